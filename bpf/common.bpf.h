@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* Maps, configuration and the record plumbing every hook shares. */
+#ifndef CICD_SENSOR_COMMON_BPF_H
+#define CICD_SENSOR_COMMON_BPF_H
+
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_endian.h>
+#include "records.h"
+
+/*
+ * Records are built in a per-CPU scratch buffer (they are far larger than
+ * the 512-byte stack) and copied out with bpf_ringbuf_output at their real
+ * length. SCRATCH_MASK bounds every variable offset for the verifier; the
+ * slack past it lets a bounded write start anywhere below the mask.
+ */
+#define SCRATCH_MASK 0x3fff
+#define SCRATCH_SLACK 4096
+#define SCRATCH_SIZE (SCRATCH_MASK + 1 + SCRATCH_SLACK)
+
+/*
+ * Restates an upper bound the verifier must see. clang drops a C mask it can
+ * prove redundant from an earlier comparison, but the verifier may have lost
+ * that comparison (it was made on a copy of the register), so the mask is
+ * written in asm, where clang cannot remove it.
+ */
+#define BOUND(var, mask) asm volatile("%0 &= " #mask : "+r"(var))
+
+struct scratch {
+	__u8 buf[SCRATCH_SIZE];
+};
+
+/* Set by userspace before load; never written by the programs. */
+const volatile struct cs_config cs_cfg SEC(".rodata.cfg") = {};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u64);
+	__type(value, __u32);
+} tracked_cgroups SEC(".maps");
+
+/*
+ * Processes known to be inside a tracked cgroup. cgroup_attach_task fires
+ * after the move, so the task's old cgroup is gone by then; this map is how
+ * the hook knows the task came from a job.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, __u64);
+} tracked_tasks SEC(".maps");
+
+struct staging_key {
+	char name[CS_STAGING_KEY_MAX];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 4096);
+	__type(key, struct staging_key);
+	__type(value, __u32);
+} staging_map SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20); /* resized by userspace before load */
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, CS_HOOK_MAX);
+	__type(key, __u32);
+	__type(value, struct cs_counters);
+} counters SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch_map SEC(".maps");
+
+static __always_inline struct cs_counters *counter(__u32 hook)
+{
+	return bpf_map_lookup_elem(&counters, &hook);
+}
+
+static __always_inline void count_suppressed(__u32 hook)
+{
+	struct cs_counters *c = counter(hook);
+
+	if (c)
+		c->suppressed++;
+}
+
+static __always_inline bool cgroup_tracked(__u64 cgid)
+{
+	return bpf_map_lookup_elem(&tracked_cgroups, &cgid) != NULL;
+}
+
+/* The fast drop every rule-facing hook starts with. */
+static __always_inline bool current_tracked(void)
+{
+	if ((bpf_get_current_pid_tgid() >> 32) == cs_cfg.self_tgid)
+		return false;
+	return cgroup_tracked(bpf_get_current_cgroup_id());
+}
+
+static __always_inline __u8 *scratch_buf(void)
+{
+	__u32 zero = 0;
+	struct scratch *s = bpf_map_lookup_elem(&scratch_map, &zero);
+
+	return s ? s->buf : NULL;
+}
+
+static __always_inline void fill_header(struct cs_header *h, __u16 kind, __u64 start_time_ns)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+
+	h->kind = kind;
+	h->size = 0;
+	h->pid = id >> 32;
+	h->tid = (__u32)id;
+	h->flags = 0;
+	h->time_ns = bpf_ktime_get_boot_ns();
+	h->cgroup_id = bpf_get_current_cgroup_id();
+	h->start_time_ns = start_time_ns;
+}
+
+/*
+ * Wakes userspace only once enough unread data has piled up (seed 001,
+ * lesson 7): a wakeup per record costs more than the record. Userspace also
+ * polls on a short timeout, so a quiet trickle is still delivered.
+ */
+static __always_inline __u64 wakeup_flags(void)
+{
+	if (bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= cs_cfg.wakeup_bytes)
+		return BPF_RB_FORCE_WAKEUP;
+	return BPF_RB_NO_WAKEUP;
+}
+
+/* Sends size bytes of a record; a full ring buffer is counted, never silent. */
+static __always_inline int emit(__u32 hook, void *rec, __u32 size)
+{
+	struct cs_counters *c = counter(hook);
+	long err;
+
+	((struct cs_header *)rec)->size = size;
+	err = bpf_ringbuf_output(&events, rec, size & SCRATCH_MASK, wakeup_flags());
+	if (c) {
+		if (err)
+			c->lost++;
+		else
+			c->sent++;
+	}
+	return err;
+}
+
+/* A process is named by its leader's start time, as /proc/PID/stat names it. */
+static __always_inline __u64 task_start_time(struct task_struct *t)
+{
+	return BPF_CORE_READ(t, group_leader, start_boottime);
+}
+
+static __always_inline __u64 current_start_time(void)
+{
+	return task_start_time((struct task_struct *)bpf_get_current_task());
+}
+
+#endif

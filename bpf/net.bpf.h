@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Network. cgroup/connect* and cgroup/sendmsg* see every inet connect and
+ * unconnected datagram with the destination already parsed, need no
+ * function tracing, and are attached once at the cgroup v2 root (seed 000):
+ * the tracked_cgroups lookup does the filtering. They always allow.
+ */
+#ifndef CICD_SENSOR_NET_BPF_H
+#define CICD_SENSOR_NET_BPF_H
+
+#include "common.bpf.h"
+#include "pending.bpf.h"
+
+#define AF_UNIX 1
+#define AF_INET 2
+#define AF_INET6 10
+
+struct udp_key {
+	__u32 tgid;
+	__u16 port;
+	__u8 family;
+	__u8 pad;
+	__u32 addr[4];
+};
+
+/* Unconnected UDP sends repeat per datagram; one record per process and peer. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, struct udp_key);
+	__type(value, __u8);
+} udp_seen SEC(".maps");
+
+static __always_inline void send_connect(struct bpf_sock_addr *ctx, __u8 family, bool via_sendmsg)
+{
+	__u32 hook = via_sendmsg ? CS_HOOK_SENDMSG : CS_HOOK_CONNECT;
+	struct udp_key key = {};
+	struct cs_connect *r;
+	__u8 one = 1;
+	__u8 *buf;
+
+	key.tgid = bpf_get_current_pid_tgid() >> 32;
+	key.family = family;
+	key.port = bpf_ntohs(ctx->user_port);
+	if (family == AF_INET) {
+		key.addr[0] = ctx->user_ip4;
+	} else {
+		key.addr[0] = ctx->user_ip6[0];
+		key.addr[1] = ctx->user_ip6[1];
+		key.addr[2] = ctx->user_ip6[2];
+		key.addr[3] = ctx->user_ip6[3];
+	}
+	if (via_sendmsg && bpf_map_lookup_elem(&udp_seen, &key)) {
+		count_suppressed(hook);
+		return;
+	}
+	buf = scratch_buf();
+	if (!buf)
+		return;
+	r = (void *)buf;
+	/* No task helpers in sock_addr programs: userspace finds the process by pid. */
+	fill_header(&r->hdr, CS_KIND_CONNECT, 0);
+	r->protocol = ctx->protocol;
+	r->family = family;
+	r->port = key.port;
+	r->via_sendmsg = via_sendmsg;
+	__builtin_memset(r->pad, 0, sizeof(r->pad));
+	__builtin_memcpy(r->addr, key.addr, sizeof(r->addr));
+	if (emit(hook, buf, sizeof(*r)) == 0 && via_sendmsg)
+		bpf_map_update_elem(&udp_seen, &key, &one, BPF_ANY);
+}
+
+SEC("cgroup/connect4")
+int cs_connect4(struct bpf_sock_addr *ctx)
+{
+	if (current_tracked())
+		send_connect(ctx, AF_INET, false);
+	return 1;
+}
+
+SEC("cgroup/connect6")
+int cs_connect6(struct bpf_sock_addr *ctx)
+{
+	if (current_tracked())
+		send_connect(ctx, AF_INET6, false);
+	return 1;
+}
+
+SEC("cgroup/sendmsg4")
+int cs_sendmsg4(struct bpf_sock_addr *ctx)
+{
+	if (current_tracked())
+		send_connect(ctx, AF_INET, true);
+	return 1;
+}
+
+SEC("cgroup/sendmsg6")
+int cs_sendmsg6(struct bpf_sock_addr *ctx)
+{
+	if (current_tracked())
+		send_connect(ctx, AF_INET6, true);
+	return 1;
+}
+
+/*
+ * Unix sockets. cgroup/connect_unix exists only from 6.7 and
+ * security_socket_connect needs function tracing, so connect(2)'s
+ * tracepoints carry it everywhere: the address is user memory, read at
+ * entry for the family and at exit (when the connect succeeded) for the path.
+ */
+SEC("tracepoint/syscalls/sys_enter_connect")
+int cs_enter_connect(struct trace_event_raw_sys_enter *ctx)
+{
+	const void *addr = (const void *)ctx->args[1];
+	__u16 family = 0;
+
+	if (!current_tracked())
+		return 0;
+	if (bpf_probe_read_user(&family, sizeof(family), addr) || family != AF_UNIX)
+		return 0;
+	stash_pending(PENDING_UNIX_CONNECT, (__u32)ctx->args[2], 0, (__u64)addr, 0, 0);
+	return 0;
+}
+
+SEC("tracepoint/syscalls/sys_exit_connect")
+int cs_exit_connect(struct trace_event_raw_sys_exit *ctx)
+{
+	struct cs_unix_connect *r;
+	struct pending p;
+	__u32 len;
+	__u8 *buf;
+
+	if (!take_pending(&p, PENDING_UNIX_CONNECT) || ctx->ret != 0)
+		return 0;
+	if (p.flags <= 2)
+		return 0; /* unnamed */
+	len = p.flags - 2;
+	if (len > CS_UNIX_PATH_MAX)
+		len = CS_UNIX_PATH_MAX;
+	buf = scratch_buf();
+	if (!buf)
+		return 0;
+	r = (void *)buf;
+	fill_header(&r->hdr, CS_KIND_UNIX_CONNECT, current_start_time());
+	__builtin_memset(r->pad, 0, sizeof(r->pad));
+	BOUND(len, 127);
+	if (bpf_probe_read_user(&buf[sizeof(*r)], len, (void *)(p.path + 2)))
+		return 0;
+	r->path_len = len;
+	emit(CS_HOOK_UNIX_CONNECT, buf, sizeof(*r) + len);
+	return 0;
+}
+
+#endif

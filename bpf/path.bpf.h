@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Path reconstruction. bpf_d_path is refused to tracepoints, so the
+ * tracepoint path walks dentries and mounts itself, the way d_path does,
+ * stopping at the current task's root so a container sees its own paths.
+ */
+#ifndef CICD_SENSOR_PATH_BPF_H
+#define CICD_SENSOR_PATH_BPF_H
+
+#include "common.bpf.h"
+
+#define WALK_MAX_COMPONENTS 64
+#define NAME_READ_MAX 256
+#define WALK_TRUNCATED (1u << 31)
+
+static __always_inline struct vfsmount *mount_to_vfsmount(struct mount *m)
+{
+	return (void *)m + bpf_core_field_offset(struct mount, mnt);
+}
+
+static __always_inline struct mount *vfsmount_to_mount(struct vfsmount *v)
+{
+	return (void *)v - bpf_core_field_offset(struct mount, mnt);
+}
+
+/*
+ * The running length lives in map memory, not in a register: the verifier
+ * does not track values through map memory, so every loop iteration starts
+ * from the same state and is pruned, instead of one state per possible
+ * length (which exceeds the 1M-instruction budget).
+ */
+struct walk_state {
+	__u32 len;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct walk_state);
+} walk_state_map SEC(".maps");
+
+/*
+ * Writes the path's components, leaf first, each NUL-terminated, at
+ * buf[off], using at most limit bytes. Returns the bytes written, with
+ * WALK_TRUNCATED set when components were left out.
+ */
+static __noinline __u32 walk_path(struct dentry *dentry, struct vfsmount *vfsmnt, __u8 *buf, __u32 off,
+				  __u32 limit)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct dentry *root_dentry = BPF_CORE_READ(task, fs, root.dentry);
+	struct vfsmount *root_mnt = BPF_CORE_READ(task, fs, root.mnt);
+	struct mount *mnt = vfsmount_to_mount(vfsmnt);
+	struct walk_state *w;
+	__u32 zero = 0;
+	int i;
+
+	w = bpf_map_lookup_elem(&walk_state_map, &zero);
+	if (!w || !buf || !dentry)
+		return 0;
+	w->len = 0;
+	for (i = 0; i < WALK_MAX_COMPONENTS; i++) {
+		struct dentry *mnt_root, *parent;
+		const unsigned char *name;
+		__u32 len, name_len;
+		__u64 room;
+		long n;
+
+		if (dentry == root_dentry && vfsmnt == root_mnt)
+			return w->len;
+		mnt_root = BPF_CORE_READ(vfsmnt, mnt_root);
+		parent = BPF_CORE_READ(dentry, d_parent);
+		if (dentry == mnt_root || dentry == parent) {
+			struct mount *mnt_parent;
+
+			if (dentry != mnt_root)
+				return w->len; /* a filesystem root that is mounted nowhere we can see */
+			mnt_parent = BPF_CORE_READ(mnt, mnt_parent);
+			if (mnt_parent == mnt)
+				return w->len; /* the namespace's root mount */
+			dentry = BPF_CORE_READ(mnt, mnt_mountpoint);
+			mnt = mnt_parent;
+			vfsmnt = mount_to_vfsmount(mnt);
+			continue;
+		}
+		len = w->len;
+		if (len + 2 > limit)
+			return len | WALK_TRUNCATED;
+		room = limit - len;
+		if (room > NAME_READ_MAX)
+			room = NAME_READ_MAX;
+		BOUND(room, 511);
+		name = BPF_CORE_READ(dentry, d_name.name);
+		n = bpf_probe_read_kernel_str(&buf[(off + len) & SCRATCH_MASK], room, name);
+		if (n <= 0)
+			return len | WALK_TRUNCATED;
+		w->len = len + n;
+		name_len = BPF_CORE_READ(dentry, d_name.len);
+		if (name_len + 1 > n)
+			return w->len | WALK_TRUNCATED;
+		dentry = parent;
+	}
+	return w->len | WALK_TRUNCATED;
+}
+
+static __always_inline struct file *fd_file(int fd)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct file **fds, *file = NULL;
+	unsigned int max_fds;
+
+	if (fd < 0)
+		return NULL;
+	max_fds = BPF_CORE_READ(task, files, fdt, max_fds);
+	if ((unsigned int)fd >= max_fds)
+		return NULL;
+	fds = BPF_CORE_READ(task, files, fdt, fd);
+	bpf_probe_read_kernel(&file, sizeof(file), &fds[fd]);
+	return file;
+}
+
+static __always_inline __u32 walk_file(struct file *file, __u8 *buf, __u32 off, __u32 limit)
+{
+	if (!file)
+		return 0;
+	return walk_path(BPF_CORE_READ(file, f_path.dentry), BPF_CORE_READ(file, f_path.mnt), buf, off, limit);
+}
+
+/* The directory a relative path is resolved against: dirfd's file, or the cwd. */
+static __always_inline __u32 walk_dirfd(int dfd, __u8 *buf, __u32 off, __u32 limit)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+
+	if (dfd == -100 /* AT_FDCWD */)
+		return walk_path(BPF_CORE_READ(task, fs, pwd.dentry), BPF_CORE_READ(task, fs, pwd.mnt), buf, off,
+				 limit);
+	return walk_file(fd_file(dfd), buf, off, limit);
+}
+
+/*
+ * Copies a user string of at most max bytes (NUL included) to buf[off].
+ * Returns its length without the NUL, with WALK_TRUNCATED when the string
+ * went on past max.
+ */
+static __always_inline __u32 read_user_path(const char *src, __u8 *buf, __u32 off, __u32 max)
+{
+	long n = bpf_probe_read_user_str(&buf[off & SCRATCH_MASK], max & 0x7ff, src);
+	char next = 0;
+
+	if (n <= 0)
+		return 0;
+	if (n == max) {
+		bpf_probe_read_user(&next, 1, src + max - 1);
+		if (next)
+			return (__u32)(n - 1) | WALK_TRUNCATED;
+	}
+	return (__u32)(n - 1);
+}
+
+#endif

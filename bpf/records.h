@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Kernel-to-userspace record layouts, shared by bpf/ and native/ and mirrored
+ * by src/kernel/layout.ts (a test compares the two). Only types and constants
+ * live here. Every record starts with struct cs_header; padding is explicit
+ * and zeroed so no kernel memory leaks into a record.
+ */
+#ifndef CICD_SENSOR_RECORDS_H
+#define CICD_SENSOR_RECORDS_H
+
+/* Bumped on any layout change; checked by the native library and the decoder. */
+#define CS_ABI_VERSION 1
+
+#define CS_ARGV_MAX 2048
+#define CS_PATH_MAX 1024
+#define CS_EXEC_PATH_MAX 512
+#define CS_CWD_MAX 512
+#define CS_UNIX_PATH_MAX 108
+#define CS_CGROUP_NAME_MAX 128
+/* Docker cgroup basenames: 64 hex chars, "docker-<id>.scope" under systemd. */
+#define CS_STAGING_KEY_MAX 80
+
+enum cs_kind {
+	CS_KIND_EXEC = 1,
+	CS_KIND_FORK = 2,
+	CS_KIND_EXIT = 3,
+	CS_KIND_CGROUP = 4,
+	CS_KIND_CONNECT = 5,
+	CS_KIND_FILE_OPEN = 6,
+	CS_KIND_FILE_OP = 7,
+	CS_KIND_UNIX_CONNECT = 8,
+};
+
+/* Counter slots, one per hook; the names are in src/kernel/layout.ts. */
+enum cs_hook {
+	CS_HOOK_EXEC = 0,
+	CS_HOOK_FORK,
+	CS_HOOK_EXIT,
+	CS_HOOK_CGROUP,
+	CS_HOOK_CONNECT,
+	CS_HOOK_SENDMSG,
+	CS_HOOK_FILE_OPEN,
+	CS_HOOK_FILE_REMOVE,
+	CS_HOOK_FILE_MOVE,
+	CS_HOOK_FILE_LINK,
+	CS_HOOK_UNIX_CONNECT,
+	CS_HOOK_MAX,
+};
+
+struct cs_counters {
+	__u64 sent;
+	__u64 lost;
+	__u64 suppressed;
+};
+
+struct cs_config {
+	__u32 self_tgid;
+	/* Unread bytes in the ring buffer above which a record wakes userspace. */
+	__u32 wakeup_bytes;
+};
+
+/* Flags in cs_header.flags. */
+#define CS_F_ARGV_TRUNCATED (1u << 0)
+#define CS_F_PATH_TRUNCATED (1u << 1)
+#define CS_F_PATH2_TRUNCATED (1u << 2)
+#define CS_F_CWD_TRUNCATED (1u << 3)
+
+struct cs_header {
+	__u16 kind;
+	__u16 size; /* whole record, header included */
+	__u32 pid;  /* tgid */
+	__u32 tid;
+	__u32 flags;
+	__u64 time_ns;	     /* CLOCK_BOOTTIME */
+	__u64 cgroup_id;     /* cgroup v2 id of the task */
+	__u64 start_time_ns; /* task start, CLOCK_BOOTTIME: (pid, start) names a process */
+};
+
+/*
+ * Paths come in two encodings. CS_PATH_COMPONENTS: NUL-terminated names from
+ * the leaf up to the root, as a dentry walk finds them (the walk cannot know
+ * the total length in advance, so userspace reverses it). CS_PATH_STRING: one
+ * string as the caller passed it (may be relative).
+ */
+enum cs_path_enc {
+	CS_PATH_NONE = 0,
+	CS_PATH_COMPONENTS = 1,
+	CS_PATH_STRING = 2,
+};
+
+/* Followed by: exec path (components), argv (NUL-separated), cwd (components). */
+struct cs_exec {
+	struct cs_header hdr;
+	__u32 ppid;
+	__u32 uid;
+	__u64 parent_start_time_ns;
+	__u16 path_len;
+	__u16 argv_len;
+	__u16 cwd_len;
+	__u16 pad;
+};
+
+struct cs_fork {
+	struct cs_header hdr;
+	__u32 ppid;
+	__u32 uid;
+	__u64 parent_start_time_ns;
+};
+
+struct cs_exit {
+	struct cs_header hdr;
+	/* Raw wait status as the kernel keeps it: (code << 8) | signal. */
+	__u32 exit_code;
+	__u32 pad;
+};
+
+enum cs_cgroup_op {
+	CS_CGROUP_MKDIR = 1,   /* created under a tracked parent: tracked */
+	CS_CGROUP_RMDIR = 2,   /* tracked cgroup removed: untracked */
+	CS_CGROUP_ATTACH = 3,  /* tracked task moved into an untracked cgroup: tracked */
+	CS_CGROUP_PROMOTE = 4, /* created with a staged basename: tracked */
+};
+
+/* Followed by the cgroup's basename (name_len bytes, no NUL). */
+struct cs_cgroup {
+	struct cs_header hdr;
+	__u64 id;
+	__u64 parent_id;
+	__u32 op;
+	__u16 name_len;
+	__u16 pad;
+};
+
+struct cs_connect {
+	struct cs_header hdr;
+	__u8 protocol; /* IPPROTO_TCP / IPPROTO_UDP */
+	__u8 family;   /* AF_INET / AF_INET6 */
+	__u16 port;    /* host order */
+	__u8 via_sendmsg;
+	__u8 pad[3];
+	__u8 addr[16]; /* IPv4 in the first 4 bytes */
+};
+
+/* Access classes for cs_file_open.access. */
+enum cs_access {
+	CS_ACCESS_READ = 1,
+	CS_ACCESS_WRITE = 2,
+	CS_ACCESS_READ_WRITE = 3,
+	CS_ACCESS_EXEC = 4,
+};
+
+/* Followed by the path in path_enc encoding. */
+struct cs_file_open {
+	struct cs_header hdr;
+	__u32 open_flags; /* O_* as passed by the caller */
+	__u8 access;
+	__u8 path_enc;
+	__u16 path_len;
+};
+
+enum cs_file_op_kind {
+	CS_OP_UNLINK = 1,
+	CS_OP_RMDIR = 2,
+	CS_OP_RENAME = 3,
+	CS_OP_LINK = 4,
+	CS_OP_SYMLINK = 5,
+};
+
+/*
+ * Followed by four blobs: path as passed (string), the directory it is
+ * relative to (components; empty when the path is absolute), then the same
+ * two for the second path (rename/link target). For a symlink the first path
+ * is the link's content and has no base directory of its own.
+ */
+struct cs_file_op {
+	struct cs_header hdr;
+	__u32 op;
+	__u32 op_flags; /* renameat2/linkat flags */
+	__u16 path_len;
+	__u16 base_len;
+	__u16 path2_len;
+	__u16 base2_len;
+};
+
+/* Followed by sun_path bytes (path_len); abstract names start with NUL. */
+struct cs_unix_connect {
+	struct cs_header hdr;
+	__u16 path_len;
+	__u16 pad[3];
+};
+
+#endif

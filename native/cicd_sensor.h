@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The C ABI the TypeScript side calls through koffi (src/native/ffi.ts
+ * declares it). Shaped for FFI: an opaque handle, integer returns (negative
+ * errno on failure, with cs_last_error for the words), caller-owned
+ * buffers, and whole batches per call instead of callbacks.
+ */
+#ifndef CICD_SENSOR_H
+#define CICD_SENSOR_H
+
+#include <stdint.h>
+
+#define CS_NATIVE_ABI 1
+
+struct cs_sensor;
+
+/* Open flags. */
+#define CS_OPEN_NO_FUNCTION_HOOKS (1u << 0) /* force the tracepoint fallbacks */
+
+/* Returns CS_NATIVE_ABI; the binding refuses a library that disagrees. */
+int cs_abi_version(void);
+
+/* Returns the record layout version (CS_ABI_VERSION of bpf/records.h). */
+int cs_records_version(void);
+
+/*
+ * Opens and loads obj_path with the given ring buffer size (a power of two,
+ * in bytes) and the tracker's own tgid, which is never observed. On failure
+ * returns NULL and sets *err to a negative errno.
+ */
+struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t self_tgid, uint32_t flags,
+			  int *err);
+
+/*
+ * Attaches every hook, choosing per hook the best mechanism that loads and
+ * attaches here; cgroup programs go on the cgroup v2 root at cgroup_root.
+ * Writes the attach plan as JSON into plan (NUL-terminated).
+ */
+int cs_attach(struct cs_sensor *s, const char *cgroup_root, char *plan, uint32_t plan_len);
+
+int cs_track_cgroup(struct cs_sensor *s, uint64_t cgroup_id);
+int cs_untrack_cgroup(struct cs_sensor *s, uint64_t cgroup_id);
+/* Marks a process as part of a job, for processes that predate the sensor. */
+int cs_track_task(struct cs_sensor *s, uint32_t tgid, uint64_t start_time_ns);
+int cs_untrack_task(struct cs_sensor *s, uint32_t tgid);
+int cs_stage(struct cs_sensor *s, const char *basename);
+int cs_unstage(struct cs_sensor *s, const char *basename);
+
+/* Writes up to max tracked cgroup ids into out; returns how many. */
+int cs_list_tracked(struct cs_sensor *s, uint64_t *out, uint32_t max);
+/* Writes up to max staged basenames, each CS_STAGING_KEY_MAX bytes; returns how many. */
+int cs_list_staged(struct cs_sensor *s, char *out, uint32_t max);
+
+/*
+ * Copies whole records into buf, each as [u32 len][u32 0][record][pad to 8],
+ * waiting up to timeout_ms for the first. Returns bytes written (0: none).
+ * A record is consumed only once it has been copied, so nothing is lost to
+ * a full buffer.
+ */
+int cs_poll(struct cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms);
+
+/* Bytes written by the kernel and not yet consumed. */
+int64_t cs_backlog(struct cs_sensor *s);
+
+/* Per-hook counters summed over CPUs: out[hook * 3 + {0 sent, 1 lost, 2 suppressed}]. */
+int cs_read_counters(struct cs_sensor *s, uint64_t *out, uint32_t max);
+
+/* Number of links still attached (a detached program shows as missing). */
+int cs_links_alive(struct cs_sensor *s);
+
+void cs_close(struct cs_sensor *s);
+
+/* CLOCK_REALTIME minus CLOCK_BOOTTIME, in ns: turns record times into wall-clock times. */
+int64_t cs_boot_to_realtime_ns(void);
+
+/* Copies the calling thread's last error message (libbpf's output included). */
+int cs_last_error(char *buf, uint32_t len);
+
+#endif

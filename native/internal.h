@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef CICD_SENSOR_INTERNAL_H
+#define CICD_SENSOR_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <bpf/libbpf.h>
+#include "cicd_sensor.h"
+
+#define CS_MAX_LINKS 64
+#define CS_MAX_ALT_OBJECTS 8
+
+struct cs_ring {
+	int map_fd;
+	int epoll_fd;
+	size_t page;
+	size_t size;
+	uint64_t *consumer_pos;
+	uint64_t *producer_pos;
+	uint8_t *data;
+};
+
+struct cs_sensor {
+	struct bpf_object *obj;
+	/* Extra instances of the same object, each holding one function-hook alternative. */
+	struct bpf_object *alt[CS_MAX_ALT_OBJECTS];
+	int nalt;
+	struct bpf_link *links[CS_MAX_LINKS];
+	int nlinks;
+	int cgroup_fd;
+	uint32_t flags;
+	uint32_t self_tgid;
+	uint32_t ringbuf_bytes;
+	char *obj_path;
+	struct cs_ring ring;
+};
+
+/* error.c */
+void cs_error_reset(void);
+int cs_fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *cs_libbpf_tail(void);
+void cs_install_print(void);
+
+/* load.c */
+struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err);
+int cs_reuse_maps(struct cs_sensor *s, struct bpf_object *obj);
+bool cs_is_function_hook(const struct bpf_program *prog);
+
+/* ring.c */
+int cs_ring_init(struct cs_ring *r, int map_fd, size_t size);
+void cs_ring_close(struct cs_ring *r);
+int cs_ring_copy(struct cs_ring *r, uint8_t *buf, uint32_t len);
+int cs_ring_wait(struct cs_ring *r, int timeout_ms);
+int64_t cs_ring_backlog(struct cs_ring *r);
+
+/* json.c */
+struct cs_json {
+	char *buf;
+	size_t len;
+	size_t cap;
+	bool overflow;
+};
+void cs_json_raw(struct cs_json *j, const char *s);
+void cs_json_str(struct cs_json *j, const char *s);
+
+#endif

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+/* Opening instances of the BPF object and sharing one set of maps among them. */
+#include <errno.h>
+#include <string.h>
+#include "internal.h"
+#include "../bpf/records.h"
+
+bool cs_is_function_hook(const struct bpf_program *prog)
+{
+	const char *sec = bpf_program__section_name(prog);
+
+	return !strncmp(sec, "fentry/", 7) || !strncmp(sec, "fexit/", 6) || !strncmp(sec, "lsm/", 4) ||
+	       !strncmp(sec, "kprobe/", 7) || !strncmp(sec, "kretprobe/", 10);
+}
+
+static int set_config(struct cs_sensor *s, struct bpf_object *obj)
+{
+	struct bpf_map *map = bpf_object__find_map_by_name(obj, ".rodata.cfg");
+	struct cs_config cfg = {
+		.self_tgid = s->self_tgid,
+		/* A quarter full: early enough to drain long before it overflows. */
+		.wakeup_bytes = s->ringbuf_bytes / 4,
+	};
+
+	if (!map)
+		return cs_fail(ENOENT, "BPF object has no .rodata.cfg section");
+	if (bpf_map__set_initial_value(map, &cfg, sizeof(cfg)))
+		return cs_fail(EINVAL, "setting BPF configuration");
+	return 0;
+}
+
+/* Opens obj_path with the configuration applied and every program's autoload off. */
+struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err)
+{
+	struct bpf_object *obj = bpf_object__open_file(s->obj_path, NULL);
+	struct bpf_program *prog;
+	struct bpf_map *rb;
+	long e = libbpf_get_error(obj);
+
+	if (e) {
+		*err = cs_fail((int)e, "opening BPF object %s", s->obj_path);
+		return NULL;
+	}
+	*err = set_config(s, obj);
+	rb = bpf_object__find_map_by_name(obj, "events");
+	if (!*err && (!rb || bpf_map__set_max_entries(rb, s->ringbuf_bytes)))
+		*err = cs_fail(EINVAL, "setting ring buffer size %u", s->ringbuf_bytes);
+	if (*err) {
+		bpf_object__close(obj);
+		return NULL;
+	}
+	bpf_object__for_each_program(prog, obj)
+		bpf_program__set_autoload(prog, false);
+	return obj;
+}
+
+/* Points every named map of obj at the main instance's map of the same name. */
+int cs_reuse_maps(struct cs_sensor *s, struct bpf_object *obj)
+{
+	struct bpf_map *map, *main_map;
+
+	bpf_object__for_each_map(map, obj) {
+		const char *name = bpf_map__name(map);
+
+		if (name[0] == '.' || strchr(name, '.'))
+			continue; /* internal maps (.rodata.cfg) are per instance */
+		main_map = bpf_object__find_map_by_name(s->obj, name);
+		if (!main_map)
+			return cs_fail(ENOENT, "map %s missing from the main instance", name);
+		if (bpf_map__reuse_fd(map, bpf_map__fd(main_map)))
+			return cs_fail(errno, "sharing map %s", name);
+	}
+	return 0;
+}

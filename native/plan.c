@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The attach plan: per hook, mechanisms in order of preference. Whether a
+ * function hook works is decided by loading and attaching it, not by
+ * reading kallsyms: under lockdown a listed function still cannot be traced.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <bpf/bpf.h>
+#include "internal.h"
+
+#define MAX_PROGS 12
+
+struct mechanism {
+	const char *name;
+	const char *target;
+	/* A leading '?' marks a program whose attach point may not exist (arm64 lacks open(2)). */
+	const char *progs[MAX_PROGS];
+};
+
+struct hook_plan {
+	const char *hook;
+	struct mechanism mechs[2];
+};
+
+static const struct hook_plan plans[] = {
+	{ "process_exec", { { "tp_btf", "sched_process_exec", { "cs_exec" } } } },
+	{ "process_fork", { { "tp_btf", "sched_process_fork", { "cs_fork" } } } },
+	{ "process_exit", { { "tp_btf", "sched_process_exit", { "cs_exit" } } } },
+	{ "cgroup_tracking",
+	  { { "tp_btf", "cgroup_mkdir, cgroup_rmdir, cgroup_attach_task",
+	      { "cs_cgroup_mkdir", "cs_cgroup_rmdir", "cs_cgroup_attach" } } } },
+	{ "network_connect",
+	  { { "cgroup_sock_addr", "cgroup/connect4, cgroup/connect6 at the cgroup v2 root",
+	      { "cs_connect4", "cs_connect6" } } } },
+	{ "udp_sendmsg",
+	  { { "cgroup_sock_addr", "cgroup/sendmsg4, cgroup/sendmsg6 at the cgroup v2 root",
+	      { "cs_sendmsg4", "cs_sendmsg6" } } } },
+	{ "file_open",
+	  { { "fexit", "do_filp_open", { "cs_fexit_filp_open" } },
+	    { "tracepoint", "syscalls: openat, openat2, open, creat",
+	      { "cs_enter_openat", "cs_exit_openat", "cs_enter_openat2", "cs_exit_openat2", "?cs_enter_open",
+		"?cs_exit_open", "?cs_enter_creat", "?cs_exit_creat" } } } },
+	{ "file_remove",
+	  { { "tracepoint", "syscalls: unlinkat, unlink, rmdir",
+	      { "cs_enter_unlinkat", "cs_exit_unlinkat", "?cs_enter_unlink", "?cs_exit_unlink", "?cs_enter_rmdir",
+		"?cs_exit_rmdir" } } } },
+	{ "file_move",
+	  { { "tracepoint", "syscalls: renameat2, renameat, rename",
+	      { "cs_enter_renameat2", "cs_exit_renameat2", "?cs_enter_renameat", "?cs_exit_renameat",
+		"?cs_enter_rename", "?cs_exit_rename" } } } },
+	{ "file_link",
+	  { { "tracepoint", "syscalls: linkat, link, symlinkat, symlink",
+	      { "cs_enter_linkat", "cs_exit_linkat", "?cs_enter_link", "?cs_exit_link", "cs_enter_symlinkat",
+		"cs_exit_symlinkat", "?cs_enter_symlink", "?cs_exit_symlink" } } } },
+	{ "unix_socket_connect",
+	  { { "tracepoint", "syscalls: connect", { "cs_enter_connect", "cs_exit_connect" } } } },
+};
+
+static bool is_cgroup_prog(const struct bpf_program *prog)
+{
+	return !strncmp(bpf_program__section_name(prog), "cgroup/", 7);
+}
+
+static int attach_prog(struct cs_sensor *s, struct bpf_program *prog)
+{
+	struct bpf_link *link;
+
+	if (s->nlinks >= CS_MAX_LINKS)
+		return cs_fail(ENOSPC, "too many links");
+	link = is_cgroup_prog(prog) ? bpf_program__attach_cgroup(prog, s->cgroup_fd) : bpf_program__attach(prog);
+	if (!link)
+		return cs_fail(errno, "attaching %s", bpf_program__name(prog));
+	s->links[s->nlinks++] = link;
+	return 0;
+}
+
+/* Attaches a mechanism's programs from obj; on failure detaches what it attached. */
+static int attach_mechanism(struct cs_sensor *s, struct bpf_object *obj, const struct mechanism *m,
+			    struct cs_json *missing)
+{
+	int first = s->nlinks, i, err;
+
+	for (i = 0; i < MAX_PROGS && m->progs[i]; i++) {
+		bool optional = m->progs[i][0] == '?';
+		const char *name = m->progs[i] + optional;
+		struct bpf_program *prog = bpf_object__find_program_by_name(obj, name);
+
+		err = prog ? attach_prog(s, prog) : cs_fail(ENOENT, "program %s not in object", name);
+		if (err && optional) {
+			cs_json_raw(missing, missing->len ? ", " : "");
+			cs_json_raw(missing, name);
+			continue;
+		}
+		if (err) {
+			while (s->nlinks > first)
+				bpf_link__destroy(s->links[--s->nlinks]);
+			return err;
+		}
+	}
+	return 0;
+}
+
+/* Loads a function-hook mechanism in an instance of its own that shares the maps. */
+static int try_function_mechanism(struct cs_sensor *s, const struct mechanism *m, struct cs_json *missing)
+{
+	struct bpf_object *obj;
+	int err, i;
+
+	if (s->nalt >= CS_MAX_ALT_OBJECTS)
+		return cs_fail(ENOSPC, "too many function-hook instances");
+	obj = cs_open_instance(s, &err);
+	if (!obj)
+		return err;
+	for (i = 0; i < MAX_PROGS && m->progs[i]; i++) {
+		struct bpf_program *prog = bpf_object__find_program_by_name(obj, m->progs[i]);
+
+		if (prog)
+			bpf_program__set_autoload(prog, true);
+	}
+	err = cs_reuse_maps(s, obj);
+	if (!err && (err = bpf_object__load(obj)))
+		err = cs_fail(err, "loading %s %s", m->name, m->target);
+	if (!err)
+		err = attach_mechanism(s, obj, m, missing);
+	if (err) {
+		bpf_object__close(obj);
+		return err;
+	}
+	s->alt[s->nalt++] = obj;
+	return 0;
+}
+
+static bool is_function_mechanism(const struct mechanism *m)
+{
+	return !strcmp(m->name, "fentry") || !strcmp(m->name, "fexit") || !strcmp(m->name, "lsm");
+}
+
+static void json_unavailable(struct cs_json *j, const struct mechanism *m, const char *error, bool first)
+{
+	cs_json_raw(j, first ? "" : ",");
+	cs_json_raw(j, "{\"mechanism\":");
+	cs_json_str(j, m->name);
+	cs_json_raw(j, ",\"target\":");
+	cs_json_str(j, m->target);
+	cs_json_raw(j, ",\"error\":");
+	cs_json_str(j, error);
+	cs_json_raw(j, "}");
+}
+
+/* Attaches one hook with the first mechanism that works; appends its plan entry. */
+static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_json *out)
+{
+	char unavailable[8192] = "", missing_buf[512] = "";
+	struct cs_json un = { unavailable, 0, sizeof(unavailable), false };
+	struct cs_json missing = { missing_buf, 0, sizeof(missing_buf), false };
+	const struct mechanism *chosen = NULL;
+	int i, err = 0, tried = 0;
+
+	for (i = 0; i < 2 && h->mechs[i].name; i++) {
+		const struct mechanism *m = &h->mechs[i];
+		char last[1024];
+
+		if (is_function_mechanism(m) && (s->flags & CS_OPEN_NO_FUNCTION_HOOKS)) {
+			json_unavailable(&un, m, "disabled by request", tried++ == 0);
+			continue;
+		}
+		cs_error_reset();
+		missing.len = 0;
+		missing_buf[0] = '\0';
+		err = is_function_mechanism(m) ? try_function_mechanism(s, m, &missing)
+						: attach_mechanism(s, s->obj, m, &missing);
+		if (!err) {
+			chosen = m;
+			break;
+		}
+		cs_last_error(last, sizeof(last));
+		json_unavailable(&un, m, last, tried++ == 0);
+	}
+	cs_json_raw(out, out->len > 1 ? ",{\"hook\":" : "{\"hook\":");
+	cs_json_str(out, h->hook);
+	cs_json_raw(out, ",\"mechanism\":");
+	cs_json_str(out, chosen ? chosen->name : "none");
+	cs_json_raw(out, ",\"target\":");
+	cs_json_str(out, chosen ? chosen->target : "");
+	if (missing.len) {
+		cs_json_raw(out, ",\"absent\":");
+		cs_json_str(out, missing_buf);
+	}
+	cs_json_raw(out, ",\"unavailable\":[");
+	cs_json_raw(out, unavailable);
+	cs_json_raw(out, "]}");
+	return chosen ? 0 : err;
+}
+
+/*
+ * Syscall tracepoints are named through tracefs, which minimal hosts and
+ * containers often leave unmounted; mounting it is harmless and idempotent.
+ */
+static void ensure_tracefs(void)
+{
+	struct stat st;
+
+	if (stat("/sys/kernel/tracing/events", &st) == 0 || stat("/sys/kernel/debug/tracing/events", &st) == 0)
+		return;
+	mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, NULL);
+}
+
+int cs_attach(struct cs_sensor *s, const char *cgroup_root, char *plan, uint32_t plan_len)
+{
+	struct cs_json out = { plan, 0, plan_len, false };
+	char first_error[2048] = "";
+	size_t i;
+	int err = 0;
+
+	if (!s || !cgroup_root || !plan || plan_len < 2)
+		return cs_fail(EINVAL, "cs_attach: missing argument");
+	plan[0] = '\0';
+	ensure_tracefs();
+	s->cgroup_fd = open(cgroup_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (s->cgroup_fd < 0)
+		return cs_fail(errno, "opening cgroup v2 root %s", cgroup_root);
+	cs_json_raw(&out, "[");
+	for (i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
+		int e = plan_hook(s, &plans[i], &out);
+
+		if (e && !err) {
+			err = e;
+			cs_last_error(first_error, sizeof(first_error));
+		}
+	}
+	cs_json_raw(&out, "]");
+	if (out.overflow)
+		return cs_fail(ENOSPC, "attach plan does not fit in %u bytes", plan_len);
+	if (err)
+		return cs_fail(err, "%s", first_error);
+	return 0;
+}
+
+int cs_links_alive(struct cs_sensor *s)
+{
+	int i, alive = 0;
+
+	for (i = 0; i < s->nlinks; i++) {
+		struct bpf_link_info info;
+		__u32 len = sizeof(info);
+
+		memset(&info, 0, sizeof(info));
+		if (bpf_obj_get_info_by_fd(bpf_link__fd(s->links[i]), &info, &len) == 0 && info.prog_id != 0)
+			alive++;
+	}
+	return alive;
+}

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: MIT
+/* The handle's life: open and load, map updates, record batches, counters, close. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include "internal.h"
+#include "../bpf/records.h"
+
+int cs_abi_version(void)
+{
+	return CS_NATIVE_ABI;
+}
+
+int cs_records_version(void)
+{
+	return CS_ABI_VERSION;
+}
+
+int64_t cs_boot_to_realtime_ns(void)
+{
+	struct timespec real, boot;
+
+	clock_gettime(CLOCK_REALTIME, &real);
+	clock_gettime(CLOCK_BOOTTIME, &boot);
+	return ((int64_t)real.tv_sec - boot.tv_sec) * 1000000000LL + (real.tv_nsec - boot.tv_nsec);
+}
+
+static bool power_of_two(uint32_t n)
+{
+	return n && !(n & (n - 1));
+}
+
+static int load_main(struct cs_sensor *s)
+{
+	struct bpf_program *prog;
+	struct bpf_map *events;
+	int err;
+
+	s->obj = cs_open_instance(s, &err);
+	if (!s->obj)
+		return err;
+	/* Function hooks load later, one instance each, so a refusal costs only that hook. */
+	bpf_object__for_each_program(prog, s->obj)
+		bpf_program__set_autoload(prog, !cs_is_function_hook(prog));
+	err = bpf_object__load(s->obj);
+	if (err)
+		return cs_fail(err, "loading BPF programs");
+	events = bpf_object__find_map_by_name(s->obj, "events");
+	return cs_ring_init(&s->ring, bpf_map__fd(events), s->ringbuf_bytes);
+}
+
+struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t self_tgid, uint32_t flags,
+			  int *err)
+{
+	struct cs_sensor *s;
+	int e;
+
+	cs_install_print();
+	cs_error_reset();
+	if (!obj_path || !err) {
+		if (err)
+			*err = cs_fail(EINVAL, "cs_open: missing argument");
+		return NULL;
+	}
+	if (!power_of_two(ringbuf_bytes) || ringbuf_bytes < (uint32_t)sysconf(_SC_PAGESIZE)) {
+		*err = cs_fail(EINVAL, "ring buffer size %u is not a power of two of at least a page",
+			       ringbuf_bytes);
+		return NULL;
+	}
+	s = calloc(1, sizeof(*s));
+	if (!s) {
+		*err = cs_fail(ENOMEM, "allocating sensor");
+		return NULL;
+	}
+	s->cgroup_fd = -1;
+	s->ring.epoll_fd = -1;
+	s->flags = flags;
+	s->self_tgid = self_tgid;
+	s->ringbuf_bytes = ringbuf_bytes;
+	s->obj_path = strdup(obj_path);
+	e = s->obj_path ? load_main(s) : cs_fail(ENOMEM, "copying path");
+	if (e) {
+		*err = e;
+		cs_close(s);
+		return NULL;
+	}
+	*err = 0;
+	return s;
+}
+
+static int map_fd(struct cs_sensor *s, const char *name)
+{
+	struct bpf_map *map = bpf_object__find_map_by_name(s->obj, name);
+
+	return map ? bpf_map__fd(map) : -ENOENT;
+}
+
+static int map_result(int rc, const char *what)
+{
+	return rc ? cs_fail(errno, "%s", what) : 0;
+}
+
+int cs_track_cgroup(struct cs_sensor *s, uint64_t cgroup_id)
+{
+	uint32_t one = 1;
+
+	return map_result(bpf_map_update_elem(map_fd(s, "tracked_cgroups"), &cgroup_id, &one, BPF_ANY),
+			  "tracking cgroup");
+}
+
+int cs_untrack_cgroup(struct cs_sensor *s, uint64_t cgroup_id)
+{
+	int rc = bpf_map_delete_elem(map_fd(s, "tracked_cgroups"), &cgroup_id);
+
+	return rc && errno != ENOENT ? cs_fail(errno, "untracking cgroup") : 0;
+}
+
+int cs_track_task(struct cs_sensor *s, uint32_t tgid, uint64_t start_time_ns)
+{
+	return map_result(bpf_map_update_elem(map_fd(s, "tracked_tasks"), &tgid, &start_time_ns, BPF_ANY),
+			  "tracking task");
+}
+
+int cs_untrack_task(struct cs_sensor *s, uint32_t tgid)
+{
+	int rc = bpf_map_delete_elem(map_fd(s, "tracked_tasks"), &tgid);
+
+	return rc && errno != ENOENT ? cs_fail(errno, "untracking task") : 0;
+}
+
+static int staging_key(const char *basename, char key[CS_STAGING_KEY_MAX])
+{
+	size_t n = basename ? strlen(basename) : 0;
+
+	if (n == 0 || n >= CS_STAGING_KEY_MAX)
+		return cs_fail(EINVAL, "staging basename must be 1..%d bytes", CS_STAGING_KEY_MAX - 1);
+	memset(key, 0, CS_STAGING_KEY_MAX);
+	memcpy(key, basename, n);
+	return 0;
+}
+
+int cs_stage(struct cs_sensor *s, const char *basename)
+{
+	char key[CS_STAGING_KEY_MAX];
+	uint32_t one = 1;
+	int err = staging_key(basename, key);
+
+	if (err)
+		return err;
+	return map_result(bpf_map_update_elem(map_fd(s, "staging_map"), key, &one, BPF_ANY), "staging basename");
+}
+
+int cs_unstage(struct cs_sensor *s, const char *basename)
+{
+	char key[CS_STAGING_KEY_MAX];
+	int err = staging_key(basename, key);
+
+	if (err)
+		return err;
+	if (bpf_map_delete_elem(map_fd(s, "staging_map"), key) && errno != ENOENT)
+		return cs_fail(errno, "unstaging basename");
+	return 0;
+}
+
+/* Walks a hash map's keys into out (key_size bytes each); returns how many. */
+static int list_keys(int fd, void *out, uint32_t key_size, uint32_t max)
+{
+	uint8_t prev[CS_STAGING_KEY_MAX], key[CS_STAGING_KEY_MAX];
+	void *prevp = NULL;
+	uint32_t n = 0;
+
+	while (n < max && bpf_map_get_next_key(fd, prevp, key) == 0) {
+		memcpy((uint8_t *)out + (size_t)n * key_size, key, key_size);
+		memcpy(prev, key, key_size);
+		prevp = prev;
+		n++;
+	}
+	return (int)n;
+}
+
+int cs_list_tracked(struct cs_sensor *s, uint64_t *out, uint32_t max)
+{
+	return list_keys(map_fd(s, "tracked_cgroups"), out, sizeof(uint64_t), max);
+}
+
+int cs_list_staged(struct cs_sensor *s, char *out, uint32_t max)
+{
+	return list_keys(map_fd(s, "staging_map"), out, CS_STAGING_KEY_MAX, max);
+}
+
+int cs_poll(struct cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms)
+{
+	int n, err;
+
+	if (!s || !buf)
+		return cs_fail(EINVAL, "cs_poll: missing argument");
+	n = cs_ring_copy(&s->ring, buf, len);
+	if (n > 0 || timeout_ms == 0)
+		return n;
+	err = cs_ring_wait(&s->ring, timeout_ms);
+	if (err)
+		return err;
+	return cs_ring_copy(&s->ring, buf, len);
+}
+
+int64_t cs_backlog(struct cs_sensor *s)
+{
+	return cs_ring_backlog(&s->ring);
+}
+
+int cs_read_counters(struct cs_sensor *s, uint64_t *out, uint32_t max)
+{
+	int ncpu = libbpf_num_possible_cpus();
+	int fd = map_fd(s, "counters");
+	struct cs_counters *percpu;
+	uint32_t hook;
+
+	if (ncpu <= 0)
+		return cs_fail(ncpu, "counting CPUs");
+	if (max < CS_HOOK_MAX * 3)
+		return cs_fail(EINVAL, "counter buffer holds %u values, %d needed", max, CS_HOOK_MAX * 3);
+	percpu = calloc(ncpu, sizeof(*percpu));
+	if (!percpu)
+		return cs_fail(ENOMEM, "allocating counters");
+	for (hook = 0; hook < CS_HOOK_MAX; hook++) {
+		uint64_t sent = 0, lost = 0, suppressed = 0;
+		int cpu;
+
+		if (bpf_map_lookup_elem(fd, &hook, percpu)) {
+			free(percpu);
+			return cs_fail(errno, "reading counters");
+		}
+		for (cpu = 0; cpu < ncpu; cpu++) {
+			sent += percpu[cpu].sent;
+			lost += percpu[cpu].lost;
+			suppressed += percpu[cpu].suppressed;
+		}
+		out[hook * 3] = sent;
+		out[hook * 3 + 1] = lost;
+		out[hook * 3 + 2] = suppressed;
+	}
+	free(percpu);
+	return CS_HOOK_MAX;
+}
+
+void cs_close(struct cs_sensor *s)
+{
+	int i;
+
+	if (!s)
+		return;
+	for (i = 0; i < s->nlinks; i++)
+		bpf_link__destroy(s->links[i]);
+	for (i = 0; i < s->nalt; i++)
+		bpf_object__close(s->alt[i]);
+	cs_ring_close(&s->ring);
+	bpf_object__close(s->obj);
+	if (s->cgroup_fd >= 0)
+		close(s->cgroup_fd);
+	free(s->obj_path);
+	free(s);
+}

@@ -1,0 +1,35 @@
+// Bundles each entry point into dist/ as ESM. koffi's per-platform native
+// packages stay external and are copied to dist/node_modules, where
+// koffi's own loader (createRequire from the bundle) finds them.
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const entries = ['cli', 'tracker', 'pre', 'main', 'post'].filter((e) => existsSync(join(root, 'src', `${e}.ts`)));
+
+await build({
+  entryPoints: Object.fromEntries(entries.map((e) => [e, join(root, 'src', `${e}.ts`)])),
+  outdir: dist,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  splitting: false,
+  external: ['@koromix/*'],
+  legalComments: 'none',
+  logLevel: 'warning',
+  // CommonJS dependencies inside an ESM bundle still call require().
+  banner: { js: "import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);" },
+});
+
+for (const pkg of ['koffi-linux-x64', 'koffi-linux-arm64']) {
+  const from = join(root, 'node_modules', '@koromix', pkg);
+  const to = join(dist, 'node_modules', '@koromix', pkg);
+  rmSync(to, { recursive: true, force: true });
+  if (!existsSync(from)) continue;
+  mkdirSync(dirname(to), { recursive: true });
+  cpSync(from, to, { recursive: true, filter: (src) => !src.includes('musl_') });
+}

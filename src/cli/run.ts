@@ -1,0 +1,85 @@
+/** `cicd-sensor run`: one command, watched from its first exec to its exit. */
+import { mkdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
+import { EventLogWriter } from '../events/logWriter.js';
+import { Sensor } from '../native/sensor.js';
+import { cgroupId, createCgroup, removeCgroup } from '../platform/cgroup.js';
+import { ReportBuilder } from '../report/model.js';
+import { renderText } from '../report/text.js';
+import { KernelTracker } from '../tracker/kernelTracker.js';
+import { Pump } from '../tracker/pump.js';
+import { sensorStatus } from '../tracker/status.js';
+import type { RunOptions } from './args.js';
+import { writeReportFiles } from './reportFiles.js';
+import { startSensor } from './sensorStart.js';
+import { exitCodeOf, spawnInCgroup } from './spawnInCgroup.js';
+import { join } from 'node:path';
+
+const LOCAL_JOB: JobIdentity = { id: 'local', name: 'local' };
+
+function say(line: string): void {
+  process.stderr.write(`cicd-sensor: ${line}\n`);
+}
+
+async function runUnmonitored(command: string[]): Promise<number> {
+  const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit' });
+  const code = await exitCodeOf(child);
+  say('COMMAND RAN UNMONITORED: no events were recorded');
+  return code;
+}
+
+/** Passes SIGINT/SIGTERM on to the command so the report is still written. */
+function forwardSignals(pid: number | undefined): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    if (pid) process.kill(pid, signal);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+
+export async function runCommand(opts: RunOptions): Promise<number> {
+  const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+  if (!started.ok) {
+    say(`cannot monitor: ${started.reason}`);
+    if (started.detail && process.env.CICD_SENSOR_DEBUG) process.stderr.write(`${started.detail}\n`);
+    if (!opts.allowUnmonitored) return 3;
+    say('--allow-unmonitored: running the command anyway');
+    return runUnmonitored(opts.command);
+  }
+  const { sensor, plan, cgroupRoot } = started;
+  mkdirSync(opts.outDir, { recursive: true });
+  const eventsPath = join(opts.outDir, 'events.ndjson');
+  rmSync(eventsPath, { force: true });
+  const report = new ReportBuilder({ rowLimit: opts.summaryRows });
+  const writer = new EventLogWriter(eventsPath, (e: EventRecord) => report.add(e));
+  const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
+  const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
+  const startedAt = new Date().toISOString();
+  let code: number;
+  try {
+    tracker.registerJob(LOCAL_JOB, [cgroupId(cgroup)], writer);
+    const pump = new Pump(sensor, tracker, { afterBatch: () => writer.flush() });
+    pump.start();
+    const child = spawnInCgroup(cgroup, opts.command);
+    const unforward = forwardSignals(child.pid);
+    code = await exitCodeOf(child);
+    unforward();
+    await pump.stop();
+  } finally {
+    writer.close();
+    tracker.unregisterJob(LOCAL_JOB.id);
+    removeCgroup(cgroup);
+  }
+  const status = sensorStatus(plan, sensor.counters(), tracker.counts, opts.ringbufBytes);
+  sensor.close();
+  const model = report.build(status, { job: LOCAL_JOB, startedAt, endedAt: new Date().toISOString(), workspace: process.cwd() });
+  const paths = writeReportFiles(opts.outDir, model);
+  process.stderr.write(`\n${renderText(model)}\n`);
+  say(`events: ${paths.events}, summary: ${paths.summary}`);
+  return code;
+}

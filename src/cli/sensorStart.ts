@@ -1,0 +1,24 @@
+/** Starting the sensor for the CLI, with one-line explanations when it cannot start. */
+import type { AttachPlanEntry } from '../events/sensorStatus.js';
+import { Sensor } from '../native/sensor.js';
+import { checkPlatform } from '../platform/checks.js';
+
+export type StartResult =
+  | { ok: true; sensor: Sensor; plan: AttachPlanEntry[]; cgroupRoot: string }
+  | { ok: false; reason: string; detail?: string };
+
+export function startSensor(ringbufBytes: number, noFunctionHooks: boolean): StartResult {
+  const platform = checkPlatform();
+  if (!platform.ok || !platform.cgroupRoot) return { ok: false, reason: platform.missing.join('; ') };
+  let sensor: Sensor | undefined;
+  try {
+    sensor = Sensor.open({ ringbufBytes, noFunctionHooks });
+    const plan = sensor.attach(platform.cgroupRoot);
+    return { ok: true, sensor, plan, cgroupRoot: platform.cgroupRoot };
+  } catch (err) {
+    sensor?.close();
+    const text = err instanceof Error ? err.message : String(err);
+    const [first, ...rest] = text.split('\n');
+    return { ok: false, reason: `the kernel refused the BPF sensor: ${first}`, detail: rest.join('\n') };
+  }
+}

@@ -1,0 +1,338 @@
+/**
+ * Turns a batch from cs_poll ([u32 len][u32 0][record][pad to 8] ...) into
+ * typed samples. Every length is checked against the record before it is
+ * used: a malformed record is reported and skipped, never trusted.
+ */
+import { ipv4, ipv6 } from './address.js';
+import { CgroupOp, FileOp, Flag, Kind, OFFSETS as O, PathEnc, SIZEOF } from './layout.js';
+import { bytesToText, componentsToPath, splitNul } from './text.js';
+
+export interface SampleBase {
+  pid: number;
+  tid: number;
+  flags: number;
+  /** CLOCK_BOOTTIME, ns (a double: sub-microsecond precision is not needed). */
+  timeNs: number;
+  cgroupId: number;
+  /** The process's start (CLOCK_BOOTTIME ns); 0 where the hook cannot tell. */
+  startNs: number;
+}
+
+export interface ExecSample extends SampleBase {
+  kind: 'exec';
+  ppid: number;
+  uid: number;
+  parentStartNs: number;
+  execPath: string;
+  argv: string[];
+  cwd: string;
+}
+
+export interface ForkSample extends SampleBase {
+  kind: 'fork';
+  ppid: number;
+  uid: number;
+  parentStartNs: number;
+}
+
+export interface ExitSample extends SampleBase {
+  kind: 'exit';
+  /** Raw wait status: (code << 8) | signal. */
+  status: number;
+}
+
+export type CgroupOpName = 'mkdir' | 'rmdir' | 'attach' | 'promote';
+
+export interface CgroupSample extends SampleBase {
+  kind: 'cgroup';
+  op: CgroupOpName;
+  id: number;
+  parentId: number;
+  name: string;
+}
+
+export interface ConnectSample extends SampleBase {
+  kind: 'connect';
+  protocol: 'tcp' | 'udp' | 'other';
+  family: 'ipv4' | 'ipv6';
+  address: string;
+  port: number;
+  viaSendmsg: boolean;
+}
+
+export interface FileOpenSample extends SampleBase {
+  kind: 'file_open';
+  openFlags: number;
+  access: number;
+  path: string;
+}
+
+/** A path as the caller passed it, with the directory it was relative to. */
+export interface PassedPath {
+  raw: string;
+  base?: string;
+}
+
+export type FileOpName = 'unlink' | 'rmdir' | 'rename' | 'link' | 'symlink';
+
+export interface FileOpSample extends SampleBase {
+  kind: 'file_op';
+  op: FileOpName;
+  opFlags: number;
+  path: PassedPath;
+  path2?: PassedPath;
+}
+
+export interface UnixConnectSample extends SampleBase {
+  kind: 'unix_connect';
+  path: string;
+}
+
+export type Sample =
+  | ExecSample
+  | ForkSample
+  | ExitSample
+  | CgroupSample
+  | ConnectSample
+  | FileOpenSample
+  | FileOpSample
+  | UnixConnectSample;
+
+export class MalformedRecord extends Error {}
+
+const u64 = (b: Buffer, off: number): number => b.readUInt32LE(off + 4) * 0x1_0000_0000 + b.readUInt32LE(off);
+
+function need(cond: boolean, what: string): void {
+  if (!cond) throw new MalformedRecord(what);
+}
+
+function base(b: Buffer, at: number): SampleBase {
+  const h = O.cs_header;
+  return {
+    pid: b.readUInt32LE(at + h.pid),
+    tid: b.readUInt32LE(at + h.tid),
+    flags: b.readUInt32LE(at + h.flags),
+    timeNs: u64(b, at + h.time_ns),
+    cgroupId: u64(b, at + h.cgroup_id),
+    startNs: u64(b, at + h.start_time_ns),
+  };
+}
+
+/** Reads consecutive variable-length blobs after a record's fixed part. */
+class Tail {
+  constructor(
+    private pos: number,
+    private readonly end: number,
+  ) {}
+
+  take(len: number): [number, number] {
+    need(this.pos + len <= this.end, 'blob runs past the record');
+    const span: [number, number] = [this.pos, this.pos + len];
+    this.pos += len;
+    return span;
+  }
+}
+
+function decodeExec(b: Buffer, at: number, end: number): ExecSample {
+  const o = O.cs_exec;
+  const flags = b.readUInt32LE(at + O.cs_header.flags);
+  const tail = new Tail(at + SIZEOF.cs_exec, end);
+  const [ps, pe] = tail.take(b.readUInt16LE(at + o.path_len));
+  const [as, ae] = tail.take(b.readUInt16LE(at + o.argv_len));
+  const [cs, ce] = tail.take(b.readUInt16LE(at + o.cwd_len));
+  return {
+    kind: 'exec',
+    ...base(b, at),
+    ppid: b.readUInt32LE(at + o.ppid),
+    uid: b.readUInt32LE(at + o.uid),
+    parentStartNs: u64(b, at + o.parent_start_time_ns),
+    execPath: pe > ps ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0) : '',
+    argv: splitNul(b, as, ae),
+    cwd: ce > cs ? componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0) : '',
+  };
+}
+
+function decodeFork(b: Buffer, at: number): ForkSample {
+  const o = O.cs_fork;
+  return {
+    kind: 'fork',
+    ...base(b, at),
+    ppid: b.readUInt32LE(at + o.ppid),
+    uid: b.readUInt32LE(at + o.uid),
+    parentStartNs: u64(b, at + o.parent_start_time_ns),
+  };
+}
+
+const CGROUP_OPS: Record<number, CgroupOpName> = {
+  [CgroupOp.MKDIR]: 'mkdir',
+  [CgroupOp.RMDIR]: 'rmdir',
+  [CgroupOp.ATTACH]: 'attach',
+  [CgroupOp.PROMOTE]: 'promote',
+};
+
+function decodeCgroup(b: Buffer, at: number, end: number): CgroupSample {
+  const o = O.cs_cgroup;
+  const op = CGROUP_OPS[b.readUInt32LE(at + o.op)];
+  need(op !== undefined, 'unknown cgroup op');
+  const [ns, ne] = new Tail(at + SIZEOF.cs_cgroup, end).take(b.readUInt16LE(at + o.name_len));
+  return {
+    kind: 'cgroup',
+    ...base(b, at),
+    op: op!,
+    id: u64(b, at + o.id),
+    parentId: u64(b, at + o.parent_id),
+    name: bytesToText(b, ns, ne),
+  };
+}
+
+function decodeConnect(b: Buffer, at: number): ConnectSample {
+  const o = O.cs_connect;
+  const proto = b[at + o.protocol];
+  const family = b[at + o.family];
+  need(family === 2 || family === 10, 'unknown address family');
+  return {
+    kind: 'connect',
+    ...base(b, at),
+    protocol: proto === 6 ? 'tcp' : proto === 17 ? 'udp' : 'other',
+    family: family === 2 ? 'ipv4' : 'ipv6',
+    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    port: b.readUInt16LE(at + o.port),
+    viaSendmsg: b[at + o.via_sendmsg] !== 0,
+  };
+}
+
+function decodeFileOpen(b: Buffer, at: number, end: number): FileOpenSample {
+  const o = O.cs_file_open;
+  const flags = b.readUInt32LE(at + O.cs_header.flags);
+  const enc = b[at + o.path_enc];
+  const [ps, pe] = new Tail(at + SIZEOF.cs_file_open, end).take(b.readUInt16LE(at + o.path_len));
+  need(enc === PathEnc.COMPONENTS || enc === PathEnc.STRING, 'unknown path encoding');
+  return {
+    kind: 'file_open',
+    ...base(b, at),
+    openFlags: b.readUInt32LE(at + o.open_flags),
+    access: b[at + o.access]!,
+    path:
+      enc === PathEnc.COMPONENTS
+        ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0)
+        : bytesToText(b, ps, pe),
+  };
+}
+
+const FILE_OPS: Record<number, FileOpName> = {
+  [FileOp.UNLINK]: 'unlink',
+  [FileOp.RMDIR]: 'rmdir',
+  [FileOp.RENAME]: 'rename',
+  [FileOp.LINK]: 'link',
+  [FileOp.SYMLINK]: 'symlink',
+};
+
+function passedPath(b: Buffer, tail: Tail, pathLen: number, baseLen: number, truncated: boolean): PassedPath {
+  const [ps, pe] = tail.take(pathLen);
+  const [bs, be] = tail.take(baseLen);
+  const raw = bytesToText(b, ps, pe);
+  return be > bs ? { raw, base: componentsToPath(b, bs, be, truncated) } : { raw };
+}
+
+function decodeFileOp(b: Buffer, at: number, end: number): FileOpSample {
+  const o = O.cs_file_op;
+  const flags = b.readUInt32LE(at + O.cs_header.flags);
+  const op = FILE_OPS[b.readUInt32LE(at + o.op)];
+  need(op !== undefined, 'unknown file op');
+  const tail = new Tail(at + SIZEOF.cs_file_op, end);
+  const path = passedPath(
+    b,
+    tail,
+    b.readUInt16LE(at + o.path_len),
+    b.readUInt16LE(at + o.base_len),
+    (flags & Flag.PATH_TRUNCATED) !== 0,
+  );
+  const len2 = b.readUInt16LE(at + o.path2_len);
+  const base2 = b.readUInt16LE(at + o.base2_len);
+  const sample: FileOpSample = { kind: 'file_op', ...base(b, at), op: op!, opFlags: b.readUInt32LE(at + o.op_flags), path };
+  if (op === 'rename' || op === 'link' || op === 'symlink') {
+    sample.path2 = passedPath(b, tail, len2, base2, (flags & Flag.PATH2_TRUNCATED) !== 0);
+  }
+  return sample;
+}
+
+function decodeUnix(b: Buffer, at: number, end: number): UnixConnectSample {
+  const [ps, pe] = new Tail(at + SIZEOF.cs_unix_connect, end).take(b.readUInt16LE(at + O.cs_unix_connect.path_len));
+  let path: string;
+  if (pe > ps && b[ps] === 0) {
+    // Abstract names are length-delimited and may hold NULs; show those escaped.
+    path = '@' + bytesToText(b, ps + 1, pe).replace(/\0/g, '\\x00');
+  } else {
+    const nul = b.indexOf(0, ps);
+    path = bytesToText(b, ps, nul >= 0 && nul < pe ? nul : pe);
+  }
+  return { kind: 'unix_connect', ...base(b, at), path };
+}
+
+const FIXED: Record<number, number> = {
+  [Kind.EXEC]: SIZEOF.cs_exec,
+  [Kind.FORK]: SIZEOF.cs_fork,
+  [Kind.EXIT]: SIZEOF.cs_exit,
+  [Kind.CGROUP]: SIZEOF.cs_cgroup,
+  [Kind.CONNECT]: SIZEOF.cs_connect,
+  [Kind.FILE_OPEN]: SIZEOF.cs_file_open,
+  [Kind.FILE_OP]: SIZEOF.cs_file_op,
+  [Kind.UNIX_CONNECT]: SIZEOF.cs_unix_connect,
+};
+
+/** Decodes one record occupying b[at, at + len). */
+export function decodeRecord(b: Buffer, at: number, len: number): Sample {
+  need(len >= SIZEOF.cs_header, 'record shorter than its header');
+  const kind = b.readUInt16LE(at + O.cs_header.kind);
+  const fixed = FIXED[kind];
+  need(fixed !== undefined, `unknown record kind ${kind}`);
+  need(len >= fixed!, `record of kind ${kind} shorter than its fixed part`);
+  need(b.readUInt16LE(at + O.cs_header.size) === len, 'record size disagrees with the ring buffer');
+  const end = at + len;
+  switch (kind) {
+    case Kind.EXEC:
+      return decodeExec(b, at, end);
+    case Kind.FORK:
+      return decodeFork(b, at);
+    case Kind.EXIT:
+      return { kind: 'exit', ...base(b, at), status: b.readUInt32LE(at + O.cs_exit.exit_code) };
+    case Kind.CGROUP:
+      return decodeCgroup(b, at, end);
+    case Kind.CONNECT:
+      return decodeConnect(b, at);
+    case Kind.FILE_OPEN:
+      return decodeFileOpen(b, at, end);
+    case Kind.FILE_OP:
+      return decodeFileOp(b, at, end);
+    default:
+      return decodeUnix(b, at, end);
+  }
+}
+
+/**
+ * Walks a batch, handing each sample to onSample; a record that does not
+ * decode goes to onMalformed and the walk goes on with the next one.
+ */
+export function decodeBatch(
+  b: Buffer,
+  len: number,
+  onSample: (s: Sample) => void,
+  onMalformed: (reason: string) => void,
+): void {
+  let at = 0;
+  while (at + 8 <= len) {
+    const recLen = b.readUInt32LE(at);
+    const next = at + 8 + ((recLen + 7) & ~7);
+    if (next > len) {
+      onMalformed('batch framing runs past the buffer');
+      return;
+    }
+    try {
+      onSample(decodeRecord(b, at + 8, recLen));
+    } catch (err) {
+      if (!(err instanceof MalformedRecord) && !(err instanceof RangeError)) throw err;
+      onMalformed(err.message);
+    }
+    at = next;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Byte layout of the records in bpf/records.h. test/integration/layout.test.ts
+ * compares every offset here with the BTF of the built BPF object, so a
+ * change on one side without the other fails.
+ */
+export const RECORDS_ABI = 1;
+
+export const ARGV_MAX = 2048;
+export const PATH_MAX = 1024;
+export const STAGING_KEY_MAX = 80;
+
+export const Kind = {
+  EXEC: 1,
+  FORK: 2,
+  EXIT: 3,
+  CGROUP: 4,
+  CONNECT: 5,
+  FILE_OPEN: 6,
+  FILE_OP: 7,
+  UNIX_CONNECT: 8,
+} as const;
+
+/** Counter slots in enum cs_hook order. */
+export const HOOK_NAMES = [
+  'process_exec',
+  'process_fork',
+  'process_exit',
+  'cgroup_tracking',
+  'network_connect',
+  'udp_sendmsg',
+  'file_open',
+  'file_remove',
+  'file_move',
+  'file_link',
+  'unix_socket_connect',
+] as const;
+
+export const Flag = {
+  ARGV_TRUNCATED: 1 << 0,
+  PATH_TRUNCATED: 1 << 1,
+  PATH2_TRUNCATED: 1 << 2,
+  CWD_TRUNCATED: 1 << 3,
+} as const;
+
+export const CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 } as const;
+export const Access = { READ: 1, WRITE: 2, READ_WRITE: 3, EXEC: 4 } as const;
+export const PathEnc = { NONE: 0, COMPONENTS: 1, STRING: 2 } as const;
+export const FileOp = { UNLINK: 1, RMDIR: 2, RENAME: 3, LINK: 4, SYMLINK: 5 } as const;
+
+/** [struct, field] → byte offset; sizes of the fixed parts under SIZEOF. */
+export const OFFSETS = {
+  cs_header: { kind: 0, size: 2, pid: 4, tid: 8, flags: 12, time_ns: 16, cgroup_id: 24, start_time_ns: 32 },
+  cs_exec: { ppid: 40, uid: 44, parent_start_time_ns: 48, path_len: 56, argv_len: 58, cwd_len: 60 },
+  cs_fork: { ppid: 40, uid: 44, parent_start_time_ns: 48 },
+  cs_exit: { exit_code: 40 },
+  cs_cgroup: { id: 40, parent_id: 48, op: 56, name_len: 60 },
+  cs_connect: { protocol: 40, family: 41, port: 42, via_sendmsg: 44, addr: 48 },
+  cs_file_open: { open_flags: 40, access: 44, path_enc: 45, path_len: 46 },
+  cs_file_op: { op: 40, op_flags: 44, path_len: 48, base_len: 50, path2_len: 52, base2_len: 54 },
+  cs_unix_connect: { path_len: 40 },
+} as const;
+
+export const SIZEOF = {
+  cs_header: 40,
+  cs_exec: 64,
+  cs_fork: 56,
+  cs_exit: 48,
+  cs_cgroup: 64,
+  cs_connect: 64,
+  cs_file_open: 48,
+  cs_file_op: 56,
+  cs_unix_connect: 48,
+} as const;

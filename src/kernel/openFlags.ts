@@ -1,0 +1,46 @@
+/** O_* flag names for file_open events; four values differ between x86 and arm64. */
+
+const COMMON: [number, string][] = [
+  [0o100, 'O_CREAT'],
+  [0o200, 'O_EXCL'],
+  [0o400, 'O_NOCTTY'],
+  [0o1000, 'O_TRUNC'],
+  [0o2000, 'O_APPEND'],
+  [0o4000, 'O_NONBLOCK'],
+  [0o10000, 'O_DSYNC'],
+  [0o20000, 'O_ASYNC'],
+  [0o1000000, 'O_NOATIME'],
+  [0o2000000, 'O_CLOEXEC'],
+  [0o4000000, 'O_SYNC'],
+  [0o10000000, 'O_PATH'],
+];
+
+const X86: [number, string][] = [
+  [0o40000, 'O_DIRECT'],
+  [0o100000, 'O_LARGEFILE'],
+  [0o200000, 'O_DIRECTORY'],
+  [0o400000, 'O_NOFOLLOW'],
+];
+
+const ARM64: [number, string][] = [
+  [0o40000, 'O_DIRECTORY'],
+  [0o100000, 'O_NOFOLLOW'],
+  [0o200000, 'O_DIRECT'],
+  [0o400000, 'O_LARGEFILE'],
+];
+
+const TMPFILE_BIT = 0o20000000;
+
+export function openFlagNames(flags: number, arch: string = process.arch): string[] {
+  const table = [...COMMON, ...(arch === 'arm64' ? ARM64 : X86)];
+  const names: string[] = [];
+  const acc = flags & 3;
+  names.push(acc === 1 ? 'O_WRONLY' : acc === 2 ? 'O_RDWR' : 'O_RDONLY');
+  for (const [bit, name] of table) {
+    // O_SYNC includes O_DSYNC's bit; name it once.
+    if (name === 'O_DSYNC' && (flags & 0o4010000) === 0o4010000) continue;
+    if (name === 'O_SYNC' ? (flags & 0o4010000) === 0o4010000 : (flags & bit) !== 0) names.push(name);
+  }
+  if (flags & TMPFILE_BIT) names.push('O_TMPFILE');
+  return names;
+}

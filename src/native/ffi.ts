@@ -1,0 +1,75 @@
+/**
+ * The only module that touches FFI: native/cicd_sensor.h declared for koffi.
+ * Everything else goes through the typed façade in sensor.ts.
+ */
+import koffi from 'koffi';
+import { libraryPath } from './assets.js';
+
+/** Must equal CS_NATIVE_ABI in native/cicd_sensor.h. */
+export const NATIVE_ABI = 1;
+
+export type Handle = bigint;
+
+export interface NativeApi {
+  cs_abi_version(): number;
+  cs_records_version(): number;
+  cs_open(objPath: string, ringbufBytes: number, selfTgid: number, flags: number, err: number[]): Handle | null;
+  cs_attach(h: Handle, cgroupRoot: string, plan: Buffer, planLen: number): number;
+  cs_track_cgroup(h: Handle, id: bigint): number;
+  cs_untrack_cgroup(h: Handle, id: bigint): number;
+  cs_track_task(h: Handle, tgid: number, startNs: bigint): number;
+  cs_untrack_task(h: Handle, tgid: number): number;
+  cs_stage(h: Handle, basename: string): number;
+  cs_unstage(h: Handle, basename: string): number;
+  cs_list_tracked(h: Handle, out: BigUint64Array, max: number): number;
+  cs_list_staged(h: Handle, out: Buffer, max: number): number;
+  cs_poll(h: Handle, buf: Buffer, len: number, timeoutMs: number): number;
+  cs_backlog(h: Handle): number | bigint;
+  cs_read_counters(h: Handle, out: BigUint64Array, max: number): number;
+  cs_links_alive(h: Handle): number;
+  cs_close(h: Handle): void;
+  cs_boot_to_realtime_ns(): number | bigint;
+  cs_last_error(buf: Buffer, len: number): number;
+  /** cs_poll on a koffi worker thread, so waiting never blocks the event loop. */
+  pollAsync(h: Handle, buf: Buffer, len: number, timeoutMs: number): Promise<number>;
+}
+
+let api: NativeApi | undefined;
+
+export function nativeApi(): NativeApi {
+  if (api) return api;
+  const lib = koffi.load(libraryPath());
+  koffi.opaque('cs_sensor');
+  const f = (decl: string) => lib.func(decl);
+  const poll = f('int cs_poll(cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms)');
+  const loaded: NativeApi = {
+    cs_abi_version: f('int cs_abi_version(void)'),
+    cs_records_version: f('int cs_records_version(void)'),
+    cs_open: f('cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t self_tgid, uint32_t flags, _Out_ int *err)'),
+    cs_attach: f('int cs_attach(cs_sensor *s, const char *cgroup_root, _Out_ uint8_t *plan, uint32_t plan_len)'),
+    cs_track_cgroup: f('int cs_track_cgroup(cs_sensor *s, uint64_t cgroup_id)'),
+    cs_untrack_cgroup: f('int cs_untrack_cgroup(cs_sensor *s, uint64_t cgroup_id)'),
+    cs_track_task: f('int cs_track_task(cs_sensor *s, uint32_t tgid, uint64_t start_time_ns)'),
+    cs_untrack_task: f('int cs_untrack_task(cs_sensor *s, uint32_t tgid)'),
+    cs_stage: f('int cs_stage(cs_sensor *s, const char *basename)'),
+    cs_unstage: f('int cs_unstage(cs_sensor *s, const char *basename)'),
+    cs_list_tracked: f('int cs_list_tracked(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)'),
+    cs_list_staged: f('int cs_list_staged(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)'),
+    cs_poll: poll,
+    cs_backlog: f('int64_t cs_backlog(cs_sensor *s)'),
+    cs_read_counters: f('int cs_read_counters(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)'),
+    cs_links_alive: f('int cs_links_alive(cs_sensor *s)'),
+    cs_close: f('void cs_close(cs_sensor *s)'),
+    cs_boot_to_realtime_ns: f('int64_t cs_boot_to_realtime_ns(void)'),
+    cs_last_error: f('int cs_last_error(_Out_ uint8_t *buf, uint32_t len)'),
+    pollAsync: (h, buf, len, timeoutMs) =>
+      new Promise((resolve, reject) => {
+        poll.async(h, buf, len, timeoutMs, (err: unknown, res: number) => (err ? reject(err) : resolve(res)));
+      }),
+  };
+  if (loaded.cs_abi_version() !== NATIVE_ABI) {
+    throw new Error(`${libraryPath()} speaks native ABI ${loaded.cs_abi_version()}, this build expects ${NATIVE_ABI}`);
+  }
+  api = loaded;
+  return api;
+}

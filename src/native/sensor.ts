@@ -1,0 +1,179 @@
+/**
+ * Typed façade over the native library: negative errno becomes a
+ * SensorError carrying libbpf's message, and the opaque handle never leaves
+ * this class.
+ */
+import { constants as osConstants } from 'node:os';
+import type { AttachPlanEntry } from '../events/sensorStatus.js';
+import { RECORDS_ABI, HOOK_NAMES, STAGING_KEY_MAX } from '../kernel/layout.js';
+import { bpfObjectPath } from './assets.js';
+import { nativeApi, type Handle, type NativeApi } from './ffi.js';
+
+export class SensorError extends Error {
+  constructor(
+    message: string,
+    readonly errno: number,
+  ) {
+    super(message);
+    this.name = 'SensorError';
+  }
+}
+
+export interface SensorOptions {
+  /** Ring buffer size in bytes: a power of two, at least a page. */
+  ringbufBytes: number;
+  /** Force the tracepoint fallbacks even where function hooks work. */
+  noFunctionHooks?: boolean;
+  /** Override the BPF object (tests). */
+  objectPath?: string;
+}
+
+export interface RawCounters {
+  hook: string;
+  sent: number;
+  lost: number;
+  suppressed: number;
+}
+
+const errnoName = (errno: number): string =>
+  Object.entries(osConstants.errno).find(([, v]) => v === errno)?.[0] ?? `errno ${errno}`;
+
+function lastError(api: NativeApi, rc: number): SensorError {
+  const buf = Buffer.alloc(8192);
+  const n = api.cs_last_error(buf, buf.length);
+  const text = n > 0 ? buf.subarray(0, n).toString('utf8') : errnoName(-rc);
+  return new SensorError(text, -rc);
+}
+
+export class Sensor {
+  private closed = false;
+  private polling = false;
+
+  private constructor(
+    private readonly api: NativeApi,
+    private readonly handle: Handle,
+  ) {}
+
+  static open(opts: SensorOptions): Sensor {
+    const api = nativeApi();
+    if (api.cs_records_version() !== RECORDS_ABI) {
+      throw new SensorError(`native library uses record layout ${api.cs_records_version()}, decoder expects ${RECORDS_ABI}`, 0);
+    }
+    const err = [0];
+    const flags = opts.noFunctionHooks ? 1 : 0;
+    const h = api.cs_open(opts.objectPath ?? bpfObjectPath(), opts.ringbufBytes, process.pid, flags, err);
+    if (!h) throw lastError(api, err[0] ?? -1);
+    return new Sensor(api, h);
+  }
+
+  private check(rc: number): number {
+    if (rc < 0) throw lastError(this.api, rc);
+    return rc;
+  }
+
+  private live(): Handle {
+    if (this.closed) throw new SensorError('sensor is closed', 9);
+    return this.handle;
+  }
+
+  /** Attaches every hook; returns the plan (which mechanism each hook got). */
+  attach(cgroupRoot: string): AttachPlanEntry[] {
+    const buf = Buffer.alloc(64 * 1024);
+    this.check(this.api.cs_attach(this.live(), cgroupRoot, buf, buf.length));
+    const text = buf.subarray(0, buf.indexOf(0)).toString('utf8');
+    if (process.env.CS_DEBUG_PLAN) console.error(text);
+    return JSON.parse(text) as AttachPlanEntry[];
+  }
+
+  trackCgroup(id: bigint): void {
+    this.check(this.api.cs_track_cgroup(this.live(), id));
+  }
+
+  untrackCgroup(id: bigint): void {
+    this.check(this.api.cs_untrack_cgroup(this.live(), id));
+  }
+
+  trackTask(tgid: number, startNs: bigint): void {
+    this.check(this.api.cs_track_task(this.live(), tgid, startNs));
+  }
+
+  untrackTask(tgid: number): void {
+    this.check(this.api.cs_untrack_task(this.live(), tgid));
+  }
+
+  stage(basename: string): void {
+    this.check(this.api.cs_stage(this.live(), basename));
+  }
+
+  unstage(basename: string): void {
+    this.check(this.api.cs_unstage(this.live(), basename));
+  }
+
+  trackedCgroups(max = 16384): bigint[] {
+    const out = new BigUint64Array(max);
+    const n = this.check(this.api.cs_list_tracked(this.live(), out, max));
+    return Array.from(out.subarray(0, n));
+  }
+
+  stagedBasenames(max = 4096): string[] {
+    const out = Buffer.alloc(max * STAGING_KEY_MAX);
+    const n = this.check(this.api.cs_list_staged(this.live(), out, max));
+    const names: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const key = out.subarray(i * STAGING_KEY_MAX, (i + 1) * STAGING_KEY_MAX);
+      const end = key.indexOf(0);
+      names.push(key.subarray(0, end < 0 ? key.length : end).toString('utf8'));
+    }
+    return names;
+  }
+
+  /** Copies whole records into buf without waiting; returns bytes written. */
+  pollNow(buf: Buffer): number {
+    return this.check(this.api.cs_poll(this.live(), buf, buf.length, 0));
+  }
+
+  /** Waits up to timeoutMs for records on a worker thread; returns bytes written. */
+  async poll(buf: Buffer, timeoutMs: number): Promise<number> {
+    if (this.polling) throw new SensorError('poll already in progress', 16);
+    this.polling = true;
+    try {
+      const rc = await this.api.pollAsync(this.live(), buf, buf.length, timeoutMs);
+      if (rc < 0) throw new SensorError(`polling the ring buffer: ${errnoName(-rc)}`, -rc);
+      return rc;
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  backlog(): number {
+    return Number(this.api.cs_backlog(this.live()));
+  }
+
+  counters(): RawCounters[] {
+    const out = new BigUint64Array(HOOK_NAMES.length * 3);
+    this.check(this.api.cs_read_counters(this.live(), out, out.length));
+    return HOOK_NAMES.map((hook, i) => ({
+      hook,
+      sent: Number(out[i * 3]),
+      lost: Number(out[i * 3 + 1]),
+      suppressed: Number(out[i * 3 + 2]),
+    }));
+  }
+
+  /** CLOCK_REALTIME - CLOCK_BOOTTIME in ns, for turning record times into wall-clock times. */
+  static bootToRealtimeNs(): number {
+    return Number(nativeApi().cs_boot_to_realtime_ns());
+  }
+
+  linksAlive(): number {
+    return this.api.cs_links_alive(this.live());
+  }
+
+  /** Detaches everything. Waits for nothing: callers stop polling first. */
+  close(): void {
+    if (this.closed) return;
+    if (this.polling) throw new SensorError('close while a poll is running', 16);
+    this.closed = true;
+    this.api.cs_close(this.handle);
+  }
+}

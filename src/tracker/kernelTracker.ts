@@ -1,0 +1,193 @@
+/**
+ * The KernelTracker of seed 000: the userspace mirror of which cgroups
+ * belong to which job, and the one place that decides which job receives
+ * each EventRecord. Every sample goes through handle(), in ring buffer order.
+ */
+import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { CgroupSample, Sample } from '../kernel/decode.js';
+import { buildEvent, rfc3339Micros, type PartialEvent } from './eventBuilder.js';
+import { ProcessTable, type ProcessNode } from './processTable.js';
+
+/** The kernel map operations the mirror keeps in step with. */
+export interface KernelMaps {
+  trackCgroup(id: bigint): void;
+  untrackCgroup(id: bigint): void;
+  stage(basename: string): void;
+  unstage(basename: string): void;
+}
+
+export interface JobSink {
+  write(event: EventRecord): void;
+}
+
+interface JobState {
+  identity: JobIdentity;
+  sink: JobSink;
+  /** Events of every kind delivered to this job. */
+  delivered: number;
+}
+
+export interface TrackerCounts {
+  /** Samples whose cgroup belonged to no job the mirror knows. */
+  unattributed: number;
+  /** Records that did not decode. */
+  malformed: number;
+}
+
+/** How long a removed cgroup still attributes late records to its job. */
+const REMOVED_GRACE_MS = 5_000;
+
+export class KernelTracker {
+  readonly jobByCgroup = new Map<number, string>();
+  readonly cgroupsByJob = new Map<string, Set<number>>();
+  readonly stagingByBasename = new Map<string, string>();
+  readonly stagingByJob = new Map<string, Set<string>>();
+  readonly processes = new ProcessTable();
+  private readonly jobs = new Map<string, JobState>();
+  private readonly jobOfPid = new Map<number, string>();
+  private readonly removedAt = new Map<number, number>();
+  private seq = 0;
+  readonly counts: TrackerCounts = { unattributed: 0, malformed: 0 };
+
+  constructor(
+    private readonly maps: KernelMaps,
+    private readonly bootToRealNs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  registerJob(identity: JobIdentity, cgroupIds: bigint[], sink: JobSink): void {
+    if (this.jobs.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
+    this.jobs.set(identity.id, { identity, sink, delivered: 0 });
+    this.cgroupsByJob.set(identity.id, new Set());
+    this.stagingByJob.set(identity.id, new Set());
+    for (const id of cgroupIds) this.addCgroup(identity.id, Number(id));
+  }
+
+  /** Removes every trace of the job from the kernel maps and the mirror. */
+  unregisterJob(jobId: string): void {
+    for (const id of this.cgroupsByJob.get(jobId) ?? []) {
+      this.maps.untrackCgroup(BigInt(id));
+      this.jobByCgroup.delete(id);
+      this.removedAt.delete(id);
+    }
+    for (const name of this.stagingByJob.get(jobId) ?? []) {
+      this.maps.unstage(name);
+      this.stagingByBasename.delete(name);
+    }
+    const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
+    this.processes.forget(pids);
+    for (const pid of pids) this.jobOfPid.delete(pid);
+    this.cgroupsByJob.delete(jobId);
+    this.stagingByJob.delete(jobId);
+    this.jobs.delete(jobId);
+  }
+
+  jobIds(): string[] {
+    return [...this.jobs.keys()];
+  }
+
+  delivered(jobId: string): number {
+    return this.jobs.get(jobId)?.delivered ?? 0;
+  }
+
+  private addCgroup(jobId: string, id: number): void {
+    this.maps.trackCgroup(BigInt(id));
+    this.jobByCgroup.set(id, jobId);
+    this.cgroupsByJob.get(jobId)?.add(id);
+  }
+
+  noteMalformed(): void {
+    this.counts.malformed++;
+  }
+
+  handle(s: Sample): void {
+    if (s.kind === 'cgroup') {
+      this.handleCgroup(s);
+      return;
+    }
+    const jobId = this.jobByCgroup.get(s.cgroupId) ?? this.jobOfPid.get(s.pid);
+    const job = jobId !== undefined ? this.jobs.get(jobId) : undefined;
+    if (!job || jobId === undefined) {
+      this.counts.unattributed++;
+      return;
+    }
+    const node = this.processFor(s, jobId);
+    const event = buildEvent(s, node, this.bootToRealNs);
+    if (s.kind === 'exit') {
+      this.processes.exit(s.pid, s.startNs);
+      this.jobOfPid.delete(s.pid);
+    }
+    if (event) this.deliver(job, s.timeNs, event);
+  }
+
+  private processFor(s: Exclude<Sample, CgroupSample>, jobId: string): ProcessNode {
+    let node: ProcessNode;
+    if (s.kind === 'fork') {
+      node = this.processes.fork(s.pid, s.startNs, s.ppid, s.parentStartNs, s.uid);
+    } else if (s.kind === 'exec') {
+      node = this.processes.exec(s.pid, s.startNs, s.ppid, s.parentStartNs, {
+        execPath: s.execPath,
+        argv: s.argv,
+        argvTruncated: (s.flags & 1) !== 0,
+        cwd: s.cwd,
+        uid: s.uid,
+      });
+    } else {
+      node = this.processes.resolve(s.pid, s.startNs);
+    }
+    this.jobOfPid.set(s.pid, jobId);
+    return node;
+  }
+
+  private deliver(job: JobState, timeNs: number, e: PartialEvent): void {
+    // Key order is the schema's, so the log reads the same way every time.
+    const record: EventRecord = {
+      seq: this.seq++,
+      time: rfc3339Micros(timeNs + this.bootToRealNs),
+      kind: e.kind,
+      job: job.identity,
+      cgroup_id: e.cgroup_id,
+      ...(e.container ? { container: e.container } : {}),
+      ...(e.step ? { step: e.step } : {}),
+      process: e.process,
+      ...(e.network ? { network: e.network } : {}),
+      ...(e.file ? { file: e.file } : {}),
+      ...(e.domain ? { domain: e.domain } : {}),
+      ...(e.unix_socket ? { unix_socket: e.unix_socket } : {}),
+    };
+    job.delivered++;
+    job.sink.write(record);
+  }
+
+  private handleCgroup(s: CgroupSample): void {
+    if (s.op === 'rmdir') {
+      // Late records from the removed cgroup still find their job for a while.
+      if (this.jobByCgroup.has(s.id)) this.removedAt.set(s.id, this.now());
+      return;
+    }
+    let jobId: string | undefined;
+    if (s.op === 'mkdir') jobId = this.jobByCgroup.get(s.parentId);
+    else if (s.op === 'attach') jobId = this.jobOfPid.get(s.pid) ?? this.jobByCgroup.get(s.cgroupId);
+    else jobId = this.stagingByBasename.get(s.name);
+    if (jobId === undefined || !this.jobs.has(jobId)) {
+      // The kernel tracked it on its own evidence; with no job to give it to, stop.
+      this.maps.untrackCgroup(BigInt(s.id));
+      this.counts.unattributed++;
+      return;
+    }
+    this.jobByCgroup.set(s.id, jobId);
+    this.cgroupsByJob.get(jobId)?.add(s.id);
+  }
+
+  /** Forgets removed cgroups whose grace period is over. */
+  expireRemoved(): void {
+    const limit = this.now() - REMOVED_GRACE_MS;
+    for (const [id, at] of this.removedAt) {
+      if (at > limit) continue;
+      const jobId = this.jobByCgroup.get(id);
+      this.jobByCgroup.delete(id);
+      if (jobId !== undefined) this.cgroupsByJob.get(jobId)?.delete(id);
+      this.removedAt.delete(id);
+    }
+  }
+}

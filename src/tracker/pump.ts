@@ -1,0 +1,68 @@
+/**
+ * Moves records from the ring buffer through the decoder into the tracker,
+ * one batch per native call. Runs until stopped, then drains what the kernel
+ * had already written.
+ */
+import { decodeBatch } from '../kernel/decode.js';
+import type { Sensor } from '../native/sensor.js';
+import type { KernelTracker } from './kernelTracker.js';
+
+export interface PumpOptions {
+  /** Batch buffer size; each record is at most a few KiB. */
+  batchBytes?: number;
+  /** How long one wait for records may block; bounds stop latency too. */
+  pollMs?: number;
+  /** Called after each non-empty batch (sinks flush here). */
+  afterBatch?: () => void;
+}
+
+export class Pump {
+  private readonly buf: Buffer;
+  private stopping = false;
+  private done: Promise<void> | undefined;
+  batches = 0;
+
+  constructor(
+    private readonly sensor: Sensor,
+    private readonly tracker: KernelTracker,
+    private readonly opts: PumpOptions = {},
+  ) {
+    this.buf = Buffer.alloc(opts.batchBytes ?? 4 << 20);
+  }
+
+  private consume(n: number): void {
+    if (n <= 0) return;
+    this.batches++;
+    decodeBatch(
+      this.buf,
+      n,
+      (s) => this.tracker.handle(s),
+      () => this.tracker.noteMalformed(),
+    );
+    this.opts.afterBatch?.();
+  }
+
+  start(): void {
+    this.done ??= this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    const pollMs = this.opts.pollMs ?? 100;
+    while (!this.stopping) {
+      this.consume(await this.sensor.poll(this.buf, pollMs));
+      this.tracker.expireRemoved();
+    }
+  }
+
+  /** Synchronously drains everything the kernel has written so far. */
+  drain(): void {
+    for (let n = this.sensor.pollNow(this.buf); n > 0; n = this.sensor.pollNow(this.buf)) this.consume(n);
+  }
+
+  /** Stops the loop after its current wait, then drains. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.done;
+    this.drain();
+  }
+}
