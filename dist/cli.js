@@ -1420,6 +1420,7 @@ function headerLines(model) {
   return lines;
 }
 function listLines(title, c, rows, line) {
+  if (c.items.length === 0 && c.omitted === 0) return [`${title}: none`];
   const about = c.omittedEstimated ? "about " : "";
   const total = c.omitted > 0 ? `${about}${fmt(c.items.length + c.omitted)}` : fmt(c.items.length);
   const shown = c.items.slice(0, rows).map((item) => {
@@ -2077,7 +2078,9 @@ function decodeUnix(b, at, end) {
   const [ps, pe] = new Tail(at + SIZEOF.cs_unix_connect, end).take(b.readUInt16LE(at + OFFSETS.cs_unix_connect.path_len));
   let path;
   if (pe > ps && b[ps] === 0) {
-    path = "@" + bytesToText(b, ps + 1, pe).replace(/\0/g, "\\x00");
+    let end2 = pe;
+    while (end2 > ps + 1 && b[end2 - 1] === 0) end2--;
+    path = "@" + bytesToText(b, ps + 1, end2).replace(/\0/g, "\\x00");
   } else {
     const nul = b.indexOf(0, ps);
     path = bytesToText(b, ps, nul >= 0 && nul < pe ? nul : pe);
@@ -2290,6 +2293,15 @@ function fallback(maxBytes) {
 function fmt2(n) {
   return n.toLocaleString("en-US");
 }
+function binaryBytes(n) {
+  const units = ["bytes", "KiB", "MiB", "GiB"];
+  let unit = 0;
+  while (n >= 1024 && unit < units.length - 1) {
+    n /= 1024;
+    unit++;
+  }
+  return `${fmt2(Math.round(n * 10) / 10)} ${units[unit]}`;
+}
 function table(headers, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
   return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n") + "\n";
@@ -2366,7 +2378,7 @@ function overview(model) {
     ["Events", fmt2(events.total)],
     ["Lost records", fmt2(status.lostRecords)],
     ["Undecodable records", fmt2(status.undecodable)],
-    ["Ring buffer", `${fmt2(Math.round(status.ringbufBytes / 1024))} KiB`]
+    ["Ring buffer", binaryBytes(status.ringbufBytes)]
   ];
   if (events.firstTime !== void 0 && events.lastTime !== void 0) {
     rows.push(["Events from", `${mdCell(events.firstTime)} to ${mdCell(events.lastTime)}`]);
@@ -2463,7 +2475,7 @@ function stepTree(tree, maxNodes) {
   const omitted = tree.omitted > 0 ? `
 _\u2026and ${fmt2(tree.omitted)} later processes only in events.ndjson._
 ` : "";
-  return `<details><summary>${htmlText(tree.label, 120)}: ${processes}</summary>
+  return `<details><summary>${htmlText(tree.label, 120)} \u2014 ${processes}</summary>
 
 ${lines.join("\n")}
 ${more}${omitted}

@@ -260,8 +260,12 @@ function decodeUnix(b: Buffer, at: number, end: number): UnixConnectSample {
   const [ps, pe] = new Tail(at + SIZEOF.cs_unix_connect, end).take(b.readUInt16LE(at + O.cs_unix_connect.path_len));
   let path: string;
   if (pe > ps && b[ps] === 0) {
-    // Abstract names are length-delimited and may hold NULs; show those escaped.
-    path = '@' + bytesToText(b, ps + 1, pe).replace(/\0/g, '\\x00');
+    // Abstract names are length-delimited and may hold NULs: inner ones are
+    // shown escaped; trailing ones are padding (libuv passes the whole
+    // sockaddr_un) and are dropped.
+    let end = pe;
+    while (end > ps + 1 && b[end - 1] === 0) end--;
+    path = '@' + bytesToText(b, ps + 1, end).replace(/\0/g, '\\x00');
   } else {
     const nul = b.indexOf(0, ps);
     path = bytesToText(b, ps, nul >= 0 && nul < pe ? nul : pe);

@@ -143,6 +143,16 @@ function fmt(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+function binaryBytes(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
+  let unit = 0;
+  while (n >= 1024 && unit < units.length - 1) {
+    n /= 1024;
+    unit++;
+  }
+  return `${fmt(Math.round(n * 10) / 10)} ${units[unit]}`;
+}
+
 function table(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
@@ -224,7 +234,7 @@ function overview(model: ReportModel): string {
     ['Events', fmt(events.total)],
     ['Lost records', fmt(status.lostRecords)],
     ['Undecodable records', fmt(status.undecodable)],
-    ['Ring buffer', `${fmt(Math.round(status.ringbufBytes / 1024))} KiB`],
+    ['Ring buffer', binaryBytes(status.ringbufBytes)],
   ];
   if (events.firstTime !== undefined && events.lastTime !== undefined) {
     rows.push(['Events from', `${mdCell(events.firstTime)} to ${mdCell(events.lastTime)}`]);
@@ -322,7 +332,7 @@ function stepTree(tree: StepTree, maxNodes: number): string {
   const more = moreLine(lines.length, tree.nodes.length);
   const omitted = tree.omitted > 0 ? `\n_…and ${fmt(tree.omitted)} later processes only in events.ndjson._\n` : '';
   return (
-    `<details><summary>${htmlText(tree.label, 120)}: ${processes}</summary>\n\n` +
+    `<details><summary>${htmlText(tree.label, 120)} — ${processes}</summary>\n\n` +
     `${lines.join('\n')}\n${more}${omitted}\n</details>\n`
   );
 }

@@ -54,6 +54,7 @@ function headerLines(model: ReportModel): string[] {
 
 /** A titled list, most counted first, with a line for what it leaves out. */
 function listLines<T>(title: string, c: Capped<T>, rows: number, line: (item: T) => [number, string]): string[] {
+  if (c.items.length === 0 && c.omitted === 0) return [`${title}: none`];
   const about = c.omittedEstimated ? 'about ' : '';
   const total = c.omitted > 0 ? `${about}${fmt(c.items.length + c.omitted)}` : fmt(c.items.length);
   const shown = c.items.slice(0, rows).map((item) => {
