@@ -55,7 +55,7 @@ static __always_inline void send_cgroup_sample(struct cgroup *cgrp, __u32 op, __
 	r->pad = 0;
 	n = bpf_probe_read_kernel_str(&buf[sizeof(*r)], CS_CGROUP_NAME_MAX, name);
 	r->name_len = n > 0 ? n - 1 : 0;
-	emit(CS_HOOK_CGROUP, buf, sizeof(*r) + (r->name_len & (CS_CGROUP_NAME_MAX - 1)));
+	emit(CS_HOOK_CGROUP_TRACKING, buf, sizeof(*r) + (r->name_len & (CS_CGROUP_NAME_MAX - 1)));
 }
 
 static __always_inline void track_cgroup(struct cgroup *cgrp, __u32 op, __u32 pid)

@@ -33,7 +33,7 @@ struct {
 
 static __always_inline void send_connect(struct bpf_sock_addr *ctx, __u8 family, bool via_sendmsg)
 {
-	__u32 hook = via_sendmsg ? CS_HOOK_SENDMSG : CS_HOOK_CONNECT;
+	__u32 hook = via_sendmsg ? CS_HOOK_UDP_SENDMSG : CS_HOOK_NETWORK_CONNECT;
 	struct udp_key key = {};
 	struct cs_connect *r;
 	__u8 one = 1;
@@ -147,7 +147,7 @@ int cs_exit_connect(struct trace_event_raw_sys_exit *ctx)
 	if (bpf_probe_read_user(&buf[sizeof(*r)], len, (void *)(p.path + 2)))
 		return 0;
 	r->path_len = len;
-	emit(CS_HOOK_UNIX_CONNECT, buf, sizeof(*r) + len);
+	emit(CS_HOOK_UNIX_SOCKET_CONNECT, buf, sizeof(*r) + len);
 	return 0;
 }
 

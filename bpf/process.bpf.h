@@ -78,7 +78,7 @@ int BPF_PROG(cs_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	off += n;
 
 	mark_task_tracked(r->hdr.pid, r->hdr.start_time_ns);
-	emit(CS_HOOK_EXEC, buf, off);
+	emit(CS_HOOK_PROCESS_EXEC, buf, off);
 	return 0;
 }
 
@@ -117,7 +117,7 @@ int BPF_PROG(cs_fork, struct task_struct *parent, struct task_struct *child)
 	r->parent_start_time_ns = task_start_time(parent);
 	r->uid = BPF_CORE_READ(child, cred, uid.val);
 	mark_task_tracked(tgid, start);
-	emit(CS_HOOK_FORK, buf, sizeof(*r));
+	emit(CS_HOOK_PROCESS_FORK, buf, sizeof(*r));
 	return 0;
 }
 
@@ -142,7 +142,7 @@ int BPF_PROG(cs_exit, struct task_struct *p)
 	fill_header(&r->hdr, CS_KIND_EXIT, task_start_time(p));
 	r->exit_code = BPF_CORE_READ(p, exit_code);
 	r->pad = 0;
-	emit(CS_HOOK_EXIT, buf, sizeof(*r));
+	emit(CS_HOOK_PROCESS_EXIT, buf, sizeof(*r));
 	return 0;
 }
 

@@ -82,7 +82,7 @@ function parseArgs(argv) {
 }
 
 // src/cli/run.ts
-import { mkdirSync as mkdirSync2, rmSync } from "node:fs";
+import { mkdirSync as mkdirSync2, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { spawn as spawn2 } from "node:child_process";
 
 // src/events/logWriter.ts
@@ -613,6 +613,7 @@ function nativeApi() {
     cs_list_staged: f("int cs_list_staged(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)"),
     cs_poll: poll,
     cs_backlog: f("int64_t cs_backlog(cs_sensor *s)"),
+    cs_map_id: f("int cs_map_id(cs_sensor *s, const char *name)"),
     cs_read_counters: f("int cs_read_counters(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)"),
     cs_links_alive: f("int cs_links_alive(cs_sensor *s)"),
     cs_close: f("void cs_close(cs_sensor *s)"),
@@ -714,6 +715,11 @@ var Sensor = class _Sensor {
       names.push(key.subarray(0, end < 0 ? key.length : end).toString("utf8"));
     }
     return names;
+  }
+  /** Kernel ids of the sensor's maps, for bpftool and diagnostics. */
+  mapIds() {
+    const names = ["tracked_cgroups", "tracked_tasks", "staging_map", "events", "counters"];
+    return Object.fromEntries(names.map((n) => [n, this.check(this.api.cs_map_id(this.live(), n))]));
   }
   /** Copies whole records into buf without waiting; returns bytes written. */
   pollNow(buf) {
@@ -2701,6 +2707,10 @@ async function runCommand(opts) {
   const writer = new EventLogWriter(eventsPath, (e) => report.add(e));
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
+  writeFileSync3(
+    join5(opts.outDir, "sensor.json"),
+    JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + "\n"
+  );
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   let code;
   try {

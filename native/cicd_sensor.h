@@ -62,6 +62,9 @@ int cs_poll(struct cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms);
 /* Bytes written by the kernel and not yet consumed. */
 int64_t cs_backlog(struct cs_sensor *s);
 
+/* The kernel's id of one of the sensor's maps, for bpftool and diagnostics. */
+int cs_map_id(struct cs_sensor *s, const char *name);
+
 /* Per-hook counters summed over CPUs: out[hook * 3 + {0 sent, 1 lost, 2 suppressed}]. */
 int cs_read_counters(struct cs_sensor *s, uint64_t *out, uint32_t max);
 

@@ -191,6 +191,20 @@ int cs_list_staged(struct cs_sensor *s, char *out, uint32_t max)
 	return list_keys(map_fd(s, "staging_map"), out, CS_STAGING_KEY_MAX, max);
 }
 
+int cs_map_id(struct cs_sensor *s, const char *name)
+{
+	struct bpf_map_info info;
+	__u32 len = sizeof(info);
+	int fd = map_fd(s, name);
+
+	if (fd < 0)
+		return cs_fail(ENOENT, "no map named %s", name);
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(fd, &info, &len))
+		return cs_fail(errno, "reading map %s info", name);
+	return (int)info.id;
+}
+
 int cs_poll(struct cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms)
 {
 	int n, err;

@@ -1,5 +1,5 @@
 /** `cicd-sensor run`: one command, watched from its first exec to its exit. */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
 import { EventLogWriter } from '../events/logWriter.js';
@@ -59,6 +59,10 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const writer = new EventLogWriter(eventsPath, (e: EventRecord) => report.add(e));
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
+  writeFileSync(
+    join(opts.outDir, 'sensor.json'),
+    JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + '\n',
+  );
   const startedAt = new Date().toISOString();
   let code: number;
   try {

@@ -25,6 +25,7 @@ export interface NativeApi {
   cs_list_staged(h: Handle, out: Buffer, max: number): number;
   cs_poll(h: Handle, buf: Buffer, len: number, timeoutMs: number): number;
   cs_backlog(h: Handle): number | bigint;
+  cs_map_id(h: Handle, name: string): number;
   cs_read_counters(h: Handle, out: BigUint64Array, max: number): number;
   cs_links_alive(h: Handle): number;
   cs_close(h: Handle): void;
@@ -57,6 +58,7 @@ export function nativeApi(): NativeApi {
     cs_list_staged: f('int cs_list_staged(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)'),
     cs_poll: poll,
     cs_backlog: f('int64_t cs_backlog(cs_sensor *s)'),
+    cs_map_id: f('int cs_map_id(cs_sensor *s, const char *name)'),
     cs_read_counters: f('int cs_read_counters(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)'),
     cs_links_alive: f('int cs_links_alive(cs_sensor *s)'),
     cs_close: f('void cs_close(cs_sensor *s)'),

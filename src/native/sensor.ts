@@ -127,6 +127,12 @@ export class Sensor {
     return names;
   }
 
+  /** Kernel ids of the sensor's maps, for bpftool and diagnostics. */
+  mapIds(): Record<string, number> {
+    const names = ['tracked_cgroups', 'tracked_tasks', 'staging_map', 'events', 'counters'];
+    return Object.fromEntries(names.map((n) => [n, this.check(this.api.cs_map_id(this.live(), n))]));
+  }
+
   /** Copies whole records into buf without waiting; returns bytes written. */
   pollNow(buf: Buffer): number {
     return this.check(this.api.cs_poll(this.live(), buf, buf.length, 0));

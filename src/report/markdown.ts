@@ -26,7 +26,7 @@ interface Budget {
   treeNodes: number;
 }
 
-/** A piece of the output that is dropped whole or kept whole, so no tag is left open. */
+/** A piece of the output that is kept or dropped whole, so no tag is left open. */
 interface Block {
   title: string;
   text: string;
@@ -44,7 +44,7 @@ export function renderMarkdown(model: ReportModel, opts: MarkdownOptions = {}): 
     const blocks = renderBlocks(model, budget, opts);
     const size = blocksBytes(blocks);
     if (size <= maxBytes) return joinBlocks(blocks);
-    if (budget.rows === 1 && budget.treeNodes === 1) return fitBlocks(blocks, maxBytes);
+    if (budget.rows === 1 && budget.treeNodes === 1) return fitBlocks(model, blocks, maxBytes);
     budget = shrink(budget, maxBytes / size);
   }
 }
@@ -97,15 +97,18 @@ const SEPARATOR_BYTES = 1;
 const TITLES_IN_NOTE = 5;
 
 /**
- * Keeps whole blocks, in order, while they fit with the note that says what
- * was left out; the header with its warnings comes first so it goes last.
+ * Keeps the header with its warnings, then whole blocks in order while they
+ * fit together with a note saying what was left out. A block that does not
+ * fit is skipped rather than ending the report, so that the short sections
+ * at the end (the docker socket bypass) survive a huge file list.
  */
-function fitBlocks(blocks: Block[], maxBytes: number): string {
+function fitBlocks(model: ReportModel, blocks: Block[], maxBytes: number): string {
+  const [head, ...rest] = blocks;
   const kept: Block[] = [];
   const dropped: Block[] = [];
-  let used = 0;
-  for (const block of blocks) {
-    const size = byteLength(block.text) + SEPARATOR_BYTES;
+  let used = byteLength(head.text);
+  for (const block of rest) {
+    const size = SEPARATOR_BYTES + byteLength(block.text);
     if (used + size <= maxBytes) {
       kept.push(block);
       used += size;
@@ -113,15 +116,15 @@ function fitBlocks(blocks: Block[], maxBytes: number): string {
       dropped.push(block);
     }
   }
-  let note = truncationNote(blocks, dropped, maxBytes);
-  while (kept.length > 0 && used + byteLength(note) > maxBytes) {
+  let note = truncationNote(rest, dropped, maxBytes);
+  while (kept.length > 0 && used + SEPARATOR_BYTES + byteLength(note) > maxBytes) {
     const last = kept.pop() as Block;
-    used -= byteLength(last.text) + SEPARATOR_BYTES;
+    used -= SEPARATOR_BYTES + byteLength(last.text);
     dropped.push(last);
-    note = truncationNote(blocks, dropped, maxBytes);
+    note = truncationNote(rest, dropped, maxBytes);
   }
-  const text = joinBlocks([...kept, { title: 'Truncated', text: note }]);
-  return byteLength(text) <= maxBytes ? text : fallback(maxBytes);
+  const text = joinBlocks([head, { title: 'Left out', text: note }, ...kept]);
+  return byteLength(text) <= maxBytes ? text : fallback(model, maxBytes);
 }
 
 function truncationNote(all: Block[], dropped: Block[], maxBytes: number): string {
@@ -134,8 +137,13 @@ function truncationNote(all: Block[], dropped: Block[], maxBytes: number): strin
   );
 }
 
-function fallback(maxBytes: number): string {
-  const text = '# cicd-sensor report\n\nThe report is too large for the step summary; see report.json.\n';
+/** When not even the header fits: plain ASCII, so cutting it anywhere is safe. */
+function fallback(model: ReportModel, maxBytes: number): string {
+  const lost = model.status.lostRecords;
+  const text =
+    '# cicd-sensor report\n\n' +
+    (lost > 0 ? `**${lost} records were lost in the kernel.**\n\n` : '') +
+    'The report is too large for the step summary; see report.json.\n';
   return text.slice(0, Math.max(0, maxBytes));
 }
 

@@ -218,6 +218,10 @@ function clipArgv(argv: readonly string[]): string[] {
   return kept;
 }
 
+// Bound once: a global lookup per character is slow where globals are
+// intercepted (the vm context jest runs tests in), and this runs per event.
+const { imul, clz32, floor, min } = Math;
+
 /**
  * Two 32-bit FNV-style hashes with a murmur3 finaliser, combined into 53 bits:
  * few enough collisions for the exact sets below, and the high 32 bits are
@@ -228,16 +232,16 @@ function hash53(s: string): number {
   let h2 = 0x9747b28c;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h1 = imul(h1 ^ c, 0x01000193);
+    h2 = imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 13;
   }
   return (fmix32(h1) >>> 0) * 0x200000 + (fmix32(h2) >>> 11);
 }
 
 function fmix32(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h = imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
 
@@ -250,8 +254,9 @@ const LARGE: CounterSize = { exactLimit: 4096, precisionBits: 12 };
 const SMALL: CounterSize = { exactLimit: 64, precisionBits: 8 };
 
 /**
- * Counts distinct strings in bounded memory: exactly (by hash) up to a limit,
- * then with a HyperLogLog sketch (2^12 registers: about 1.6% error). A job
+ * Counts distinct keys (by hash) in bounded memory: exactly up to a limit,
+ * then with a HyperLogLog sketch (2^12 registers: about 1.6% error; 2^8 for
+ * the small lists: about 6.5%). A job
  * that opens a million distinct files must not make the tracker hold a million
  * paths just to say how many it left out.
  */
@@ -260,10 +265,6 @@ class DistinctCounter {
   private registers: Uint8Array | undefined;
 
   constructor(private readonly size: CounterSize) {}
-
-  add(key: string): void {
-    this.addHash(hash53(key));
-  }
 
   addHash(h: number): void {
     if (this.exact === undefined) return this.addToSketch(h);
@@ -287,9 +288,9 @@ class DistinctCounter {
 
   private addToSketch(h53: number): void {
     const bits = this.size.precisionBits;
-    const h = Math.floor(h53 / 0x200000);
+    const h = floor(h53 / 0x200000);
     const index = h >>> (32 - bits);
-    const rank = Math.min(Math.clz32((h << bits) >>> 0) + 1, 33 - bits);
+    const rank = min(clz32((h << bits) >>> 0) + 1, 33 - bits);
     const registers = this.registers as Uint8Array;
     if (rank > registers[index]) registers[index] = rank;
   }
@@ -338,6 +339,11 @@ interface Counted {
   count: number;
 }
 
+/**
+ * Collections are keyed by a 53-bit hash of the key rather than the key: the
+ * memory per entry stays the same however long the paths and argv are, and
+ * a collision is unlikely (about 1 in 10^8 among 10,000 keys).
+ */
 interface Collector<V extends Counted> {
   /** Counts one event for `key`; returns its entry, or undefined when it is not kept. */
   hit(key: string, make: () => V): V | undefined;
@@ -350,29 +356,30 @@ interface Collector<V extends Counted> {
  * matters as much as one seen often, and a frequency cut would drop it first.
  */
 class FirstSeen<V extends Counted> implements Collector<V> {
-  private readonly entries = new Map<string, V>();
+  private readonly entries = new Map<number, V>();
   private readonly overflow = new DistinctCounter(LARGE);
   private overflowEvents = 0;
 
   constructor(private readonly limit: number) {}
 
   hit(key: string, make: () => V): V | undefined {
-    let entry = this.entries.get(key);
+    const h = hash53(key);
+    let entry = this.entries.get(h);
     if (entry === undefined) {
       if (this.entries.size >= this.limit) {
-        this.overflow.add(key);
+        this.overflow.addHash(h);
         this.overflowEvents++;
         return undefined;
       }
       entry = make();
-      this.entries.set(key, entry);
+      this.entries.set(h, entry);
     }
     entry.count++;
     return entry;
   }
 
   peek(key: string): V | undefined {
-    return this.entries.get(key);
+    return this.entries.get(hash53(key));
   }
 
   /** Entries most counted first; ties keep first-seen order. */
@@ -393,20 +400,21 @@ class FirstSeen<V extends Counted> implements Collector<V> {
  * tens of thousands of files and the frequent ones tell what the job was.
  */
 class TopCounted<V extends Counted> implements Collector<V> {
-  private entries = new Map<string, V>();
+  private entries = new Map<number, V>();
   private readonly seen = new DistinctCounter(LARGE);
   private events = 0;
 
   constructor(private readonly keep: number) {}
 
   hit(key: string, make: () => V): V {
+    const h = hash53(key);
     this.events++;
-    this.seen.add(key);
-    let entry = this.entries.get(key);
+    this.seen.addHash(h);
+    let entry = this.entries.get(h);
     if (entry === undefined) {
       if (this.entries.size >= 2 * this.keep) this.prune();
       entry = make();
-      this.entries.set(key, entry);
+      this.entries.set(h, entry);
     }
     entry.count++;
     return entry;
@@ -478,6 +486,7 @@ function isWrite(file: NonNullable<EventRecord['file']>): boolean {
 }
 
 function stepOf(e: EventRecord): string {
+  // `||`: an empty label says no more than a missing one.
   return e.step?.label || 'job';
 }
 
@@ -523,6 +532,9 @@ interface ExecAcc extends Counted {
   argv: SampleSet<string[]>;
 }
 
+/** More than the schema's three sources, in case one is added; a bound all the same. */
+const MAX_SOURCES = 8;
+
 class DomainAcc implements Counted {
   count = 0;
   private readonly sources: string[] = [];
@@ -540,7 +552,7 @@ class DomainAcc implements Counted {
   }
 
   add(d: NonNullable<EventRecord['domain']>, execPath: string): void {
-    if (!this.sources.includes(d.source)) this.sources.push(d.source);
+    if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
     if (d.query_type !== undefined) this.queryTypes.add(d.query_type, () => clip(d.query_type ?? ''));
     for (const a of d.answers ?? []) this.answers.add(a, () => clip(a));
     this.processes.add(execPath, () => clip(execPath));

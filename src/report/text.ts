@@ -38,7 +38,7 @@ function fmt(n: number): string {
 
 function headerLines(model: ReportModel): string[] {
   const { events, status } = model;
-  const kinds = Object.entries(events.byKind).map(([kind, n]) => `${kind} ${fmt(n)}`);
+  const kinds = Object.entries(events.byKind).map(([kind, n]) => `${plainText(kind)} ${fmt(n)}`);
   const lines = [
     `cicd-sensor report: ${plainText(model.job.name ?? model.job.id)}`,
     `Events: ${fmt(events.total)}  lost records: ${fmt(status.lostRecords)}  undecodable: ${fmt(status.undecodable)}`,
@@ -78,7 +78,7 @@ function fileLines(model: ReportModel, rows: number): string[] {
     ]),
     ...listLines('Files linked', linked, rows, (f) => [
       f.count,
-      `[${f.group}] ${plainText(f.targetPath)} -> ${plainText(f.path)}${f.linkType === undefined ? '' : ` (${f.linkType})`}`,
+      `[${f.group}] ${plainText(f.targetPath)} -> ${plainText(f.path)}${f.linkType === undefined ? '' : ` (${plainText(f.linkType)})`}`,
     ]),
   ];
 }

@@ -39,13 +39,19 @@ export function cleanupRuns(): void {
   for (const dir of outDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/** A fresh report directory, removed by cleanupRuns. */
+export function newOutDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-run-'));
+  outDirs.push(dir);
+  return dir;
+}
+
 export function runSensor(
   flags: string[],
   command: string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv; prefix?: string[]; timeoutMs?: number } = {},
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; prefix?: string[]; timeoutMs?: number; outDir?: string } = {},
 ): Promise<RunResult> {
-  const outDir = mkdtempSync(join(tmpdir(), 'cs-run-'));
-  outDirs.push(outDir);
+  const outDir = opts.outDir ?? newOutDir();
   const argv = [...(opts.prefix ?? []), process.execPath, cliPath, 'run', '--out', outDir, ...flags, '--', ...command];
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0]!, argv.slice(1), { cwd: opts.cwd, env: opts.env ?? process.env });

@@ -29,7 +29,7 @@ function* busyJob(): Generator<EventRecord> {
     const path = `/home/runner/work/app/app/dir${i % 100}/file${i}.txt`;
     if (kind === 'process_exit') e.process.exit_code = i % 3;
     if (kind === 'network_connect') e.network = { protocol: 'tcp', family: 'ipv4', address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, port: 443 };
-    if (kind === 'file_open') e.file = { path: i % 4 === 0 ? '/etc/ld.so.cache' : path, access: i % 3 === 0 ? 'write' : 'read' };
+    if (kind === 'file_open') e.file = { path: i % 10 < 3 ? '/etc/ld.so.cache' : path, access: i % 7 < 4 ? 'read' : 'write' };
     if (kind === 'file_remove') e.file = { path: `/tmp/x${i}` };
     if (kind === 'file_move' || kind === 'file_link') e.file = { path, target_path: `${path}.new`, link_type: 'hard' };
     if (kind === 'domain') e.domain = { name: `h${i}.example.com`, source: 'dns', query_type: 'A', answers: [`10.0.0.${i & 255}`] };

@@ -1,0 +1,50 @@
+/**
+ * Lost records are counted in the kernel and shown in every report: a burst
+ * into a deliberately tiny ring buffer loses records and says so; the same
+ * burst at the default size loses none.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanupRuns, requireRoot, runSensor } from '../helpers/sensorRun.js';
+
+let dir: string;
+// 3000 opens of distinct files from a shell builtin: thousands of records in tens of ms.
+const burst = (sub: string) => ['bash', '-c', `mkdir -p ${sub} && cd ${sub} && for i in $(seq 1 3000); do : > f$i; done`];
+
+beforeAll(() => {
+  requireRoot();
+  dir = mkdtempSync(join(tmpdir(), 'cs-lost-'));
+});
+
+afterAll(() => {
+  cleanupRuns();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Status = { lostRecords: number; hooks: { hook: string; lost: number; sent: number }[] };
+
+test('a tiny ring buffer loses records, and every report says how many', async () => {
+  const run = await runSensor(['--ringbuf-size', '4096'], burst(join(dir, 'tiny')));
+  expect(run.code).toBe(0);
+  const status = (run.report as { status: Status }).status;
+  expect(status.lostRecords).toBeGreaterThan(0);
+  const openLost = status.hooks.find((h) => h.hook === 'file_open')!.lost;
+  expect(openLost).toBeGreaterThan(0);
+  const written = run.events.filter((e) => e.kind === 'file_open' && e.file?.path.includes('/tiny/f')).length;
+  expect(written).toBeLessThan(3000);
+  // Kernel counters add up: what was sent plus what was lost is every open.
+  expect(written + openLost).toBeGreaterThanOrEqual(3000);
+  expect(run.summary).toContain(`${status.lostRecords.toLocaleString('en-US')} records were lost`);
+  expect(run.stderr).toMatch(/WARNING: [\d,]+ records were lost/);
+}, 60_000);
+
+test('the default ring buffer takes the same burst without loss', async () => {
+  const run = await runSensor([], burst(join(dir, 'default')));
+  expect(run.code).toBe(0);
+  const status = (run.report as { status: Status }).status;
+  expect(status.lostRecords).toBe(0);
+  const written = run.events.filter((e) => e.kind === 'file_open' && e.file?.path.includes('/default/f')).length;
+  expect(written).toBe(3000);
+  expect(run.stderr).toMatch(/lost records: 0/);
+}, 60_000);

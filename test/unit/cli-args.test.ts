@@ -1,0 +1,130 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseArgs, UsageError, type RunOptions } from '../../src/cli/args.js';
+
+/** The options of a successful `run`. */
+function run(...argv: string[]): RunOptions {
+  const parsed = parseArgs(['run', ...argv]);
+  if (parsed.help) throw new Error('expected run options, got help');
+  expect(parsed.subcommand).toBe('run');
+  return parsed.options;
+}
+
+/** The UsageError message parseArgs gives for argv. */
+function usage(...argv: string[]): string {
+  try {
+    parseArgs(argv);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    return (err as Error).message;
+  }
+  throw new Error(`parseArgs accepted ${JSON.stringify(argv)}`);
+}
+
+describe('parseArgs', () => {
+  it('shows help for -h, --help and help, before or after run', () => {
+    for (const argv of [['-h'], ['--help'], ['help'], ['run', '--help'], ['run', '-h', '--', 'x']]) {
+      expect(parseArgs(argv)).toEqual({ help: true });
+    }
+  });
+
+  it('requires a subcommand', () => {
+    expect(usage()).toMatch(/no subcommand/);
+  });
+
+  it('names an unknown subcommand', () => {
+    expect(usage('exec', '--', 'ls')).toMatch(/unknown subcommand 'exec'/);
+  });
+
+  it('names an unknown option', () => {
+    expect(usage('run', '--verbose', '--', 'ls')).toMatch(/unknown option '--verbose'/);
+    expect(usage('run', '-x', 'ls')).toMatch(/unknown option '-x'/);
+  });
+
+  it('requires a command', () => {
+    expect(usage('run')).toMatch(/no command/);
+    expect(usage('run', '--')).toMatch(/no command/);
+    expect(usage('run', '--out', 'd')).toMatch(/no command/);
+  });
+
+  it('uses the documented defaults', () => {
+    expect(run('--', 'make')).toEqual({
+      outDir: 'cicd-sensor-report',
+      ringbufBytes: 16777216,
+      summaryRows: 50,
+      noFunctionHooks: false,
+      allowUnmonitored: false,
+      command: ['make'],
+    });
+  });
+
+  it('passes everything after -- to the command, options included', () => {
+    expect(run('--', 'npm', 'test', '--', '--out', 'x', '-h').command).toEqual(['npm', 'test', '--', '--out', 'x', '-h']);
+    expect(run('--', '--help').command).toEqual(['--help']);
+  });
+
+  it('takes the command from the first non-option when there is no --', () => {
+    const o = run('--no-function-hooks', 'bash', '-c', 'echo --out');
+    expect(o.command).toEqual(['bash', '-c', 'echo --out']);
+    expect(o.noFunctionHooks).toBe(true);
+    expect(o.outDir).toBe('cicd-sensor-report');
+  });
+
+  it('reads every option, separate or inline', () => {
+    const o = run(
+      '--out',
+      'reports',
+      '--ringbuf-size',
+      '65536',
+      '--summary-rows=7',
+      '--no-function-hooks',
+      '--allow-unmonitored',
+      '--',
+      'true',
+    );
+    expect(o).toEqual({
+      outDir: 'reports',
+      ringbufBytes: 65536,
+      summaryRows: 7,
+      noFunctionHooks: true,
+      allowUnmonitored: true,
+      command: ['true'],
+    });
+    expect(run('--out=/tmp/a=b', '--ringbuf-size=4096', '--', 'true')).toMatchObject({
+      outDir: '/tmp/a=b',
+      ringbufBytes: 4096,
+    });
+  });
+
+  it('requires a directory for --out', () => {
+    expect(usage('run', '--out')).toMatch(/--out needs a directory/);
+    expect(usage('run', '--out=', '--', 'ls')).toMatch(/--out needs a directory/);
+  });
+
+  it('accepts ring buffer sizes that are powers of two from 4 KiB to 1 GiB', () => {
+    expect(run('--ringbuf-size', '4096', 'x').ringbufBytes).toBe(4096);
+    expect(run('--ringbuf-size', '1073741824', 'x').ringbufBytes).toBe(1 << 30);
+  });
+
+  it('rejects other ring buffer sizes with the accepted range', () => {
+    for (const bad of ['65535', '2048', '2147483648', '0', '-4096', '64k', '0x1000', '1e6', '', ' 4096', '4096.0']) {
+      expect(usage('run', `--ringbuf-size=${bad}`, '--', 'ls')).toMatch(
+        /--ringbuf-size: '.*' is not a power of two between 4096 and 1073741824/,
+      );
+    }
+    expect(usage('run', '--ringbuf-size')).toMatch(/--ringbuf-size needs a value/);
+  });
+
+  it('validates --summary-rows', () => {
+    expect(run('--summary-rows', '1', 'x').summaryRows).toBe(1);
+    expect(run('--summary-rows', '10000', 'x').summaryRows).toBe(10000);
+    for (const bad of ['0', '10001', 'ten', '-5', '99999999999999999999']) {
+      expect(usage('run', '--summary-rows', bad, '--', 'ls')).toMatch(/--summary-rows: .* is not a number from 1 to 10000/);
+    }
+  });
+
+  it('rejects a value given to a flag that takes none', () => {
+    // '--allow-unmonitored=false' must not turn the option on.
+    expect(usage('run', '--allow-unmonitored=false', '--', 'ls')).toMatch(/--allow-unmonitored/);
+    expect(usage('run', '--no-function-hooks=0', '--', 'ls')).toMatch(/--no-function-hooks/);
+  });
+});
