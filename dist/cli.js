@@ -847,20 +847,21 @@ function clipArgv(argv) {
   if (argv.length > MAX_STORED_ARGS) kept.push(`\u2026 (${argv.length - MAX_STORED_ARGS} more arguments)`);
   return kept;
 }
+var { imul, clz32, floor, min } = Math;
 function hash53(s) {
   let h1 = 2166136261;
   let h2 = 2538058380;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 1540483477);
+    h1 = imul(h1 ^ c, 16777619);
+    h2 = imul(h2 ^ c, 1540483477);
     h2 ^= h2 >>> 13;
   }
   return (fmix32(h1) >>> 0) * 2097152 + (fmix32(h2) >>> 11);
 }
 function fmix32(h) {
-  h = Math.imul(h ^ h >>> 16, 2246822507);
-  h = Math.imul(h ^ h >>> 13, 3266489909);
+  h = imul(h ^ h >>> 16, 2246822507);
+  h = imul(h ^ h >>> 13, 3266489909);
   return h ^ h >>> 16;
 }
 var LARGE = { exactLimit: 4096, precisionBits: 12 };
@@ -872,9 +873,6 @@ var DistinctCounter = class {
   size;
   exact = /* @__PURE__ */ new Set();
   registers;
-  add(key) {
-    this.addHash(hash53(key));
-  }
   addHash(h) {
     if (this.exact === void 0) return this.addToSketch(h);
     this.exact.add(h);
@@ -893,9 +891,9 @@ var DistinctCounter = class {
   }
   addToSketch(h53) {
     const bits = this.size.precisionBits;
-    const h = Math.floor(h53 / 2097152);
+    const h = floor(h53 / 2097152);
     const index = h >>> 32 - bits;
-    const rank = Math.min(Math.clz32(h << bits >>> 0) + 1, 33 - bits);
+    const rank = min(clz32(h << bits >>> 0) + 1, 33 - bits);
     const registers = this.registers;
     if (rank > registers[index]) registers[index] = rank;
   }
@@ -944,21 +942,22 @@ var FirstSeen = class {
   overflow = new DistinctCounter(LARGE);
   overflowEvents = 0;
   hit(key, make) {
-    let entry = this.entries.get(key);
+    const h = hash53(key);
+    let entry = this.entries.get(h);
     if (entry === void 0) {
       if (this.entries.size >= this.limit) {
-        this.overflow.add(key);
+        this.overflow.addHash(h);
         this.overflowEvents++;
         return void 0;
       }
       entry = make();
-      this.entries.set(key, entry);
+      this.entries.set(h, entry);
     }
     entry.count++;
     return entry;
   }
   peek(key) {
-    return this.entries.get(key);
+    return this.entries.get(hash53(key));
   }
   /** Entries most counted first; ties keep first-seen order. */
   capped(toItem) {
@@ -980,13 +979,14 @@ var TopCounted = class {
   seen = new DistinctCounter(LARGE);
   events = 0;
   hit(key, make) {
+    const h = hash53(key);
     this.events++;
-    this.seen.add(key);
-    let entry = this.entries.get(key);
+    this.seen.addHash(h);
+    let entry = this.entries.get(h);
     if (entry === void 0) {
       if (this.entries.size >= 2 * this.keep) this.prune();
       entry = make();
-      this.entries.set(key, entry);
+      this.entries.set(h, entry);
     }
     entry.count++;
     return entry;
@@ -1067,6 +1067,7 @@ var GroupedFiles = class {
     return merged;
   }
 };
+var MAX_SOURCES = 8;
 var DomainAcc = class {
   constructor(name, sampleLimit) {
     this.name = name;
@@ -1081,7 +1082,7 @@ var DomainAcc = class {
   answers;
   processes;
   add(d, execPath) {
-    if (!this.sources.includes(d.source)) this.sources.push(d.source);
+    if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
     if (d.query_type !== void 0) this.queryTypes.add(d.query_type, () => clip(d.query_type ?? ""));
     for (const a of d.answers ?? []) this.answers.add(a, () => clip(a));
     this.processes.add(execPath, () => clip(execPath));
@@ -1141,7 +1142,9 @@ function positiveLimits(opts) {
   for (const key of Object.keys(DEFAULT_LIMITS)) {
     const value = opts[key];
     if (value === void 0) continue;
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${key} must be a positive integer, got ${value}`);
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`${key} must be a positive integer, got ${value}`);
+    }
     limits[key] = value;
   }
   return limits;
@@ -1399,7 +1402,10 @@ function renderText(model) {
       n.count,
       `${plainText(n.protocol)} ${plainText(n.address)} port ${n.port}${n.domain === void 0 ? "" : ` (${plainText(n.domain)})`}  ${plainText(n.execPath)}`
     ]),
-    ...listLines("Domains", model.domains, rows, (d) => [d.count, `${plainText(d.name)}  ${plainText(d.sources.join(","))}`]),
+    ...listLines("Domains", model.domains, rows, (d) => [
+      d.count,
+      `${plainText(d.name)}  ${plainText(d.sources.join(","))}`
+    ]),
     ...fileLines(model, rows),
     ...listLines("Unix sockets", model.unixSockets, rows, (u) => [
       u.count,
@@ -1412,7 +1418,7 @@ function fmt(n) {
 }
 function headerLines(model) {
   const { events, status } = model;
-  const kinds = Object.entries(events.byKind).map(([kind, n]) => `${kind} ${fmt(n)}`);
+  const kinds = Object.entries(events.byKind).map(([kind, n]) => `${plainText(kind)} ${fmt(n)}`);
   const lines = [
     `cicd-sensor report: ${plainText(model.job.name ?? model.job.id)}`,
     `Events: ${fmt(events.total)}  lost records: ${fmt(status.lostRecords)}  undecodable: ${fmt(status.undecodable)}`,
@@ -1422,7 +1428,9 @@ function headerLines(model) {
     lines.push(`WARNING: ${fmt(status.lostRecords)} records were lost in the kernel; activity is missing.`);
   }
   if (status.undecodable > 0) lines.push(`WARNING: ${fmt(status.undecodable)} records could not be decoded.`);
-  if (model.endedEarly) lines.push("WARNING: the sensor stopped before the job ended; later activity is missing.");
+  if (model.endedEarly) {
+    lines.push("WARNING: the sensor stopped before the job ended; later activity is missing.");
+  }
   return lines;
 }
 function listLines(title, c, rows, line) {
@@ -1447,10 +1455,10 @@ function fileLines(model, rows) {
       f.count,
       `[${f.group}] ${plainText(f.path)} -> ${plainText(f.targetPath)}`
     ]),
-    ...listLines("Files linked", linked, rows, (f) => [
-      f.count,
-      `[${f.group}] ${plainText(f.targetPath)} -> ${plainText(f.path)}${f.linkType === void 0 ? "" : ` (${f.linkType})`}`
-    ])
+    ...listLines("Files linked", linked, rows, (f) => {
+      const type = f.linkType === void 0 ? "" : ` (${plainText(f.linkType)})`;
+      return [f.count, `[${f.group}] ${plainText(f.targetPath)} -> ${plainText(f.path)}${type}`];
+    })
   ];
 }
 
@@ -2221,7 +2229,7 @@ function renderMarkdown(model, opts = {}) {
     const blocks = renderBlocks(model, budget, opts);
     const size = blocksBytes(blocks);
     if (size <= maxBytes) return joinBlocks(blocks);
-    if (budget.rows === 1 && budget.treeNodes === 1) return fitBlocks(blocks, maxBytes);
+    if (budget.rows === 1 && budget.treeNodes === 1) return fitBlocks(model, blocks, maxBytes);
     budget = shrink(budget, maxBytes / size);
   }
 }
@@ -2261,12 +2269,13 @@ function byteLength(s) {
 }
 var SEPARATOR_BYTES = 1;
 var TITLES_IN_NOTE = 5;
-function fitBlocks(blocks, maxBytes) {
+function fitBlocks(model, blocks, maxBytes) {
+  const [head, ...rest] = blocks;
   const kept = [];
   const dropped = [];
-  let used = 0;
-  for (const block of blocks) {
-    const size = byteLength(block.text) + SEPARATOR_BYTES;
+  let used = byteLength(head.text);
+  for (const block of rest) {
+    const size = SEPARATOR_BYTES + byteLength(block.text);
     if (used + size <= maxBytes) {
       kept.push(block);
       used += size;
@@ -2274,15 +2283,15 @@ function fitBlocks(blocks, maxBytes) {
       dropped.push(block);
     }
   }
-  let note = truncationNote(blocks, dropped, maxBytes);
-  while (kept.length > 0 && used + byteLength(note) > maxBytes) {
+  let note = truncationNote(rest, dropped, maxBytes);
+  while (kept.length > 0 && used + SEPARATOR_BYTES + byteLength(note) > maxBytes) {
     const last = kept.pop();
-    used -= byteLength(last.text) + SEPARATOR_BYTES;
+    used -= SEPARATOR_BYTES + byteLength(last.text);
     dropped.push(last);
-    note = truncationNote(blocks, dropped, maxBytes);
+    note = truncationNote(rest, dropped, maxBytes);
   }
-  const text = joinBlocks([...kept, { title: "Truncated", text: note }]);
-  return byteLength(text) <= maxBytes ? text : fallback(maxBytes);
+  const text = joinBlocks([head, { title: "Left out", text: note }, ...kept]);
+  return byteLength(text) <= maxBytes ? text : fallback(model, maxBytes);
 }
 function truncationNote(all, dropped, maxBytes) {
   const inOrder = all.filter((b) => dropped.includes(b)).map((b) => htmlText(b.title, 60));
@@ -2292,8 +2301,11 @@ function truncationNote(all, dropped, maxBytes) {
 > Left out to keep this summary under ${fmt2(maxBytes)} bytes: ${named}${more}. report.json has everything.
 `;
 }
-function fallback(maxBytes) {
-  const text = "# cicd-sensor report\n\nThe report is too large for the step summary; see report.json.\n";
+function fallback(model, maxBytes) {
+  const lost = model.status.lostRecords;
+  const text = "# cicd-sensor report\n\n" + (lost > 0 ? `**${lost} records were lost in the kernel.**
+
+` : "") + "The report is too large for the step summary; see report.json.\n";
   return text.slice(0, Math.max(0, maxBytes));
 }
 function fmt2(n) {
@@ -2318,7 +2330,8 @@ function moreLine(shown, kept, capped) {
   if (kept > shown) parts.push(`${fmt2(kept - shown)} more in report.json`);
   if (capped !== void 0 && capped.omitted > 0) {
     const about = capped.omittedEstimated ? "about " : "";
-    parts.push(`${about}${fmt2(capped.omitted)} more (${fmt2(capped.omittedEvents)} events) only in events.ndjson`);
+    const events = fmt2(capped.omittedEvents);
+    parts.push(`${about}${fmt2(capped.omitted)} more (${events} events) only in events.ndjson`);
   }
   return parts.length === 0 ? "" : `
 _\u2026and ${parts.join("; ")}._
@@ -2359,9 +2372,11 @@ function warnings(model) {
     );
   }
   if (undecodable > 0) {
-    out.push(`> [!WARNING]
+    out.push(
+      `> [!WARNING]
 > **${fmt2(undecodable)} records could not be decoded** and are missing from this report.
-`);
+`
+    );
   }
   if (model.endedEarly) {
     out.push("> [!WARNING]\n> **The sensor stopped before the job ended**: later activity is missing.\n");
@@ -2371,7 +2386,8 @@ function warnings(model) {
 var MAX_NOTES = 20;
 function notes(model, opts) {
   const lines = model.notes.slice(0, MAX_NOTES).map((n) => `- ${htmlText(n, 500)}`);
-  if (model.notes.length > MAX_NOTES) lines.push(`- \u2026and ${fmt2(model.notes.length - MAX_NOTES)} more notes in report.json`);
+  const more = model.notes.length - MAX_NOTES;
+  if (more > 0) lines.push(`- \u2026and ${fmt2(more)} more notes in report.json`);
   if (opts.artifactNote !== void 0) lines.push(`- ${htmlText(opts.artifactNote, 500)}`);
   return lines.length === 0 ? "" : `${lines.join("\n")}
 `;
@@ -2391,7 +2407,8 @@ function overview(model) {
   }
   if (model.startedAt !== void 0) rows.push(["Sensor started", mdCell(model.startedAt)]);
   if (model.endedAt !== void 0) rows.push(["Sensor ended", mdCell(model.endedAt)]);
-  return ["## Overview\n", table(["Status", "Value"], rows), attachPlan(model), eventsPerKind(model)].join("\n");
+  const statusTable = table(["Status", "Value"], rows);
+  return ["## Overview\n", statusTable, attachPlan(model), eventsPerKind(model)].join("\n");
 }
 function attachPlan(model) {
   const counters = new Map(model.status.hooks.map((h) => [h.hook, h]));
@@ -2399,7 +2416,8 @@ function attachPlan(model) {
     const c = counters.get(p.hook);
     counters.delete(p.hook);
     const unavailable = (p.unavailable ?? []).map((u) => mdCell(`${u.mechanism} ${u.target}: ${u.error}`));
-    return [mdCell(p.hook), mdCell(p.mechanism), mdCell(p.target), ...counterCells(c), unavailable.join("<br>")];
+    const where = [mdCell(p.hook), mdCell(p.mechanism), mdCell(p.target)];
+    return [...where, ...counterCells(c), unavailable.join("<br>")];
   });
   for (const c of counters.values()) rows.push([mdCell(c.hook), "not in plan", "", ...counterCells(c), ""]);
   if (rows.length === 0) return "### Attach plan\n\n_No hooks were planned._\n";
@@ -2464,8 +2482,9 @@ ${body}`;
 }
 function treeBlocks(model, budget) {
   const trees = model.processes.trees;
-  const intro = trees.items.length === 0 && trees.omitted === 0 ? NONE : `Processes of each step in the order they started.
-${moreLine(trees.items.length, trees.items.length, trees)}`;
+  const kept = trees.items.length;
+  const intro = kept === 0 && trees.omitted === 0 ? NONE : `Processes of each step in the order they started.
+${moreLine(kept, kept, trees)}`;
   return [
     { title: "Process trees", text: `### Process trees
 
@@ -2522,35 +2541,28 @@ var GROUP_TITLES = {
   proc: "Other processes (/proc)",
   system: "System"
 };
+var fileRow = (f) => [mdCell(f.path), fmt2(f.count), mdCode(f.execPath), mdCell(f.step, 80)];
+var moveRow = (f) => [mdCell(f.path), mdCell(f.targetPath), fmt2(f.count), mdCode(f.execPath)];
+var linkRow = (f) => [
+  mdCell(f.targetPath),
+  mdCell(f.path),
+  mdCell(f.linkType ?? ""),
+  fmt2(f.count),
+  mdCode(f.execPath)
+];
 function fileBlocks(model, budget) {
   const { written, read, removed, moved, linked } = model.files;
   const rows = budget.rows;
   const plain = (count) => ["Path", count, "First process", "Step"];
-  const plainRow = (f) => [mdCell(f.path), fmt2(f.count), mdCode(f.execPath), mdCell(f.step, 80)];
+  const moveHeaders = ["From", "To", "Moves", "First process"];
+  const linkHeaders = ["New link", "Points to", "Type", "Links", "First process"];
   return [
     { title: "Files", text: "## Files\n" },
-    { title: "Files written", text: fileSection("Written", written, rows, plain("Opens"), plainRow) },
-    { title: "Files read", text: fileSection("Read (most read first)", read, rows, plain("Opens"), plainRow) },
-    { title: "Files removed", text: fileSection("Removed", removed, rows, plain("Removals"), plainRow) },
-    {
-      title: "Files moved",
-      text: fileSection("Moved", moved, rows, ["From", "To", "Moves", "First process"], (f) => [
-        mdCell(f.path),
-        mdCell(f.targetPath),
-        fmt2(f.count),
-        mdCode(f.execPath)
-      ])
-    },
-    {
-      title: "Files linked",
-      text: fileSection("Linked", linked, rows, ["New link", "Points to", "Type", "Links", "First process"], (f) => [
-        mdCell(f.targetPath),
-        mdCell(f.path),
-        mdCell(f.linkType ?? ""),
-        fmt2(f.count),
-        mdCode(f.execPath)
-      ])
-    }
+    { title: "Files written", text: fileSection("Written", written, rows, plain("Opens"), fileRow) },
+    { title: "Files read", text: fileSection("Read (most read first)", read, rows, plain("Opens"), fileRow) },
+    { title: "Files removed", text: fileSection("Removed", removed, rows, plain("Removals"), fileRow) },
+    { title: "Files moved", text: fileSection("Moved", moved, rows, moveHeaders, moveRow) },
+    { title: "Files linked", text: fileSection("Linked", linked, rows, linkHeaders, linkRow) }
   ];
 }
 function fileSection(title, files, rows, headers, row) {
@@ -2561,9 +2573,10 @@ ${NONE}`;
     const items = files.items.filter((f) => f.group === g);
     if (items.length === 0) return "";
     const shown = items.slice(0, rows);
-    return `#### ${GROUP_TITLES[g]} (${fmt2(items.length)})
+    const heading = `#### ${GROUP_TITLES[g]} (${fmt2(items.length)})
 
-${table(headers, shown.map(row))}${moreLine(shown.length, items.length)}`;
+`;
+    return heading + table(headers, shown.map(row)) + moreLine(shown.length, items.length);
   });
   const omitted = moreLine(0, 0, files);
   return [`### ${title}

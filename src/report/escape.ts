@@ -67,6 +67,9 @@ export function plainText(s: string, max = DEFAULT_MAX_CHARS): string {
  * entities. `|` is the table cell separator (GFM splits cells before decoding
  * entities, so `&#124;` stays inside its cell); `$` starts GitHub's math
  * rendering. Letters, digits, `/`, `.`, `-`, `:` and spaces stay readable.
+ * GitHub may still turn a URL in such text into a link (it also autolinks
+ * after decoding entities, so escaping `:` would not stop it); the link shows
+ * the job's own string and cannot change the report's structure.
  */
 const MARKUP = /[&<>"'|`*_[\]#!~\\$]/g;
 

@@ -4,6 +4,8 @@ import {
   type Capped,
   type FileEntry,
   type FileGroup,
+  type FileLinkEntry,
+  type FileMoveEntry,
   type ReportModel,
   type Samples,
   type StepTree,
@@ -177,7 +179,8 @@ function moreLine(shown: number, kept: number, capped?: Capped<unknown>): string
   if (kept > shown) parts.push(`${fmt(kept - shown)} more in report.json`);
   if (capped !== undefined && capped.omitted > 0) {
     const about = capped.omittedEstimated ? 'about ' : '';
-    parts.push(`${about}${fmt(capped.omitted)} more (${fmt(capped.omittedEvents)} events) only in events.ndjson`);
+    const events = fmt(capped.omittedEvents);
+    parts.push(`${about}${fmt(capped.omitted)} more (${events} events) only in events.ndjson`);
   }
   return parts.length === 0 ? '' : `\n_…and ${parts.join('; ')}._\n`;
 }
@@ -217,7 +220,9 @@ function warnings(model: ReportModel): string[] {
     );
   }
   if (undecodable > 0) {
-    out.push(`> [!WARNING]\n> **${fmt(undecodable)} records could not be decoded** and are missing from this report.\n`);
+    out.push(
+      `> [!WARNING]\n> **${fmt(undecodable)} records could not be decoded** and are missing from this report.\n`,
+    );
   }
   if (model.endedEarly) {
     out.push('> [!WARNING]\n> **The sensor stopped before the job ended**: later activity is missing.\n');
@@ -229,7 +234,8 @@ const MAX_NOTES = 20;
 
 function notes(model: ReportModel, opts: MarkdownOptions): string {
   const lines = model.notes.slice(0, MAX_NOTES).map((n) => `- ${htmlText(n, 500)}`);
-  if (model.notes.length > MAX_NOTES) lines.push(`- …and ${fmt(model.notes.length - MAX_NOTES)} more notes in report.json`);
+  const more = model.notes.length - MAX_NOTES;
+  if (more > 0) lines.push(`- …and ${fmt(more)} more notes in report.json`);
   if (opts.artifactNote !== undefined) lines.push(`- ${htmlText(opts.artifactNote, 500)}`);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
@@ -249,7 +255,8 @@ function overview(model: ReportModel): string {
   }
   if (model.startedAt !== undefined) rows.push(['Sensor started', mdCell(model.startedAt)]);
   if (model.endedAt !== undefined) rows.push(['Sensor ended', mdCell(model.endedAt)]);
-  return ['## Overview\n', table(['Status', 'Value'], rows), attachPlan(model), eventsPerKind(model)].join('\n');
+  const statusTable = table(['Status', 'Value'], rows);
+  return ['## Overview\n', statusTable, attachPlan(model), eventsPerKind(model)].join('\n');
 }
 
 /**
@@ -262,7 +269,8 @@ function attachPlan(model: ReportModel): string {
     const c = counters.get(p.hook);
     counters.delete(p.hook);
     const unavailable = (p.unavailable ?? []).map((u) => mdCell(`${u.mechanism} ${u.target}: ${u.error}`));
-    return [mdCell(p.hook), mdCell(p.mechanism), mdCell(p.target), ...counterCells(c), unavailable.join('<br>')];
+    const where = [mdCell(p.hook), mdCell(p.mechanism), mdCell(p.target)];
+    return [...where, ...counterCells(c), unavailable.join('<br>')];
   });
   for (const c of counters.values()) rows.push([mdCell(c.hook), 'not in plan', '', ...counterCells(c), '']);
   if (rows.length === 0) return '### Attach plan\n\n_No hooks were planned._\n';
@@ -321,24 +329,26 @@ function executablesSection(model: ReportModel, budget: Budget): string {
 
 function treeBlocks(model: ReportModel, budget: Budget): Block[] {
   const trees = model.processes.trees;
+  const kept = trees.items.length;
   const intro =
-    trees.items.length === 0 && trees.omitted === 0
+    kept === 0 && trees.omitted === 0
       ? NONE
-      : `Processes of each step in the order they started.\n${moreLine(trees.items.length, trees.items.length, trees)}`;
+      : `Processes of each step in the order they started.\n${moreLine(kept, kept, trees)}`;
   return [
     { title: 'Process trees', text: `### Process trees\n\n${intro}` },
     ...trees.items.map((t) => ({ title: `Process tree of ${t.label}`, text: stepTree(t, budget.treeNodes) })),
   ];
 }
 
-/** Deeper levels are drawn at this depth: GitHub stops nesting lists, and the indentation would cost bytes. */
+/** Deeper levels are drawn at this depth: GitHub stops nesting lists, and indentation costs bytes. */
 const MAX_DEPTH = 10;
 
 function stepTree(tree: StepTree, maxNodes: number): string {
   const lines = treeLines(tree.nodes, maxNodes);
   const processes = tree.count === 1 ? '1 process' : `${fmt(tree.count)} processes`;
   const more = moreLine(lines.length, tree.nodes.length);
-  const omitted = tree.omitted > 0 ? `\n_…and ${fmt(tree.omitted)} later processes only in events.ndjson._\n` : '';
+  const omitted =
+    tree.omitted > 0 ? `\n_…and ${fmt(tree.omitted)} later processes only in events.ndjson._\n` : '';
   return (
     `<details><summary>${htmlText(tree.label, 120)} — ${processes}</summary>\n\n` +
     `${lines.join('\n')}\n${more}${omitted}\n</details>\n`
@@ -383,35 +393,31 @@ const GROUP_TITLES: Record<FileGroup, string> = {
   system: 'System',
 };
 
+const fileRow = (f: FileEntry) => [mdCell(f.path), fmt(f.count), mdCode(f.execPath), mdCell(f.step, 80)];
+
+const moveRow = (f: FileMoveEntry) => [mdCell(f.path), mdCell(f.targetPath), fmt(f.count), mdCode(f.execPath)];
+
+const linkRow = (f: FileLinkEntry) => [
+  mdCell(f.targetPath),
+  mdCell(f.path),
+  mdCell(f.linkType ?? ''),
+  fmt(f.count),
+  mdCode(f.execPath),
+];
+
 function fileBlocks(model: ReportModel, budget: Budget): Block[] {
   const { written, read, removed, moved, linked } = model.files;
   const rows = budget.rows;
   const plain = (count: string) => ['Path', count, 'First process', 'Step'];
-  const plainRow = (f: FileEntry) => [mdCell(f.path), fmt(f.count), mdCode(f.execPath), mdCell(f.step, 80)];
+  const moveHeaders = ['From', 'To', 'Moves', 'First process'];
+  const linkHeaders = ['New link', 'Points to', 'Type', 'Links', 'First process'];
   return [
     { title: 'Files', text: '## Files\n' },
-    { title: 'Files written', text: fileSection('Written', written, rows, plain('Opens'), plainRow) },
-    { title: 'Files read', text: fileSection('Read (most read first)', read, rows, plain('Opens'), plainRow) },
-    { title: 'Files removed', text: fileSection('Removed', removed, rows, plain('Removals'), plainRow) },
-    {
-      title: 'Files moved',
-      text: fileSection('Moved', moved, rows, ['From', 'To', 'Moves', 'First process'], (f) => [
-        mdCell(f.path),
-        mdCell(f.targetPath),
-        fmt(f.count),
-        mdCode(f.execPath),
-      ]),
-    },
-    {
-      title: 'Files linked',
-      text: fileSection('Linked', linked, rows, ['New link', 'Points to', 'Type', 'Links', 'First process'], (f) => [
-        mdCell(f.targetPath),
-        mdCell(f.path),
-        mdCell(f.linkType ?? ''),
-        fmt(f.count),
-        mdCode(f.execPath),
-      ]),
-    },
+    { title: 'Files written', text: fileSection('Written', written, rows, plain('Opens'), fileRow) },
+    { title: 'Files read', text: fileSection('Read (most read first)', read, rows, plain('Opens'), fileRow) },
+    { title: 'Files removed', text: fileSection('Removed', removed, rows, plain('Removals'), fileRow) },
+    { title: 'Files moved', text: fileSection('Moved', moved, rows, moveHeaders, moveRow) },
+    { title: 'Files linked', text: fileSection('Linked', linked, rows, linkHeaders, linkRow) },
   ];
 }
 
@@ -428,7 +434,8 @@ function fileSection<T extends FileEntry>(
     const items = files.items.filter((f) => f.group === g);
     if (items.length === 0) return '';
     const shown = items.slice(0, rows);
-    return `#### ${GROUP_TITLES[g]} (${fmt(items.length)})\n\n${table(headers, shown.map(row))}${moreLine(shown.length, items.length)}`;
+    const heading = `#### ${GROUP_TITLES[g]} (${fmt(items.length)})\n\n`;
+    return heading + table(headers, shown.map(row)) + moreLine(shown.length, items.length);
   });
   const omitted = moreLine(0, 0, files);
   return [`### ${title}\n`, ...groups.filter((g) => g !== ''), omitted].filter((s) => s !== '').join('\n');
@@ -439,7 +446,8 @@ function unixSocketSection(model: ReportModel, budget: Budget): string {
   // Bypasses first, so the row limit never hides one.
   const items = [...sockets.items].sort((a, b) => Number(b.bypass) - Number(a.bypass));
   const alert = items.some((u) => u.bypass)
-    ? "> [!WARNING]\n> The job used the docker daemon's socket directly: containers started this way are not attributed to the job.\n\n"
+    ? "> [!WARNING]\n> The job used the docker daemon's socket directly: " +
+      'containers started this way are not attributed to the job.\n\n'
     : '';
   const headers = ['Socket', 'Connections', 'First process', 'Step', 'Note'];
   const body = cappedTable({ ...sockets, items }, budget.rows, headers, (u) => [

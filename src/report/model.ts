@@ -623,7 +623,9 @@ function positiveLimits(opts: ReportOptions): ReportLimits {
   for (const key of Object.keys(DEFAULT_LIMITS) as (keyof ReportLimits)[]) {
     const value = opts[key];
     if (value === undefined) continue;
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${key} must be a positive integer, got ${value}`);
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`${key} must be a positive integer, got ${value}`);
+    }
     limits[key] = value;
   }
   return limits;

@@ -22,7 +22,10 @@ export function renderText(model: ReportModel): string {
       `${plainText(n.protocol)} ${plainText(n.address)} port ${n.port}` +
         `${n.domain === undefined ? '' : ` (${plainText(n.domain)})`}  ${plainText(n.execPath)}`,
     ]),
-    ...listLines('Domains', model.domains, rows, (d) => [d.count, `${plainText(d.name)}  ${plainText(d.sources.join(','))}`]),
+    ...listLines('Domains', model.domains, rows, (d) => [
+      d.count,
+      `${plainText(d.name)}  ${plainText(d.sources.join(','))}`,
+    ]),
     ...fileLines(model, rows),
     ...listLines('Unix sockets', model.unixSockets, rows, (u) => [
       u.count,
@@ -41,19 +44,27 @@ function headerLines(model: ReportModel): string[] {
   const kinds = Object.entries(events.byKind).map(([kind, n]) => `${plainText(kind)} ${fmt(n)}`);
   const lines = [
     `cicd-sensor report: ${plainText(model.job.name ?? model.job.id)}`,
-    `Events: ${fmt(events.total)}  lost records: ${fmt(status.lostRecords)}  undecodable: ${fmt(status.undecodable)}`,
+    `Events: ${fmt(events.total)}  lost records: ${fmt(status.lostRecords)}  ` +
+      `undecodable: ${fmt(status.undecodable)}`,
     `  ${kinds.join(', ')}`,
   ];
   if (status.lostRecords > 0) {
     lines.push(`WARNING: ${fmt(status.lostRecords)} records were lost in the kernel; activity is missing.`);
   }
   if (status.undecodable > 0) lines.push(`WARNING: ${fmt(status.undecodable)} records could not be decoded.`);
-  if (model.endedEarly) lines.push('WARNING: the sensor stopped before the job ended; later activity is missing.');
+  if (model.endedEarly) {
+    lines.push('WARNING: the sensor stopped before the job ended; later activity is missing.');
+  }
   return lines;
 }
 
 /** A titled list, most counted first, with a line for what it leaves out. */
-function listLines<T>(title: string, c: Capped<T>, rows: number, line: (item: T) => [number, string]): string[] {
+function listLines<T>(
+  title: string,
+  c: Capped<T>,
+  rows: number,
+  line: (item: T) => [number, string],
+): string[] {
   if (c.items.length === 0 && c.omitted === 0) return [`${title}: none`];
   const about = c.omittedEstimated ? 'about ' : '';
   const total = c.omitted > 0 ? `${about}${fmt(c.items.length + c.omitted)}` : fmt(c.items.length);
@@ -76,9 +87,9 @@ function fileLines(model: ReportModel, rows: number): string[] {
       f.count,
       `[${f.group}] ${plainText(f.path)} -> ${plainText(f.targetPath)}`,
     ]),
-    ...listLines('Files linked', linked, rows, (f) => [
-      f.count,
-      `[${f.group}] ${plainText(f.targetPath)} -> ${plainText(f.path)}${f.linkType === undefined ? '' : ` (${plainText(f.linkType)})`}`,
-    ]),
+    ...listLines('Files linked', linked, rows, (f) => {
+      const type = f.linkType === undefined ? '' : ` (${plainText(f.linkType)})`;
+      return [f.count, `[${f.group}] ${plainText(f.targetPath)} -> ${plainText(f.path)}${type}`];
+    }),
   ];
 }

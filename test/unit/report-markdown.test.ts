@@ -64,6 +64,8 @@ function expectBalanced(md: string): void {
   expect(count(md, '</code>')).toBe(count(md, '<code>'));
 }
 
+const TCP = { protocol: 'tcp', family: 'ipv4', port: 443 } as const;
+
 const HOSTILE = [
   'a | b | c',
   'line1\nline2\r\n| injected | row |',
@@ -83,7 +85,7 @@ function hostileEvents(): EventRecord[] {
     return [
       ev('process_exec', step, proc),
       ev('process_exit', step, { ...proc, exit_code: 1 }),
-      ev('network_connect', { ...step, network: { protocol: 'tcp', family: 'ipv4', address: s, port: 443, domain: s } }, proc),
+      ev('network_connect', { ...step, network: { ...TCP, address: s, domain: s } }, proc),
       ev('domain', { domain: { name: s, source: 'dns', query_type: s, answers: [s] } }, proc),
       ev('file_open', { ...step, file: { path: `/home/runner/work/${s}`, access: 'write' } }, proc),
       ev('file_open', { file: { path: `/etc/${s}`, access: 'read' } }, proc),
@@ -163,7 +165,10 @@ describe('renderMarkdown sections', () => {
 
   it('shows the attach plan with what was unavailable', () => {
     const md = renderMarkdown(model([]));
-    expect(md).toContain('| file&#95;open | tracepoint | syscalls/sys&#95;exit&#95;openat | 200 | 0 | 7 | fexit do&#95;filp&#95;open: EINVAL: no BTF |');
+    expect(md).toContain(
+      '| file&#95;open | tracepoint | syscalls/sys&#95;exit&#95;openat | 200 | 0 | 7 | ' +
+        'fexit do&#95;filp&#95;open: EINVAL: no BTF |',
+    );
     expect(md).toContain('2 of 2 hooks attached');
     expect(md).toContain('| process&#95;exec | 0 |');
   });
@@ -183,17 +188,19 @@ describe('renderMarkdown sections', () => {
       ev('unix_socket_connect', { unix_socket: { path: '/var/run/docker.sock' } }, { exec_path: '/usr/bin/docker' }),
     ];
     const md = renderMarkdown(model(events, { rowLimit: 1 }));
-    expect(md).toContain("> The job used the docker daemon's socket directly: containers started this way are not attributed");
-    expect(md).toMatch(/\| \/var\/run\/docker.sock \| 1 \| <code>\/usr\/bin\/docker<\/code> \| job \| \*\*bypass\*\*: containers started this way are not attributed \|/);
+    const unattributed = 'containers started this way are not attributed';
+    expect(md).toContain(`> The job used the docker daemon's socket directly: ${unattributed}`);
+    expect(md).toContain(`| /var/run/docker.sock | 1 | <code>/usr/bin/docker</code> | job | **bypass**: ${unattributed} |`);
   });
 
   it('groups files and draws process trees in collapsible blocks', () => {
+    const make = { step: { label: 'run: make' } };
     const md = renderMarkdown(
       model(
         [
-          ev('process_exec', { step: { label: 'run: make' } }, { pid: 10, exec_path: '/bin/bash', argv: ['bash', '-c', 'make all'] }),
-          ev('process_exec', { step: { label: 'run: make' } }, { pid: 11, ppid: 10, exec_path: '/usr/bin/make', argv: ['make', 'all'] }),
-          ev('process_exit', { step: { label: 'run: make' } }, { pid: 11, exit_code: 2 }),
+          ev('process_exec', make, { pid: 10, exec_path: '/bin/bash', argv: ['bash', '-c', 'make all'] }),
+          ev('process_exec', make, { pid: 11, ppid: 10, exec_path: '/usr/bin/make', argv: ['make', 'all'] }),
+          ev('process_exit', make, { pid: 11, exit_code: 2 }),
           ev('file_open', { file: { path: '/ws/out.o', access: 'write' } }),
           ev('file_open', { file: { path: '/home/runner/.bashrc', flags: ['O_APPEND', 'O_CREAT'] } }),
         ],
@@ -217,7 +224,7 @@ describe('renderMarkdown size', () => {
       const proc = { pid: 1000 + i, exec_path: long(i), argv: [long(i), long(i + 1)] };
       const step = { step: { label: `step ${i % 40} ${long(i)}` } };
       events.push(ev('process_exec', step, proc));
-      events.push(ev('network_connect', { network: { protocol: 'tcp', family: 'ipv6', address: long(i), port: i, domain: long(i) } }, proc));
+      events.push(ev('network_connect', { network: { ...TCP, address: long(i), port: i, domain: long(i) } }, proc));
       events.push(ev('domain', { domain: { name: long(i), source: 'dns', answers: [long(i), long(i + 1)] } }, proc));
       for (const group of ['/ws', '/tmp', '/root', '/etc', '/proc/1']) {
         events.push(ev('file_open', { file: { path: `${group}/${long(i)}`, access: 'write' } }, proc));
@@ -244,7 +251,7 @@ describe('renderMarkdown size', () => {
     expect(rows).toBeLessThan(big.rowLimit);
     const small = renderMarkdown(big, { maxBytes: 20_000 });
     expect(small).toContain('# cicd-sensor report');
-    expect(small).toMatch(/> \[!NOTE\]\n> Left out to keep this summary under 20,000 bytes: .*report\.json has everything\./);
+    expect(small).toMatch(/> \[!NOTE\]\n> Left out to keep this summary under 20,000 bytes: .*report\.json has/);
   });
 
   it('keeps the lost-record warning when it has to cut', () => {

@@ -49,7 +49,11 @@ describe('ReportBuilder aggregation', () => {
     const exec = (argv: string[]) => ev('process_exec', {}, { exec_path: '/usr/bin/git', argv });
     const model = build([exec(['git', 'status']), exec(['git', 'status']), exec(['git', 'log']), ev('process_exec')]);
     const git = model.processes.executables.items.find((x) => x.execPath === '/usr/bin/git');
-    expect(git).toEqual({ execPath: '/usr/bin/git', count: 3, argvSamples: { values: [['git', 'status'], ['git', 'log']], omitted: 0 } });
+    expect(git).toEqual({
+      execPath: '/usr/bin/git',
+      count: 3,
+      argvSamples: { values: [['git', 'status'], ['git', 'log']], omitted: 0 },
+    });
     expect(model.processes.executables.items[0].execPath).toBe('/usr/bin/git');
   });
 
@@ -67,16 +71,21 @@ describe('ReportBuilder aggregation', () => {
   });
 
   it('records the first process and step of a destination', () => {
+    const network = { protocol: 'tcp', family: 'ipv6', address: '::1', port: 80 } as const;
     const model = build([
-      ev('network_connect', { step: { label: 'run: curl' }, network: { protocol: 'tcp', family: 'ipv6', address: '::1', port: 80 } }, { exec_path: '/usr/bin/curl' }),
-      ev('network_connect', { network: { protocol: 'tcp', family: 'ipv6', address: '::1', port: 80 } }),
+      ev('network_connect', { step: { label: 'run: curl' }, network }, { exec_path: '/usr/bin/curl' }),
+      ev('network_connect', { network }),
     ]);
     expect(model.network.items[0]).toMatchObject({ count: 2, execPath: '/usr/bin/curl', step: 'run: curl' });
   });
 
   it('merges domain lookups by name', () => {
     const lookup = (source: 'dns' | 'tls_sni', query_type?: string, answers?: string[], exec = '/usr/bin/node') =>
-      ev('domain', { domain: { name: 'registry.npmjs.org', source, ...(query_type && { query_type }), ...(answers && { answers }) } }, { exec_path: exec });
+      ev(
+        'domain',
+        { domain: { name: 'registry.npmjs.org', source, ...(query_type && { query_type }), ...(answers && { answers }) } },
+        { exec_path: exec },
+      );
     const model = build([
       lookup('dns', 'A', ['104.16.0.1', '104.16.0.2']),
       lookup('dns', 'AAAA', ['2606:4700::1']),
@@ -94,7 +103,8 @@ describe('ReportBuilder aggregation', () => {
 
   it('tracks unix sockets and flags the docker socket as a bypass', () => {
     const sock = (path: string) => ev('unix_socket_connect', { unix_socket: { path } });
-    const model = build([sock('/var/run/docker.sock'), sock('/run/docker.sock'), sock('/run/systemd/journal/stdout'), sock('/run/docker.sock')]);
+    const paths = ['/var/run/docker.sock', '/run/docker.sock', '/run/systemd/journal/stdout', '/run/docker.sock'];
+    const model = build(paths.map(sock));
     const byPath = Object.fromEntries(model.unixSockets.items.map((u) => [u.path, u]));
     expect(byPath['/run/docker.sock']).toMatchObject({ count: 2, bypass: true });
     expect(byPath['/var/run/docker.sock'].bypass).toBe(true);
@@ -148,7 +158,9 @@ describe('file operations', () => {
     ]);
     expect(model.files.removed.items).toMatchObject([{ path: '/tmp/x', group: 'temp', count: 1 }]);
     expect(model.files.moved.items).toMatchObject([{ path: '/tmp/x', targetPath: '/home/runner/.bashrc', group: 'home' }]);
-    expect(model.files.linked.items).toMatchObject([{ path: '/etc/passwd', targetPath: '/tmp/p', linkType: 'symbolic', group: 'temp' }]);
+    expect(model.files.linked.items).toMatchObject([
+      { path: '/etc/passwd', targetPath: '/tmp/p', linkType: 'symbolic', group: 'temp' },
+    ]);
   });
 
   it('groups files by where they are', () => {
@@ -236,10 +248,8 @@ describe('caps', () => {
   it('caps argv samples and domain lists', () => {
     const exec = (arg: string) => ev('process_exec', {}, { exec_path: '/bin/sh', argv: ['sh', arg] });
     const answers = Array.from({ length: 9 }, (_, i) => `10.0.0.${i}`);
-    const model = build(
-      [exec('a'), exec('b'), exec('c'), exec('b'), exec('d'), ev('domain', { domain: { name: 'x.test', source: 'dns', answers } })],
-      { sampleLimit: 2 },
-    );
+    const lookup = ev('domain', { domain: { name: 'x.test', source: 'dns', answers } });
+    const model = build([exec('a'), exec('b'), exec('c'), exec('b'), exec('d'), lookup], { sampleLimit: 2 });
     expect(model.processes.executables.items[0].argvSamples).toEqual({ values: [['sh', 'a'], ['sh', 'b']], omitted: 2 });
     expect(model.domains.items[0].answers).toEqual({ values: ['10.0.0.0', '10.0.0.1'], omitted: 7 });
   });

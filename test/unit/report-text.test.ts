@@ -44,7 +44,9 @@ describe('renderText', () => {
       model([
         ev('process_exec'),
         ev('process_exec'),
-        ev('network_connect', { network: { protocol: 'tcp', family: 'ipv4', address: '1.2.3.4', port: 443, domain: 'a.test' } }),
+        ev('network_connect', {
+          network: { protocol: 'tcp', family: 'ipv4', address: '1.2.3.4', port: 443, domain: 'a.test' },
+        }),
         ev('domain', { domain: { name: 'a.test', source: 'dns' } }),
         ev('file_open', { file: { path: '/ws/out', access: 'write' } }),
         ev('file_remove', { file: { path: '/tmp/gone' } }),
