@@ -50,6 +50,9 @@ function parseArgs(argv) {
     if (!arg.startsWith("-")) break;
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, void 0];
     const value = () => inline ?? rest[++i];
+    const noValue = () => {
+      if (inline !== void 0) throw new UsageError(`${flag} takes no value`);
+    };
     switch (flag) {
       case "-h":
       case "--help":
@@ -67,9 +70,11 @@ function parseArgs(argv) {
         options.summaryRows = intArg(flag, value(), (n) => n >= 1 && n <= 1e4, "a number from 1 to 10000");
         break;
       case "--no-function-hooks":
+        noValue();
         options.noFunctionHooks = true;
         break;
       case "--allow-unmonitored":
+        noValue();
         options.allowUnmonitored = true;
         break;
       default:
@@ -1505,7 +1510,7 @@ function openFlagNames(flags, arch = process.arch) {
 
 // src/kernel/text.ts
 import { posix } from "node:path";
-var strict = new TextDecoder("utf-8", { fatal: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function isAscii(buf, start, end) {
   for (let i = start; i < end; i++) if (buf[i] >= 128) return false;
   return true;
@@ -2142,7 +2147,7 @@ function decodeBatch(b, len, onSample, onMalformed) {
   let at = 0;
   while (at + 8 <= len) {
     const recLen = b.readUInt32LE(at);
-    const next = at + 8 + (recLen + 7 & ~7);
+    const next = at + 8 + Math.ceil(recLen / 8) * 8;
     if (next > len) {
       onMalformed("batch framing runs past the buffer");
       return;
@@ -2716,7 +2721,7 @@ async function runCommand(opts) {
   mkdirSync2(opts.outDir, { recursive: true });
   const eventsPath = join5(opts.outDir, "events.ndjson");
   rmSync(eventsPath, { force: true });
-  const report = new ReportBuilder({ rowLimit: opts.summaryRows });
+  const report = new ReportBuilder({ rowLimit: opts.summaryRows, workspace: process.cwd() });
   const writer = new EventLogWriter(eventsPath, (e) => report.add(e));
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);

@@ -153,6 +153,22 @@ static void json_unavailable(struct cs_json *j, const struct mechanism *m, const
 	cs_json_raw(j, "}");
 }
 
+/*
+ * The plan keeps the first line of the error; libbpf's own hint for EPERM
+ * ("raise ulimit -l") misleads when the refusal is the kernel's lockdown.
+ */
+static void describe_refusal(const struct mechanism *m, int err, char *buf, size_t len)
+{
+	char *nl;
+
+	cs_last_error(buf, len);
+	nl = strchr(buf, '\n');
+	if (nl)
+		*nl = '\0';
+	if (err == -EPERM && is_function_mechanism(m) && strlen(buf) + 64 < len)
+		strcat(buf, " (function tracing is not permitted on this kernel, e.g. lockdown)");
+}
+
 /* Attaches one hook with the first mechanism that works; appends its plan entry. */
 static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_json *out)
 {
@@ -179,7 +195,7 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_j
 			chosen = m;
 			break;
 		}
-		cs_last_error(last, sizeof(last));
+		describe_refusal(m, err, last, sizeof(last));
 		json_unavailable(&un, m, last, tried++ == 0);
 	}
 	cs_json_raw(out, out->len > 1 ? ",{\"hook\":" : "{\"hook\":");

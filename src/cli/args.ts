@@ -63,6 +63,9 @@ export function parseArgs(argv: string[]): Parsed {
     if (!arg.startsWith('-')) break;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? rest[++i];
+    const noValue = (): void => {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+    };
     switch (flag) {
       case '-h':
       case '--help':
@@ -80,9 +83,11 @@ export function parseArgs(argv: string[]): Parsed {
         options.summaryRows = intArg(flag, value(), (n) => n >= 1 && n <= 10000, 'a number from 1 to 10000');
         break;
       case '--no-function-hooks':
+        noValue();
         options.noFunctionHooks = true;
         break;
       case '--allow-unmonitored':
+        noValue();
         options.allowUnmonitored = true;
         break;
       default:

@@ -55,7 +55,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   mkdirSync(opts.outDir, { recursive: true });
   const eventsPath = join(opts.outDir, 'events.ndjson');
   rmSync(eventsPath, { force: true });
-  const report = new ReportBuilder({ rowLimit: opts.summaryRows });
+  const report = new ReportBuilder({ rowLimit: opts.summaryRows, workspace: process.cwd() });
   const writer = new EventLogWriter(eventsPath, (e: EventRecord) => report.add(e));
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);

@@ -326,7 +326,8 @@ export function decodeBatch(
   let at = 0;
   while (at + 8 <= len) {
     const recLen = b.readUInt32LE(at);
-    const next = at + 8 + ((recLen + 7) & ~7);
+    // Plain arithmetic: a 32-bit mask would turn a huge length negative.
+    const next = at + 8 + Math.ceil(recLen / 8) * 8;
     if (next > len) {
       onMalformed('batch framing runs past the buffer');
       return;

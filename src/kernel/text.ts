@@ -5,7 +5,8 @@
  */
 import { posix } from 'node:path';
 
-const strict = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading U+FEFF is part of a name, not a marker to drop.
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function isAscii(buf: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (buf[i]! >= 0x80) return false;
