@@ -26,7 +26,8 @@
 #define O_EXCL 00000200
 #define O_TRUNC 00001000
 #define O_APPEND 00002000
-#define FMODE_EXEC 0x20
+/* Not an open(2) flag: the kernel's exec opens pass it (fs/exec.c do_open_execat). */
+#define __FMODE_EXEC 0x20
 #define AT_REMOVEDIR 0x200
 
 struct open_key {
@@ -105,7 +106,13 @@ int BPF_PROG(cs_fexit_filp_open, int dfd, struct filename *pathname, const struc
 	if ((unsigned long)ret >= (unsigned long)-4095 || !current_tracked())
 		return 0;
 	flags = BPF_CORE_READ(op, open_flag);
-	if (BPF_CORE_READ(ret, f_mode) & FMODE_EXEC)
+	/*
+	 * An execve's own open of the binary (and of a script's interpreter)
+	 * says so in op->open_flag; f_mode never carries FMODE_EXEC
+	 * (do_dentry_open builds it from the access mode alone). Userspace
+	 * cannot pass this bit: open and openat mask it out, openat2 refuses it.
+	 */
+	if (flags & __FMODE_EXEC)
 		return send_file_open(ret, flags, CS_ACCESS_EXEC);
 	return send_file_open(ret, flags, access_of(flags));
 }

@@ -3,13 +3,18 @@ import { createRequire as __csCreateRequire } from 'node:module'; const require 
 // src/cli/args.ts
 var UsageError = class extends Error {
 };
+var DEFAULT_STATE_DIR = "/run/cicd-sensor";
 var USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
+       cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
+       cicd-sensor daemon stop|stats [--state-dir DIR]
+       cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
+                                [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
+       cicd-sensor job unregister [--state-dir DIR] --id ID
 
-Runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then writes
-DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a summary.
-Exits with COMMAND's exit code.
+run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
+writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
+summary. Exits with COMMAND's exit code.
 
-options:
   --out DIR              where to write the report (default: ./cicd-sensor-report)
   --ringbuf-size BYTES   kernel ring buffer size, a power of two (default: 16777216)
   --summary-rows N       rows per table in summary.md (default: 50)
@@ -17,115 +22,270 @@ options:
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   -h, --help             show this help
 
-exit codes: COMMAND's own; 2 usage error; 3 the sensor cannot run here.`;
+daemon: the long-lived tracker (root) for many jobs, controlled through
+DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
+to DIR/jobs/<id>/events.ndjson.
+
+exit codes: COMMAND's own; 2 usage error; 3 the sensor cannot run here;
+4 the daemon refused a request or cannot be reached.`;
+var missing = (flag, kind) => new UsageError(`${flag} needs ${kind === "dir" ? "a directory" : "a value"}`);
+var powerOfTwo = (n) => n >= 4096 && n <= 1 << 30 && (n & n - 1) === 0;
 function intArg(flag, value, check, what) {
-  if (value === void 0) throw new UsageError(`${flag} needs a value (${what})`);
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || !check(n)) {
     throw new UsageError(`${flag}: '${value}' is not ${what}`);
   }
   return n;
 }
-var powerOfTwo = (n) => n >= 4096 && n <= 1 << 30 && (n & n - 1) === 0;
-function parseArgs(argv) {
-  if (argv.length === 0) throw new UsageError("no subcommand given");
-  const [sub, ...rest] = argv;
-  if (sub === "-h" || sub === "--help" || sub === "help") return { help: true };
-  if (sub !== "run") throw new UsageError(`unknown subcommand '${sub}'`);
-  const options = {
-    outDir: "cicd-sensor-report",
-    ringbufBytes: 16 << 20,
-    summaryRows: 50,
-    noFunctionHooks: false,
-    allowUnmonitored: false,
-    command: []
-  };
+function convert(flag, kind, value) {
+  switch (kind) {
+    case "ringbuf":
+      return intArg(flag, value, powerOfTwo, "a power of two between 4096 and 1073741824");
+    case "rows":
+      return intArg(flag, value, (n) => n >= 1 && n <= 1e4, "a number from 1 to 10000");
+    case "pid":
+      return intArg(flag, value, (n) => n >= 1 && n <= 4194304, "a process id");
+    default:
+      if (!value) throw missing(flag, kind);
+      return value;
+  }
+}
+function scan(args, spec, stopAtPositional) {
+  const values = /* @__PURE__ */ new Map();
   let i = 0;
-  for (; i < rest.length; i++) {
-    const arg = rest[i];
+  for (; i < args.length; i++) {
+    const arg = args[i];
     if (arg === "--") {
       i++;
       break;
     }
-    if (!arg.startsWith("-")) break;
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, void 0];
-    const value = () => inline ?? rest[++i];
-    const noValue = () => {
-      if (inline !== void 0) throw new UsageError(`${flag} takes no value`);
-    };
-    switch (flag) {
-      case "-h":
-      case "--help":
-        return { help: true };
-      case "--out": {
-        const v = value();
-        if (!v) throw new UsageError("--out needs a directory");
-        options.outDir = v;
-        break;
-      }
-      case "--ringbuf-size":
-        options.ringbufBytes = intArg(flag, value(), powerOfTwo, "a power of two between 4096 and 1073741824");
-        break;
-      case "--summary-rows":
-        options.summaryRows = intArg(flag, value(), (n) => n >= 1 && n <= 1e4, "a number from 1 to 10000");
-        break;
-      case "--no-function-hooks":
-        noValue();
-        options.noFunctionHooks = true;
-        break;
-      case "--allow-unmonitored":
-        noValue();
-        options.allowUnmonitored = true;
-        break;
-      default:
-        throw new UsageError(`unknown option '${arg}'`);
+    if (!arg.startsWith("-")) {
+      if (stopAtPositional) break;
+      throw new UsageError(`unexpected argument '${arg}'`);
     }
+    if (arg === "-h" || arg === "--help") return { values, rest: [], help: true };
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : void 0;
+    const kind = spec[flag];
+    if (!kind) throw new UsageError(`unknown option '${arg}'`);
+    if (kind === "flag") {
+      if (inline !== void 0) throw new UsageError(`${flag} takes no value`);
+      values.set(flag, true);
+      continue;
+    }
+    const value = inline ?? args[++i];
+    if (value === void 0) throw missing(flag, kind);
+    values.set(flag, convert(flag, kind, value));
   }
-  options.command = rest.slice(i);
-  if (options.command.length === 0) throw new UsageError("no command given to run");
-  return { help: false, subcommand: "run", options };
+  return { values, rest: args.slice(i), help: false };
+}
+var RUN_SPEC = {
+  "--out": "dir",
+  "--ringbuf-size": "ringbuf",
+  "--summary-rows": "rows",
+  "--no-function-hooks": "flag",
+  "--allow-unmonitored": "flag"
+};
+function parseRun(args) {
+  const { values, rest, help } = scan(args, RUN_SPEC, true);
+  if (help) return { help: true };
+  if (rest.length === 0) throw new UsageError("no command given to run");
+  return {
+    help: false,
+    subcommand: "run",
+    options: {
+      outDir: values.get("--out") ?? "cicd-sensor-report",
+      ringbufBytes: values.get("--ringbuf-size") ?? 16 << 20,
+      summaryRows: values.get("--summary-rows") ?? 50,
+      noFunctionHooks: values.has("--no-function-hooks"),
+      allowUnmonitored: values.has("--allow-unmonitored"),
+      command: rest
+    }
+  };
+}
+var DAEMON_SPEC = {
+  "--state-dir": "dir",
+  "--detach": "flag",
+  "--ringbuf-size": "ringbuf",
+  "--no-function-hooks": "flag"
+};
+function parseDaemon(args) {
+  const [action] = args;
+  if (action === "stop" || action === "stats") {
+    const { values: values2, help: help2 } = scan(args.slice(1), { "--state-dir": "dir" }, false);
+    if (help2) return { help: true };
+    return { help: false, subcommand: `daemon-${action}`, stateDir: values2.get("--state-dir") ?? DEFAULT_STATE_DIR };
+  }
+  if (action !== void 0 && !action.startsWith("-") && action !== "start") {
+    throw new UsageError(`unknown daemon action '${action}' (start, stop or stats)`);
+  }
+  const { values, help } = scan(action === "start" ? args.slice(1) : args, DAEMON_SPEC, false);
+  if (help) return { help: true };
+  return {
+    help: false,
+    subcommand: "daemon",
+    options: {
+      stateDir: values.get("--state-dir") ?? DEFAULT_STATE_DIR,
+      detach: values.has("--detach"),
+      ringbufBytes: values.get("--ringbuf-size") ?? 16 << 20,
+      noFunctionHooks: values.has("--no-function-hooks")
+    }
+  };
+}
+var IDENTITY_FLAGS = {
+  "--name": "name",
+  "--workflow": "workflow",
+  "--repository": "repository",
+  "--run-id": "run_id",
+  "--run-attempt": "run_attempt"
+};
+function parseJob(args) {
+  const [action, ...rest] = args;
+  if (action === "register") {
+    const spec = { "--state-dir": "dir", "--id": "string", "--cgroup": "string", "--pid": "pid" };
+    for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = "string";
+    const { values, help } = scan(rest, spec, false);
+    if (help) return { help: true };
+    const id = values.get("--id");
+    if (!id) throw new UsageError("job register needs --id");
+    const cgroup = values.get("--cgroup");
+    const pid = values.get("--pid");
+    if (cgroup === void 0 === (pid === void 0)) throw new UsageError("job register needs exactly one of --cgroup or --pid");
+    const job = { id };
+    for (const [flag, field] of Object.entries(IDENTITY_FLAGS)) {
+      const v = values.get(flag);
+      if (typeof v === "string") job[field] = v;
+    }
+    return { help: false, subcommand: "job-register", stateDir: values.get("--state-dir") ?? DEFAULT_STATE_DIR, job, cgroup, pid };
+  }
+  if (action === "unregister") {
+    const { values, help } = scan(rest, { "--state-dir": "dir", "--id": "string" }, false);
+    if (help) return { help: true };
+    const id = values.get("--id");
+    if (!id) throw new UsageError("job unregister needs --id");
+    return { help: false, subcommand: "job-unregister", stateDir: values.get("--state-dir") ?? DEFAULT_STATE_DIR, id };
+  }
+  throw new UsageError(action === void 0 ? "job needs an action (register or unregister)" : `unknown job action '${action}'`);
+}
+function parseArgs(argv) {
+  if (argv.length === 0) throw new UsageError("no subcommand given");
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case "-h":
+    case "--help":
+    case "help":
+      return { help: true };
+    case "run":
+      return parseRun(rest);
+    case "daemon":
+      return parseDaemon(rest);
+    case "job":
+      return parseJob(rest);
+    default:
+      throw new UsageError(`unknown subcommand '${sub}'`);
+  }
 }
 
-// src/cli/run.ts
-import { mkdirSync as mkdirSync2, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { spawn as spawn2 } from "node:child_process";
-
-// src/events/logWriter.ts
-import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
-var EventLogWriter = class {
-  constructor(path, onEvent, flushBytes = 1 << 20) {
-    this.path = path;
-    this.onEvent = onEvent;
-    this.flushBytes = flushBytes;
-    this.fd = openSync(path, "a", 384);
-  }
-  path;
-  onEvent;
-  flushBytes;
-  fd;
-  pending = [];
-  pendingBytes = 0;
-  written = 0;
-  write(event) {
-    const line = JSON.stringify(event) + "\n";
-    this.pending.push(line);
-    this.pendingBytes += line.length;
-    this.written++;
-    this.onEvent?.(event);
-    if (this.pendingBytes >= this.flushBytes) this.flush();
-  }
-  flush() {
-    if (this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(""));
-    this.pending = [];
-    this.pendingBytes = 0;
-  }
-  close() {
-    this.flush();
-    fsyncSync(this.fd);
-    closeSync(this.fd);
-  }
+// src/daemon/client.ts
+import net from "node:net";
+import { join } from "node:path";
+var controlSocketPath = (stateDir) => join(stateDir, "control.sock");
+var DaemonUnavailable = class extends Error {
 };
+function request(stateDir, req, timeoutMs = 3e4) {
+  const path = controlSocketPath(stateDir);
+  return new Promise((resolve2, reject) => {
+    const sock = net.connect(path);
+    let buffered = "";
+    const timer = setTimeout(() => {
+      sock.destroy();
+      reject(new DaemonUnavailable(`no reply from the daemon at ${path} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    sock.setEncoding("utf8");
+    sock.on("connect", () => sock.write(JSON.stringify(req) + "\n"));
+    sock.on("data", (chunk) => {
+      buffered += chunk;
+      const nl = buffered.indexOf("\n");
+      if (nl < 0) return;
+      clearTimeout(timer);
+      sock.end();
+      try {
+        resolve2(JSON.parse(buffered.slice(0, nl)));
+      } catch {
+        reject(new Error("the daemon sent an unreadable reply"));
+      }
+    });
+    sock.on("error", (err) => {
+      clearTimeout(timer);
+      reject(new DaemonUnavailable(`cannot reach the daemon at ${path}: ${err.code ?? err.message}`));
+    });
+    sock.on("close", () => {
+      clearTimeout(timer);
+      reject(new DaemonUnavailable(`the daemon at ${path} closed the connection without a reply`));
+    });
+  });
+}
+
+// src/daemon/detach.ts
+import { spawn } from "node:child_process";
+import { mkdirSync, openSync, readFileSync } from "node:fs";
+import { dirname, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
+var READY_TIMEOUT_MS = 3e4;
+function trackerEntry() {
+  return join2(dirname(fileURLToPath(import.meta.url)), "tracker.js");
+}
+function logTail(path) {
+  try {
+    return readFileSync(path, "utf8").trim().split("\n").slice(-5).join("\n");
+  } catch {
+    return "";
+  }
+}
+function startDetached(opts, entry = trackerEntry()) {
+  mkdirSync(opts.stateDir, { recursive: true, mode: 448 });
+  const logPath = join2(opts.stateDir, "daemon.log");
+  const args = [entry, "--state-dir", opts.stateDir, "--ringbuf-size", String(opts.ringbufBytes)];
+  if (opts.noFunctionHooks) args.push("--no-function-hooks");
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ["ignore", "pipe", openSync(logPath, "a")]
+  });
+  return new Promise((resolve2) => {
+    let out = "";
+    const finish = (result) => {
+      clearTimeout(timer);
+      child.stdout?.destroy();
+      child.unref();
+      resolve2(result);
+    };
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      finish({ ok: false, message: `the daemon did not become ready within ${READY_TIMEOUT_MS / 1e3} s
+${logTail(logPath)}` });
+    }, READY_TIMEOUT_MS);
+    child.stdout?.setEncoding("utf8");
+    child.stdout?.on("data", (chunk) => {
+      out += chunk;
+      const line = out.split("\n")[0] ?? "";
+      if (!out.includes("\n")) return;
+      if (line.startsWith("ready")) finish({ ok: true, pid: child.pid, message: line });
+      else finish({ ok: false, message: line.replace(/^error:\s*/, "") });
+    });
+    child.on("exit", (code) => {
+      finish({ ok: false, message: `the daemon exited (code ${code}) before it was ready
+${logTail(logPath)}` });
+    });
+  });
+}
+
+// src/daemon/main.ts
+import { join as join10 } from "node:path";
+
+// src/daemon/daemon.ts
+import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join9 } from "node:path";
 
 // src/native/sensor.ts
 import { constants as osConstants } from "node:os";
@@ -191,19 +351,19 @@ var SIZEOF = {
 
 // src/native/assets.ts
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname as dirname2, join as join3, resolve } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function assetsDir() {
   const override = process.env.CICD_SENSOR_ASSETS;
   if (override) return resolve(override);
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = dirname2(fileURLToPath2(import.meta.url));
   for (const candidate of [here, resolve(here, "../../dist")]) {
-    if (existsSync(join(candidate, "lib", "libcicdsensor.so"))) return candidate;
+    if (existsSync(join3(candidate, "lib", "libcicdsensor.so"))) return candidate;
   }
   throw new Error(`cicd-sensor assets not found next to ${here}; run 'npm run build'`);
 }
-var libraryPath = () => join(assetsDir(), "lib", "libcicdsensor.so");
-var bpfObjectPath = () => join(assetsDir(), "sensor.bpf.o");
+var libraryPath = () => join3(assetsDir(), "lib", "libcicdsensor.so");
+var bpfObjectPath = () => join3(assetsDir(), "sensor.bpf.o");
 
 // node_modules/koffi/src/koffi/index.js
 import util from "node:util";
@@ -488,9 +648,9 @@ function detectPlatform() {
     triplets2.push(`musl_${abi}`);
   return [package_default.version, pkg2, triplets2];
 }
-function loadDynamic(dirname2, pkg2, triplets2) {
+function loadDynamic(dirname3, pkg2, triplets2) {
   let suffix = "/../../build/koffi";
-  let root = dirname2 + suffix;
+  let root = dirname3 + suffix;
   let roots = [root];
   let native2 = null;
   let err = null;
@@ -527,14 +687,14 @@ function wrapNative(native2, version2) {
   if (native2.version != version2)
     throw new Error("Mismatched native Koffi modules");
   let load = native2.load;
-  let register = native2.register;
+  let register2 = native2.register;
   native2.register = (...args) => {
     if (args.length >= 3 && typeof args[1] == "function") {
       process.emitWarning("Using koffi.register() with a custom this value was deprecated in Koffi 2.17, use function.bind() instead", "DeprecationWarning", "KOFFI009");
       args[1] = args[1].bind(args[0]);
       args = args.slice(1);
     }
-    return register(...args);
+    return register2(...args);
   };
   native2.load = (...args) => {
     let lib = load(...args);
@@ -648,8 +808,8 @@ var errnoName = (errno) => Object.entries(osConstants.errno).find(([, v]) => v =
 function lastError(api2, rc) {
   const buf = Buffer.alloc(8192);
   const n = api2.cs_last_error(buf, buf.length);
-  const text = n > 0 ? buf.subarray(0, n).toString("utf8") : errnoName(-rc);
-  return new SensorError(text, -rc);
+  const text2 = n > 0 ? buf.subarray(0, n).toString("utf8") : errnoName(-rc);
+  return new SensorError(text2, -rc);
 }
 var Sensor = class _Sensor {
   constructor(api2, handle) {
@@ -683,9 +843,9 @@ var Sensor = class _Sensor {
   attach(cgroupRoot) {
     const buf = Buffer.alloc(64 * 1024);
     this.check(this.api.cs_attach(this.live(), cgroupRoot, buf, buf.length));
-    const text = buf.subarray(0, buf.indexOf(0)).toString("utf8");
-    if (process.env.CS_DEBUG_PLAN) console.error(text);
-    return JSON.parse(text);
+    const text2 = buf.subarray(0, buf.indexOf(0)).toString("utf8");
+    if (process.env.CS_DEBUG_PLAN) console.error(text2);
+    return JSON.parse(text2);
   }
   trackCgroup(id) {
     this.check(this.api.cs_track_cgroup(this.live(), id));
@@ -699,11 +859,11 @@ var Sensor = class _Sensor {
   untrackTask(tgid) {
     this.check(this.api.cs_untrack_task(this.live(), tgid));
   }
-  stage(basename) {
-    this.check(this.api.cs_stage(this.live(), basename));
+  stage(basename2) {
+    this.check(this.api.cs_stage(this.live(), basename2));
   }
-  unstage(basename) {
-    this.check(this.api.cs_unstage(this.live(), basename));
+  unstage(basename2) {
+    this.check(this.api.cs_unstage(this.live(), basename2));
   }
   trackedCgroups(max = 16384) {
     const out = new BigUint64Array(max);
@@ -772,8 +932,8 @@ var Sensor = class _Sensor {
 };
 
 // src/platform/cgroup.ts
-import { existsSync as existsSync2, mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync2, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { join as join4 } from "node:path";
 function cgroup2RootFromMounts(mounts) {
   for (const line of mounts.split("\n")) {
     const [, mountPoint, fsType] = line.split(" ");
@@ -783,7 +943,7 @@ function cgroup2RootFromMounts(mounts) {
 }
 function cgroup2Root() {
   try {
-    return cgroup2RootFromMounts(readFileSync("/proc/mounts", "utf8"));
+    return cgroup2RootFromMounts(readFileSync2("/proc/mounts", "utf8"));
   } catch {
     return void 0;
   }
@@ -791,25 +951,33 @@ function cgroup2Root() {
 function cgroupId(path) {
   return statSync(path, { bigint: true }).ino;
 }
+function processCgroup(pid) {
+  try {
+    const line = readFileSync2(`/proc/${pid}/cgroup`, "utf8").split("\n").find((l) => l.startsWith("0::"));
+    return line?.slice(3);
+  } catch {
+    return void 0;
+  }
+}
 function createCgroup(root, relative) {
-  const path = join2(root, relative);
-  mkdirSync(path, { recursive: true });
+  const path = join4(root, relative);
+  mkdirSync2(path, { recursive: true });
   return path;
 }
 function cgroupProcs(path) {
   try {
-    return readFileSync(join2(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
+    return readFileSync2(join4(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 function moveProcess(path, pid) {
-  writeFileSync(join2(path, "cgroup.procs"), `${pid}
+  writeFileSync(join4(path, "cgroup.procs"), `${pid}
 `);
 }
 function removeCgroup(path) {
   if (!existsSync2(path)) return;
-  const parent = join2(path, "..");
+  const parent = join4(path, "..");
   for (const pid of cgroupProcs(path)) {
     try {
       moveProcess(parent, pid);
@@ -819,653 +987,8 @@ function removeCgroup(path) {
   rmdirSync(path);
 }
 
-// src/events/eventRecord.ts
-var EVENT_KINDS = [
-  "process_exec",
-  "process_exit",
-  "network_connect",
-  "file_open",
-  "file_remove",
-  "file_move",
-  "file_link",
-  "domain",
-  "unix_socket_connect"
-];
-
-// src/report/model.ts
-var DEFAULT_LIMITS = {
-  rowLimit: 25,
-  entryLimit: 1e3,
-  readTopLimit: 100,
-  treeNodeLimit: 200,
-  stepLimit: 100,
-  sampleLimit: 5
-};
-var FILE_GROUPS = ["workspace", "temp", "home", "proc", "system"];
-var MAX_STORED_CHARS = 16384;
-var MAX_STORED_ARGS = 1024;
-function clip(s) {
-  return s.length <= MAX_STORED_CHARS ? s : `${s.slice(0, MAX_STORED_CHARS)}\u2026 (${s.length} chars)`;
-}
-function clipArgv(argv) {
-  const kept = argv.slice(0, MAX_STORED_ARGS).map(clip);
-  if (argv.length > MAX_STORED_ARGS) kept.push(`\u2026 (${argv.length - MAX_STORED_ARGS} more arguments)`);
-  return kept;
-}
-var { imul, clz32, floor, min } = Math;
-function hash53(s) {
-  let h1 = 2166136261;
-  let h2 = 2538058380;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = imul(h1 ^ c, 16777619);
-    h2 = imul(h2 ^ c, 1540483477);
-    h2 ^= h2 >>> 13;
-  }
-  return (fmix32(h1) >>> 0) * 2097152 + (fmix32(h2) >>> 11);
-}
-function fmix32(h) {
-  h = imul(h ^ h >>> 16, 2246822507);
-  h = imul(h ^ h >>> 13, 3266489909);
-  return h ^ h >>> 16;
-}
-var LARGE = { exactLimit: 4096, precisionBits: 12 };
-var SMALL = { exactLimit: 64, precisionBits: 8 };
-var DistinctCounter = class {
-  constructor(size) {
-    this.size = size;
-  }
-  size;
-  exact = /* @__PURE__ */ new Set();
-  registers;
-  addHash(h) {
-    if (this.exact === void 0) return this.addToSketch(h);
-    this.exact.add(h);
-    if (this.exact.size > this.size.exactLimit) this.spill(this.exact);
-  }
-  get estimated() {
-    return this.exact === void 0;
-  }
-  count() {
-    return this.exact?.size ?? Math.max(this.size.exactLimit + 1, this.estimate());
-  }
-  spill(exact) {
-    this.registers = new Uint8Array(1 << this.size.precisionBits);
-    this.exact = void 0;
-    for (const h of exact) this.addToSketch(h);
-  }
-  addToSketch(h53) {
-    const bits = this.size.precisionBits;
-    const h = floor(h53 / 2097152);
-    const index = h >>> 32 - bits;
-    const rank = min(clz32(h << bits >>> 0) + 1, 33 - bits);
-    const registers = this.registers;
-    if (rank > registers[index]) registers[index] = rank;
-  }
-  estimate() {
-    const registers = this.registers;
-    const m = registers.length;
-    let sum = 0;
-    let zeros = 0;
-    for (const r of registers) {
-      sum += 2 ** -r;
-      if (r === 0) zeros++;
-    }
-    const raw = 0.7213 / (1 + 1.079 / m) * m * m / sum;
-    return Math.round(raw <= 2.5 * m && zeros > 0 ? m * Math.log(m / zeros) : raw);
-  }
-};
-var SampleSet = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  values = [];
-  hashes = [];
-  extra;
-  /** `key` identifies the value; only its hash is kept. */
-  add(key, value) {
-    const h = hash53(key);
-    if (this.hashes.includes(h)) return;
-    if (this.values.length < this.limit) {
-      this.values.push(value());
-      this.hashes.push(h);
-    } else {
-      (this.extra ??= new DistinctCounter(SMALL)).addHash(h);
-    }
-  }
-  toSamples() {
-    return { values: [...this.values], omitted: this.extra?.count() ?? 0 };
-  }
-};
-var FirstSeen = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  entries = /* @__PURE__ */ new Map();
-  overflow = new DistinctCounter(LARGE);
-  overflowEvents = 0;
-  hit(key, make) {
-    const h = hash53(key);
-    let entry = this.entries.get(h);
-    if (entry === void 0) {
-      if (this.entries.size >= this.limit) {
-        this.overflow.addHash(h);
-        this.overflowEvents++;
-        return void 0;
-      }
-      entry = make();
-      this.entries.set(h, entry);
-    }
-    entry.count++;
-    return entry;
-  }
-  peek(key) {
-    return this.entries.get(hash53(key));
-  }
-  /** Entries most counted first; ties keep first-seen order. */
-  capped(toItem) {
-    const items = [...this.entries.values()].map(toItem).sort((a, b) => b.count - a.count);
-    return {
-      items,
-      omitted: this.overflow.count(),
-      omittedEstimated: this.overflow.estimated,
-      omittedEvents: this.overflowEvents
-    };
-  }
-};
-var TopCounted = class {
-  constructor(keep) {
-    this.keep = keep;
-  }
-  keep;
-  entries = /* @__PURE__ */ new Map();
-  seen = new DistinctCounter(LARGE);
-  events = 0;
-  hit(key, make) {
-    const h = hash53(key);
-    this.events++;
-    this.seen.addHash(h);
-    let entry = this.entries.get(h);
-    if (entry === void 0) {
-      if (this.entries.size >= 2 * this.keep) this.prune();
-      entry = make();
-      this.entries.set(h, entry);
-    }
-    entry.count++;
-    return entry;
-  }
-  prune() {
-    const top = [...this.entries].sort((a, b) => b[1].count - a[1].count).slice(0, this.keep);
-    this.entries = new Map(top);
-  }
-  capped(toItem) {
-    const all = [...this.entries.values()].sort((a, b) => b.count - a.count);
-    const items = all.slice(0, this.keep).map(toItem);
-    const kept = items.reduce((sum, item) => sum + item.count, 0);
-    return {
-      items,
-      omitted: Math.max(0, this.seen.count() - items.length),
-      omittedEstimated: this.seen.estimated,
-      omittedEvents: this.events - kept
-    };
-  }
-};
-var DOCKER_SOCKETS = /* @__PURE__ */ new Set(["/var/run/docker.sock", "/run/docker.sock"]);
-function normaliseRoot(dir) {
-  if (!dir) return void 0;
-  const trimmed = dir.replace(/\/+$/, "");
-  return trimmed === "" ? "/" : trimmed;
-}
-function isUnder(path, root) {
-  return root === "/" ? path.startsWith("/") : path === root || path.startsWith(`${root}/`);
-}
-function groupRoots(meta) {
-  const roots = [
-    [normaliseRoot(meta.workspace), "workspace"],
-    [normaliseRoot(meta.tempDir), "temp"],
-    ["/tmp", "temp"],
-    ["/var/tmp", "temp"]
-  ];
-  return roots.filter((r) => r[0] !== void 0).sort((a, b) => b[0].length - a[0].length);
-}
-var PROC_PID = /^\/proc\/(\d+)(?:\/|$)/;
-function classifyPath(path, pid, roots) {
-  for (const [root, group] of roots) if (isUnder(path, root)) return group;
-  const proc = PROC_PID.exec(path);
-  if (proc !== null && Number(proc[1]) !== pid) return "proc";
-  if (path.startsWith("/home/") || isUnder(path, "/root")) return "home";
-  return "system";
-}
-function isWrite(file) {
-  if (file.access === "write" || file.access === "read_write") return true;
-  return file.flags?.some((f) => f === "O_CREAT" || f === "O_TRUNC") ?? false;
-}
-function stepOf(e) {
-  return e.step?.label || "job";
-}
-function mergeCapped(parts) {
-  return {
-    items: parts.flatMap((p) => p.items),
-    omitted: parts.reduce((n, p) => n + p.omitted, 0),
-    omittedEstimated: parts.some((p) => p.omittedEstimated),
-    omittedEvents: parts.reduce((n, p) => n + p.omittedEvents, 0)
-  };
-}
-var GroupedFiles = class {
-  /** `groupPath` is the path an entry is grouped by: the target, for moves and links. */
-  constructor(collector, groupPath) {
-    this.groupPath = groupPath;
-    this.parts = Object.fromEntries(FILE_GROUPS.map((g) => [g, collector()]));
-  }
-  groupPath;
-  parts;
-  hit(group, key, make) {
-    this.parts[group].hit(key, make);
-  }
-  /** Regroups with the final roots, which may differ from those known while streaming. */
-  capped(roots) {
-    const merged = mergeCapped(FILE_GROUPS.map((g) => this.parts[g].capped((v) => ({ ...v }))));
-    for (const item of merged.items) item.group = classifyPath(this.groupPath(item), item.pid, roots);
-    merged.items.sort((a, b) => b.count - a.count);
-    return merged;
-  }
-};
-var MAX_SOURCES = 8;
-var DomainAcc = class {
-  constructor(name, sampleLimit) {
-    this.name = name;
-    this.queryTypes = new SampleSet(sampleLimit);
-    this.answers = new SampleSet(sampleLimit);
-    this.processes = new SampleSet(sampleLimit);
-  }
-  name;
-  count = 0;
-  sources = [];
-  queryTypes;
-  answers;
-  processes;
-  add(d, execPath) {
-    if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
-    if (d.query_type !== void 0) this.queryTypes.add(d.query_type, () => clip(d.query_type ?? ""));
-    for (const a of d.answers ?? []) this.answers.add(a, () => clip(a));
-    this.processes.add(execPath, () => clip(execPath));
-  }
-  toEntry() {
-    return {
-      name: this.name,
-      count: this.count,
-      sources: [...this.sources],
-      queryTypes: this.queryTypes.toSamples(),
-      answers: this.answers.toSamples(),
-      processes: this.processes.toSamples()
-    };
-  }
-};
-var StepAcc = class {
-  constructor(label, nodeLimit) {
-    this.label = label;
-    this.nodeLimit = nodeLimit;
-  }
-  label;
-  nodeLimit;
-  count = 0;
-  nodes = [];
-  latestByPid = /* @__PURE__ */ new Map();
-  omitted = 0;
-  addExec(p) {
-    if (this.nodes.length >= this.nodeLimit) {
-      this.omitted++;
-      return;
-    }
-    const node = { pid: p.pid, ppid: p.ppid, execPath: clip(p.exec_path), argv: clipArgv(p.argv) };
-    const previous = this.latestByPid.get(p.pid);
-    const parent = previous ?? this.latestByPid.get(p.ppid);
-    if (parent !== void 0) node.parent = parent;
-    if (previous !== void 0) node.sameProcess = true;
-    this.latestByPid.set(p.pid, this.nodes.length);
-    this.nodes.push(node);
-  }
-  addExit(p) {
-    const index = this.latestByPid.get(p.pid);
-    if (index === void 0) return;
-    const node = this.nodes[index];
-    if (p.exit_code !== void 0) node.exitCode = p.exit_code;
-    if (p.exit_signal !== void 0) node.exitSignal = p.exit_signal;
-  }
-  toTree() {
-    const nodes = this.nodes.map((n) => ({ ...n, argv: [...n.argv] }));
-    return { label: this.label, count: this.count, nodes, omitted: this.omitted };
-  }
-};
-function zeroCounts() {
-  return Object.fromEntries(EVENT_KINDS.map((k) => [k, 0]));
-}
-function positiveLimits(opts) {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(DEFAULT_LIMITS)) {
-    const value = opts[key];
-    if (value === void 0) continue;
-    if (!Number.isInteger(value) || value < 1) {
-      throw new RangeError(`${key} must be a positive integer, got ${value}`);
-    }
-    limits[key] = value;
-  }
-  return limits;
-}
-var ReportBuilder = class {
-  constructor(opts = {}) {
-    this.opts = opts;
-    this.limits = positiveLimits(opts);
-    this.streamRoots = groupRoots(opts);
-    const entries = this.limits.entryLimit;
-    this.executables = new FirstSeen(entries);
-    this.steps = new FirstSeen(this.limits.stepLimit);
-    this.network = new FirstSeen(entries);
-    this.domains = new FirstSeen(entries);
-    this.unixSockets = new FirstSeen(entries);
-    this.containers = new FirstSeen(entries);
-    const top = this.limits.readTopLimit;
-    this.written = new GroupedFiles(() => new FirstSeen(entries), (v) => v.path);
-    this.read = new GroupedFiles(() => new TopCounted(top), (v) => v.path);
-    this.removed = new GroupedFiles(() => new FirstSeen(entries), (v) => v.path);
-    this.moved = new GroupedFiles(() => new FirstSeen(entries), (v) => v.targetPath);
-    this.linked = new GroupedFiles(() => new FirstSeen(entries), (v) => v.targetPath);
-  }
-  opts;
-  limits;
-  streamRoots;
-  byKind = zeroCounts();
-  total = 0;
-  firstTime;
-  lastTime;
-  executables;
-  steps;
-  network;
-  domains;
-  unixSockets;
-  containers;
-  written;
-  read;
-  removed;
-  moved;
-  linked;
-  add(e) {
-    this.countEvent(e);
-    if (e.container !== void 0) this.addContainer(e.container);
-    switch (e.kind) {
-      case "process_exec":
-        return this.addExec(e);
-      case "process_exit":
-        return this.steps.peek(stepOf(e))?.addExit(e.process);
-      case "network_connect":
-        return this.addConnect(e);
-      case "domain":
-        return this.addDomain(e);
-      case "unix_socket_connect":
-        return this.addUnixSocket(e);
-      case "file_open":
-      case "file_remove":
-      case "file_move":
-      case "file_link":
-        return this.addFile(e);
-    }
-  }
-  countEvent(e) {
-    this.total++;
-    this.byKind[e.kind] = (this.byKind[e.kind] ?? 0) + 1;
-    if (this.firstTime === void 0 || e.time < this.firstTime) this.firstTime = e.time;
-    if (this.lastTime === void 0 || e.time > this.lastTime) this.lastTime = e.time;
-  }
-  addContainer(c) {
-    const entry = this.containers.hit(c.id, () => ({ id: clip(c.id), count: 0 }));
-    if (entry === void 0) return;
-    if (entry.name === void 0 && c.name !== void 0) entry.name = clip(c.name);
-    if (entry.image === void 0 && c.image !== void 0) entry.image = clip(c.image);
-  }
-  addExec(e) {
-    const p = e.process;
-    const sampleLimit = this.limits.sampleLimit;
-    const exe = this.executables.hit(p.exec_path, () => ({
-      execPath: clip(p.exec_path),
-      count: 0,
-      argv: new SampleSet(sampleLimit)
-    }));
-    exe?.argv.add(p.argv.join("\0"), () => clipArgv(p.argv));
-    const label = stepOf(e);
-    const nodeLimit = this.limits.treeNodeLimit;
-    this.steps.hit(label, () => new StepAcc(clip(label), nodeLimit))?.addExec(p);
-  }
-  addConnect(e) {
-    const n = e.network;
-    if (n === void 0) return;
-    const key = `${n.protocol}\0${n.address}\0${n.port}\0${n.domain ?? ""}`;
-    this.network.hit(key, () => ({
-      protocol: n.protocol,
-      family: n.family,
-      address: clip(n.address),
-      port: n.port,
-      ...n.domain === void 0 ? {} : { domain: clip(n.domain) },
-      count: 0,
-      execPath: clip(e.process.exec_path),
-      step: clip(stepOf(e))
-    }));
-  }
-  addDomain(e) {
-    const d = e.domain;
-    if (d === void 0) return;
-    const sampleLimit = this.limits.sampleLimit;
-    this.domains.hit(d.name, () => new DomainAcc(clip(d.name), sampleLimit))?.add(d, e.process.exec_path);
-  }
-  addUnixSocket(e) {
-    const path = e.unix_socket?.path;
-    if (path === void 0) return;
-    this.unixSockets.hit(path, () => ({
-      path: clip(path),
-      count: 0,
-      execPath: clip(e.process.exec_path),
-      step: clip(stepOf(e)),
-      bypass: DOCKER_SOCKETS.has(path)
-    }));
-  }
-  addFile(e) {
-    const f = e.file;
-    if (f === void 0) return;
-    const group = (path) => classifyPath(path, e.process.pid, this.streamRoots);
-    const entry = () => ({
-      path: clip(f.path),
-      group: "system",
-      count: 0,
-      pid: e.process.pid,
-      execPath: clip(e.process.exec_path),
-      step: clip(stepOf(e))
-    });
-    const target = f.target_path ?? "";
-    const targetPath = clip(target);
-    if (e.kind === "file_open") (isWrite(f) ? this.written : this.read).hit(group(f.path), f.path, entry);
-    else if (e.kind === "file_remove") this.removed.hit(group(f.path), f.path, entry);
-    else if (e.kind === "file_move")
-      this.moved.hit(group(target), `${f.path}\0${target}`, () => ({ ...entry(), targetPath }));
-    else
-      this.linked.hit(group(target), `${f.path}\0${target}`, () => ({
-        ...entry(),
-        targetPath,
-        ...f.link_type === void 0 ? {} : { linkType: f.link_type }
-      }));
-  }
-  build(status, meta) {
-    const workspace = meta.workspace ?? this.opts.workspace;
-    const tempDir = meta.tempDir ?? this.opts.tempDir;
-    const roots = groupRoots({ workspace, tempDir });
-    return {
-      version: 1,
-      job: { ...meta.job },
-      ...meta.startedAt === void 0 ? {} : { startedAt: meta.startedAt },
-      ...meta.endedAt === void 0 ? {} : { endedAt: meta.endedAt },
-      endedEarly: meta.endedEarly ?? false,
-      notes: [...meta.notes ?? []],
-      ...workspace === void 0 ? {} : { workspace },
-      ...tempDir === void 0 ? {} : { tempDir },
-      rowLimit: this.limits.rowLimit,
-      limits: { ...this.limits },
-      status: structuredClone(status),
-      events: this.totals(),
-      processes: {
-        executables: this.executables.capped((x) => ({
-          execPath: x.execPath,
-          count: x.count,
-          argvSamples: x.argv.toSamples()
-        })),
-        trees: this.steps.capped((s) => s.toTree())
-      },
-      network: this.network.capped((n) => ({ ...n })),
-      domains: this.domains.capped((d) => d.toEntry()),
-      files: this.files(roots),
-      unixSockets: this.unixSockets.capped((u) => ({ ...u })),
-      containers: this.containers.capped((c) => ({ ...c }))
-    };
-  }
-  totals() {
-    return {
-      total: this.total,
-      byKind: { ...this.byKind },
-      ...this.firstTime === void 0 ? {} : { firstTime: this.firstTime },
-      ...this.lastTime === void 0 ? {} : { lastTime: this.lastTime }
-    };
-  }
-  files(roots) {
-    return {
-      written: this.written.capped(roots),
-      read: this.read.capped(roots),
-      removed: this.removed.capped(roots),
-      moved: this.moved.capped(roots),
-      linked: this.linked.capped(roots)
-    };
-  }
-};
-
-// src/report/escape.ts
-var DEFAULT_MAX_CHARS = 200;
-var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function visible(s) {
-  return s.replace(INVISIBLE, escapeChar);
-}
-function escapeChar(ch) {
-  const code = ch.charCodeAt(0);
-  if (NAMED_ESCAPES[ch] !== void 0) return NAMED_ESCAPES[ch];
-  return code <= 255 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`;
-}
-function hex(code, width) {
-  return code.toString(16).toUpperCase().padStart(width, "0");
-}
-function cap(s, max = DEFAULT_MAX_CHARS) {
-  if (s.length <= max) return s;
-  let end = Math.max(0, max);
-  const last = s.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end -= 1;
-  return `${s.slice(0, end)}\u2026 (${s.length} chars)`;
-}
-function plainText(s, max = DEFAULT_MAX_CHARS) {
-  return visible(cap(s, max));
-}
-var MARKUP = /[&<>"'|`*_[\]#!~\\$]/g;
-var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-function entity(ch) {
-  return ENTITIES[ch] ?? `&#${ch.charCodeAt(0)};`;
-}
-function htmlText(s, max = DEFAULT_MAX_CHARS) {
-  return plainText(s, max).replace(MARKUP, entity);
-}
-function mdCell(s, max = DEFAULT_MAX_CHARS) {
-  return htmlText(s, max);
-}
-function mdCode(s, max = DEFAULT_MAX_CHARS) {
-  return `<code>${htmlText(s, max)}</code>`;
-}
-var SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-function formatArgv(argv) {
-  return argv.map(shellQuote).join(" ");
-}
-function shellQuote(arg) {
-  if (SHELL_SAFE.test(arg)) return arg;
-  return `'${arg.replaceAll("'", `'\\''`)}'`;
-}
-
-// src/report/text.ts
-var TEXT_ROWS = 10;
-function renderText(model) {
-  const rows = Math.min(TEXT_ROWS, model.rowLimit);
-  return [
-    ...headerLines(model),
-    ...listLines("Processes", model.processes.executables, rows, (x) => [
-      x.count,
-      `${plainText(x.execPath)}  ${plainText(formatArgv(x.argvSamples.values[0] ?? []), 120)}`
-    ]),
-    ...listLines("Network destinations", model.network, rows, (n) => [
-      n.count,
-      `${plainText(n.protocol)} ${plainText(n.address)} port ${n.port}${n.domain === void 0 ? "" : ` (${plainText(n.domain)})`}  ${plainText(n.execPath)}`
-    ]),
-    ...listLines("Domains", model.domains, rows, (d) => [
-      d.count,
-      `${plainText(d.name)}  ${plainText(d.sources.join(","))}`
-    ]),
-    ...fileLines(model, rows),
-    ...listLines("Unix sockets", model.unixSockets, rows, (u) => [
-      u.count,
-      `${plainText(u.path)}  ${plainText(u.execPath)}` + (u.bypass ? "  BYPASS: containers started this way are not attributed" : "")
-    ])
-  ].join("\n") + "\n";
-}
-function fmt(n) {
-  return n.toLocaleString("en-US");
-}
-function headerLines(model) {
-  const { events, status } = model;
-  const kinds = Object.entries(events.byKind).map(([kind, n]) => `${plainText(kind)} ${fmt(n)}`);
-  const lines = [
-    `cicd-sensor report: ${plainText(model.job.name ?? model.job.id)}`,
-    `Events: ${fmt(events.total)}  lost records: ${fmt(status.lostRecords)}  undecodable: ${fmt(status.undecodable)}`,
-    `  ${kinds.join(", ")}`
-  ];
-  if (status.lostRecords > 0) {
-    lines.push(`WARNING: ${fmt(status.lostRecords)} records were lost in the kernel; activity is missing.`);
-  }
-  if (status.undecodable > 0) lines.push(`WARNING: ${fmt(status.undecodable)} records could not be decoded.`);
-  if (model.endedEarly) {
-    lines.push("WARNING: the sensor stopped before the job ended; later activity is missing.");
-  }
-  return lines;
-}
-function listLines(title, c, rows, line) {
-  if (c.items.length === 0 && c.omitted === 0) return [`${title}: none`];
-  const about = c.omittedEstimated ? "about " : "";
-  const total = c.omitted > 0 ? `${about}${fmt(c.items.length + c.omitted)}` : fmt(c.items.length);
-  const shown = c.items.slice(0, rows).map((item) => {
-    const [count, text] = line(item);
-    return `  ${fmt(count).padStart(9)}  ${text}`;
-  });
-  const hidden = c.items.length - shown.length + c.omitted;
-  if (hidden > 0) shown.push(`  \u2026and ${about}${fmt(hidden)} more (see report.json and events.ndjson)`);
-  return [`${title} (${total}):`, ...shown];
-}
-function fileLines(model, rows) {
-  const { written, removed, moved, linked } = model.files;
-  const line = (f) => [f.count, `[${f.group}] ${plainText(f.path)}`];
-  return [
-    ...listLines("Files written", written, rows, line),
-    ...listLines("Files removed", removed, rows, line),
-    ...listLines("Files moved", moved, rows, (f) => [
-      f.count,
-      `[${f.group}] ${plainText(f.path)} -> ${plainText(f.targetPath)}`
-    ]),
-    ...listLines("Files linked", linked, rows, (f) => {
-      const type = f.linkType === void 0 ? "" : ` (${plainText(f.linkType)})`;
-      return [f.count, `[${f.group}] ${plainText(f.targetPath)} -> ${plainText(f.path)}${type}`];
-    })
-  ];
-}
+// src/tracker/kernelTracker.ts
+import { existsSync as existsSync3 } from "node:fs";
 
 // src/kernel/openFlags.ts
 var COMMON = [
@@ -1643,6 +1166,7 @@ function buildEvent(s, node, bootToRealNs) {
   const base2 = (kind) => ({
     kind,
     cgroup_id: s.cgroupId,
+    ...node.step ? { step: node.step } : {},
     process: processContext(node, bootToRealNs)
   });
   switch (s.kind) {
@@ -1669,13 +1193,13 @@ function buildEvent(s, node, bootToRealNs) {
 }
 
 // src/tracker/processTable.ts
-import { readFileSync as readFileSync2, readlinkSync } from "node:fs";
+import { readFileSync as readFileSync3, readlinkSync } from "node:fs";
 var ANCESTOR_DEPTH = 16;
 var NS_PER_TICK = 1e7;
 var startTicks = (startNs) => Math.floor(startNs / NS_PER_TICK);
 function readProc(pid, procRoot = "/proc") {
   try {
-    const stat = readFileSync2(`${procRoot}/${pid}/stat`, "latin1");
+    const stat = readFileSync3(`${procRoot}/${pid}/stat`, "latin1");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const ppid = Number(fields[1]);
     const ticks = Number(fields[19]);
@@ -1684,7 +1208,7 @@ function readProc(pid, procRoot = "/proc") {
       execPath = readlinkSync(`${procRoot}/${pid}/exe`);
     } catch {
     }
-    const cmdline = readFileSync2(`${procRoot}/${pid}/cmdline`, "utf8");
+    const cmdline = readFileSync3(`${procRoot}/${pid}/cmdline`, "utf8");
     const argv = cmdline.length ? cmdline.replace(/\0$/, "").split("\0") : [];
     return { ppid, startTicks: ticks, execPath, argv };
   } catch {
@@ -1725,7 +1249,8 @@ var ProcessTable = class {
       cwd: fields.cwd ?? parent?.cwd,
       ancestors,
       ancestorsTruncated: truncated,
-      asAncestor: { pid, exec_path: execPath, argv }
+      asAncestor: { pid, exec_path: execPath, argv },
+      step: fields.step ?? parent?.step
     };
     this.byPid.set(pid, node);
     return node;
@@ -1775,6 +1300,40 @@ var ProcessTable = class {
   }
 };
 
+// src/tracker/steps.ts
+import { closeSync, openSync as openSync2, readSync } from "node:fs";
+import { basename } from "node:path";
+var ACTION_PATH = /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\//;
+var RUN_SCRIPT = /\/_temp\/[^/]+\.(sh|bash|ps1|py|cmd)$/;
+var LABEL_MAX = 200;
+function firstScriptLine(path) {
+  let fd;
+  try {
+    fd = openSync2(path, "r");
+    const buf = Buffer.alloc(8192);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString("utf8").split("\n").map((l) => l.trim()).find((l) => l.length > 0);
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+var clip = (s) => s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}\u2026` : s;
+function stepLabel(execPath, argv, readLine = firstScriptLine) {
+  for (const arg of argv) {
+    const action = ACTION_PATH.exec(arg);
+    if (action) return `uses: ${action[1]}/${action[2]}@${action[3]}`;
+  }
+  const script = argv.find((a) => RUN_SCRIPT.test(a));
+  if (script) {
+    const line = readLine(script);
+    return clip(`run: ${line ?? `(script ${basename(script)} already removed)`}`);
+  }
+  const shown = argv.length ? argv.join(" ") : basename(execPath);
+  return clip(`run: ${shown}`);
+}
+
 // src/tracker/kernelTracker.ts
 var REMOVED_GRACE_MS = 5e3;
 var KernelTracker = class {
@@ -1794,14 +1353,35 @@ var KernelTracker = class {
   jobs = /* @__PURE__ */ new Map();
   jobOfPid = /* @__PURE__ */ new Map();
   removedAt = /* @__PURE__ */ new Map();
+  cgroupPath = /* @__PURE__ */ new Map();
   seq = 0;
   counts = { unattributed: 0, malformed: 0 };
-  registerJob(identity, cgroupIds, sink) {
-    if (this.jobs.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
-    this.jobs.set(identity.id, { identity, sink, delivered: 0 });
-    this.cgroupsByJob.set(identity.id, /* @__PURE__ */ new Set());
-    this.stagingByJob.set(identity.id, /* @__PURE__ */ new Set());
-    for (const id of cgroupIds) this.addCgroup(identity.id, Number(id));
+  registerJob(identity2, cgroups, sink, opts = {}) {
+    if (this.jobs.has(identity2.id)) throw new Error(`job ${identity2.id} is already registered`);
+    for (const c of cgroups) {
+      const owner = this.jobByCgroup.get(Number(c.id));
+      if (owner !== void 0) throw new Error(`cgroup ${c.path ?? c.id} already belongs to job ${owner}`);
+    }
+    this.jobs.set(identity2.id, { identity: identity2, sink, delivered: 0, workerPid: opts.workerPid, registeredAt: this.now() });
+    this.cgroupsByJob.set(identity2.id, /* @__PURE__ */ new Set());
+    this.stagingByJob.set(identity2.id, /* @__PURE__ */ new Set());
+    for (const c of cgroups) this.addCgroup(identity2.id, Number(c.id), c.path);
+  }
+  /**
+   * Processes already in the job when it registered (the runner worker, the
+   * step that registered it): read from /proc, parents first, so their
+   * children get full ancestors, and marked in the kernel as the job's.
+   */
+  bootstrap(jobId, pids) {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new Error(`unknown job ${jobId}`);
+    const parentsFirst = pids.map((pid) => ({ pid, proc: readProc(pid) })).filter((p) => p.proc !== void 0).sort((a, b) => a.proc.startTicks - b.proc.startTicks);
+    for (const { pid } of parentsFirst) {
+      const node = this.processes.resolve(pid, 0);
+      this.jobOfPid.set(pid, jobId);
+      this.assignStep(node, job);
+      this.maps.trackTask(pid, BigInt(node.startNs));
+    }
   }
   /** Removes every trace of the job from the kernel maps and the mirror. */
   unregisterJob(jobId) {
@@ -1809,6 +1389,7 @@ var KernelTracker = class {
       this.maps.untrackCgroup(BigInt(id));
       this.jobByCgroup.delete(id);
       this.removedAt.delete(id);
+      this.cgroupPath.delete(id);
     }
     for (const name of this.stagingByJob.get(jobId) ?? []) {
       this.maps.unstage(name);
@@ -1816,7 +1397,10 @@ var KernelTracker = class {
     }
     const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
     this.processes.forget(pids);
-    for (const pid of pids) this.jobOfPid.delete(pid);
+    for (const pid of pids) {
+      this.jobOfPid.delete(pid);
+      this.maps.untrackTask(pid);
+    }
     this.cgroupsByJob.delete(jobId);
     this.stagingByJob.delete(jobId);
     this.jobs.delete(jobId);
@@ -1827,10 +1411,19 @@ var KernelTracker = class {
   delivered(jobId) {
     return this.jobs.get(jobId)?.delivered ?? 0;
   }
-  addCgroup(jobId, id) {
+  addCgroup(jobId, id, path) {
     this.maps.trackCgroup(BigInt(id));
     this.jobByCgroup.set(id, jobId);
     this.cgroupsByJob.get(jobId)?.add(id);
+    if (path) this.cgroupPath.set(id, path);
+  }
+  /** Jobs registered longer ago than maxAgeMs (never unregistered: the runner died). */
+  staleJobs(maxAgeMs) {
+    const limit = this.now() - maxAgeMs;
+    return [...this.jobs.values()].filter((j) => j.registeredAt < limit).map((j) => j.identity.id);
+  }
+  processCount() {
+    return this.processes.size;
   }
   noteMalformed() {
     this.counts.malformed++;
@@ -1855,6 +1448,7 @@ var KernelTracker = class {
     if (event) this.deliver(job, s.timeNs, event);
   }
   processFor(s, jobId) {
+    const job = this.jobs.get(jobId);
     let node;
     if (s.kind === "fork") {
       node = this.processes.fork(s.pid, s.startNs, s.ppid, s.parentStartNs, s.uid);
@@ -1869,8 +1463,15 @@ var KernelTracker = class {
     } else {
       node = this.processes.resolve(s.pid, s.startNs);
     }
+    if (s.kind !== "exit" && !this.jobOfPid.has(s.pid)) this.assignStep(node, job);
+    else if (s.kind === "exec" && node.step?.pid === node.pid) this.assignStep(node, job);
     this.jobOfPid.set(s.pid, jobId);
     return node;
+  }
+  /** A direct child of the worker starts a step; its exec names it. */
+  assignStep(node, job) {
+    if (job.workerPid === void 0 || node.ppid !== job.workerPid) return;
+    node.step = { pid: node.pid, label: stepLabel(node.execPath, node.argv) };
   }
   deliver(job, timeNs, e) {
     const record = {
@@ -1904,8 +1505,27 @@ var KernelTracker = class {
       this.counts.unattributed++;
       return;
     }
+    if (s.op === "promote") {
+      this.maps.unstage(s.name);
+      this.stagingByBasename.delete(s.name);
+      this.stagingByJob.get(jobId)?.delete(s.name);
+    }
+    const parentPath = this.cgroupPath.get(s.parentId);
     this.jobByCgroup.set(s.id, jobId);
     this.cgroupsByJob.get(jobId)?.add(s.id);
+    if (parentPath && s.op === "mkdir") this.cgroupPath.set(s.id, `${parentPath}/${s.name}`);
+  }
+  /**
+   * Catches a removal the kernel hook missed (for example while the ring
+   * buffer was full): a registered cgroup whose directory is gone is treated
+   * as removed.
+   */
+  reconcile() {
+    for (const [id, path] of this.cgroupPath) {
+      if (this.removedAt.has(id) || existsSync3(path)) continue;
+      this.maps.untrackCgroup(BigInt(id));
+      this.removedAt.set(id, this.now());
+    }
   }
   /** Forgets removed cgroups whose grace period is over. */
   expireRemoved() {
@@ -1916,6 +1536,7 @@ var KernelTracker = class {
       this.jobByCgroup.delete(id);
       if (jobId !== void 0) this.cgroupsByJob.get(jobId)?.delete(id);
       this.removedAt.delete(id);
+      this.cgroupPath.delete(id);
     }
   }
 };
@@ -2176,6 +1797,7 @@ var Pump = class {
   buf;
   stopping = false;
   done;
+  drainWaiters = [];
   batches = 0;
   consume(n) {
     if (n <= 0) return;
@@ -2196,7 +1818,23 @@ var Pump = class {
     while (!this.stopping) {
       this.consume(await this.sensor.poll(this.buf, pollMs));
       this.tracker.expireRemoved();
+      if (this.drainWaiters.length) {
+        this.drain();
+        for (const wake of this.drainWaiters.splice(0)) wake();
+      }
     }
+  }
+  /**
+   * Resolves once everything the kernel wrote before the call has been
+   * handled. The ring buffer has one consumer, so the loop does the
+   * draining between its waits rather than a second reader racing it.
+   */
+  settle() {
+    if (!this.done || this.stopping) {
+      this.drain();
+      return Promise.resolve();
+    }
+    return new Promise((resolve2) => this.drainWaiters.push(resolve2));
   }
   /** Synchronously drains everything the kernel has written so far. */
   drain() {
@@ -2207,8 +1845,42 @@ var Pump = class {
     this.stopping = true;
     await this.done;
     this.drain();
+    for (const wake of this.drainWaiters.splice(0)) wake();
   }
 };
+
+// src/platform/checks.ts
+import { existsSync as existsSync4 } from "node:fs";
+function checkPlatform() {
+  const missing2 = [];
+  if (process.platform !== "linux") missing2.push(`Linux is required (this is ${process.platform})`);
+  if (typeof process.getuid === "function" && process.getuid() !== 0) {
+    missing2.push("root is required to load BPF programs (run with sudo)");
+  }
+  if (!existsSync4("/sys/kernel/btf/vmlinux")) {
+    missing2.push("kernel BTF is missing (/sys/kernel/btf/vmlinux; needs CONFIG_DEBUG_INFO_BTF)");
+  }
+  const cgroupRoot = cgroup2Root();
+  if (!cgroupRoot) missing2.push("cgroup v2 is not mounted (no cgroup2 entry in /proc/mounts)");
+  return { ok: missing2.length === 0, missing: missing2, cgroupRoot };
+}
+
+// src/tracker/sensorStart.ts
+function startSensor(ringbufBytes, noFunctionHooks) {
+  const platform = checkPlatform();
+  if (!platform.ok || !platform.cgroupRoot) return { ok: false, reason: platform.missing.join("; ") };
+  let sensor;
+  try {
+    sensor = Sensor.open({ ringbufBytes, noFunctionHooks });
+    const plan = sensor.attach(platform.cgroupRoot);
+    return { ok: true, sensor, plan, cgroupRoot: platform.cgroupRoot };
+  } catch (err) {
+    sensor?.close();
+    const text2 = err instanceof Error ? err.message : String(err);
+    const [first, ...rest] = text2.split("\n");
+    return { ok: false, reason: `the kernel refused the BPF sensor: ${first}`, detail: rest.join("\n") };
+  }
+}
 
 // src/tracker/status.ts
 function sensorStatus(plan, counters, counts, ringbufBytes) {
@@ -2221,9 +1893,776 @@ function sensorStatus(plan, counters, counts, ringbufBytes) {
   };
 }
 
-// src/cli/reportFiles.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+// src/daemon/controlServer.ts
+import { chmodSync, chownSync, rmSync } from "node:fs";
+import net2 from "node:net";
+
+// src/daemon/protocol.ts
+var MAX_REQUEST_BYTES = 64 * 1024;
+var ProtocolError = class extends Error {
+};
+var JOB_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+var IDENTITY_FIELDS = ["name", "workflow", "repository", "run_id", "run_attempt"];
+function text(v, field, max = 1024) {
+  if (typeof v !== "string") throw new ProtocolError(`${field} must be a string`);
+  if (v.length > max) throw new ProtocolError(`${field} is longer than ${max} characters`);
+  return v;
+}
+function identity(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new ProtocolError("job must be an object");
+  const o = v;
+  const id = text(o.id, "job.id", 128);
+  if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError('job.id may hold letters, digits, ".", "_" and "-" (1-128)');
+  const job = { id };
+  for (const f of IDENTITY_FIELDS) if (o[f] !== void 0) job[f] = text(o[f], `job.${f}`);
+  return job;
+}
+function register(o) {
+  const req = { op: "register", job: identity(o.job) };
+  if (o.cgroup !== void 0) req.cgroup = text(o.cgroup, "cgroup", 4096);
+  if (o.pid !== void 0) {
+    if (!Number.isSafeInteger(o.pid) || o.pid <= 0) throw new ProtocolError("pid must be a positive integer");
+    req.pid = o.pid;
+  }
+  if (req.cgroup === void 0 === (req.pid === void 0)) throw new ProtocolError("register needs exactly one of cgroup or pid");
+  return req;
+}
+function parseRequest(line) {
+  if (Buffer.byteLength(line) > MAX_REQUEST_BYTES) throw new ProtocolError("request too long");
+  let o;
+  try {
+    o = JSON.parse(line);
+  } catch {
+    throw new ProtocolError("request is not valid JSON");
+  }
+  if (typeof o !== "object" || o === null || Array.isArray(o)) throw new ProtocolError("request must be a JSON object");
+  const r = o;
+  switch (r.op) {
+    case "register":
+      return register(r);
+    case "unregister": {
+      const id = text(r.id, "id", 128);
+      if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError("id is not a valid job id");
+      return { op: "unregister", id };
+    }
+    case "stats":
+      return { op: "stats" };
+    case "stop":
+      return { op: "stop" };
+    default:
+      throw new ProtocolError(`unknown op ${JSON.stringify(r.op)?.slice(0, 64) ?? "undefined"}`);
+  }
+}
+
+// src/daemon/controlServer.ts
+function reply(sock, res) {
+  if (!sock.destroyed && sock.writable) sock.write(JSON.stringify(res) + "\n");
+}
+function serve(sock, handler) {
+  let buffered = "";
+  let chain = Promise.resolve();
+  sock.setEncoding("utf8");
+  sock.on("error", () => sock.destroy());
+  sock.on("data", (chunk) => {
+    buffered += chunk;
+    let nl;
+    while ((nl = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, nl).trim();
+      buffered = buffered.slice(nl + 1);
+      if (!line) continue;
+      chain = chain.then(() => answer(sock, line, handler));
+    }
+    if (buffered.length > MAX_REQUEST_BYTES) {
+      reply(sock, { ok: false, error: "request too long" });
+      sock.destroy();
+    }
+  });
+}
+async function answer(sock, line, handler) {
+  let req;
+  try {
+    req = parseRequest(line);
+  } catch (err) {
+    reply(sock, { ok: false, error: err instanceof ProtocolError ? err.message : "bad request" });
+    return;
+  }
+  try {
+    reply(sock, await handler(req));
+  } catch (err) {
+    reply(sock, { ok: false, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+async function listenControl(opts) {
+  rmSync(opts.path, { force: true });
+  const server = net2.createServer((sock) => serve(sock, opts.handler));
+  server.on("error", (err) => opts.onError?.(err));
+  const oldMask = process.umask(127);
+  try {
+    await new Promise((resolve2, reject) => {
+      server.once("error", reject);
+      server.listen(opts.path, () => resolve2());
+    });
+  } finally {
+    process.umask(oldMask);
+  }
+  chmodSync(opts.path, 384);
+  if (opts.owner) chownSync(opts.path, opts.owner.uid, opts.owner.gid);
+  return server;
+}
+
+// src/daemon/instance.ts
+import { readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+var pidfilePath = (stateDir) => join5(stateDir, "daemon.pid");
+var AlreadyRunning = class extends Error {
+};
+function isLiveDaemon(pid) {
+  try {
+    const cmdline = readFileSync4(`/proc/${pid}/cmdline`, "utf8");
+    return /cicd-sensor|tracker\.js|cli\.js/.test(cmdline);
+  } catch {
+    return false;
+  }
+}
+function acquireInstance(stateDir) {
+  const path = pidfilePath(stateDir);
+  let existing;
+  try {
+    existing = Number(readFileSync4(path, "utf8").trim().split(/\s+/)[0]);
+  } catch {
+  }
+  if (existing && existing !== process.pid && isLiveDaemon(existing)) {
+    throw new AlreadyRunning(`a cicd-sensor daemon (pid ${existing}) already runs on ${stateDir}`);
+  }
+  rmSync2(path, { force: true });
+  writeFileSync2(path, `${process.pid}
+`, { flag: "wx", mode: 420 });
+}
+function releaseInstance(stateDir) {
+  try {
+    if (Number(readFileSync4(pidfilePath(stateDir), "utf8").trim()) === process.pid) rmSync2(pidfilePath(stateDir));
+  } catch {
+  }
+}
+
+// src/daemon/jobs.ts
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, rmdirSync as rmdirSync3, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join8 } from "node:path";
+
+// src/events/logWriter.ts
+import { closeSync as closeSync2, fsyncSync, openSync as openSync3, writeSync } from "node:fs";
+var EventLogWriter = class {
+  constructor(path, onEvent, flushBytes = 1 << 20) {
+    this.path = path;
+    this.onEvent = onEvent;
+    this.flushBytes = flushBytes;
+    this.fd = openSync3(path, "a", 384);
+  }
+  path;
+  onEvent;
+  flushBytes;
+  fd;
+  pending = [];
+  pendingBytes = 0;
+  written = 0;
+  write(event) {
+    const line = JSON.stringify(event) + "\n";
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    this.written++;
+    this.onEvent?.(event);
+    if (this.pendingBytes >= this.flushBytes) this.flush();
+  }
+  flush() {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join(""));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+  close() {
+    this.flush();
+    fsyncSync(this.fd);
+    closeSync2(this.fd);
+  }
+};
+
+// src/events/eventRecord.ts
+var EVENT_KINDS = [
+  "process_exec",
+  "process_exit",
+  "network_connect",
+  "file_open",
+  "file_remove",
+  "file_move",
+  "file_link",
+  "domain",
+  "unix_socket_connect"
+];
+
+// src/report/model.ts
+var DEFAULT_LIMITS = {
+  rowLimit: 25,
+  entryLimit: 1e3,
+  readTopLimit: 100,
+  treeNodeLimit: 200,
+  stepLimit: 100,
+  sampleLimit: 5
+};
+var FILE_GROUPS = ["workspace", "temp", "home", "proc", "system"];
+var MAX_STORED_CHARS = 16384;
+var MAX_STORED_ARGS = 1024;
+function clip2(s) {
+  return s.length <= MAX_STORED_CHARS ? s : `${s.slice(0, MAX_STORED_CHARS)}\u2026 (${s.length} chars)`;
+}
+function clipArgv(argv) {
+  const kept = argv.slice(0, MAX_STORED_ARGS).map(clip2);
+  if (argv.length > MAX_STORED_ARGS) kept.push(`\u2026 (${argv.length - MAX_STORED_ARGS} more arguments)`);
+  return kept;
+}
+var { imul, clz32, floor, min } = Math;
+function hash53(s) {
+  let h1 = 2166136261;
+  let h2 = 2538058380;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = imul(h1 ^ c, 16777619);
+    h2 = imul(h2 ^ c, 1540483477);
+    h2 ^= h2 >>> 13;
+  }
+  return (fmix32(h1) >>> 0) * 2097152 + (fmix32(h2) >>> 11);
+}
+function fmix32(h) {
+  h = imul(h ^ h >>> 16, 2246822507);
+  h = imul(h ^ h >>> 13, 3266489909);
+  return h ^ h >>> 16;
+}
+var LARGE = { exactLimit: 4096, precisionBits: 12 };
+var SMALL = { exactLimit: 64, precisionBits: 8 };
+var DistinctCounter = class {
+  constructor(size) {
+    this.size = size;
+  }
+  size;
+  exact = /* @__PURE__ */ new Set();
+  registers;
+  addHash(h) {
+    if (this.exact === void 0) return this.addToSketch(h);
+    this.exact.add(h);
+    if (this.exact.size > this.size.exactLimit) this.spill(this.exact);
+  }
+  get estimated() {
+    return this.exact === void 0;
+  }
+  count() {
+    return this.exact?.size ?? Math.max(this.size.exactLimit + 1, this.estimate());
+  }
+  spill(exact) {
+    this.registers = new Uint8Array(1 << this.size.precisionBits);
+    this.exact = void 0;
+    for (const h of exact) this.addToSketch(h);
+  }
+  addToSketch(h53) {
+    const bits = this.size.precisionBits;
+    const h = floor(h53 / 2097152);
+    const index = h >>> 32 - bits;
+    const rank = min(clz32(h << bits >>> 0) + 1, 33 - bits);
+    const registers = this.registers;
+    if (rank > registers[index]) registers[index] = rank;
+  }
+  estimate() {
+    const registers = this.registers;
+    const m = registers.length;
+    let sum = 0;
+    let zeros = 0;
+    for (const r of registers) {
+      sum += 2 ** -r;
+      if (r === 0) zeros++;
+    }
+    const raw = 0.7213 / (1 + 1.079 / m) * m * m / sum;
+    return Math.round(raw <= 2.5 * m && zeros > 0 ? m * Math.log(m / zeros) : raw);
+  }
+};
+var SampleSet = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  values = [];
+  hashes = [];
+  extra;
+  /** `key` identifies the value; only its hash is kept. */
+  add(key, value) {
+    const h = hash53(key);
+    if (this.hashes.includes(h)) return;
+    if (this.values.length < this.limit) {
+      this.values.push(value());
+      this.hashes.push(h);
+    } else {
+      (this.extra ??= new DistinctCounter(SMALL)).addHash(h);
+    }
+  }
+  toSamples() {
+    return { values: [...this.values], omitted: this.extra?.count() ?? 0 };
+  }
+};
+var FirstSeen = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  entries = /* @__PURE__ */ new Map();
+  overflow = new DistinctCounter(LARGE);
+  overflowEvents = 0;
+  hit(key, make) {
+    const h = hash53(key);
+    let entry = this.entries.get(h);
+    if (entry === void 0) {
+      if (this.entries.size >= this.limit) {
+        this.overflow.addHash(h);
+        this.overflowEvents++;
+        return void 0;
+      }
+      entry = make();
+      this.entries.set(h, entry);
+    }
+    entry.count++;
+    return entry;
+  }
+  peek(key) {
+    return this.entries.get(hash53(key));
+  }
+  /** Entries most counted first; ties keep first-seen order. */
+  capped(toItem) {
+    const items = [...this.entries.values()].map(toItem).sort((a, b) => b.count - a.count);
+    return {
+      items,
+      omitted: this.overflow.count(),
+      omittedEstimated: this.overflow.estimated,
+      omittedEvents: this.overflowEvents
+    };
+  }
+};
+var TopCounted = class {
+  constructor(keep) {
+    this.keep = keep;
+  }
+  keep;
+  entries = /* @__PURE__ */ new Map();
+  seen = new DistinctCounter(LARGE);
+  events = 0;
+  hit(key, make) {
+    const h = hash53(key);
+    this.events++;
+    this.seen.addHash(h);
+    let entry = this.entries.get(h);
+    if (entry === void 0) {
+      if (this.entries.size >= 2 * this.keep) this.prune();
+      entry = make();
+      this.entries.set(h, entry);
+    }
+    entry.count++;
+    return entry;
+  }
+  prune() {
+    const top = [...this.entries].sort((a, b) => b[1].count - a[1].count).slice(0, this.keep);
+    this.entries = new Map(top);
+  }
+  capped(toItem) {
+    const all = [...this.entries.values()].sort((a, b) => b.count - a.count);
+    const items = all.slice(0, this.keep).map(toItem);
+    const kept = items.reduce((sum, item) => sum + item.count, 0);
+    return {
+      items,
+      omitted: Math.max(0, this.seen.count() - items.length),
+      omittedEstimated: this.seen.estimated,
+      omittedEvents: this.events - kept
+    };
+  }
+};
+var DOCKER_SOCKETS = /* @__PURE__ */ new Set(["/var/run/docker.sock", "/run/docker.sock"]);
+function normaliseRoot(dir) {
+  if (!dir) return void 0;
+  const trimmed = dir.replace(/\/+$/, "");
+  return trimmed === "" ? "/" : trimmed;
+}
+function isUnder(path, root) {
+  return root === "/" ? path.startsWith("/") : path === root || path.startsWith(`${root}/`);
+}
+function groupRoots(meta) {
+  const roots = [
+    [normaliseRoot(meta.workspace), "workspace"],
+    [normaliseRoot(meta.tempDir), "temp"],
+    ["/tmp", "temp"],
+    ["/var/tmp", "temp"]
+  ];
+  return roots.filter((r) => r[0] !== void 0).sort((a, b) => b[0].length - a[0].length);
+}
+var PROC_PID = /^\/proc\/(\d+)(?:\/|$)/;
+function classifyPath(path, pid, roots) {
+  for (const [root, group] of roots) if (isUnder(path, root)) return group;
+  const proc = PROC_PID.exec(path);
+  if (proc !== null && Number(proc[1]) !== pid) return "proc";
+  if (path.startsWith("/home/") || isUnder(path, "/root")) return "home";
+  return "system";
+}
+function isWrite(file) {
+  if (file.access === "write" || file.access === "read_write") return true;
+  return file.flags?.some((f) => f === "O_CREAT" || f === "O_TRUNC") ?? false;
+}
+function stepOf(e) {
+  return e.step?.label || "job";
+}
+function mergeCapped(parts) {
+  return {
+    items: parts.flatMap((p) => p.items),
+    omitted: parts.reduce((n, p) => n + p.omitted, 0),
+    omittedEstimated: parts.some((p) => p.omittedEstimated),
+    omittedEvents: parts.reduce((n, p) => n + p.omittedEvents, 0)
+  };
+}
+var GroupedFiles = class {
+  /** `groupPath` is the path an entry is grouped by: the target, for moves and links. */
+  constructor(collector, groupPath) {
+    this.groupPath = groupPath;
+    this.parts = Object.fromEntries(FILE_GROUPS.map((g) => [g, collector()]));
+  }
+  groupPath;
+  parts;
+  hit(group, key, make) {
+    this.parts[group].hit(key, make);
+  }
+  /** Regroups with the final roots, which may differ from those known while streaming. */
+  capped(roots) {
+    const merged = mergeCapped(FILE_GROUPS.map((g) => this.parts[g].capped((v) => ({ ...v }))));
+    for (const item of merged.items) item.group = classifyPath(this.groupPath(item), item.pid, roots);
+    merged.items.sort((a, b) => b.count - a.count);
+    return merged;
+  }
+};
+var MAX_SOURCES = 8;
+var DomainAcc = class {
+  constructor(name, sampleLimit) {
+    this.name = name;
+    this.queryTypes = new SampleSet(sampleLimit);
+    this.answers = new SampleSet(sampleLimit);
+    this.processes = new SampleSet(sampleLimit);
+  }
+  name;
+  count = 0;
+  sources = [];
+  queryTypes;
+  answers;
+  processes;
+  add(d, execPath) {
+    if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
+    if (d.query_type !== void 0) this.queryTypes.add(d.query_type, () => clip2(d.query_type ?? ""));
+    for (const a of d.answers ?? []) this.answers.add(a, () => clip2(a));
+    this.processes.add(execPath, () => clip2(execPath));
+  }
+  toEntry() {
+    return {
+      name: this.name,
+      count: this.count,
+      sources: [...this.sources],
+      queryTypes: this.queryTypes.toSamples(),
+      answers: this.answers.toSamples(),
+      processes: this.processes.toSamples()
+    };
+  }
+};
+var StepAcc = class {
+  constructor(label, nodeLimit) {
+    this.label = label;
+    this.nodeLimit = nodeLimit;
+  }
+  label;
+  nodeLimit;
+  count = 0;
+  nodes = [];
+  latestByPid = /* @__PURE__ */ new Map();
+  omitted = 0;
+  addExec(p) {
+    if (this.nodes.length >= this.nodeLimit) {
+      this.omitted++;
+      return;
+    }
+    const node = { pid: p.pid, ppid: p.ppid, execPath: clip2(p.exec_path), argv: clipArgv(p.argv) };
+    const previous = this.latestByPid.get(p.pid);
+    const parent = previous ?? this.latestByPid.get(p.ppid);
+    if (parent !== void 0) node.parent = parent;
+    if (previous !== void 0) node.sameProcess = true;
+    this.latestByPid.set(p.pid, this.nodes.length);
+    this.nodes.push(node);
+  }
+  addExit(p) {
+    const index = this.latestByPid.get(p.pid);
+    if (index === void 0) return;
+    const node = this.nodes[index];
+    if (p.exit_code !== void 0) node.exitCode = p.exit_code;
+    if (p.exit_signal !== void 0) node.exitSignal = p.exit_signal;
+  }
+  toTree() {
+    const nodes = this.nodes.map((n) => ({ ...n, argv: [...n.argv] }));
+    return { label: this.label, count: this.count, nodes, omitted: this.omitted };
+  }
+};
+function zeroCounts() {
+  return Object.fromEntries(EVENT_KINDS.map((k) => [k, 0]));
+}
+function positiveLimits(opts) {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS)) {
+    const value = opts[key];
+    if (value === void 0) continue;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`${key} must be a positive integer, got ${value}`);
+    }
+    limits[key] = value;
+  }
+  return limits;
+}
+var ReportBuilder = class {
+  constructor(opts = {}) {
+    this.opts = opts;
+    this.limits = positiveLimits(opts);
+    this.streamRoots = groupRoots(opts);
+    const entries = this.limits.entryLimit;
+    this.executables = new FirstSeen(entries);
+    this.steps = new FirstSeen(this.limits.stepLimit);
+    this.network = new FirstSeen(entries);
+    this.domains = new FirstSeen(entries);
+    this.unixSockets = new FirstSeen(entries);
+    this.containers = new FirstSeen(entries);
+    const top = this.limits.readTopLimit;
+    this.written = new GroupedFiles(() => new FirstSeen(entries), (v) => v.path);
+    this.read = new GroupedFiles(() => new TopCounted(top), (v) => v.path);
+    this.removed = new GroupedFiles(() => new FirstSeen(entries), (v) => v.path);
+    this.moved = new GroupedFiles(() => new FirstSeen(entries), (v) => v.targetPath);
+    this.linked = new GroupedFiles(() => new FirstSeen(entries), (v) => v.targetPath);
+  }
+  opts;
+  limits;
+  streamRoots;
+  byKind = zeroCounts();
+  total = 0;
+  firstTime;
+  lastTime;
+  executables;
+  steps;
+  network;
+  domains;
+  unixSockets;
+  containers;
+  written;
+  read;
+  removed;
+  moved;
+  linked;
+  add(e) {
+    this.countEvent(e);
+    if (e.container !== void 0) this.addContainer(e.container);
+    switch (e.kind) {
+      case "process_exec":
+        return this.addExec(e);
+      case "process_exit":
+        return this.steps.peek(stepOf(e))?.addExit(e.process);
+      case "network_connect":
+        return this.addConnect(e);
+      case "domain":
+        return this.addDomain(e);
+      case "unix_socket_connect":
+        return this.addUnixSocket(e);
+      case "file_open":
+      case "file_remove":
+      case "file_move":
+      case "file_link":
+        return this.addFile(e);
+    }
+  }
+  countEvent(e) {
+    this.total++;
+    this.byKind[e.kind] = (this.byKind[e.kind] ?? 0) + 1;
+    if (this.firstTime === void 0 || e.time < this.firstTime) this.firstTime = e.time;
+    if (this.lastTime === void 0 || e.time > this.lastTime) this.lastTime = e.time;
+  }
+  addContainer(c) {
+    const entry = this.containers.hit(c.id, () => ({ id: clip2(c.id), count: 0 }));
+    if (entry === void 0) return;
+    if (entry.name === void 0 && c.name !== void 0) entry.name = clip2(c.name);
+    if (entry.image === void 0 && c.image !== void 0) entry.image = clip2(c.image);
+  }
+  addExec(e) {
+    const p = e.process;
+    const sampleLimit = this.limits.sampleLimit;
+    const exe = this.executables.hit(p.exec_path, () => ({
+      execPath: clip2(p.exec_path),
+      count: 0,
+      argv: new SampleSet(sampleLimit)
+    }));
+    exe?.argv.add(p.argv.join("\0"), () => clipArgv(p.argv));
+    const label = stepOf(e);
+    const nodeLimit = this.limits.treeNodeLimit;
+    this.steps.hit(label, () => new StepAcc(clip2(label), nodeLimit))?.addExec(p);
+  }
+  addConnect(e) {
+    const n = e.network;
+    if (n === void 0) return;
+    const key = `${n.protocol}\0${n.address}\0${n.port}\0${n.domain ?? ""}`;
+    this.network.hit(key, () => ({
+      protocol: n.protocol,
+      family: n.family,
+      address: clip2(n.address),
+      port: n.port,
+      ...n.domain === void 0 ? {} : { domain: clip2(n.domain) },
+      count: 0,
+      execPath: clip2(e.process.exec_path),
+      step: clip2(stepOf(e))
+    }));
+  }
+  addDomain(e) {
+    const d = e.domain;
+    if (d === void 0) return;
+    const sampleLimit = this.limits.sampleLimit;
+    this.domains.hit(d.name, () => new DomainAcc(clip2(d.name), sampleLimit))?.add(d, e.process.exec_path);
+  }
+  addUnixSocket(e) {
+    const path = e.unix_socket?.path;
+    if (path === void 0) return;
+    this.unixSockets.hit(path, () => ({
+      path: clip2(path),
+      count: 0,
+      execPath: clip2(e.process.exec_path),
+      step: clip2(stepOf(e)),
+      bypass: DOCKER_SOCKETS.has(path)
+    }));
+  }
+  addFile(e) {
+    const f = e.file;
+    if (f === void 0) return;
+    const group = (path) => classifyPath(path, e.process.pid, this.streamRoots);
+    const entry = () => ({
+      path: clip2(f.path),
+      group: "system",
+      count: 0,
+      pid: e.process.pid,
+      execPath: clip2(e.process.exec_path),
+      step: clip2(stepOf(e))
+    });
+    const target = f.target_path ?? "";
+    const targetPath = clip2(target);
+    if (e.kind === "file_open") (isWrite(f) ? this.written : this.read).hit(group(f.path), f.path, entry);
+    else if (e.kind === "file_remove") this.removed.hit(group(f.path), f.path, entry);
+    else if (e.kind === "file_move")
+      this.moved.hit(group(target), `${f.path}\0${target}`, () => ({ ...entry(), targetPath }));
+    else
+      this.linked.hit(group(target), `${f.path}\0${target}`, () => ({
+        ...entry(),
+        targetPath,
+        ...f.link_type === void 0 ? {} : { linkType: f.link_type }
+      }));
+  }
+  build(status, meta) {
+    const workspace = meta.workspace ?? this.opts.workspace;
+    const tempDir = meta.tempDir ?? this.opts.tempDir;
+    const roots = groupRoots({ workspace, tempDir });
+    return {
+      version: 1,
+      job: { ...meta.job },
+      ...meta.startedAt === void 0 ? {} : { startedAt: meta.startedAt },
+      ...meta.endedAt === void 0 ? {} : { endedAt: meta.endedAt },
+      endedEarly: meta.endedEarly ?? false,
+      notes: [...meta.notes ?? []],
+      ...workspace === void 0 ? {} : { workspace },
+      ...tempDir === void 0 ? {} : { tempDir },
+      rowLimit: this.limits.rowLimit,
+      limits: { ...this.limits },
+      status: structuredClone(status),
+      events: this.totals(),
+      processes: {
+        executables: this.executables.capped((x) => ({
+          execPath: x.execPath,
+          count: x.count,
+          argvSamples: x.argv.toSamples()
+        })),
+        trees: this.steps.capped((s) => s.toTree())
+      },
+      network: this.network.capped((n) => ({ ...n })),
+      domains: this.domains.capped((d) => d.toEntry()),
+      files: this.files(roots),
+      unixSockets: this.unixSockets.capped((u) => ({ ...u })),
+      containers: this.containers.capped((c) => ({ ...c }))
+    };
+  }
+  totals() {
+    return {
+      total: this.total,
+      byKind: { ...this.byKind },
+      ...this.firstTime === void 0 ? {} : { firstTime: this.firstTime },
+      ...this.lastTime === void 0 ? {} : { lastTime: this.lastTime }
+    };
+  }
+  files(roots) {
+    return {
+      written: this.written.capped(roots),
+      read: this.read.capped(roots),
+      removed: this.removed.capped(roots),
+      moved: this.moved.capped(roots),
+      linked: this.linked.capped(roots)
+    };
+  }
+};
+
+// src/report/files.ts
+import { writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+
+// src/report/escape.ts
+var DEFAULT_MAX_CHARS = 200;
+var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function visible(s) {
+  return s.replace(INVISIBLE, escapeChar);
+}
+function escapeChar(ch) {
+  const code = ch.charCodeAt(0);
+  if (NAMED_ESCAPES[ch] !== void 0) return NAMED_ESCAPES[ch];
+  return code <= 255 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`;
+}
+function hex(code, width) {
+  return code.toString(16).toUpperCase().padStart(width, "0");
+}
+function cap(s, max = DEFAULT_MAX_CHARS) {
+  if (s.length <= max) return s;
+  let end = Math.max(0, max);
+  const last = s.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
+  return `${s.slice(0, end)}\u2026 (${s.length} chars)`;
+}
+function plainText(s, max = DEFAULT_MAX_CHARS) {
+  return visible(cap(s, max));
+}
+var MARKUP = /[&<>"'|`*_[\]#!~\\$]/g;
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+function entity(ch) {
+  return ENTITIES[ch] ?? `&#${ch.charCodeAt(0)};`;
+}
+function htmlText(s, max = DEFAULT_MAX_CHARS) {
+  return plainText(s, max).replace(MARKUP, entity);
+}
+function mdCell(s, max = DEFAULT_MAX_CHARS) {
+  return htmlText(s, max);
+}
+function mdCode(s, max = DEFAULT_MAX_CHARS) {
+  return `<code>${htmlText(s, max)}</code>`;
+}
+var SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+function formatArgv(argv) {
+  return argv.map(shellQuote).join(" ");
+}
+function shellQuote(arg) {
+  if (SHELL_SAFE.test(arg)) return arg;
+  return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
 
 // src/report/markdown.ts
 var DEFAULT_MAX_BYTES = 1e6;
@@ -2295,25 +2734,25 @@ function fitBlocks(model, blocks, maxBytes) {
     dropped.push(last);
     note = truncationNote(rest, dropped, maxBytes);
   }
-  const text = joinBlocks([head, { title: "Left out", text: note }, ...kept]);
-  return byteLength(text) <= maxBytes ? text : fallback(model, maxBytes);
+  const text2 = joinBlocks([head, { title: "Left out", text: note }, ...kept]);
+  return byteLength(text2) <= maxBytes ? text2 : fallback(model, maxBytes);
 }
 function truncationNote(all, dropped, maxBytes) {
   const inOrder = all.filter((b) => dropped.includes(b)).map((b) => htmlText(b.title, 60));
   const named = inOrder.slice(0, TITLES_IN_NOTE).join(", ");
   const more = inOrder.length > TITLES_IN_NOTE ? ` and ${inOrder.length - TITLES_IN_NOTE} more` : "";
   return `> [!NOTE]
-> Left out to keep this summary under ${fmt2(maxBytes)} bytes: ${named}${more}. report.json has everything.
+> Left out to keep this summary under ${fmt(maxBytes)} bytes: ${named}${more}. report.json has everything.
 `;
 }
 function fallback(model, maxBytes) {
   const lost = model.status.lostRecords;
-  const text = "# cicd-sensor report\n\n" + (lost > 0 ? `**${lost} records were lost in the kernel.**
+  const text2 = "# cicd-sensor report\n\n" + (lost > 0 ? `**${lost} records were lost in the kernel.**
 
 ` : "") + "The report is too large for the step summary; see report.json.\n";
-  return text.slice(0, Math.max(0, maxBytes));
+  return text2.slice(0, Math.max(0, maxBytes));
 }
-function fmt2(n) {
+function fmt(n) {
   return n.toLocaleString("en-US");
 }
 function binaryBytes(n) {
@@ -2323,7 +2762,7 @@ function binaryBytes(n) {
     n /= 1024;
     unit++;
   }
-  return `${fmt2(Math.round(n * 10) / 10)} ${units[unit]}`;
+  return `${fmt(Math.round(n * 10) / 10)} ${units[unit]}`;
 }
 function table(headers, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
@@ -2332,11 +2771,11 @@ function table(headers, rows) {
 var NONE = "_None observed._\n";
 function moreLine(shown, kept, capped) {
   const parts = [];
-  if (kept > shown) parts.push(`${fmt2(kept - shown)} more in report.json`);
+  if (kept > shown) parts.push(`${fmt(kept - shown)} more in report.json`);
   if (capped !== void 0 && capped.omitted > 0) {
     const about = capped.omittedEstimated ? "about " : "";
-    const events = fmt2(capped.omittedEvents);
-    parts.push(`${about}${fmt2(capped.omitted)} more (${events} events) only in events.ndjson`);
+    const events = fmt(capped.omittedEvents);
+    parts.push(`${about}${fmt(capped.omitted)} more (${events} events) only in events.ndjson`);
   }
   return parts.length === 0 ? "" : `
 _\u2026and ${parts.join("; ")}._
@@ -2349,7 +2788,7 @@ function cappedTable(c, rows, headers, row) {
 }
 function samples(s, max = 80) {
   const values = s.values.map((v) => mdCell(v, max)).join(", ");
-  return s.omitted > 0 ? `${values} (+${fmt2(s.omitted)})` : values;
+  return s.omitted > 0 ? `${values} (+${fmt(s.omitted)})` : values;
 }
 function header(model) {
   const job = model.job;
@@ -2372,14 +2811,14 @@ function warnings(model) {
   if (lostRecords > 0) {
     out.push(
       `> [!WARNING]
-> **${fmt2(lostRecords)} records were lost in the kernel** (the ring buffer was full): activity is missing from this report and from events.ndjson.
+> **${fmt(lostRecords)} records were lost in the kernel** (the ring buffer was full): activity is missing from this report and from events.ndjson.
 `
     );
   }
   if (undecodable > 0) {
     out.push(
       `> [!WARNING]
-> **${fmt2(undecodable)} records could not be decoded** and are missing from this report.
+> **${fmt(undecodable)} records could not be decoded** and are missing from this report.
 `
     );
   }
@@ -2392,7 +2831,7 @@ var MAX_NOTES = 20;
 function notes(model, opts) {
   const lines = model.notes.slice(0, MAX_NOTES).map((n) => `- ${htmlText(n, 500)}`);
   const more = model.notes.length - MAX_NOTES;
-  if (more > 0) lines.push(`- \u2026and ${fmt2(more)} more notes in report.json`);
+  if (more > 0) lines.push(`- \u2026and ${fmt(more)} more notes in report.json`);
   if (opts.artifactNote !== void 0) lines.push(`- ${htmlText(opts.artifactNote, 500)}`);
   return lines.length === 0 ? "" : `${lines.join("\n")}
 `;
@@ -2402,9 +2841,9 @@ function overview(model) {
   const attached = status.plan.filter((p) => p.mechanism !== "none").length;
   const rows = [
     ["Sensor", `${attached} of ${status.plan.length} hooks attached`],
-    ["Events", fmt2(events.total)],
-    ["Lost records", fmt2(status.lostRecords)],
-    ["Undecodable records", fmt2(status.undecodable)],
+    ["Events", fmt(events.total)],
+    ["Lost records", fmt(status.lostRecords)],
+    ["Undecodable records", fmt(status.undecodable)],
     ["Ring buffer", binaryBytes(status.ringbufBytes)]
   ];
   if (events.firstTime !== void 0 && events.lastTime !== void 0) {
@@ -2432,13 +2871,13 @@ function attachPlan(model) {
 ${table(headers, rows)}`;
 }
 function counterCells(c) {
-  return c === void 0 ? ["", "", ""] : [fmt2(c.sent), fmt2(c.lost), fmt2(c.suppressed)];
+  return c === void 0 ? ["", "", ""] : [fmt(c.sent), fmt(c.lost), fmt(c.suppressed)];
 }
 function eventsPerKind(model) {
   const byKind = model.events.byKind;
   const known = [...EVENT_KINDS];
   const kinds = [...known, ...Object.keys(byKind).filter((k) => !known.includes(k))];
-  const rows = kinds.map((k) => [mdCell(k), fmt2(byKind[k] ?? 0)]);
+  const rows = kinds.map((k) => [mdCell(k), fmt(byKind[k] ?? 0)]);
   return `### Events per kind
 
 ${table(["Kind", "Events"], rows)}`;
@@ -2450,7 +2889,7 @@ function networkSection(model, budget) {
     mdCell(n.address),
     String(n.port),
     n.domain === void 0 ? "" : mdCell(n.domain),
-    fmt2(n.count),
+    fmt(n.count),
     mdCode(n.execPath),
     mdCell(n.step, 80)
   ]);
@@ -2462,7 +2901,7 @@ function domainSection(model, budget) {
   const headers = ["Domain", "Seen", "Sources", "Query types", "Answers", "Processes"];
   const body = cappedTable(model.domains, budget.rows, headers, (d) => [
     mdCell(d.name),
-    fmt2(d.count),
+    fmt(d.count),
     d.sources.map((s) => mdCell(s)).join(", "),
     samples(d.queryTypes),
     samples(d.answers),
@@ -2476,8 +2915,8 @@ function executablesSection(model, budget) {
   const headers = ["Executable", "Runs", "Arguments (samples)"];
   const body = cappedTable(model.processes.executables, budget.rows, headers, (x) => {
     const argv = x.argvSamples.values.map((a) => mdCode(formatArgv(a)));
-    if (x.argvSamples.omitted > 0) argv.push(`+${fmt2(x.argvSamples.omitted)} other argument lists`);
-    return [mdCode(x.execPath), fmt2(x.count), argv.join("<br>")];
+    if (x.argvSamples.omitted > 0) argv.push(`+${fmt(x.argvSamples.omitted)} other argument lists`);
+    return [mdCode(x.execPath), fmt(x.count), argv.join("<br>")];
   });
   return `## Processes
 
@@ -2500,10 +2939,10 @@ ${intro}` },
 var MAX_DEPTH = 10;
 function stepTree(tree, maxNodes) {
   const lines = treeLines(tree.nodes, maxNodes);
-  const processes = tree.count === 1 ? "1 process" : `${fmt2(tree.count)} processes`;
+  const processes = tree.count === 1 ? "1 process" : `${fmt(tree.count)} processes`;
   const more = moreLine(lines.length, tree.nodes.length);
   const omitted = tree.omitted > 0 ? `
-_\u2026and ${fmt2(tree.omitted)} later processes only in events.ndjson._
+_\u2026and ${fmt(tree.omitted)} later processes only in events.ndjson._
 ` : "";
   return `<details><summary>${htmlText(tree.label, 120)} \u2014 ${processes}</summary>
 
@@ -2546,13 +2985,13 @@ var GROUP_TITLES = {
   proc: "Other processes (/proc)",
   system: "System"
 };
-var fileRow = (f) => [mdCell(f.path), fmt2(f.count), mdCode(f.execPath), mdCell(f.step, 80)];
-var moveRow = (f) => [mdCell(f.path), mdCell(f.targetPath), fmt2(f.count), mdCode(f.execPath)];
+var fileRow = (f) => [mdCell(f.path), fmt(f.count), mdCode(f.execPath), mdCell(f.step, 80)];
+var moveRow = (f) => [mdCell(f.path), mdCell(f.targetPath), fmt(f.count), mdCode(f.execPath)];
 var linkRow = (f) => [
   mdCell(f.targetPath),
   mdCell(f.path),
   mdCell(f.linkType ?? ""),
-  fmt2(f.count),
+  fmt(f.count),
   mdCode(f.execPath)
 ];
 function fileBlocks(model, budget) {
@@ -2578,7 +3017,7 @@ ${NONE}`;
     const items = files.items.filter((f) => f.group === g);
     if (items.length === 0) return "";
     const shown = items.slice(0, rows);
-    const heading = `#### ${GROUP_TITLES[g]} (${fmt2(items.length)})
+    const heading = `#### ${GROUP_TITLES[g]} (${fmt(items.length)})
 
 `;
     return heading + table(headers, shown.map(row)) + moreLine(shown.length, items.length);
@@ -2594,7 +3033,7 @@ function unixSocketSection(model, budget) {
   const headers = ["Socket", "Connections", "First process", "Step", "Note"];
   const body = cappedTable({ ...sockets, items }, budget.rows, headers, (u) => [
     mdCell(u.path),
-    fmt2(u.count),
+    fmt(u.count),
     mdCode(u.execPath),
     mdCell(u.step, 80),
     u.bypass ? "**bypass**: containers started this way are not attributed" : ""
@@ -2609,66 +3048,533 @@ function containerSection(model, budget) {
     mdCode(c.id, 64),
     c.name === void 0 ? "" : mdCell(c.name),
     c.image === void 0 ? "" : mdCell(c.image),
-    fmt2(c.count)
+    fmt(c.count)
   ]);
   return `## Containers
 
 ${body}`;
 }
 
-// src/cli/reportFiles.ts
+// src/report/files.ts
 function writeReportFiles(dir, model) {
   const paths = {
-    events: join3(dir, "events.ndjson"),
-    summary: join3(dir, "summary.md"),
-    report: join3(dir, "report.json")
+    events: join6(dir, "events.ndjson"),
+    summary: join6(dir, "summary.md"),
+    report: join6(dir, "report.json")
   };
-  writeFileSync2(paths.summary, renderMarkdown(model));
-  writeFileSync2(paths.report, JSON.stringify(model, null, 2) + "\n");
+  writeFileSync3(paths.summary, renderMarkdown(model));
+  writeFileSync3(paths.report, JSON.stringify(model, null, 2) + "\n");
   return paths;
 }
 
-// src/platform/checks.ts
-import { existsSync as existsSync3 } from "node:fs";
-function checkPlatform() {
-  const missing = [];
-  if (process.platform !== "linux") missing.push(`Linux is required (this is ${process.platform})`);
-  if (typeof process.getuid === "function" && process.getuid() !== 0) {
-    missing.push("root is required to load BPF programs (run with sudo)");
+// src/daemon/jobCgroup.ts
+import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync5, rmdirSync as rmdirSync2 } from "node:fs";
+import { join as join7 } from "node:path";
+var JobCgroupError = class extends Error {
+};
+var comm = (pid) => {
+  try {
+    return readFileSync5(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return void 0;
   }
-  if (!existsSync3("/sys/kernel/btf/vmlinux")) {
-    missing.push("kernel BTF is missing (/sys/kernel/btf/vmlinux; needs CONFIG_DEBUG_INFO_BTF)");
+};
+var parentPid = (pid) => {
+  try {
+    const stat = readFileSync5(`/proc/${pid}/stat`, "latin1");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return void 0;
   }
-  const cgroupRoot = cgroup2Root();
-  if (!cgroupRoot) missing.push("cgroup v2 is not mounted (no cgroup2 entry in /proc/mounts)");
-  return { ok: missing.length === 0, missing, cgroupRoot };
+};
+function findRunnerWorker(pid) {
+  for (let p = pid, depth = 0; p && p > 1 && depth < 64; p = parentPid(p), depth++) {
+    if (comm(p) === "Runner.Worker") return p;
+  }
+  return void 0;
+}
+function subtree(pid) {
+  const children = /* @__PURE__ */ new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const ppid = parentPid(Number(name));
+    if (ppid !== void 0) children.set(ppid, [...children.get(ppid) ?? [], Number(name)]);
+  }
+  const out = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.shift();
+    out.push(p);
+    queue.push(...children.get(p) ?? []);
+  }
+  return out;
+}
+function cgroupOf(pid, root) {
+  const rel = processCgroup(pid);
+  if (rel === void 0) throw new JobCgroupError(`process ${pid} does not exist or has no cgroup v2 membership`);
+  if (rel === "/") {
+    throw new JobCgroupError(`process ${pid} is in the root cgroup; refusing to track the whole host`);
+  }
+  return join7(root, rel);
+}
+function isolateWorker(worker, root, jobId) {
+  const current = cgroupOf(worker, root);
+  const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
+  let target;
+  try {
+    target = createCgroup(current, `cicd-sensor-${jobId}`);
+    for (const pid of pids) {
+      try {
+        moveProcess(target, pid);
+      } catch (err) {
+        if (pid === worker) throw err;
+      }
+    }
+    return { path: target, workerPid: worker, isolated: true, pids };
+  } catch (err) {
+    if (target) {
+      try {
+        rmdirSync2(target);
+      } catch {
+      }
+    }
+    const why = err instanceof Error ? err.message : String(err);
+    return {
+      path: current,
+      workerPid: worker,
+      isolated: false,
+      note: `Runner.Worker could not be moved into a cgroup of its own (${why}); its whole cgroup is tracked, so other runner processes in it are recorded too`,
+      pids: subtree(worker)
+    };
+  }
+}
+function chooseJobCgroup(req, root, jobId) {
+  if (req.cgroup !== void 0) {
+    const path2 = req.cgroup.startsWith(root) ? req.cgroup : join7(root, req.cgroup);
+    if (path2 === root || path2 === `${root}/`) throw new JobCgroupError("refusing to track the root cgroup (the whole host)");
+    if (!existsSync5(join7(path2, "cgroup.procs"))) throw new JobCgroupError(`${path2} is not a cgroup v2 directory`);
+    return { path: path2, isolated: false, pids: cgroupProcs(path2) };
+  }
+  const pid = req.pid;
+  const worker = findRunnerWorker(pid);
+  if (worker !== void 0) return isolateWorker(worker, root, jobId);
+  const path = cgroupOf(pid, root);
+  return { path, isolated: false, pids: cgroupProcs(path) };
 }
 
-// src/cli/sensorStart.ts
-function startSensor(ringbufBytes, noFunctionHooks) {
-  const platform = checkPlatform();
-  if (!platform.ok || !platform.cgroupRoot) return { ok: false, reason: platform.missing.join("; ") };
-  let sensor;
-  try {
-    sensor = Sensor.open({ ringbufBytes, noFunctionHooks });
-    const plan = sensor.attach(platform.cgroupRoot);
-    return { ok: true, sensor, plan, cgroupRoot: platform.cgroupRoot };
-  } catch (err) {
-    sensor?.close();
-    const text = err instanceof Error ? err.message : String(err);
-    const [first, ...rest] = text.split("\n");
-    return { ok: false, reason: `the kernel refused the BPF sensor: ${first}`, detail: rest.join("\n") };
+// src/daemon/jobs.ts
+var JobManager = class {
+  constructor(stateDir, cgroupRoot, tracker) {
+    this.stateDir = stateDir;
+    this.cgroupRoot = cgroupRoot;
+    this.tracker = tracker;
   }
+  stateDir;
+  cgroupRoot;
+  tracker;
+  active = /* @__PURE__ */ new Map();
+  ids() {
+    return [...this.active.keys()];
+  }
+  register(identity2, target) {
+    if (this.active.has(identity2.id)) throw new Error(`job ${identity2.id} is already registered`);
+    const choice = chooseJobCgroup(target, this.cgroupRoot, identity2.id);
+    const dir = join8(this.stateDir, "jobs", identity2.id);
+    mkdirSync3(dir, { recursive: true, mode: 448 });
+    rmSync3(join8(dir, "events.ndjson"), { force: true });
+    rmSync3(join8(dir, "job.json"), { force: true });
+    const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
+    const writer = new EventLogWriter(join8(dir, "events.ndjson"), (e) => report.add(e));
+    try {
+      this.tracker.registerJob(identity2, [{ id: cgroupId(choice.path), path: choice.path }], writer, {
+        workerPid: choice.workerPid
+      });
+      this.tracker.bootstrap(identity2.id, choice.pids);
+    } catch (err) {
+      writer.close();
+      if (this.tracker.jobIds().includes(identity2.id)) this.tracker.unregisterJob(identity2.id);
+      throw err;
+    }
+    this.active.set(identity2.id, { identity: identity2, dir, writer, report, choice, startedAt: (/* @__PURE__ */ new Date()).toISOString() });
+    return {
+      id: identity2.id,
+      cgroup: choice.path,
+      isolated: choice.isolated,
+      note: choice.note,
+      workerPid: choice.workerPid,
+      events: writer.path
+    };
+  }
+  /** Call after the ring buffer is drained: nothing of the job is left in flight. */
+  unregister(id, status, endedBy = "unregister") {
+    const job = this.active.get(id);
+    if (!job) throw new Error(`no job ${id} is registered`);
+    this.active.delete(id);
+    const delivered = this.tracker.delivered(id);
+    this.tracker.unregisterJob(id);
+    job.writer.close();
+    this.undoIsolation(job.choice);
+    const endedAt = (/* @__PURE__ */ new Date()).toISOString();
+    const notes2 = job.choice.note ? [job.choice.note] : [];
+    const model = job.report.build(status, {
+      job: job.identity,
+      startedAt: job.startedAt,
+      endedAt,
+      workspace: process.env.GITHUB_WORKSPACE,
+      notes: notes2
+    });
+    const paths = writeReportFiles(job.dir, model);
+    const marker = { job: job.identity, startedAt: job.startedAt, endedAt, endedBy, delivered, cgroup: job.choice.path };
+    writeFileSync4(join8(job.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
+    return { id, dir: job.dir, delivered, ...paths };
+  }
+  /** Flushes every job's log (after each batch). */
+  flush() {
+    for (const job of this.active.values()) job.writer.flush();
+  }
+  /** Puts an isolated worker back where it was and removes the job's cgroup. */
+  undoIsolation(choice) {
+    if (!choice.isolated || !existsSync6(choice.path)) return;
+    const parent = join8(choice.path, "..");
+    for (const pid of cgroupProcs(choice.path)) {
+      try {
+        moveProcess(parent, pid);
+      } catch {
+      }
+    }
+    try {
+      rmdirSync3(choice.path);
+    } catch {
+    }
+  }
+};
+
+// src/daemon/daemon.ts
+var JOB_MAX_AGE_MS = 24 * 3600 * 1e3;
+var TICK_MS = 1e3;
+var DaemonStartError = class extends Error {
+};
+function isolateSelf(cgroupRoot) {
+  const own = createCgroup(cgroupRoot, `cicd-sensor/daemon-${process.pid}`);
+  moveProcess(own, process.pid);
+  return own;
+}
+function socketOwner() {
+  const uid = Number(process.env.SUDO_UID);
+  const gid = Number(process.env.SUDO_GID);
+  return Number.isInteger(uid) && Number.isInteger(gid) && process.env.SUDO_UID ? { uid, gid } : void 0;
+}
+var Daemon = class {
+  constructor(opts, sensor, plan, cgroupRoot) {
+    this.opts = opts;
+    this.sensor = sensor;
+    this.plan = plan;
+    this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
+    this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker);
+    this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.jobs.flush() });
+  }
+  opts;
+  sensor;
+  plan;
+  tracker;
+  jobs;
+  pump;
+  startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  server;
+  ticker;
+  stopRequested;
+  stopped = new Promise((resolve2) => this.stopRequested = resolve2);
+  async start() {
+    this.pump.start();
+    this.server = await listenControl({
+      path: controlSocketPath(this.opts.stateDir),
+      handler: (req) => this.handle(req),
+      owner: socketOwner(),
+      onError: (err) => this.opts.log.error(`control socket: ${err.message}`)
+    });
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
+  }
+  status() {
+    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.opts.ringbufBytes);
+  }
+  tick() {
+    this.tracker.reconcile();
+    for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
+      this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
+      this.jobs.unregister(id, this.status(), "expired after 24 h");
+    }
+  }
+  async handle(req) {
+    switch (req.op) {
+      case "register": {
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup });
+        this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
+        return { ok: true, ...result };
+      }
+      case "unregister": {
+        await this.pump.settle();
+        const result = this.jobs.unregister(req.id, this.status());
+        this.opts.log.info(`unregistered job ${req.id} (${result.delivered} events)`);
+        return { ok: true, ...result };
+      }
+      case "stats":
+        return { ok: true, ...this.stats() };
+      case "stop":
+        setImmediate(() => this.stopRequested());
+        return { ok: true, stopping: true };
+    }
+  }
+  stats() {
+    const status = this.status();
+    return {
+      pid: process.pid,
+      startedAt: this.startedAt,
+      plan: status.plan,
+      hooks: status.hooks,
+      lostRecords: status.lostRecords,
+      undecodable: status.undecodable,
+      unattributed: this.tracker.counts.unattributed,
+      linksAlive: this.sensor.linksAlive(),
+      processes: this.tracker.processCount(),
+      maps: this.sensor.mapIds(),
+      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) }))
+    };
+  }
+  requestStop() {
+    this.stopRequested();
+  }
+  /** Drains the kernel, closes every job with its report, detaches. */
+  async shutdown(reason) {
+    if (this.ticker) clearInterval(this.ticker);
+    this.server?.close();
+    await this.pump.stop();
+    for (const id of this.jobs.ids()) {
+      try {
+        this.jobs.unregister(id, this.status(), reason);
+      } catch (err) {
+        this.opts.log.error(`closing job ${id}: ${err.message}`);
+      }
+    }
+    this.sensor.close();
+    rmSync4(controlSocketPath(this.opts.stateDir), { force: true });
+  }
+};
+function leaveOwnCgroup(own) {
+  try {
+    moveProcess(join9(own, ".."), process.pid);
+    rmdirSync4(own);
+  } catch {
+  }
+}
+async function runDaemon(opts) {
+  mkdirSync4(join9(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
+  acquireInstance(opts.stateDir);
+  let ownCgroup;
+  try {
+    const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+    if (!started.ok) throw new DaemonStartError(`cannot monitor: ${started.reason}`);
+    ownCgroup = isolateSelf(started.cgroupRoot);
+    const daemon = new Daemon(opts, started.sensor, started.plan, started.cgroupRoot);
+    await daemon.start();
+    let reason = "daemon stopped";
+    const onSignal = (signal) => {
+      reason = `daemon stopped by ${signal}`;
+      daemon.requestStop();
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+    writeFileSync5(join9(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
+    opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}`);
+    opts.onReady({ pid: process.pid, socket: controlSocketPath(opts.stateDir) });
+    await daemon.stopped;
+    opts.log.info(`stopping: ${reason}`);
+    await daemon.shutdown(reason);
+    opts.log.info("stopped");
+    return 0;
+  } finally {
+    rmSync4(join9(opts.stateDir, "ready"), { force: true });
+    if (ownCgroup) leaveOwnCgroup(ownCgroup);
+    releaseInstance(opts.stateDir);
+  }
+}
+
+// src/daemon/log.ts
+import { appendFileSync } from "node:fs";
+function fileLogger(path, echo = false) {
+  const write = (level, message) => {
+    const line = `${(/* @__PURE__ */ new Date()).toISOString()} ${level} ${message}
+`;
+    try {
+      appendFileSync(path, line);
+    } catch {
+    }
+    if (echo) process.stderr.write(line);
+  };
+  return {
+    info: (m) => write("info", m),
+    warn: (m) => write("warn", m),
+    error: (m) => write("error", m)
+  };
+}
+
+// src/daemon/main.ts
+function tell(line) {
+  try {
+    process.stdout.write(`${line}
+`);
+  } catch {
+  }
+}
+async function trackerMain(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs(["daemon", ...argv]);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    tell(`error: ${err.message}`);
+    return 2;
+  }
+  if (parsed.help || parsed.subcommand !== "daemon") {
+    tell("error: usage: tracker.js [--state-dir DIR] [--ringbuf-size BYTES] [--no-function-hooks]");
+    return 2;
+  }
+  const opts = parsed.options;
+  const log = fileLogger(join10(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
+  try {
+    return await runDaemon({
+      stateDir: opts.stateDir,
+      ringbufBytes: opts.ringbufBytes,
+      noFunctionHooks: opts.noFunctionHooks,
+      log,
+      onReady: ({ pid, socket }) => tell(`ready pid=${pid} socket=${socket}`)
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    log.error(message);
+    tell(`error: ${message}`);
+    return err instanceof AlreadyRunning ? 4 : 3;
+  }
+}
+
+// src/cli/daemonCommands.ts
+function say(line) {
+  process.stderr.write(`cicd-sensor: ${line}
+`);
+}
+async function startDaemon(opts) {
+  if (!opts.detach) {
+    const args = ["--state-dir", opts.stateDir, "--ringbuf-size", String(opts.ringbufBytes)];
+    if (opts.noFunctionHooks) args.push("--no-function-hooks");
+    return trackerMain(args);
+  }
+  const result = await startDetached(opts);
+  if (!result.ok) {
+    say(`daemon did not start: ${result.message}`);
+    return 3;
+  }
+  process.stdout.write(`${result.message}
+`);
+  return 0;
+}
+async function sendAndPrint(stateDir, req) {
+  try {
+    const res = await request(stateDir, req);
+    process.stdout.write(JSON.stringify(res, null, 2) + "\n");
+    if (!res.ok) say(`daemon refused: ${res.error}`);
+    return res.ok ? 0 : 4;
+  } catch (err) {
+    if (!(err instanceof DaemonUnavailable)) throw err;
+    say(err.message);
+    return 4;
+  }
+}
+
+// src/cli/run.ts
+import { mkdirSync as mkdirSync5, rmSync as rmSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { spawn as spawn3 } from "node:child_process";
+
+// src/report/text.ts
+var TEXT_ROWS = 10;
+function renderText(model) {
+  const rows = Math.min(TEXT_ROWS, model.rowLimit);
+  return [
+    ...headerLines(model),
+    ...listLines("Processes", model.processes.executables, rows, (x) => [
+      x.count,
+      `${plainText(x.execPath)}  ${plainText(formatArgv(x.argvSamples.values[0] ?? []), 120)}`
+    ]),
+    ...listLines("Network destinations", model.network, rows, (n) => [
+      n.count,
+      `${plainText(n.protocol)} ${plainText(n.address)} port ${n.port}${n.domain === void 0 ? "" : ` (${plainText(n.domain)})`}  ${plainText(n.execPath)}`
+    ]),
+    ...listLines("Domains", model.domains, rows, (d) => [
+      d.count,
+      `${plainText(d.name)}  ${plainText(d.sources.join(","))}`
+    ]),
+    ...fileLines(model, rows),
+    ...listLines("Unix sockets", model.unixSockets, rows, (u) => [
+      u.count,
+      `${plainText(u.path)}  ${plainText(u.execPath)}` + (u.bypass ? "  BYPASS: containers started this way are not attributed" : "")
+    ])
+  ].join("\n") + "\n";
+}
+function fmt2(n) {
+  return n.toLocaleString("en-US");
+}
+function headerLines(model) {
+  const { events, status } = model;
+  const kinds = Object.entries(events.byKind).map(([kind, n]) => `${plainText(kind)} ${fmt2(n)}`);
+  const lines = [
+    `cicd-sensor report: ${plainText(model.job.name ?? model.job.id)}`,
+    `Events: ${fmt2(events.total)}  lost records: ${fmt2(status.lostRecords)}  undecodable: ${fmt2(status.undecodable)}`,
+    `  ${kinds.join(", ")}`
+  ];
+  if (status.lostRecords > 0) {
+    lines.push(`WARNING: ${fmt2(status.lostRecords)} records were lost in the kernel; activity is missing.`);
+  }
+  if (status.undecodable > 0) lines.push(`WARNING: ${fmt2(status.undecodable)} records could not be decoded.`);
+  if (model.endedEarly) {
+    lines.push("WARNING: the sensor stopped before the job ended; later activity is missing.");
+  }
+  return lines;
+}
+function listLines(title, c, rows, line) {
+  if (c.items.length === 0 && c.omitted === 0) return [`${title}: none`];
+  const about = c.omittedEstimated ? "about " : "";
+  const total = c.omitted > 0 ? `${about}${fmt2(c.items.length + c.omitted)}` : fmt2(c.items.length);
+  const shown = c.items.slice(0, rows).map((item) => {
+    const [count, text2] = line(item);
+    return `  ${fmt2(count).padStart(9)}  ${text2}`;
+  });
+  const hidden = c.items.length - shown.length + c.omitted;
+  if (hidden > 0) shown.push(`  \u2026and ${about}${fmt2(hidden)} more (see report.json and events.ndjson)`);
+  return [`${title} (${total}):`, ...shown];
+}
+function fileLines(model, rows) {
+  const { written, removed, moved, linked } = model.files;
+  const line = (f) => [f.count, `[${f.group}] ${plainText(f.path)}`];
+  return [
+    ...listLines("Files written", written, rows, line),
+    ...listLines("Files removed", removed, rows, line),
+    ...listLines("Files moved", moved, rows, (f) => [
+      f.count,
+      `[${f.group}] ${plainText(f.path)} -> ${plainText(f.targetPath)}`
+    ]),
+    ...listLines("Files linked", linked, rows, (f) => {
+      const type = f.linkType === void 0 ? "" : ` (${plainText(f.linkType)})`;
+      return [f.count, `[${f.group}] ${plainText(f.targetPath)} -> ${plainText(f.path)}${type}`];
+    })
+  ];
 }
 
 // src/cli/spawnInCgroup.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { constants } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join11 } from "node:path";
 var osSignals = constants.signals;
 var TRAMPOLINE = 'echo 0 > "$0" || { echo "cicd-sensor: cannot enter cgroup $0" >&2; exit 125; }; exec "$@"';
 function spawnInCgroup(cgroupPath, command, env) {
-  return spawn("/bin/sh", ["-c", TRAMPOLINE, join4(cgroupPath, "cgroup.procs"), ...command], {
+  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join11(cgroupPath, "cgroup.procs"), ...command], {
     stdio: "inherit",
     env: env ?? process.env
   });
@@ -2684,16 +3590,16 @@ function exitCodeOf(child) {
 }
 
 // src/cli/run.ts
-import { join as join5 } from "node:path";
+import { join as join12 } from "node:path";
 var LOCAL_JOB = { id: "local", name: "local" };
-function say(line) {
+function say2(line) {
   process.stderr.write(`cicd-sensor: ${line}
 `);
 }
 async function runUnmonitored(command) {
-  const child = spawn2(command[0], command.slice(1), { stdio: "inherit" });
+  const child = spawn3(command[0], command.slice(1), { stdio: "inherit" });
   const code = await exitCodeOf(child);
-  say("COMMAND RAN UNMONITORED: no events were recorded");
+  say2("COMMAND RAN UNMONITORED: no events were recorded");
   return code;
 }
 function forwardSignals(pid) {
@@ -2710,29 +3616,29 @@ function forwardSignals(pid) {
 async function runCommand(opts) {
   const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
   if (!started.ok) {
-    say(`cannot monitor: ${started.reason}`);
+    say2(`cannot monitor: ${started.reason}`);
     if (started.detail && process.env.CICD_SENSOR_DEBUG) process.stderr.write(`${started.detail}
 `);
     if (!opts.allowUnmonitored) return 3;
-    say("--allow-unmonitored: running the command anyway");
+    say2("--allow-unmonitored: running the command anyway");
     return runUnmonitored(opts.command);
   }
   const { sensor, plan, cgroupRoot } = started;
-  mkdirSync2(opts.outDir, { recursive: true });
-  const eventsPath = join5(opts.outDir, "events.ndjson");
-  rmSync(eventsPath, { force: true });
+  mkdirSync5(opts.outDir, { recursive: true });
+  const eventsPath = join12(opts.outDir, "events.ndjson");
+  rmSync5(eventsPath, { force: true });
   const report = new ReportBuilder({ rowLimit: opts.summaryRows, workspace: process.cwd() });
   const writer = new EventLogWriter(eventsPath, (e) => report.add(e));
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
-  writeFileSync3(
-    join5(opts.outDir, "sensor.json"),
+  writeFileSync6(
+    join12(opts.outDir, "sensor.json"),
     JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + "\n"
   );
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   let code;
   try {
-    tracker.registerJob(LOCAL_JOB, [cgroupId(cgroup)], writer);
+    tracker.registerJob(LOCAL_JOB, [{ id: cgroupId(cgroup), path: cgroup }], writer, { workerPid: process.pid });
     const pump = new Pump(sensor, tracker, { afterBatch: () => writer.flush() });
     pump.start();
     const child = spawnInCgroup(cgroup, opts.command);
@@ -2752,7 +3658,7 @@ async function runCommand(opts) {
   process.stderr.write(`
 ${renderText(model)}
 `);
-  say(`events: ${paths.events}, summary: ${paths.summary}`);
+  say2(`events: ${paths.events}, summary: ${paths.summary}`);
   return code;
 }
 
@@ -2774,8 +3680,21 @@ ${USAGE}
 `);
     return 0;
   }
-  return runCommand(parsed.options);
+  switch (parsed.subcommand) {
+    case "run":
+      return runCommand(parsed.options);
+    case "daemon":
+      return startDaemon(parsed.options);
+    case "daemon-stop":
+      return sendAndPrint(parsed.stateDir, { op: "stop" });
+    case "daemon-stats":
+      return sendAndPrint(parsed.stateDir, { op: "stats" });
+    case "job-register":
+      return sendAndPrint(parsed.stateDir, { op: "register", job: parsed.job, cgroup: parsed.cgroup, pid: parsed.pid });
+    case "job-unregister":
+      return sendAndPrint(parsed.stateDir, { op: "unregister", id: parsed.id });
+  }
 }
 
 // src/cli.ts
-process.exitCode = await main(process.argv.slice(2));
+process.exit(await main(process.argv.slice(2)));

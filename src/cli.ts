@@ -1,3 +1,4 @@
 import { main } from './cli/main.js';
 
-process.exitCode = await main(process.argv.slice(2));
+// Exit explicitly: stdio to files and pipes is synchronous on Linux, and a stray handle must not keep the CLI alive.
+process.exit(await main(process.argv.slice(2)));

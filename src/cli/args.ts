@@ -1,14 +1,21 @@
 /** Command-line parsing for `cicd-sensor`: strict, with usage errors a user can act on. */
+import type { JobIdentity } from '../events/eventRecord.js';
 
 export class UsageError extends Error {}
 
+export const DEFAULT_STATE_DIR = '/run/cicd-sensor';
+
 export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
+       cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
+       cicd-sensor daemon stop|stats [--state-dir DIR]
+       cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
+                                [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
+       cicd-sensor job unregister [--state-dir DIR] --id ID
 
-Runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then writes
-DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a summary.
-Exits with COMMAND's exit code.
+run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
+writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
+summary. Exits with COMMAND's exit code.
 
-options:
   --out DIR              where to write the report (default: ./cicd-sensor-report)
   --ringbuf-size BYTES   kernel ring buffer size, a power of two (default: 16777216)
   --summary-rows N       rows per table in summary.md (default: 50)
@@ -16,7 +23,12 @@ options:
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   -h, --help             show this help
 
-exit codes: COMMAND's own; 2 usage error; 3 the sensor cannot run here.`;
+daemon: the long-lived tracker (root) for many jobs, controlled through
+DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
+to DIR/jobs/<id>/events.ndjson.
+
+exit codes: COMMAND's own; 2 usage error; 3 the sensor cannot run here;
+4 the daemon refused a request or cannot be reached.`;
 
 export interface RunOptions {
   outDir: string;
@@ -27,10 +39,30 @@ export interface RunOptions {
   command: string[];
 }
 
-export type Parsed = { help: true } | { help: false; subcommand: 'run'; options: RunOptions };
+export interface DaemonOptions {
+  stateDir: string;
+  detach: boolean;
+  ringbufBytes: number;
+  noFunctionHooks: boolean;
+}
 
-function intArg(flag: string, value: string | undefined, check: (n: number) => boolean, what: string): number {
-  if (value === undefined) throw new UsageError(`${flag} needs a value (${what})`);
+export type Parsed =
+  | { help: true }
+  | { help: false; subcommand: 'run'; options: RunOptions }
+  | { help: false; subcommand: 'daemon'; options: DaemonOptions }
+  | { help: false; subcommand: 'daemon-stop' | 'daemon-stats'; stateDir: string }
+  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number }
+  | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string };
+
+type Kind = 'flag' | 'string' | 'dir' | 'ringbuf' | 'rows' | 'pid';
+
+const missing = (flag: string, kind: Kind): UsageError =>
+  new UsageError(`${flag} needs ${kind === 'dir' ? 'a directory' : 'a value'}`);
+type Spec = Record<string, Kind>;
+
+const powerOfTwo = (n: number): boolean => n >= 4096 && n <= 1 << 30 && (n & (n - 1)) === 0;
+
+function intArg(flag: string, value: string, check: (n: number) => boolean, what: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || !check(n)) {
     throw new UsageError(`${flag}: '${value}' is not ${what}`);
@@ -38,63 +70,167 @@ function intArg(flag: string, value: string | undefined, check: (n: number) => b
   return n;
 }
 
-const powerOfTwo = (n: number): boolean => n >= 4096 && n <= 1 << 30 && (n & (n - 1)) === 0;
+function convert(flag: string, kind: Kind, value: string): string | number {
+  switch (kind) {
+    case 'ringbuf':
+      return intArg(flag, value, powerOfTwo, 'a power of two between 4096 and 1073741824');
+    case 'rows':
+      return intArg(flag, value, (n) => n >= 1 && n <= 10000, 'a number from 1 to 10000');
+    case 'pid':
+      return intArg(flag, value, (n) => n >= 1 && n <= 4194304, 'a process id');
+    default:
+      if (!value) throw missing(flag, kind);
+      return value;
+  }
+}
 
-export function parseArgs(argv: string[]): Parsed {
-  if (argv.length === 0) throw new UsageError('no subcommand given');
-  const [sub, ...rest] = argv;
-  if (sub === '-h' || sub === '--help' || sub === 'help') return { help: true };
-  if (sub !== 'run') throw new UsageError(`unknown subcommand '${sub}'`);
-  const options: RunOptions = {
-    outDir: 'cicd-sensor-report',
-    ringbufBytes: 16 << 20,
-    summaryRows: 50,
-    noFunctionHooks: false,
-    allowUnmonitored: false,
-    command: [],
-  };
+interface Scanned {
+  values: Map<string, string | number | true>;
+  rest: string[];
+  help: boolean;
+}
+
+/** Options up to `--` or the first non-option; the rest is returned untouched. */
+function scan(args: string[], spec: Spec, stopAtPositional: boolean): Scanned {
+  const values = new Map<string, string | number | true>();
   let i = 0;
-  for (; i < rest.length; i++) {
-    const arg = rest[i]!;
+  for (; i < args.length; i++) {
+    const arg = args[i]!;
     if (arg === '--') {
       i++;
       break;
     }
-    if (!arg.startsWith('-')) break;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? rest[++i];
-    const noValue = (): void => {
-      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return { help: true };
-      case '--out': {
-        const v = value();
-        if (!v) throw new UsageError('--out needs a directory');
-        options.outDir = v;
-        break;
-      }
-      case '--ringbuf-size':
-        options.ringbufBytes = intArg(flag, value(), powerOfTwo, 'a power of two between 4096 and 1073741824');
-        break;
-      case '--summary-rows':
-        options.summaryRows = intArg(flag, value(), (n) => n >= 1 && n <= 10000, 'a number from 1 to 10000');
-        break;
-      case '--no-function-hooks':
-        noValue();
-        options.noFunctionHooks = true;
-        break;
-      case '--allow-unmonitored':
-        noValue();
-        options.allowUnmonitored = true;
-        break;
-      default:
-        throw new UsageError(`unknown option '${arg}'`);
+    if (!arg.startsWith('-')) {
+      if (stopAtPositional) break;
+      throw new UsageError(`unexpected argument '${arg}'`);
     }
+    if (arg === '-h' || arg === '--help') return { values, rest: [], help: true };
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const kind = spec[flag];
+    if (!kind) throw new UsageError(`unknown option '${arg}'`);
+    if (kind === 'flag') {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+      values.set(flag, true);
+      continue;
+    }
+    const value = inline ?? args[++i];
+    if (value === undefined) throw missing(flag, kind);
+    values.set(flag, convert(flag, kind, value));
   }
-  options.command = rest.slice(i);
-  if (options.command.length === 0) throw new UsageError('no command given to run');
-  return { help: false, subcommand: 'run', options };
+  return { values, rest: args.slice(i), help: false };
+}
+
+const RUN_SPEC: Spec = {
+  '--out': 'dir',
+  '--ringbuf-size': 'ringbuf',
+  '--summary-rows': 'rows',
+  '--no-function-hooks': 'flag',
+  '--allow-unmonitored': 'flag',
+};
+
+function parseRun(args: string[]): Parsed {
+  const { values, rest, help } = scan(args, RUN_SPEC, true);
+  if (help) return { help: true };
+  if (rest.length === 0) throw new UsageError('no command given to run');
+  return {
+    help: false,
+    subcommand: 'run',
+    options: {
+      outDir: (values.get('--out') as string) ?? 'cicd-sensor-report',
+      ringbufBytes: (values.get('--ringbuf-size') as number) ?? 16 << 20,
+      summaryRows: (values.get('--summary-rows') as number) ?? 50,
+      noFunctionHooks: values.has('--no-function-hooks'),
+      allowUnmonitored: values.has('--allow-unmonitored'),
+      command: rest,
+    },
+  };
+}
+
+const DAEMON_SPEC: Spec = {
+  '--state-dir': 'dir',
+  '--detach': 'flag',
+  '--ringbuf-size': 'ringbuf',
+  '--no-function-hooks': 'flag',
+};
+
+function parseDaemon(args: string[]): Parsed {
+  const [action] = args;
+  if (action === 'stop' || action === 'stats') {
+    const { values, help } = scan(args.slice(1), { '--state-dir': 'dir' }, false);
+    if (help) return { help: true };
+    return { help: false, subcommand: `daemon-${action}`, stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR };
+  }
+  if (action !== undefined && !action.startsWith('-') && action !== 'start') {
+    throw new UsageError(`unknown daemon action '${action}' (start, stop or stats)`);
+  }
+  const { values, help } = scan(action === 'start' ? args.slice(1) : args, DAEMON_SPEC, false);
+  if (help) return { help: true };
+  return {
+    help: false,
+    subcommand: 'daemon',
+    options: {
+      stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR,
+      detach: values.has('--detach'),
+      ringbufBytes: (values.get('--ringbuf-size') as number) ?? 16 << 20,
+      noFunctionHooks: values.has('--no-function-hooks'),
+    },
+  };
+}
+
+const IDENTITY_FLAGS = {
+  '--name': 'name',
+  '--workflow': 'workflow',
+  '--repository': 'repository',
+  '--run-id': 'run_id',
+  '--run-attempt': 'run_attempt',
+} as const;
+
+function parseJob(args: string[]): Parsed {
+  const [action, ...rest] = args;
+  if (action === 'register') {
+    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid' };
+    for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = 'string';
+    const { values, help } = scan(rest, spec, false);
+    if (help) return { help: true };
+    const id = values.get('--id') as string | undefined;
+    if (!id) throw new UsageError('job register needs --id');
+    const cgroup = values.get('--cgroup') as string | undefined;
+    const pid = values.get('--pid') as number | undefined;
+    if ((cgroup === undefined) === (pid === undefined)) throw new UsageError('job register needs exactly one of --cgroup or --pid');
+    const job: JobIdentity = { id };
+    for (const [flag, field] of Object.entries(IDENTITY_FLAGS)) {
+      const v = values.get(flag);
+      if (typeof v === 'string') job[field] = v;
+    }
+    return { help: false, subcommand: 'job-register', stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR, job, cgroup, pid };
+  }
+  if (action === 'unregister') {
+    const { values, help } = scan(rest, { '--state-dir': 'dir', '--id': 'string' }, false);
+    if (help) return { help: true };
+    const id = values.get('--id') as string | undefined;
+    if (!id) throw new UsageError('job unregister needs --id');
+    return { help: false, subcommand: 'job-unregister', stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR, id };
+  }
+  throw new UsageError(action === undefined ? 'job needs an action (register or unregister)' : `unknown job action '${action}'`);
+}
+
+export function parseArgs(argv: string[]): Parsed {
+  if (argv.length === 0) throw new UsageError('no subcommand given');
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case '-h':
+    case '--help':
+    case 'help':
+      return { help: true };
+    case 'run':
+      return parseRun(rest);
+    case 'daemon':
+      return parseDaemon(rest);
+    case 'job':
+      return parseJob(rest);
+    default:
+      throw new UsageError(`unknown subcommand '${sub}'`);
+  }
 }

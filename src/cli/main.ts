@@ -1,5 +1,6 @@
 /** `cicd-sensor` dispatch: parse, run, and map failures to exit codes. */
 import { parseArgs, USAGE, UsageError } from './args.js';
+import { sendAndPrint, startDaemon } from './daemonCommands.js';
 import { runCommand } from './run.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -15,5 +16,18 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  return runCommand(parsed.options);
+  switch (parsed.subcommand) {
+    case 'run':
+      return runCommand(parsed.options);
+    case 'daemon':
+      return startDaemon(parsed.options);
+    case 'daemon-stop':
+      return sendAndPrint(parsed.stateDir, { op: 'stop' });
+    case 'daemon-stats':
+      return sendAndPrint(parsed.stateDir, { op: 'stats' });
+    case 'job-register':
+      return sendAndPrint(parsed.stateDir, { op: 'register', job: parsed.job, cgroup: parsed.cgroup, pid: parsed.pid });
+    case 'job-unregister':
+      return sendAndPrint(parsed.stateDir, { op: 'unregister', id: parsed.id });
+  }
 }

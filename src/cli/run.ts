@@ -11,8 +11,8 @@ import { KernelTracker } from '../tracker/kernelTracker.js';
 import { Pump } from '../tracker/pump.js';
 import { sensorStatus } from '../tracker/status.js';
 import type { RunOptions } from './args.js';
-import { writeReportFiles } from './reportFiles.js';
-import { startSensor } from './sensorStart.js';
+import { writeReportFiles } from '../report/files.js';
+import { startSensor } from '../tracker/sensorStart.js';
 import { exitCodeOf, spawnInCgroup } from './spawnInCgroup.js';
 import { join } from 'node:path';
 
@@ -66,7 +66,8 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const startedAt = new Date().toISOString();
   let code: number;
   try {
-    tracker.registerJob(LOCAL_JOB, [cgroupId(cgroup)], writer);
+    // The CLI stands in for Runner.Worker: its one command is the job's one step.
+    tracker.registerJob(LOCAL_JOB, [{ id: cgroupId(cgroup), path: cgroup }], writer, { workerPid: process.pid });
     const pump = new Pump(sensor, tracker, { afterBatch: () => writer.flush() });
     pump.start();
     const child = spawnInCgroup(cgroup, opts.command);

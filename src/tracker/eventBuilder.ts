@@ -96,6 +96,7 @@ export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number): 
   const base = (kind: EventRecord['kind']): PartialEvent => ({
     kind,
     cgroup_id: s.cgroupId,
+    ...(node.step ? { step: node.step } : {}),
     process: processContext(node, bootToRealNs),
   });
   switch (s.kind) {

@@ -3,17 +3,32 @@
  * belong to which job, and the one place that decides which job receives
  * each EventRecord. Every sample goes through handle(), in ring buffer order.
  */
+import { existsSync } from 'node:fs';
 import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { CgroupSample, Sample } from '../kernel/decode.js';
 import { buildEvent, rfc3339Micros, type PartialEvent } from './eventBuilder.js';
-import { ProcessTable, type ProcessNode } from './processTable.js';
+import { ProcessTable, readProc, type ProcessNode } from './processTable.js';
+import { stepLabel } from './steps.js';
 
 /** The kernel map operations the mirror keeps in step with. */
 export interface KernelMaps {
   trackCgroup(id: bigint): void;
   untrackCgroup(id: bigint): void;
+  trackTask(tgid: number, startNs: bigint): void;
+  untrackTask(tgid: number): void;
   stage(basename: string): void;
   unstage(basename: string): void;
+}
+
+export interface JobCgroup {
+  id: bigint;
+  /** Absolute cgroupfs path, when known: lets reconcile notice a missed rmdir. */
+  path?: string;
+}
+
+export interface JobOptions {
+  /** Runner.Worker (or the CLI): its direct children are the job's steps. */
+  workerPid?: number;
 }
 
 export interface JobSink {
@@ -25,6 +40,8 @@ interface JobState {
   sink: JobSink;
   /** Events of every kind delivered to this job. */
   delivered: number;
+  workerPid?: number;
+  registeredAt: number;
 }
 
 export interface TrackerCounts {
@@ -46,6 +63,7 @@ export class KernelTracker {
   private readonly jobs = new Map<string, JobState>();
   private readonly jobOfPid = new Map<number, string>();
   private readonly removedAt = new Map<number, number>();
+  private readonly cgroupPath = new Map<number, string>();
   private seq = 0;
   readonly counts: TrackerCounts = { unattributed: 0, malformed: 0 };
 
@@ -55,12 +73,36 @@ export class KernelTracker {
     private readonly now: () => number = Date.now,
   ) {}
 
-  registerJob(identity: JobIdentity, cgroupIds: bigint[], sink: JobSink): void {
+  registerJob(identity: JobIdentity, cgroups: JobCgroup[], sink: JobSink, opts: JobOptions = {}): void {
     if (this.jobs.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
-    this.jobs.set(identity.id, { identity, sink, delivered: 0 });
+    for (const c of cgroups) {
+      const owner = this.jobByCgroup.get(Number(c.id));
+      if (owner !== undefined) throw new Error(`cgroup ${c.path ?? c.id} already belongs to job ${owner}`);
+    }
+    this.jobs.set(identity.id, { identity, sink, delivered: 0, workerPid: opts.workerPid, registeredAt: this.now() });
     this.cgroupsByJob.set(identity.id, new Set());
     this.stagingByJob.set(identity.id, new Set());
-    for (const id of cgroupIds) this.addCgroup(identity.id, Number(id));
+    for (const c of cgroups) this.addCgroup(identity.id, Number(c.id), c.path);
+  }
+
+  /**
+   * Processes already in the job when it registered (the runner worker, the
+   * step that registered it): read from /proc, parents first, so their
+   * children get full ancestors, and marked in the kernel as the job's.
+   */
+  bootstrap(jobId: string, pids: number[]): void {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new Error(`unknown job ${jobId}`);
+    const parentsFirst = pids
+      .map((pid) => ({ pid, proc: readProc(pid) }))
+      .filter((p) => p.proc !== undefined)
+      .sort((a, b) => a.proc!.startTicks - b.proc!.startTicks);
+    for (const { pid } of parentsFirst) {
+      const node = this.processes.resolve(pid, 0);
+      this.jobOfPid.set(pid, jobId);
+      this.assignStep(node, job);
+      this.maps.trackTask(pid, BigInt(node.startNs));
+    }
   }
 
   /** Removes every trace of the job from the kernel maps and the mirror. */
@@ -69,6 +111,7 @@ export class KernelTracker {
       this.maps.untrackCgroup(BigInt(id));
       this.jobByCgroup.delete(id);
       this.removedAt.delete(id);
+      this.cgroupPath.delete(id);
     }
     for (const name of this.stagingByJob.get(jobId) ?? []) {
       this.maps.unstage(name);
@@ -76,7 +119,11 @@ export class KernelTracker {
     }
     const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
     this.processes.forget(pids);
-    for (const pid of pids) this.jobOfPid.delete(pid);
+    for (const pid of pids) {
+      this.jobOfPid.delete(pid);
+      // Else a job process moving cgroups later would drag a cgroup back in.
+      this.maps.untrackTask(pid);
+    }
     this.cgroupsByJob.delete(jobId);
     this.stagingByJob.delete(jobId);
     this.jobs.delete(jobId);
@@ -90,10 +137,21 @@ export class KernelTracker {
     return this.jobs.get(jobId)?.delivered ?? 0;
   }
 
-  private addCgroup(jobId: string, id: number): void {
+  private addCgroup(jobId: string, id: number, path?: string): void {
     this.maps.trackCgroup(BigInt(id));
     this.jobByCgroup.set(id, jobId);
     this.cgroupsByJob.get(jobId)?.add(id);
+    if (path) this.cgroupPath.set(id, path);
+  }
+
+  /** Jobs registered longer ago than maxAgeMs (never unregistered: the runner died). */
+  staleJobs(maxAgeMs: number): string[] {
+    const limit = this.now() - maxAgeMs;
+    return [...this.jobs.values()].filter((j) => j.registeredAt < limit).map((j) => j.identity.id);
+  }
+
+  processCount(): number {
+    return this.processes.size;
   }
 
   noteMalformed(): void {
@@ -121,6 +179,7 @@ export class KernelTracker {
   }
 
   private processFor(s: Exclude<Sample, CgroupSample>, jobId: string): ProcessNode {
+    const job = this.jobs.get(jobId)!;
     let node: ProcessNode;
     if (s.kind === 'fork') {
       node = this.processes.fork(s.pid, s.startNs, s.ppid, s.parentStartNs, s.uid);
@@ -135,8 +194,16 @@ export class KernelTracker {
     } else {
       node = this.processes.resolve(s.pid, s.startNs);
     }
+    if (s.kind !== 'exit' && !this.jobOfPid.has(s.pid)) this.assignStep(node, job);
+    else if (s.kind === 'exec' && node.step?.pid === node.pid) this.assignStep(node, job);
     this.jobOfPid.set(s.pid, jobId);
     return node;
+  }
+
+  /** A direct child of the worker starts a step; its exec names it. */
+  private assignStep(node: ProcessNode, job: JobState): void {
+    if (job.workerPid === undefined || node.ppid !== job.workerPid) return;
+    node.step = { pid: node.pid, label: stepLabel(node.execPath, node.argv) };
   }
 
   private deliver(job: JobState, timeNs: number, e: PartialEvent): void {
@@ -175,8 +242,28 @@ export class KernelTracker {
       this.counts.unattributed++;
       return;
     }
+    if (s.op === 'promote') {
+      this.maps.unstage(s.name);
+      this.stagingByBasename.delete(s.name);
+      this.stagingByJob.get(jobId)?.delete(s.name);
+    }
+    const parentPath = this.cgroupPath.get(s.parentId);
     this.jobByCgroup.set(s.id, jobId);
     this.cgroupsByJob.get(jobId)?.add(s.id);
+    if (parentPath && s.op === 'mkdir') this.cgroupPath.set(s.id, `${parentPath}/${s.name}`);
+  }
+
+  /**
+   * Catches a removal the kernel hook missed (for example while the ring
+   * buffer was full): a registered cgroup whose directory is gone is treated
+   * as removed.
+   */
+  reconcile(): void {
+    for (const [id, path] of this.cgroupPath) {
+      if (this.removedAt.has(id) || existsSync(path)) continue;
+      this.maps.untrackCgroup(BigInt(id));
+      this.removedAt.set(id, this.now());
+    }
   }
 
   /** Forgets removed cgroups whose grace period is over. */
@@ -188,6 +275,7 @@ export class KernelTracker {
       this.jobByCgroup.delete(id);
       if (jobId !== undefined) this.cgroupsByJob.get(jobId)?.delete(id);
       this.removedAt.delete(id);
+      this.cgroupPath.delete(id);
     }
   }
 }

@@ -6,6 +6,7 @@
  */
 import { readFileSync, readlinkSync } from 'node:fs';
 import type { AncestorRef } from '../events/eventRecord.js';
+import type { StepRef } from './steps.js';
 
 /** How many ancestors an event carries; deeper chains are cut and flagged. */
 export const ANCESTOR_DEPTH = 16;
@@ -30,6 +31,8 @@ export interface ProcessNode {
   ancestorsTruncated: boolean;
   /** This process as its children's ancestor entry (shared, never copied). */
   asAncestor: AncestorRef;
+  /** The workflow step it belongs to, shared by the whole step's subtree. */
+  step?: StepRef;
 }
 
 export interface ProcSnapshot {
@@ -106,6 +109,7 @@ export class ProcessTable {
       ancestors,
       ancestorsTruncated: truncated,
       asAncestor: { pid, exec_path: execPath, argv },
+      step: fields.step ?? parent?.step,
     };
     this.byPid.set(pid, node);
     return node;

@@ -20,6 +20,7 @@ export class Pump {
   private readonly buf: Buffer;
   private stopping = false;
   private done: Promise<void> | undefined;
+  private drainWaiters: (() => void)[] = [];
   batches = 0;
 
   constructor(
@@ -51,7 +52,24 @@ export class Pump {
     while (!this.stopping) {
       this.consume(await this.sensor.poll(this.buf, pollMs));
       this.tracker.expireRemoved();
+      if (this.drainWaiters.length) {
+        this.drain();
+        for (const wake of this.drainWaiters.splice(0)) wake();
+      }
     }
+  }
+
+  /**
+   * Resolves once everything the kernel wrote before the call has been
+   * handled. The ring buffer has one consumer, so the loop does the
+   * draining between its waits rather than a second reader racing it.
+   */
+  settle(): Promise<void> {
+    if (!this.done || this.stopping) {
+      this.drain();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
   /** Synchronously drains everything the kernel has written so far. */
@@ -64,5 +82,6 @@ export class Pump {
     this.stopping = true;
     await this.done;
     this.drain();
+    for (const wake of this.drainWaiters.splice(0)) wake();
   }
 }

@@ -1,8 +1,8 @@
 /** Writes a finished job's report files next to its events log. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderMarkdown } from '../report/markdown.js';
-import type { ReportModel } from '../report/model.js';
+import { renderMarkdown } from './markdown.js';
+import type { ReportModel } from './model.js';
 
 export interface ReportPaths {
   events: string;

@@ -1,0 +1,115 @@
+// The figures beside the overhead table: end-to-end throughput and lost
+// records at the limit, the tracker's own cost through a large run, and the
+// time to build a report from a 1,000,000-event log.
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from './proc.mjs';
+import { countLines, firstJsonLine, REPO, startSensor } from './sensor.mjs';
+import { summary } from './stats.mjs';
+import { writeSyntheticLog } from './synth.mjs';
+
+export const DEFAULT_RINGBUF = 16 << 20;
+const BIG_RINGBUF = 256 << 20;
+
+/** RFC 3339 with microseconds → ns since the epoch. */
+function timeNs(iso) {
+  const micros = Number(/\.\d{3}(\d{3})Z$/.exec(iso)?.[1] ?? 0);
+  return Date.parse(iso) * 1e6 + micros * 1e3;
+}
+
+/**
+ * One tracked open storm of files × procs distinct opens. End to end is
+ * kernel to disk: events.ndjson lines over the time from the first event to
+ * the file's last write (it is fsynced at close).
+ */
+async function throughputRun(ctx, filesDir, files, procs, ringbufBytes) {
+  const outDir = join(ctx.tmp, `throughput-${ringbufBytes}`);
+  const timingPath = `${outDir}.timing.json`;
+  mkdirSync(outDir, { recursive: true });
+  const flags = ringbufBytes === DEFAULT_RINGBUF ? [] : ['--ringbuf-size', String(ringbufBytes)];
+  const command = [ctx.tools.timeit, timingPath, ctx.tools.openstorm, 'run', filesDir, String(files), String(procs), '2'];
+  const sensor = await startSensor(ctx.tools, outDir, command, flags).done;
+  if (sensor.failure !== undefined) throw new Error(`cicd-sensor run failed: ${sensor.failure}`);
+  const eventsPath = join(outDir, 'events.ndjson');
+  const lines = countLines(eventsPath);
+  const first = lines > 0 ? firstJsonLine(eventsPath) : undefined;
+  const lastWriteNs = Number(statSync(eventsPath, { bigint: true }).mtimeNs);
+  const timing = JSON.parse(readFileSync(timingPath, 'utf8'));
+  const e2eSeconds = first ? (lastWriteNs - timeNs(first.time)) / 1e9 : undefined;
+  const workloadEndNs = timing.startRealtimeNs + timing.wallNs;
+  rmSync(outDir, { recursive: true, force: true });
+  return {
+    ringbufBytes,
+    opens: files * procs,
+    events: lines,
+    reportEvents: sensor.events,
+    lostRecords: sensor.lostRecords,
+    e2eSeconds,
+    e2eEventsPerSec: e2eSeconds ? lines / e2eSeconds : undefined,
+    workloadMs: timing.wallNs / 1e6,
+    producerOpensPerSec: (files * procs) / (timing.wallNs / 1e9),
+    // How long the tracker was still writing after the workload had finished.
+    drainAfterWorkloadMs: (lastWriteNs - workloadEndNs) / 1e6,
+    sensorCpuMs: sensor.sensorCpuMs,
+    sensorPeakRssMb: sensor.sensorPeakRssMb,
+    sensorWallMs: sensor.sensorWallMs,
+    readyMs: sensor.readyMs,
+    hooks: sensor.hooks,
+  };
+}
+
+/**
+ * At the default ring buffer first (the budget); if records were lost there,
+ * again with a 256 MiB buffer, to show what the consumer sustains without loss.
+ */
+export async function measureThroughput(ctx, filesDir, sizes) {
+  const runs = [];
+  const files = sizes.openFiles;
+  const procs = sizes.throughputProcs;
+  for (const ringbuf of [DEFAULT_RINGBUF, BIG_RINGBUF]) {
+    ctx.log(`throughput: ${(files * procs).toLocaleString('en')} distinct opens tracked, ring buffer ${ringbuf >> 20} MiB`);
+    const r = await throughputRun(ctx, filesDir, files, procs, ringbuf);
+    ctx.log(
+      `throughput: ${r.events.toLocaleString('en')} events in ${r.e2eSeconds?.toFixed(2)} s end to end ` +
+        `(${Math.round(r.e2eEventsPerSec ?? 0).toLocaleString('en')}/s), lost ${r.lostRecords}, ` +
+        `tracker ${r.sensorCpuMs} ms CPU, peak RSS ${r.sensorPeakRssMb?.toFixed(0)} MB`,
+    );
+    runs.push(r);
+    if (r.lostRecords === 0) break;
+  }
+  return runs;
+}
+
+/** Bundles bench/lib/reportBench.ts (and the src/report modules it imports) into the temp dir. */
+async function bundleReportScript(tmp) {
+  const esbuild = join(REPO, 'node_modules', '.bin', 'esbuild');
+  if (!existsSync(esbuild)) throw new Error('node_modules/.bin/esbuild is missing (npm ci)');
+  const outfile = join(tmp, 'reportBench.mjs');
+  const entry = new URL('./reportBench.ts', import.meta.url).pathname;
+  await run(esbuild, [entry, '--bundle', '--platform=node', '--format=esm', '--target=node20', `--outfile=${outfile}`, '--log-level=warning']);
+  return outfile;
+}
+
+/** Time to build the report from a synthetic log, measured from process start to exit. */
+export async function measureReport(ctx, sizes) {
+  const script = await bundleReportScript(ctx.tmp);
+  const logPath = join(ctx.tmp, 'synthetic-events.ndjson');
+  ctx.log(`report: writing a synthetic ${sizes.reportEvents.toLocaleString('en')}-event log`);
+  const log = writeSyntheticLog(logPath, sizes.reportEvents);
+  const runs = [];
+  for (let i = 0; i < sizes.reportRuns; i++) {
+    const watchPath = join(ctx.tmp, `report-${i}.procwatch.json`);
+    const { stdout } = await run(ctx.tools.procwatch, [watchPath, '--', process.execPath, script, logPath]);
+    const watch = JSON.parse(readFileSync(watchPath, 'utf8'));
+    const inner = JSON.parse(stdout.trim().split('\n').pop());
+    runs.push({ wallMs: watch.wallNs / 1e6, cpuMs: watch.cpuMs, peakRssMb: watch.vmHwmKb / 1024, ...inner });
+    ctx.log(`report: ${inner.events.toLocaleString('en')} events in ${(watch.wallNs / 1e9).toFixed(2)} s (${(watch.cpuMs / 1000).toFixed(2)} s CPU)`);
+  }
+  rmSync(logPath, { force: true });
+  return {
+    log: { ...log, bytesPerEvent: log.bytes / log.events },
+    runs,
+    wallMs: summary(runs.map((r) => r.wallMs)),
+    cpuMs: summary(runs.map((r) => r.cpuMs)),
+  };
+}

@@ -1,0 +1,87 @@
+// Command line of `npm run bench`: sizes, rounds and which parts to run.
+import { MODE_IDS } from './modes.mjs';
+
+export const WORKLOAD_IDS = ['exec', 'open', 'connect', 'dns', 'build'];
+
+/** Full sizes: each storm runs for a few seconds on a 2-core runner; the figures go to 1,000,000 events. */
+const FULL = {
+  rounds: 3,
+  execs: 1000,
+  openFiles: 20_000,
+  openProcs: 10,
+  connects: 10_000,
+  dnsQueries: 10_000,
+  buildFiles: 200,
+  // The throughput run: the open storm's files, opened by this many processes.
+  throughputProcs: 50,
+  reportEvents: 1_000_000,
+  reportRuns: 3,
+};
+
+/** --quick: the same harness, tiny sizes and one round, for CI. */
+const QUICK = {
+  rounds: 1,
+  execs: 100,
+  openFiles: 2_000,
+  openProcs: 2,
+  connects: 500,
+  dnsQueries: 500,
+  buildFiles: 12,
+  throughputProcs: 10,
+  reportEvents: 20_000,
+  reportRuns: 1,
+};
+
+export const USAGE = `usage: npm run bench [-- options]
+
+Runs each workload with and without the sensor (and under auditd and strace),
+prints a table with budgets, and writes bench/results.json. Needs root.
+
+options:
+  --quick              tiny sizes, one round (CI smoke run, about 2 minutes)
+  --rounds N           rounds of every workload in every mode (default 3; --quick 1)
+  --workloads a,b      subset of: ${WORKLOAD_IDS.join(', ')}
+  --modes a,b          subset of: ${MODE_IDS.join(', ')} (baseline is always run)
+  --no-figures         skip throughput, tracker cost and report timing
+  --output FILE        where to write the results (default bench/results.json)
+  --keep               keep the temp dir (event logs, project) for inspection
+  -h, --help           this help`;
+
+export class UsageError extends Error {}
+
+function list(value, allowed, flag) {
+  const items = (value ?? '').split(',').filter(Boolean);
+  const bad = items.filter((i) => !allowed.includes(i));
+  if (items.length === 0 || bad.length > 0) throw new UsageError(`${flag}: expected a comma-separated subset of ${allowed.join(', ')}`);
+  return allowed.filter((a) => items.includes(a));
+}
+
+export function parseOptions(argv) {
+  const opts = { quick: false, rounds: undefined, workloads: WORKLOAD_IDS, modes: MODE_IDS, figures: true, keep: false, output: undefined, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
+      return argv[++i];
+    };
+    switch (arg) {
+      case '--quick': opts.quick = true; break;
+      case '--rounds': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError('--rounds: expected a number from 1 to 50');
+        opts.rounds = n;
+        break;
+      }
+      case '--workloads': opts.workloads = list(value(), WORKLOAD_IDS, arg); break;
+      case '--modes': opts.modes = list(['baseline', value()].join(','), MODE_IDS, arg); break;
+      case '--no-figures': opts.figures = false; break;
+      case '--output': opts.output = value(); break;
+      case '--keep': opts.keep = true; break;
+      case '-h': case '--help': opts.help = true; break;
+      default: throw new UsageError(`unknown option '${arg}'`);
+    }
+  }
+  const sizes = { ...(opts.quick ? QUICK : FULL) };
+  if (opts.rounds !== undefined) sizes.rounds = opts.rounds;
+  return { ...opts, sizes };
+}

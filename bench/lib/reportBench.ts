@@ -1,0 +1,53 @@
+/**
+ * Times the report for an events.ndjson: every line parsed and fed to
+ * ReportBuilder, the model built, rendered as markdown and serialised as
+ * report.json, as the CLI and the action's post step do. Bundled by the
+ * bench with esbuild from src/ as it is now; prints one JSON line.
+ */
+import { createReadStream } from 'node:fs';
+import type { EventRecord } from '../../src/events/eventRecord.js';
+import type { SensorStatus } from '../../src/events/sensorStatus.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { ReportBuilder } from '../../src/report/model.js';
+
+async function main(path: string): Promise<void> {
+  const t0 = performance.now();
+  const builder = new ReportBuilder({ workspace: '/home/runner/work/app/app', tempDir: '/tmp' });
+  let events = 0;
+  let rest = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const lines = (rest + (chunk as string)).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.length === 0) continue;
+      builder.add(JSON.parse(line) as EventRecord);
+      events++;
+    }
+  }
+  if (rest.length > 0) {
+    builder.add(JSON.parse(rest) as EventRecord);
+    events++;
+  }
+  const t1 = performance.now();
+  const status: SensorStatus = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 16 << 20 };
+  const model = builder.build(status, { job: { id: 'bench' }, workspace: '/home/runner/work/app/app', tempDir: '/tmp' });
+  const t2 = performance.now();
+  const markdown = renderMarkdown(model);
+  const t3 = performance.now();
+  const json = JSON.stringify(model, null, 2);
+  const t4 = performance.now();
+  const out = {
+    events,
+    readAndAddMs: t1 - t0,
+    buildMs: t2 - t1,
+    markdownMs: t3 - t2,
+    jsonMs: t4 - t3,
+    totalMs: t4 - t0,
+    markdownBytes: Buffer.byteLength(markdown),
+    reportJsonBytes: Buffer.byteLength(json),
+    heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+await main(process.argv[2] ?? 'events.ndjson');

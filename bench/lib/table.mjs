@@ -1,0 +1,137 @@
+// The printed result: the overhead table, the figures, and one PASS/FAIL
+// line per budget. A budget miss is reported, never turned into a failing
+// exit code: on a shared 2-core machine one noisy round must not break CI.
+import { MODE_LABELS } from './modes.mjs';
+
+const pct = (ratio) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(1)}%`;
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const int = (n) => Math.round(n).toLocaleString('en');
+
+function ratioCell(s) {
+  if (!s) return 'n/a';
+  if (s.n === 1) return `${s.median.toFixed(2)}×`;
+  return `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+}
+
+function timeCell(s) {
+  if (!s) return 'n/a';
+  if (s.n === 1) return secs(s.median);
+  return `${secs(s.median)} (${(s.min / 1000).toFixed(2)}–${(s.max / 1000).toFixed(2)})`;
+}
+
+/** Plain-text table; the first row is the header. */
+export function formatTable(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  const line = (r) => r.map((cell, c) => String(cell).padEnd(widths[c])).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Markdown version of the same rows, for the README. */
+export function formatMarkdown(rows) {
+  const line = (r) => `| ${r.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(rows[0]), `|${rows[0].map(() => '---').join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+export function overheadRows(results) {
+  const modes = results.modes.filter((m) => m !== 'baseline');
+  const header = ['workload (wall time)', 'baseline', ...modes.map((m) => MODE_LABELS[m])];
+  const rows = results.workloads.map((w) => {
+    const o = results.overhead[w.id];
+    const cells = modes.map((m) => (results.unavailable[m] ? 'n/a' : ratioCell(o[m]?.wall)));
+    return [w.label, timeCell(o.baseline?.wallMs), ...cells];
+  });
+  return [header, ...rows];
+}
+
+export function figureRows(results) {
+  const f = results.figures;
+  const rows = [['figure', 'value']];
+  for (const t of f.throughput ?? []) {
+    rows.push([
+      `events/s end to end, open storm tracked, ${t.ringbufBytes >> 20} MiB ring buffer`,
+      `${int(t.e2eEventsPerSec ?? 0)}/s (${int(t.events)} events in ${t.e2eSeconds?.toFixed(2)} s, ${int(t.lostRecords ?? 0)} lost; workload alone ${int(t.producerOpensPerSec)} opens/s)`,
+    ]);
+  }
+  const big = f.tracker;
+  if (big) {
+    rows.push([`tracker peak RSS (VmHWM) through ${int(big.events)} events`, `${big.sensorPeakRssMb.toFixed(0)} MB`]);
+    rows.push([
+      `tracker CPU time (utime+stime) through ${int(big.events)} events`,
+      `${secs(big.sensorCpuMs)} (${((big.sensorCpuMs * 1000) / Math.max(1, big.events)).toFixed(1)} µs/event)`,
+    ]);
+  }
+  if (f.ready) rows.push([`ready: start of cicd-sensor run → sensor.json (n=${f.ready.n})`, timeCell(f.ready)]);
+  if (f.report) {
+    const r = f.report;
+    rows.push([
+      `report (ReportBuilder + renderMarkdown) for ${int(r.runs[0]?.events ?? 0)} events, ${int(r.log.bytes / 2 ** 20)} MiB`,
+      `${timeCell(r.wallMs)} wall, ${secs(r.cpuMs.median)} CPU, peak RSS ${Math.max(...r.runs.map((x) => x.peakRssMb)).toFixed(0)} MB`,
+    ]);
+  }
+  if (f.errors) for (const [name, error] of Object.entries(f.errors)) rows.push([name, `FAILED: ${error}`]);
+  rows.push(['docker run --rm IMAGE true, proxy vs real socket', f.docker]);
+  return rows;
+}
+
+function budget(name, pass, value, note) {
+  return { name, status: pass === undefined ? 'n/a' : pass ? 'PASS' : 'FAIL', value, ...(note ? { note } : {}) };
+}
+
+/** The spread crosses the limit: this verdict could flip on another run. */
+const crosses = (s, limit) => s && s.n > 1 && s.min <= limit && s.max > limit;
+
+function overheadBudgets(results) {
+  const out = [];
+  const build = results.overhead.build;
+  for (const [mode, limit] of [['tracked', 1.03], ['untracked', 1.01]]) {
+    const s = build?.[mode]?.wall;
+    const name = `realistic build overhead, sensor ${mode} ≤ ${pct(limit).slice(1)}`;
+    if (!s) out.push(budget(name, undefined, 'not measured'));
+    else out.push(budget(name, s.median <= limit, `${pct(s.median)} (${pct(s.min)} … ${pct(s.max)})`, crosses(s, limit) ? 'spread crosses the limit' : undefined));
+  }
+  for (const w of results.workloads) {
+    const o = results.overhead[w.id];
+    const tracked = o.tracked?.wall;
+    const audit = results.unavailable.auditd ? undefined : o.auditd?.wall;
+    const strace = results.unavailable.strace ? undefined : o.strace?.wall;
+    if (tracked && audit) {
+      out.push(budget(`${w.label}: sensor tracked lower than auditd`, tracked.median < audit.median, `${pct(tracked.median)} vs ${pct(audit.median)}`));
+    } else out.push(budget(`${w.label}: sensor tracked lower than auditd`, undefined, results.unavailable.auditd ?? 'not measured'));
+    if (tracked && strace) {
+      // "Far lower": at most a quarter of strace's overhead.
+      const pass = tracked.median - 1 <= (strace.median - 1) / 4;
+      out.push(budget(`${w.label}: sensor tracked overhead ≤ ¼ of strace's`, pass, `${pct(tracked.median)} vs ${pct(strace.median)}`));
+    } else out.push(budget(`${w.label}: sensor tracked overhead ≤ ¼ of strace's`, undefined, results.unavailable.strace ?? 'not measured'));
+  }
+  return out;
+}
+
+function figureBudgets(results) {
+  const f = results.figures;
+  const out = [];
+  const scaled = results.quick ? ' (quick run: fewer events than the budget assumes)' : undefined;
+  const def = f.throughput?.[0];
+  out.push(
+    budget(
+      '≥ 500,000 records/s end to end with 0 lost at the default ring buffer',
+      def ? def.e2eEventsPerSec >= 500_000 && def.lostRecords === 0 : undefined,
+      def ? `${int(def.e2eEventsPerSec ?? 0)}/s, ${int(def.lostRecords ?? 0)} lost` : 'not measured',
+      scaled,
+    ),
+  );
+  const t = f.tracker;
+  out.push(budget('tracker peak RSS ≤ 150 MB through 1,000,000 events', t ? t.sensorPeakRssMb <= 150 : undefined, t ? `${t.sensorPeakRssMb.toFixed(0)} MB through ${int(t.events)} events` : 'not measured', scaled));
+  const r = f.report;
+  out.push(budget('report ≤ 3 s for 1,000,000 events', r ? r.wallMs.median <= 3000 : undefined, r ? `${secs(r.wallMs.median)} for ${int(r.runs[0].events)} events` : 'not measured', scaled));
+  out.push(budget('ready ≤ 1.5 s', f.ready ? f.ready.median <= 1500 : undefined, f.ready ? `${secs(f.ready.median)} median, ${secs(f.ready.max)} worst` : 'not measured', crosses(f.ready, 1500) ? 'spread crosses the limit' : undefined));
+  return out;
+}
+
+export function budgets(results) {
+  return [...overheadBudgets(results), ...figureBudgets(results)];
+}
+
+export function budgetLines(list) {
+  const width = Math.max(...list.map((b) => b.name.length));
+  return list.map((b) => `${b.status.padEnd(4)}  ${b.name.padEnd(width)}  ${b.value}${b.note ? `  [${b.note}]` : ''}`).join('\n');
+}

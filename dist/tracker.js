@@ -1,0 +1,3360 @@
+import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);
+
+// src/daemon/main.ts
+import { join as join9 } from "node:path";
+
+// src/cli/args.ts
+var UsageError = class extends Error {
+};
+var DEFAULT_STATE_DIR = "/run/cicd-sensor";
+var USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
+       cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
+       cicd-sensor daemon stop|stats [--state-dir DIR]
+       cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
+                                [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
+       cicd-sensor job unregister [--state-dir DIR] --id ID
+
+run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
+writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
+summary. Exits with COMMAND's exit code.
+
+  --out DIR              where to write the report (default: ./cicd-sensor-report)
+  --ringbuf-size BYTES   kernel ring buffer size, a power of two (default: 16777216)
+  --summary-rows N       rows per table in summary.md (default: 50)
+  --no-function-hooks    use the tracepoint fallbacks even where fentry works
+  --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
+  -h, --help             show this help
+
+daemon: the long-lived tracker (root) for many jobs, controlled through
+DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
+to DIR/jobs/<id>/events.ndjson.
+
+exit codes: COMMAND's own; 2 usage error; 3 the sensor cannot run here;
+4 the daemon refused a request or cannot be reached.`;
+var missing = (flag, kind) => new UsageError(`${flag} needs ${kind === "dir" ? "a directory" : "a value"}`);
+var powerOfTwo = (n) => n >= 4096 && n <= 1 << 30 && (n & n - 1) === 0;
+function intArg(flag, value, check, what) {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || !check(n)) {
+    throw new UsageError(`${flag}: '${value}' is not ${what}`);
+  }
+  return n;
+}
+function convert(flag, kind, value) {
+  switch (kind) {
+    case "ringbuf":
+      return intArg(flag, value, powerOfTwo, "a power of two between 4096 and 1073741824");
+    case "rows":
+      return intArg(flag, value, (n) => n >= 1 && n <= 1e4, "a number from 1 to 10000");
+    case "pid":
+      return intArg(flag, value, (n) => n >= 1 && n <= 4194304, "a process id");
+    default:
+      if (!value) throw missing(flag, kind);
+      return value;
+  }
+}
+function scan(args, spec, stopAtPositional) {
+  const values = /* @__PURE__ */ new Map();
+  let i = 0;
+  for (; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      i++;
+      break;
+    }
+    if (!arg.startsWith("-")) {
+      if (stopAtPositional) break;
+      throw new UsageError(`unexpected argument '${arg}'`);
+    }
+    if (arg === "-h" || arg === "--help") return { values, rest: [], help: true };
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : void 0;
+    const kind = spec[flag];
+    if (!kind) throw new UsageError(`unknown option '${arg}'`);
+    if (kind === "flag") {
+      if (inline !== void 0) throw new UsageError(`${flag} takes no value`);
+      values.set(flag, true);
+      continue;
+    }
+    const value = inline ?? args[++i];
+    if (value === void 0) throw missing(flag, kind);
+    values.set(flag, convert(flag, kind, value));
+  }
+  return { values, rest: args.slice(i), help: false };
+}
+var RUN_SPEC = {
+  "--out": "dir",
+  "--ringbuf-size": "ringbuf",
+  "--summary-rows": "rows",
+  "--no-function-hooks": "flag",
+  "--allow-unmonitored": "flag"
+};
+function parseRun(args) {
+  const { values, rest, help } = scan(args, RUN_SPEC, true);
+  if (help) return { help: true };
+  if (rest.length === 0) throw new UsageError("no command given to run");
+  return {
+    help: false,
+    subcommand: "run",
+    options: {
+      outDir: values.get("--out") ?? "cicd-sensor-report",
+      ringbufBytes: values.get("--ringbuf-size") ?? 16 << 20,
+      summaryRows: values.get("--summary-rows") ?? 50,
+      noFunctionHooks: values.has("--no-function-hooks"),
+      allowUnmonitored: values.has("--allow-unmonitored"),
+      command: rest
+    }
+  };
+}
+var DAEMON_SPEC = {
+  "--state-dir": "dir",
+  "--detach": "flag",
+  "--ringbuf-size": "ringbuf",
+  "--no-function-hooks": "flag"
+};
+function parseDaemon(args) {
+  const [action] = args;
+  if (action === "stop" || action === "stats") {
+    const { values: values2, help: help2 } = scan(args.slice(1), { "--state-dir": "dir" }, false);
+    if (help2) return { help: true };
+    return { help: false, subcommand: `daemon-${action}`, stateDir: values2.get("--state-dir") ?? DEFAULT_STATE_DIR };
+  }
+  if (action !== void 0 && !action.startsWith("-") && action !== "start") {
+    throw new UsageError(`unknown daemon action '${action}' (start, stop or stats)`);
+  }
+  const { values, help } = scan(action === "start" ? args.slice(1) : args, DAEMON_SPEC, false);
+  if (help) return { help: true };
+  return {
+    help: false,
+    subcommand: "daemon",
+    options: {
+      stateDir: values.get("--state-dir") ?? DEFAULT_STATE_DIR,
+      detach: values.has("--detach"),
+      ringbufBytes: values.get("--ringbuf-size") ?? 16 << 20,
+      noFunctionHooks: values.has("--no-function-hooks")
+    }
+  };
+}
+var IDENTITY_FLAGS = {
+  "--name": "name",
+  "--workflow": "workflow",
+  "--repository": "repository",
+  "--run-id": "run_id",
+  "--run-attempt": "run_attempt"
+};
+function parseJob(args) {
+  const [action, ...rest] = args;
+  if (action === "register") {
+    const spec = { "--state-dir": "dir", "--id": "string", "--cgroup": "string", "--pid": "pid" };
+    for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = "string";
+    const { values, help } = scan(rest, spec, false);
+    if (help) return { help: true };
+    const id = values.get("--id");
+    if (!id) throw new UsageError("job register needs --id");
+    const cgroup = values.get("--cgroup");
+    const pid = values.get("--pid");
+    if (cgroup === void 0 === (pid === void 0)) throw new UsageError("job register needs exactly one of --cgroup or --pid");
+    const job = { id };
+    for (const [flag, field] of Object.entries(IDENTITY_FLAGS)) {
+      const v = values.get(flag);
+      if (typeof v === "string") job[field] = v;
+    }
+    return { help: false, subcommand: "job-register", stateDir: values.get("--state-dir") ?? DEFAULT_STATE_DIR, job, cgroup, pid };
+  }
+  if (action === "unregister") {
+    const { values, help } = scan(rest, { "--state-dir": "dir", "--id": "string" }, false);
+    if (help) return { help: true };
+    const id = values.get("--id");
+    if (!id) throw new UsageError("job unregister needs --id");
+    return { help: false, subcommand: "job-unregister", stateDir: values.get("--state-dir") ?? DEFAULT_STATE_DIR, id };
+  }
+  throw new UsageError(action === void 0 ? "job needs an action (register or unregister)" : `unknown job action '${action}'`);
+}
+function parseArgs(argv) {
+  if (argv.length === 0) throw new UsageError("no subcommand given");
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case "-h":
+    case "--help":
+    case "help":
+      return { help: true };
+    case "run":
+      return parseRun(rest);
+    case "daemon":
+      return parseDaemon(rest);
+    case "job":
+      return parseJob(rest);
+    default:
+      throw new UsageError(`unknown subcommand '${sub}'`);
+  }
+}
+
+// src/daemon/daemon.ts
+import { mkdirSync as mkdirSync3, rmdirSync as rmdirSync4, rmSync as rmSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join8 } from "node:path";
+
+// src/native/sensor.ts
+import { constants as osConstants } from "node:os";
+
+// src/kernel/layout.ts
+var RECORDS_ABI = 1;
+var STAGING_KEY_MAX = 80;
+var Kind = {
+  EXEC: 1,
+  FORK: 2,
+  EXIT: 3,
+  CGROUP: 4,
+  CONNECT: 5,
+  FILE_OPEN: 6,
+  FILE_OP: 7,
+  UNIX_CONNECT: 8
+};
+var HOOK_NAMES = [
+  "process_exec",
+  "process_fork",
+  "process_exit",
+  "cgroup_tracking",
+  "network_connect",
+  "udp_sendmsg",
+  "file_open",
+  "file_remove",
+  "file_move",
+  "file_link",
+  "unix_socket_connect"
+];
+var Flag = {
+  ARGV_TRUNCATED: 1 << 0,
+  PATH_TRUNCATED: 1 << 1,
+  PATH2_TRUNCATED: 1 << 2,
+  CWD_TRUNCATED: 1 << 3
+};
+var CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 };
+var Access = { READ: 1, WRITE: 2, READ_WRITE: 3, EXEC: 4 };
+var PathEnc = { NONE: 0, COMPONENTS: 1, STRING: 2 };
+var FileOp = { UNLINK: 1, RMDIR: 2, RENAME: 3, LINK: 4, SYMLINK: 5 };
+var OFFSETS = {
+  cs_header: { kind: 0, size: 2, pid: 4, tid: 8, flags: 12, time_ns: 16, cgroup_id: 24, start_time_ns: 32 },
+  cs_exec: { ppid: 40, uid: 44, parent_start_time_ns: 48, path_len: 56, argv_len: 58, cwd_len: 60 },
+  cs_fork: { ppid: 40, uid: 44, parent_start_time_ns: 48 },
+  cs_exit: { exit_code: 40 },
+  cs_cgroup: { id: 40, parent_id: 48, op: 56, name_len: 60 },
+  cs_connect: { protocol: 40, family: 41, port: 42, via_sendmsg: 44, addr: 48 },
+  cs_file_open: { open_flags: 40, access: 44, path_enc: 45, path_len: 46 },
+  cs_file_op: { op: 40, op_flags: 44, path_len: 48, base_len: 50, path2_len: 52, base2_len: 54 },
+  cs_unix_connect: { path_len: 40 }
+};
+var SIZEOF = {
+  cs_header: 40,
+  cs_exec: 64,
+  cs_fork: 56,
+  cs_exit: 48,
+  cs_cgroup: 64,
+  cs_connect: 64,
+  cs_file_open: 48,
+  cs_file_op: 56,
+  cs_unix_connect: 48
+};
+
+// src/native/assets.ts
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+function assetsDir() {
+  const override = process.env.CICD_SENSOR_ASSETS;
+  if (override) return resolve(override);
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [here, resolve(here, "../../dist")]) {
+    if (existsSync(join(candidate, "lib", "libcicdsensor.so"))) return candidate;
+  }
+  throw new Error(`cicd-sensor assets not found next to ${here}; run 'npm run build'`);
+}
+var libraryPath = () => join(assetsDir(), "lib", "libcicdsensor.so");
+var bpfObjectPath = () => join(assetsDir(), "sensor.bpf.o");
+
+// node_modules/koffi/src/koffi/index.js
+import util from "node:util";
+import fs2 from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import fs from "node:fs";
+
+// node_modules/koffi/src/koffi/src/static.js
+import { createRequire } from "node:module";
+var require2 = createRequire(import.meta.url);
+function loadStatic(pkg2) {
+  let native2 = null;
+  if (pkg2 == "linux-arm") {
+    try {
+      native2 = require2("@koromix/koffi-linux-arm");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "linux-arm64") {
+    try {
+      native2 = require2("@koromix/koffi-linux-arm64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "linux-ia32") {
+    try {
+      native2 = require2("@koromix/koffi-linux-ia32");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "linux-x64") {
+    try {
+      native2 = require2("@koromix/koffi-linux-x64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "linux-riscv64") {
+    try {
+      native2 = require2("@koromix/koffi-linux-riscv64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "freebsd-ia32") {
+    try {
+      native2 = require2("@koromix/koffi-freebsd-ia32");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "freebsd-x64") {
+    try {
+      native2 = require2("@koromix/koffi-freebsd-x64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "freebsd-arm64") {
+    try {
+      native2 = require2("@koromix/koffi-freebsd-arm64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "openbsd-ia32") {
+    try {
+      native2 = require2("@koromix/koffi-openbsd-ia32");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "openbsd-x64") {
+    try {
+      native2 = require2("@koromix/koffi-openbsd-x64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "win32-ia32") {
+    try {
+      native2 = require2("@koromix/koffi-win32-ia32");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "win32-x64") {
+    try {
+      native2 = require2("@koromix/koffi-win32-x64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "win32-arm64") {
+    try {
+      native2 = require2("@koromix/koffi-win32-arm64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "darwin-x64") {
+    try {
+      native2 = require2("@koromix/koffi-darwin-x64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "darwin-arm64") {
+    try {
+      native2 = require2("@koromix/koffi-darwin-arm64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "linux-loong64") {
+    try {
+      native2 = require2("@koromix/koffi-linux-loong64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "android-arm64") {
+    try {
+      native2 = require2("@koromix/koffi-android-arm64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "android-x64") {
+    try {
+      native2 = require2("@koromix/koffi-android-x64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "linux-ppc64") {
+    try {
+      native2 = require2("@koromix/koffi-linux-ppc64");
+    } catch (err) {
+    }
+  }
+  if (pkg2 == "openbsd-arm64") {
+    try {
+      native2 = require2("@koromix/koffi-openbsd-arm64");
+    } catch (err) {
+    }
+  }
+  return native2;
+}
+
+// node_modules/koffi/src/koffi/index.js
+function determineAbi() {
+  let abi = process.arch.toString();
+  if (abi == "riscv32" || abi == "riscv64") {
+    let file = openFile(process.execPath, "r");
+    try {
+      let header2 = readElfHeader(file);
+      let float_abi = header2.e_flags & 6;
+      switch (float_abi) {
+        case 0:
+          {
+          }
+          break;
+        case 2:
+          {
+            abi += "f";
+          }
+          break;
+        case 4:
+          {
+            abi += "d";
+          }
+          break;
+        case 6:
+          {
+            abi += "q";
+          }
+          break;
+      }
+    } finally {
+      file.close();
+    }
+  } else if (abi == "arm") {
+    let file = openFile(process.execPath, "r");
+    try {
+      let header2 = readElfHeader(file);
+      if (header2.e_flags & 1024) {
+        abi += "hf";
+      } else if (header2.e_flags & 512) {
+        abi += "sf";
+      } else {
+        throw new Error("Unknown ARM floating-point ABI");
+      }
+    } finally {
+      file.close();
+    }
+  } else if (abi == "ppc64") {
+    let file = openFile(process.execPath, "r");
+    try {
+      let header2 = readElfHeader(file);
+      switch (header2.ei_data) {
+        case 1:
+          {
+            abi += "le";
+          }
+          break;
+        case 2:
+          {
+            abi += "be";
+          }
+          break;
+        default:
+          throw new Error("Invalid ELF endianness value");
+      }
+    } finally {
+      file.close();
+    }
+  }
+  return abi;
+}
+function readElfHeader(file, offset = 0) {
+  let buf = file.read(offset, 512);
+  if (buf.length < 16)
+    throw new Error("Truncated header");
+  if (buf[0] != 127 || buf[1] != 69 || buf[2] != 76 || buf[3] != 70)
+    throw new Error("Invalid magic number");
+  if (buf[6] != 1)
+    throw new Error("Invalid ELF version");
+  if (buf[5] != 1)
+    throw new Error("Big-endian architectures are not supported");
+  switch (buf[4]) {
+    case 1:
+      {
+        if (buf.length < 68)
+          throw new Error("Truncated ELF header");
+        return {
+          ei_class: 32,
+          ei_data: buf[5],
+          e_machine: buf.readUInt16LE(18),
+          e_flags: buf.readUInt32LE(36),
+          e_phoff: buf.readUInt32LE(28),
+          e_phentsize: buf.readUInt16LE(42),
+          e_phnum: buf.readUInt16LE(44)
+        };
+      }
+      break;
+    case 2:
+      {
+        if (buf.length < 120)
+          throw new Error("Truncated ELF header");
+        return {
+          ei_class: 64,
+          ei_data: buf[5],
+          e_machine: buf.readUInt16LE(18),
+          e_flags: buf.readUInt32LE(48),
+          e_phoff: buf.readBigUInt64LE(32),
+          e_phentsize: buf.readUInt16LE(54),
+          e_phnum: buf.readUInt16LE(56)
+        };
+      }
+      break;
+    default:
+      throw new Error("Invalid ELF class");
+  }
+}
+function openFile(filename, flags) {
+  let fd = fs.openSync(filename, flags);
+  return new FileHandle(fd);
+}
+var FileHandle = class {
+  constructor(fd) {
+    this.fd = fd;
+  }
+  close() {
+    fs.closeSync(this.fd);
+  }
+  [Symbol.dispose]() {
+    fs.closeSync(this.fd);
+  }
+  read(offset, len) {
+    let buf = Buffer.allocUnsafe(len);
+    let read = fs.readSync(this.fd, buf, 0, len, offset);
+    return buf.subarray(0, read);
+  }
+};
+var package_default = { name: "koffi", version: "3.3.4", cnoke: { api: "../../vendor/node-api-headers", output: "../../bin/Koffi/{{ toolchain }}", node: 16, napi: 8 } };
+var require22 = createRequire2(import.meta.url);
+function detectPlatform() {
+  if (process.versions.napi == null || process.versions.napi < package_default.cnoke.napi) {
+    let major = parseInt(process.versions.node, 10);
+    throw new Error(`This engine is based on Node ${process.versions.node}, but ${package_default.name} does not support the Node ${major}.x branch (Node-API < ${package_default.cnoke.napi})`);
+  }
+  let abi = determineAbi();
+  let pkg2 = `${process.platform}-${process.arch}`;
+  let triplets2 = [`${process.platform}_${abi}`];
+  if (process.platform == "linux")
+    triplets2.push(`musl_${abi}`);
+  return [package_default.version, pkg2, triplets2];
+}
+function loadDynamic(dirname2, pkg2, triplets2) {
+  let suffix = "/../../build/koffi";
+  let root = dirname2 + suffix;
+  let roots = [root];
+  let native2 = null;
+  let err = null;
+  if (process["resourcesPath"] != null) {
+    let suffixes = [
+      "/koffi",
+      "/koffi/build",
+      "/node_modules/koffi/build"
+    ];
+    for (let suffix2 of suffixes)
+      roots.push(process["resourcesPath"] + suffix2);
+  }
+  let names = [
+    `${import.meta.dirname}/../../../@koromix/koffi-${pkg2}`,
+    ...triplets2.flatMap((triplet) => roots.map((dir) => `${dir}/${triplet}/koffi.node`))
+  ];
+  for (let name of names) {
+    if (!fs2.existsSync(name))
+      continue;
+    try {
+      native2 = require22(name);
+      break;
+    } catch (e) {
+      err ??= e;
+    }
+  }
+  if (native2 == null && err != null)
+    throw err;
+  return native2;
+}
+function wrapNative(native2, version2) {
+  if (native2 == null)
+    throw new Error("Cannot find the native Koffi module; did you bundle it correctly?");
+  if (native2.version != version2)
+    throw new Error("Mismatched native Koffi modules");
+  let load = native2.load;
+  let register2 = native2.register;
+  native2.register = (...args) => {
+    if (args.length >= 3 && typeof args[1] == "function") {
+      process.emitWarning("Using koffi.register() with a custom this value was deprecated in Koffi 2.17, use function.bind() instead", "DeprecationWarning", "KOFFI009");
+      args[1] = args[1].bind(args[0]);
+      args = args.slice(1);
+    }
+    return register2(...args);
+  };
+  native2.load = (...args) => {
+    let lib = load(...args);
+    lib.cdecl = util.deprecate((...args2) => lib.func("__cdecl", ...args2), "The koffi.cdecl() function was deprecated in Koffi 2.7, use koffi.func(...) instead", "KOFFI003");
+    lib.stdcall = util.deprecate((...args2) => lib.func("__stdcall", ...args2), 'The koffi.stdcall() function was deprecated in Koffi 2.7, use koffi.func("__stdcall", ...) instead', "KOFFI004");
+    lib.fastcall = util.deprecate((...args2) => lib.func("__fastcall", ...args2), 'The koffi.fastcall() function was deprecated in Koffi 2.7, use koffi.func("__fastcall", ...) instead', "KOFFI005");
+    lib.thiscall = util.deprecate((...args2) => lib.func("__thiscall", ...args2), 'The koffi.thiscall() function was deprecated in Koffi 2.7, use koffi.func("__thiscall", ...) instead', "KOFFI006");
+    return lib;
+  };
+  native2.resolve = util.deprecate(native2.type, "The koffi.resolve() function was deprecated in Koffi 3.0, use koffi.type() instead", "KOFFI007");
+  native2.introspect = util.deprecate(native2.type, "The koffi.introspect() function was deprecated in Koffi 3.0, use koffi.type() instead", "KOFFI008");
+}
+var [version, pkg, triplets] = detectPlatform();
+var native = loadStatic(pkg) ?? loadDynamic(import.meta.dirname, pkg, triplets);
+wrapNative(native, version);
+var mod_LibraryHandle = native.LibraryHandle;
+var mod_TypeObject = native.TypeObject;
+var mod_Union = native.Union;
+var mod_address = native.address;
+var mod_alias = native.alias;
+var mod_alignof = native.alignof;
+var mod_alloc = native.alloc;
+var mod_array = native.array;
+var mod_as = native.as;
+var mod_call = native.call;
+var mod_config = native.config;
+var mod_decode = native.decode;
+var mod_disposable = native.disposable;
+var mod_encode = native.encode;
+var mod_enumeration = native.enumeration;
+var mod_errno = native.errno;
+var mod_extension = native.extension;
+var mod_free = native.free;
+var mod_in = native.in;
+var mod_inout = native.inout;
+var mod_introspect = native.introspect;
+var mod_load = native.load;
+var mod_node = native.node;
+var mod_offsetof = native.offsetof;
+var mod_opaque = native.opaque;
+var mod_os = native.os;
+var mod_out = native.out;
+var mod_pack = native.pack;
+var mod_pointer = native.pointer;
+var mod_proto = native.proto;
+var mod_register = native.register;
+var mod_reset = native.reset;
+var mod_resolve = native.resolve;
+var mod_sizeof = native.sizeof;
+var mod_stats = native.stats;
+var mod_struct = native.struct;
+var mod_type = native.type;
+var mod_types = native.types;
+var mod_union = native.union;
+var mod_unregister = native.unregister;
+var mod_version = native.version;
+var mod_view = native.view;
+var index_default = native;
+
+// src/native/ffi.ts
+var NATIVE_ABI = 1;
+var api;
+function nativeApi() {
+  if (api) return api;
+  const lib = index_default.load(libraryPath());
+  index_default.opaque("cs_sensor");
+  const f = (decl) => lib.func(decl);
+  const poll = f("int cs_poll(cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms)");
+  const loaded = {
+    cs_abi_version: f("int cs_abi_version(void)"),
+    cs_records_version: f("int cs_records_version(void)"),
+    cs_open: f("cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t self_tgid, uint32_t flags, _Out_ int *err)"),
+    cs_attach: f("int cs_attach(cs_sensor *s, const char *cgroup_root, _Out_ uint8_t *plan, uint32_t plan_len)"),
+    cs_track_cgroup: f("int cs_track_cgroup(cs_sensor *s, uint64_t cgroup_id)"),
+    cs_untrack_cgroup: f("int cs_untrack_cgroup(cs_sensor *s, uint64_t cgroup_id)"),
+    cs_track_task: f("int cs_track_task(cs_sensor *s, uint32_t tgid, uint64_t start_time_ns)"),
+    cs_untrack_task: f("int cs_untrack_task(cs_sensor *s, uint32_t tgid)"),
+    cs_stage: f("int cs_stage(cs_sensor *s, const char *basename)"),
+    cs_unstage: f("int cs_unstage(cs_sensor *s, const char *basename)"),
+    cs_list_tracked: f("int cs_list_tracked(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)"),
+    cs_list_staged: f("int cs_list_staged(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)"),
+    cs_poll: poll,
+    cs_backlog: f("int64_t cs_backlog(cs_sensor *s)"),
+    cs_map_id: f("int cs_map_id(cs_sensor *s, const char *name)"),
+    cs_read_counters: f("int cs_read_counters(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)"),
+    cs_links_alive: f("int cs_links_alive(cs_sensor *s)"),
+    cs_close: f("void cs_close(cs_sensor *s)"),
+    cs_boot_to_realtime_ns: f("int64_t cs_boot_to_realtime_ns(void)"),
+    cs_last_error: f("int cs_last_error(_Out_ uint8_t *buf, uint32_t len)"),
+    pollAsync: (h, buf, len, timeoutMs) => new Promise((resolve2, reject) => {
+      poll.async(h, buf, len, timeoutMs, (err, res) => err ? reject(err) : resolve2(res));
+    })
+  };
+  if (loaded.cs_abi_version() !== NATIVE_ABI) {
+    throw new Error(`${libraryPath()} speaks native ABI ${loaded.cs_abi_version()}, this build expects ${NATIVE_ABI}`);
+  }
+  api = loaded;
+  return api;
+}
+
+// src/native/sensor.ts
+var SensorError = class extends Error {
+  constructor(message, errno) {
+    super(message);
+    this.errno = errno;
+    this.name = "SensorError";
+  }
+  errno;
+};
+var errnoName = (errno) => Object.entries(osConstants.errno).find(([, v]) => v === errno)?.[0] ?? `errno ${errno}`;
+function lastError(api2, rc) {
+  const buf = Buffer.alloc(8192);
+  const n = api2.cs_last_error(buf, buf.length);
+  const text2 = n > 0 ? buf.subarray(0, n).toString("utf8") : errnoName(-rc);
+  return new SensorError(text2, -rc);
+}
+var Sensor = class _Sensor {
+  constructor(api2, handle) {
+    this.api = api2;
+    this.handle = handle;
+  }
+  api;
+  handle;
+  closed = false;
+  polling = false;
+  static open(opts) {
+    const api2 = nativeApi();
+    if (api2.cs_records_version() !== RECORDS_ABI) {
+      throw new SensorError(`native library uses record layout ${api2.cs_records_version()}, decoder expects ${RECORDS_ABI}`, 0);
+    }
+    const err = [0];
+    const flags = opts.noFunctionHooks ? 1 : 0;
+    const h = api2.cs_open(opts.objectPath ?? bpfObjectPath(), opts.ringbufBytes, process.pid, flags, err);
+    if (!h) throw lastError(api2, err[0] ?? -1);
+    return new _Sensor(api2, h);
+  }
+  check(rc) {
+    if (rc < 0) throw lastError(this.api, rc);
+    return rc;
+  }
+  live() {
+    if (this.closed) throw new SensorError("sensor is closed", 9);
+    return this.handle;
+  }
+  /** Attaches every hook; returns the plan (which mechanism each hook got). */
+  attach(cgroupRoot) {
+    const buf = Buffer.alloc(64 * 1024);
+    this.check(this.api.cs_attach(this.live(), cgroupRoot, buf, buf.length));
+    const text2 = buf.subarray(0, buf.indexOf(0)).toString("utf8");
+    if (process.env.CS_DEBUG_PLAN) console.error(text2);
+    return JSON.parse(text2);
+  }
+  trackCgroup(id) {
+    this.check(this.api.cs_track_cgroup(this.live(), id));
+  }
+  untrackCgroup(id) {
+    this.check(this.api.cs_untrack_cgroup(this.live(), id));
+  }
+  trackTask(tgid, startNs) {
+    this.check(this.api.cs_track_task(this.live(), tgid, startNs));
+  }
+  untrackTask(tgid) {
+    this.check(this.api.cs_untrack_task(this.live(), tgid));
+  }
+  stage(basename2) {
+    this.check(this.api.cs_stage(this.live(), basename2));
+  }
+  unstage(basename2) {
+    this.check(this.api.cs_unstage(this.live(), basename2));
+  }
+  trackedCgroups(max = 16384) {
+    const out = new BigUint64Array(max);
+    const n = this.check(this.api.cs_list_tracked(this.live(), out, max));
+    return Array.from(out.subarray(0, n));
+  }
+  stagedBasenames(max = 4096) {
+    const out = Buffer.alloc(max * STAGING_KEY_MAX);
+    const n = this.check(this.api.cs_list_staged(this.live(), out, max));
+    const names = [];
+    for (let i = 0; i < n; i++) {
+      const key = out.subarray(i * STAGING_KEY_MAX, (i + 1) * STAGING_KEY_MAX);
+      const end = key.indexOf(0);
+      names.push(key.subarray(0, end < 0 ? key.length : end).toString("utf8"));
+    }
+    return names;
+  }
+  /** Kernel ids of the sensor's maps, for bpftool and diagnostics. */
+  mapIds() {
+    const names = ["tracked_cgroups", "tracked_tasks", "staging_map", "events", "counters"];
+    return Object.fromEntries(names.map((n) => [n, this.check(this.api.cs_map_id(this.live(), n))]));
+  }
+  /** Copies whole records into buf without waiting; returns bytes written. */
+  pollNow(buf) {
+    return this.check(this.api.cs_poll(this.live(), buf, buf.length, 0));
+  }
+  /** Waits up to timeoutMs for records on a worker thread; returns bytes written. */
+  async poll(buf, timeoutMs) {
+    if (this.polling) throw new SensorError("poll already in progress", 16);
+    this.polling = true;
+    try {
+      const rc = await this.api.pollAsync(this.live(), buf, buf.length, timeoutMs);
+      if (rc < 0) throw new SensorError(`polling the ring buffer: ${errnoName(-rc)}`, -rc);
+      return rc;
+    } finally {
+      this.polling = false;
+    }
+  }
+  backlog() {
+    return Number(this.api.cs_backlog(this.live()));
+  }
+  counters() {
+    const out = new BigUint64Array(HOOK_NAMES.length * 3);
+    this.check(this.api.cs_read_counters(this.live(), out, out.length));
+    return HOOK_NAMES.map((hook, i) => ({
+      hook,
+      sent: Number(out[i * 3]),
+      lost: Number(out[i * 3 + 1]),
+      suppressed: Number(out[i * 3 + 2])
+    }));
+  }
+  /** CLOCK_REALTIME - CLOCK_BOOTTIME in ns, for turning record times into wall-clock times. */
+  static bootToRealtimeNs() {
+    return Number(nativeApi().cs_boot_to_realtime_ns());
+  }
+  linksAlive() {
+    return this.api.cs_links_alive(this.live());
+  }
+  /** Detaches everything. Waits for nothing: callers stop polling first. */
+  close() {
+    if (this.closed) return;
+    if (this.polling) throw new SensorError("close while a poll is running", 16);
+    this.closed = true;
+    this.api.cs_close(this.handle);
+  }
+};
+
+// src/platform/cgroup.ts
+import { existsSync as existsSync2, mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+function cgroup2RootFromMounts(mounts) {
+  for (const line of mounts.split("\n")) {
+    const [, mountPoint, fsType] = line.split(" ");
+    if (fsType === "cgroup2" && mountPoint) return mountPoint.replace(/\\040/g, " ");
+  }
+  return void 0;
+}
+function cgroup2Root() {
+  try {
+    return cgroup2RootFromMounts(readFileSync("/proc/mounts", "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function cgroupId(path) {
+  return statSync(path, { bigint: true }).ino;
+}
+function processCgroup(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/cgroup`, "utf8").split("\n").find((l) => l.startsWith("0::"));
+    return line?.slice(3);
+  } catch {
+    return void 0;
+  }
+}
+function createCgroup(root, relative) {
+  const path = join2(root, relative);
+  mkdirSync(path, { recursive: true });
+  return path;
+}
+function cgroupProcs(path) {
+  try {
+    return readFileSync(join2(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+function moveProcess(path, pid) {
+  writeFileSync(join2(path, "cgroup.procs"), `${pid}
+`);
+}
+
+// src/tracker/kernelTracker.ts
+import { existsSync as existsSync3 } from "node:fs";
+
+// src/kernel/openFlags.ts
+var COMMON = [
+  [64, "O_CREAT"],
+  [128, "O_EXCL"],
+  [256, "O_NOCTTY"],
+  [512, "O_TRUNC"],
+  [1024, "O_APPEND"],
+  [2048, "O_NONBLOCK"],
+  [4096, "O_DSYNC"],
+  [8192, "O_ASYNC"],
+  [262144, "O_NOATIME"],
+  [524288, "O_CLOEXEC"],
+  [1048576, "O_SYNC"],
+  [2097152, "O_PATH"]
+];
+var X86 = [
+  [16384, "O_DIRECT"],
+  [32768, "O_LARGEFILE"],
+  [65536, "O_DIRECTORY"],
+  [131072, "O_NOFOLLOW"]
+];
+var ARM64 = [
+  [16384, "O_DIRECTORY"],
+  [32768, "O_NOFOLLOW"],
+  [65536, "O_DIRECT"],
+  [131072, "O_LARGEFILE"]
+];
+var TMPFILE_BIT = 4194304;
+function openFlagNames(flags, arch = process.arch) {
+  const table2 = [...COMMON, ...arch === "arm64" ? ARM64 : X86];
+  const names = [];
+  const acc = flags & 3;
+  names.push(acc === 1 ? "O_WRONLY" : acc === 2 ? "O_RDWR" : "O_RDONLY");
+  for (const [bit, name] of table2) {
+    if (name === "O_DSYNC" && (flags & 1052672) === 1052672) continue;
+    if (name === "O_SYNC" ? (flags & 1052672) === 1052672 : (flags & bit) !== 0) names.push(name);
+  }
+  if (flags & TMPFILE_BIT) names.push("O_TMPFILE");
+  return names;
+}
+
+// src/kernel/text.ts
+import { posix } from "node:path";
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function isAscii(buf, start, end) {
+  for (let i = start; i < end; i++) if (buf[i] >= 128) return false;
+  return true;
+}
+function escapeInvalid(buf) {
+  let out = "";
+  let i = 0;
+  while (i < buf.length) {
+    let j = i;
+    while (j < buf.length && buf[j] < 128) j++;
+    out += Buffer.from(buf.subarray(i, j)).toString("latin1");
+    if (j >= buf.length) break;
+    let decoded = false;
+    for (const len of [4, 3, 2]) {
+      if (j + len > buf.length) continue;
+      try {
+        out += strict.decode(buf.subarray(j, j + len));
+        j += len;
+        decoded = true;
+        break;
+      } catch {
+      }
+    }
+    if (!decoded) {
+      out += `\\x${buf[j].toString(16).padStart(2, "0")}`;
+      j++;
+    }
+    i = j;
+  }
+  return out;
+}
+function bytesToText(buf, start, end) {
+  if (isAscii(buf, start, end)) return buf.toString("latin1", start, end);
+  const slice = buf.subarray(start, end);
+  try {
+    return strict.decode(slice);
+  } catch {
+    return escapeInvalid(slice);
+  }
+}
+function splitNul(buf, start, end) {
+  const out = [];
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if (buf[i] === 0) {
+      out.push(bytesToText(buf, from, i));
+      from = i + 1;
+    }
+  }
+  if (from < end) out.push(bytesToText(buf, from, end));
+  return out;
+}
+function componentsToPath(buf, start, end, truncated) {
+  const parts = splitNul(buf, start, end).reverse();
+  const path = "/" + parts.join("/");
+  return truncated ? "/\u2026" + path : path;
+}
+function resolvePath(raw, base2) {
+  if (raw.startsWith("/")) return posix.normalize(raw);
+  return posix.normalize(posix.join(base2 ?? "/", raw));
+}
+
+// src/tracker/eventBuilder.ts
+var pad = (n, width) => String(n).padStart(width, "0");
+function rfc3339Micros(wallNs) {
+  const ms = Math.floor(wallNs / 1e6);
+  const micros = Math.floor(wallNs / 1e3) % 1e3;
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 23)}${pad(micros, 3)}Z`;
+}
+function processContext(node, bootToRealNs) {
+  const ctx = {
+    pid: node.pid,
+    ppid: node.ppid,
+    exec_path: node.execPath,
+    argv: node.argv,
+    ancestors: node.ancestors
+  };
+  if (node.uid !== void 0) ctx.uid = node.uid;
+  if (node.argvTruncated) ctx.argv_truncated = true;
+  if (node.cwd) ctx.cwd = node.cwd;
+  if (node.startNs) ctx.start_time = rfc3339Micros(node.startNs + bootToRealNs);
+  if (node.ancestorsTruncated) ctx.ancestors_truncated = true;
+  return ctx;
+}
+function exitFields(status) {
+  const signal = status & 127;
+  if (signal === 0) return { exit_code: status >> 8 & 255 };
+  return { exit_code: 128 + signal, exit_signal: signal };
+}
+var ACCESS = {
+  [Access.READ]: "read",
+  [Access.WRITE]: "write",
+  [Access.READ_WRITE]: "read_write",
+  [Access.EXEC]: "exec"
+};
+function fileOpen(s) {
+  const info = { path: s.path, access: ACCESS[s.access] ?? "read", flags: openFlagNames(s.openFlags) };
+  if (s.flags & Flag.PATH_TRUNCATED) info.path_truncated = true;
+  return info;
+}
+function fileOp(s) {
+  const first = resolvePath(s.path.raw, s.path.base);
+  const second = s.path2 ? resolvePath(s.path2.raw, s.path2.base) : void 0;
+  const truncated = (s.flags & (Flag.PATH_TRUNCATED | Flag.PATH2_TRUNCATED)) !== 0;
+  const extra = truncated ? { path_truncated: true } : {};
+  switch (s.op) {
+    case "unlink":
+      return { kind: "file_remove", file: { path: first, ...extra } };
+    case "rmdir":
+      return { kind: "file_remove", file: { path: first, directory: true, ...extra } };
+    case "rename":
+      return { kind: "file_move", file: { path: first, target_path: second ?? "", ...extra } };
+    case "link":
+      return { kind: "file_link", file: { path: first, target_path: second ?? "", link_type: "hard", ...extra } };
+    case "symlink": {
+      const linkDir = second ? second.slice(0, second.lastIndexOf("/")) || "/" : "/";
+      const target = resolvePath(s.path.raw, linkDir);
+      return { kind: "file_link", file: { path: target, target_path: second ?? "", link_type: "symbolic", ...extra } };
+    }
+  }
+}
+var network = (s) => ({
+  protocol: s.protocol === "udp" ? "udp" : "tcp",
+  family: s.family,
+  address: s.address,
+  port: s.port
+});
+function buildEvent(s, node, bootToRealNs) {
+  const base2 = (kind) => ({
+    kind,
+    cgroup_id: s.cgroupId,
+    ...node.step ? { step: node.step } : {},
+    process: processContext(node, bootToRealNs)
+  });
+  switch (s.kind) {
+    case "exec":
+      return base2("process_exec");
+    case "exit": {
+      const e = base2("process_exit");
+      Object.assign(e.process, exitFields(s.status));
+      return e;
+    }
+    case "connect":
+      return { ...base2("network_connect"), network: network(s) };
+    case "file_open":
+      return { ...base2("file_open"), file: fileOpen(s) };
+    case "file_op": {
+      const { kind, file } = fileOp(s);
+      return { ...base2(kind), file };
+    }
+    case "unix_connect":
+      return { ...base2("unix_socket_connect"), unix_socket: { path: s.path } };
+    default:
+      return void 0;
+  }
+}
+
+// src/tracker/processTable.ts
+import { readFileSync as readFileSync2, readlinkSync } from "node:fs";
+var ANCESTOR_DEPTH = 16;
+var NS_PER_TICK = 1e7;
+var startTicks = (startNs) => Math.floor(startNs / NS_PER_TICK);
+function readProc(pid, procRoot = "/proc") {
+  try {
+    const stat = readFileSync2(`${procRoot}/${pid}/stat`, "latin1");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ppid = Number(fields[1]);
+    const ticks = Number(fields[19]);
+    let execPath = "";
+    try {
+      execPath = readlinkSync(`${procRoot}/${pid}/exe`);
+    } catch {
+    }
+    const cmdline = readFileSync2(`${procRoot}/${pid}/cmdline`, "utf8");
+    const argv = cmdline.length ? cmdline.replace(/\0$/, "").split("\0") : [];
+    return { ppid, startTicks: ticks, execPath, argv };
+  } catch {
+    return void 0;
+  }
+}
+function chainFrom(parent) {
+  if (!parent) return { ancestors: [], truncated: false };
+  const full = [parent.asAncestor, ...parent.ancestors];
+  const truncated = parent.ancestorsTruncated || full.length > ANCESTOR_DEPTH;
+  return { ancestors: full.slice(0, ANCESTOR_DEPTH), truncated };
+}
+var ProcessTable = class {
+  byPid = /* @__PURE__ */ new Map();
+  get size() {
+    return this.byPid.size;
+  }
+  /** The live node for (pid, start); start 0 means "whichever process has pid now". */
+  get(pid, startNs) {
+    const node = this.byPid.get(pid);
+    if (!node) return void 0;
+    if (startNs && node.startTicks !== startTicks(startNs)) return void 0;
+    return node;
+  }
+  put(pid, startNs, ppid, parent, fields) {
+    const { ancestors, truncated } = chainFrom(parent);
+    const execPath = fields.execPath ?? parent?.execPath ?? "";
+    const argv = fields.argv ?? parent?.argv ?? [];
+    const node = {
+      pid,
+      startTicks: fields.startTicks ?? startTicks(startNs),
+      startNs,
+      ppid,
+      uid: fields.uid ?? parent?.uid,
+      execPath,
+      argv,
+      argvTruncated: fields.argvTruncated ?? parent?.argvTruncated ?? false,
+      cwd: fields.cwd ?? parent?.cwd,
+      ancestors,
+      ancestorsTruncated: truncated,
+      asAncestor: { pid, exec_path: execPath, argv },
+      step: fields.step ?? parent?.step
+    };
+    this.byPid.set(pid, node);
+    return node;
+  }
+  /** A new process: it starts as a copy of its parent's image. */
+  fork(pid, startNs, ppid, parentStartNs, uid) {
+    return this.put(pid, startNs, ppid, this.get(ppid, parentStartNs), { uid });
+  }
+  /** A new image in an existing (or unseen) process. */
+  exec(pid, startNs, ppid, parentStartNs, image) {
+    const existing = this.get(pid, startNs);
+    if (!existing) return this.put(pid, startNs, ppid, this.get(ppid, parentStartNs), image);
+    Object.assign(existing, image);
+    existing.asAncestor = { pid, exec_path: image.execPath, argv: image.argv };
+    return existing;
+  }
+  /**
+   * The node for an event's process. A process never seen forking or
+   * exec'ing (it predates tracking) is read from /proc once and kept.
+   */
+  resolve(pid, startNs) {
+    const known = this.get(pid, startNs);
+    if (known) return known;
+    const proc = readProc(pid);
+    const sameProcess = proc && (!startNs || proc.startTicks === startTicks(startNs));
+    if (proc && sameProcess) {
+      return this.put(pid, startNs || proc.startTicks * NS_PER_TICK, proc.ppid, this.get(proc.ppid, 0), {
+        startTicks: proc.startTicks,
+        execPath: proc.execPath,
+        argv: proc.argv
+      });
+    }
+    return this.put(pid, startNs, 0, void 0, { execPath: "", argv: [] });
+  }
+  /** Removes the node of an exited process and returns it for the exit event. */
+  exit(pid, startNs) {
+    const node = this.get(pid, startNs);
+    if (node) this.byPid.delete(pid);
+    return node;
+  }
+  /** Drops every node whose pid is in the set (a job's end). */
+  forget(pids) {
+    for (const pid of pids) this.byPid.delete(pid);
+  }
+  pids() {
+    return this.byPid.keys();
+  }
+};
+
+// src/tracker/steps.ts
+import { closeSync, openSync, readSync } from "node:fs";
+import { basename } from "node:path";
+var ACTION_PATH = /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\//;
+var RUN_SCRIPT = /\/_temp\/[^/]+\.(sh|bash|ps1|py|cmd)$/;
+var LABEL_MAX = 200;
+function firstScriptLine(path) {
+  let fd;
+  try {
+    fd = openSync(path, "r");
+    const buf = Buffer.alloc(8192);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString("utf8").split("\n").map((l) => l.trim()).find((l) => l.length > 0);
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+var clip = (s) => s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}\u2026` : s;
+function stepLabel(execPath, argv, readLine = firstScriptLine) {
+  for (const arg of argv) {
+    const action = ACTION_PATH.exec(arg);
+    if (action) return `uses: ${action[1]}/${action[2]}@${action[3]}`;
+  }
+  const script = argv.find((a) => RUN_SCRIPT.test(a));
+  if (script) {
+    const line = readLine(script);
+    return clip(`run: ${line ?? `(script ${basename(script)} already removed)`}`);
+  }
+  const shown = argv.length ? argv.join(" ") : basename(execPath);
+  return clip(`run: ${shown}`);
+}
+
+// src/tracker/kernelTracker.ts
+var REMOVED_GRACE_MS = 5e3;
+var KernelTracker = class {
+  constructor(maps, bootToRealNs, now = Date.now) {
+    this.maps = maps;
+    this.bootToRealNs = bootToRealNs;
+    this.now = now;
+  }
+  maps;
+  bootToRealNs;
+  now;
+  jobByCgroup = /* @__PURE__ */ new Map();
+  cgroupsByJob = /* @__PURE__ */ new Map();
+  stagingByBasename = /* @__PURE__ */ new Map();
+  stagingByJob = /* @__PURE__ */ new Map();
+  processes = new ProcessTable();
+  jobs = /* @__PURE__ */ new Map();
+  jobOfPid = /* @__PURE__ */ new Map();
+  removedAt = /* @__PURE__ */ new Map();
+  cgroupPath = /* @__PURE__ */ new Map();
+  seq = 0;
+  counts = { unattributed: 0, malformed: 0 };
+  registerJob(identity2, cgroups, sink, opts = {}) {
+    if (this.jobs.has(identity2.id)) throw new Error(`job ${identity2.id} is already registered`);
+    for (const c of cgroups) {
+      const owner = this.jobByCgroup.get(Number(c.id));
+      if (owner !== void 0) throw new Error(`cgroup ${c.path ?? c.id} already belongs to job ${owner}`);
+    }
+    this.jobs.set(identity2.id, { identity: identity2, sink, delivered: 0, workerPid: opts.workerPid, registeredAt: this.now() });
+    this.cgroupsByJob.set(identity2.id, /* @__PURE__ */ new Set());
+    this.stagingByJob.set(identity2.id, /* @__PURE__ */ new Set());
+    for (const c of cgroups) this.addCgroup(identity2.id, Number(c.id), c.path);
+  }
+  /**
+   * Processes already in the job when it registered (the runner worker, the
+   * step that registered it): read from /proc, parents first, so their
+   * children get full ancestors, and marked in the kernel as the job's.
+   */
+  bootstrap(jobId, pids) {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new Error(`unknown job ${jobId}`);
+    const parentsFirst = pids.map((pid) => ({ pid, proc: readProc(pid) })).filter((p) => p.proc !== void 0).sort((a, b) => a.proc.startTicks - b.proc.startTicks);
+    for (const { pid } of parentsFirst) {
+      const node = this.processes.resolve(pid, 0);
+      this.jobOfPid.set(pid, jobId);
+      this.assignStep(node, job);
+      this.maps.trackTask(pid, BigInt(node.startNs));
+    }
+  }
+  /** Removes every trace of the job from the kernel maps and the mirror. */
+  unregisterJob(jobId) {
+    for (const id of this.cgroupsByJob.get(jobId) ?? []) {
+      this.maps.untrackCgroup(BigInt(id));
+      this.jobByCgroup.delete(id);
+      this.removedAt.delete(id);
+      this.cgroupPath.delete(id);
+    }
+    for (const name of this.stagingByJob.get(jobId) ?? []) {
+      this.maps.unstage(name);
+      this.stagingByBasename.delete(name);
+    }
+    const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
+    this.processes.forget(pids);
+    for (const pid of pids) {
+      this.jobOfPid.delete(pid);
+      this.maps.untrackTask(pid);
+    }
+    this.cgroupsByJob.delete(jobId);
+    this.stagingByJob.delete(jobId);
+    this.jobs.delete(jobId);
+  }
+  jobIds() {
+    return [...this.jobs.keys()];
+  }
+  delivered(jobId) {
+    return this.jobs.get(jobId)?.delivered ?? 0;
+  }
+  addCgroup(jobId, id, path) {
+    this.maps.trackCgroup(BigInt(id));
+    this.jobByCgroup.set(id, jobId);
+    this.cgroupsByJob.get(jobId)?.add(id);
+    if (path) this.cgroupPath.set(id, path);
+  }
+  /** Jobs registered longer ago than maxAgeMs (never unregistered: the runner died). */
+  staleJobs(maxAgeMs) {
+    const limit = this.now() - maxAgeMs;
+    return [...this.jobs.values()].filter((j) => j.registeredAt < limit).map((j) => j.identity.id);
+  }
+  processCount() {
+    return this.processes.size;
+  }
+  noteMalformed() {
+    this.counts.malformed++;
+  }
+  handle(s) {
+    if (s.kind === "cgroup") {
+      this.handleCgroup(s);
+      return;
+    }
+    const jobId = this.jobByCgroup.get(s.cgroupId) ?? this.jobOfPid.get(s.pid);
+    const job = jobId !== void 0 ? this.jobs.get(jobId) : void 0;
+    if (!job || jobId === void 0) {
+      this.counts.unattributed++;
+      return;
+    }
+    const node = this.processFor(s, jobId);
+    const event = buildEvent(s, node, this.bootToRealNs);
+    if (s.kind === "exit") {
+      this.processes.exit(s.pid, s.startNs);
+      this.jobOfPid.delete(s.pid);
+    }
+    if (event) this.deliver(job, s.timeNs, event);
+  }
+  processFor(s, jobId) {
+    const job = this.jobs.get(jobId);
+    let node;
+    if (s.kind === "fork") {
+      node = this.processes.fork(s.pid, s.startNs, s.ppid, s.parentStartNs, s.uid);
+    } else if (s.kind === "exec") {
+      node = this.processes.exec(s.pid, s.startNs, s.ppid, s.parentStartNs, {
+        execPath: s.execPath,
+        argv: s.argv,
+        argvTruncated: (s.flags & 1) !== 0,
+        cwd: s.cwd,
+        uid: s.uid
+      });
+    } else {
+      node = this.processes.resolve(s.pid, s.startNs);
+    }
+    if (s.kind !== "exit" && !this.jobOfPid.has(s.pid)) this.assignStep(node, job);
+    else if (s.kind === "exec" && node.step?.pid === node.pid) this.assignStep(node, job);
+    this.jobOfPid.set(s.pid, jobId);
+    return node;
+  }
+  /** A direct child of the worker starts a step; its exec names it. */
+  assignStep(node, job) {
+    if (job.workerPid === void 0 || node.ppid !== job.workerPid) return;
+    node.step = { pid: node.pid, label: stepLabel(node.execPath, node.argv) };
+  }
+  deliver(job, timeNs, e) {
+    const record = {
+      seq: this.seq++,
+      time: rfc3339Micros(timeNs + this.bootToRealNs),
+      kind: e.kind,
+      job: job.identity,
+      cgroup_id: e.cgroup_id,
+      ...e.container ? { container: e.container } : {},
+      ...e.step ? { step: e.step } : {},
+      process: e.process,
+      ...e.network ? { network: e.network } : {},
+      ...e.file ? { file: e.file } : {},
+      ...e.domain ? { domain: e.domain } : {},
+      ...e.unix_socket ? { unix_socket: e.unix_socket } : {}
+    };
+    job.delivered++;
+    job.sink.write(record);
+  }
+  handleCgroup(s) {
+    if (s.op === "rmdir") {
+      if (this.jobByCgroup.has(s.id)) this.removedAt.set(s.id, this.now());
+      return;
+    }
+    let jobId;
+    if (s.op === "mkdir") jobId = this.jobByCgroup.get(s.parentId);
+    else if (s.op === "attach") jobId = this.jobOfPid.get(s.pid) ?? this.jobByCgroup.get(s.cgroupId);
+    else jobId = this.stagingByBasename.get(s.name);
+    if (jobId === void 0 || !this.jobs.has(jobId)) {
+      this.maps.untrackCgroup(BigInt(s.id));
+      this.counts.unattributed++;
+      return;
+    }
+    if (s.op === "promote") {
+      this.maps.unstage(s.name);
+      this.stagingByBasename.delete(s.name);
+      this.stagingByJob.get(jobId)?.delete(s.name);
+    }
+    const parentPath = this.cgroupPath.get(s.parentId);
+    this.jobByCgroup.set(s.id, jobId);
+    this.cgroupsByJob.get(jobId)?.add(s.id);
+    if (parentPath && s.op === "mkdir") this.cgroupPath.set(s.id, `${parentPath}/${s.name}`);
+  }
+  /**
+   * Catches a removal the kernel hook missed (for example while the ring
+   * buffer was full): a registered cgroup whose directory is gone is treated
+   * as removed.
+   */
+  reconcile() {
+    for (const [id, path] of this.cgroupPath) {
+      if (this.removedAt.has(id) || existsSync3(path)) continue;
+      this.maps.untrackCgroup(BigInt(id));
+      this.removedAt.set(id, this.now());
+    }
+  }
+  /** Forgets removed cgroups whose grace period is over. */
+  expireRemoved() {
+    const limit = this.now() - REMOVED_GRACE_MS;
+    for (const [id, at] of this.removedAt) {
+      if (at > limit) continue;
+      const jobId = this.jobByCgroup.get(id);
+      this.jobByCgroup.delete(id);
+      if (jobId !== void 0) this.cgroupsByJob.get(jobId)?.delete(id);
+      this.removedAt.delete(id);
+      this.cgroupPath.delete(id);
+    }
+  }
+};
+
+// src/kernel/address.ts
+function ipv4(buf, off) {
+  return `${buf[off]}.${buf[off + 1]}.${buf[off + 2]}.${buf[off + 3]}`;
+}
+function ipv6(buf, off) {
+  const words = [];
+  for (let i = 0; i < 8; i++) words.push(buf.readUInt16BE(off + i * 2));
+  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 65535) return ipv4(buf, off + 12);
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > bestLen && j - i >= 2) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex2 = words.map((w) => w.toString(16));
+  if (bestStart < 0) return hex2.join(":");
+  const head = hex2.slice(0, bestStart).join(":");
+  const tail = hex2.slice(bestStart + bestLen).join(":");
+  return `${head}::${tail}`;
+}
+
+// src/kernel/decode.ts
+var MalformedRecord = class extends Error {
+};
+var u64 = (b, off) => b.readUInt32LE(off + 4) * 4294967296 + b.readUInt32LE(off);
+function need(cond, what) {
+  if (!cond) throw new MalformedRecord(what);
+}
+function base(b, at) {
+  const h = OFFSETS.cs_header;
+  return {
+    pid: b.readUInt32LE(at + h.pid),
+    tid: b.readUInt32LE(at + h.tid),
+    flags: b.readUInt32LE(at + h.flags),
+    timeNs: u64(b, at + h.time_ns),
+    cgroupId: u64(b, at + h.cgroup_id),
+    startNs: u64(b, at + h.start_time_ns)
+  };
+}
+var Tail = class {
+  constructor(pos, end) {
+    this.pos = pos;
+    this.end = end;
+  }
+  pos;
+  end;
+  take(len) {
+    need(this.pos + len <= this.end, "blob runs past the record");
+    const span = [this.pos, this.pos + len];
+    this.pos += len;
+    return span;
+  }
+};
+function decodeExec(b, at, end) {
+  const o = OFFSETS.cs_exec;
+  const flags = b.readUInt32LE(at + OFFSETS.cs_header.flags);
+  const tail = new Tail(at + SIZEOF.cs_exec, end);
+  const [ps, pe] = tail.take(b.readUInt16LE(at + o.path_len));
+  const [as, ae] = tail.take(b.readUInt16LE(at + o.argv_len));
+  const [cs, ce] = tail.take(b.readUInt16LE(at + o.cwd_len));
+  return {
+    kind: "exec",
+    ...base(b, at),
+    ppid: b.readUInt32LE(at + o.ppid),
+    uid: b.readUInt32LE(at + o.uid),
+    parentStartNs: u64(b, at + o.parent_start_time_ns),
+    execPath: pe > ps ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0) : "",
+    argv: splitNul(b, as, ae),
+    cwd: ce > cs ? componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0) : ""
+  };
+}
+function decodeFork(b, at) {
+  const o = OFFSETS.cs_fork;
+  return {
+    kind: "fork",
+    ...base(b, at),
+    ppid: b.readUInt32LE(at + o.ppid),
+    uid: b.readUInt32LE(at + o.uid),
+    parentStartNs: u64(b, at + o.parent_start_time_ns)
+  };
+}
+var CGROUP_OPS = {
+  [CgroupOp.MKDIR]: "mkdir",
+  [CgroupOp.RMDIR]: "rmdir",
+  [CgroupOp.ATTACH]: "attach",
+  [CgroupOp.PROMOTE]: "promote"
+};
+function decodeCgroup(b, at, end) {
+  const o = OFFSETS.cs_cgroup;
+  const op = CGROUP_OPS[b.readUInt32LE(at + o.op)];
+  need(op !== void 0, "unknown cgroup op");
+  const [ns, ne] = new Tail(at + SIZEOF.cs_cgroup, end).take(b.readUInt16LE(at + o.name_len));
+  return {
+    kind: "cgroup",
+    ...base(b, at),
+    op,
+    id: u64(b, at + o.id),
+    parentId: u64(b, at + o.parent_id),
+    name: bytesToText(b, ns, ne)
+  };
+}
+function decodeConnect(b, at) {
+  const o = OFFSETS.cs_connect;
+  const proto = b[at + o.protocol];
+  const family = b[at + o.family];
+  need(family === 2 || family === 10, "unknown address family");
+  return {
+    kind: "connect",
+    ...base(b, at),
+    protocol: proto === 6 ? "tcp" : proto === 17 ? "udp" : "other",
+    family: family === 2 ? "ipv4" : "ipv6",
+    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    port: b.readUInt16LE(at + o.port),
+    viaSendmsg: b[at + o.via_sendmsg] !== 0
+  };
+}
+function decodeFileOpen(b, at, end) {
+  const o = OFFSETS.cs_file_open;
+  const flags = b.readUInt32LE(at + OFFSETS.cs_header.flags);
+  const enc = b[at + o.path_enc];
+  const [ps, pe] = new Tail(at + SIZEOF.cs_file_open, end).take(b.readUInt16LE(at + o.path_len));
+  need(enc === PathEnc.COMPONENTS || enc === PathEnc.STRING, "unknown path encoding");
+  return {
+    kind: "file_open",
+    ...base(b, at),
+    openFlags: b.readUInt32LE(at + o.open_flags),
+    access: b[at + o.access],
+    path: enc === PathEnc.COMPONENTS ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0) : bytesToText(b, ps, pe)
+  };
+}
+var FILE_OPS = {
+  [FileOp.UNLINK]: "unlink",
+  [FileOp.RMDIR]: "rmdir",
+  [FileOp.RENAME]: "rename",
+  [FileOp.LINK]: "link",
+  [FileOp.SYMLINK]: "symlink"
+};
+function passedPath(b, tail, pathLen, baseLen, truncated) {
+  const [ps, pe] = tail.take(pathLen);
+  const [bs, be] = tail.take(baseLen);
+  const raw = bytesToText(b, ps, pe);
+  return be > bs ? { raw, base: componentsToPath(b, bs, be, truncated) } : { raw };
+}
+function decodeFileOp(b, at, end) {
+  const o = OFFSETS.cs_file_op;
+  const flags = b.readUInt32LE(at + OFFSETS.cs_header.flags);
+  const op = FILE_OPS[b.readUInt32LE(at + o.op)];
+  need(op !== void 0, "unknown file op");
+  const tail = new Tail(at + SIZEOF.cs_file_op, end);
+  const path = passedPath(
+    b,
+    tail,
+    b.readUInt16LE(at + o.path_len),
+    b.readUInt16LE(at + o.base_len),
+    (flags & Flag.PATH_TRUNCATED) !== 0
+  );
+  const len2 = b.readUInt16LE(at + o.path2_len);
+  const base2 = b.readUInt16LE(at + o.base2_len);
+  const sample = { kind: "file_op", ...base(b, at), op, opFlags: b.readUInt32LE(at + o.op_flags), path };
+  if (op === "rename" || op === "link" || op === "symlink") {
+    sample.path2 = passedPath(b, tail, len2, base2, (flags & Flag.PATH2_TRUNCATED) !== 0);
+  }
+  return sample;
+}
+function decodeUnix(b, at, end) {
+  const [ps, pe] = new Tail(at + SIZEOF.cs_unix_connect, end).take(b.readUInt16LE(at + OFFSETS.cs_unix_connect.path_len));
+  let path;
+  if (pe > ps && b[ps] === 0) {
+    let end2 = pe;
+    while (end2 > ps + 1 && b[end2 - 1] === 0) end2--;
+    path = "@" + bytesToText(b, ps + 1, end2).replace(/\0/g, "\\x00");
+  } else {
+    const nul = b.indexOf(0, ps);
+    path = bytesToText(b, ps, nul >= 0 && nul < pe ? nul : pe);
+  }
+  return { kind: "unix_connect", ...base(b, at), path };
+}
+var FIXED = {
+  [Kind.EXEC]: SIZEOF.cs_exec,
+  [Kind.FORK]: SIZEOF.cs_fork,
+  [Kind.EXIT]: SIZEOF.cs_exit,
+  [Kind.CGROUP]: SIZEOF.cs_cgroup,
+  [Kind.CONNECT]: SIZEOF.cs_connect,
+  [Kind.FILE_OPEN]: SIZEOF.cs_file_open,
+  [Kind.FILE_OP]: SIZEOF.cs_file_op,
+  [Kind.UNIX_CONNECT]: SIZEOF.cs_unix_connect
+};
+function decodeRecord(b, at, len) {
+  need(len >= SIZEOF.cs_header, "record shorter than its header");
+  const kind = b.readUInt16LE(at + OFFSETS.cs_header.kind);
+  const fixed = FIXED[kind];
+  need(fixed !== void 0, `unknown record kind ${kind}`);
+  need(len >= fixed, `record of kind ${kind} shorter than its fixed part`);
+  need(b.readUInt16LE(at + OFFSETS.cs_header.size) === len, "record size disagrees with the ring buffer");
+  const end = at + len;
+  switch (kind) {
+    case Kind.EXEC:
+      return decodeExec(b, at, end);
+    case Kind.FORK:
+      return decodeFork(b, at);
+    case Kind.EXIT:
+      return { kind: "exit", ...base(b, at), status: b.readUInt32LE(at + OFFSETS.cs_exit.exit_code) };
+    case Kind.CGROUP:
+      return decodeCgroup(b, at, end);
+    case Kind.CONNECT:
+      return decodeConnect(b, at);
+    case Kind.FILE_OPEN:
+      return decodeFileOpen(b, at, end);
+    case Kind.FILE_OP:
+      return decodeFileOp(b, at, end);
+    default:
+      return decodeUnix(b, at, end);
+  }
+}
+function decodeBatch(b, len, onSample, onMalformed) {
+  let at = 0;
+  while (at + 8 <= len) {
+    const recLen = b.readUInt32LE(at);
+    const next = at + 8 + Math.ceil(recLen / 8) * 8;
+    if (next > len) {
+      onMalformed("batch framing runs past the buffer");
+      return;
+    }
+    try {
+      onSample(decodeRecord(b, at + 8, recLen));
+    } catch (err) {
+      if (!(err instanceof MalformedRecord) && !(err instanceof RangeError)) throw err;
+      onMalformed(err.message);
+    }
+    at = next;
+  }
+}
+
+// src/tracker/pump.ts
+var Pump = class {
+  constructor(sensor, tracker, opts = {}) {
+    this.sensor = sensor;
+    this.tracker = tracker;
+    this.opts = opts;
+    this.buf = Buffer.alloc(opts.batchBytes ?? 4 << 20);
+  }
+  sensor;
+  tracker;
+  opts;
+  buf;
+  stopping = false;
+  done;
+  drainWaiters = [];
+  batches = 0;
+  consume(n) {
+    if (n <= 0) return;
+    this.batches++;
+    decodeBatch(
+      this.buf,
+      n,
+      (s) => this.tracker.handle(s),
+      () => this.tracker.noteMalformed()
+    );
+    this.opts.afterBatch?.();
+  }
+  start() {
+    this.done ??= this.loop();
+  }
+  async loop() {
+    const pollMs = this.opts.pollMs ?? 100;
+    while (!this.stopping) {
+      this.consume(await this.sensor.poll(this.buf, pollMs));
+      this.tracker.expireRemoved();
+      if (this.drainWaiters.length) {
+        this.drain();
+        for (const wake of this.drainWaiters.splice(0)) wake();
+      }
+    }
+  }
+  /**
+   * Resolves once everything the kernel wrote before the call has been
+   * handled. The ring buffer has one consumer, so the loop does the
+   * draining between its waits rather than a second reader racing it.
+   */
+  settle() {
+    if (!this.done || this.stopping) {
+      this.drain();
+      return Promise.resolve();
+    }
+    return new Promise((resolve2) => this.drainWaiters.push(resolve2));
+  }
+  /** Synchronously drains everything the kernel has written so far. */
+  drain() {
+    for (let n = this.sensor.pollNow(this.buf); n > 0; n = this.sensor.pollNow(this.buf)) this.consume(n);
+  }
+  /** Stops the loop after its current wait, then drains. */
+  async stop() {
+    this.stopping = true;
+    await this.done;
+    this.drain();
+    for (const wake of this.drainWaiters.splice(0)) wake();
+  }
+};
+
+// src/platform/checks.ts
+import { existsSync as existsSync4 } from "node:fs";
+function checkPlatform() {
+  const missing2 = [];
+  if (process.platform !== "linux") missing2.push(`Linux is required (this is ${process.platform})`);
+  if (typeof process.getuid === "function" && process.getuid() !== 0) {
+    missing2.push("root is required to load BPF programs (run with sudo)");
+  }
+  if (!existsSync4("/sys/kernel/btf/vmlinux")) {
+    missing2.push("kernel BTF is missing (/sys/kernel/btf/vmlinux; needs CONFIG_DEBUG_INFO_BTF)");
+  }
+  const cgroupRoot = cgroup2Root();
+  if (!cgroupRoot) missing2.push("cgroup v2 is not mounted (no cgroup2 entry in /proc/mounts)");
+  return { ok: missing2.length === 0, missing: missing2, cgroupRoot };
+}
+
+// src/tracker/sensorStart.ts
+function startSensor(ringbufBytes, noFunctionHooks) {
+  const platform = checkPlatform();
+  if (!platform.ok || !platform.cgroupRoot) return { ok: false, reason: platform.missing.join("; ") };
+  let sensor;
+  try {
+    sensor = Sensor.open({ ringbufBytes, noFunctionHooks });
+    const plan = sensor.attach(platform.cgroupRoot);
+    return { ok: true, sensor, plan, cgroupRoot: platform.cgroupRoot };
+  } catch (err) {
+    sensor?.close();
+    const text2 = err instanceof Error ? err.message : String(err);
+    const [first, ...rest] = text2.split("\n");
+    return { ok: false, reason: `the kernel refused the BPF sensor: ${first}`, detail: rest.join("\n") };
+  }
+}
+
+// src/tracker/status.ts
+function sensorStatus(plan, counters, counts, ringbufBytes) {
+  return {
+    plan,
+    hooks: counters,
+    lostRecords: counters.reduce((sum, c) => sum + c.lost, 0),
+    undecodable: counts.malformed,
+    ringbufBytes
+  };
+}
+
+// src/daemon/client.ts
+import { join as join3 } from "node:path";
+var controlSocketPath = (stateDir) => join3(stateDir, "control.sock");
+
+// src/daemon/controlServer.ts
+import { chmodSync, chownSync, rmSync } from "node:fs";
+import net from "node:net";
+
+// src/daemon/protocol.ts
+var MAX_REQUEST_BYTES = 64 * 1024;
+var ProtocolError = class extends Error {
+};
+var JOB_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+var IDENTITY_FIELDS = ["name", "workflow", "repository", "run_id", "run_attempt"];
+function text(v, field, max = 1024) {
+  if (typeof v !== "string") throw new ProtocolError(`${field} must be a string`);
+  if (v.length > max) throw new ProtocolError(`${field} is longer than ${max} characters`);
+  return v;
+}
+function identity(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new ProtocolError("job must be an object");
+  const o = v;
+  const id = text(o.id, "job.id", 128);
+  if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError('job.id may hold letters, digits, ".", "_" and "-" (1-128)');
+  const job = { id };
+  for (const f of IDENTITY_FIELDS) if (o[f] !== void 0) job[f] = text(o[f], `job.${f}`);
+  return job;
+}
+function register(o) {
+  const req = { op: "register", job: identity(o.job) };
+  if (o.cgroup !== void 0) req.cgroup = text(o.cgroup, "cgroup", 4096);
+  if (o.pid !== void 0) {
+    if (!Number.isSafeInteger(o.pid) || o.pid <= 0) throw new ProtocolError("pid must be a positive integer");
+    req.pid = o.pid;
+  }
+  if (req.cgroup === void 0 === (req.pid === void 0)) throw new ProtocolError("register needs exactly one of cgroup or pid");
+  return req;
+}
+function parseRequest(line) {
+  if (Buffer.byteLength(line) > MAX_REQUEST_BYTES) throw new ProtocolError("request too long");
+  let o;
+  try {
+    o = JSON.parse(line);
+  } catch {
+    throw new ProtocolError("request is not valid JSON");
+  }
+  if (typeof o !== "object" || o === null || Array.isArray(o)) throw new ProtocolError("request must be a JSON object");
+  const r = o;
+  switch (r.op) {
+    case "register":
+      return register(r);
+    case "unregister": {
+      const id = text(r.id, "id", 128);
+      if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError("id is not a valid job id");
+      return { op: "unregister", id };
+    }
+    case "stats":
+      return { op: "stats" };
+    case "stop":
+      return { op: "stop" };
+    default:
+      throw new ProtocolError(`unknown op ${JSON.stringify(r.op)?.slice(0, 64) ?? "undefined"}`);
+  }
+}
+
+// src/daemon/controlServer.ts
+function reply(sock, res) {
+  if (!sock.destroyed && sock.writable) sock.write(JSON.stringify(res) + "\n");
+}
+function serve(sock, handler) {
+  let buffered = "";
+  let chain = Promise.resolve();
+  sock.setEncoding("utf8");
+  sock.on("error", () => sock.destroy());
+  sock.on("data", (chunk) => {
+    buffered += chunk;
+    let nl;
+    while ((nl = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, nl).trim();
+      buffered = buffered.slice(nl + 1);
+      if (!line) continue;
+      chain = chain.then(() => answer(sock, line, handler));
+    }
+    if (buffered.length > MAX_REQUEST_BYTES) {
+      reply(sock, { ok: false, error: "request too long" });
+      sock.destroy();
+    }
+  });
+}
+async function answer(sock, line, handler) {
+  let req;
+  try {
+    req = parseRequest(line);
+  } catch (err) {
+    reply(sock, { ok: false, error: err instanceof ProtocolError ? err.message : "bad request" });
+    return;
+  }
+  try {
+    reply(sock, await handler(req));
+  } catch (err) {
+    reply(sock, { ok: false, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+async function listenControl(opts) {
+  rmSync(opts.path, { force: true });
+  const server = net.createServer((sock) => serve(sock, opts.handler));
+  server.on("error", (err) => opts.onError?.(err));
+  const oldMask = process.umask(127);
+  try {
+    await new Promise((resolve2, reject) => {
+      server.once("error", reject);
+      server.listen(opts.path, () => resolve2());
+    });
+  } finally {
+    process.umask(oldMask);
+  }
+  chmodSync(opts.path, 384);
+  if (opts.owner) chownSync(opts.path, opts.owner.uid, opts.owner.gid);
+  return server;
+}
+
+// src/daemon/instance.ts
+import { readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+var pidfilePath = (stateDir) => join4(stateDir, "daemon.pid");
+var AlreadyRunning = class extends Error {
+};
+function isLiveDaemon(pid) {
+  try {
+    const cmdline = readFileSync3(`/proc/${pid}/cmdline`, "utf8");
+    return /cicd-sensor|tracker\.js|cli\.js/.test(cmdline);
+  } catch {
+    return false;
+  }
+}
+function acquireInstance(stateDir) {
+  const path = pidfilePath(stateDir);
+  let existing;
+  try {
+    existing = Number(readFileSync3(path, "utf8").trim().split(/\s+/)[0]);
+  } catch {
+  }
+  if (existing && existing !== process.pid && isLiveDaemon(existing)) {
+    throw new AlreadyRunning(`a cicd-sensor daemon (pid ${existing}) already runs on ${stateDir}`);
+  }
+  rmSync2(path, { force: true });
+  writeFileSync2(path, `${process.pid}
+`, { flag: "wx", mode: 420 });
+}
+function releaseInstance(stateDir) {
+  try {
+    if (Number(readFileSync3(pidfilePath(stateDir), "utf8").trim()) === process.pid) rmSync2(pidfilePath(stateDir));
+  } catch {
+  }
+}
+
+// src/daemon/jobs.ts
+import { existsSync as existsSync6, mkdirSync as mkdirSync2, rmdirSync as rmdirSync3, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join7 } from "node:path";
+
+// src/events/logWriter.ts
+import { closeSync as closeSync2, fsyncSync, openSync as openSync2, writeSync } from "node:fs";
+var EventLogWriter = class {
+  constructor(path, onEvent, flushBytes = 1 << 20) {
+    this.path = path;
+    this.onEvent = onEvent;
+    this.flushBytes = flushBytes;
+    this.fd = openSync2(path, "a", 384);
+  }
+  path;
+  onEvent;
+  flushBytes;
+  fd;
+  pending = [];
+  pendingBytes = 0;
+  written = 0;
+  write(event) {
+    const line = JSON.stringify(event) + "\n";
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    this.written++;
+    this.onEvent?.(event);
+    if (this.pendingBytes >= this.flushBytes) this.flush();
+  }
+  flush() {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join(""));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+  close() {
+    this.flush();
+    fsyncSync(this.fd);
+    closeSync2(this.fd);
+  }
+};
+
+// src/events/eventRecord.ts
+var EVENT_KINDS = [
+  "process_exec",
+  "process_exit",
+  "network_connect",
+  "file_open",
+  "file_remove",
+  "file_move",
+  "file_link",
+  "domain",
+  "unix_socket_connect"
+];
+
+// src/report/model.ts
+var DEFAULT_LIMITS = {
+  rowLimit: 25,
+  entryLimit: 1e3,
+  readTopLimit: 100,
+  treeNodeLimit: 200,
+  stepLimit: 100,
+  sampleLimit: 5
+};
+var FILE_GROUPS = ["workspace", "temp", "home", "proc", "system"];
+var MAX_STORED_CHARS = 16384;
+var MAX_STORED_ARGS = 1024;
+function clip2(s) {
+  return s.length <= MAX_STORED_CHARS ? s : `${s.slice(0, MAX_STORED_CHARS)}\u2026 (${s.length} chars)`;
+}
+function clipArgv(argv) {
+  const kept = argv.slice(0, MAX_STORED_ARGS).map(clip2);
+  if (argv.length > MAX_STORED_ARGS) kept.push(`\u2026 (${argv.length - MAX_STORED_ARGS} more arguments)`);
+  return kept;
+}
+var { imul, clz32, floor, min } = Math;
+function hash53(s) {
+  let h1 = 2166136261;
+  let h2 = 2538058380;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = imul(h1 ^ c, 16777619);
+    h2 = imul(h2 ^ c, 1540483477);
+    h2 ^= h2 >>> 13;
+  }
+  return (fmix32(h1) >>> 0) * 2097152 + (fmix32(h2) >>> 11);
+}
+function fmix32(h) {
+  h = imul(h ^ h >>> 16, 2246822507);
+  h = imul(h ^ h >>> 13, 3266489909);
+  return h ^ h >>> 16;
+}
+var LARGE = { exactLimit: 4096, precisionBits: 12 };
+var SMALL = { exactLimit: 64, precisionBits: 8 };
+var DistinctCounter = class {
+  constructor(size) {
+    this.size = size;
+  }
+  size;
+  exact = /* @__PURE__ */ new Set();
+  registers;
+  addHash(h) {
+    if (this.exact === void 0) return this.addToSketch(h);
+    this.exact.add(h);
+    if (this.exact.size > this.size.exactLimit) this.spill(this.exact);
+  }
+  get estimated() {
+    return this.exact === void 0;
+  }
+  count() {
+    return this.exact?.size ?? Math.max(this.size.exactLimit + 1, this.estimate());
+  }
+  spill(exact) {
+    this.registers = new Uint8Array(1 << this.size.precisionBits);
+    this.exact = void 0;
+    for (const h of exact) this.addToSketch(h);
+  }
+  addToSketch(h53) {
+    const bits = this.size.precisionBits;
+    const h = floor(h53 / 2097152);
+    const index = h >>> 32 - bits;
+    const rank = min(clz32(h << bits >>> 0) + 1, 33 - bits);
+    const registers = this.registers;
+    if (rank > registers[index]) registers[index] = rank;
+  }
+  estimate() {
+    const registers = this.registers;
+    const m = registers.length;
+    let sum = 0;
+    let zeros = 0;
+    for (const r of registers) {
+      sum += 2 ** -r;
+      if (r === 0) zeros++;
+    }
+    const raw = 0.7213 / (1 + 1.079 / m) * m * m / sum;
+    return Math.round(raw <= 2.5 * m && zeros > 0 ? m * Math.log(m / zeros) : raw);
+  }
+};
+var SampleSet = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  values = [];
+  hashes = [];
+  extra;
+  /** `key` identifies the value; only its hash is kept. */
+  add(key, value) {
+    const h = hash53(key);
+    if (this.hashes.includes(h)) return;
+    if (this.values.length < this.limit) {
+      this.values.push(value());
+      this.hashes.push(h);
+    } else {
+      (this.extra ??= new DistinctCounter(SMALL)).addHash(h);
+    }
+  }
+  toSamples() {
+    return { values: [...this.values], omitted: this.extra?.count() ?? 0 };
+  }
+};
+var FirstSeen = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  entries = /* @__PURE__ */ new Map();
+  overflow = new DistinctCounter(LARGE);
+  overflowEvents = 0;
+  hit(key, make) {
+    const h = hash53(key);
+    let entry = this.entries.get(h);
+    if (entry === void 0) {
+      if (this.entries.size >= this.limit) {
+        this.overflow.addHash(h);
+        this.overflowEvents++;
+        return void 0;
+      }
+      entry = make();
+      this.entries.set(h, entry);
+    }
+    entry.count++;
+    return entry;
+  }
+  peek(key) {
+    return this.entries.get(hash53(key));
+  }
+  /** Entries most counted first; ties keep first-seen order. */
+  capped(toItem) {
+    const items = [...this.entries.values()].map(toItem).sort((a, b) => b.count - a.count);
+    return {
+      items,
+      omitted: this.overflow.count(),
+      omittedEstimated: this.overflow.estimated,
+      omittedEvents: this.overflowEvents
+    };
+  }
+};
+var TopCounted = class {
+  constructor(keep) {
+    this.keep = keep;
+  }
+  keep;
+  entries = /* @__PURE__ */ new Map();
+  seen = new DistinctCounter(LARGE);
+  events = 0;
+  hit(key, make) {
+    const h = hash53(key);
+    this.events++;
+    this.seen.addHash(h);
+    let entry = this.entries.get(h);
+    if (entry === void 0) {
+      if (this.entries.size >= 2 * this.keep) this.prune();
+      entry = make();
+      this.entries.set(h, entry);
+    }
+    entry.count++;
+    return entry;
+  }
+  prune() {
+    const top = [...this.entries].sort((a, b) => b[1].count - a[1].count).slice(0, this.keep);
+    this.entries = new Map(top);
+  }
+  capped(toItem) {
+    const all = [...this.entries.values()].sort((a, b) => b.count - a.count);
+    const items = all.slice(0, this.keep).map(toItem);
+    const kept = items.reduce((sum, item) => sum + item.count, 0);
+    return {
+      items,
+      omitted: Math.max(0, this.seen.count() - items.length),
+      omittedEstimated: this.seen.estimated,
+      omittedEvents: this.events - kept
+    };
+  }
+};
+var DOCKER_SOCKETS = /* @__PURE__ */ new Set(["/var/run/docker.sock", "/run/docker.sock"]);
+function normaliseRoot(dir) {
+  if (!dir) return void 0;
+  const trimmed = dir.replace(/\/+$/, "");
+  return trimmed === "" ? "/" : trimmed;
+}
+function isUnder(path, root) {
+  return root === "/" ? path.startsWith("/") : path === root || path.startsWith(`${root}/`);
+}
+function groupRoots(meta) {
+  const roots = [
+    [normaliseRoot(meta.workspace), "workspace"],
+    [normaliseRoot(meta.tempDir), "temp"],
+    ["/tmp", "temp"],
+    ["/var/tmp", "temp"]
+  ];
+  return roots.filter((r) => r[0] !== void 0).sort((a, b) => b[0].length - a[0].length);
+}
+var PROC_PID = /^\/proc\/(\d+)(?:\/|$)/;
+function classifyPath(path, pid, roots) {
+  for (const [root, group] of roots) if (isUnder(path, root)) return group;
+  const proc = PROC_PID.exec(path);
+  if (proc !== null && Number(proc[1]) !== pid) return "proc";
+  if (path.startsWith("/home/") || isUnder(path, "/root")) return "home";
+  return "system";
+}
+function isWrite(file) {
+  if (file.access === "write" || file.access === "read_write") return true;
+  return file.flags?.some((f) => f === "O_CREAT" || f === "O_TRUNC") ?? false;
+}
+function stepOf(e) {
+  return e.step?.label || "job";
+}
+function mergeCapped(parts) {
+  return {
+    items: parts.flatMap((p) => p.items),
+    omitted: parts.reduce((n, p) => n + p.omitted, 0),
+    omittedEstimated: parts.some((p) => p.omittedEstimated),
+    omittedEvents: parts.reduce((n, p) => n + p.omittedEvents, 0)
+  };
+}
+var GroupedFiles = class {
+  /** `groupPath` is the path an entry is grouped by: the target, for moves and links. */
+  constructor(collector, groupPath) {
+    this.groupPath = groupPath;
+    this.parts = Object.fromEntries(FILE_GROUPS.map((g) => [g, collector()]));
+  }
+  groupPath;
+  parts;
+  hit(group, key, make) {
+    this.parts[group].hit(key, make);
+  }
+  /** Regroups with the final roots, which may differ from those known while streaming. */
+  capped(roots) {
+    const merged = mergeCapped(FILE_GROUPS.map((g) => this.parts[g].capped((v) => ({ ...v }))));
+    for (const item of merged.items) item.group = classifyPath(this.groupPath(item), item.pid, roots);
+    merged.items.sort((a, b) => b.count - a.count);
+    return merged;
+  }
+};
+var MAX_SOURCES = 8;
+var DomainAcc = class {
+  constructor(name, sampleLimit) {
+    this.name = name;
+    this.queryTypes = new SampleSet(sampleLimit);
+    this.answers = new SampleSet(sampleLimit);
+    this.processes = new SampleSet(sampleLimit);
+  }
+  name;
+  count = 0;
+  sources = [];
+  queryTypes;
+  answers;
+  processes;
+  add(d, execPath) {
+    if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
+    if (d.query_type !== void 0) this.queryTypes.add(d.query_type, () => clip2(d.query_type ?? ""));
+    for (const a of d.answers ?? []) this.answers.add(a, () => clip2(a));
+    this.processes.add(execPath, () => clip2(execPath));
+  }
+  toEntry() {
+    return {
+      name: this.name,
+      count: this.count,
+      sources: [...this.sources],
+      queryTypes: this.queryTypes.toSamples(),
+      answers: this.answers.toSamples(),
+      processes: this.processes.toSamples()
+    };
+  }
+};
+var StepAcc = class {
+  constructor(label, nodeLimit) {
+    this.label = label;
+    this.nodeLimit = nodeLimit;
+  }
+  label;
+  nodeLimit;
+  count = 0;
+  nodes = [];
+  latestByPid = /* @__PURE__ */ new Map();
+  omitted = 0;
+  addExec(p) {
+    if (this.nodes.length >= this.nodeLimit) {
+      this.omitted++;
+      return;
+    }
+    const node = { pid: p.pid, ppid: p.ppid, execPath: clip2(p.exec_path), argv: clipArgv(p.argv) };
+    const previous = this.latestByPid.get(p.pid);
+    const parent = previous ?? this.latestByPid.get(p.ppid);
+    if (parent !== void 0) node.parent = parent;
+    if (previous !== void 0) node.sameProcess = true;
+    this.latestByPid.set(p.pid, this.nodes.length);
+    this.nodes.push(node);
+  }
+  addExit(p) {
+    const index = this.latestByPid.get(p.pid);
+    if (index === void 0) return;
+    const node = this.nodes[index];
+    if (p.exit_code !== void 0) node.exitCode = p.exit_code;
+    if (p.exit_signal !== void 0) node.exitSignal = p.exit_signal;
+  }
+  toTree() {
+    const nodes = this.nodes.map((n) => ({ ...n, argv: [...n.argv] }));
+    return { label: this.label, count: this.count, nodes, omitted: this.omitted };
+  }
+};
+function zeroCounts() {
+  return Object.fromEntries(EVENT_KINDS.map((k) => [k, 0]));
+}
+function positiveLimits(opts) {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS)) {
+    const value = opts[key];
+    if (value === void 0) continue;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`${key} must be a positive integer, got ${value}`);
+    }
+    limits[key] = value;
+  }
+  return limits;
+}
+var ReportBuilder = class {
+  constructor(opts = {}) {
+    this.opts = opts;
+    this.limits = positiveLimits(opts);
+    this.streamRoots = groupRoots(opts);
+    const entries = this.limits.entryLimit;
+    this.executables = new FirstSeen(entries);
+    this.steps = new FirstSeen(this.limits.stepLimit);
+    this.network = new FirstSeen(entries);
+    this.domains = new FirstSeen(entries);
+    this.unixSockets = new FirstSeen(entries);
+    this.containers = new FirstSeen(entries);
+    const top = this.limits.readTopLimit;
+    this.written = new GroupedFiles(() => new FirstSeen(entries), (v) => v.path);
+    this.read = new GroupedFiles(() => new TopCounted(top), (v) => v.path);
+    this.removed = new GroupedFiles(() => new FirstSeen(entries), (v) => v.path);
+    this.moved = new GroupedFiles(() => new FirstSeen(entries), (v) => v.targetPath);
+    this.linked = new GroupedFiles(() => new FirstSeen(entries), (v) => v.targetPath);
+  }
+  opts;
+  limits;
+  streamRoots;
+  byKind = zeroCounts();
+  total = 0;
+  firstTime;
+  lastTime;
+  executables;
+  steps;
+  network;
+  domains;
+  unixSockets;
+  containers;
+  written;
+  read;
+  removed;
+  moved;
+  linked;
+  add(e) {
+    this.countEvent(e);
+    if (e.container !== void 0) this.addContainer(e.container);
+    switch (e.kind) {
+      case "process_exec":
+        return this.addExec(e);
+      case "process_exit":
+        return this.steps.peek(stepOf(e))?.addExit(e.process);
+      case "network_connect":
+        return this.addConnect(e);
+      case "domain":
+        return this.addDomain(e);
+      case "unix_socket_connect":
+        return this.addUnixSocket(e);
+      case "file_open":
+      case "file_remove":
+      case "file_move":
+      case "file_link":
+        return this.addFile(e);
+    }
+  }
+  countEvent(e) {
+    this.total++;
+    this.byKind[e.kind] = (this.byKind[e.kind] ?? 0) + 1;
+    if (this.firstTime === void 0 || e.time < this.firstTime) this.firstTime = e.time;
+    if (this.lastTime === void 0 || e.time > this.lastTime) this.lastTime = e.time;
+  }
+  addContainer(c) {
+    const entry = this.containers.hit(c.id, () => ({ id: clip2(c.id), count: 0 }));
+    if (entry === void 0) return;
+    if (entry.name === void 0 && c.name !== void 0) entry.name = clip2(c.name);
+    if (entry.image === void 0 && c.image !== void 0) entry.image = clip2(c.image);
+  }
+  addExec(e) {
+    const p = e.process;
+    const sampleLimit = this.limits.sampleLimit;
+    const exe = this.executables.hit(p.exec_path, () => ({
+      execPath: clip2(p.exec_path),
+      count: 0,
+      argv: new SampleSet(sampleLimit)
+    }));
+    exe?.argv.add(p.argv.join("\0"), () => clipArgv(p.argv));
+    const label = stepOf(e);
+    const nodeLimit = this.limits.treeNodeLimit;
+    this.steps.hit(label, () => new StepAcc(clip2(label), nodeLimit))?.addExec(p);
+  }
+  addConnect(e) {
+    const n = e.network;
+    if (n === void 0) return;
+    const key = `${n.protocol}\0${n.address}\0${n.port}\0${n.domain ?? ""}`;
+    this.network.hit(key, () => ({
+      protocol: n.protocol,
+      family: n.family,
+      address: clip2(n.address),
+      port: n.port,
+      ...n.domain === void 0 ? {} : { domain: clip2(n.domain) },
+      count: 0,
+      execPath: clip2(e.process.exec_path),
+      step: clip2(stepOf(e))
+    }));
+  }
+  addDomain(e) {
+    const d = e.domain;
+    if (d === void 0) return;
+    const sampleLimit = this.limits.sampleLimit;
+    this.domains.hit(d.name, () => new DomainAcc(clip2(d.name), sampleLimit))?.add(d, e.process.exec_path);
+  }
+  addUnixSocket(e) {
+    const path = e.unix_socket?.path;
+    if (path === void 0) return;
+    this.unixSockets.hit(path, () => ({
+      path: clip2(path),
+      count: 0,
+      execPath: clip2(e.process.exec_path),
+      step: clip2(stepOf(e)),
+      bypass: DOCKER_SOCKETS.has(path)
+    }));
+  }
+  addFile(e) {
+    const f = e.file;
+    if (f === void 0) return;
+    const group = (path) => classifyPath(path, e.process.pid, this.streamRoots);
+    const entry = () => ({
+      path: clip2(f.path),
+      group: "system",
+      count: 0,
+      pid: e.process.pid,
+      execPath: clip2(e.process.exec_path),
+      step: clip2(stepOf(e))
+    });
+    const target = f.target_path ?? "";
+    const targetPath = clip2(target);
+    if (e.kind === "file_open") (isWrite(f) ? this.written : this.read).hit(group(f.path), f.path, entry);
+    else if (e.kind === "file_remove") this.removed.hit(group(f.path), f.path, entry);
+    else if (e.kind === "file_move")
+      this.moved.hit(group(target), `${f.path}\0${target}`, () => ({ ...entry(), targetPath }));
+    else
+      this.linked.hit(group(target), `${f.path}\0${target}`, () => ({
+        ...entry(),
+        targetPath,
+        ...f.link_type === void 0 ? {} : { linkType: f.link_type }
+      }));
+  }
+  build(status, meta) {
+    const workspace = meta.workspace ?? this.opts.workspace;
+    const tempDir = meta.tempDir ?? this.opts.tempDir;
+    const roots = groupRoots({ workspace, tempDir });
+    return {
+      version: 1,
+      job: { ...meta.job },
+      ...meta.startedAt === void 0 ? {} : { startedAt: meta.startedAt },
+      ...meta.endedAt === void 0 ? {} : { endedAt: meta.endedAt },
+      endedEarly: meta.endedEarly ?? false,
+      notes: [...meta.notes ?? []],
+      ...workspace === void 0 ? {} : { workspace },
+      ...tempDir === void 0 ? {} : { tempDir },
+      rowLimit: this.limits.rowLimit,
+      limits: { ...this.limits },
+      status: structuredClone(status),
+      events: this.totals(),
+      processes: {
+        executables: this.executables.capped((x) => ({
+          execPath: x.execPath,
+          count: x.count,
+          argvSamples: x.argv.toSamples()
+        })),
+        trees: this.steps.capped((s) => s.toTree())
+      },
+      network: this.network.capped((n) => ({ ...n })),
+      domains: this.domains.capped((d) => d.toEntry()),
+      files: this.files(roots),
+      unixSockets: this.unixSockets.capped((u) => ({ ...u })),
+      containers: this.containers.capped((c) => ({ ...c }))
+    };
+  }
+  totals() {
+    return {
+      total: this.total,
+      byKind: { ...this.byKind },
+      ...this.firstTime === void 0 ? {} : { firstTime: this.firstTime },
+      ...this.lastTime === void 0 ? {} : { lastTime: this.lastTime }
+    };
+  }
+  files(roots) {
+    return {
+      written: this.written.capped(roots),
+      read: this.read.capped(roots),
+      removed: this.removed.capped(roots),
+      moved: this.moved.capped(roots),
+      linked: this.linked.capped(roots)
+    };
+  }
+};
+
+// src/report/files.ts
+import { writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/report/escape.ts
+var DEFAULT_MAX_CHARS = 200;
+var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function visible(s) {
+  return s.replace(INVISIBLE, escapeChar);
+}
+function escapeChar(ch) {
+  const code = ch.charCodeAt(0);
+  if (NAMED_ESCAPES[ch] !== void 0) return NAMED_ESCAPES[ch];
+  return code <= 255 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`;
+}
+function hex(code, width) {
+  return code.toString(16).toUpperCase().padStart(width, "0");
+}
+function cap(s, max = DEFAULT_MAX_CHARS) {
+  if (s.length <= max) return s;
+  let end = Math.max(0, max);
+  const last = s.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
+  return `${s.slice(0, end)}\u2026 (${s.length} chars)`;
+}
+function plainText(s, max = DEFAULT_MAX_CHARS) {
+  return visible(cap(s, max));
+}
+var MARKUP = /[&<>"'|`*_[\]#!~\\$]/g;
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+function entity(ch) {
+  return ENTITIES[ch] ?? `&#${ch.charCodeAt(0)};`;
+}
+function htmlText(s, max = DEFAULT_MAX_CHARS) {
+  return plainText(s, max).replace(MARKUP, entity);
+}
+function mdCell(s, max = DEFAULT_MAX_CHARS) {
+  return htmlText(s, max);
+}
+function mdCode(s, max = DEFAULT_MAX_CHARS) {
+  return `<code>${htmlText(s, max)}</code>`;
+}
+var SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+function formatArgv(argv) {
+  return argv.map(shellQuote).join(" ");
+}
+function shellQuote(arg) {
+  if (SHELL_SAFE.test(arg)) return arg;
+  return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+// src/report/markdown.ts
+var DEFAULT_MAX_BYTES = 1e6;
+function renderMarkdown(model, opts = {}) {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let budget = fullBudget(model);
+  for (; ; ) {
+    const blocks = renderBlocks(model, budget, opts);
+    const size = blocksBytes(blocks);
+    if (size <= maxBytes) return joinBlocks(blocks);
+    if (budget.rows === 1 && budget.treeNodes === 1) return fitBlocks(model, blocks, maxBytes);
+    budget = shrink(budget, maxBytes / size);
+  }
+}
+function fullBudget(model) {
+  const mostNodes = Math.max(1, ...model.processes.trees.items.map((t) => t.nodes.length));
+  return { rows: Math.max(1, model.rowLimit), treeNodes: mostNodes };
+}
+function shrink(budget, ratio) {
+  const factor = Math.min(0.5, ratio);
+  return {
+    rows: Math.max(1, Math.floor(budget.rows * factor)),
+    treeNodes: Math.max(1, Math.floor(budget.treeNodes * factor))
+  };
+}
+function renderBlocks(model, budget, opts) {
+  return [
+    { title: "Header", text: header(model) },
+    { title: "Notes", text: notes(model, opts) },
+    { title: "Overview", text: overview(model) },
+    { title: "Network destinations", text: networkSection(model, budget) },
+    { title: "Domains", text: domainSection(model, budget) },
+    { title: "Processes", text: executablesSection(model, budget) },
+    ...treeBlocks(model, budget),
+    ...fileBlocks(model, budget),
+    { title: "Unix sockets", text: unixSocketSection(model, budget) },
+    { title: "Containers", text: containerSection(model, budget) }
+  ].filter((b) => b.text !== "");
+}
+function joinBlocks(blocks) {
+  return blocks.map((b) => b.text).join("\n");
+}
+function blocksBytes(blocks) {
+  return blocks.reduce((n, b) => n + byteLength(b.text) + SEPARATOR_BYTES, -SEPARATOR_BYTES);
+}
+function byteLength(s) {
+  return Buffer.byteLength(s, "utf8");
+}
+var SEPARATOR_BYTES = 1;
+var TITLES_IN_NOTE = 5;
+function fitBlocks(model, blocks, maxBytes) {
+  const [head, ...rest] = blocks;
+  const kept = [];
+  const dropped = [];
+  let used = byteLength(head.text);
+  for (const block of rest) {
+    const size = SEPARATOR_BYTES + byteLength(block.text);
+    if (used + size <= maxBytes) {
+      kept.push(block);
+      used += size;
+    } else {
+      dropped.push(block);
+    }
+  }
+  let note = truncationNote(rest, dropped, maxBytes);
+  while (kept.length > 0 && used + SEPARATOR_BYTES + byteLength(note) > maxBytes) {
+    const last = kept.pop();
+    used -= SEPARATOR_BYTES + byteLength(last.text);
+    dropped.push(last);
+    note = truncationNote(rest, dropped, maxBytes);
+  }
+  const text2 = joinBlocks([head, { title: "Left out", text: note }, ...kept]);
+  return byteLength(text2) <= maxBytes ? text2 : fallback(model, maxBytes);
+}
+function truncationNote(all, dropped, maxBytes) {
+  const inOrder = all.filter((b) => dropped.includes(b)).map((b) => htmlText(b.title, 60));
+  const named = inOrder.slice(0, TITLES_IN_NOTE).join(", ");
+  const more = inOrder.length > TITLES_IN_NOTE ? ` and ${inOrder.length - TITLES_IN_NOTE} more` : "";
+  return `> [!NOTE]
+> Left out to keep this summary under ${fmt(maxBytes)} bytes: ${named}${more}. report.json has everything.
+`;
+}
+function fallback(model, maxBytes) {
+  const lost = model.status.lostRecords;
+  const text2 = "# cicd-sensor report\n\n" + (lost > 0 ? `**${lost} records were lost in the kernel.**
+
+` : "") + "The report is too large for the step summary; see report.json.\n";
+  return text2.slice(0, Math.max(0, maxBytes));
+}
+function fmt(n) {
+  return n.toLocaleString("en-US");
+}
+function binaryBytes(n) {
+  const units = ["bytes", "KiB", "MiB", "GiB"];
+  let unit = 0;
+  while (n >= 1024 && unit < units.length - 1) {
+    n /= 1024;
+    unit++;
+  }
+  return `${fmt(Math.round(n * 10) / 10)} ${units[unit]}`;
+}
+function table(headers, rows) {
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n") + "\n";
+}
+var NONE = "_None observed._\n";
+function moreLine(shown, kept, capped) {
+  const parts = [];
+  if (kept > shown) parts.push(`${fmt(kept - shown)} more in report.json`);
+  if (capped !== void 0 && capped.omitted > 0) {
+    const about = capped.omittedEstimated ? "about " : "";
+    const events = fmt(capped.omittedEvents);
+    parts.push(`${about}${fmt(capped.omitted)} more (${events} events) only in events.ndjson`);
+  }
+  return parts.length === 0 ? "" : `
+_\u2026and ${parts.join("; ")}._
+`;
+}
+function cappedTable(c, rows, headers, row) {
+  if (c.items.length === 0 && c.omitted === 0) return NONE;
+  const shown = c.items.slice(0, rows);
+  return table(headers, shown.map(row)) + moreLine(shown.length, c.items.length, c);
+}
+function samples(s, max = 80) {
+  const values = s.values.map((v) => mdCell(v, max)).join(", ");
+  return s.omitted > 0 ? `${values} (+${fmt(s.omitted)})` : values;
+}
+function header(model) {
+  const job = model.job;
+  const facts = [
+    job.workflow !== void 0 ? `workflow <b>${htmlText(job.workflow)}</b>` : "",
+    job.repository !== void 0 ? `repository <b>${htmlText(job.repository)}</b>` : "",
+    job.run_id !== void 0 ? `run ${htmlText(job.run_id)}` : "",
+    job.run_attempt !== void 0 ? `attempt ${htmlText(job.run_attempt)}` : ""
+  ].filter((f) => f !== "");
+  const title = `# cicd-sensor report: ${htmlText(job.name ?? job.id)}
+`;
+  const line = facts.length > 0 ? `
+${facts.join(" \xB7 ")}
+` : "";
+  return [title + line, ...warnings(model)].join("\n");
+}
+function warnings(model) {
+  const { lostRecords, undecodable } = model.status;
+  const out = [];
+  if (lostRecords > 0) {
+    out.push(
+      `> [!WARNING]
+> **${fmt(lostRecords)} records were lost in the kernel** (the ring buffer was full): activity is missing from this report and from events.ndjson.
+`
+    );
+  }
+  if (undecodable > 0) {
+    out.push(
+      `> [!WARNING]
+> **${fmt(undecodable)} records could not be decoded** and are missing from this report.
+`
+    );
+  }
+  if (model.endedEarly) {
+    out.push("> [!WARNING]\n> **The sensor stopped before the job ended**: later activity is missing.\n");
+  }
+  return out;
+}
+var MAX_NOTES = 20;
+function notes(model, opts) {
+  const lines = model.notes.slice(0, MAX_NOTES).map((n) => `- ${htmlText(n, 500)}`);
+  const more = model.notes.length - MAX_NOTES;
+  if (more > 0) lines.push(`- \u2026and ${fmt(more)} more notes in report.json`);
+  if (opts.artifactNote !== void 0) lines.push(`- ${htmlText(opts.artifactNote, 500)}`);
+  return lines.length === 0 ? "" : `${lines.join("\n")}
+`;
+}
+function overview(model) {
+  const { status, events } = model;
+  const attached = status.plan.filter((p) => p.mechanism !== "none").length;
+  const rows = [
+    ["Sensor", `${attached} of ${status.plan.length} hooks attached`],
+    ["Events", fmt(events.total)],
+    ["Lost records", fmt(status.lostRecords)],
+    ["Undecodable records", fmt(status.undecodable)],
+    ["Ring buffer", binaryBytes(status.ringbufBytes)]
+  ];
+  if (events.firstTime !== void 0 && events.lastTime !== void 0) {
+    rows.push(["Events from", `${mdCell(events.firstTime)} to ${mdCell(events.lastTime)}`]);
+  }
+  if (model.startedAt !== void 0) rows.push(["Sensor started", mdCell(model.startedAt)]);
+  if (model.endedAt !== void 0) rows.push(["Sensor ended", mdCell(model.endedAt)]);
+  const statusTable = table(["Status", "Value"], rows);
+  return ["## Overview\n", statusTable, attachPlan(model), eventsPerKind(model)].join("\n");
+}
+function attachPlan(model) {
+  const counters = new Map(model.status.hooks.map((h) => [h.hook, h]));
+  const rows = model.status.plan.map((p) => {
+    const c = counters.get(p.hook);
+    counters.delete(p.hook);
+    const unavailable = (p.unavailable ?? []).map((u) => mdCell(`${u.mechanism} ${u.target}: ${u.error}`));
+    const where = [mdCell(p.hook), mdCell(p.mechanism), mdCell(p.target)];
+    return [...where, ...counterCells(c), unavailable.join("<br>")];
+  });
+  for (const c of counters.values()) rows.push([mdCell(c.hook), "not in plan", "", ...counterCells(c), ""]);
+  if (rows.length === 0) return "### Attach plan\n\n_No hooks were planned._\n";
+  const headers = ["Hook", "Mechanism", "Target", "Sent", "Lost", "Suppressed", "Unavailable"];
+  return `### Attach plan
+
+${table(headers, rows)}`;
+}
+function counterCells(c) {
+  return c === void 0 ? ["", "", ""] : [fmt(c.sent), fmt(c.lost), fmt(c.suppressed)];
+}
+function eventsPerKind(model) {
+  const byKind = model.events.byKind;
+  const known = [...EVENT_KINDS];
+  const kinds = [...known, ...Object.keys(byKind).filter((k) => !known.includes(k))];
+  const rows = kinds.map((k) => [mdCell(k), fmt(byKind[k] ?? 0)]);
+  return `### Events per kind
+
+${table(["Kind", "Events"], rows)}`;
+}
+function networkSection(model, budget) {
+  const headers = ["Protocol", "Address", "Port", "Domain", "Connections", "First process", "Step"];
+  const body = cappedTable(model.network, budget.rows, headers, (n) => [
+    mdCell(n.protocol),
+    mdCell(n.address),
+    String(n.port),
+    n.domain === void 0 ? "" : mdCell(n.domain),
+    fmt(n.count),
+    mdCode(n.execPath),
+    mdCell(n.step, 80)
+  ]);
+  return `## Network destinations
+
+${body}`;
+}
+function domainSection(model, budget) {
+  const headers = ["Domain", "Seen", "Sources", "Query types", "Answers", "Processes"];
+  const body = cappedTable(model.domains, budget.rows, headers, (d) => [
+    mdCell(d.name),
+    fmt(d.count),
+    d.sources.map((s) => mdCell(s)).join(", "),
+    samples(d.queryTypes),
+    samples(d.answers),
+    samples(d.processes)
+  ]);
+  return `## Domains
+
+${body}`;
+}
+function executablesSection(model, budget) {
+  const headers = ["Executable", "Runs", "Arguments (samples)"];
+  const body = cappedTable(model.processes.executables, budget.rows, headers, (x) => {
+    const argv = x.argvSamples.values.map((a) => mdCode(formatArgv(a)));
+    if (x.argvSamples.omitted > 0) argv.push(`+${fmt(x.argvSamples.omitted)} other argument lists`);
+    return [mdCode(x.execPath), fmt(x.count), argv.join("<br>")];
+  });
+  return `## Processes
+
+### Top executables
+
+${body}`;
+}
+function treeBlocks(model, budget) {
+  const trees = model.processes.trees;
+  const kept = trees.items.length;
+  const intro = kept === 0 && trees.omitted === 0 ? NONE : `Processes of each step in the order they started.
+${moreLine(kept, kept, trees)}`;
+  return [
+    { title: "Process trees", text: `### Process trees
+
+${intro}` },
+    ...trees.items.map((t) => ({ title: `Process tree of ${t.label}`, text: stepTree(t, budget.treeNodes) }))
+  ];
+}
+var MAX_DEPTH = 10;
+function stepTree(tree, maxNodes) {
+  const lines = treeLines(tree.nodes, maxNodes);
+  const processes = tree.count === 1 ? "1 process" : `${fmt(tree.count)} processes`;
+  const more = moreLine(lines.length, tree.nodes.length);
+  const omitted = tree.omitted > 0 ? `
+_\u2026and ${fmt(tree.omitted)} later processes only in events.ndjson._
+` : "";
+  return `<details><summary>${htmlText(tree.label, 120)} \u2014 ${processes}</summary>
+
+${lines.join("\n")}
+${more}${omitted}
+</details>
+`;
+}
+function treeLines(nodes, maxNodes) {
+  const children = /* @__PURE__ */ new Map();
+  const roots = [];
+  nodes.forEach((n, i) => {
+    if (n.parent === void 0 || n.parent >= i) roots.push(i);
+    else if (children.has(n.parent)) children.get(n.parent)?.push(i);
+    else children.set(n.parent, [i]);
+  });
+  const lines = [];
+  const stack = roots.reverse().map((i) => [i, 0]);
+  while (stack.length > 0 && lines.length < maxNodes) {
+    const [index, depth] = stack.pop();
+    lines.push(nodeLine(nodes[index], depth));
+    for (const child of (children.get(index) ?? []).reverse()) stack.push([child, depth + 1]);
+  }
+  return lines;
+}
+function nodeLine(node, depth) {
+  const indent = "  ".repeat(Math.min(depth, MAX_DEPTH));
+  const deep = depth > MAX_DEPTH ? `(depth ${depth}) ` : "";
+  const exec = node.sameProcess === true ? "exec \u2192 " : "";
+  const facts = [`pid ${node.pid}`];
+  if (node.exitCode !== void 0) facts.push(`exit ${node.exitCode}`);
+  if (node.exitSignal !== void 0) facts.push(`signal ${node.exitSignal}`);
+  const argv = mdCode(formatArgv(node.argv));
+  return `${indent}- ${deep}${exec}${mdCode(node.execPath)} ${argv} \xB7 ${facts.join(", ")}`;
+}
+var GROUP_TITLES = {
+  workspace: "Workspace",
+  temp: "Temporary directories",
+  home: "Home directories",
+  proc: "Other processes (/proc)",
+  system: "System"
+};
+var fileRow = (f) => [mdCell(f.path), fmt(f.count), mdCode(f.execPath), mdCell(f.step, 80)];
+var moveRow = (f) => [mdCell(f.path), mdCell(f.targetPath), fmt(f.count), mdCode(f.execPath)];
+var linkRow = (f) => [
+  mdCell(f.targetPath),
+  mdCell(f.path),
+  mdCell(f.linkType ?? ""),
+  fmt(f.count),
+  mdCode(f.execPath)
+];
+function fileBlocks(model, budget) {
+  const { written, read, removed, moved, linked } = model.files;
+  const rows = budget.rows;
+  const plain = (count) => ["Path", count, "First process", "Step"];
+  const moveHeaders = ["From", "To", "Moves", "First process"];
+  const linkHeaders = ["New link", "Points to", "Type", "Links", "First process"];
+  return [
+    { title: "Files", text: "## Files\n" },
+    { title: "Files written", text: fileSection("Written", written, rows, plain("Opens"), fileRow) },
+    { title: "Files read", text: fileSection("Read (most read first)", read, rows, plain("Opens"), fileRow) },
+    { title: "Files removed", text: fileSection("Removed", removed, rows, plain("Removals"), fileRow) },
+    { title: "Files moved", text: fileSection("Moved", moved, rows, moveHeaders, moveRow) },
+    { title: "Files linked", text: fileSection("Linked", linked, rows, linkHeaders, linkRow) }
+  ];
+}
+function fileSection(title, files, rows, headers, row) {
+  if (files.items.length === 0 && files.omitted === 0) return `### ${title}
+
+${NONE}`;
+  const groups = FILE_GROUPS.map((g) => {
+    const items = files.items.filter((f) => f.group === g);
+    if (items.length === 0) return "";
+    const shown = items.slice(0, rows);
+    const heading = `#### ${GROUP_TITLES[g]} (${fmt(items.length)})
+
+`;
+    return heading + table(headers, shown.map(row)) + moreLine(shown.length, items.length);
+  });
+  const omitted = moreLine(0, 0, files);
+  return [`### ${title}
+`, ...groups.filter((g) => g !== ""), omitted].filter((s) => s !== "").join("\n");
+}
+function unixSocketSection(model, budget) {
+  const sockets = model.unixSockets;
+  const items = [...sockets.items].sort((a, b) => Number(b.bypass) - Number(a.bypass));
+  const alert = items.some((u) => u.bypass) ? "> [!WARNING]\n> The job used the docker daemon's socket directly: containers started this way are not attributed to the job.\n\n" : "";
+  const headers = ["Socket", "Connections", "First process", "Step", "Note"];
+  const body = cappedTable({ ...sockets, items }, budget.rows, headers, (u) => [
+    mdCell(u.path),
+    fmt(u.count),
+    mdCode(u.execPath),
+    mdCell(u.step, 80),
+    u.bypass ? "**bypass**: containers started this way are not attributed" : ""
+  ]);
+  return `## Unix sockets
+
+${alert}${body}`;
+}
+function containerSection(model, budget) {
+  const headers = ["Container", "Name", "Image", "Events"];
+  const body = cappedTable(model.containers, budget.rows, headers, (c) => [
+    mdCode(c.id, 64),
+    c.name === void 0 ? "" : mdCell(c.name),
+    c.image === void 0 ? "" : mdCell(c.image),
+    fmt(c.count)
+  ]);
+  return `## Containers
+
+${body}`;
+}
+
+// src/report/files.ts
+function writeReportFiles(dir, model) {
+  const paths = {
+    events: join5(dir, "events.ndjson"),
+    summary: join5(dir, "summary.md"),
+    report: join5(dir, "report.json")
+  };
+  writeFileSync3(paths.summary, renderMarkdown(model));
+  writeFileSync3(paths.report, JSON.stringify(model, null, 2) + "\n");
+  return paths;
+}
+
+// src/daemon/jobCgroup.ts
+import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync4, rmdirSync as rmdirSync2 } from "node:fs";
+import { join as join6 } from "node:path";
+var JobCgroupError = class extends Error {
+};
+var comm = (pid) => {
+  try {
+    return readFileSync4(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+};
+var parentPid = (pid) => {
+  try {
+    const stat = readFileSync4(`/proc/${pid}/stat`, "latin1");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return void 0;
+  }
+};
+function findRunnerWorker(pid) {
+  for (let p = pid, depth = 0; p && p > 1 && depth < 64; p = parentPid(p), depth++) {
+    if (comm(p) === "Runner.Worker") return p;
+  }
+  return void 0;
+}
+function subtree(pid) {
+  const children = /* @__PURE__ */ new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const ppid = parentPid(Number(name));
+    if (ppid !== void 0) children.set(ppid, [...children.get(ppid) ?? [], Number(name)]);
+  }
+  const out = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.shift();
+    out.push(p);
+    queue.push(...children.get(p) ?? []);
+  }
+  return out;
+}
+function cgroupOf(pid, root) {
+  const rel = processCgroup(pid);
+  if (rel === void 0) throw new JobCgroupError(`process ${pid} does not exist or has no cgroup v2 membership`);
+  if (rel === "/") {
+    throw new JobCgroupError(`process ${pid} is in the root cgroup; refusing to track the whole host`);
+  }
+  return join6(root, rel);
+}
+function isolateWorker(worker, root, jobId) {
+  const current = cgroupOf(worker, root);
+  const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
+  let target;
+  try {
+    target = createCgroup(current, `cicd-sensor-${jobId}`);
+    for (const pid of pids) {
+      try {
+        moveProcess(target, pid);
+      } catch (err) {
+        if (pid === worker) throw err;
+      }
+    }
+    return { path: target, workerPid: worker, isolated: true, pids };
+  } catch (err) {
+    if (target) {
+      try {
+        rmdirSync2(target);
+      } catch {
+      }
+    }
+    const why = err instanceof Error ? err.message : String(err);
+    return {
+      path: current,
+      workerPid: worker,
+      isolated: false,
+      note: `Runner.Worker could not be moved into a cgroup of its own (${why}); its whole cgroup is tracked, so other runner processes in it are recorded too`,
+      pids: subtree(worker)
+    };
+  }
+}
+function chooseJobCgroup(req, root, jobId) {
+  if (req.cgroup !== void 0) {
+    const path2 = req.cgroup.startsWith(root) ? req.cgroup : join6(root, req.cgroup);
+    if (path2 === root || path2 === `${root}/`) throw new JobCgroupError("refusing to track the root cgroup (the whole host)");
+    if (!existsSync5(join6(path2, "cgroup.procs"))) throw new JobCgroupError(`${path2} is not a cgroup v2 directory`);
+    return { path: path2, isolated: false, pids: cgroupProcs(path2) };
+  }
+  const pid = req.pid;
+  const worker = findRunnerWorker(pid);
+  if (worker !== void 0) return isolateWorker(worker, root, jobId);
+  const path = cgroupOf(pid, root);
+  return { path, isolated: false, pids: cgroupProcs(path) };
+}
+
+// src/daemon/jobs.ts
+var JobManager = class {
+  constructor(stateDir, cgroupRoot, tracker) {
+    this.stateDir = stateDir;
+    this.cgroupRoot = cgroupRoot;
+    this.tracker = tracker;
+  }
+  stateDir;
+  cgroupRoot;
+  tracker;
+  active = /* @__PURE__ */ new Map();
+  ids() {
+    return [...this.active.keys()];
+  }
+  register(identity2, target) {
+    if (this.active.has(identity2.id)) throw new Error(`job ${identity2.id} is already registered`);
+    const choice = chooseJobCgroup(target, this.cgroupRoot, identity2.id);
+    const dir = join7(this.stateDir, "jobs", identity2.id);
+    mkdirSync2(dir, { recursive: true, mode: 448 });
+    rmSync3(join7(dir, "events.ndjson"), { force: true });
+    rmSync3(join7(dir, "job.json"), { force: true });
+    const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
+    const writer = new EventLogWriter(join7(dir, "events.ndjson"), (e) => report.add(e));
+    try {
+      this.tracker.registerJob(identity2, [{ id: cgroupId(choice.path), path: choice.path }], writer, {
+        workerPid: choice.workerPid
+      });
+      this.tracker.bootstrap(identity2.id, choice.pids);
+    } catch (err) {
+      writer.close();
+      if (this.tracker.jobIds().includes(identity2.id)) this.tracker.unregisterJob(identity2.id);
+      throw err;
+    }
+    this.active.set(identity2.id, { identity: identity2, dir, writer, report, choice, startedAt: (/* @__PURE__ */ new Date()).toISOString() });
+    return {
+      id: identity2.id,
+      cgroup: choice.path,
+      isolated: choice.isolated,
+      note: choice.note,
+      workerPid: choice.workerPid,
+      events: writer.path
+    };
+  }
+  /** Call after the ring buffer is drained: nothing of the job is left in flight. */
+  unregister(id, status, endedBy = "unregister") {
+    const job = this.active.get(id);
+    if (!job) throw new Error(`no job ${id} is registered`);
+    this.active.delete(id);
+    const delivered = this.tracker.delivered(id);
+    this.tracker.unregisterJob(id);
+    job.writer.close();
+    this.undoIsolation(job.choice);
+    const endedAt = (/* @__PURE__ */ new Date()).toISOString();
+    const notes2 = job.choice.note ? [job.choice.note] : [];
+    const model = job.report.build(status, {
+      job: job.identity,
+      startedAt: job.startedAt,
+      endedAt,
+      workspace: process.env.GITHUB_WORKSPACE,
+      notes: notes2
+    });
+    const paths = writeReportFiles(job.dir, model);
+    const marker = { job: job.identity, startedAt: job.startedAt, endedAt, endedBy, delivered, cgroup: job.choice.path };
+    writeFileSync4(join7(job.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
+    return { id, dir: job.dir, delivered, ...paths };
+  }
+  /** Flushes every job's log (after each batch). */
+  flush() {
+    for (const job of this.active.values()) job.writer.flush();
+  }
+  /** Puts an isolated worker back where it was and removes the job's cgroup. */
+  undoIsolation(choice) {
+    if (!choice.isolated || !existsSync6(choice.path)) return;
+    const parent = join7(choice.path, "..");
+    for (const pid of cgroupProcs(choice.path)) {
+      try {
+        moveProcess(parent, pid);
+      } catch {
+      }
+    }
+    try {
+      rmdirSync3(choice.path);
+    } catch {
+    }
+  }
+};
+
+// src/daemon/daemon.ts
+var JOB_MAX_AGE_MS = 24 * 3600 * 1e3;
+var TICK_MS = 1e3;
+var DaemonStartError = class extends Error {
+};
+function isolateSelf(cgroupRoot) {
+  const own = createCgroup(cgroupRoot, `cicd-sensor/daemon-${process.pid}`);
+  moveProcess(own, process.pid);
+  return own;
+}
+function socketOwner() {
+  const uid = Number(process.env.SUDO_UID);
+  const gid = Number(process.env.SUDO_GID);
+  return Number.isInteger(uid) && Number.isInteger(gid) && process.env.SUDO_UID ? { uid, gid } : void 0;
+}
+var Daemon = class {
+  constructor(opts, sensor, plan, cgroupRoot) {
+    this.opts = opts;
+    this.sensor = sensor;
+    this.plan = plan;
+    this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
+    this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker);
+    this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.jobs.flush() });
+  }
+  opts;
+  sensor;
+  plan;
+  tracker;
+  jobs;
+  pump;
+  startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  server;
+  ticker;
+  stopRequested;
+  stopped = new Promise((resolve2) => this.stopRequested = resolve2);
+  async start() {
+    this.pump.start();
+    this.server = await listenControl({
+      path: controlSocketPath(this.opts.stateDir),
+      handler: (req) => this.handle(req),
+      owner: socketOwner(),
+      onError: (err) => this.opts.log.error(`control socket: ${err.message}`)
+    });
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
+  }
+  status() {
+    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.opts.ringbufBytes);
+  }
+  tick() {
+    this.tracker.reconcile();
+    for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
+      this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
+      this.jobs.unregister(id, this.status(), "expired after 24 h");
+    }
+  }
+  async handle(req) {
+    switch (req.op) {
+      case "register": {
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup });
+        this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
+        return { ok: true, ...result };
+      }
+      case "unregister": {
+        await this.pump.settle();
+        const result = this.jobs.unregister(req.id, this.status());
+        this.opts.log.info(`unregistered job ${req.id} (${result.delivered} events)`);
+        return { ok: true, ...result };
+      }
+      case "stats":
+        return { ok: true, ...this.stats() };
+      case "stop":
+        setImmediate(() => this.stopRequested());
+        return { ok: true, stopping: true };
+    }
+  }
+  stats() {
+    const status = this.status();
+    return {
+      pid: process.pid,
+      startedAt: this.startedAt,
+      plan: status.plan,
+      hooks: status.hooks,
+      lostRecords: status.lostRecords,
+      undecodable: status.undecodable,
+      unattributed: this.tracker.counts.unattributed,
+      linksAlive: this.sensor.linksAlive(),
+      processes: this.tracker.processCount(),
+      maps: this.sensor.mapIds(),
+      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) }))
+    };
+  }
+  requestStop() {
+    this.stopRequested();
+  }
+  /** Drains the kernel, closes every job with its report, detaches. */
+  async shutdown(reason) {
+    if (this.ticker) clearInterval(this.ticker);
+    this.server?.close();
+    await this.pump.stop();
+    for (const id of this.jobs.ids()) {
+      try {
+        this.jobs.unregister(id, this.status(), reason);
+      } catch (err) {
+        this.opts.log.error(`closing job ${id}: ${err.message}`);
+      }
+    }
+    this.sensor.close();
+    rmSync4(controlSocketPath(this.opts.stateDir), { force: true });
+  }
+};
+function leaveOwnCgroup(own) {
+  try {
+    moveProcess(join8(own, ".."), process.pid);
+    rmdirSync4(own);
+  } catch {
+  }
+}
+async function runDaemon(opts) {
+  mkdirSync3(join8(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
+  acquireInstance(opts.stateDir);
+  let ownCgroup;
+  try {
+    const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+    if (!started.ok) throw new DaemonStartError(`cannot monitor: ${started.reason}`);
+    ownCgroup = isolateSelf(started.cgroupRoot);
+    const daemon = new Daemon(opts, started.sensor, started.plan, started.cgroupRoot);
+    await daemon.start();
+    let reason = "daemon stopped";
+    const onSignal = (signal) => {
+      reason = `daemon stopped by ${signal}`;
+      daemon.requestStop();
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+    writeFileSync5(join8(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
+    opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}`);
+    opts.onReady({ pid: process.pid, socket: controlSocketPath(opts.stateDir) });
+    await daemon.stopped;
+    opts.log.info(`stopping: ${reason}`);
+    await daemon.shutdown(reason);
+    opts.log.info("stopped");
+    return 0;
+  } finally {
+    rmSync4(join8(opts.stateDir, "ready"), { force: true });
+    if (ownCgroup) leaveOwnCgroup(ownCgroup);
+    releaseInstance(opts.stateDir);
+  }
+}
+
+// src/daemon/log.ts
+import { appendFileSync } from "node:fs";
+function fileLogger(path, echo = false) {
+  const write = (level, message) => {
+    const line = `${(/* @__PURE__ */ new Date()).toISOString()} ${level} ${message}
+`;
+    try {
+      appendFileSync(path, line);
+    } catch {
+    }
+    if (echo) process.stderr.write(line);
+  };
+  return {
+    info: (m) => write("info", m),
+    warn: (m) => write("warn", m),
+    error: (m) => write("error", m)
+  };
+}
+
+// src/daemon/main.ts
+function tell(line) {
+  try {
+    process.stdout.write(`${line}
+`);
+  } catch {
+  }
+}
+async function trackerMain(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs(["daemon", ...argv]);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    tell(`error: ${err.message}`);
+    return 2;
+  }
+  if (parsed.help || parsed.subcommand !== "daemon") {
+    tell("error: usage: tracker.js [--state-dir DIR] [--ringbuf-size BYTES] [--no-function-hooks]");
+    return 2;
+  }
+  const opts = parsed.options;
+  const log = fileLogger(join9(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
+  try {
+    return await runDaemon({
+      stateDir: opts.stateDir,
+      ringbufBytes: opts.ringbufBytes,
+      noFunctionHooks: opts.noFunctionHooks,
+      log,
+      onReady: ({ pid, socket }) => tell(`ready pid=${pid} socket=${socket}`)
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    log.error(message);
+    tell(`error: ${message}`);
+    return err instanceof AlreadyRunning ? 4 : 3;
+  }
+}
+
+// src/tracker.ts
+process.exit(await trackerMain(process.argv.slice(2)));

@@ -1,0 +1,194 @@
+/**
+ * The long-lived tracker: one sensor, any number of jobs, controlled over
+ * DIR/control.sock. It lives in a cgroup of its own outside every job, so
+ * it never observes itself, and reports ready only once BPF is attached.
+ */
+import { mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:net';
+import { join } from 'node:path';
+import type { AttachPlanEntry } from '../events/sensorStatus.js';
+import { Sensor } from '../native/sensor.js';
+import { createCgroup, moveProcess } from '../platform/cgroup.js';
+import { KernelTracker } from '../tracker/kernelTracker.js';
+import { Pump } from '../tracker/pump.js';
+import { startSensor } from '../tracker/sensorStart.js';
+import { sensorStatus } from '../tracker/status.js';
+import { controlSocketPath } from './client.js';
+import { listenControl } from './controlServer.js';
+import { acquireInstance, releaseInstance } from './instance.js';
+import { JobManager } from './jobs.js';
+import type { Logger } from './log.js';
+import type { Request, Response } from './protocol.js';
+
+export interface DaemonOptions {
+  stateDir: string;
+  ringbufBytes: number;
+  noFunctionHooks: boolean;
+  log: Logger;
+  /** Called once BPF is attached and the control socket listens. */
+  onReady(info: { pid: number; socket: string }): void;
+}
+
+/** A job never unregistered (its runner died) is closed after this long. */
+const JOB_MAX_AGE_MS = 24 * 3600 * 1000;
+const TICK_MS = 1000;
+
+export class DaemonStartError extends Error {}
+
+function isolateSelf(cgroupRoot: string): string {
+  const own = createCgroup(cgroupRoot, `cicd-sensor/daemon-${process.pid}`);
+  moveProcess(own, process.pid);
+  return own;
+}
+
+/** The sudo caller owns the socket, so the unprivileged job steps can reach it. */
+function socketOwner(): { uid: number; gid: number } | undefined {
+  const uid = Number(process.env.SUDO_UID);
+  const gid = Number(process.env.SUDO_GID);
+  return Number.isInteger(uid) && Number.isInteger(gid) && process.env.SUDO_UID ? { uid, gid } : undefined;
+}
+
+class Daemon {
+  private readonly tracker: KernelTracker;
+  private readonly jobs: JobManager;
+  private readonly pump: Pump;
+  private readonly startedAt = new Date().toISOString();
+  private server: Server | undefined;
+  private ticker: NodeJS.Timeout | undefined;
+  private stopRequested!: () => void;
+  readonly stopped = new Promise<void>((resolve) => (this.stopRequested = resolve));
+
+  constructor(
+    private readonly opts: DaemonOptions,
+    private readonly sensor: Sensor,
+    private readonly plan: AttachPlanEntry[],
+    cgroupRoot: string,
+  ) {
+    this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
+    this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker);
+    this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.jobs.flush() });
+  }
+
+  async start(): Promise<void> {
+    this.pump.start();
+    this.server = await listenControl({
+      path: controlSocketPath(this.opts.stateDir),
+      handler: (req) => this.handle(req),
+      owner: socketOwner(),
+      onError: (err) => this.opts.log.error(`control socket: ${err.message}`),
+    });
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  private status() {
+    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.opts.ringbufBytes);
+  }
+
+  private tick(): void {
+    this.tracker.reconcile();
+    for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
+      this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
+      this.jobs.unregister(id, this.status(), 'expired after 24 h');
+    }
+  }
+
+  async handle(req: Request): Promise<Response> {
+    switch (req.op) {
+      case 'register': {
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup });
+        this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
+        return { ok: true, ...result };
+      }
+      case 'unregister': {
+        await this.pump.settle();
+        const result = this.jobs.unregister(req.id, this.status());
+        this.opts.log.info(`unregistered job ${req.id} (${result.delivered} events)`);
+        return { ok: true, ...result };
+      }
+      case 'stats':
+        return { ok: true, ...this.stats() };
+      case 'stop':
+        setImmediate(() => this.stopRequested());
+        return { ok: true, stopping: true };
+    }
+  }
+
+  stats(): Record<string, unknown> {
+    const status = this.status();
+    return {
+      pid: process.pid,
+      startedAt: this.startedAt,
+      plan: status.plan,
+      hooks: status.hooks,
+      lostRecords: status.lostRecords,
+      undecodable: status.undecodable,
+      unattributed: this.tracker.counts.unattributed,
+      linksAlive: this.sensor.linksAlive(),
+      processes: this.tracker.processCount(),
+      maps: this.sensor.mapIds(),
+      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) })),
+    };
+  }
+
+  requestStop(): void {
+    this.stopRequested();
+  }
+
+  /** Drains the kernel, closes every job with its report, detaches. */
+  async shutdown(reason: string): Promise<void> {
+    if (this.ticker) clearInterval(this.ticker);
+    this.server?.close();
+    await this.pump.stop();
+    for (const id of this.jobs.ids()) {
+      try {
+        this.jobs.unregister(id, this.status(), reason);
+      } catch (err) {
+        this.opts.log.error(`closing job ${id}: ${(err as Error).message}`);
+      }
+    }
+    this.sensor.close();
+    rmSync(controlSocketPath(this.opts.stateDir), { force: true });
+  }
+}
+
+/** Leaves the daemon's own cgroup for its parent and removes it. */
+function leaveOwnCgroup(own: string): void {
+  try {
+    moveProcess(join(own, '..'), process.pid);
+    rmdirSync(own);
+  } catch {
+    /* best effort: an empty leftover cgroup is harmless */
+  }
+}
+
+export async function runDaemon(opts: DaemonOptions): Promise<number> {
+  mkdirSync(join(opts.stateDir, 'jobs'), { recursive: true, mode: 0o700 });
+  acquireInstance(opts.stateDir);
+  let ownCgroup: string | undefined;
+  try {
+    const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+    if (!started.ok) throw new DaemonStartError(`cannot monitor: ${started.reason}`);
+    ownCgroup = isolateSelf(started.cgroupRoot);
+    const daemon = new Daemon(opts, started.sensor, started.plan, started.cgroupRoot);
+    await daemon.start();
+    let reason = 'daemon stopped';
+    const onSignal = (signal: NodeJS.Signals): void => {
+      reason = `daemon stopped by ${signal}`;
+      daemon.requestStop();
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    writeFileSync(join(opts.stateDir, 'ready'), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + '\n');
+    opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}`);
+    opts.onReady({ pid: process.pid, socket: controlSocketPath(opts.stateDir) });
+    await daemon.stopped;
+    opts.log.info(`stopping: ${reason}`);
+    await daemon.shutdown(reason);
+    opts.log.info('stopped');
+    return 0;
+  } finally {
+    rmSync(join(opts.stateDir, 'ready'), { force: true });
+    if (ownCgroup) leaveOwnCgroup(ownCgroup);
+    releaseInstance(opts.stateDir);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Which cgroup is the job. On a GitHub runner the steps are children of
+ * Runner.Worker, which shares its cgroup with Runner.Listener and other
+ * service processes; tracking that cgroup would record them too. So the
+ * worker (with the processes under it) moves into a child cgroup of its
+ * own, and that is the job. Where the move fails the worker's cgroup is
+ * tracked as it is, and the report says so.
+ */
+import { existsSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cgroupProcs, createCgroup, moveProcess, processCgroup } from '../platform/cgroup.js';
+
+export interface JobCgroupChoice {
+  /** Absolute cgroupfs path to track. */
+  path: string;
+  workerPid?: number;
+  /** The worker was moved into a cgroup of its own. */
+  isolated: boolean;
+  /** Why isolation was not possible, for the report. */
+  note?: string;
+  /** Processes already in the job: bootstrapped from /proc. */
+  pids: number[];
+}
+
+export class JobCgroupError extends Error {}
+
+const comm = (pid: number): string | undefined => {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+};
+
+export const parentPid = (pid: number): number | undefined => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The nearest ancestor (or the process itself) named Runner.Worker. */
+export function findRunnerWorker(pid: number): number | undefined {
+  for (let p: number | undefined = pid, depth = 0; p && p > 1 && depth < 64; p = parentPid(p), depth++) {
+    if (comm(p) === 'Runner.Worker') return p;
+  }
+  return undefined;
+}
+
+/** pid and every live descendant, found through /proc's parent links. */
+export function subtree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const ppid = parentPid(Number(name));
+    if (ppid !== undefined) children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+  }
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.shift()!;
+    out.push(p);
+    queue.push(...(children.get(p) ?? []));
+  }
+  return out;
+}
+
+function cgroupOf(pid: number, root: string): string {
+  const rel = processCgroup(pid);
+  if (rel === undefined) throw new JobCgroupError(`process ${pid} does not exist or has no cgroup v2 membership`);
+  if (rel === '/') {
+    // Tracking the root cgroup would record the whole host.
+    throw new JobCgroupError(`process ${pid} is in the root cgroup; refusing to track the whole host`);
+  }
+  return join(root, rel);
+}
+
+/** Moves the worker and its subtree into <its cgroup>/cicd-sensor-<job>. */
+function isolateWorker(worker: number, root: string, jobId: string): JobCgroupChoice {
+  const current = cgroupOf(worker, root);
+  const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
+  let target: string | undefined;
+  try {
+    target = createCgroup(current, `cicd-sensor-${jobId}`);
+    // The worker first, so anything it forks meanwhile is born inside.
+    for (const pid of pids) {
+      try {
+        moveProcess(target, pid);
+      } catch (err) {
+        if (pid === worker) throw err;
+      }
+    }
+    return { path: target, workerPid: worker, isolated: true, pids };
+  } catch (err) {
+    if (target) {
+      try {
+        rmdirSync(target);
+      } catch {
+        /* the worker may be inside after all; leave it */
+      }
+    }
+    const why = err instanceof Error ? err.message : String(err);
+    return {
+      path: current,
+      workerPid: worker,
+      isolated: false,
+      note: `Runner.Worker could not be moved into a cgroup of its own (${why}); its whole cgroup is tracked, so other runner processes in it are recorded too`,
+      pids: subtree(worker),
+    };
+  }
+}
+
+export function chooseJobCgroup(req: { pid?: number; cgroup?: string }, root: string, jobId: string): JobCgroupChoice {
+  if (req.cgroup !== undefined) {
+    const path = req.cgroup.startsWith(root) ? req.cgroup : join(root, req.cgroup);
+    if (path === root || path === `${root}/`) throw new JobCgroupError('refusing to track the root cgroup (the whole host)');
+    if (!existsSync(join(path, 'cgroup.procs'))) throw new JobCgroupError(`${path} is not a cgroup v2 directory`);
+    return { path, isolated: false, pids: cgroupProcs(path) };
+  }
+  const pid = req.pid!;
+  const worker = findRunnerWorker(pid);
+  if (worker !== undefined) return isolateWorker(worker, root, jobId);
+  const path = cgroupOf(pid, root);
+  return { path, isolated: false, pids: cgroupProcs(path) };
+}
