@@ -10,6 +10,7 @@ var USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
        cicd-sensor job unregister [--state-dir DIR] --id ID
+       cicd-sensor report --job-dir DIR
 
 run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
 writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
@@ -21,6 +22,9 @@ summary. Exits with COMMAND's exit code.
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   -h, --help             show this help
+
+report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
+(for a job whose daemon is gone; says so when the run ended early).
 
 daemon: the long-lived tracker (root) for many jobs, controlled through
 DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
@@ -182,6 +186,13 @@ function parseArgs(argv) {
       return parseDaemon(rest);
     case "job":
       return parseJob(rest);
+    case "report": {
+      const { values, help } = scan(rest, { "--job-dir": "dir" }, false);
+      if (help) return { help: true };
+      const jobDir = values.get("--job-dir");
+      if (!jobDir) throw new UsageError("report needs --job-dir");
+      return { help: false, subcommand: "report", jobDir };
+    }
     default:
       throw new UsageError(`unknown subcommand '${sub}'`);
   }
@@ -937,7 +948,7 @@ import { join as join4 } from "node:path";
 function cgroup2RootFromMounts(mounts) {
   for (const line of mounts.split("\n")) {
     const [, mountPoint, fsType] = line.split(" ");
-    if (fsType === "cgroup2" && mountPoint) return mountPoint.replace(/\\040/g, " ");
+    if (fsType === "cgroup2" && mountPoint) return mountPoint.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
   }
   return void 0;
 }
@@ -1022,12 +1033,14 @@ function openFlagNames(flags, arch = process.arch) {
   const table2 = [...COMMON, ...arch === "arm64" ? ARM64 : X86];
   const names = [];
   const acc = flags & 3;
-  names.push(acc === 1 ? "O_WRONLY" : acc === 2 ? "O_RDWR" : "O_RDONLY");
+  names.push(["O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"][acc]);
+  const tmpfile = (flags & TMPFILE_BIT) !== 0;
   for (const [bit, name] of table2) {
+    if (name === "O_DIRECTORY" && tmpfile) continue;
     if (name === "O_DSYNC" && (flags & 1052672) === 1052672) continue;
     if (name === "O_SYNC" ? (flags & 1052672) === 1052672 : (flags & bit) !== 0) names.push(name);
   }
-  if (flags & TMPFILE_BIT) names.push("O_TMPFILE");
+  if (tmpfile) names.push("O_TMPFILE");
   return names;
 }
 
@@ -1092,8 +1105,8 @@ function componentsToPath(buf, start, end, truncated) {
   return truncated ? "/\u2026" + path : path;
 }
 function resolvePath(raw, base2) {
-  if (raw.startsWith("/")) return posix.normalize(raw);
-  return posix.normalize(posix.join(base2 ?? "/", raw));
+  const joined = posix.normalize(raw.startsWith("/") ? raw : posix.join(base2 ?? "/", raw));
+  return joined.length > 1 && joined.endsWith("/") ? joined.slice(0, -1) : joined;
 }
 
 // src/tracker/eventBuilder.ts
@@ -1208,8 +1221,8 @@ function readProc(pid, procRoot = "/proc") {
       execPath = readlinkSync(`${procRoot}/${pid}/exe`);
     } catch {
     }
-    const cmdline = readFileSync3(`${procRoot}/${pid}/cmdline`, "utf8");
-    const argv = cmdline.length ? cmdline.replace(/\0$/, "").split("\0") : [];
+    const cmdline = readFileSync3(`${procRoot}/${pid}/cmdline`);
+    const argv = splitNul(cmdline, 0, cmdline.length);
     return { ppid, startTicks: ticks, execPath, argv };
   } catch {
     return void 0;
@@ -1355,7 +1368,7 @@ var KernelTracker = class {
   removedAt = /* @__PURE__ */ new Map();
   cgroupPath = /* @__PURE__ */ new Map();
   seq = 0;
-  counts = { unattributed: 0, malformed: 0 };
+  counts = { unattributed: 0, otherProtocol: 0, malformed: 0 };
   registerJob(identity2, cgroups, sink, opts = {}) {
     if (this.jobs.has(identity2.id)) throw new Error(`job ${identity2.id} is already registered`);
     for (const c of cgroups) {
@@ -1437,6 +1450,10 @@ var KernelTracker = class {
     const job = jobId !== void 0 ? this.jobs.get(jobId) : void 0;
     if (!job || jobId === void 0) {
       this.counts.unattributed++;
+      return;
+    }
+    if (s.kind === "connect" && s.protocol === "other") {
+      this.counts.otherProtocol++;
       return;
     }
     const node = this.processFor(s, jobId);
@@ -1618,7 +1635,8 @@ function decodeExec(b, at, end) {
     parentStartNs: u64(b, at + o.parent_start_time_ns),
     execPath: pe > ps ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0) : "",
     argv: splitNul(b, as, ae),
-    cwd: ce > cs ? componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0) : ""
+    // No components means the walk started at the root: the cwd is '/'.
+    cwd: componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0)
   };
 }
 function decodeFork(b, at) {
@@ -1773,12 +1791,14 @@ function decodeBatch(b, len, onSample, onMalformed) {
       onMalformed("batch framing runs past the buffer");
       return;
     }
+    let sample;
     try {
-      onSample(decodeRecord(b, at + 8, recLen));
+      sample = decodeRecord(b, at + 8, recLen);
     } catch (err) {
       if (!(err instanceof MalformedRecord) && !(err instanceof RangeError)) throw err;
       onMalformed(err.message);
     }
+    if (sample) onSample(sample);
     at = next;
   }
 }
@@ -3489,9 +3509,49 @@ async function sendAndPrint(stateDir, req) {
   }
 }
 
-// src/cli/run.ts
-import { mkdirSync as mkdirSync5, rmSync as rmSync5, writeFileSync as writeFileSync6 } from "node:fs";
-import { spawn as spawn3 } from "node:child_process";
+// src/cli/reportCommand.ts
+import { existsSync as existsSync8 } from "node:fs";
+import { join as join12 } from "node:path";
+
+// src/report/fromLog.ts
+import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
+import { createInterface } from "node:readline";
+import { createReadStream } from "node:fs";
+import { join as join11 } from "node:path";
+var UNKNOWN_STATUS = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 0 };
+async function reportFromLog(jobDir, fallbackId = "unknown") {
+  const markerPath = join11(jobDir, "job.json");
+  const marker = existsSync7(markerPath) ? JSON.parse(readFileSync6(markerPath, "utf8")) : void 0;
+  const builder = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
+  let job = marker?.job;
+  let unreadableLines = 0;
+  const lines = createInterface({ input: createReadStream(join11(jobDir, "events.ndjson")), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line) continue;
+    let event;
+    try {
+      event = JSON.parse(line);
+    } catch {
+      unreadableLines++;
+      continue;
+    }
+    job ??= event.job;
+    builder.add(event);
+  }
+  const endedEarly = marker === void 0;
+  const notes2 = [];
+  if (endedEarly) notes2.push("The sensor stopped before the job ended (no done marker): activity after its last event is missing, and its kernel counters were lost with it.");
+  if (unreadableLines) notes2.push(`${unreadableLines} unreadable line(s) in events.ndjson were skipped.`);
+  const model = builder.build(UNKNOWN_STATUS, {
+    job: job ?? { id: fallbackId },
+    startedAt: marker?.startedAt,
+    endedAt: marker?.endedAt,
+    endedEarly,
+    workspace: process.env.GITHUB_WORKSPACE,
+    notes: notes2
+  });
+  return { model, endedEarly, unreadableLines };
+}
 
 // src/report/text.ts
 var TEXT_ROWS = 10;
@@ -3567,14 +3627,35 @@ function fileLines(model, rows) {
   ];
 }
 
+// src/cli/reportCommand.ts
+async function reportCommand(jobDir) {
+  if (!existsSync8(join12(jobDir, "events.ndjson"))) {
+    process.stderr.write(`cicd-sensor: ${jobDir} has no events.ndjson
+`);
+    return 2;
+  }
+  const { model, endedEarly } = await reportFromLog(jobDir);
+  const paths = writeReportFiles(jobDir, model);
+  process.stderr.write(`${renderText(model)}
+`);
+  if (endedEarly) process.stderr.write("cicd-sensor: WARNING: the sensor stopped before the job ended; the report is incomplete\n");
+  process.stderr.write(`cicd-sensor: summary: ${paths.summary}
+`);
+  return 0;
+}
+
+// src/cli/run.ts
+import { mkdirSync as mkdirSync5, rmSync as rmSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { spawn as spawn3 } from "node:child_process";
+
 // src/cli/spawnInCgroup.ts
 import { spawn as spawn2 } from "node:child_process";
 import { constants } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 var osSignals = constants.signals;
 var TRAMPOLINE = 'echo 0 > "$0" || { echo "cicd-sensor: cannot enter cgroup $0" >&2; exit 125; }; exec "$@"';
 function spawnInCgroup(cgroupPath, command, env) {
-  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join11(cgroupPath, "cgroup.procs"), ...command], {
+  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join13(cgroupPath, "cgroup.procs"), ...command], {
     stdio: "inherit",
     env: env ?? process.env
   });
@@ -3590,7 +3671,7 @@ function exitCodeOf(child) {
 }
 
 // src/cli/run.ts
-import { join as join12 } from "node:path";
+import { join as join14 } from "node:path";
 var LOCAL_JOB = { id: "local", name: "local" };
 function say2(line) {
   process.stderr.write(`cicd-sensor: ${line}
@@ -3625,14 +3706,14 @@ async function runCommand(opts) {
   }
   const { sensor, plan, cgroupRoot } = started;
   mkdirSync5(opts.outDir, { recursive: true });
-  const eventsPath = join12(opts.outDir, "events.ndjson");
+  const eventsPath = join14(opts.outDir, "events.ndjson");
   rmSync5(eventsPath, { force: true });
   const report = new ReportBuilder({ rowLimit: opts.summaryRows, workspace: process.cwd() });
   const writer = new EventLogWriter(eventsPath, (e) => report.add(e));
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
   writeFileSync6(
-    join12(opts.outDir, "sensor.json"),
+    join14(opts.outDir, "sensor.json"),
     JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + "\n"
   );
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
@@ -3693,6 +3774,8 @@ ${USAGE}
       return sendAndPrint(parsed.stateDir, { op: "register", job: parsed.job, cgroup: parsed.cgroup, pid: parsed.pid });
     case "job-unregister":
       return sendAndPrint(parsed.stateDir, { op: "unregister", id: parsed.id });
+    case "report":
+      return reportCommand(parsed.jobDir);
   }
 }
 

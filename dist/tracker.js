@@ -13,6 +13,7 @@ var USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
        cicd-sensor job unregister [--state-dir DIR] --id ID
+       cicd-sensor report --job-dir DIR
 
 run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
 writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
@@ -24,6 +25,9 @@ summary. Exits with COMMAND's exit code.
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   -h, --help             show this help
+
+report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
+(for a job whose daemon is gone; says so when the run ended early).
 
 daemon: the long-lived tracker (root) for many jobs, controlled through
 DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
@@ -185,6 +189,13 @@ function parseArgs(argv) {
       return parseDaemon(rest);
     case "job":
       return parseJob(rest);
+    case "report": {
+      const { values, help } = scan(rest, { "--job-dir": "dir" }, false);
+      if (help) return { help: true };
+      const jobDir = values.get("--job-dir");
+      if (!jobDir) throw new UsageError("report needs --job-dir");
+      return { help: false, subcommand: "report", jobDir };
+    }
     default:
       throw new UsageError(`unknown subcommand '${sub}'`);
   }
@@ -844,7 +855,7 @@ import { join as join2 } from "node:path";
 function cgroup2RootFromMounts(mounts) {
   for (const line of mounts.split("\n")) {
     const [, mountPoint, fsType] = line.split(" ");
-    if (fsType === "cgroup2" && mountPoint) return mountPoint.replace(/\\040/g, " ");
+    if (fsType === "cgroup2" && mountPoint) return mountPoint.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
   }
   return void 0;
 }
@@ -918,12 +929,14 @@ function openFlagNames(flags, arch = process.arch) {
   const table2 = [...COMMON, ...arch === "arm64" ? ARM64 : X86];
   const names = [];
   const acc = flags & 3;
-  names.push(acc === 1 ? "O_WRONLY" : acc === 2 ? "O_RDWR" : "O_RDONLY");
+  names.push(["O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"][acc]);
+  const tmpfile = (flags & TMPFILE_BIT) !== 0;
   for (const [bit, name] of table2) {
+    if (name === "O_DIRECTORY" && tmpfile) continue;
     if (name === "O_DSYNC" && (flags & 1052672) === 1052672) continue;
     if (name === "O_SYNC" ? (flags & 1052672) === 1052672 : (flags & bit) !== 0) names.push(name);
   }
-  if (flags & TMPFILE_BIT) names.push("O_TMPFILE");
+  if (tmpfile) names.push("O_TMPFILE");
   return names;
 }
 
@@ -988,8 +1001,8 @@ function componentsToPath(buf, start, end, truncated) {
   return truncated ? "/\u2026" + path : path;
 }
 function resolvePath(raw, base2) {
-  if (raw.startsWith("/")) return posix.normalize(raw);
-  return posix.normalize(posix.join(base2 ?? "/", raw));
+  const joined = posix.normalize(raw.startsWith("/") ? raw : posix.join(base2 ?? "/", raw));
+  return joined.length > 1 && joined.endsWith("/") ? joined.slice(0, -1) : joined;
 }
 
 // src/tracker/eventBuilder.ts
@@ -1104,8 +1117,8 @@ function readProc(pid, procRoot = "/proc") {
       execPath = readlinkSync(`${procRoot}/${pid}/exe`);
     } catch {
     }
-    const cmdline = readFileSync2(`${procRoot}/${pid}/cmdline`, "utf8");
-    const argv = cmdline.length ? cmdline.replace(/\0$/, "").split("\0") : [];
+    const cmdline = readFileSync2(`${procRoot}/${pid}/cmdline`);
+    const argv = splitNul(cmdline, 0, cmdline.length);
     return { ppid, startTicks: ticks, execPath, argv };
   } catch {
     return void 0;
@@ -1251,7 +1264,7 @@ var KernelTracker = class {
   removedAt = /* @__PURE__ */ new Map();
   cgroupPath = /* @__PURE__ */ new Map();
   seq = 0;
-  counts = { unattributed: 0, malformed: 0 };
+  counts = { unattributed: 0, otherProtocol: 0, malformed: 0 };
   registerJob(identity2, cgroups, sink, opts = {}) {
     if (this.jobs.has(identity2.id)) throw new Error(`job ${identity2.id} is already registered`);
     for (const c of cgroups) {
@@ -1333,6 +1346,10 @@ var KernelTracker = class {
     const job = jobId !== void 0 ? this.jobs.get(jobId) : void 0;
     if (!job || jobId === void 0) {
       this.counts.unattributed++;
+      return;
+    }
+    if (s.kind === "connect" && s.protocol === "other") {
+      this.counts.otherProtocol++;
       return;
     }
     const node = this.processFor(s, jobId);
@@ -1514,7 +1531,8 @@ function decodeExec(b, at, end) {
     parentStartNs: u64(b, at + o.parent_start_time_ns),
     execPath: pe > ps ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0) : "",
     argv: splitNul(b, as, ae),
-    cwd: ce > cs ? componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0) : ""
+    // No components means the walk started at the root: the cwd is '/'.
+    cwd: componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0)
   };
 }
 function decodeFork(b, at) {
@@ -1669,12 +1687,14 @@ function decodeBatch(b, len, onSample, onMalformed) {
       onMalformed("batch framing runs past the buffer");
       return;
     }
+    let sample;
     try {
-      onSample(decodeRecord(b, at + 8, recLen));
+      sample = decodeRecord(b, at + 8, recLen);
     } catch (err) {
       if (!(err instanceof MalformedRecord) && !(err instanceof RangeError)) throw err;
       onMalformed(err.message);
     }
+    if (sample) onSample(sample);
     at = next;
   }
 }

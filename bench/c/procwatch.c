@@ -8,6 +8,7 @@
  * SIGINT and SIGTERM are passed on to COMMAND.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,7 +132,7 @@ int main(int argc, char **argv)
 	if (t > ticks)
 		ticks = t;
 	t = now_ns() - start;
-	while (waitpid(child, &status, 0) < 0)
+	while (waitpid(child, &status, 0) < 0 && errno == EINTR)
 		;
 	out = fopen(argv[1], "w");
 	if (!out) {

@@ -7,6 +7,10 @@
 
 const actions = [];
 let running;
+let aborting = false;
+
+/** True once a signal asked the bench to stop: nothing new may be started. */
+export const isAborting = () => aborting;
 
 /**
  * Registers an undo action. `run()` runs it now (once) and unregisters it;
@@ -49,6 +53,7 @@ export function installSignalHandlers() {
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   for (const [signal, code] of Object.entries(codes)) {
     process.on(signal, () => {
+      aborting = true;
       process.stderr.write(`\nbench: ${signal}: cleaning up\n`);
       const hardStop = setTimeout(() => process.exit(code), 30_000);
       hardStop.unref();

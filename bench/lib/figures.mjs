@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './proc.mjs';
-import { countLines, firstJsonLine, REPO, startSensor } from './sensor.mjs';
+import { countLines, daemonReadyRun, firstJsonLine, hasDaemon, REPO, startSensor } from './sensor.mjs';
 import { summary } from './stats.mjs';
 import { writeSyntheticLog } from './synth.mjs';
 
@@ -112,4 +112,18 @@ export async function measureReport(ctx, sizes) {
     wallMs: summary(runs.map((r) => r.wallMs)),
     cpuMs: summary(runs.map((r) => r.cpuMs)),
   };
+}
+
+/** Time from starting `cicd-sensor daemon` to its ready file, when this dist/ has the daemon. */
+export async function measureDaemonReady(ctx, runs) {
+  if (!hasDaemon()) return { unavailable: 'dist/cli.js has no daemon' };
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const stateDir = join(ctx.tmp, `daemon-${i}`);
+    mkdirSync(stateDir, { mode: 0o700 });
+    const r = await daemonReadyRun(ctx.tools, stateDir);
+    ctx.log(`daemon: ready in ${(r.readyMs / 1000).toFixed(2)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+    samples.push(r);
+  }
+  return { runs: samples, readyMs: summary(samples.map((s) => s.readyMs)), idlePeakRssMb: summary(samples.map((s) => s.peakRssMb)) };
 }

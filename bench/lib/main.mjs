@@ -1,12 +1,13 @@
 // npm run bench: the phases in order. Each phase lives in its own module;
 // this one only sequences them, collects results and guarantees cleanup.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { installSignalHandlers, onCleanup, runCleanups } from './cleanup.mjs';
+import { installSignalHandlers, isAborting, onCleanup, runCleanups } from './cleanup.mjs';
 import { ensureDeps } from './deps.mjs';
-import { measureReport, measureThroughput } from './figures.mjs';
+import { measureDaemonReady, measureReport, measureThroughput } from './figures.mjs';
 import { MODE_LABELS } from './modes.mjs';
 import { parseOptions, USAGE, UsageError } from './options.mjs';
 import { runRounds } from './rounds.mjs';
@@ -22,6 +23,29 @@ function gitState() {
   try {
     const git = (...args) => execFileSync('git', ['-C', REPO, ...args], { encoding: 'utf8' }).trim();
     return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--', 'src', 'bpf', 'native', 'dist').split('\n').filter(Boolean) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hashes of what the bench runs: dist/ may be rebuilt by someone else while the bench runs. */
+function distHashes() {
+  const files = ['dist/cli.js', 'dist/sensor.bpf.o', 'dist/lib/libcicdsensor.so'];
+  return Object.fromEntries(
+    files.map((f) => {
+      try {
+        return [f, createHash('sha256').update(readFileSync(join(REPO, f))).digest('hex').slice(0, 16)];
+      } catch {
+        return [f, 'missing'];
+      }
+    }),
+  );
+}
+
+/** BPF programs already loaded by others (another sensor's hooks slow every mode, baseline too). */
+function loadedBpfPrograms() {
+  try {
+    return JSON.parse(execFileSync('bpftool', ['prog', 'show', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })).length;
   } catch {
     return undefined;
   }
@@ -76,6 +100,11 @@ async function figures(ctx, opts, filesDir) {
   } catch (err) {
     out.errors.report = err.message;
   }
+  try {
+    out.daemon = await measureDaemonReady(ctx, opts.sizes.reportRuns);
+  } catch (err) {
+    out.errors.daemon = err.message;
+  }
   if (Object.keys(out.errors).length === 0) delete out.errors;
   return out;
 }
@@ -84,11 +113,16 @@ function print(results) {
   const m = results.meta;
   const out = [];
   out.push(`cicd-sensor bench (${results.quick ? 'quick' : 'full'}): ${results.sizes.rounds} round(s), kernel ${m.kernel}, ${m.cpus} CPUs, load average ${m.loadStart.toFixed(2)} → ${m.loadEnd.toFixed(2)}, ${Math.round(m.elapsedS)} s`);
+  out.push(`dist: ${Object.values(m.dist).join(' ')}${m.distChangedDuringRun ? ' (CHANGED during the run)' : ''}; BPF programs loaded by others at start: ${m.bpfProgramsLoadedByOthers ?? 'unknown'}`);
   out.push('');
   for (const w of results.workloads) out.push(`  ${w.label}: ${w.detail}`);
   out.push('');
   out.push(formatTable(overheadRows(results)));
   out.push('Each cell: workload wall time in that mode ÷ baseline wall time in the same round; median (min–max) over rounds.');
+  out.push('');
+  out.push(formatTable(overheadRows(results, 'cpu')));
+  out.push("The same for the workload's CPU time (user+sys of it and its children, BPF programs in its syscalls included;");
+  out.push("the tracker's own CPU is not in it). Less sensitive than wall time to other load on the machine.");
   for (const [mode, why] of Object.entries(results.unavailable)) out.push(`${MODE_LABELS[mode]}: n/a: ${why}`);
   for (const e of results.errors) out.push(`FAILED: ${MODE_LABELS[e.mode]} / ${e.workload} / round ${e.round + 1}: ${e.error.split('\n')[0]}`);
   out.push('');
@@ -102,6 +136,8 @@ function print(results) {
 async function bench(opts) {
   const started = Date.now();
   const loadStart = loadavg()[0];
+  const distStart = distHashes();
+  const bpfProgsStart = loadedBpfPrograms();
   const { missing } = ensureDeps(log);
   for (const pkg of ['gcc', 'make', 'libc6-dev']) if (missing[pkg]) throw new Error(missing[pkg]);
   const tmp = mkdtempSync(join(tmpdir(), 'cicd-sensor-bench-'));
@@ -118,7 +154,9 @@ async function bench(opts) {
   const workloads = all.filter((w) => opts.workloads.includes(w.id));
   const rounds = await runRounds(ctx, workloads, opts.modes.filter((m) => !unavailable[m]), opts.sizes.rounds);
   Object.assign(unavailable, rounds.unavailable);
+  if (isAborting()) throw new Error('interrupted');
   const figs = opts.figures && !pre.error ? await figures(ctx, opts, join(tmp, 'files')) : { docker: 'n/a (docker proxy not built yet)' };
+  if (isAborting()) throw new Error('interrupted');
   figs.ready = readySamples(pre, rounds, figs.throughput);
   const results = {
     quick: opts.quick,
@@ -134,6 +172,9 @@ async function bench(opts) {
       loadEnd: loadavg()[0],
       elapsedS: (Date.now() - started) / 1000,
       git: gitState(),
+      dist: distStart,
+      distChangedDuringRun: JSON.stringify(distStart) !== JSON.stringify(distHashes()),
+      bpfProgramsLoadedByOthers: bpfProgsStart,
       attachPlan: pre.probe?.plan,
     },
     workloads: workloads.map(({ id, label, detail }) => ({ id, label, detail })),
@@ -146,7 +187,11 @@ async function bench(opts) {
     modeRounds: rounds.modeRounds,
   };
   results.budgets = budgets(results);
-  results.markdown = { overhead: formatMarkdown(overheadRows(results)), figures: formatMarkdown(figureRows(results)) };
+  results.markdown = {
+    overhead: formatMarkdown(overheadRows(results)),
+    cpu: formatMarkdown(overheadRows(results, 'cpu')),
+    figures: formatMarkdown(figureRows(results)),
+  };
   return results;
 }
 
@@ -180,6 +225,7 @@ export async function runBench(argv) {
     process.stdout.write(`\nresults: ${output}\n`);
     return 0;
   } catch (err) {
+    if (isAborting()) return 130;
     log(`failed: ${err.stack ?? err}`);
     return 1;
   } finally {

@@ -1,7 +1,7 @@
 // Child processes the bench starts: each is registered for cleanup while it
 // runs and is stopped by its own pid (never by name).
 import { spawn } from 'node:child_process';
-import { onCleanup } from './cleanup.mjs';
+import { isAborting, onCleanup } from './cleanup.mjs';
 
 const MAX_CAPTURE = 64 * 1024;
 
@@ -33,6 +33,7 @@ export function stopChild(child, graceMs = 10_000) {
  * resolves with { code, signal }; `stop()` ends it and waits.
  */
 export function startChild(label, cmd, args, opts = {}) {
+  if (isAborting()) throw new Error(`not starting ${label}: the bench is stopping`);
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
   const stdout = capture(child.stdout);
   const stderr = capture(child.stderr);

@@ -1,6 +1,7 @@
 // The comparison: every round runs every mode over every workload, modes
 // back to back and their order rotated from round to round, so drift on a
 // shared machine is spread over all modes instead of landing on one.
+import { isAborting } from './cleanup.mjs';
 import { MODE_LABELS, MODES } from './modes.mjs';
 
 const rotate = (items, by) => items.map((_, i) => items[(i + by) % items.length]);
@@ -16,8 +17,16 @@ export async function runRounds(ctx, workloads, modeIds, rounds) {
   const modeRounds = Object.fromEntries(modeIds.map((m) => [m, []]));
   const unavailable = {};
   const errors = [];
+  // One untimed baseline pass first: the binaries, the files and the
+  // project's headers in the page cache before anything is compared.
+  for (const w of workloads) {
+    w.reset();
+    ctx.log(`warm-up: ${w.label}`);
+    await MODES.baseline.run(ctx, undefined, w);
+  }
   for (let round = 0; round < rounds; round++) {
     for (const id of rotate(modeIds, round)) {
+      if (isAborting()) return { samples, modeRounds, unavailable, errors };
       if (unavailable[id]) continue;
       const mode = MODES[id];
       let state;
@@ -30,6 +39,7 @@ export async function runRounds(ctx, workloads, modeIds, rounds) {
       }
       try {
         for (const w of workloads) {
+          if (isAborting()) break;
           w.reset();
           try {
             const sample = await mode.run(ctx, state, w);

@@ -53,8 +53,19 @@ function summarize(outDir, watch, stderr) {
     undecodable: status?.undecodable,
     hooks: status?.hooks?.filter((h) => h.sent || h.lost || h.suppressed),
     plan: status?.plan,
-    failure: report ? undefined : stderr.trim().split('\n').slice(-5).join('\n'),
+    failure: report ? undefined : describeFailure(watch, stderr),
   };
+}
+
+/** Why a run left no report.json: how it ended, and the end of what it said. */
+function describeFailure(watch, stderr) {
+  const status = watch?.status;
+  const how =
+    status === undefined ? 'procwatch wrote no result'
+    : (status & 0x7f) !== 0 ? `killed by signal ${status & 0x7f}`
+    : `exit code ${(status >> 8) & 0xff}`;
+  const tail = stderr.trim().split('\n').slice(-5).join(' | ');
+  return tail ? `${how}: ${tail}` : `${how}, nothing on stderr`;
 }
 
 /**
@@ -122,3 +133,44 @@ export function firstJsonLine(path) {
 }
 
 export { readJson };
+
+/** Whether this dist/ has the long-lived tracker (`cicd-sensor daemon`). */
+export function hasDaemon() {
+  try {
+    return readFileSync(CLI, 'utf8').includes('cicd-sensor daemon');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts `cicd-sensor daemon --state-dir DIR` in the foreground under
+ * procwatch, waits for DIR/ready (written once BPF is attached and the
+ * control socket listens), then stops it with SIGTERM. Returns its summary.
+ */
+export async function daemonReadyRun(tools, stateDir) {
+  const watchPath = `${stateDir}.procwatch.json`;
+  const readyPath = join(stateDir, 'ready');
+  const args = [watchPath, '--ready', readyPath, '--', process.execPath, CLI, 'daemon', '--state-dir', stateDir];
+  const proc = startChild(`cicd-sensor daemon (${stateDir})`, tools.procwatch, args, { cwd: join(stateDir, '..') });
+  const forced = onCleanup(`force-stop daemon ${stateDir}`, () => {
+    const info = readJson(readyPath);
+    if (info?.pid) process.kill(info.pid, 'SIGKILL');
+  });
+  let ready = false;
+  for (let waited = 0; waited < 120_000 && !ready; waited += 5) {
+    if (proc.child.exitCode !== null || proc.child.signalCode !== null) break;
+    ready = existsSync(readyPath);
+    if (!ready) await sleep(5);
+  }
+  await proc.stop(15_000);
+  if (existsSync(readyPath)) forced.run();
+  else forced.drop();
+  const watch = readJson(watchPath);
+  if (!ready || !watch) throw new Error(`the daemon did not become ready: ${describeFailure(watch, proc.stderr.text)}`);
+  return {
+    readyMs: watch.readyNs / 1e6,
+    peakRssMb: watch.vmHwmKb / 1024,
+    cpuMs: watch.cpuMs,
+  };
+}

@@ -11,6 +11,7 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
        cicd-sensor job unregister [--state-dir DIR] --id ID
+       cicd-sensor report --job-dir DIR
 
 run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
 writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
@@ -22,6 +23,9 @@ summary. Exits with COMMAND's exit code.
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   -h, --help             show this help
+
+report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
+(for a job whose daemon is gone; says so when the run ended early).
 
 daemon: the long-lived tracker (root) for many jobs, controlled through
 DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
@@ -52,7 +56,8 @@ export type Parsed =
   | { help: false; subcommand: 'daemon'; options: DaemonOptions }
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats'; stateDir: string }
   | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number }
-  | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string };
+  | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
+  | { help: false; subcommand: 'report'; jobDir: string };
 
 type Kind = 'flag' | 'string' | 'dir' | 'ringbuf' | 'rows' | 'pid';
 
@@ -230,6 +235,13 @@ export function parseArgs(argv: string[]): Parsed {
       return parseDaemon(rest);
     case 'job':
       return parseJob(rest);
+    case 'report': {
+      const { values, help } = scan(rest, { '--job-dir': 'dir' }, false);
+      if (help) return { help: true };
+      const jobDir = values.get('--job-dir') as string | undefined;
+      if (!jobDir) throw new UsageError('report needs --job-dir');
+      return { help: false, subcommand: 'report', jobDir };
+    }
     default:
       throw new UsageError(`unknown subcommand '${sub}'`);
   }

@@ -1,6 +1,7 @@
 /** `cicd-sensor` dispatch: parse, run, and map failures to exit codes. */
 import { parseArgs, USAGE, UsageError } from './args.js';
 import { sendAndPrint, startDaemon } from './daemonCommands.js';
+import { reportCommand } from './reportCommand.js';
 import { runCommand } from './run.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -29,5 +30,7 @@ export async function main(argv: string[]): Promise<number> {
       return sendAndPrint(parsed.stateDir, { op: 'register', job: parsed.job, cgroup: parsed.cgroup, pid: parsed.pid });
     case 'job-unregister':
       return sendAndPrint(parsed.stateDir, { op: 'unregister', id: parsed.id });
+    case 'report':
+      return reportCommand(parsed.jobDir);
   }
 }

@@ -148,7 +148,8 @@ function decodeExec(b: Buffer, at: number, end: number): ExecSample {
     parentStartNs: u64(b, at + o.parent_start_time_ns),
     execPath: pe > ps ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0) : '',
     argv: splitNul(b, as, ae),
-    cwd: ce > cs ? componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0) : '',
+    // No components means the walk started at the root: the cwd is '/'.
+    cwd: componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0),
   };
 }
 
@@ -332,12 +333,15 @@ export function decodeBatch(
       onMalformed('batch framing runs past the buffer');
       return;
     }
+    let sample: Sample | undefined;
     try {
-      onSample(decodeRecord(b, at + 8, recLen));
+      sample = decodeRecord(b, at + 8, recLen);
     } catch (err) {
       if (!(err instanceof MalformedRecord) && !(err instanceof RangeError)) throw err;
       onMalformed(err.message);
     }
+    // Outside the try: a bug in the consumer is not a malformed record.
+    if (sample) onSample(sample);
     at = next;
   }
 }

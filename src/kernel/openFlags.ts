@@ -35,12 +35,15 @@ export function openFlagNames(flags: number, arch: string = process.arch): strin
   const table = [...COMMON, ...(arch === 'arm64' ? ARM64 : X86)];
   const names: string[] = [];
   const acc = flags & 3;
-  names.push(acc === 1 ? 'O_WRONLY' : acc === 2 ? 'O_RDWR' : 'O_RDONLY');
+  names.push(['O_RDONLY', 'O_WRONLY', 'O_RDWR', 'O_ACCMODE'][acc]!);
+  const tmpfile = (flags & TMPFILE_BIT) !== 0;
   for (const [bit, name] of table) {
+    // O_TMPFILE's value includes O_DIRECTORY's bit; name it once.
+    if (name === 'O_DIRECTORY' && tmpfile) continue;
     // O_SYNC includes O_DSYNC's bit; name it once.
     if (name === 'O_DSYNC' && (flags & 0o4010000) === 0o4010000) continue;
     if (name === 'O_SYNC' ? (flags & 0o4010000) === 0o4010000 : (flags & bit) !== 0) names.push(name);
   }
-  if (flags & TMPFILE_BIT) names.push('O_TMPFILE');
+  if (tmpfile) names.push('O_TMPFILE');
   return names;
 }

@@ -76,6 +76,6 @@ export function componentsToPath(buf: Buffer, start: number, end: number, trunca
 
 /** Joins a path as passed to the directory it was relative to, lexically normalised. */
 export function resolvePath(raw: string, base: string | undefined): string {
-  if (raw.startsWith('/')) return posix.normalize(raw);
-  return posix.normalize(posix.join(base ?? '/', raw));
+  const joined = posix.normalize(raw.startsWith('/') ? raw : posix.join(base ?? '/', raw));
+  return joined.length > 1 && joined.endsWith('/') ? joined.slice(0, -1) : joined;
 }

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 export function cgroup2RootFromMounts(mounts: string): string | undefined {
   for (const line of mounts.split('\n')) {
     const [, mountPoint, fsType] = line.split(' ');
-    if (fsType === 'cgroup2' && mountPoint) return mountPoint.replace(/\\040/g, ' ');
+    // /proc/mounts escapes space, tab, newline and backslash as octal.
+    if (fsType === 'cgroup2' && mountPoint) return mountPoint.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
   }
   return undefined;
 }

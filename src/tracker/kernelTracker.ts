@@ -47,6 +47,8 @@ interface JobState {
 export interface TrackerCounts {
   /** Samples whose cgroup belonged to no job the mirror knows. */
   unattributed: number;
+  /** Connects of protocols other than TCP and UDP (e.g. ICMP ping sockets), which the schema cannot carry. */
+  otherProtocol: number;
   /** Records that did not decode. */
   malformed: number;
 }
@@ -65,7 +67,7 @@ export class KernelTracker {
   private readonly removedAt = new Map<number, number>();
   private readonly cgroupPath = new Map<number, string>();
   private seq = 0;
-  readonly counts: TrackerCounts = { unattributed: 0, malformed: 0 };
+  readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0 };
 
   constructor(
     private readonly maps: KernelMaps,
@@ -167,6 +169,10 @@ export class KernelTracker {
     const job = jobId !== undefined ? this.jobs.get(jobId) : undefined;
     if (!job || jobId === undefined) {
       this.counts.unattributed++;
+      return;
+    }
+    if (s.kind === 'connect' && s.protocol === 'other') {
+      this.counts.otherProtocol++;
       return;
     }
     const node = this.processFor(s, jobId);

@@ -6,6 +6,7 @@
  */
 import { readFileSync, readlinkSync } from 'node:fs';
 import type { AncestorRef } from '../events/eventRecord.js';
+import { splitNul } from '../kernel/text.js';
 import type { StepRef } from './steps.js';
 
 /** How many ancestors an event carries; deeper chains are cut and flagged. */
@@ -56,8 +57,8 @@ export function readProc(pid: number, procRoot = '/proc'): ProcSnapshot | undefi
     } catch {
       /* kernel threads and exited processes have no exe */
     }
-    const cmdline = readFileSync(`${procRoot}/${pid}/cmdline`, 'utf8');
-    const argv = cmdline.length ? cmdline.replace(/\0$/, '').split('\0') : [];
+    const cmdline = readFileSync(`${procRoot}/${pid}/cmdline`);
+    const argv = splitNul(cmdline, 0, cmdline.length);
     return { ppid, startTicks: ticks, execPath, argv };
   } catch {
     return undefined;

@@ -12,9 +12,10 @@
 # and the .deb are cached (CS_KERNELS_CACHE) so a second run is fast.
 #
 # Environment:
-#   CS_KERNELS          kernel packages to boot, space separated (default:
-#                       what linux-image-cloud-amd64 depends on, on Debian;
-#                       what linux-image-virtual depends on, on Ubuntu)
+#   CS_KERNELS          kernel packages to boot, space separated; a meta
+#                       package stands for the version it depends on (default:
+#                       linux-image-cloud-amd64 on Debian, linux-image-virtual
+#                       on Ubuntu, which has no Debian kernels)
 #   CS_KERNELS_CACHE    download cache (default ~/.cache/cicd-sensor-kernels)
 #   CS_KERNELS_ACCEL    qemu accelerator (default tcg: KVM is unreliable on
 #                       nested hosts, and TCG behaves the same everywhere)
@@ -46,12 +47,20 @@ die() {
 	exit 1
 }
 
+# Never leave a VM behind, whatever ended the script. qemu_pid is timeout's
+# pid: killing it outright would orphan qemu, so qemu's own pidfile is used too.
+stop_vm() {
+	local vm
+	[[ -n $qemu_pid ]] || return 0
+	vm=$(cat "$tmp/qemu.pid" 2>/dev/null || true)
+	kill -TERM "$qemu_pid" 2>/dev/null || true
+	if [[ -n $vm ]]; then kill -KILL "$vm" 2>/dev/null || true; fi
+	wait "$qemu_pid" 2>/dev/null || true
+	qemu_pid=
+}
+
 cleanup() {
-	# Never leave a VM behind, whatever ended the script.
-	if [[ -n $qemu_pid ]] && kill -0 "$qemu_pid" 2>/dev/null; then
-		kill -KILL "$qemu_pid" 2>/dev/null || true
-		wait "$qemu_pid" 2>/dev/null || true
-	fi
+	stop_vm
 	if [[ -n $tail_pid ]]; then kill "$tail_pid" 2>/dev/null || true; fi
 	if [[ -n $tmp ]]; then rm -rf "$tmp"; fi
 }
@@ -91,7 +100,7 @@ busybox_path() {
 resolve_meta() {
 	local pkg=$1 i dep
 	for i in 1 2 3 4; do
-		[[ $pkg =~ ^linux-image-(unsigned-)?[0-9] ]] && { echo "$pkg"; return 0; }
+		[[ $pkg =~ ^linux-image-(unsigned-)?[0-9]+\.[0-9]+\.[0-9]+ ]] && { echo "$pkg"; return 0; }
 		dep=$(apt-cache depends "$pkg" 2>/dev/null | awk '$1 ~ /Depends:/ && $2 ~ /^linux-image-/ {print $2; exit}')
 		[[ -n $dep ]] || return 1
 		pkg=$dep
@@ -106,7 +115,20 @@ default_kernels() {
 			resolve_meta "$meta" && return 0
 		fi
 	done
-	die "cannot find a kernel package (set CS_KERNELS, e.g. CS_KERNELS=linux-image-6.1.0-57-cloud-amd64)"
+	return 1
+}
+
+# The versioned packages to boot; fresh containers have no package lists until apt-get update.
+kernel_packages() {
+	local names=() pkg versioned out=()
+	if [[ -z ${CS_KERNELS:-} ]] && ! default_kernels >/dev/null; then as_root apt-get update >/dev/null; fi
+	read -r -a names <<<"${CS_KERNELS:-$(default_kernels || true)}"
+	((${#names[@]})) || die "cannot find a kernel package (set CS_KERNELS, e.g. CS_KERNELS=linux-image-cloud-amd64)"
+	for pkg in "${names[@]}"; do
+		versioned=$(resolve_meta "$pkg") || die "$pkg: not a kernel package apt knows (apt-get update?)"
+		out+=("$versioned")
+	done
+	echo "${out[*]}"
 }
 
 # Downloads and unpacks a kernel package once; prints the directory holding vmlinuz (and config when the package has it).
@@ -148,21 +170,22 @@ run_kernel() {
 	local pkg=$1 kdir append start rc=0
 	kdir=$(fetch_kernel "$pkg")
 	append="console=ttyS0 rdinit=/init panic=-1 quiet loglevel=4 lsm=$(lsm_list "$kdir") cs.expect=$expect_open"
-	rm -f "$tmp/console.log" "$tmp/results.log"
+	rm -f "$tmp/console.log" "$tmp/results.log" "$tmp/qemu.pid"
 	log "booting $pkg ($accel) with: $append"
 	start=$SECONDS
 	timeout --kill-after=10 "$vm_timeout" qemu-system-x86_64 -accel "$accel" -cpu max -smp 2 -m 3072 \
-		-display none -monitor none -no-reboot \
+		-display none -monitor none -no-reboot -pidfile "$tmp/qemu.pid" \
 		-kernel "$kdir/vmlinuz" -initrd "$tmp/initramfs.cpio" -append "$append" \
 		-serial "file:$tmp/console.log" -serial "file:$tmp/results.log" &
 	qemu_pid=$!
 	if [[ ${CS_KERNELS_QUIET:-} != 1 ]]; then
 		touch "$tmp/console.log"
-		tail -n +1 -F "$tmp/console.log" 2>/dev/null | sed -u 's/\r$//; s/^/  vm| /' >&2 &
+		tail -n +1 -F --pid="$qemu_pid" "$tmp/console.log" 2>/dev/null | sed -u 's/\r$//; s/^/  vm| /' >&2 &
 		tail_pid=$!
 	fi
 	wait "$qemu_pid" || rc=$?
 	qemu_pid=
+	rm -f "$tmp/qemu.pid"
 	sleep 0.5
 	if [[ -n $tail_pid ]]; then kill "$tail_pid" 2>/dev/null || true; tail_pid=; fi
 	if ((rc == 124 || rc == 137)); then
@@ -176,9 +199,10 @@ run_kernel() {
 }
 
 main() {
-	local kernels pkg failed=0
+	local kernels pkgs pkg failed=0
 	ensure_host_tools
-	read -r -a kernels <<<"${CS_KERNELS:-$(default_kernels)}"
+	pkgs=$(kernel_packages)
+	read -r -a kernels <<<"$pkgs"
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/cs-kernels.XXXXXX")
 	local t=$SECONDS
 	build_initramfs "$tmp/root" "$tmp/initramfs.cpio"

@@ -498,3 +498,25 @@ describe('decodeBatch fuzz', () => {
     }
   });
 });
+
+describe('exec cwd at the root', () => {
+  it('decodes an empty component list as "/"', () => {
+    const rec = execRecord({ cwd: Buffer.alloc(0) });
+    const s = decodeRecord(rec, 0, rec.length);
+    expect(s.kind === 'exec' && s.cwd).toBe('/');
+  });
+});
+
+describe('consumer errors', () => {
+  it('are not reported as malformed records', () => {
+    const rec = execRecord();
+    const batch = Buffer.alloc(8 + Math.ceil(rec.length / 8) * 8);
+    batch.writeUInt32LE(rec.length, 0);
+    rec.copy(batch, 8);
+    expect(() =>
+      decodeBatch(batch, batch.length, () => {
+        throw new RangeError('bug in the consumer');
+      }, () => undefined),
+    ).toThrow('bug in the consumer');
+  });
+});

@@ -73,3 +73,14 @@ describe('openFlagNames', () => {
     expect(openFlagNames(0o40000000 | 0x80000000, 'x64')).toEqual(['O_RDONLY']);
   });
 });
+
+describe('flags whose bits overlap', () => {
+  it('names O_TMPFILE without also naming O_DIRECTORY, on both architectures', () => {
+    expect(openFlagNames(0o20200000 | 2, 'x64')).toEqual(['O_RDWR', 'O_TMPFILE']);
+    expect(openFlagNames(0o20040000 | 2, 'arm64')).toEqual(['O_RDWR', 'O_TMPFILE']);
+  });
+
+  it('shows access mode 3 as O_ACCMODE, not as a read', () => {
+    expect(openFlagNames(3, 'x64')[0]).toBe('O_ACCMODE');
+  });
+});

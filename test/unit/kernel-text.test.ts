@@ -120,3 +120,12 @@ describe('resolvePath', () => {
     expect(resolvePath('f', '/…/deep/dir')).toBe('/…/deep/dir/f');
   });
 });
+
+describe('resolvePath normal form', () => {
+  it('drops a trailing slash but keeps the root', () => {
+    expect(resolvePath('build/', '/w')).toBe('/w/build');
+    expect(resolvePath('/tmp/x//', undefined)).toBe('/tmp/x');
+    expect(resolvePath('/', undefined)).toBe('/');
+    expect(resolvePath('..', '/')).toBe('/');
+  });
+});

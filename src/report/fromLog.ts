@@ -1,0 +1,57 @@
+/**
+ * A report rebuilt from a job's events log alone, for when the daemon is
+ * gone (killed, or the runner lost it). A log without its done marker
+ * (job.json) belongs to a run that ended early, and the report says so; a
+ * torn last line (the daemon died mid-write) is counted, not trusted.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { SensorStatus } from '../events/sensorStatus.js';
+import { ReportBuilder, type ReportModel } from './model.js';
+
+export interface LogReport {
+  model: ReportModel;
+  endedEarly: boolean;
+  unreadableLines: number;
+}
+
+const UNKNOWN_STATUS: SensorStatus = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 0 };
+
+export async function reportFromLog(jobDir: string, fallbackId = 'unknown'): Promise<LogReport> {
+  const markerPath = join(jobDir, 'job.json');
+  const marker = existsSync(markerPath)
+    ? (JSON.parse(readFileSync(markerPath, 'utf8')) as { job: JobIdentity; startedAt?: string; endedAt?: string })
+    : undefined;
+  const builder = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
+  let job: JobIdentity | undefined = marker?.job;
+  let unreadableLines = 0;
+  const lines = createInterface({ input: createReadStream(join(jobDir, 'events.ndjson')), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line) continue;
+    let event: EventRecord;
+    try {
+      event = JSON.parse(line) as EventRecord;
+    } catch {
+      unreadableLines++;
+      continue;
+    }
+    job ??= event.job;
+    builder.add(event);
+  }
+  const endedEarly = marker === undefined;
+  const notes: string[] = [];
+  if (endedEarly) notes.push('The sensor stopped before the job ended (no done marker): activity after its last event is missing, and its kernel counters were lost with it.');
+  if (unreadableLines) notes.push(`${unreadableLines} unreadable line(s) in events.ndjson were skipped.`);
+  const model = builder.build(UNKNOWN_STATUS, {
+    job: job ?? { id: fallbackId },
+    startedAt: marker?.startedAt,
+    endedAt: marker?.endedAt,
+    endedEarly,
+    workspace: process.env.GITHUB_WORKSPACE,
+    notes,
+  });
+  return { model, endedEarly, unreadableLines };
+}
