@@ -1334,6 +1334,18 @@ var KernelTracker = class {
   processCount() {
     return this.processes.size;
   }
+  /** Sizes of every mirror table: all zero once the last job is gone. */
+  mirrorSizes() {
+    return {
+      jobs: this.jobs.size,
+      jobByCgroup: this.jobByCgroup.size,
+      cgroupsByJob: this.cgroupsByJob.size,
+      stagingByBasename: this.stagingByBasename.size,
+      stagingByJob: this.stagingByJob.size,
+      processes: this.processes.size,
+      jobOfPid: this.jobOfPid.size
+    };
+  }
   noteMalformed() {
     this.counts.malformed++;
   }
@@ -3256,6 +3268,7 @@ var Daemon = class {
       unattributed: this.tracker.counts.unattributed,
       linksAlive: this.sensor.linksAlive(),
       processes: this.tracker.processCount(),
+      mirror: this.tracker.mirrorSizes(),
       maps: this.sensor.mapIds(),
       jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) }))
     };

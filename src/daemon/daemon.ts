@@ -125,6 +125,7 @@ class Daemon {
       unattributed: this.tracker.counts.unattributed,
       linksAlive: this.sensor.linksAlive(),
       processes: this.tracker.processCount(),
+      mirror: this.tracker.mirrorSizes(),
       maps: this.sensor.mapIds(),
       jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) })),
     };

@@ -156,6 +156,19 @@ export class KernelTracker {
     return this.processes.size;
   }
 
+  /** Sizes of every mirror table: all zero once the last job is gone. */
+  mirrorSizes(): Record<string, number> {
+    return {
+      jobs: this.jobs.size,
+      jobByCgroup: this.jobByCgroup.size,
+      cgroupsByJob: this.cgroupsByJob.size,
+      stagingByBasename: this.stagingByBasename.size,
+      stagingByJob: this.stagingByJob.size,
+      processes: this.processes.size,
+      jobOfPid: this.jobOfPid.size,
+    };
+  }
+
   noteMalformed(): void {
     this.counts.malformed++;
   }

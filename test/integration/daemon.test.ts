@@ -131,6 +131,7 @@ describe('unregister', () => {
     expect(mapKeys(maps.staging_map!, 'staging')).toEqual([]);
     const stats = await ask(daemon.stateDir, { op: 'stats' });
     expect(stats.jobs).toEqual([]);
+    expect(Object.values(stats.mirror as Record<string, number>).every((n) => n === 0)).toBe(true);
   }, 30_000);
 });
 
