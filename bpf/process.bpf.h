@@ -121,10 +121,30 @@ int BPF_PROG(cs_fork, struct task_struct *parent, struct task_struct *child)
 	return 0;
 }
 
+/*
+ * Processes whose exit was already sent. signal->live drops to zero before
+ * the tracepoint fires, so threads leaving together under exit_group can
+ * each see zero; the first to insert here is the one that reports.
+ */
+struct exit_key {
+	__u32 tgid;
+	__u32 pad;
+	__u64 start_time_ns;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 8192);
+	__type(key, struct exit_key);
+	__type(value, __u8);
+} exit_seen SEC(".maps");
+
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(cs_exit, struct task_struct *p)
 {
+	struct exit_key key = {};
 	struct cs_exit *r;
+	__u8 one = 1;
 	__u32 tgid;
 	__u8 *buf;
 
@@ -135,11 +155,15 @@ int BPF_PROG(cs_exit, struct task_struct *p)
 	bpf_map_delete_elem(&tracked_tasks, &tgid);
 	if (!current_tracked())
 		return 0;
+	key.tgid = tgid;
+	key.start_time_ns = task_start_time(p);
+	if (bpf_map_update_elem(&exit_seen, &key, &one, BPF_NOEXIST))
+		return 0;
 	buf = scratch_buf();
 	if (!buf)
 		return 0;
 	r = (void *)buf;
-	fill_header(&r->hdr, CS_KIND_EXIT, task_start_time(p));
+	fill_header(&r->hdr, CS_KIND_EXIT, key.start_time_ns);
 	r->exit_code = BPF_CORE_READ(p, exit_code);
 	r->pad = 0;
 	emit(CS_HOOK_PROCESS_EXIT, buf, sizeof(*r));

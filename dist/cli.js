@@ -6,6 +6,7 @@ var UsageError = class extends Error {
 var DEFAULT_STATE_DIR = "/run/cicd-sensor";
 var USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
+                          [--no-docker-proxy] [--docker-upstream PATH] [--interpose-docker]
        cicd-sensor daemon stop|stats [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
@@ -112,7 +113,10 @@ var DAEMON_SPEC = {
   "--state-dir": "dir",
   "--detach": "flag",
   "--ringbuf-size": "ringbuf",
-  "--no-function-hooks": "flag"
+  "--no-function-hooks": "flag",
+  "--no-docker-proxy": "flag",
+  "--docker-upstream": "string",
+  "--interpose-docker": "flag"
 };
 function parseDaemon(args) {
   const [action] = args;
@@ -133,9 +137,20 @@ function parseDaemon(args) {
       stateDir: values.get("--state-dir") ?? DEFAULT_STATE_DIR,
       detach: values.has("--detach"),
       ringbufBytes: values.get("--ringbuf-size") ?? 16 << 20,
-      noFunctionHooks: values.has("--no-function-hooks")
+      noFunctionHooks: values.has("--no-function-hooks"),
+      dockerProxy: !values.has("--no-docker-proxy"),
+      dockerUpstream: values.get("--docker-upstream"),
+      interposeDocker: values.has("--interpose-docker")
     }
   };
+}
+function daemonArgs(o) {
+  const args = ["--state-dir", o.stateDir, "--ringbuf-size", String(o.ringbufBytes)];
+  if (o.noFunctionHooks) args.push("--no-function-hooks");
+  if (!o.dockerProxy) args.push("--no-docker-proxy");
+  if (o.dockerUpstream) args.push("--docker-upstream", o.dockerUpstream);
+  if (o.interposeDocker) args.push("--interpose-docker");
+  return args;
 }
 var IDENTITY_FLAGS = {
   "--name": "name",
@@ -257,8 +272,7 @@ function logTail(path) {
 function startDetached(opts, entry = trackerEntry()) {
   mkdirSync(opts.stateDir, { recursive: true, mode: 448 });
   const logPath = join2(opts.stateDir, "daemon.log");
-  const args = [entry, "--state-dir", opts.stateDir, "--ringbuf-size", String(opts.ringbufBytes)];
-  if (opts.noFunctionHooks) args.push("--no-function-hooks");
+  const args = [entry, ...daemonArgs(opts)];
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ["ignore", "pipe", openSync(logPath, "a")]
@@ -292,11 +306,11 @@ ${logTail(logPath)}` });
 }
 
 // src/daemon/main.ts
-import { join as join10 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/daemon/daemon.ts
-import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join9 } from "node:path";
+import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join11 } from "node:path";
 
 // src/native/sensor.ts
 import { constants as osConstants } from "node:os";
@@ -794,6 +808,7 @@ function nativeApi() {
     cs_links_alive: f("int cs_links_alive(cs_sensor *s)"),
     cs_close: f("void cs_close(cs_sensor *s)"),
     cs_boot_to_realtime_ns: f("int64_t cs_boot_to_realtime_ns(void)"),
+    cs_peer_pid: f("int cs_peer_pid(int fd)"),
     cs_last_error: f("int cs_last_error(_Out_ uint8_t *buf, uint32_t len)"),
     pollAsync: (h, buf, len, timeoutMs) => new Promise((resolve2, reject) => {
       poll.async(h, buf, len, timeoutMs, (err, res) => err ? reject(err) : resolve2(res));
@@ -1367,6 +1382,8 @@ var KernelTracker = class {
   jobOfPid = /* @__PURE__ */ new Map();
   removedAt = /* @__PURE__ */ new Map();
   cgroupPath = /* @__PURE__ */ new Map();
+  containerByBasename = /* @__PURE__ */ new Map();
+  containerByCgroup = /* @__PURE__ */ new Map();
   seq = 0;
   counts = { unattributed: 0, otherProtocol: 0, malformed: 0 };
   registerJob(identity2, cgroups, sink, opts = {}) {
@@ -1403,10 +1420,12 @@ var KernelTracker = class {
       this.jobByCgroup.delete(id);
       this.removedAt.delete(id);
       this.cgroupPath.delete(id);
+      this.containerByCgroup.delete(id);
     }
     for (const name of this.stagingByJob.get(jobId) ?? []) {
       this.maps.unstage(name);
       this.stagingByBasename.delete(name);
+      this.containerByBasename.delete(name);
     }
     const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
     this.processes.forget(pids);
@@ -1430,6 +1449,21 @@ var KernelTracker = class {
     this.cgroupsByJob.get(jobId)?.add(id);
     if (path) this.cgroupPath.set(id, path);
   }
+  /**
+   * Staging promote, first half: a container the job is creating will get a
+   * cgroup with this basename; when the kernel sees it made, it is the job's.
+   */
+  stage(jobId, basename2, container) {
+    if (!this.jobs.has(jobId)) throw new Error(`unknown job ${jobId}`);
+    this.maps.stage(basename2);
+    this.stagingByBasename.set(basename2, jobId);
+    this.stagingByJob.get(jobId)?.add(basename2);
+    this.containerByBasename.set(basename2, container);
+  }
+  /** The job whose tracked cgroup has this id, if any. */
+  jobOfCgroup(id) {
+    return this.jobByCgroup.get(id);
+  }
   /** Jobs registered longer ago than maxAgeMs (never unregistered: the runner died). */
   staleJobs(maxAgeMs) {
     const limit = this.now() - maxAgeMs;
@@ -1446,6 +1480,8 @@ var KernelTracker = class {
       cgroupsByJob: this.cgroupsByJob.size,
       stagingByBasename: this.stagingByBasename.size,
       stagingByJob: this.stagingByJob.size,
+      containerByBasename: this.containerByBasename.size,
+      containerByCgroup: this.containerByCgroup.size,
       processes: this.processes.size,
       jobOfPid: this.jobOfPid.size
     };
@@ -1503,13 +1539,14 @@ var KernelTracker = class {
     node.step = { pid: node.pid, label: stepLabel(node.execPath, node.argv) };
   }
   deliver(job, timeNs, e) {
+    const container = this.containerByCgroup.get(e.cgroup_id);
     const record = {
       seq: this.seq++,
       time: rfc3339Micros(timeNs + this.bootToRealNs),
       kind: e.kind,
       job: job.identity,
       cgroup_id: e.cgroup_id,
-      ...e.container ? { container: e.container } : {},
+      ...container ? { container } : {},
       ...e.step ? { step: e.step } : {},
       process: e.process,
       ...e.network ? { network: e.network } : {},
@@ -1538,6 +1575,12 @@ var KernelTracker = class {
       this.maps.unstage(s.name);
       this.stagingByBasename.delete(s.name);
       this.stagingByJob.get(jobId)?.delete(s.name);
+      const container = this.containerByBasename.get(s.name);
+      this.containerByBasename.delete(s.name);
+      if (container) this.containerByCgroup.set(s.id, container);
+    } else if (s.op === "mkdir") {
+      const container = this.containerByCgroup.get(s.parentId);
+      if (container) this.containerByCgroup.set(s.id, container);
     }
     const parentPath = this.cgroupPath.get(s.parentId);
     this.jobByCgroup.set(s.id, jobId);
@@ -2311,7 +2354,7 @@ var TopCounted = class {
     };
   }
 };
-var DOCKER_SOCKETS = /* @__PURE__ */ new Set(["/var/run/docker.sock", "/run/docker.sock"]);
+var DOCKER_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock"];
 function normaliseRoot(dir) {
   if (!dir) return void 0;
   const trimmed = dir.replace(/\/+$/, "");
@@ -2565,7 +2608,7 @@ var ReportBuilder = class {
       count: 0,
       execPath: clip2(e.process.exec_path),
       step: clip2(stepOf(e)),
-      bypass: DOCKER_SOCKETS.has(path)
+      bypass: (this.opts.dockerSockets ?? DOCKER_SOCKETS).includes(path)
     }));
   }
   addFile(e) {
@@ -3205,6 +3248,14 @@ var JobManager = class {
   cgroupRoot;
   tracker;
   active = /* @__PURE__ */ new Map();
+  dockerBypassPaths;
+  /** Where the real docker socket can be reached around the proxy. */
+  setDockerBypassPaths(paths) {
+    this.dockerBypassPaths = paths;
+  }
+  note(jobId, message) {
+    this.active.get(jobId)?.notes.add(message);
+  }
   ids() {
     return [...this.active.keys()];
   }
@@ -3215,7 +3266,7 @@ var JobManager = class {
     mkdirSync3(dir, { recursive: true, mode: 448 });
     rmSync3(join8(dir, "events.ndjson"), { force: true });
     rmSync3(join8(dir, "job.json"), { force: true });
-    const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
+    const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE, dockerSockets: this.dockerBypassPaths });
     const writer = new EventLogWriter(join8(dir, "events.ndjson"), (e) => report.add(e));
     try {
       this.tracker.registerJob(identity2, [{ id: cgroupId(choice.path), path: choice.path }], writer, {
@@ -3227,7 +3278,8 @@ var JobManager = class {
       if (this.tracker.jobIds().includes(identity2.id)) this.tracker.unregisterJob(identity2.id);
       throw err;
     }
-    this.active.set(identity2.id, { identity: identity2, dir, writer, report, choice, startedAt: (/* @__PURE__ */ new Date()).toISOString() });
+    const notes2 = new Set(choice.note ? [choice.note] : []);
+    this.active.set(identity2.id, { identity: identity2, notes: notes2, dir, writer, report, choice, startedAt: (/* @__PURE__ */ new Date()).toISOString() });
     return {
       id: identity2.id,
       cgroup: choice.path,
@@ -3247,7 +3299,7 @@ var JobManager = class {
     job.writer.close();
     this.undoIsolation(job.choice);
     const endedAt = (/* @__PURE__ */ new Date()).toISOString();
-    const notes2 = job.choice.note ? [job.choice.note] : [];
+    const notes2 = [...job.notes];
     const model = job.report.build(status, {
       job: job.identity,
       startedAt: job.startedAt,
@@ -3281,6 +3333,338 @@ var JobManager = class {
   }
 };
 
+// src/daemon/docker.ts
+import { chmodSync as chmodSync2, chownSync as chownSync2, existsSync as existsSync8, statSync as statSync2 } from "node:fs";
+import { join as join10 } from "node:path";
+
+// src/proxy/interpose.ts
+import { execFileSync } from "node:child_process";
+import { existsSync as existsSync7, readFileSync as readFileSync6, realpathSync, rmSync as rmSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join9 } from "node:path";
+var recordPath = (stateDir) => join9(stateDir, "interpose.json");
+function mountPoints() {
+  return readFileSync6("/proc/self/mountinfo", "utf8").split("\n").filter(Boolean).map((line) => line.split(" ")[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))));
+}
+function unmountAll(path) {
+  for (let i = 0; i < 16 && mountPoints().includes(path); i++) execFileSync("umount", [path]);
+}
+function bind(source, target) {
+  execFileSync("mount", ["--bind", source, target]);
+}
+function repairInterposition(stateDir) {
+  const path = recordPath(stateDir);
+  if (!existsSync7(path)) return void 0;
+  const rec = JSON.parse(readFileSync6(path, "utf8"));
+  unmountAll(rec.defaultPath);
+  unmountAll(rec.upstreamPath);
+  rmSync4(rec.upstreamPath, { force: true });
+  rmSync4(path, { force: true });
+  return rec;
+}
+function interpose(stateDir, defaultPath, proxyPath) {
+  const real = realpathSync(defaultPath);
+  const rec = { defaultPath: real, upstreamPath: join9(stateDir, "docker.upstream.sock") };
+  writeFileSync5(recordPath(stateDir), JSON.stringify(rec) + "\n");
+  writeFileSync5(rec.upstreamPath, "");
+  try {
+    bind(real, rec.upstreamPath);
+    bind(proxyPath, real);
+  } catch (err) {
+    repairInterposition(stateDir);
+    throw err;
+  }
+  return rec;
+}
+
+// src/proxy/server.ts
+import http from "node:http";
+import net3 from "node:net";
+
+// src/native/peer.ts
+function peerPid(socket) {
+  const fd = socket._handle?.fd;
+  if (fd === void 0 || fd < 0) return void 0;
+  const pid = nativeApi().cs_peer_pid(fd);
+  return pid > 0 ? pid : void 0;
+}
+
+// src/proxy/decide.ts
+var VERSIONED = /^\/v\d+(?:\.\d+)?(\/.*)$/;
+function unversioned(path) {
+  const q = path.indexOf("?");
+  const bare = q >= 0 ? path.slice(0, q) : path;
+  return VERSIONED.exec(bare)?.[1] ?? bare;
+}
+function classify(method, url) {
+  if (method !== "POST" || !url) return "forward";
+  const path = unversioned(url);
+  if (path === "/containers/create") return "container-create";
+  if (path === "/build") return "build";
+  return "forward";
+}
+function requestedName(url) {
+  const q = url.indexOf("?");
+  if (q < 0) return void 0;
+  const name = new URLSearchParams(url.slice(q + 1)).get("name");
+  return name ? name.replace(/^\//, "") : void 0;
+}
+function requestedImage(body) {
+  if (!body || body.length === 0) return void 0;
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    return typeof parsed.Image === "string" ? parsed.Image : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var CONTAINER_ID = /^[0-9a-f]{64}$/;
+function createdId(body) {
+  if (!body) return void 0;
+  try {
+    const id = JSON.parse(body.toString("utf8")).Id;
+    return typeof id === "string" && CONTAINER_ID.test(id) ? id : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function cgroupDriverFromInfo(body) {
+  try {
+    const driver = JSON.parse(body?.toString("utf8") ?? "").CgroupDriver;
+    return driver === "systemd" || driver === "cgroupfs" ? driver : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function containerCgroupBasename(id, driver) {
+  return driver === "systemd" ? `docker-${id}.scope` : id;
+}
+
+// src/proxy/server.ts
+var MAX_INSPECTED_BYTES = 1 << 20;
+function upstreamError(res, upstream, err) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({ message: `cicd-sensor docker proxy: the Docker daemon at ${upstream} is unavailable: ${err.message}` });
+  res.writeHead(502, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
+}
+function tee(stream) {
+  const chunks = [];
+  let size = 0;
+  let overflow = false;
+  stream.on("data", (chunk) => {
+    if (overflow) return;
+    size += chunk.length;
+    if (size > MAX_INSPECTED_BYTES) {
+      overflow = true;
+      chunks.length = 0;
+    } else chunks.push(chunk);
+  });
+  return () => overflow ? void 0 : Buffer.concat(chunks);
+}
+var DockerProxy = class {
+  constructor(upstream, hooks) {
+    this.upstream = upstream;
+    this.hooks = hooks;
+    this.agent = new http.Agent({ keepAlive: true, socketPath: upstream });
+    this.server = http.createServer(
+      { requestTimeout: 0, headersTimeout: 0, keepAliveTimeout: 0 },
+      (req, res) => this.forward(req, res)
+    );
+    this.server.on("upgrade", (req, socket, head) => this.pipeUpgrade(req, socket, head));
+    this.server.on("clientError", (_err, socket) => socket.destroy());
+  }
+  upstream;
+  hooks;
+  server;
+  agent;
+  driver;
+  listen(path) {
+    return new Promise((resolve2, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(path, () => resolve2());
+    });
+  }
+  close() {
+    this.server.close();
+    this.server.closeAllConnections();
+    this.agent.destroy();
+  }
+  forward(req, res) {
+    const kind = classify(req.method, req.url);
+    const upReq = http.request({
+      agent: this.agent,
+      socketPath: this.upstream,
+      method: req.method,
+      path: req.url,
+      headers: req.rawHeaders
+    });
+    const requestBody = kind === "container-create" ? tee(req) : void 0;
+    if (kind === "build") this.noteBuild(req);
+    upReq.on("error", (err) => upstreamError(res, this.upstream, err));
+    upReq.on("response", (upRes) => {
+      if (kind === "container-create" && upRes.statusCode === 201) {
+        this.relayCreate(req, res, upRes, requestBody?.());
+        return;
+      }
+      res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, upRes.rawHeaders);
+      res.flushHeaders();
+      upRes.pipe(res);
+      upRes.on("error", () => res.destroy());
+    });
+    res.on("close", () => {
+      if (!res.writableFinished) upReq.destroy();
+    });
+    req.pipe(upReq);
+  }
+  noteBuild(req) {
+    const pid = peerPid(req.socket);
+    const jobId = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
+    if (jobId === void 0) return;
+    this.hooks.note(
+      jobId,
+      "docker build ran through the proxy: its RUN steps execute in containers the builder creates itself, which are not attributed to the job."
+    );
+  }
+  /** Holds the create reply until the container's cgroup is staged. */
+  relayCreate(req, res, upRes, requestBody) {
+    const chunks = [];
+    upRes.on("data", (c) => chunks.push(c));
+    upRes.on("error", () => res.destroy());
+    upRes.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const done = () => {
+        res.writeHead(upRes.statusCode ?? 201, upRes.statusMessage, upRes.rawHeaders);
+        res.end(body);
+      };
+      this.stageCreate(req, body, requestBody).then(done, (err) => {
+        this.hooks.log(`docker proxy: staging failed: ${err.message}`);
+        done();
+      });
+    });
+  }
+  async stageCreate(req, body, requestBody) {
+    const pid = peerPid(req.socket);
+    const jobId = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
+    const id = createdId(body);
+    if (jobId === void 0 || id === void 0) return;
+    const driver = await this.cgroupDriver();
+    const container = { id, name: requestedName(req.url ?? ""), image: requestedImage(requestBody) };
+    this.hooks.stage(jobId, containerCgroupBasename(id, driver), container);
+  }
+  /** Asked of the daemon once: which cgroup name a container will get. */
+  async cgroupDriver() {
+    if (this.driver) return this.driver;
+    const body = await new Promise((resolve2, reject) => {
+      http.get({ agent: this.agent, socketPath: this.upstream, path: "/info" }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve2(Buffer.concat(chunks)));
+        res.on("error", reject);
+      }).on("error", reject);
+    });
+    this.driver = cgroupDriverFromInfo(body) ?? "cgroupfs";
+    return this.driver;
+  }
+  /**
+   * attach and exec hijack their connection. The request goes upstream as
+   * the client sent it, and from then on bytes flow both ways untouched; an
+   * end from either side is passed on as a half-close.
+   */
+  pipeUpgrade(req, client, head) {
+    const up = net3.connect({ path: this.upstream, allowHalfOpen: true });
+    const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+    up.on("connect", () => {
+      up.write(lines.join("\r\n") + "\r\n\r\n");
+      if (head.length) up.write(head);
+      client.pipe(up);
+      up.pipe(client);
+    });
+    up.on("error", (err) => {
+      if (!client.destroyed) {
+        const body = JSON.stringify({ message: `cicd-sensor docker proxy: the Docker daemon at ${this.upstream} is unavailable: ${err.message}` });
+        client.end(`HTTP/1.1 502 Bad Gateway\r
+Content-Type: application/json\r
+Content-Length: ${Buffer.byteLength(body)}\r
+\r
+${body}`);
+      }
+    });
+    client.on("error", () => up.destroy());
+    up.on("close", (hadError) => hadError ? client.destroy() : client.end());
+    client.on("close", () => up.destroy());
+  }
+};
+
+// src/daemon/docker.ts
+var isSocket = (path) => {
+  try {
+    return statSync2(path).isSocket();
+  } catch {
+    return false;
+  }
+};
+function resolveUpstream(explicit) {
+  if (explicit) return explicit;
+  const host = process.env.DOCKER_HOST;
+  if (host?.startsWith("unix://")) return host.slice("unix://".length);
+  return isSocket("/var/run/docker.sock") ? "/var/run/docker.sock" : void 0;
+}
+function jobOfPid(pid, cgroupRoot, tracker) {
+  const rel = processCgroup(pid);
+  if (rel === void 0) return void 0;
+  try {
+    return tracker.jobOfCgroup(Number(cgroupId(join10(cgroupRoot, rel))));
+  } catch {
+    return void 0;
+  }
+}
+async function startDocker(opts) {
+  repairInterposition(opts.socketDir);
+  const upstream = resolveUpstream(opts.upstream);
+  if (!upstream || !existsSync8(upstream)) {
+    opts.log.info("docker proxy: no Docker daemon socket found; not started");
+    return void 0;
+  }
+  const proxyPath = join10(opts.socketDir, "docker.sock");
+  const interposed = opts.interpose;
+  const forwardTo = interposed ? join10(opts.socketDir, "docker.upstream.sock") : upstream;
+  const proxy = new DockerProxy(forwardTo, {
+    jobOfPid: (pid) => jobOfPid(pid, opts.cgroupRoot, opts.tracker),
+    stage: (jobId, basename2, container) => {
+      opts.tracker.stage(jobId, basename2, container);
+      opts.log.info(`docker proxy: staged ${basename2} (${container.image ?? "?"}) for job ${jobId}`);
+    },
+    note: opts.note,
+    log: (m) => opts.log.warn(m)
+  });
+  await proxy.listen(proxyPath);
+  const real = statSync2(upstream);
+  chownSync2(proxyPath, 0, real.gid);
+  chmodSync2(proxyPath, real.mode & 511);
+  let interposition;
+  try {
+    if (interposed) interposition = interpose(opts.socketDir, upstream, proxyPath);
+  } catch (err) {
+    proxy.close();
+    throw new Error(`cannot put the docker proxy on ${upstream}: ${err.message}`);
+  }
+  opts.log.info(`docker proxy: ${proxyPath} -> ${forwardTo}${interposition ? ` (also on ${interposition.defaultPath})` : ""}`);
+  return {
+    proxyPath,
+    upstream,
+    interposition,
+    bypassPaths: interposition ? [interposition.upstreamPath] : [upstream, "/var/run/docker.sock", "/run/docker.sock"],
+    close: () => {
+      if (interposition) repairInterposition(opts.socketDir);
+      proxy.close();
+    }
+  };
+}
+
 // src/daemon/daemon.ts
 var JOB_MAX_AGE_MS = 24 * 3600 * 1e3;
 var TICK_MS = 1e3;
@@ -3301,6 +3685,7 @@ var Daemon = class {
     this.opts = opts;
     this.sensor = sensor;
     this.plan = plan;
+    this.cgroupRoot = cgroupRoot;
     this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
     this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker);
     this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.jobs.flush() });
@@ -3308,16 +3693,30 @@ var Daemon = class {
   opts;
   sensor;
   plan;
+  cgroupRoot;
   tracker;
   jobs;
   pump;
   startedAt = (/* @__PURE__ */ new Date()).toISOString();
   server;
+  docker;
   ticker;
   stopRequested;
   stopped = new Promise((resolve2) => this.stopRequested = resolve2);
   async start() {
     this.pump.start();
+    if (this.opts.dockerProxy) {
+      this.docker = await startDocker({
+        socketDir: this.opts.stateDir,
+        upstream: this.opts.dockerUpstream,
+        interpose: this.opts.interposeDocker,
+        cgroupRoot: this.cgroupRoot,
+        tracker: this.tracker,
+        log: this.opts.log,
+        note: (jobId, message) => this.jobs.note(jobId, message)
+      });
+      if (this.docker) this.jobs.setDockerBypassPaths(this.docker.bypassPaths);
+    }
     this.server = await listenControl({
       path: controlSocketPath(this.opts.stateDir),
       handler: (req) => this.handle(req),
@@ -3341,7 +3740,8 @@ var Daemon = class {
       case "register": {
         const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup });
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
-        return { ok: true, ...result };
+        const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
+        return { ok: true, ...result, ...docker };
       }
       case "unregister": {
         await this.pump.settle();
@@ -3370,7 +3770,8 @@ var Daemon = class {
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
       maps: this.sensor.mapIds(),
-      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) }))
+      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) })),
+      docker: this.docker ? { proxy: this.docker.proxyPath, upstream: this.docker.upstream, interposed: this.docker.interposition?.defaultPath ?? null } : null
     };
   }
   requestStop() {
@@ -3380,6 +3781,7 @@ var Daemon = class {
   async shutdown(reason) {
     if (this.ticker) clearInterval(this.ticker);
     this.server?.close();
+    this.docker?.close();
     await this.pump.stop();
     for (const id of this.jobs.ids()) {
       try {
@@ -3389,18 +3791,18 @@ var Daemon = class {
       }
     }
     this.sensor.close();
-    rmSync4(controlSocketPath(this.opts.stateDir), { force: true });
+    rmSync5(controlSocketPath(this.opts.stateDir), { force: true });
   }
 };
 function leaveOwnCgroup(own) {
   try {
-    moveProcess(join9(own, ".."), process.pid);
+    moveProcess(join11(own, ".."), process.pid);
     rmdirSync4(own);
   } catch {
   }
 }
 async function runDaemon(opts) {
-  mkdirSync4(join9(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
+  mkdirSync4(join11(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
   acquireInstance(opts.stateDir);
   let ownCgroup;
   try {
@@ -3416,7 +3818,7 @@ async function runDaemon(opts) {
     };
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
-    writeFileSync5(join9(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
+    writeFileSync6(join11(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
     opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}`);
     opts.onReady({ pid: process.pid, socket: controlSocketPath(opts.stateDir) });
     await daemon.stopped;
@@ -3425,7 +3827,7 @@ async function runDaemon(opts) {
     opts.log.info("stopped");
     return 0;
   } finally {
-    rmSync4(join9(opts.stateDir, "ready"), { force: true });
+    rmSync5(join11(opts.stateDir, "ready"), { force: true });
     if (ownCgroup) leaveOwnCgroup(ownCgroup);
     releaseInstance(opts.stateDir);
   }
@@ -3472,12 +3874,10 @@ async function trackerMain(argv) {
     return 2;
   }
   const opts = parsed.options;
-  const log = fileLogger(join10(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
+  const log = fileLogger(join12(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
   try {
     return await runDaemon({
-      stateDir: opts.stateDir,
-      ringbufBytes: opts.ringbufBytes,
-      noFunctionHooks: opts.noFunctionHooks,
+      ...opts,
       log,
       onReady: ({ pid, socket }) => tell(`ready pid=${pid} socket=${socket}`)
     });
@@ -3495,11 +3895,7 @@ function say(line) {
 `);
 }
 async function startDaemon(opts) {
-  if (!opts.detach) {
-    const args = ["--state-dir", opts.stateDir, "--ringbuf-size", String(opts.ringbufBytes)];
-    if (opts.noFunctionHooks) args.push("--no-function-hooks");
-    return trackerMain(args);
-  }
+  if (!opts.detach) return trackerMain(daemonArgs(opts));
   const result = await startDetached(opts);
   if (!result.ok) {
     say(`daemon did not start: ${result.message}`);
@@ -3523,22 +3919,22 @@ async function sendAndPrint(stateDir, req) {
 }
 
 // src/cli/reportCommand.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { join as join12 } from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import { join as join14 } from "node:path";
 
 // src/report/fromLog.ts
-import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
 import { createInterface } from "node:readline";
 import { createReadStream } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 var UNKNOWN_STATUS = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 0 };
 async function reportFromLog(jobDir, fallbackId = "unknown") {
-  const markerPath = join11(jobDir, "job.json");
-  const marker = existsSync7(markerPath) ? JSON.parse(readFileSync6(markerPath, "utf8")) : void 0;
+  const markerPath = join13(jobDir, "job.json");
+  const marker = existsSync9(markerPath) ? JSON.parse(readFileSync7(markerPath, "utf8")) : void 0;
   const builder = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
   let job = marker?.job;
   let unreadableLines = 0;
-  const lines = createInterface({ input: createReadStream(join11(jobDir, "events.ndjson")), crlfDelay: Infinity });
+  const lines = createInterface({ input: createReadStream(join13(jobDir, "events.ndjson")), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line) continue;
     let event;
@@ -3642,7 +4038,7 @@ function fileLines(model, rows) {
 
 // src/cli/reportCommand.ts
 async function reportCommand(jobDir) {
-  if (!existsSync8(join12(jobDir, "events.ndjson"))) {
+  if (!existsSync10(join14(jobDir, "events.ndjson"))) {
     process.stderr.write(`cicd-sensor: ${jobDir} has no events.ndjson
 `);
     return 2;
@@ -3658,17 +4054,17 @@ async function reportCommand(jobDir) {
 }
 
 // src/cli/run.ts
-import { mkdirSync as mkdirSync5, rmSync as rmSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { mkdirSync as mkdirSync5, rmSync as rmSync6, writeFileSync as writeFileSync7 } from "node:fs";
 import { spawn as spawn3 } from "node:child_process";
 
 // src/cli/spawnInCgroup.ts
 import { spawn as spawn2 } from "node:child_process";
 import { constants } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join15 } from "node:path";
 var osSignals = constants.signals;
 var TRAMPOLINE = 'echo 0 > "$0" || { echo "cicd-sensor: cannot enter cgroup $0" >&2; exit 125; }; exec "$@"';
 function spawnInCgroup(cgroupPath, command, env) {
-  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join13(cgroupPath, "cgroup.procs"), ...command], {
+  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join15(cgroupPath, "cgroup.procs"), ...command], {
     stdio: "inherit",
     env: env ?? process.env
   });
@@ -3684,7 +4080,7 @@ function exitCodeOf(child) {
 }
 
 // src/cli/run.ts
-import { join as join14 } from "node:path";
+import { join as join16 } from "node:path";
 var LOCAL_JOB = { id: "local", name: "local" };
 function say2(line) {
   process.stderr.write(`cicd-sensor: ${line}
@@ -3719,14 +4115,14 @@ async function runCommand(opts) {
   }
   const { sensor, plan, cgroupRoot } = started;
   mkdirSync5(opts.outDir, { recursive: true });
-  const eventsPath = join14(opts.outDir, "events.ndjson");
-  rmSync5(eventsPath, { force: true });
+  const eventsPath = join16(opts.outDir, "events.ndjson");
+  rmSync6(eventsPath, { force: true });
   const report = new ReportBuilder({ rowLimit: opts.summaryRows, workspace: process.cwd() });
   const writer = new EventLogWriter(eventsPath, (e) => report.add(e));
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
-  writeFileSync6(
-    join14(opts.outDir, "sensor.json"),
+  writeFileSync7(
+    join16(opts.outDir, "sensor.json"),
     JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + "\n"
   );
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();

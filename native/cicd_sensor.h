@@ -76,6 +76,9 @@ void cs_close(struct cs_sensor *s);
 /* CLOCK_REALTIME minus CLOCK_BOOTTIME, in ns: turns record times into wall-clock times. */
 int64_t cs_boot_to_realtime_ns(void);
 
+/* The pid of the process on the other end of unix socket fd (SO_PEERCRED). */
+int cs_peer_pid(int fd);
+
 /* Copies the calling thread's last error message (libbpf's output included). */
 int cs_last_error(char *buf, uint32_t len);
 

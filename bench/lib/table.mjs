@@ -50,7 +50,8 @@ export function figureRows(results) {
   for (const t of f.throughput ?? []) {
     rows.push([
       `events/s end to end, open storm tracked, ${t.ringbufBytes >> 20} MiB ring buffer`,
-      `${int(t.e2eEventsPerSec ?? 0)}/s (${int(t.events)} events in ${t.e2eSeconds?.toFixed(2)} s, ${int(t.lostRecords ?? 0)} lost; workload alone ${int(t.producerOpensPerSec)} opens/s)`,
+      `${int(t.e2eEventsPerSec ?? 0)}/s (${int(t.events)} events in ${t.e2eSeconds?.toFixed(2)} s, ${int(t.lostRecords ?? 0)} lost; ` +
+        `workload alone ${int(t.producerOpensPerSec)} opens/s; tracker ${t.sensorPeakRssMb?.toFixed(0)} MB peak RSS, ${secs(t.sensorCpuMs)} CPU)`,
     ]);
   }
   const big = f.tracker;

@@ -7,6 +7,7 @@ export const DEFAULT_STATE_DIR = '/run/cicd-sensor';
 
 export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
+                          [--no-docker-proxy] [--docker-upstream PATH] [--interpose-docker]
        cicd-sensor daemon stop|stats [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
@@ -48,6 +49,12 @@ export interface DaemonOptions {
   detach: boolean;
   ringbufBytes: number;
   noFunctionHooks: boolean;
+  /** Run the docker proxy (when a daemon socket exists). */
+  dockerProxy: boolean;
+  /** The real docker socket; default: DOCKER_HOST (unix://) or /var/run/docker.sock. */
+  dockerUpstream?: string;
+  /** Also put the proxy on the upstream's own path, for clients that ignore DOCKER_HOST. */
+  interposeDocker: boolean;
 }
 
 export type Parsed =
@@ -158,6 +165,9 @@ const DAEMON_SPEC: Spec = {
   '--detach': 'flag',
   '--ringbuf-size': 'ringbuf',
   '--no-function-hooks': 'flag',
+  '--no-docker-proxy': 'flag',
+  '--docker-upstream': 'string',
+  '--interpose-docker': 'flag',
 };
 
 function parseDaemon(args: string[]): Parsed {
@@ -180,8 +190,21 @@ function parseDaemon(args: string[]): Parsed {
       detach: values.has('--detach'),
       ringbufBytes: (values.get('--ringbuf-size') as number) ?? 16 << 20,
       noFunctionHooks: values.has('--no-function-hooks'),
+      dockerProxy: !values.has('--no-docker-proxy'),
+      dockerUpstream: values.get('--docker-upstream') as string | undefined,
+      interposeDocker: values.has('--interpose-docker'),
     },
   };
+}
+
+/** The daemon's options as tracker.js arguments (for --detach). */
+export function daemonArgs(o: DaemonOptions): string[] {
+  const args = ['--state-dir', o.stateDir, '--ringbuf-size', String(o.ringbufBytes)];
+  if (o.noFunctionHooks) args.push('--no-function-hooks');
+  if (!o.dockerProxy) args.push('--no-docker-proxy');
+  if (o.dockerUpstream) args.push('--docker-upstream', o.dockerUpstream);
+  if (o.interposeDocker) args.push('--interpose-docker');
+  return args;
 }
 
 const IDENTITY_FLAGS = {

@@ -3,18 +3,14 @@ import { request, DaemonUnavailable } from '../daemon/client.js';
 import { startDetached } from '../daemon/detach.js';
 import { trackerMain } from '../daemon/main.js';
 import type { Request } from '../daemon/protocol.js';
-import type { DaemonOptions } from './args.js';
+import { daemonArgs, type DaemonOptions } from './args.js';
 
 function say(line: string): void {
   process.stderr.write(`cicd-sensor: ${line}\n`);
 }
 
 export async function startDaemon(opts: DaemonOptions): Promise<number> {
-  if (!opts.detach) {
-    const args = ['--state-dir', opts.stateDir, '--ringbuf-size', String(opts.ringbufBytes)];
-    if (opts.noFunctionHooks) args.push('--no-function-hooks');
-    return trackerMain(args);
-  }
+  if (!opts.detach) return trackerMain(daemonArgs(opts));
   const result = await startDetached(opts);
   if (!result.ok) {
     say(`daemon did not start: ${result.message}`);

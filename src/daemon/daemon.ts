@@ -19,11 +19,15 @@ import { acquireInstance, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
 import type { Logger } from './log.js';
 import type { Request, Response } from './protocol.js';
+import { startDocker, type DockerSetup } from './docker.js';
 
 export interface DaemonOptions {
   stateDir: string;
   ringbufBytes: number;
   noFunctionHooks: boolean;
+  dockerProxy: boolean;
+  dockerUpstream?: string;
+  interposeDocker: boolean;
   log: Logger;
   /** Called once BPF is attached and the control socket listens. */
   onReady(info: { pid: number; socket: string }): void;
@@ -54,6 +58,7 @@ class Daemon {
   private readonly pump: Pump;
   private readonly startedAt = new Date().toISOString();
   private server: Server | undefined;
+  private docker: DockerSetup | undefined;
   private ticker: NodeJS.Timeout | undefined;
   private stopRequested!: () => void;
   readonly stopped = new Promise<void>((resolve) => (this.stopRequested = resolve));
@@ -62,7 +67,7 @@ class Daemon {
     private readonly opts: DaemonOptions,
     private readonly sensor: Sensor,
     private readonly plan: AttachPlanEntry[],
-    cgroupRoot: string,
+    private readonly cgroupRoot: string,
   ) {
     this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
     this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker);
@@ -71,6 +76,18 @@ class Daemon {
 
   async start(): Promise<void> {
     this.pump.start();
+    if (this.opts.dockerProxy) {
+      this.docker = await startDocker({
+        socketDir: this.opts.stateDir,
+        upstream: this.opts.dockerUpstream,
+        interpose: this.opts.interposeDocker,
+        cgroupRoot: this.cgroupRoot,
+        tracker: this.tracker,
+        log: this.opts.log,
+        note: (jobId, message) => this.jobs.note(jobId, message),
+      });
+      if (this.docker) this.jobs.setDockerBypassPaths(this.docker.bypassPaths);
+    }
     this.server = await listenControl({
       path: controlSocketPath(this.opts.stateDir),
       handler: (req) => this.handle(req),
@@ -97,7 +114,8 @@ class Daemon {
       case 'register': {
         const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup });
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
-        return { ok: true, ...result };
+        const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
+        return { ok: true, ...result, ...docker };
       }
       case 'unregister': {
         await this.pump.settle();
@@ -128,6 +146,9 @@ class Daemon {
       mirror: this.tracker.mirrorSizes(),
       maps: this.sensor.mapIds(),
       jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) })),
+      docker: this.docker
+        ? { proxy: this.docker.proxyPath, upstream: this.docker.upstream, interposed: this.docker.interposition?.defaultPath ?? null }
+        : null,
     };
   }
 
@@ -139,6 +160,7 @@ class Daemon {
   async shutdown(reason: string): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     this.server?.close();
+    this.docker?.close();
     await this.pump.stop();
     for (const id of this.jobs.ids()) {
       try {

@@ -16,6 +16,7 @@ import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
 
 interface ActiveJob {
   identity: JobIdentity;
+  notes: Set<string>;
   dir: string;
   writer: EventLogWriter;
   report: ReportBuilder;
@@ -40,12 +41,22 @@ export interface UnregisterResult extends ReportPaths {
 
 export class JobManager {
   private readonly active = new Map<string, ActiveJob>();
+  private dockerBypassPaths: string[] | undefined;
 
   constructor(
     private readonly stateDir: string,
     private readonly cgroupRoot: string,
     private readonly tracker: KernelTracker,
   ) {}
+
+  /** Where the real docker socket can be reached around the proxy. */
+  setDockerBypassPaths(paths: string[]): void {
+    this.dockerBypassPaths = paths;
+  }
+
+  note(jobId: string, message: string): void {
+    this.active.get(jobId)?.notes.add(message);
+  }
 
   ids(): string[] {
     return [...this.active.keys()];
@@ -59,7 +70,7 @@ export class JobManager {
     // A job id used again (a re-run) starts a fresh log and loses its old done marker.
     rmSync(join(dir, 'events.ndjson'), { force: true });
     rmSync(join(dir, 'job.json'), { force: true });
-    const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
+    const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE, dockerSockets: this.dockerBypassPaths });
     const writer = new EventLogWriter(join(dir, 'events.ndjson'), (e) => report.add(e));
     try {
       this.tracker.registerJob(identity, [{ id: cgroupId(choice.path), path: choice.path }], writer, {
@@ -71,7 +82,8 @@ export class JobManager {
       if (this.tracker.jobIds().includes(identity.id)) this.tracker.unregisterJob(identity.id);
       throw err;
     }
-    this.active.set(identity.id, { identity, dir, writer, report, choice, startedAt: new Date().toISOString() });
+    const notes = new Set<string>(choice.note ? [choice.note] : []);
+    this.active.set(identity.id, { identity, notes, dir, writer, report, choice, startedAt: new Date().toISOString() });
     return {
       id: identity.id,
       cgroup: choice.path,
@@ -92,7 +104,7 @@ export class JobManager {
     job.writer.close();
     this.undoIsolation(job.choice);
     const endedAt = new Date().toISOString();
-    const notes = job.choice.note ? [job.choice.note] : [];
+    const notes = [...job.notes];
     const model = job.report.build(status, {
       job: job.identity,
       startedAt: job.startedAt,

@@ -34,9 +34,7 @@ export async function trackerMain(argv: string[]): Promise<number> {
   const log = fileLogger(join(opts.stateDir, 'daemon.log'), !opts.detach && process.stderr.isTTY);
   try {
     return await runDaemon({
-      stateDir: opts.stateDir,
-      ringbufBytes: opts.ringbufBytes,
-      noFunctionHooks: opts.noFunctionHooks,
+      ...opts,
       log,
       onReady: ({ pid, socket }) => tell(`ready pid=${pid} socket=${socket}`),
     });

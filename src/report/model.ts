@@ -54,6 +54,12 @@ export interface ReportOptions extends Partial<ReportLimits> {
    */
   workspace?: string;
   tempDir?: string;
+  /**
+   * Socket paths that reach the Docker daemon without the proxy. By default
+   * the daemon's own paths; when the proxy sits on those paths, only the
+   * daemon's real socket behind it.
+   */
+  dockerSockets?: readonly string[];
 }
 
 export type FileGroup = 'workspace' | 'temp' | 'home' | 'proc' | 'system';
@@ -438,7 +444,7 @@ class TopCounted<V extends Counted> implements Collector<V> {
   }
 }
 
-const DOCKER_SOCKETS = new Set(['/var/run/docker.sock', '/run/docker.sock']);
+const DOCKER_SOCKETS: readonly string[] = ['/var/run/docker.sock', '/run/docker.sock'];
 
 function normaliseRoot(dir: string | undefined): string | undefined {
   if (!dir) return undefined;
@@ -756,7 +762,7 @@ export class ReportBuilder {
       count: 0,
       execPath: clip(e.process.exec_path),
       step: clip(stepOf(e)),
-      bypass: DOCKER_SOCKETS.has(path),
+      bypass: (this.opts.dockerSockets ?? DOCKER_SOCKETS).includes(path),
     }));
   }
 

@@ -20,6 +20,13 @@ export interface KernelMaps {
   unstage(basename: string): void;
 }
 
+/** A container started through the docker proxy for a job. */
+export interface ContainerRef {
+  id: string;
+  name?: string;
+  image?: string;
+}
+
 export interface JobCgroup {
   id: bigint;
   /** Absolute cgroupfs path, when known: lets reconcile notice a missed rmdir. */
@@ -66,6 +73,8 @@ export class KernelTracker {
   private readonly jobOfPid = new Map<number, string>();
   private readonly removedAt = new Map<number, number>();
   private readonly cgroupPath = new Map<number, string>();
+  private readonly containerByBasename = new Map<string, ContainerRef>();
+  private readonly containerByCgroup = new Map<number, ContainerRef>();
   private seq = 0;
   readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0 };
 
@@ -114,10 +123,12 @@ export class KernelTracker {
       this.jobByCgroup.delete(id);
       this.removedAt.delete(id);
       this.cgroupPath.delete(id);
+      this.containerByCgroup.delete(id);
     }
     for (const name of this.stagingByJob.get(jobId) ?? []) {
       this.maps.unstage(name);
       this.stagingByBasename.delete(name);
+      this.containerByBasename.delete(name);
     }
     const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
     this.processes.forget(pids);
@@ -146,6 +157,23 @@ export class KernelTracker {
     if (path) this.cgroupPath.set(id, path);
   }
 
+  /**
+   * Staging promote, first half: a container the job is creating will get a
+   * cgroup with this basename; when the kernel sees it made, it is the job's.
+   */
+  stage(jobId: string, basename: string, container: ContainerRef): void {
+    if (!this.jobs.has(jobId)) throw new Error(`unknown job ${jobId}`);
+    this.maps.stage(basename);
+    this.stagingByBasename.set(basename, jobId);
+    this.stagingByJob.get(jobId)?.add(basename);
+    this.containerByBasename.set(basename, container);
+  }
+
+  /** The job whose tracked cgroup has this id, if any. */
+  jobOfCgroup(id: number): string | undefined {
+    return this.jobByCgroup.get(id);
+  }
+
   /** Jobs registered longer ago than maxAgeMs (never unregistered: the runner died). */
   staleJobs(maxAgeMs: number): string[] {
     const limit = this.now() - maxAgeMs;
@@ -164,6 +192,8 @@ export class KernelTracker {
       cgroupsByJob: this.cgroupsByJob.size,
       stagingByBasename: this.stagingByBasename.size,
       stagingByJob: this.stagingByJob.size,
+      containerByBasename: this.containerByBasename.size,
+      containerByCgroup: this.containerByCgroup.size,
       processes: this.processes.size,
       jobOfPid: this.jobOfPid.size,
     };
@@ -226,6 +256,7 @@ export class KernelTracker {
   }
 
   private deliver(job: JobState, timeNs: number, e: PartialEvent): void {
+    const container = this.containerByCgroup.get(e.cgroup_id);
     // Key order is the schema's, so the log reads the same way every time.
     const record: EventRecord = {
       seq: this.seq++,
@@ -233,7 +264,7 @@ export class KernelTracker {
       kind: e.kind,
       job: job.identity,
       cgroup_id: e.cgroup_id,
-      ...(e.container ? { container: e.container } : {}),
+      ...(container ? { container } : {}),
       ...(e.step ? { step: e.step } : {}),
       process: e.process,
       ...(e.network ? { network: e.network } : {}),
@@ -265,6 +296,13 @@ export class KernelTracker {
       this.maps.unstage(s.name);
       this.stagingByBasename.delete(s.name);
       this.stagingByJob.get(jobId)?.delete(s.name);
+      const container = this.containerByBasename.get(s.name);
+      this.containerByBasename.delete(s.name);
+      if (container) this.containerByCgroup.set(s.id, container);
+    } else if (s.op === 'mkdir') {
+      // Cgroups inside a container's belong to that container too.
+      const container = this.containerByCgroup.get(s.parentId);
+      if (container) this.containerByCgroup.set(s.id, container);
     }
     const parentPath = this.cgroupPath.get(s.parentId);
     this.jobByCgroup.set(s.id, jobId);

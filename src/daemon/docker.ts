@@ -1,0 +1,102 @@
+/**
+ * The docker proxy as the tracker runs it: which daemon socket is upstream,
+ * the proxy's own socket (same group and mode as the real one, so whoever
+ * could use Docker still can), optional interposition on the default path,
+ * and the hooks that tie a create to the caller's job.
+ */
+import { chmodSync, chownSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { cgroupId, processCgroup } from '../platform/cgroup.js';
+import { interpose, repairInterposition, type Interposition } from '../proxy/interpose.js';
+import { DockerProxy } from '../proxy/server.js';
+import type { KernelTracker } from '../tracker/kernelTracker.js';
+import type { Logger } from './log.js';
+
+export interface DockerSetup {
+  proxyPath: string;
+  /** The real daemon socket the proxy forwards to. */
+  upstream: string;
+  interposition?: Interposition;
+  /** Paths that reach the daemon around the proxy (for the bypass flag). */
+  bypassPaths: string[];
+  close(): void;
+}
+
+export interface DockerOptions {
+  socketDir: string;
+  upstream?: string;
+  interpose: boolean;
+  cgroupRoot: string;
+  tracker: KernelTracker;
+  log: Logger;
+  note(jobId: string, message: string): void;
+}
+
+const isSocket = (path: string): boolean => {
+  try {
+    return statSync(path).isSocket();
+  } catch {
+    return false;
+  }
+};
+
+/** --docker-upstream, else a unix:// DOCKER_HOST, else the default path if a daemon listens there. */
+export function resolveUpstream(explicit?: string): string | undefined {
+  if (explicit) return explicit;
+  const host = process.env.DOCKER_HOST;
+  if (host?.startsWith('unix://')) return host.slice('unix://'.length);
+  return isSocket('/var/run/docker.sock') ? '/var/run/docker.sock' : undefined;
+}
+
+export function jobOfPid(pid: number, cgroupRoot: string, tracker: KernelTracker): string | undefined {
+  const rel = processCgroup(pid);
+  if (rel === undefined) return undefined;
+  try {
+    return tracker.jobOfCgroup(Number(cgroupId(join(cgroupRoot, rel))));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startDocker(opts: DockerOptions): Promise<DockerSetup | undefined> {
+  repairInterposition(opts.socketDir);
+  const upstream = resolveUpstream(opts.upstream);
+  if (!upstream || !existsSync(upstream)) {
+    opts.log.info('docker proxy: no Docker daemon socket found; not started');
+    return undefined;
+  }
+  const proxyPath = join(opts.socketDir, 'docker.sock');
+  const interposed = opts.interpose;
+  const forwardTo = interposed ? join(opts.socketDir, 'docker.upstream.sock') : upstream;
+  const proxy = new DockerProxy(forwardTo, {
+    jobOfPid: (pid) => jobOfPid(pid, opts.cgroupRoot, opts.tracker),
+    stage: (jobId, basename, container) => {
+      opts.tracker.stage(jobId, basename, container);
+      opts.log.info(`docker proxy: staged ${basename} (${container.image ?? '?'}) for job ${jobId}`);
+    },
+    note: opts.note,
+    log: (m) => opts.log.warn(m),
+  });
+  await proxy.listen(proxyPath);
+  const real = statSync(upstream);
+  chownSync(proxyPath, 0, real.gid);
+  chmodSync(proxyPath, real.mode & 0o777);
+  let interposition: Interposition | undefined;
+  try {
+    if (interposed) interposition = interpose(opts.socketDir, upstream, proxyPath);
+  } catch (err) {
+    proxy.close();
+    throw new Error(`cannot put the docker proxy on ${upstream}: ${(err as Error).message}`);
+  }
+  opts.log.info(`docker proxy: ${proxyPath} -> ${forwardTo}${interposition ? ` (also on ${interposition.defaultPath})` : ''}`);
+  return {
+    proxyPath,
+    upstream,
+    interposition,
+    bypassPaths: interposition ? [interposition.upstreamPath] : [upstream, '/var/run/docker.sock', '/run/docker.sock'],
+    close: () => {
+      if (interposition) repairInterposition(opts.socketDir);
+      proxy.close();
+    },
+  };
+}
