@@ -309,7 +309,7 @@ ${logTail(logPath)}` });
 import { join as join12 } from "node:path";
 
 // src/daemon/daemon.ts
-import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync6, writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join11 } from "node:path";
 
 // src/native/sensor.ts
@@ -3334,7 +3334,7 @@ var JobManager = class {
 };
 
 // src/daemon/docker.ts
-import { chmodSync as chmodSync2, chownSync as chownSync2, existsSync as existsSync8, statSync as statSync2 } from "node:fs";
+import { chmodSync as chmodSync2, chownSync as chownSync2, existsSync as existsSync8, rmSync as rmSync5, statSync as statSync2 } from "node:fs";
 import { join as join10 } from "node:path";
 
 // src/proxy/interpose.ts
@@ -3641,6 +3641,7 @@ async function startDocker(opts) {
     note: opts.note,
     log: (m) => opts.log.warn(m)
   });
+  rmSync5(proxyPath, { force: true });
   await proxy.listen(proxyPath);
   const real = statSync2(upstream);
   chownSync2(proxyPath, 0, real.gid);
@@ -3791,7 +3792,7 @@ var Daemon = class {
       }
     }
     this.sensor.close();
-    rmSync5(controlSocketPath(this.opts.stateDir), { force: true });
+    rmSync6(controlSocketPath(this.opts.stateDir), { force: true });
   }
 };
 function leaveOwnCgroup(own) {
@@ -3827,7 +3828,7 @@ async function runDaemon(opts) {
     opts.log.info("stopped");
     return 0;
   } finally {
-    rmSync5(join11(opts.stateDir, "ready"), { force: true });
+    rmSync6(join11(opts.stateDir, "ready"), { force: true });
     if (ownCgroup) leaveOwnCgroup(ownCgroup);
     releaseInstance(opts.stateDir);
   }
@@ -4054,7 +4055,8 @@ async function reportCommand(jobDir) {
 }
 
 // src/cli/run.ts
-import { mkdirSync as mkdirSync5, rmSync as rmSync6, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { tmpdir } from "node:os";
 import { spawn as spawn3 } from "node:child_process";
 
 // src/cli/spawnInCgroup.ts
@@ -4116,10 +4118,20 @@ async function runCommand(opts) {
   const { sensor, plan, cgroupRoot } = started;
   mkdirSync5(opts.outDir, { recursive: true });
   const eventsPath = join16(opts.outDir, "events.ndjson");
-  rmSync6(eventsPath, { force: true });
-  const report = new ReportBuilder({ rowLimit: opts.summaryRows, workspace: process.cwd() });
-  const writer = new EventLogWriter(eventsPath, (e) => report.add(e));
+  rmSync7(eventsPath, { force: true });
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
+  const notes2 = /* @__PURE__ */ new Set();
+  const socketDir = mkdtempSync(join16(tmpdir(), "cicd-sensor-run-"));
+  const docker = await startDocker({
+    socketDir,
+    interpose: false,
+    cgroupRoot,
+    tracker,
+    log: { info: () => void 0, warn: (m) => say2(m), error: (m) => say2(m) },
+    note: (_job, message) => notes2.add(message)
+  });
+  const report = new ReportBuilder({ rowLimit: opts.summaryRows, workspace: process.cwd(), dockerSockets: docker?.bypassPaths });
+  const writer = new EventLogWriter(eventsPath, (e) => report.add(e));
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
   writeFileSync7(
     join16(opts.outDir, "sensor.json"),
@@ -4131,7 +4143,8 @@ async function runCommand(opts) {
     tracker.registerJob(LOCAL_JOB, [{ id: cgroupId(cgroup), path: cgroup }], writer, { workerPid: process.pid });
     const pump = new Pump(sensor, tracker, { afterBatch: () => writer.flush() });
     pump.start();
-    const child = spawnInCgroup(cgroup, opts.command);
+    const env = docker ? { ...process.env, DOCKER_HOST: `unix://${docker.proxyPath}` } : process.env;
+    const child = spawnInCgroup(cgroup, opts.command, env);
     const unforward = forwardSignals(child.pid);
     code = await exitCodeOf(child);
     unforward();
@@ -4140,10 +4153,18 @@ async function runCommand(opts) {
     writer.close();
     tracker.unregisterJob(LOCAL_JOB.id);
     removeCgroup(cgroup);
+    docker?.close();
+    rmSync7(socketDir, { recursive: true, force: true });
   }
   const status = sensorStatus(plan, sensor.counters(), tracker.counts, opts.ringbufBytes);
   sensor.close();
-  const model = report.build(status, { job: LOCAL_JOB, startedAt, endedAt: (/* @__PURE__ */ new Date()).toISOString(), workspace: process.cwd() });
+  const model = report.build(status, {
+    job: LOCAL_JOB,
+    startedAt,
+    endedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    workspace: process.cwd(),
+    notes: [...notes2]
+  });
   const paths = writeReportFiles(opts.outDir, model);
   process.stderr.write(`
 ${renderText(model)}

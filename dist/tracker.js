@@ -209,7 +209,7 @@ function parseArgs(argv) {
 }
 
 // src/daemon/daemon.ts
-import { mkdirSync as mkdirSync3, rmdirSync as rmdirSync4, rmSync as rmSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { mkdirSync as mkdirSync3, rmdirSync as rmdirSync4, rmSync as rmSync6, writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join10 } from "node:path";
 
 // src/native/sensor.ts
@@ -3227,7 +3227,7 @@ var JobManager = class {
 };
 
 // src/daemon/docker.ts
-import { chmodSync as chmodSync2, chownSync as chownSync2, existsSync as existsSync8, statSync as statSync2 } from "node:fs";
+import { chmodSync as chmodSync2, chownSync as chownSync2, existsSync as existsSync8, rmSync as rmSync5, statSync as statSync2 } from "node:fs";
 import { join as join9 } from "node:path";
 
 // src/proxy/interpose.ts
@@ -3534,6 +3534,7 @@ async function startDocker(opts) {
     note: opts.note,
     log: (m) => opts.log.warn(m)
   });
+  rmSync5(proxyPath, { force: true });
   await proxy.listen(proxyPath);
   const real = statSync2(upstream);
   chownSync2(proxyPath, 0, real.gid);
@@ -3684,7 +3685,7 @@ var Daemon = class {
       }
     }
     this.sensor.close();
-    rmSync5(controlSocketPath(this.opts.stateDir), { force: true });
+    rmSync6(controlSocketPath(this.opts.stateDir), { force: true });
   }
 };
 function leaveOwnCgroup(own) {
@@ -3720,7 +3721,7 @@ async function runDaemon(opts) {
     opts.log.info("stopped");
     return 0;
   } finally {
-    rmSync5(join10(opts.stateDir, "ready"), { force: true });
+    rmSync6(join10(opts.stateDir, "ready"), { force: true });
     if (ownCgroup) leaveOwnCgroup(ownCgroup);
     releaseInstance(opts.stateDir);
   }

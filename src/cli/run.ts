@@ -1,5 +1,7 @@
 /** `cicd-sensor run`: one command, watched from its first exec to its exit. */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { startDocker } from '../daemon/docker.js';
 import { spawn } from 'node:child_process';
 import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
 import { EventLogWriter } from '../events/logWriter.js';
@@ -55,9 +57,20 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   mkdirSync(opts.outDir, { recursive: true });
   const eventsPath = join(opts.outDir, 'events.ndjson');
   rmSync(eventsPath, { force: true });
-  const report = new ReportBuilder({ rowLimit: opts.summaryRows, workspace: process.cwd() });
-  const writer = new EventLogWriter(eventsPath, (e: EventRecord) => report.add(e));
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
+  const notes = new Set<string>();
+  // Containers the command starts through the proxy are part of its job.
+  const socketDir = mkdtempSync(join(tmpdir(), 'cicd-sensor-run-'));
+  const docker = await startDocker({
+    socketDir,
+    interpose: false,
+    cgroupRoot,
+    tracker,
+    log: { info: () => undefined, warn: (m) => say(m), error: (m) => say(m) },
+    note: (_job, message) => notes.add(message),
+  });
+  const report = new ReportBuilder({ rowLimit: opts.summaryRows, workspace: process.cwd(), dockerSockets: docker?.bypassPaths });
+  const writer = new EventLogWriter(eventsPath, (e: EventRecord) => report.add(e));
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
   writeFileSync(
     join(opts.outDir, 'sensor.json'),
@@ -70,7 +83,8 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     tracker.registerJob(LOCAL_JOB, [{ id: cgroupId(cgroup), path: cgroup }], writer, { workerPid: process.pid });
     const pump = new Pump(sensor, tracker, { afterBatch: () => writer.flush() });
     pump.start();
-    const child = spawnInCgroup(cgroup, opts.command);
+    const env = docker ? { ...process.env, DOCKER_HOST: `unix://${docker.proxyPath}` } : process.env;
+    const child = spawnInCgroup(cgroup, opts.command, env);
     const unforward = forwardSignals(child.pid);
     code = await exitCodeOf(child);
     unforward();
@@ -79,10 +93,18 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     writer.close();
     tracker.unregisterJob(LOCAL_JOB.id);
     removeCgroup(cgroup);
+    docker?.close();
+    rmSync(socketDir, { recursive: true, force: true });
   }
   const status = sensorStatus(plan, sensor.counters(), tracker.counts, opts.ringbufBytes);
   sensor.close();
-  const model = report.build(status, { job: LOCAL_JOB, startedAt, endedAt: new Date().toISOString(), workspace: process.cwd() });
+  const model = report.build(status, {
+    job: LOCAL_JOB,
+    startedAt,
+    endedAt: new Date().toISOString(),
+    workspace: process.cwd(),
+    notes: [...notes],
+  });
   const paths = writeReportFiles(opts.outDir, model);
   process.stderr.write(`\n${renderText(model)}\n`);
   say(`events: ${paths.events}, summary: ${paths.summary}`);

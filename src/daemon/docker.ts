@@ -4,7 +4,7 @@
  * could use Docker still can), optional interposition on the default path,
  * and the hooks that tie a create to the caller's job.
  */
-import { chmodSync, chownSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cgroupId, processCgroup } from '../platform/cgroup.js';
 import { interpose, repairInterposition, type Interposition } from '../proxy/interpose.js';
@@ -77,6 +77,7 @@ export async function startDocker(opts: DockerOptions): Promise<DockerSetup | un
     note: opts.note,
     log: (m) => opts.log.warn(m),
   });
+  rmSync(proxyPath, { force: true }); // a crashed run's socket file blocks listen
   await proxy.listen(proxyPath);
   const real = statSync(upstream);
   chownSync(proxyPath, 0, real.gid);

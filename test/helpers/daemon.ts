@@ -15,8 +15,8 @@ export function cli(args: string[]): { status: number | null; stdout: string; st
   return spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
 }
 
-export function startDaemon(extra: string[] = []): { stateDir: string; pid: number } {
-  const stateDir = mkdtempSync(join(tmpdir(), 'cs-daemon-'));
+export function startDaemon(extra: string[] = [], dir?: string): { stateDir: string; pid: number } {
+  const stateDir = dir ?? mkdtempSync(join(tmpdir(), 'cs-daemon-'));
   const r = cli(['daemon', '--state-dir', stateDir, '--detach', ...extra]);
   if (r.status !== 0) throw new Error(`daemon did not start: ${r.stderr}`);
   const pid = Number(/pid=(\d+)/.exec(r.stdout)?.[1]);

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { EventRecord } from '../../src/events/eventRecord.js';
-import { ask, cleanupDaemons, startDaemon, testCgroup } from '../helpers/daemon.js';
+import { ask, cleanupDaemons, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
 import { docker, ensureDockerd, ensureImage, IMAGE, REAL_SOCKET, restartDockerd, stopDockerd } from '../helpers/docker.js';
-import { readEvents, requireRoot } from '../helpers/sensorRun.js';
+import { cleanupRuns, readEvents, requireRoot, runSensor } from '../helpers/sensorRun.js';
 
 let daemon: { stateDir: string; pid: number };
 let proxy: string;
@@ -62,6 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cleanupDaemons();
+  cleanupRuns();
   for (const name of [`cs-exec-${tag}`, `cs-logs-${tag}`, `cs-created-${tag}`]) docker(['rm', '-f', name]);
   docker(['rmi', '-f', `cs-built-${tag}`]);
   await stopDockerd();
@@ -232,4 +233,56 @@ describe('the systemd cgroup driver', () => {
     expect(exec?.container).toEqual({ id: fakeId, name: 'sd1', image: 'img:1' });
     expect(exec?.job.id).toBe('sd');
   }, 60_000);
+});
+
+describe('interposition on the default socket path', () => {
+  const mounted = (): boolean => readFileSync('/proc/self/mountinfo', 'utf8').includes(' /run/docker.sock ');
+  const defaultEnv = (): NodeJS.ProcessEnv => {
+    const env = { ...process.env };
+    delete env.DOCKER_HOST;
+    return env;
+  };
+
+  test('clients of /var/run/docker.sock are attributed, and stop restores the real socket', async () => {
+    expect(mounted()).toBe(false);
+    const d = startDaemon(['--interpose-docker']);
+    expect(mounted()).toBe(true);
+    const cgroup = testCgroup('interposed');
+    await ask(d.stateDir, { op: 'register', job: { id: 'interposed' }, cgroup });
+    const name = `cs-default-${tag}`;
+    const r = await finished(spawnIn(cgroup, ['docker', 'run', '--rm', '--name', name, IMAGE, '/bin/echo', 'via-default'], defaultEnv()));
+    expect(r.code).toBe(0);
+    const u = await ask(d.stateDir, { op: 'unregister', id: 'interposed' });
+    const events = readEvents(u.events as string);
+    expect(events.some((e) => e.container?.name === name && e.kind === 'process_exec')).toBe(true);
+    expect(readFileSync(u.summary as string, 'utf8')).not.toMatch(/not attributed/);
+    await ask(d.stateDir, { op: 'stop' });
+    await waitGone(d.pid);
+    expect(mounted()).toBe(false);
+    expect(docker(['version']).status).toBe(0);
+  }, 120_000);
+
+  test('after kill -9 the next start on the same state dir repairs the mounts', async () => {
+    const d = startDaemon(['--interpose-docker']);
+    process.kill(d.pid, 'SIGKILL');
+    await waitGone(d.pid);
+    expect(mounted()).toBe(true); // the crash left the proxy's dead socket on the path
+    expect(docker(['version']).status).not.toBe(0);
+    const again = startDaemon(['--interpose-docker'], d.stateDir);
+    expect(docker(['version']).status).toBe(0); // through the new proxy
+    await ask(again.stateDir, { op: 'stop' });
+    await waitGone(again.pid);
+    expect(mounted()).toBe(false);
+    expect(docker(['version']).status).toBe(0);
+  }, 120_000);
+});
+
+describe('cicd-sensor run', () => {
+  test('starts the proxy and points the command at it', async () => {
+    const name = `cs-run-${tag}`;
+    const run = await runSensor([], ['docker', 'run', '--rm', '--name', name, IMAGE, '/bin/echo', 'from-run']);
+    expect(run.code).toBe(0);
+    const exec = run.events.find((e) => e.kind === 'process_exec' && e.process.argv[1] === 'from-run');
+    expect(exec?.container).toMatchObject({ name, image: IMAGE });
+  }, 120_000);
 });
