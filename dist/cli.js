@@ -309,7 +309,7 @@ ${logTail(logPath)}` });
 import { join as join12 } from "node:path";
 
 // src/daemon/daemon.ts
-import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { chmodSync as chmodSync3, mkdirSync as mkdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync6, writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join11 } from "node:path";
 
 // src/native/sensor.ts
@@ -1384,6 +1384,7 @@ var KernelTracker = class {
   cgroupPath = /* @__PURE__ */ new Map();
   containerByBasename = /* @__PURE__ */ new Map();
   containerByCgroup = /* @__PURE__ */ new Map();
+  stagedAt = /* @__PURE__ */ new Map();
   seq = 0;
   counts = { unattributed: 0, otherProtocol: 0, malformed: 0 };
   registerJob(identity2, cgroups, sink, opts = {}) {
@@ -1422,11 +1423,7 @@ var KernelTracker = class {
       this.cgroupPath.delete(id);
       this.containerByCgroup.delete(id);
     }
-    for (const name of this.stagingByJob.get(jobId) ?? []) {
-      this.maps.unstage(name);
-      this.stagingByBasename.delete(name);
-      this.containerByBasename.delete(name);
-    }
+    for (const name of [...this.stagingByJob.get(jobId) ?? []]) this.dropStaging(name);
     const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
     this.processes.forget(pids);
     for (const pid of pids) {
@@ -1459,6 +1456,23 @@ var KernelTracker = class {
     this.stagingByBasename.set(basename2, jobId);
     this.stagingByJob.get(jobId)?.add(basename2);
     this.containerByBasename.set(basename2, container);
+    this.stagedAt.set(basename2, this.now());
+  }
+  /** Drops staging entries never promoted (a create that was never started). */
+  expireStaging(maxAgeMs) {
+    const limit = this.now() - maxAgeMs;
+    for (const [name, at] of this.stagedAt) {
+      if (at > limit) continue;
+      this.dropStaging(name);
+    }
+  }
+  dropStaging(name) {
+    const jobId = this.stagingByBasename.get(name);
+    this.maps.unstage(name);
+    this.stagingByBasename.delete(name);
+    if (jobId !== void 0) this.stagingByJob.get(jobId)?.delete(name);
+    this.containerByBasename.delete(name);
+    this.stagedAt.delete(name);
   }
   /** The job whose tracked cgroup has this id, if any. */
   jobOfCgroup(id) {
@@ -1572,11 +1586,8 @@ var KernelTracker = class {
       return;
     }
     if (s.op === "promote") {
-      this.maps.unstage(s.name);
-      this.stagingByBasename.delete(s.name);
-      this.stagingByJob.get(jobId)?.delete(s.name);
       const container = this.containerByBasename.get(s.name);
-      this.containerByBasename.delete(s.name);
+      this.dropStaging(s.name);
       if (container) this.containerByCgroup.set(s.id, container);
     } else if (s.op === "mkdir") {
       const container = this.containerByCgroup.get(s.parentId);
@@ -2121,7 +2132,7 @@ function releaseInstance(stateDir) {
 }
 
 // src/daemon/jobs.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, rmdirSync as rmdirSync3, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { chownSync as chownSync2, existsSync as existsSync6, mkdirSync as mkdirSync3, rmdirSync as rmdirSync3, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join8 } from "node:path";
 
 // src/events/logWriter.ts
@@ -3239,16 +3250,22 @@ function chooseJobCgroup(req, root, jobId) {
 
 // src/daemon/jobs.ts
 var JobManager = class {
-  constructor(stateDir, cgroupRoot, tracker) {
+  constructor(stateDir, cgroupRoot, tracker, owner) {
     this.stateDir = stateDir;
     this.cgroupRoot = cgroupRoot;
     this.tracker = tracker;
+    this.owner = owner;
   }
   stateDir;
   cgroupRoot;
   tracker;
+  owner;
   active = /* @__PURE__ */ new Map();
   dockerBypassPaths;
+  giveToOwner(...paths) {
+    if (!this.owner) return;
+    for (const p of paths) if (existsSync6(p)) chownSync2(p, this.owner.uid, this.owner.gid);
+  }
   /** Where the real docker socket can be reached around the proxy. */
   setDockerBypassPaths(paths) {
     this.dockerBypassPaths = paths;
@@ -3268,6 +3285,7 @@ var JobManager = class {
     rmSync3(join8(dir, "job.json"), { force: true });
     const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE, dockerSockets: this.dockerBypassPaths });
     const writer = new EventLogWriter(join8(dir, "events.ndjson"), (e) => report.add(e));
+    this.giveToOwner(join8(this.stateDir, "jobs"), dir, writer.path);
     try {
       this.tracker.registerJob(identity2, [{ id: cgroupId(choice.path), path: choice.path }], writer, {
         workerPid: choice.workerPid
@@ -3310,6 +3328,7 @@ var JobManager = class {
     const paths = writeReportFiles(job.dir, model);
     const marker = { job: job.identity, startedAt: job.startedAt, endedAt, endedBy, delivered, cgroup: job.choice.path };
     writeFileSync4(join8(job.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
+    this.giveToOwner(paths.summary, paths.report, join8(job.dir, "job.json"));
     return { id, dir: job.dir, delivered, ...paths };
   }
   /** Flushes every job's log (after each batch). */
@@ -3334,7 +3353,7 @@ var JobManager = class {
 };
 
 // src/daemon/docker.ts
-import { chmodSync as chmodSync2, chownSync as chownSync2, existsSync as existsSync8, rmSync as rmSync5, statSync as statSync2 } from "node:fs";
+import { chmodSync as chmodSync2, chownSync as chownSync3, existsSync as existsSync8, rmSync as rmSync5, statSync as statSync2 } from "node:fs";
 import { join as join10 } from "node:path";
 
 // src/proxy/interpose.ts
@@ -3644,7 +3663,7 @@ async function startDocker(opts) {
   rmSync5(proxyPath, { force: true });
   await proxy.listen(proxyPath);
   const real = statSync2(upstream);
-  chownSync2(proxyPath, 0, real.gid);
+  chownSync3(proxyPath, 0, real.gid);
   chmodSync2(proxyPath, real.mode & 511);
   let interposition;
   try {
@@ -3669,6 +3688,7 @@ async function startDocker(opts) {
 // src/daemon/daemon.ts
 var JOB_MAX_AGE_MS = 24 * 3600 * 1e3;
 var TICK_MS = 1e3;
+var STAGING_MAX_AGE_MS = 3600 * 1e3;
 var DaemonStartError = class extends Error {
 };
 function isolateSelf(cgroupRoot) {
@@ -3688,7 +3708,7 @@ var Daemon = class {
     this.plan = plan;
     this.cgroupRoot = cgroupRoot;
     this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
-    this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker);
+    this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker, socketOwner());
     this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.jobs.flush() });
   }
   opts;
@@ -3731,6 +3751,7 @@ var Daemon = class {
   }
   tick() {
     this.tracker.reconcile();
+    this.tracker.expireStaging(STAGING_MAX_AGE_MS);
     for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
       this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
       this.jobs.unregister(id, this.status(), "expired after 24 h");
@@ -3804,6 +3825,7 @@ function leaveOwnCgroup(own) {
 }
 async function runDaemon(opts) {
   mkdirSync4(join11(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
+  chmodSync3(opts.stateDir, 457);
   acquireInstance(opts.stateDir);
   let ownCgroup;
   try {

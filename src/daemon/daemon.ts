@@ -3,7 +3,7 @@
  * DIR/control.sock. It lives in a cgroup of its own outside every job, so
  * it never observes itself, and reports ready only once BPF is attached.
  */
-import { mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
@@ -36,6 +36,8 @@ export interface DaemonOptions {
 /** A job never unregistered (its runner died) is closed after this long. */
 const JOB_MAX_AGE_MS = 24 * 3600 * 1000;
 const TICK_MS = 1000;
+/** A staged container that has not started within this long is forgotten. */
+const STAGING_MAX_AGE_MS = 3600 * 1000;
 
 export class DaemonStartError extends Error {}
 
@@ -70,7 +72,7 @@ class Daemon {
     private readonly cgroupRoot: string,
   ) {
     this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
-    this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker);
+    this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker, socketOwner());
     this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.jobs.flush() });
   }
 
@@ -103,6 +105,7 @@ class Daemon {
 
   private tick(): void {
     this.tracker.reconcile();
+    this.tracker.expireStaging(STAGING_MAX_AGE_MS);
     for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
       this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
       this.jobs.unregister(id, this.status(), 'expired after 24 h');
@@ -186,6 +189,8 @@ function leaveOwnCgroup(own: string): void {
 
 export async function runDaemon(opts: DaemonOptions): Promise<number> {
   mkdirSync(join(opts.stateDir, 'jobs'), { recursive: true, mode: 0o700 });
+  // Steps running as the runner's user reach their socket and job files through it, and list nothing.
+  chmodSync(opts.stateDir, 0o711);
   acquireInstance(opts.stateDir);
   let ownCgroup: string | undefined;
   try {

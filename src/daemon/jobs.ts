@@ -3,7 +3,7 @@
  * its events log, and at the end its report and a done marker (job.json).
  * A log without job.json is a job whose daemon ended before it did.
  */
-import { existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { EventLogWriter } from '../events/logWriter.js';
@@ -47,7 +47,14 @@ export class JobManager {
     private readonly stateDir: string,
     private readonly cgroupRoot: string,
     private readonly tracker: KernelTracker,
+    /** The unprivileged user the job's steps run as: they read the job's files. */
+    private readonly owner?: { uid: number; gid: number },
   ) {}
+
+  private giveToOwner(...paths: string[]): void {
+    if (!this.owner) return;
+    for (const p of paths) if (existsSync(p)) chownSync(p, this.owner.uid, this.owner.gid);
+  }
 
   /** Where the real docker socket can be reached around the proxy. */
   setDockerBypassPaths(paths: string[]): void {
@@ -72,6 +79,7 @@ export class JobManager {
     rmSync(join(dir, 'job.json'), { force: true });
     const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE, dockerSockets: this.dockerBypassPaths });
     const writer = new EventLogWriter(join(dir, 'events.ndjson'), (e) => report.add(e));
+    this.giveToOwner(join(this.stateDir, 'jobs'), dir, writer.path);
     try {
       this.tracker.registerJob(identity, [{ id: cgroupId(choice.path), path: choice.path }], writer, {
         workerPid: choice.workerPid,
@@ -115,6 +123,7 @@ export class JobManager {
     const paths = writeReportFiles(job.dir, model);
     const marker = { job: job.identity, startedAt: job.startedAt, endedAt, endedBy, delivered, cgroup: job.choice.path };
     writeFileSync(join(job.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
+    this.giveToOwner(paths.summary, paths.report, join(job.dir, 'job.json'));
     return { id, dir: job.dir, delivered, ...paths };
   }
 

@@ -75,6 +75,7 @@ export class KernelTracker {
   private readonly cgroupPath = new Map<number, string>();
   private readonly containerByBasename = new Map<string, ContainerRef>();
   private readonly containerByCgroup = new Map<number, ContainerRef>();
+  private readonly stagedAt = new Map<string, number>();
   private seq = 0;
   readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0 };
 
@@ -125,11 +126,7 @@ export class KernelTracker {
       this.cgroupPath.delete(id);
       this.containerByCgroup.delete(id);
     }
-    for (const name of this.stagingByJob.get(jobId) ?? []) {
-      this.maps.unstage(name);
-      this.stagingByBasename.delete(name);
-      this.containerByBasename.delete(name);
-    }
+    for (const name of [...(this.stagingByJob.get(jobId) ?? [])]) this.dropStaging(name);
     const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
     this.processes.forget(pids);
     for (const pid of pids) {
@@ -167,6 +164,25 @@ export class KernelTracker {
     this.stagingByBasename.set(basename, jobId);
     this.stagingByJob.get(jobId)?.add(basename);
     this.containerByBasename.set(basename, container);
+    this.stagedAt.set(basename, this.now());
+  }
+
+  /** Drops staging entries never promoted (a create that was never started). */
+  expireStaging(maxAgeMs: number): void {
+    const limit = this.now() - maxAgeMs;
+    for (const [name, at] of this.stagedAt) {
+      if (at > limit) continue;
+      this.dropStaging(name);
+    }
+  }
+
+  private dropStaging(name: string): void {
+    const jobId = this.stagingByBasename.get(name);
+    this.maps.unstage(name);
+    this.stagingByBasename.delete(name);
+    if (jobId !== undefined) this.stagingByJob.get(jobId)?.delete(name);
+    this.containerByBasename.delete(name);
+    this.stagedAt.delete(name);
   }
 
   /** The job whose tracked cgroup has this id, if any. */
@@ -293,11 +309,8 @@ export class KernelTracker {
       return;
     }
     if (s.op === 'promote') {
-      this.maps.unstage(s.name);
-      this.stagingByBasename.delete(s.name);
-      this.stagingByJob.get(jobId)?.delete(s.name);
       const container = this.containerByBasename.get(s.name);
-      this.containerByBasename.delete(s.name);
+      this.dropStaging(s.name);
       if (container) this.containerByCgroup.set(s.id, container);
     } else if (s.op === 'mkdir') {
       // Cgroups inside a container's belong to that container too.

@@ -1,0 +1,95 @@
+/** The KernelTracker's mirror against fake kernel maps: staging, promote, expiry, cleanup. */
+import { describe, expect, it } from '@jest/globals';
+import type { EventRecord } from '../../src/events/eventRecord.js';
+import type { CgroupSample, ExecSample } from '../../src/kernel/decode.js';
+import { KernelTracker, type KernelMaps } from '../../src/tracker/kernelTracker.js';
+
+class FakeMaps implements KernelMaps {
+  cgroups = new Set<bigint>();
+  staged = new Set<string>();
+  tasks = new Set<number>();
+  trackCgroup(id: bigint) { this.cgroups.add(id); }
+  untrackCgroup(id: bigint) { this.cgroups.delete(id); }
+  trackTask(tgid: number) { this.tasks.add(tgid); }
+  untrackTask(tgid: number) { this.tasks.delete(tgid); }
+  stage(name: string) { this.staged.add(name); }
+  unstage(name: string) { this.staged.delete(name); }
+}
+
+const base = { tid: 1, flags: 0, timeNs: 1e9, startNs: 5e9 };
+const cgroupSample = (op: CgroupSample['op'], id: number, parentId: number, name: string): CgroupSample => ({
+  kind: 'cgroup', ...base, pid: 1, cgroupId: parentId, op, id, parentId, name,
+});
+const exec = (pid: number, cgroupId: number): ExecSample => ({
+  kind: 'exec', ...base, pid, cgroupId, ppid: 1, uid: 0, parentStartNs: 1e9, execPath: '/bin/sh', argv: ['sh'], cwd: '/',
+});
+
+function setup() {
+  let now = 0;
+  const maps = new FakeMaps();
+  const tracker = new KernelTracker(maps, 0, () => now);
+  const events: EventRecord[] = [];
+  tracker.registerJob({ id: 'j' }, [{ id: 10n }], { write: (e) => events.push(e) });
+  return { maps, tracker, events, advance: (ms: number) => (now += ms) };
+}
+
+describe('staging promote', () => {
+  it('gives a promoted cgroup and its children to the job, with the container', () => {
+    const { maps, tracker, events } = setup();
+    tracker.stage('j', 'abc', { id: 'abc', name: 'web', image: 'nginx' });
+    expect(maps.staged.has('abc')).toBe(true);
+    tracker.handle(cgroupSample('promote', 20, 2, 'abc'));
+    tracker.handle(cgroupSample('mkdir', 21, 20, 'inner'));
+    tracker.handle(exec(500, 21));
+    expect(maps.staged.size).toBe(0);
+    expect(events[0]?.container).toEqual({ id: 'abc', name: 'web', image: 'nginx' });
+    expect(events[0]?.job.id).toBe('j');
+  });
+
+  it('forgets staging entries never promoted, after the bound', () => {
+    const { maps, tracker, advance } = setup();
+    tracker.stage('j', 'never', { id: 'never' });
+    advance(1000);
+    tracker.expireStaging(5000);
+    expect(maps.staged.has('never')).toBe(true);
+    advance(5000);
+    tracker.expireStaging(5000);
+    expect(maps.staged.size).toBe(0);
+    expect(tracker.mirrorSizes().stagingByBasename).toBe(0);
+  });
+
+  it('a promote with no staging owner is untracked again, not kept', () => {
+    const { maps, tracker } = setup();
+    maps.trackCgroup(30n);
+    tracker.handle(cgroupSample('promote', 30, 2, 'unknown'));
+    expect(maps.cgroups.has(30n)).toBe(false);
+    expect(tracker.counts.unattributed).toBe(1);
+  });
+});
+
+describe('unregister', () => {
+  it('clears every kernel entry and mirror table of the job', () => {
+    const { maps, tracker } = setup();
+    tracker.stage('j', 'pending', { id: 'pending' });
+    tracker.handle(cgroupSample('mkdir', 11, 10, 'child'));
+    tracker.handle(exec(600, 11));
+    tracker.unregisterJob('j');
+    expect(maps.cgroups.size).toBe(0);
+    expect(maps.staged.size).toBe(0);
+    expect(maps.tasks.size).toBe(0);
+    expect(Object.values(tracker.mirrorSizes()).every((n) => n === 0)).toBe(true);
+  });
+
+  it('removed cgroups keep attributing for the grace period, then leave', () => {
+    const { tracker, events, advance } = setup();
+    tracker.handle(cgroupSample('mkdir', 12, 10, 'c'));
+    tracker.handle(cgroupSample('rmdir', 12, 10, 'c'));
+    tracker.handle(exec(700, 12));
+    expect(events).toHaveLength(1);
+    advance(10_000);
+    tracker.expireRemoved();
+    tracker.handle(exec(701, 12));
+    expect(events).toHaveLength(1);
+    expect(tracker.counts.unattributed).toBe(1);
+  });
+});
