@@ -112,7 +112,7 @@ int BPF_PROG(cs_cgroup_attach, struct cgroup *dst, const char *path, struct task
 	if (!on_default_hierarchy(dst) || tgid == cs_cfg.self_tgid)
 		return 0;
 	if (cgroup_tracked(cgroup_id_of(dst))) {
-		start = BPF_CORE_READ(task, group_leader, start_boottime);
+		start = task_start_time(task);
 		bpf_map_update_elem(&tracked_tasks, &tgid, &start, BPF_ANY);
 		return 0;
 	}

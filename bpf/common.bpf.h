@@ -161,10 +161,19 @@ static __always_inline int emit(__u32 hook, void *rec, __u32 size)
 	return err;
 }
 
+/* Before 5.5 (commit cf25e24db61c, "time: Rename tsk->real_start_time to ->start_boottime"). */
+struct task_struct___pre55 {
+	__u64 real_start_time;
+};
+
 /* A process is named by its leader's start time, as /proc/PID/stat names it. */
 static __always_inline __u64 task_start_time(struct task_struct *t)
 {
-	return BPF_CORE_READ(t, group_leader, start_boottime);
+	struct task_struct *leader = BPF_CORE_READ(t, group_leader);
+
+	if (bpf_core_field_exists(leader->start_boottime))
+		return BPF_CORE_READ(leader, start_boottime);
+	return BPF_CORE_READ((struct task_struct___pre55 *)leader, real_start_time);
 }
 
 static __always_inline __u64 current_start_time(void)
