@@ -3204,7 +3204,9 @@ function cgroupOf(pid, root) {
   return join7(root, rel);
 }
 function isolateWorker(worker, root, jobId) {
-  const current = cgroupOf(worker, root);
+  const rel = processCgroup(worker);
+  if (rel === void 0) throw new JobCgroupError(`Runner.Worker (pid ${worker}) has no cgroup v2 membership`);
+  const current = join7(root, rel);
   const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
   let target;
   try {
@@ -3225,6 +3227,7 @@ function isolateWorker(worker, root, jobId) {
       }
     }
     const why = err instanceof Error ? err.message : String(err);
+    if (rel === "/") throw new JobCgroupError(`Runner.Worker could not be moved out of the root cgroup (${why}); refusing to track the whole host`);
     return {
       path: current,
       workerPid: worker,

@@ -79,7 +79,7 @@ int main(int argc, char **argv)
 {
 	const char *ready = NULL;
 	long long start, ready_ns = -1, ticks = -1, t;
-	long hwm = -1, rss_max = -1, kb;
+	long hwm = -1, rss_max = -1, anon_max = -1, file_max = -1, kb;
 	struct sigaction sa = { 0 };
 	siginfo_t info;
 	int i = 2, status = 0;
@@ -122,6 +122,13 @@ int main(int argc, char **argv)
 		kb = status_kb(child, "VmRSS");
 		if (kb > rss_max)
 			rss_max = kb;
+		/* Split of the peak: the heap, and file-backed pages (binary, libraries, the ring buffer mapping). */
+		kb = status_kb(child, "RssAnon");
+		if (kb > anon_max)
+			anon_max = kb;
+		kb = status_kb(child, "RssFile");
+		if (kb > file_max)
+			file_max = kb;
 		t = cpu_ticks(child);
 		if (t > ticks)
 			ticks = t;
@@ -140,8 +147,9 @@ int main(int argc, char **argv)
 		return 125;
 	}
 	fprintf(out,
-		"{\"pid\":%d,\"wallNs\":%lld,\"readyNs\":%lld,\"vmHwmKb\":%ld,\"vmRssMaxKb\":%ld,\"cpuMs\":%lld,\"status\":%d}\n",
-		(int)child, t, ready_ns, hwm, rss_max, ticks < 0 ? -1 : ticks * 1000 / sysconf(_SC_CLK_TCK), status);
+		"{\"pid\":%d,\"wallNs\":%lld,\"readyNs\":%lld,\"vmHwmKb\":%ld,\"vmRssMaxKb\":%ld,\"rssAnonMaxKb\":%ld,"
+		"\"rssFileMaxKb\":%ld,\"cpuMs\":%lld,\"status\":%d}\n",
+		(int)child, t, ready_ns, hwm, rss_max, anon_max, file_max, ticks < 0 ? -1 : ticks * 1000 / sysconf(_SC_CLK_TCK), status);
 	fclose(out);
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);

@@ -52,6 +52,8 @@ async function throughputRun(ctx, filesDir, files, procs, ringbufBytes) {
     drainAfterWorkloadMs: (lastWriteNs - workloadEndNs) / 1e6,
     sensorCpuMs: sensor.sensorCpuMs,
     sensorPeakRssMb: sensor.sensorPeakRssMb,
+    sensorPeakRssAnonMb: sensor.sensorPeakRssAnonMb,
+    sensorPeakRssFileMb: sensor.sensorPeakRssFileMb,
     sensorWallMs: sensor.sensorWallMs,
     readyMs: sensor.readyMs,
     hooks: sensor.hooks,

@@ -14,14 +14,18 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 /**
  * Last resort when the sensor does not stop: kill it, then the command it
  * ran (found through the cgroup it made for it), and remove that cgroup.
+ * Also after a sensor died on its own (a crash leaves its cgroup behind):
+ * then `sensorAlive` is false and its pid, perhaps reused already, is left alone.
  */
-function forceStop(outDir) {
+function forceStop(outDir, sensorAlive = true) {
   const info = readJson(join(outDir, 'sensor.json'));
   if (!info) return;
-  try {
-    process.kill(info.pid, 'SIGKILL');
-  } catch {
-    /* already gone */
+  if (sensorAlive) {
+    try {
+      process.kill(info.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   if (!info.cgroup || !existsSync(info.cgroup)) return;
   const procs = readFileSync(join(info.cgroup, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean);
@@ -48,6 +52,9 @@ function summarize(outDir, watch, stderr) {
     sensorWallMs: watch ? watch.wallNs / 1e6 : undefined,
     sensorCpuMs: watch?.cpuMs,
     sensorPeakRssMb: watch && watch.vmHwmKb > 0 ? watch.vmHwmKb / 1024 : undefined,
+    // The peak's split: heap (anon) and file-backed pages, which include the ring buffer's data mapped twice.
+    sensorPeakRssAnonMb: watch && watch.rssAnonMaxKb > 0 ? watch.rssAnonMaxKb / 1024 : undefined,
+    sensorPeakRssFileMb: watch && watch.rssFileMaxKb > 0 ? watch.rssFileMaxKb / 1024 : undefined,
     events: report?.events?.total,
     lostRecords: status?.lostRecords,
     undecodable: status?.undecodable,
@@ -80,7 +87,15 @@ export function startSensor(tools, outDir, command, flags = [], cwd = join(outDi
   const forced = onCleanup(`force-stop sensor ${outDir}`, () => forceStop(outDir));
   const done = proc.exited.then(() => {
     forced.drop();
-    return summarize(outDir, readJson(watchPath), proc.stderr.text);
+    const summary = summarize(outDir, readJson(watchPath), proc.stderr.text);
+    if (summary.failure !== undefined) {
+      try {
+        forceStop(outDir, false);
+      } catch (err) {
+        summary.failure += ` (and its cgroup could not be removed: ${err.message})`;
+      }
+    }
+    return summary;
   });
   const ready = (async () => {
     for (let waited = 0; waited < 120_000; waited += 5) {
@@ -171,6 +186,8 @@ export async function daemonReadyRun(tools, stateDir) {
   return {
     readyMs: watch.readyNs / 1e6,
     peakRssMb: watch.vmHwmKb / 1024,
+    peakRssAnonMb: watch.rssAnonMaxKb / 1024,
+    peakRssFileMb: watch.rssFileMaxKb / 1024,
     cpuMs: watch.cpuMs,
   };
 }

@@ -79,7 +79,10 @@ function cgroupOf(pid: number, root: string): string {
 
 /** Moves the worker and its subtree into <its cgroup>/cicd-sensor-<job>. */
 function isolateWorker(worker: number, root: string, jobId: string): JobCgroupChoice {
-  const current = cgroupOf(worker, root);
+  const rel = processCgroup(worker);
+  if (rel === undefined) throw new JobCgroupError(`Runner.Worker (pid ${worker}) has no cgroup v2 membership`);
+  // Even a worker in the root cgroup can be isolated; only falling back to its cgroup is refused there.
+  const current = join(root, rel);
   const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
   let target: string | undefined;
   try {
@@ -102,6 +105,7 @@ function isolateWorker(worker: number, root: string, jobId: string): JobCgroupCh
       }
     }
     const why = err instanceof Error ? err.message : String(err);
+    if (rel === '/') throw new JobCgroupError(`Runner.Worker could not be moved out of the root cgroup (${why}); refusing to track the whole host`);
     return {
       path: current,
       workerPid: worker,

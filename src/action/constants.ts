@@ -1,0 +1,32 @@
+/** Names the action shares with action.yml and the runner: inputs, outputs, state keys, environment. */
+
+export const Input = {
+  JobSummary: 'job-summary',
+  UploadArtifact: 'upload-artifact',
+  ArtifactName: 'artifact-name',
+  ArtifactRetentionDays: 'artifact-retention-days',
+  DockerProxy: 'docker-proxy',
+  FailOnUnsupported: 'fail-on-unsupported',
+  SummaryRows: 'summary-rows',
+  SensorUrl: 'sensor-url',
+  SensorSha256: 'sensor-sha256',
+} as const;
+
+export const Output = {
+  ReportDir: 'report-dir',
+  Events: 'events',
+  Lost: 'lost',
+  ArtifactId: 'artifact-id',
+} as const;
+
+/** core.saveState keys, prefixed so they cannot collide with other actions' state. */
+export const StateKey = {
+  Session: 'CICD_SENSOR_SESSION',
+} as const;
+
+export const EnvVar = {
+  /** Overrides the daemon's state directory (tests, self-hosted layouts). */
+  StateDir: 'CICD_SENSOR_STATE_DIR',
+  /** Seconds to wait for the daemon to be ready. */
+  ReadyTimeout: 'CICD_SENSOR_READY_TIMEOUT',
+} as const;

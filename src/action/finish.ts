@@ -1,0 +1,118 @@
+/**
+ * post: close the job and tell its owner what it did. Every failure here is
+ * reported as a warning and in the summary; post never fails the job.
+ */
+import * as core from '@actions/core';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from '../daemon/client.js';
+import { writeReportFiles } from '../report/files.js';
+import { reportFromLog } from '../report/fromLog.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { ReportModel } from '../report/model.js';
+import { compressIfLarge, uploadReport } from './artifact.js';
+import { Output } from './constants.js';
+import { checkTamper } from './daemonProcess.js';
+import { getSettings, type Settings } from './settings.js';
+import { loadSession, type Session } from './state.js';
+
+const warnings: string[] = [];
+
+function warn(message: string): void {
+  warnings.push(message);
+  core.warning(message);
+}
+
+async function stats(stateDir: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const r = await request(stateDir, { op: 'stats' }, 10_000);
+    return r.ok ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Closes the job in the daemon, or, with the daemon gone, rebuilds the report from its log. */
+async function closeJob(session: Session): Promise<{ dir: string; model: ReportModel }> {
+  const stateDir = session.stateDir!;
+  const dir = join(stateDir, 'jobs', session.jobId!);
+  try {
+    const r = await request(stateDir, { op: 'unregister', id: session.jobId! }, 120_000);
+    if (!r.ok) throw new Error(r.error);
+  } catch (err) {
+    warn(`cicd-sensor: could not close the job in the sensor (${(err as Error).message}); the report is rebuilt from the events log`);
+    const { model } = await reportFromLog(dir, session.jobId);
+    writeReportFiles(dir, model);
+  }
+  return { dir, model: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReportModel };
+}
+
+function header(session: Session, problems: string[]): string {
+  const lines: string[] = [];
+  if (problems.length) {
+    lines.push(
+      `> [!CAUTION]\n> **The sensor was disturbed during this job**: ${problems.join('; ')}. Activity between ${session.startedAt ?? 'the start'} and ${new Date().toISOString()} may be missing from this report.`,
+    );
+  }
+  for (const w of warnings) lines.push(`> [!WARNING]\n> ${w.replace(/[<>&\n]/g, ' ')}`);
+  return lines.length ? `${lines.join('\n\n')}\n\n` : '';
+}
+
+async function publish(settings: Settings, session: Session, problems: string[]): Promise<void> {
+  const { dir, model } = await closeJob(session);
+  for (const n of session.notes ?? []) model.notes.push(n);
+  const files = [await compressIfLarge(join(dir, 'events.ndjson')), join(dir, 'report.json'), join(dir, 'summary.md')];
+  try {
+    const { renderHtml } = await import('../report/html.js');
+    writeFileSync(join(dir, 'report.html'), renderHtml(model));
+    files.push(join(dir, 'report.html'));
+  } catch (err) {
+    warn(`cicd-sensor: report.html could not be written: ${(err as Error).message}`);
+  }
+  let artifactNote: string | undefined;
+  if (settings.uploadArtifact) {
+    const up = await uploadReport(settings.artifactName, files.filter(existsSync), dir, settings.artifactRetentionDays);
+    if (up.id !== undefined) {
+      core.setOutput(Output.ArtifactId, String(up.id));
+      artifactNote = `Everything is in the artifact **${settings.artifactName}**.`;
+    } else warn(`cicd-sensor: artifact not uploaded: ${up.error}; the files stay in ${dir}`);
+  }
+  core.setOutput(Output.ReportDir, dir);
+  core.setOutput(Output.Events, String(model.events.total));
+  core.setOutput(Output.Lost, String(model.status.lostRecords));
+  if (settings.jobSummary) {
+    const budget = 1_000_000 - 8_192; // room for the header under GitHub's 1 MiB
+    await core.summary.addRaw(header(session, problems) + renderMarkdown(model, { maxBytes: budget, artifactNote })).write();
+  }
+}
+
+export async function finishWatching(): Promise<void> {
+  const session = loadSession();
+  let settings: Settings;
+  try {
+    settings = getSettings();
+  } catch (err) {
+    warn(`cicd-sensor: ${(err as Error).message}`);
+    return;
+  }
+  if (!session) {
+    warn('cicd-sensor: nothing to report: the sensor was not started in this job (its pre/main step did not run)');
+    return;
+  }
+  if (session.unsupported) {
+    if (settings.jobSummary) await core.summary.addRaw(`> [!WARNING]\n> ${session.unsupported}. Nothing was recorded.\n`).write();
+    return;
+  }
+  const before = await stats(session.stateDir!);
+  const { problems } = checkTamper(session, before);
+  for (const p of problems) core.warning(`cicd-sensor: ${p}`);
+  await publish(settings, session, problems);
+  const after = await stats(session.stateDir!);
+  if (after && Array.isArray(after.jobs) && after.jobs.length === 0) {
+    try {
+      await request(session.stateDir!, { op: 'stop' });
+    } catch (err) {
+      warn(`cicd-sensor: could not stop the sensor daemon: ${(err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Every input, read once and validated: a user mistake is a
+ * ConfigurationError that names the input and what it accepts.
+ */
+import * as core from '@actions/core';
+import { Input } from './constants.js';
+
+export class ConfigurationError extends Error {}
+
+export interface Settings {
+  /** Write the job summary. */
+  readonly jobSummary: boolean;
+  /** Upload events and reports as an artifact. */
+  readonly uploadArtifact: boolean;
+  /** Artifact name; derived from the job and attempt when empty. */
+  readonly artifactName: string;
+  /** Retention in days (1-90); undefined uses the repository's setting. */
+  readonly artifactRetentionDays?: number;
+  /** Run the docker proxy so containers the job starts are part of it. */
+  readonly dockerProxy: boolean;
+  /** Fail the job when the platform cannot run the sensor. */
+  readonly failOnUnsupported: boolean;
+  /** Rows each summary table shows. */
+  readonly summaryRows: number;
+  /** A prebuilt sensor archive to use instead of the bundled one. */
+  readonly sensorUrl?: string;
+  /** Its SHA-256, required with sensorUrl. */
+  readonly sensorSha256?: string;
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', 'yes', '1'].includes(raw)) return true;
+  if (['false', 'no', '0'].includes(raw)) return false;
+  throw new ConfigurationError(`input ${name}: '${raw}' is not a boolean (true or false)`);
+}
+
+function int(name: string, min: number, max: number): number | undefined {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigurationError(`input ${name}: '${raw}' is not a whole number from ${min} to ${max}`);
+  }
+  return Number(raw);
+}
+
+/** Artifact names may not hold these (the artifact service refuses them). */
+const BAD_ARTIFACT_CHARS = /["<>|*?:\r\n\\/]/;
+
+export function defaultArtifactName(env: NodeJS.ProcessEnv = process.env): string {
+  const job = (env.GITHUB_JOB ?? 'job').replace(/[^A-Za-z0-9._-]/g, '-');
+  // Matrix legs share GITHUB_JOB; each runs on a runner of its own name.
+  const runner = (env.RUNNER_NAME ?? '').replace(/[^A-Za-z0-9._-]/g, '-');
+  return `cicd-sensor-${job}-attempt${env.GITHUB_RUN_ATTEMPT ?? '1'}${runner ? `-${runner}` : ''}`;
+}
+
+export function getSettings(): Settings {
+  const artifactName = core.getInput(Input.ArtifactName).trim() || defaultArtifactName();
+  if (BAD_ARTIFACT_CHARS.test(artifactName) || artifactName.length > 200) {
+    throw new ConfigurationError(`input ${Input.ArtifactName}: '${artifactName}' may not contain " < > | * ? : \\ / or newlines, nor exceed 200 characters`);
+  }
+  const sensorUrl = core.getInput(Input.SensorUrl).trim() || undefined;
+  const sensorSha256 = core.getInput(Input.SensorSha256).trim().toLowerCase() || undefined;
+  if (sensorUrl && !/^https:\/\//.test(sensorUrl)) throw new ConfigurationError(`input ${Input.SensorUrl}: must be an https:// URL`);
+  if (sensorUrl && !sensorSha256) throw new ConfigurationError(`input ${Input.SensorSha256}: required with ${Input.SensorUrl}`);
+  if (sensorSha256 && !/^[0-9a-f]{64}$/.test(sensorSha256)) {
+    throw new ConfigurationError(`input ${Input.SensorSha256}: '${sensorSha256}' is not 64 hexadecimal digits`);
+  }
+  return Object.freeze({
+    jobSummary: bool(Input.JobSummary, true),
+    uploadArtifact: bool(Input.UploadArtifact, true),
+    artifactName,
+    artifactRetentionDays: int(Input.ArtifactRetentionDays, 1, 90),
+    dockerProxy: bool(Input.DockerProxy, true),
+    failOnUnsupported: bool(Input.FailOnUnsupported, false),
+    summaryRows: int(Input.SummaryRows, 1, 1000) ?? 25,
+    sensorUrl,
+    sensorSha256,
+  });
+}

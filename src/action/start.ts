@@ -1,0 +1,73 @@
+/**
+ * Starting to watch the job (pre, or main when the action got no pre step):
+ * check the platform, start or reuse the root daemon, register this job by
+ * the step's own pid (the daemon finds Runner.Worker from there), point
+ * later steps' Docker at the proxy, and leave post what it needs.
+ */
+import * as core from '@actions/core';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { request } from '../daemon/client.js';
+import { EnvVar } from './constants.js';
+import { processStart } from './daemonProcess.js';
+import { jobIdentity } from './identity.js';
+import { launchDaemon } from './launch.js';
+import { checkActionPlatform } from './platform.js';
+import { sensorDir } from './sensorSource.js';
+import { getSettings } from './settings.js';
+import { saveSession, type Session } from './state.js';
+
+export const DEFAULT_STATE_DIR = '/run/cicd-sensor';
+
+const bundleDir = (): string => dirname(fileURLToPath(import.meta.url));
+
+async function daemonAnswers(stateDir: string): Promise<boolean> {
+  try {
+    return (await request(stateDir, { op: 'stats' }, 5000)).ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
+  const settings = getSettings();
+  const notes = phase === 'main' ? ['The action ran without its pre step: steps before it were not observed.'] : [];
+  const platform = checkActionPlatform();
+  if (platform.missing.length) {
+    const message = `cicd-sensor cannot watch this job; missing: ${platform.missing.join(', ')}`;
+    saveSession({ startedBy: phase, unsupported: message, notes });
+    if (settings.failOnUnsupported) core.setFailed(message);
+    else core.warning(message);
+    return;
+  }
+  const stateDir = process.env[EnvVar.StateDir] || DEFAULT_STATE_DIR;
+  const timeoutMs = Number(process.env[EnvVar.ReadyTimeout] || 30) * 1000;
+  const started = Date.now();
+  if (!(await daemonAnswers(stateDir))) {
+    const args = ['--state-dir', stateDir, ...(settings.dockerProxy ? ['--interpose-docker'] : ['--no-docker-proxy'])];
+    await launchDaemon(platform, await sensorDir(settings, bundleDir()), stateDir, args, timeoutMs);
+  }
+  core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
+  const job = jobIdentity();
+  const reply = await request(stateDir, { op: 'register', job, pid: process.pid });
+  if (!reply.ok) throw new Error(`the sensor refused to register this job: ${reply.error}`);
+  if (typeof reply.note === 'string') notes.push(reply.note);
+  const stats = await request(stateDir, { op: 'stats' });
+  const daemonPid = stats.ok ? (stats.pid as number) : undefined;
+  const session: Session = {
+    startedBy: phase,
+    stateDir,
+    jobId: job.id,
+    daemonPid,
+    daemonStart: daemonPid ? processStart(daemonPid) : undefined,
+    linksAlive: stats.ok ? (stats.linksAlive as number) : undefined,
+    startedAt: new Date().toISOString(),
+    notes,
+  };
+  if (settings.dockerProxy && typeof reply.dockerHost === 'string') {
+    core.exportVariable('DOCKER_HOST', reply.dockerHost);
+    session.dockerHost = reply.dockerHost;
+  }
+  saveSession(session);
+  core.info(`cicd-sensor: watching job ${job.id} (cgroup ${String(reply.cgroup)})`);
+}

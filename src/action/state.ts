@@ -1,0 +1,34 @@
+/** What pre (or main) hands to post, as one typed JSON value in the runner's state. */
+import * as core from '@actions/core';
+import { StateKey } from './constants.js';
+
+export interface Session {
+  /** The step that started watching: 'pre', or 'main' when there was no pre. */
+  startedBy: 'pre' | 'main';
+  /** Why the sensor is not running, when it is not. */
+  unsupported?: string;
+  stateDir?: string;
+  jobId?: string;
+  daemonPid?: number;
+  /** The daemon's start time (/proc ticks): a restarted daemon has another. */
+  daemonStart?: number;
+  /** BPF links attached when the job registered. */
+  linksAlive?: number;
+  startedAt?: string;
+  dockerHost?: string;
+  notes?: string[];
+}
+
+export function saveSession(s: Session): void {
+  core.saveState(StateKey.Session, JSON.stringify(s));
+}
+
+export function loadSession(): Session | undefined {
+  const raw = core.getState(StateKey.Session);
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as Session;
+  } catch {
+    return undefined;
+  }
+}

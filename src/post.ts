@@ -1,0 +1,3 @@
+import { runPost } from './action/entry.js';
+
+await runPost();

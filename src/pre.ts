@@ -1,0 +1,3 @@
+import { runPre } from './action/entry.js';
+
+await runPre();

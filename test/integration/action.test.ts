@@ -1,0 +1,193 @@
+/**
+ * The action as a runner runs it: dist/pre.js, the job's steps and
+ * dist/post.js as separate processes under a stand-in Runner.Worker, with
+ * the runner's files and environment, against a loopback artifact service.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startArtifactServer } from '../helpers/artifactServer.js';
+import { alive, cleanupDaemons, waitGone } from '../helpers/daemon.js';
+import { repairInterposition } from '../../src/proxy/interpose.js';
+import { ensureDockerd, stopDockerd } from '../helpers/docker.js';
+import { distDir, fixturesDir } from '../helpers/paths.js';
+import { readEvents, requireRoot } from '../helpers/sensorRun.js';
+
+type Phase = { status: number; stdout: string; stderr: string };
+interface JobRun {
+  work: string;
+  phases: Record<string, Phase>;
+  summary: string;
+  outputs: string;
+  envFile: string;
+  stateDir: string;
+}
+
+const roots: string[] = [];
+let artifacts: Awaited<ReturnType<typeof startArtifactServer>>;
+
+/** Runs a job: the runner's files in a fresh directory, INPUT_* from inputs, steps from scripts. */
+async function runJob(scripts: string[], inputs: Record<string, string> = {}, opts: { prefix?: string[] } = {}): Promise<JobRun> {
+  const work = mkdtempSync(join(tmpdir(), 'cs-action-'));
+  roots.push(work);
+  mkdirSync(join(work, '_temp'));
+  const stateDir = join(work, 'sensor-state');
+  const files = { GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary.md' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    RUNNER_TEMP: join(work, '_temp'),
+    GITHUB_WORKSPACE: work,
+    GITHUB_JOB: 'build',
+    GITHUB_WORKFLOW: 'ci',
+    GITHUB_REPOSITORY: 'octo/repo',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    RUNNER_NAME: 'stand-in',
+    CICD_SENSOR_STATE_DIR: stateDir,
+    ...artifacts.env(),
+  };
+  for (const [name, file] of Object.entries(files)) {
+    env[name] = join(work, file);
+    writeFileSync(join(work, file), '');
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const stepFiles = scripts.map((text, i) => {
+    const path = join(work, '_temp', `step-${i + 1}.sh`);
+    writeFileSync(path, text);
+    return path;
+  });
+  // An unprivileged runner must be able to write its own files.
+  if (opts.prefix) spawnSync('chmod', ['-R', 'a+rwX', work]);
+  const argv = [...(opts.prefix ?? []), process.execPath, join(fixturesDir, 'action', 'runner.mjs'), distDir, work, ...stepFiles];
+  // Not spawnSync: the artifact service answering post lives in this process.
+  const child = spawn(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`stand-in runner failed (${code}): ${stderr}`);
+  const result = JSON.parse(readFileSync(join(work, 'runner-result.json'), 'utf8')) as { phases: Record<string, Phase> };
+  return {
+    work,
+    phases: result.phases,
+    summary: readFileSync(join(work, 'summary.md'), 'utf8'),
+    outputs: readFileSync(join(work, 'output'), 'utf8'),
+    envFile: readFileSync(join(work, 'env'), 'utf8'),
+    stateDir,
+  };
+}
+
+const output = (run: JobRun, name: string): string | undefined => {
+  const m = new RegExp(`^${name}<<(.+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(run.outputs);
+  return m?.[2];
+};
+
+beforeAll(async () => {
+  requireRoot();
+  await ensureDockerd(); // the proxy (and DOCKER_HOST) exist only where a Docker daemon does
+  artifacts = await startArtifactServer();
+}, 120_000);
+
+/** Daemons the action started: stopped (killed if they will not), their docker mounts undone. */
+async function stopActionDaemons(): Promise<void> {
+  for (const root of roots) {
+    const stateDir = join(root, 'sensor-state');
+    const pidfile = join(stateDir, 'daemon.pid');
+    if (!existsSync(pidfile)) continue;
+    const pid = Number(readFileSync(pidfile, 'utf8'));
+    if (alive(pid)) spawnSync(process.execPath, [join(distDir, 'cli.js'), 'daemon', 'stop', '--state-dir', stateDir]);
+    if (!(await waitGone(pid, 10_000))) process.kill(pid, 'SIGKILL');
+    await waitGone(pid);
+    repairInterposition(stateDir);
+  }
+}
+
+afterAll(async () => {
+  await artifacts?.close();
+  await stopActionDaemons();
+  await cleanupDaemons();
+  await stopDockerd();
+  if (!process.env.CS_KEEP_RUNS) for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+describe('a job watched by the action', () => {
+  let run: JobRun;
+  const hostile = ['<script>alert(1)</script>', '| `tick` |', '</details>', 'line\nbreak', 'x'.repeat(10_000)];
+
+  beforeAll(async () => {
+    const quoted = hostile.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+    run = await runJob(['/bin/echo first-step > /dev/null\n', `/bin/echo ${quoted} > /dev/null\nprintf '%s\\n' "$DOCKER_HOST" > "$RUNNER_TEMP/docker-host"\n`]);
+  }, 240_000);
+
+  test('every phase succeeds and the job is not failed', () => {
+    for (const [name, p] of Object.entries(run.phases)) expect([name, p.status]).toEqual([name, 0]);
+    expect(run.phases.post!.stdout).not.toMatch(/::error/);
+  });
+
+  test('post sets the outputs and leaves the report files', () => {
+    const dir = output(run, 'report-dir')!;
+    expect(Number(output(run, 'events'))).toBeGreaterThan(5);
+    expect(output(run, 'lost')).toBe('0');
+    for (const f of ['events.ndjson', 'report.json', 'summary.md', 'report.html']) expect(existsSync(join(dir, f))).toBe(true);
+    const events = readEvents(join(dir, 'events.ndjson'));
+    const first = events.find((e) => e.kind === 'process_exec' && e.process.argv[1] === 'first-step');
+    expect(first?.step?.label).toBe('run: /bin/echo first-step > /dev/null');
+    expect(first?.job).toMatchObject({ name: 'build', workflow: 'ci', repository: 'octo/repo', run_id: '4242' });
+  });
+
+  test('the artifact is uploaded to the artifact service', () => {
+    const id = output(run, 'artifact-id');
+    expect(id).toBeDefined();
+    const upload = artifacts.uploads.find((u) => u.name === 'cicd-sensor-build-attempt1-stand-in');
+    expect(upload?.files.sort()).toEqual(['events.ndjson', 'report.html', 'report.json', 'summary.md']);
+  });
+
+  test('DOCKER_HOST is exported to later steps, pointing at the proxy', () => {
+    expect(run.envFile).toMatch(/DOCKER_HOST/);
+    const seen = readFileSync(join(run.work, '_temp', 'docker-host'), 'utf8').trim();
+    expect(seen).toBe(`unix://${join(run.stateDir, 'docker.sock')}`);
+  });
+
+  test('the job summary is written, escaped and under 1 MiB', () => {
+    expect(run.summary).toMatch(/cicd-sensor report/);
+    expect(run.summary).not.toContain('<script>');
+    expect(run.summary.split('</details>').length).toBe(run.summary.split('<details>').length);
+    expect(Buffer.byteLength(run.summary)).toBeLessThan(1 << 20);
+  });
+
+  test('the daemon is stopped when no job remains', () => {
+    expect(existsSync(join(run.stateDir, 'control.sock'))).toBe(false);
+  });
+});
+
+describe('trouble', () => {
+  test('an unsupported platform (no root, no sudo) warns, writes a note, and does not fail the job', async () => {
+    const run = await runJob(['true\n'], {}, { prefix: ['runuser', '-u', 'nobody', '--'] });
+    expect(run.phases.pre!.status).toBe(0);
+    expect(run.phases.pre!.stdout).toMatch(/::warning::cicd-sensor cannot watch this job; missing: root or passwordless sudo/);
+    expect(run.phases.post!.status).toBe(0);
+    expect(run.summary).toMatch(/Nothing was recorded/);
+  }, 120_000);
+
+  test('fail-on-unsupported fails the job there', async () => {
+    const run = await runJob(['true\n'], { 'fail-on-unsupported': 'true' }, { prefix: ['runuser', '-u', 'nobody', '--'] });
+    expect(run.phases.pre!.status).not.toBe(0);
+  }, 120_000);
+
+  test('a bad input fails with the input named', async () => {
+    const run = await runJob(['true\n'], { 'summary-rows': 'lots' });
+    expect(run.phases.pre!.status).not.toBe(0);
+    expect(run.phases.pre!.stdout).toMatch(/input summary-rows: 'lots' is not a whole number from 1 to 1000/);
+  }, 120_000);
+
+  test('a daemon killed mid-job gives a prominent note and the job goes on', async () => {
+    const kill = '\npid=$(cat "$CICD_SENSOR_STATE_DIR/daemon.pid"); kill -9 "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done\n';
+    const run = await runJob(['/bin/echo before-kill > /dev/null\n', kill]);
+    expect(run.phases.post!.status).toBe(0);
+    expect(run.summary).toMatch(/The sensor was disturbed during this job/);
+    expect(run.summary).toMatch(/is gone/);
+    const pid = Number(readFileSync(join(run.stateDir, 'daemon.pid'), 'utf8'));
+    if (alive(pid)) await waitGone(pid);
+  }, 240_000);
+});
