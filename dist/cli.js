@@ -4031,7 +4031,12 @@ function headerLines(model) {
   if (model.endedEarly) {
     lines.push("WARNING: the sensor stopped before the job ended; later activity is missing.");
   }
+  if (status.plan.length) lines.push(`Attach plan: ${status.plan.map(planText).join(", ")}`);
   return lines;
+}
+function planText(p) {
+  const refused = (p.unavailable ?? []).map((u) => `${plainText(u.mechanism)} unavailable`);
+  return `${plainText(p.hook)}=${plainText(p.mechanism)}${refused.length ? ` (${refused.join("; ")})` : ""}`;
 }
 function listLines(title, c, rows, line) {
   if (c.items.length === 0 && c.omitted === 0) return [`${title}: none`];

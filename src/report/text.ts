@@ -55,7 +55,14 @@ function headerLines(model: ReportModel): string[] {
   if (model.endedEarly) {
     lines.push('WARNING: the sensor stopped before the job ended; later activity is missing.');
   }
+  if (status.plan.length) lines.push(`Attach plan: ${status.plan.map(planText).join(', ')}`);
   return lines;
+}
+
+/** One hook's mechanism, and which better ones this kernel refused. */
+function planText(p: ReportModel['status']['plan'][number]): string {
+  const refused = (p.unavailable ?? []).map((u) => `${plainText(u.mechanism)} unavailable`);
+  return `${plainText(p.hook)}=${plainText(p.mechanism)}${refused.length ? ` (${refused.join('; ')})` : ''}`;
 }
 
 /** A titled list, most counted first, with a line for what it leaves out. */

@@ -54,6 +54,11 @@ test('the exit code of the command is passed through, signals as 128+n', async (
   expect((await runSensor([], ['sh', '-c', 'kill -TERM $$'])).code).toBe(143);
 }, 60_000);
 
+test('the printed summary shows the attach plan', async () => {
+  const run = await runSensor([], ['true']);
+  expect(run.stderr).toMatch(/Attach plan: process_exec=tp_btf, .*file_open=(fexit|tracepoint)/);
+}, 60_000);
+
 test('a command that does not exist exits 127 and still reports', async () => {
   const run = await runSensor([], ['/nonexistent/command']);
   expect(run.code).toBe(127);
