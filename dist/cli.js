@@ -22,6 +22,7 @@ summary. Exits with COMMAND's exit code.
   --summary-rows N       rows per table in summary.md (default: 50)
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
+  --no-docker-proxy      leave DOCKER_HOST alone: containers COMMAND starts are not attributed
   -h, --help             show this help
 
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
@@ -90,7 +91,8 @@ var RUN_SPEC = {
   "--ringbuf-size": "ringbuf",
   "--summary-rows": "rows",
   "--no-function-hooks": "flag",
-  "--allow-unmonitored": "flag"
+  "--allow-unmonitored": "flag",
+  "--no-docker-proxy": "flag"
 };
 function parseRun(args) {
   const { values, rest, help } = scan(args, RUN_SPEC, true);
@@ -105,6 +107,7 @@ function parseRun(args) {
       summaryRows: values.get("--summary-rows") ?? 50,
       noFunctionHooks: values.has("--no-function-hooks"),
       allowUnmonitored: values.has("--allow-unmonitored"),
+      dockerProxy: !values.has("--no-docker-proxy"),
       command: rest
     }
   };
@@ -4152,7 +4155,7 @@ async function runCommand(opts) {
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
   const notes2 = /* @__PURE__ */ new Set();
   const socketDir = mkdtempSync(join16(tmpdir(), "cicd-sensor-run-"));
-  const docker = await startDocker({
+  const docker = !opts.dockerProxy ? void 0 : await startDocker({
     socketDir,
     interpose: false,
     cgroupRoot,

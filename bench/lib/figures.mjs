@@ -1,10 +1,11 @@
 // The figures beside the overhead table: end-to-end throughput and lost
 // records at the limit, the tracker's own cost through a large run, and the
 // time to build a report from a 1,000,000-event log.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleTs } from './bundle.mjs';
 import { run } from './proc.mjs';
-import { countLines, daemonReadyRun, firstJsonLine, hasDaemon, REPO, startSensor } from './sensor.mjs';
+import { countLines, daemonReadyRun, firstJsonLine, hasDaemon, startSensor } from './sensor.mjs';
 import { summary } from './stats.mjs';
 import { writeSyntheticLog } from './synth.mjs';
 
@@ -82,19 +83,9 @@ export async function measureThroughput(ctx, filesDir, sizes) {
   return runs;
 }
 
-/** Bundles bench/lib/reportBench.ts (and the src/report modules it imports) into the temp dir. */
-async function bundleReportScript(tmp) {
-  const esbuild = join(REPO, 'node_modules', '.bin', 'esbuild');
-  if (!existsSync(esbuild)) throw new Error('node_modules/.bin/esbuild is missing (npm ci)');
-  const outfile = join(tmp, 'reportBench.mjs');
-  const entry = new URL('./reportBench.ts', import.meta.url).pathname;
-  await run(esbuild, [entry, '--bundle', '--platform=node', '--format=esm', '--target=node20', `--outfile=${outfile}`, '--log-level=warning']);
-  return outfile;
-}
-
 /** Time to build the report from a synthetic log, measured from process start to exit. */
 export async function measureReport(ctx, sizes) {
-  const script = await bundleReportScript(ctx.tmp);
+  const script = await bundleTs(ctx.tmp, 'bench/lib/reportBench.ts', 'reportBench.mjs');
   const logPath = join(ctx.tmp, 'synthetic-events.ndjson');
   ctx.log(`report: writing a synthetic ${sizes.reportEvents.toLocaleString('en')}-event log`);
   const log = writeSyntheticLog(logPath, sizes.reportEvents);

@@ -7,6 +7,7 @@ import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { installSignalHandlers, isAborting, onCleanup, runCleanups } from './cleanup.mjs';
 import { ensureDeps } from './deps.mjs';
+import { measureDocker } from './docker.mjs';
 import { measureDaemonReady, measureReport, measureThroughput } from './figures.mjs';
 import { MODE_LABELS } from './modes.mjs';
 import { parseOptions, USAGE, UsageError } from './options.mjs';
@@ -88,7 +89,7 @@ function readySamples(pre, rounds, throughput) {
 }
 
 async function figures(ctx, opts, filesDir) {
-  const out = { docker: 'n/a (docker proxy not built yet)', errors: {} };
+  const out = { errors: {} };
   try {
     out.throughput = await measureThroughput(ctx, filesDir, opts.sizes);
     out.tracker = out.throughput.find((t) => t.lostRecords === 0) ?? out.throughput.at(-1);
@@ -104,6 +105,11 @@ async function figures(ctx, opts, filesDir) {
     out.daemon = await measureDaemonReady(ctx, opts.sizes.reportRuns);
   } catch (err) {
     out.errors.daemon = err.message;
+  }
+  try {
+    out.docker = await measureDocker(ctx, opts.sizes);
+  } catch (err) {
+    out.errors.docker = err.message;
   }
   if (Object.keys(out.errors).length === 0) delete out.errors;
   return out;
@@ -155,7 +161,7 @@ async function bench(opts) {
   const rounds = await runRounds(ctx, workloads, opts.modes.filter((m) => !unavailable[m]), opts.sizes.rounds);
   Object.assign(unavailable, rounds.unavailable);
   if (isAborting()) throw new Error('interrupted');
-  const figs = opts.figures && !pre.error ? await figures(ctx, opts, join(tmp, 'files')) : { docker: 'n/a (docker proxy not built yet)' };
+  const figs = opts.figures && !pre.error ? await figures(ctx, opts, join(tmp, 'files')) : {};
   if (isAborting()) throw new Error('interrupted');
   figs.ready = readySamples(pre, rounds, figs.throughput);
   const results = {

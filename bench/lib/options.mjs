@@ -16,6 +16,8 @@ const FULL = {
   throughputProcs: 50,
   reportEvents: 1_000_000,
   reportRuns: 3,
+  // docker run --rm IMAGE true, back to back, per side and round.
+  containers: 10,
 };
 
 /** --quick: the same harness, tiny sizes and one round, for CI. */
@@ -30,6 +32,7 @@ const QUICK = {
   throughputProcs: 10,
   reportEvents: 20_000,
   reportRuns: 1,
+  containers: 2,
 };
 
 export const USAGE = `usage: npm run bench [-- options]

@@ -79,11 +79,11 @@ function describeFailure(watch, stderr) {
  * Starts `cicd-sensor run --out outDir [flags] -- command` under procwatch.
  * Returns { ready: Promise<boolean>, done: Promise<summary>, stop() }.
  */
-export function startSensor(tools, outDir, command, flags = [], cwd = join(outDir, '..')) {
+export function startSensor(tools, outDir, command, flags = [], cwd = join(outDir, '..'), env = process.env) {
   const watchPath = join(outDir, '..', `${outDir.split('/').pop()}.procwatch.json`);
   const sensorJson = join(outDir, 'sensor.json');
   const args = [watchPath, '--ready', sensorJson, '--', process.execPath, CLI, 'run', '--out', outDir, ...flags, '--', ...command];
-  const proc = startChild(`cicd-sensor (${outDir})`, tools.procwatch, args, { cwd });
+  const proc = startChild(`cicd-sensor (${outDir})`, tools.procwatch, args, { cwd, env });
   const forced = onCleanup(`force-stop sensor ${outDir}`, () => forceStop(outDir));
   const done = proc.exited.then(() => {
     forced.drop();

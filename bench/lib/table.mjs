@@ -78,7 +78,14 @@ export function figureRows(results) {
     ]);
   }
   if (f.errors) for (const [name, error] of Object.entries(f.errors)) rows.push([name, `FAILED: ${error}`]);
-  rows.push(['docker run --rm IMAGE true, proxy vs real socket', f.docker]);
+  if (f.docker) {
+    const d = f.docker;
+    const ms = (side) => `${d.msPerContainer[side].median.toFixed(0)} ms`;
+    rows.push([
+      `docker run --rm IMAGE true (${d.containers} in a row, n=${d.proxyOverReal.n}), proxy vs real socket, both tracked`,
+      `${ratioCell(d.proxyOverReal)} (${ms('proxy')} vs ${ms('real')} per container; no sensor ${ms('baseline')}, tracking ${ratioCell(d.trackedOverBaseline)})`,
+    ]);
+  } else rows.push(['docker run --rm IMAGE true, proxy vs real socket', 'not measured']);
   return rows;
 }
 

@@ -23,6 +23,7 @@ summary. Exits with COMMAND's exit code.
   --summary-rows N       rows per table in summary.md (default: 50)
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
+  --no-docker-proxy      leave DOCKER_HOST alone: containers COMMAND starts are not attributed
   -h, --help             show this help
 
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
@@ -41,6 +42,8 @@ export interface RunOptions {
   summaryRows: number;
   noFunctionHooks: boolean;
   allowUnmonitored: boolean;
+  /** Run the docker proxy for the command (when a daemon socket exists). */
+  dockerProxy: boolean;
   command: string[];
 }
 
@@ -140,6 +143,7 @@ const RUN_SPEC: Spec = {
   '--summary-rows': 'rows',
   '--no-function-hooks': 'flag',
   '--allow-unmonitored': 'flag',
+  '--no-docker-proxy': 'flag',
 };
 
 function parseRun(args: string[]): Parsed {
@@ -155,6 +159,7 @@ function parseRun(args: string[]): Parsed {
       summaryRows: (values.get('--summary-rows') as number) ?? 50,
       noFunctionHooks: values.has('--no-function-hooks'),
       allowUnmonitored: values.has('--allow-unmonitored'),
+      dockerProxy: !values.has('--no-docker-proxy'),
       command: rest,
     },
   };

@@ -61,7 +61,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const notes = new Set<string>();
   // Containers the command starts through the proxy are part of its job.
   const socketDir = mkdtempSync(join(tmpdir(), 'cicd-sensor-run-'));
-  const docker = await startDocker({
+  const docker = !opts.dockerProxy ? undefined : await startDocker({
     socketDir,
     interpose: false,
     cgroupRoot,

@@ -72,7 +72,7 @@ export function ensureImage(): void {
     copyFileSync('/bin/busybox', join(root, 'bin/busybox'));
     const applets = execFileSync('/bin/busybox', ['--list'], { encoding: 'utf8' }).split('\n').filter((a) => a && a !== 'busybox');
     for (const a of applets) symlinkSync('busybox', join(root, 'bin', a));
-    const tar = execFileSync('tar', ['-C', root, '-c', '.']);
+    const tar = execFileSync('tar', ['-C', root, '-c', '.'], { maxBuffer: 256 << 20 });
     const r = docker(['import', '-', IMAGE], { input: tar });
     if (r.status !== 0) throw new Error(`docker import failed: ${r.stderr}`);
   } finally {

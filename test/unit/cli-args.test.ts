@@ -52,6 +52,7 @@ describe('parseArgs', () => {
       summaryRows: 50,
       noFunctionHooks: false,
       allowUnmonitored: false,
+      dockerProxy: true,
       command: ['make'],
     });
   });
@@ -77,6 +78,7 @@ describe('parseArgs', () => {
       '--summary-rows=7',
       '--no-function-hooks',
       '--allow-unmonitored',
+      '--no-docker-proxy',
       '--',
       'true',
     );
@@ -86,6 +88,7 @@ describe('parseArgs', () => {
       summaryRows: 7,
       noFunctionHooks: true,
       allowUnmonitored: true,
+      dockerProxy: false,
       command: ['true'],
     });
     expect(run('--out=/tmp/a=b', '--ringbuf-size=4096', '--', 'true')).toMatchObject({
