@@ -19,7 +19,12 @@
 struct mechanism {
 	const char *name;
 	const char *target;
-	/* A leading '?' marks a program whose attach point may not exist (arm64 lacks open(2)). */
+	/*
+	 * A leading '?' marks a program whose attach point may not exist (arm64
+	 * lacks open(2)); "prog@event" attaches a bare SEC("tracepoint")
+	 * program to the syscalls:event tracepoint, so one verified program
+	 * serves several syscalls.
+	 */
 	const char *progs[MAX_PROGS];
 };
 
@@ -44,20 +49,21 @@ static const struct hook_plan plans[] = {
 	{ "file_open",
 	  { { "fexit", "do_filp_open", { "cs_fexit_filp_open" } },
 	    { "tracepoint", "syscalls: openat, openat2, open, creat",
-	      { "cs_enter_openat", "cs_exit_openat", "cs_enter_openat2", "cs_exit_openat2", "?cs_enter_open",
-		"?cs_exit_open", "?cs_enter_creat", "?cs_exit_creat" } } } },
+	      { "cs_enter_openat", "cs_exit_open@sys_exit_openat", "cs_enter_openat2", "cs_exit_open@sys_exit_openat2",
+		"?cs_enter_open", "?cs_exit_open@sys_exit_open", "?cs_enter_creat", "?cs_exit_open@sys_exit_creat" } } } },
 	{ "file_remove",
 	  { { "tracepoint", "syscalls: unlinkat, unlink, rmdir",
-	      { "cs_enter_unlinkat", "cs_exit_unlinkat", "?cs_enter_unlink", "?cs_exit_unlink", "?cs_enter_rmdir",
-		"?cs_exit_rmdir" } } } },
+	      { "cs_enter_unlinkat", "cs_exit_file_op@sys_exit_unlinkat", "?cs_enter_unlink",
+		"?cs_exit_file_op@sys_exit_unlink", "?cs_enter_rmdir", "?cs_exit_file_op@sys_exit_rmdir" } } } },
 	{ "file_move",
 	  { { "tracepoint", "syscalls: renameat2, renameat, rename",
-	      { "cs_enter_renameat2", "cs_exit_renameat2", "?cs_enter_renameat", "?cs_exit_renameat",
-		"?cs_enter_rename", "?cs_exit_rename" } } } },
+	      { "cs_enter_renameat2", "cs_exit_file_op@sys_exit_renameat2", "?cs_enter_renameat",
+		"?cs_exit_file_op@sys_exit_renameat", "?cs_enter_rename", "?cs_exit_file_op@sys_exit_rename" } } } },
 	{ "file_link",
 	  { { "tracepoint", "syscalls: linkat, link, symlinkat, symlink",
-	      { "cs_enter_linkat", "cs_exit_linkat", "?cs_enter_link", "?cs_exit_link", "cs_enter_symlinkat",
-		"cs_exit_symlinkat", "?cs_enter_symlink", "?cs_exit_symlink" } } } },
+	      { "cs_enter_linkat", "cs_exit_file_op@sys_exit_linkat", "?cs_enter_link", "?cs_exit_file_op@sys_exit_link",
+		"cs_enter_symlinkat", "cs_exit_file_op@sys_exit_symlinkat", "?cs_enter_symlink",
+		"?cs_exit_file_op@sys_exit_symlink" } } } },
 	{ "unix_socket_connect",
 	  { { "tracepoint", "syscalls: connect", { "cs_enter_connect", "cs_exit_connect" } } } },
 };
@@ -67,15 +73,21 @@ static bool is_cgroup_prog(const struct bpf_program *prog)
 	return !strncmp(bpf_program__section_name(prog), "cgroup/", 7);
 }
 
-static int attach_prog(struct cs_sensor *s, struct bpf_program *prog)
+static int attach_prog(struct cs_sensor *s, struct bpf_program *prog, const char *syscall_event)
 {
 	struct bpf_link *link;
 
 	if (s->nlinks >= CS_MAX_LINKS)
 		return cs_fail(ENOSPC, "too many links");
-	link = is_cgroup_prog(prog) ? bpf_program__attach_cgroup(prog, s->cgroup_fd) : bpf_program__attach(prog);
+	if (syscall_event)
+		link = bpf_program__attach_tracepoint(prog, "syscalls", syscall_event);
+	else if (is_cgroup_prog(prog))
+		link = bpf_program__attach_cgroup(prog, s->cgroup_fd);
+	else
+		link = bpf_program__attach(prog);
 	if (!link)
-		return cs_fail(errno, "attaching %s", bpf_program__name(prog));
+		return cs_fail(errno, "attaching %s%s%s", bpf_program__name(prog), syscall_event ? " to " : "",
+			       syscall_event ? syscall_event : "");
 	s->links[s->nlinks++] = link;
 	return 0;
 }
@@ -88,13 +100,22 @@ static int attach_mechanism(struct cs_sensor *s, struct bpf_object *obj, const s
 
 	for (i = 0; i < MAX_PROGS && m->progs[i]; i++) {
 		bool optional = m->progs[i][0] == '?';
-		const char *name = m->progs[i] + optional;
-		struct bpf_program *prog = bpf_object__find_program_by_name(obj, name);
+		char name[64];
+		const char *event = NULL;
+		char *at;
+		struct bpf_program *prog;
 
-		err = prog ? attach_prog(s, prog) : cs_fail(ENOENT, "program %s not in object", name);
+		snprintf(name, sizeof(name), "%s", m->progs[i] + optional);
+		at = strchr(name, '@');
+		if (at) {
+			*at = '\0';
+			event = at + 1;
+		}
+		prog = bpf_object__find_program_by_name(obj, name);
+		err = prog ? attach_prog(s, prog, event) : cs_fail(ENOENT, "program %s not in object", name);
 		if (err && optional) {
 			cs_json_raw(missing, missing->len ? ", " : "");
-			cs_json_raw(missing, name);
+			cs_json_raw(missing, event ? event : name);
 			continue;
 		}
 		if (err) {
