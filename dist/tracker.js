@@ -936,7 +936,17 @@ var ARM64 = [
   [131072, "O_LARGEFILE"]
 ];
 var TMPFILE_BIT = 4194304;
+var named = /* @__PURE__ */ new Map();
 function openFlagNames(flags, arch = process.arch) {
+  const key = `${arch}:${flags}`;
+  let names = named.get(key);
+  if (names === void 0) {
+    names = nameFlags(flags, arch);
+    if (named.size < 4096) named.set(key, names);
+  }
+  return names;
+}
+function nameFlags(flags, arch) {
   const table2 = [...COMMON, ...arch === "arm64" ? ARM64 : X86];
   const names = [];
   const acc = flags & 3;
@@ -1018,13 +1028,19 @@ function resolvePath(raw, base2) {
 
 // src/tracker/eventBuilder.ts
 var pad = (n, width) => String(n).padStart(width, "0");
+var lastSecond = NaN;
+var lastSecondText = "";
 function rfc3339Micros(wallNs) {
-  const ms = Math.floor(wallNs / 1e6);
-  const micros = Math.floor(wallNs / 1e3) % 1e3;
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 23)}${pad(micros, 3)}Z`;
+  const micros = Math.floor(wallNs / 1e3);
+  const second = Math.floor(micros / 1e6);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastSecondText = new Date(second * 1e3).toISOString().slice(0, 20);
+  }
+  return `${lastSecondText}${pad(micros - second * 1e6, 6)}Z`;
 }
 function processContext(node, bootToRealNs) {
+  if (node.context) return node.context;
   const ctx = {
     pid: node.pid,
     ppid: node.ppid,
@@ -1037,6 +1053,7 @@ function processContext(node, bootToRealNs) {
   if (node.cwd) ctx.cwd = node.cwd;
   if (node.startNs) ctx.start_time = rfc3339Micros(node.startNs + bootToRealNs);
   if (node.ancestorsTruncated) ctx.ancestors_truncated = true;
+  node.context = ctx;
   return ctx;
 }
 function exitFields(status) {
@@ -1083,30 +1100,35 @@ var network = (s) => ({
   port: s.port
 });
 function buildEvent(s, node, bootToRealNs) {
-  const base2 = (kind) => ({
-    kind,
-    cgroup_id: s.cgroupId,
-    ...node.step ? { step: node.step } : {},
-    process: processContext(node, bootToRealNs)
-  });
+  const base2 = (kind, process2 = processContext(node, bootToRealNs)) => {
+    const e2 = { kind, cgroup_id: s.cgroupId, process: process2 };
+    if (node.step) e2.step = node.step;
+    return e2;
+  };
+  let e;
   switch (s.kind) {
     case "exec":
       return base2("process_exec");
-    case "exit": {
-      const e = base2("process_exit");
-      Object.assign(e.process, exitFields(s.status));
-      return e;
-    }
+    case "exit":
+      return base2("process_exit", { ...processContext(node, bootToRealNs), ...exitFields(s.status) });
     case "connect":
-      return { ...base2("network_connect"), network: network(s) };
+      e = base2("network_connect");
+      e.network = network(s);
+      return e;
     case "file_open":
-      return { ...base2("file_open"), file: fileOpen(s) };
+      e = base2("file_open");
+      e.file = fileOpen(s);
+      return e;
     case "file_op": {
       const { kind, file } = fileOp(s);
-      return { ...base2(kind), file };
+      e = base2(kind);
+      e.file = file;
+      return e;
     }
     case "unix_connect":
-      return { ...base2("unix_socket_connect"), unix_socket: { path: s.path } };
+      e = base2("unix_socket_connect");
+      e.unix_socket = { path: s.path };
+      return e;
     default:
       return void 0;
   }
@@ -1184,6 +1206,7 @@ var ProcessTable = class {
     const existing = this.get(pid, startNs);
     if (!existing) return this.put(pid, startNs, ppid, this.get(ppid, parentStartNs), image);
     Object.assign(existing, image);
+    existing.context = void 0;
     existing.asAncestor = { pid, exec_path: image.execPath, argv: image.argv };
     return existing;
   }
@@ -1452,13 +1475,13 @@ var KernelTracker = class {
       kind: e.kind,
       job: job.identity,
       cgroup_id: e.cgroup_id,
-      ...container ? { container } : {},
-      ...e.step ? { step: e.step } : {},
+      container,
+      step: e.step,
       process: e.process,
-      ...e.network ? { network: e.network } : {},
-      ...e.file ? { file: e.file } : {},
-      ...e.domain ? { domain: e.domain } : {},
-      ...e.unix_socket ? { unix_socket: e.unix_socket } : {}
+      network: e.network,
+      file: e.file,
+      domain: e.domain,
+      unix_socket: e.unix_socket
     };
     job.delivered++;
     job.sink.write(record);
@@ -2033,33 +2056,58 @@ import { join as join7 } from "node:path";
 
 // src/events/logWriter.ts
 import { closeSync as closeSync2, fsyncSync, openSync as openSync2, writeSync } from "node:fs";
+
+// src/events/eventLine.ts
+var shared = /* @__PURE__ */ new WeakMap();
+function sharedJson(value) {
+  let json = shared.get(value);
+  if (json === void 0) {
+    json = JSON.stringify(value);
+    shared.set(value, json);
+  }
+  return json;
+}
+function eventLine(e) {
+  let line = `{"seq":${e.seq},"time":${JSON.stringify(e.time)},"kind":${JSON.stringify(e.kind)},"job":${sharedJson(e.job)},"cgroup_id":${e.cgroup_id}`;
+  if (e.container !== void 0) line += `,"container":${sharedJson(e.container)}`;
+  if (e.step !== void 0) line += `,"step":${sharedJson(e.step)}`;
+  line += `,"process":${sharedJson(e.process)}`;
+  if (e.network !== void 0) line += `,"network":${JSON.stringify(e.network)}`;
+  if (e.file !== void 0) line += `,"file":${JSON.stringify(e.file)}`;
+  if (e.domain !== void 0) line += `,"domain":${JSON.stringify(e.domain)}`;
+  if (e.unix_socket !== void 0) line += `,"unix_socket":${JSON.stringify(e.unix_socket)}`;
+  return `${line}}
+`;
+}
+
+// src/events/logWriter.ts
 var EventLogWriter = class {
   constructor(path, onEvent, flushBytes = 1 << 20) {
     this.path = path;
     this.onEvent = onEvent;
-    this.flushBytes = flushBytes;
     this.fd = openSync2(path, "a", 384);
+    this.buf = Buffer.allocUnsafe(flushBytes);
   }
   path;
   onEvent;
-  flushBytes;
   fd;
-  pending = [];
-  pendingBytes = 0;
+  buf;
+  used = 0;
   written = 0;
   write(event) {
-    const line = JSON.stringify(event) + "\n";
-    this.pending.push(line);
-    this.pendingBytes += line.length;
+    const line = eventLine(event);
+    if (this.used + line.length * 3 > this.buf.length) {
+      this.flush();
+      if (line.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(line.length * 3);
+    }
+    this.used += this.buf.write(line, this.used, "utf8");
     this.written++;
     this.onEvent?.(event);
-    if (this.pendingBytes >= this.flushBytes) this.flush();
   }
   flush() {
-    if (this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(""));
-    this.pending = [];
-    this.pendingBytes = 0;
+    let off = 0;
+    while (off < this.used) off += writeSync(this.fd, this.buf, off, this.used - off);
+    this.used = 0;
   }
   close() {
     this.flush();
@@ -2721,10 +2769,10 @@ function fitBlocks(model, blocks, maxBytes) {
 }
 function truncationNote(all, dropped, maxBytes) {
   const inOrder = all.filter((b) => dropped.includes(b)).map((b) => htmlText(b.title, 60));
-  const named = inOrder.slice(0, TITLES_IN_NOTE).join(", ");
+  const named2 = inOrder.slice(0, TITLES_IN_NOTE).join(", ");
   const more = inOrder.length > TITLES_IN_NOTE ? ` and ${inOrder.length - TITLES_IN_NOTE} more` : "";
   return `> [!NOTE]
-> Left out to keep this summary under ${fmt(maxBytes)} bytes: ${named}${more}. report.json has everything.
+> Left out to keep this summary under ${fmt(maxBytes)} bytes: ${named2}${more}. report.json has everything.
 `;
 }
 function fallback(model, maxBytes) {

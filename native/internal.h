@@ -44,6 +44,7 @@ void cs_install_print(void);
 /* load.c */
 struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err);
 int cs_reuse_maps(struct cs_sensor *s, struct bpf_object *obj);
+int cs_load_object(struct bpf_object *obj);
 bool cs_is_function_hook(const struct bpf_program *prog);
 
 /* ring.c */

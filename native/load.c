@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Opening instances of the BPF object and sharing one set of maps among them. */
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include "internal.h"
 #include "../bpf/records.h"
@@ -71,4 +72,22 @@ int cs_reuse_maps(struct cs_sensor *s, struct bpf_object *obj)
 			return cs_fail(errno, "sharing map %s", name);
 	}
 	return 0;
+}
+
+/*
+ * The verifier gives up with EAGAIN when a signal is pending, and the host
+ * process gets signals all the time (node's profiler sends SIGPROF every
+ * millisecond; a verification takes up to 100 ms): hold them until the load
+ * is done, then they arrive as usual.
+ */
+int cs_load_object(struct bpf_object *obj)
+{
+	sigset_t all, old;
+	int err;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	err = bpf_object__load(obj);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return err;
 }

@@ -145,7 +145,7 @@ static int try_function_mechanism(struct cs_sensor *s, const struct mechanism *m
 			bpf_program__set_autoload(prog, true);
 	}
 	err = cs_reuse_maps(s, obj);
-	if (!err && (err = bpf_object__load(obj)))
+	if (!err && (err = cs_load_object(obj)))
 		err = cs_fail(err, "loading %s %s", m->name, m->target);
 	if (!err)
 		err = attach_mechanism(s, obj, m, missing);

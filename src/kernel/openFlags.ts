@@ -31,7 +31,20 @@ const ARM64: [number, string][] = [
 
 const TMPFILE_BIT = 0o20000000;
 
+// A job opens with a handful of flag combinations: name each once (the arrays are shared, never mutated).
+const named = new Map<string, string[]>();
+
 export function openFlagNames(flags: number, arch: string = process.arch): string[] {
+  const key = `${arch}:${flags}`;
+  let names = named.get(key);
+  if (names === undefined) {
+    names = nameFlags(flags, arch);
+    if (named.size < 4096) named.set(key, names);
+  }
+  return names;
+}
+
+function nameFlags(flags: number, arch: string): string[] {
   const table = [...COMMON, ...(arch === 'arm64' ? ARM64 : X86)];
   const names: string[] = [];
   const acc = flags & 3;

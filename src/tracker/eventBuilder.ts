@@ -17,15 +17,27 @@ export type PartialEvent = Omit<EventRecord, 'seq' | 'job' | 'time'>;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
+// Events come in bursts within one second: its date part is formatted once.
+let lastSecond = NaN;
+let lastSecondText = '';
+
 /** RFC 3339 UTC with microseconds, from wall-clock nanoseconds. */
 export function rfc3339Micros(wallNs: number): string {
-  const ms = Math.floor(wallNs / 1e6);
-  const micros = Math.floor(wallNs / 1e3) % 1000;
-  const iso = new Date(ms).toISOString(); // ...SS.mmmZ
-  return `${iso.slice(0, 23)}${pad(micros, 3)}Z`;
+  const micros = Math.floor(wallNs / 1e3);
+  const second = Math.floor(micros / 1e6);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastSecondText = new Date(second * 1000).toISOString().slice(0, 20); // ...SS.
+  }
+  return `${lastSecondText}${pad(micros - second * 1e6, 6)}Z`;
 }
 
+/**
+ * The node's context, built once per image and shared by its events (and
+ * their cached JSON): exec replaces it, nothing mutates it.
+ */
 export function processContext(node: ProcessNode, bootToRealNs: number): ProcessContext {
+  if (node.context) return node.context;
   const ctx: ProcessContext = {
     pid: node.pid,
     ppid: node.ppid,
@@ -38,6 +50,7 @@ export function processContext(node: ProcessNode, bootToRealNs: number): Process
   if (node.cwd) ctx.cwd = node.cwd;
   if (node.startNs) ctx.start_time = rfc3339Micros(node.startNs + bootToRealNs);
   if (node.ancestorsTruncated) ctx.ancestors_truncated = true;
+  node.context = ctx;
   return ctx;
 }
 
@@ -93,30 +106,36 @@ const network = (s: ConnectSample): PartialEvent['network'] => ({
 
 /** The rule-facing event for a sample, or undefined for internal samples. */
 export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number): PartialEvent | undefined {
-  const base = (kind: EventRecord['kind']): PartialEvent => ({
-    kind,
-    cgroup_id: s.cgroupId,
-    ...(node.step ? { step: node.step } : {}),
-    process: processContext(node, bootToRealNs),
-  });
+  const base = (kind: EventRecord['kind'], process = processContext(node, bootToRealNs)): PartialEvent => {
+    const e: PartialEvent = { kind, cgroup_id: s.cgroupId, process };
+    if (node.step) e.step = node.step;
+    return e;
+  };
+  let e: PartialEvent;
   switch (s.kind) {
     case 'exec':
       return base('process_exec');
-    case 'exit': {
-      const e = base('process_exit');
-      Object.assign(e.process, exitFields((s as ExitSample).status));
-      return e;
-    }
+    case 'exit':
+      // A copy: the shared context must not change under other events.
+      return base('process_exit', { ...processContext(node, bootToRealNs), ...exitFields((s as ExitSample).status) });
     case 'connect':
-      return { ...base('network_connect'), network: network(s) };
+      e = base('network_connect');
+      e.network = network(s);
+      return e;
     case 'file_open':
-      return { ...base('file_open'), file: fileOpen(s) };
+      e = base('file_open');
+      e.file = fileOpen(s);
+      return e;
     case 'file_op': {
       const { kind, file } = fileOp(s);
-      return { ...base(kind), file };
+      e = base(kind);
+      e.file = file;
+      return e;
     }
     case 'unix_connect':
-      return { ...base('unix_socket_connect'), unix_socket: { path: (s as UnixConnectSample).path } };
+      e = base('unix_socket_connect');
+      e.unix_socket = { path: (s as UnixConnectSample).path };
+      return e;
     default:
       return undefined;
   }

@@ -280,13 +280,13 @@ export class KernelTracker {
       kind: e.kind,
       job: job.identity,
       cgroup_id: e.cgroup_id,
-      ...(container ? { container } : {}),
-      ...(e.step ? { step: e.step } : {}),
+      container,
+      step: e.step,
       process: e.process,
-      ...(e.network ? { network: e.network } : {}),
-      ...(e.file ? { file: e.file } : {}),
-      ...(e.domain ? { domain: e.domain } : {}),
-      ...(e.unix_socket ? { unix_socket: e.unix_socket } : {}),
+      network: e.network,
+      file: e.file,
+      domain: e.domain,
+      unix_socket: e.unix_socket,
     };
     job.delivered++;
     job.sink.write(record);

@@ -5,7 +5,7 @@
  * moment its process exits: no descendant refers back to it.
  */
 import { readFileSync, readlinkSync } from 'node:fs';
-import type { AncestorRef } from '../events/eventRecord.js';
+import type { AncestorRef, ProcessContext } from '../events/eventRecord.js';
 import { splitNul } from '../kernel/text.js';
 import type { StepRef } from './steps.js';
 
@@ -34,6 +34,8 @@ export interface ProcessNode {
   asAncestor: AncestorRef;
   /** The workflow step it belongs to, shared by the whole step's subtree. */
   step?: StepRef;
+  /** Its events' process context, built on first use; exec clears it. */
+  context?: ProcessContext;
 }
 
 export interface ProcSnapshot {
@@ -132,6 +134,7 @@ export class ProcessTable {
     const existing = this.get(pid, startNs);
     if (!existing) return this.put(pid, startNs, ppid, this.get(ppid, parentStartNs), image);
     Object.assign(existing, image);
+    existing.context = undefined;
     existing.asAncestor = { pid, exec_path: image.execPath, argv: image.argv };
     return existing;
   }

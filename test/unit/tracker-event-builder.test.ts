@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FileOpSample, Sample, SampleBase } from '../../src/kernel/decode.js';
 import { buildEvent, exitFields, processContext, rfc3339Micros } from '../../src/tracker/eventBuilder.js';
-import type { ProcessNode } from '../../src/tracker/processTable.js';
+import { ProcessTable, type ProcessNode } from '../../src/tracker/processTable.js';
 
 const PATH_TRUNCATED = 1 << 1;
 const PATH2_TRUNCATED = 1 << 2;
@@ -219,5 +219,25 @@ describe('buildEvent', () => {
     const e = build({ ...BASE, pid: 1, kind: 'unix_connect', path: '/s' }, node({ pid: 77 }));
     expect(e!.process.pid).toBe(77);
     expect(e!.cgroup_id).toBe(4242);
+  });
+});
+
+describe('shared process context', () => {
+  it('is built once per image, and an exit adds its fields to a copy', () => {
+    const n = node();
+    const open = build({ ...BASE, kind: 'file_open', openFlags: 0, access: 1, path: '/etc/hosts' }, n);
+    const exit = build({ ...BASE, kind: 'exit', status: 2 << 8 }, n);
+    expect(exit?.process).toMatchObject({ pid: 300, exit_code: 2 });
+    expect(open?.process).not.toHaveProperty('exit_code');
+    expect(processContext(n, BOOT_TO_REAL_NS)).toBe(open?.process);
+  });
+
+  it('is rebuilt after exec replaces the image', () => {
+    const table = new ProcessTable();
+    const n = table.exec(300, 1_500_000_000, 1, 0, { execPath: '/bin/sh', argv: ['sh'], argvTruncated: false, cwd: '/', uid: 0 });
+    const before = processContext(n, BOOT_TO_REAL_NS);
+    table.exec(300, 1_500_000_000, 1, 0, { execPath: '/bin/make', argv: ['make'], argvTruncated: false, cwd: '/', uid: 0 });
+    expect(processContext(n, BOOT_TO_REAL_NS)).toMatchObject({ exec_path: '/bin/make', argv: ['make'] });
+    expect(before.exec_path).toBe('/bin/sh');
   });
 });
