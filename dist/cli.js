@@ -4001,9 +4001,85 @@ import { join as join14 } from "node:path";
 
 // src/report/fromLog.ts
 import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
-import { createInterface } from "node:readline";
-import { createReadStream } from "node:fs";
 import { join as join13 } from "node:path";
+
+// src/report/logReader.ts
+import { closeSync as closeSync3, openSync as openSync4, readSync as readSync2 } from "node:fs";
+var MID = ',"job":';
+var PROCESS = ',"process":';
+var TAILS = [',"network":', ',"file":', ',"domain":', ',"unix_socket":'];
+var RecentParts = class {
+  constructor(size) {
+    this.size = size;
+  }
+  size;
+  texts = [];
+  values = [];
+  next = 0;
+  /** The value of line[start, end) as JSON (wrapped in braces for a run of fields). */
+  get(line, start, end, wrap = false) {
+    const text2 = line.slice(start, end);
+    for (let i = 0; i < this.texts.length; i++) if (this.texts[i] === text2) return this.values[i];
+    const value = JSON.parse(wrap ? `{${text2}}` : text2);
+    this.texts[this.next] = text2;
+    this.values[this.next] = value;
+    this.next = (this.next + 1) % this.size;
+    return value;
+  }
+};
+var EventLineParser = class {
+  heads = new RecentParts(4);
+  processes = new RecentParts(8);
+  /** The event on one line; throws SyntaxError like JSON.parse on a broken one. */
+  parse(line) {
+    const mid = line.indexOf(MID);
+    const proc = mid < 0 ? -1 : line.indexOf(PROCESS, mid);
+    if (proc < 0 || !line.endsWith("}")) return JSON.parse(line);
+    const procStart = proc + PROCESS.length;
+    let procEnd = line.length - 1;
+    for (const tail of TAILS) {
+      const at = line.lastIndexOf(tail);
+      if (at > procStart) {
+        procEnd = at;
+        break;
+      }
+    }
+    try {
+      const event = JSON.parse(line.slice(0, mid) + line.slice(procEnd));
+      const fields = this.heads.get(line, mid + 1, proc, true);
+      for (const key in fields) event[key] = fields[key];
+      event.process = this.processes.get(line, procStart, procEnd);
+      return event;
+    } catch {
+      return JSON.parse(line);
+    }
+  }
+};
+function forEachLine(path, onLine) {
+  const fd = openSync4(path, "r");
+  let buf = Buffer.allocUnsafe(8 << 20);
+  let have = 0;
+  try {
+    for (; ; ) {
+      if (have === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]);
+      const got = readSync2(fd, buf, have, buf.length - have, null);
+      if (got === 0) break;
+      have += got;
+      let start = 0;
+      for (let nl = buf.indexOf(10, start); nl >= 0 && nl < have; nl = buf.indexOf(10, start)) {
+        if (nl > start) onLine(buf.toString("utf8", start, nl));
+        start = nl + 1;
+      }
+      buf.copy(buf, 0, start, have);
+      have -= start;
+    }
+    if (have > 0) onLine(buf.toString("utf8", 0, have));
+  } finally {
+    closeSync3(fd);
+  }
+}
+
+// src/report/fromLog.ts
 var UNKNOWN_STATUS = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 0 };
 async function reportFromLog(jobDir, fallbackId = "unknown") {
   const markerPath = join13(jobDir, "job.json");
@@ -4011,19 +4087,18 @@ async function reportFromLog(jobDir, fallbackId = "unknown") {
   const builder = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
   let job = marker?.job;
   let unreadableLines = 0;
-  const lines = createInterface({ input: createReadStream(join13(jobDir, "events.ndjson")), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line) continue;
+  const parser = new EventLineParser();
+  forEachLine(join13(jobDir, "events.ndjson"), (line) => {
     let event;
     try {
-      event = JSON.parse(line);
+      event = parser.parse(line);
     } catch {
       unreadableLines++;
-      continue;
+      return;
     }
     job ??= event.job;
     builder.add(event);
-  }
+  });
   const endedEarly = marker === void 0;
   const notes2 = [];
   if (endedEarly) notes2.push("The sensor stopped before the job ended (no done marker): activity after its last event is missing, and its kernel counters were lost with it.");

@@ -29116,14 +29116,14 @@ var require_graceful_fs = __commonJS({
         return close;
       })(fs8.close);
       fs8.closeSync = (function(fs$closeSync) {
-        function closeSync(fd) {
+        function closeSync2(fd) {
           fs$closeSync.apply(fs8, arguments);
           resetQueue();
         }
-        Object.defineProperty(closeSync, previousSymbol, {
+        Object.defineProperty(closeSync2, previousSymbol, {
           value: fs$closeSync
         });
-        return closeSync;
+        return closeSync2;
       })(fs8.closeSync);
       if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
         process.on("exit", function() {
@@ -29144,7 +29144,7 @@ var require_graceful_fs = __commonJS({
     function patch(fs9) {
       polyfills(fs9);
       fs9.gracefulify = patch;
-      fs9.createReadStream = createReadStream4;
+      fs9.createReadStream = createReadStream3;
       fs9.createWriteStream = createWriteStream3;
       var fs$readFile = fs9.readFile;
       fs9.readFile = readFile;
@@ -29354,7 +29354,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream4(path5, options) {
+      function createReadStream3(path5, options) {
         return new fs9.ReadStream(path5, options);
       }
       function createWriteStream3(path5, options) {
@@ -41557,9 +41557,9 @@ var require_commonjs4 = __commonJS({
     exports2.LRUCache = void 0;
     var perf = typeof performance === "object" && performance && typeof performance.now === "function" ? performance : Date;
     var warned = /* @__PURE__ */ new Set();
-    var PROCESS = typeof process === "object" && !!process ? process : {};
+    var PROCESS2 = typeof process === "object" && !!process ? process : {};
     var emitWarning = (msg, type, code2, fn) => {
-      typeof PROCESS.emitWarning === "function" ? PROCESS.emitWarning(msg, type, code2, fn) : console.error(`[${code2}] ${type}: ${msg}`);
+      typeof PROCESS2.emitWarning === "function" ? PROCESS2.emitWarning(msg, type, code2, fn) : console.error(`[${code2}] ${type}: ${msg}`);
     };
     var AC = globalThis.AbortController;
     var AS = globalThis.AbortSignal;
@@ -41589,7 +41589,7 @@ var require_commonjs4 = __commonJS({
           this.signal.onabort?.(reason);
         }
       };
-      let printACPolyfillWarning = PROCESS.env?.LRU_CACHE_IGNORE_AC_WARNING !== "1";
+      let printACPolyfillWarning = PROCESS2.env?.LRU_CACHE_IGNORE_AC_WARNING !== "1";
       const warnACPolyfill = () => {
         if (!printACPolyfillWarning)
           return;
@@ -66555,11 +66555,87 @@ function writeReportFiles(dir, model) {
 }
 
 // src/report/fromLog.ts
-init_model();
 import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
-import { createReadStream } from "node:fs";
 import { join as join3 } from "node:path";
+
+// src/report/logReader.ts
+import { closeSync, openSync, readSync } from "node:fs";
+var MID = ',"job":';
+var PROCESS = ',"process":';
+var TAILS = [',"network":', ',"file":', ',"domain":', ',"unix_socket":'];
+var RecentParts = class {
+  constructor(size) {
+    this.size = size;
+  }
+  size;
+  texts = [];
+  values = [];
+  next = 0;
+  /** The value of line[start, end) as JSON (wrapped in braces for a run of fields). */
+  get(line, start, end, wrap = false) {
+    const text2 = line.slice(start, end);
+    for (let i = 0; i < this.texts.length; i++) if (this.texts[i] === text2) return this.values[i];
+    const value = JSON.parse(wrap ? `{${text2}}` : text2);
+    this.texts[this.next] = text2;
+    this.values[this.next] = value;
+    this.next = (this.next + 1) % this.size;
+    return value;
+  }
+};
+var EventLineParser = class {
+  heads = new RecentParts(4);
+  processes = new RecentParts(8);
+  /** The event on one line; throws SyntaxError like JSON.parse on a broken one. */
+  parse(line) {
+    const mid = line.indexOf(MID);
+    const proc = mid < 0 ? -1 : line.indexOf(PROCESS, mid);
+    if (proc < 0 || !line.endsWith("}")) return JSON.parse(line);
+    const procStart = proc + PROCESS.length;
+    let procEnd = line.length - 1;
+    for (const tail of TAILS) {
+      const at = line.lastIndexOf(tail);
+      if (at > procStart) {
+        procEnd = at;
+        break;
+      }
+    }
+    try {
+      const event = JSON.parse(line.slice(0, mid) + line.slice(procEnd));
+      const fields = this.heads.get(line, mid + 1, proc, true);
+      for (const key in fields) event[key] = fields[key];
+      event.process = this.processes.get(line, procStart, procEnd);
+      return event;
+    } catch {
+      return JSON.parse(line);
+    }
+  }
+};
+function forEachLine(path5, onLine) {
+  const fd = openSync(path5, "r");
+  let buf = Buffer.allocUnsafe(8 << 20);
+  let have = 0;
+  try {
+    for (; ; ) {
+      if (have === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]);
+      const got = readSync(fd, buf, have, buf.length - have, null);
+      if (got === 0) break;
+      have += got;
+      let start = 0;
+      for (let nl = buf.indexOf(10, start); nl >= 0 && nl < have; nl = buf.indexOf(10, start)) {
+        if (nl > start) onLine(buf.toString("utf8", start, nl));
+        start = nl + 1;
+      }
+      buf.copy(buf, 0, start, have);
+      have -= start;
+    }
+    if (have > 0) onLine(buf.toString("utf8", 0, have));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/report/fromLog.ts
+init_model();
 var UNKNOWN_STATUS = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 0 };
 async function reportFromLog(jobDir, fallbackId = "unknown") {
   const markerPath = join3(jobDir, "job.json");
@@ -66567,19 +66643,18 @@ async function reportFromLog(jobDir, fallbackId = "unknown") {
   const builder = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
   let job = marker2?.job;
   let unreadableLines = 0;
-  const lines = createInterface({ input: createReadStream(join3(jobDir, "events.ndjson")), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line) continue;
+  const parser = new EventLineParser();
+  forEachLine(join3(jobDir, "events.ndjson"), (line) => {
     let event;
     try {
-      event = JSON.parse(line);
+      event = parser.parse(line);
     } catch {
       unreadableLines++;
-      continue;
+      return;
     }
     job ??= event.job;
     builder.add(event);
-  }
+  });
   const endedEarly = marker2 === void 0;
   const notes3 = [];
   if (endedEarly) notes3.push("The sensor stopped before the job ended (no done marker): activity after its last event is missing, and its kernel counters were lost with it.");
@@ -109521,13 +109596,13 @@ If the error persists, please check whether Actions and API requests are operati
 var client = new DefaultArtifactClient();
 
 // src/action/artifact.ts
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream2, statSync as statSync2 } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, statSync as statSync2 } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 var GZIP_ABOVE = 16 << 20;
 async function compressIfLarge(path5) {
   if (statSync2(path5).size <= GZIP_ABOVE) return path5;
-  await pipeline(createReadStream3(path5), createGzip(), createWriteStream2(`${path5}.gz`));
+  await pipeline(createReadStream2(path5), createGzip(), createWriteStream2(`${path5}.gz`));
   return `${path5}.gz`;
 }
 async function uploadReport(name, files2, rootDir, retentionDays) {

@@ -5,11 +5,10 @@
  * torn last line (the daemon died mid-write) is counted, not trusted.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { SensorStatus } from '../events/sensorStatus.js';
+import { EventLineParser, forEachLine } from './logReader.js';
 import { ReportBuilder, type ReportModel } from './model.js';
 
 export interface LogReport {
@@ -28,19 +27,18 @@ export async function reportFromLog(jobDir: string, fallbackId = 'unknown'): Pro
   const builder = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
   let job: JobIdentity | undefined = marker?.job;
   let unreadableLines = 0;
-  const lines = createInterface({ input: createReadStream(join(jobDir, 'events.ndjson')), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line) continue;
+  const parser = new EventLineParser();
+  forEachLine(join(jobDir, 'events.ndjson'), (line) => {
     let event: EventRecord;
     try {
-      event = JSON.parse(line) as EventRecord;
+      event = parser.parse(line);
     } catch {
       unreadableLines++;
-      continue;
+      return;
     }
     job ??= event.job;
     builder.add(event);
-  }
+  });
   const endedEarly = marker === undefined;
   const notes: string[] = [];
   if (endedEarly) notes.push('The sensor stopped before the job ended (no done marker): activity after its last event is missing, and its kernel counters were lost with it.');
