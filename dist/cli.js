@@ -7,7 +7,7 @@ var DEFAULT_STATE_DIR = "/run/cicd-sensor";
 var USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
                           [--no-docker-proxy] [--docker-upstream PATH] [--interpose-docker]
-       cicd-sensor daemon stop|stats [--state-dir DIR]
+       cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
        cicd-sensor job unregister [--state-dir DIR] --id ID
@@ -30,7 +30,8 @@ report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
 
 daemon: the long-lived tracker (root) for many jobs, controlled through
 DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
-to DIR/jobs/<id>/events.ndjson.
+to DIR/jobs/<id>/events.ndjson. \`daemon kill\` is for a daemon that no longer
+answers: SIGKILL, then its docker socket interposition and sockets undone.
 
 exit codes: COMMAND's own; 2 usage error; 3 the sensor cannot run here;
 4 the daemon refused a request or cannot be reached.`;
@@ -123,13 +124,13 @@ var DAEMON_SPEC = {
 };
 function parseDaemon(args) {
   const [action] = args;
-  if (action === "stop" || action === "stats") {
+  if (action === "stop" || action === "stats" || action === "kill") {
     const { values: values2, help: help2 } = scan(args.slice(1), { "--state-dir": "dir" }, false);
     if (help2) return { help: true };
     return { help: false, subcommand: `daemon-${action}`, stateDir: values2.get("--state-dir") ?? DEFAULT_STATE_DIR };
   }
   if (action !== void 0 && !action.startsWith("-") && action !== "start") {
-    throw new UsageError(`unknown daemon action '${action}' (start, stop or stats)`);
+    throw new UsageError(`unknown daemon action '${action}' (start, stop, stats or kill)`);
   }
   const { values, help } = scan(action === "start" ? args.slice(1) : args, DAEMON_SPEC, false);
   if (help) return { help: true };
@@ -308,12 +309,117 @@ ${logTail(logPath)}` });
   });
 }
 
+// src/daemon/kill.ts
+import { rmSync as rmSync3 } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/proxy/interpose.ts
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync as readFileSync2, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+var recordPath = (stateDir) => join3(stateDir, "interpose.json");
+function mountPoints() {
+  return readFileSync2("/proc/self/mountinfo", "utf8").split("\n").filter(Boolean).map((line) => line.split(" ")[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))));
+}
+function unmountAll(path) {
+  for (let i = 0; i < 16 && mountPoints().includes(path); i++) execFileSync("umount", [path]);
+}
+function bind(source, target) {
+  execFileSync("mount", ["--bind", source, target]);
+}
+function repairInterposition(stateDir) {
+  const path = recordPath(stateDir);
+  if (!existsSync(path)) return void 0;
+  const rec = JSON.parse(readFileSync2(path, "utf8"));
+  unmountAll(rec.defaultPath);
+  unmountAll(rec.upstreamPath);
+  rmSync(rec.upstreamPath, { force: true });
+  rmSync(path, { force: true });
+  return rec;
+}
+function interpose(stateDir, defaultPath, proxyPath) {
+  const real = realpathSync(defaultPath);
+  const rec = { defaultPath: real, upstreamPath: join3(stateDir, "docker.upstream.sock") };
+  writeFileSync(recordPath(stateDir), JSON.stringify(rec) + "\n");
+  writeFileSync(rec.upstreamPath, "");
+  try {
+    bind(real, rec.upstreamPath);
+    bind(proxyPath, real);
+  } catch (err) {
+    repairInterposition(stateDir);
+    throw err;
+  }
+  return rec;
+}
+
+// src/daemon/instance.ts
+import { readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+var pidfilePath = (stateDir) => join4(stateDir, "daemon.pid");
+var AlreadyRunning = class extends Error {
+};
+function isLiveDaemon(pid) {
+  try {
+    const cmdline = readFileSync3(`/proc/${pid}/cmdline`, "utf8");
+    return /cicd-sensor|tracker\.js|cli\.js/.test(cmdline);
+  } catch {
+    return false;
+  }
+}
+function recordedPid(stateDir) {
+  try {
+    const pid = Number(readFileSync3(pidfilePath(stateDir), "utf8").trim().split(/\s+/)[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function acquireInstance(stateDir) {
+  const path = pidfilePath(stateDir);
+  const existing = recordedPid(stateDir);
+  if (existing && existing !== process.pid && isLiveDaemon(existing)) {
+    throw new AlreadyRunning(`a cicd-sensor daemon (pid ${existing}) already runs on ${stateDir}`);
+  }
+  rmSync2(path, { force: true });
+  writeFileSync2(path, `${process.pid}
+`, { flag: "wx", mode: 420 });
+}
+function releaseInstance(stateDir) {
+  try {
+    if (Number(readFileSync3(pidfilePath(stateDir), "utf8").trim()) === process.pid) rmSync2(pidfilePath(stateDir));
+  } catch {
+  }
+}
+
+// src/daemon/kill.ts
+async function gone(pid, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (!isLiveDaemon(pid)) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return !isLiveDaemon(pid);
+}
+async function killDaemon(stateDir) {
+  const pid = recordedPid(stateDir);
+  let killed;
+  if (pid !== void 0 && pid !== process.pid && isLiveDaemon(pid)) {
+    process.kill(pid, "SIGKILL");
+    if (!await gone(pid, 1e4)) throw new Error(`daemon pid ${pid} survived SIGKILL for 10 s`);
+    killed = pid;
+  }
+  const repairedDocker = repairInterposition(stateDir) !== void 0;
+  for (const name of ["ready", "control.sock", "docker.sock"]) rmSync3(join5(stateDir, name), { force: true });
+  rmSync3(pidfilePath(stateDir), { force: true });
+  return { killed, repairedDocker };
+}
+
 // src/daemon/main.ts
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/daemon/daemon.ts
-import { chmodSync as chmodSync3, mkdirSync as mkdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync6, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join11 } from "node:path";
+import { chmodSync as chmodSync3, mkdirSync as mkdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync7, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join12 } from "node:path";
 
 // src/native/sensor.ts
 import { constants as osConstants } from "node:os";
@@ -378,20 +484,20 @@ var SIZEOF = {
 };
 
 // src/native/assets.ts
-import { existsSync } from "node:fs";
-import { dirname as dirname2, join as join3, resolve } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname2, join as join6, resolve } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function assetsDir() {
   const override = process.env.CICD_SENSOR_ASSETS;
   if (override) return resolve(override);
   const here = dirname2(fileURLToPath2(import.meta.url));
   for (const candidate of [here, resolve(here, "../../dist")]) {
-    if (existsSync(join3(candidate, "lib", "libcicdsensor.so"))) return candidate;
+    if (existsSync2(join6(candidate, "lib", "libcicdsensor.so"))) return candidate;
   }
   throw new Error(`cicd-sensor assets not found next to ${here}; run 'npm run build'`);
 }
-var libraryPath = () => join3(assetsDir(), "lib", "libcicdsensor.so");
-var bpfObjectPath = () => join3(assetsDir(), "sensor.bpf.o");
+var libraryPath = () => join6(assetsDir(), "lib", "libcicdsensor.so");
+var bpfObjectPath = () => join6(assetsDir(), "sensor.bpf.o");
 
 // node_modules/koffi/src/koffi/index.js
 import util from "node:util";
@@ -961,8 +1067,8 @@ var Sensor = class _Sensor {
 };
 
 // src/platform/cgroup.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync2, rmdirSync, statSync, writeFileSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmdirSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join7 } from "node:path";
 function cgroup2RootFromMounts(mounts) {
   for (const line of mounts.split("\n")) {
     const [, mountPoint, fsType] = line.split(" ");
@@ -972,7 +1078,7 @@ function cgroup2RootFromMounts(mounts) {
 }
 function cgroup2Root() {
   try {
-    return cgroup2RootFromMounts(readFileSync2("/proc/mounts", "utf8"));
+    return cgroup2RootFromMounts(readFileSync4("/proc/mounts", "utf8"));
   } catch {
     return void 0;
   }
@@ -982,31 +1088,31 @@ function cgroupId(path) {
 }
 function processCgroup(pid) {
   try {
-    const line = readFileSync2(`/proc/${pid}/cgroup`, "utf8").split("\n").find((l) => l.startsWith("0::"));
+    const line = readFileSync4(`/proc/${pid}/cgroup`, "utf8").split("\n").find((l) => l.startsWith("0::"));
     return line?.slice(3);
   } catch {
     return void 0;
   }
 }
 function createCgroup(root, relative) {
-  const path = join4(root, relative);
+  const path = join7(root, relative);
   mkdirSync2(path, { recursive: true });
   return path;
 }
 function cgroupProcs(path) {
   try {
-    return readFileSync2(join4(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
+    return readFileSync4(join7(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 function moveProcess(path, pid) {
-  writeFileSync(join4(path, "cgroup.procs"), `${pid}
+  writeFileSync3(join7(path, "cgroup.procs"), `${pid}
 `);
 }
 function removeCgroup(path) {
-  if (!existsSync2(path)) return;
-  const parent = join4(path, "..");
+  if (!existsSync3(path)) return;
+  const parent = join7(path, "..");
   for (const pid of cgroupProcs(path)) {
     try {
       moveProcess(parent, pid);
@@ -1017,7 +1123,7 @@ function removeCgroup(path) {
 }
 
 // src/tracker/kernelTracker.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 
 // src/kernel/openFlags.ts
 var COMMON = [
@@ -1246,13 +1352,13 @@ function buildEvent(s, node, bootToRealNs) {
 }
 
 // src/tracker/processTable.ts
-import { readFileSync as readFileSync3, readlinkSync } from "node:fs";
+import { readFileSync as readFileSync5, readlinkSync } from "node:fs";
 var ANCESTOR_DEPTH = 16;
 var NS_PER_TICK = 1e7;
 var startTicks = (startNs) => Math.floor(startNs / NS_PER_TICK);
 function readProc(pid, procRoot = "/proc") {
   try {
-    const stat = readFileSync3(`${procRoot}/${pid}/stat`, "latin1");
+    const stat = readFileSync5(`${procRoot}/${pid}/stat`, "latin1");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const ppid = Number(fields[1]);
     const ticks = Number(fields[19]);
@@ -1261,7 +1367,7 @@ function readProc(pid, procRoot = "/proc") {
       execPath = readlinkSync(`${procRoot}/${pid}/exe`);
     } catch {
     }
-    const cmdline = readFileSync3(`${procRoot}/${pid}/cmdline`);
+    const cmdline = readFileSync5(`${procRoot}/${pid}/cmdline`);
     const argv = splitNul(cmdline, 0, cmdline.length);
     return { ppid, startTicks: ticks, execPath, argv };
   } catch {
@@ -1631,7 +1737,7 @@ var KernelTracker = class {
    */
   reconcile() {
     for (const [id, path] of this.cgroupPath) {
-      if (this.removedAt.has(id) || existsSync3(path)) continue;
+      if (this.removedAt.has(id) || existsSync4(path)) continue;
       this.maps.untrackCgroup(BigInt(id));
       this.removedAt.set(id, this.now());
     }
@@ -1962,14 +2068,14 @@ var Pump = class {
 };
 
 // src/platform/checks.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 function checkPlatform() {
   const missing2 = [];
   if (process.platform !== "linux") missing2.push(`Linux is required (this is ${process.platform})`);
   if (typeof process.getuid === "function" && process.getuid() !== 0) {
     missing2.push("root is required to load BPF programs (run with sudo)");
   }
-  if (!existsSync4("/sys/kernel/btf/vmlinux")) {
+  if (!existsSync5("/sys/kernel/btf/vmlinux")) {
     missing2.push("kernel BTF is missing (/sys/kernel/btf/vmlinux; needs CONFIG_DEBUG_INFO_BTF)");
   }
   const cgroupRoot = cgroup2Root();
@@ -2006,7 +2112,7 @@ function sensorStatus(plan, counters, counts, ringbufBytes) {
 }
 
 // src/daemon/controlServer.ts
-import { chmodSync, chownSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, rmSync as rmSync4 } from "node:fs";
 import net2 from "node:net";
 
 // src/daemon/protocol.ts
@@ -2105,7 +2211,7 @@ async function answer(sock, line, handler) {
   }
 }
 async function listenControl(opts) {
-  rmSync(opts.path, { force: true });
+  rmSync4(opts.path, { force: true });
   const server = net2.createServer((sock) => serve(sock, opts.handler));
   server.on("error", (err) => opts.onError?.(err));
   const oldMask = process.umask(127);
@@ -2122,44 +2228,9 @@ async function listenControl(opts) {
   return server;
 }
 
-// src/daemon/instance.ts
-import { readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join5 } from "node:path";
-var pidfilePath = (stateDir) => join5(stateDir, "daemon.pid");
-var AlreadyRunning = class extends Error {
-};
-function isLiveDaemon(pid) {
-  try {
-    const cmdline = readFileSync4(`/proc/${pid}/cmdline`, "utf8");
-    return /cicd-sensor|tracker\.js|cli\.js/.test(cmdline);
-  } catch {
-    return false;
-  }
-}
-function acquireInstance(stateDir) {
-  const path = pidfilePath(stateDir);
-  let existing;
-  try {
-    existing = Number(readFileSync4(path, "utf8").trim().split(/\s+/)[0]);
-  } catch {
-  }
-  if (existing && existing !== process.pid && isLiveDaemon(existing)) {
-    throw new AlreadyRunning(`a cicd-sensor daemon (pid ${existing}) already runs on ${stateDir}`);
-  }
-  rmSync2(path, { force: true });
-  writeFileSync2(path, `${process.pid}
-`, { flag: "wx", mode: 420 });
-}
-function releaseInstance(stateDir) {
-  try {
-    if (Number(readFileSync4(pidfilePath(stateDir), "utf8").trim()) === process.pid) rmSync2(pidfilePath(stateDir));
-  } catch {
-  }
-}
-
 // src/daemon/jobs.ts
-import { chownSync as chownSync2, existsSync as existsSync6, mkdirSync as mkdirSync3, rmdirSync as rmdirSync3, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join8 } from "node:path";
+import { chownSync as chownSync2, existsSync as existsSync7, mkdirSync as mkdirSync3, rmdirSync as rmdirSync3, rmSync as rmSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join10 } from "node:path";
 
 // src/events/logWriter.ts
 import { closeSync as closeSync2, fsyncSync, openSync as openSync3, writeSync } from "node:fs";
@@ -2750,8 +2821,8 @@ var ReportBuilder = class {
 };
 
 // src/report/files.ts
-import { writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+import { writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join8 } from "node:path";
 
 // src/report/escape.ts
 var DEFAULT_MAX_CHARS = 200;
@@ -3195,30 +3266,30 @@ ${body}`;
 // src/report/files.ts
 function writeReportFiles(dir, model) {
   const paths = {
-    events: join6(dir, "events.ndjson"),
-    summary: join6(dir, "summary.md"),
-    report: join6(dir, "report.json")
+    events: join8(dir, "events.ndjson"),
+    summary: join8(dir, "summary.md"),
+    report: join8(dir, "report.json")
   };
-  writeFileSync3(paths.summary, renderMarkdown(model));
-  writeFileSync3(paths.report, JSON.stringify(model, null, 2) + "\n");
+  writeFileSync4(paths.summary, renderMarkdown(model));
+  writeFileSync4(paths.report, JSON.stringify(model, null, 2) + "\n");
   return paths;
 }
 
 // src/daemon/jobCgroup.ts
-import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync5, rmdirSync as rmdirSync2 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync6, readdirSync, readFileSync as readFileSync6, rmdirSync as rmdirSync2 } from "node:fs";
+import { join as join9 } from "node:path";
 var JobCgroupError = class extends Error {
 };
 var comm = (pid) => {
   try {
-    return readFileSync5(`/proc/${pid}/comm`, "utf8").trim();
+    return readFileSync6(`/proc/${pid}/comm`, "utf8").trim();
   } catch {
     return void 0;
   }
 };
 var parentPid = (pid) => {
   try {
-    const stat = readFileSync5(`/proc/${pid}/stat`, "latin1");
+    const stat = readFileSync6(`/proc/${pid}/stat`, "latin1");
     return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
   } catch {
     return void 0;
@@ -3252,12 +3323,12 @@ function cgroupOf(pid, root) {
   if (rel === "/") {
     throw new JobCgroupError(`process ${pid} is in the root cgroup; refusing to track the whole host`);
   }
-  return join7(root, rel);
+  return join9(root, rel);
 }
 function isolateWorker(worker, root, jobId) {
   const rel = processCgroup(worker);
   if (rel === void 0) throw new JobCgroupError(`Runner.Worker (pid ${worker}) has no cgroup v2 membership`);
-  const current = join7(root, rel);
+  const current = join9(root, rel);
   const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
   let target;
   try {
@@ -3290,9 +3361,9 @@ function isolateWorker(worker, root, jobId) {
 }
 function chooseJobCgroup(req, root, jobId) {
   if (req.cgroup !== void 0) {
-    const path2 = req.cgroup.startsWith(root) ? req.cgroup : join7(root, req.cgroup);
+    const path2 = req.cgroup.startsWith(root) ? req.cgroup : join9(root, req.cgroup);
     if (path2 === root || path2 === `${root}/`) throw new JobCgroupError("refusing to track the root cgroup (the whole host)");
-    if (!existsSync5(join7(path2, "cgroup.procs"))) throw new JobCgroupError(`${path2} is not a cgroup v2 directory`);
+    if (!existsSync6(join9(path2, "cgroup.procs"))) throw new JobCgroupError(`${path2} is not a cgroup v2 directory`);
     return { path: path2, isolated: false, pids: cgroupProcs(path2) };
   }
   const pid = req.pid;
@@ -3318,7 +3389,7 @@ var JobManager = class {
   dockerBypassPaths;
   giveToOwner(...paths) {
     if (!this.owner) return;
-    for (const p of paths) if (existsSync6(p)) chownSync2(p, this.owner.uid, this.owner.gid);
+    for (const p of paths) if (existsSync7(p)) chownSync2(p, this.owner.uid, this.owner.gid);
   }
   /** Where the real docker socket can be reached around the proxy. */
   setDockerBypassPaths(paths) {
@@ -3333,13 +3404,13 @@ var JobManager = class {
   register(identity2, target) {
     if (this.active.has(identity2.id)) throw new Error(`job ${identity2.id} is already registered`);
     const choice = chooseJobCgroup(target, this.cgroupRoot, identity2.id);
-    const dir = join8(this.stateDir, "jobs", identity2.id);
+    const dir = join10(this.stateDir, "jobs", identity2.id);
     mkdirSync3(dir, { recursive: true, mode: 448 });
-    rmSync3(join8(dir, "events.ndjson"), { force: true });
-    rmSync3(join8(dir, "job.json"), { force: true });
+    rmSync5(join10(dir, "events.ndjson"), { force: true });
+    rmSync5(join10(dir, "job.json"), { force: true });
     const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE, dockerSockets: this.dockerBypassPaths });
-    const writer = new EventLogWriter(join8(dir, "events.ndjson"), (e) => report.add(e));
-    this.giveToOwner(join8(this.stateDir, "jobs"), dir, writer.path);
+    const writer = new EventLogWriter(join10(dir, "events.ndjson"), (e) => report.add(e));
+    this.giveToOwner(join10(this.stateDir, "jobs"), dir, writer.path);
     try {
       this.tracker.registerJob(identity2, [{ id: cgroupId(choice.path), path: choice.path }], writer, {
         workerPid: choice.workerPid
@@ -3381,8 +3452,8 @@ var JobManager = class {
     });
     const paths = writeReportFiles(job.dir, model);
     const marker = { job: job.identity, startedAt: job.startedAt, endedAt, endedBy, delivered, cgroup: job.choice.path };
-    writeFileSync4(join8(job.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
-    this.giveToOwner(paths.summary, paths.report, join8(job.dir, "job.json"));
+    writeFileSync5(join10(job.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
+    this.giveToOwner(paths.summary, paths.report, join10(job.dir, "job.json"));
     return { id, dir: job.dir, delivered, ...paths };
   }
   /** Flushes every job's log (after each batch). */
@@ -3391,8 +3462,8 @@ var JobManager = class {
   }
   /** Puts an isolated worker back where it was and removes the job's cgroup. */
   undoIsolation(choice) {
-    if (!choice.isolated || !existsSync6(choice.path)) return;
-    const parent = join8(choice.path, "..");
+    if (!choice.isolated || !existsSync7(choice.path)) return;
+    const parent = join10(choice.path, "..");
     for (const pid of cgroupProcs(choice.path)) {
       try {
         moveProcess(parent, pid);
@@ -3407,47 +3478,8 @@ var JobManager = class {
 };
 
 // src/daemon/docker.ts
-import { chmodSync as chmodSync2, chownSync as chownSync3, existsSync as existsSync8, rmSync as rmSync5, statSync as statSync2 } from "node:fs";
-import { join as join10 } from "node:path";
-
-// src/proxy/interpose.ts
-import { execFileSync } from "node:child_process";
-import { existsSync as existsSync7, readFileSync as readFileSync6, realpathSync, rmSync as rmSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join9 } from "node:path";
-var recordPath = (stateDir) => join9(stateDir, "interpose.json");
-function mountPoints() {
-  return readFileSync6("/proc/self/mountinfo", "utf8").split("\n").filter(Boolean).map((line) => line.split(" ")[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))));
-}
-function unmountAll(path) {
-  for (let i = 0; i < 16 && mountPoints().includes(path); i++) execFileSync("umount", [path]);
-}
-function bind(source, target) {
-  execFileSync("mount", ["--bind", source, target]);
-}
-function repairInterposition(stateDir) {
-  const path = recordPath(stateDir);
-  if (!existsSync7(path)) return void 0;
-  const rec = JSON.parse(readFileSync6(path, "utf8"));
-  unmountAll(rec.defaultPath);
-  unmountAll(rec.upstreamPath);
-  rmSync4(rec.upstreamPath, { force: true });
-  rmSync4(path, { force: true });
-  return rec;
-}
-function interpose(stateDir, defaultPath, proxyPath) {
-  const real = realpathSync(defaultPath);
-  const rec = { defaultPath: real, upstreamPath: join9(stateDir, "docker.upstream.sock") };
-  writeFileSync5(recordPath(stateDir), JSON.stringify(rec) + "\n");
-  writeFileSync5(rec.upstreamPath, "");
-  try {
-    bind(real, rec.upstreamPath);
-    bind(proxyPath, real);
-  } catch (err) {
-    repairInterposition(stateDir);
-    throw err;
-  }
-  return rec;
-}
+import { chmodSync as chmodSync2, chownSync as chownSync3, existsSync as existsSync8, rmSync as rmSync6, statSync as statSync2 } from "node:fs";
+import { join as join11 } from "node:path";
 
 // src/proxy/server.ts
 import http from "node:http";
@@ -3690,7 +3722,7 @@ function jobOfPid(pid, cgroupRoot, tracker) {
   const rel = processCgroup(pid);
   if (rel === void 0) return void 0;
   try {
-    return tracker.jobOfCgroup(Number(cgroupId(join10(cgroupRoot, rel))));
+    return tracker.jobOfCgroup(Number(cgroupId(join11(cgroupRoot, rel))));
   } catch {
     return void 0;
   }
@@ -3702,9 +3734,9 @@ async function startDocker(opts) {
     opts.log.info("docker proxy: no Docker daemon socket found; not started");
     return void 0;
   }
-  const proxyPath = join10(opts.socketDir, "docker.sock");
+  const proxyPath = join11(opts.socketDir, "docker.sock");
   const interposed = opts.interpose;
-  const forwardTo = interposed ? join10(opts.socketDir, "docker.upstream.sock") : upstream;
+  const forwardTo = interposed ? join11(opts.socketDir, "docker.upstream.sock") : upstream;
   const proxy = new DockerProxy(forwardTo, {
     jobOfPid: (pid) => jobOfPid(pid, opts.cgroupRoot, opts.tracker),
     stage: (jobId, basename2, container) => {
@@ -3714,7 +3746,7 @@ async function startDocker(opts) {
     note: opts.note,
     log: (m) => opts.log.warn(m)
   });
-  rmSync5(proxyPath, { force: true });
+  rmSync6(proxyPath, { force: true });
   await proxy.listen(proxyPath);
   const real = statSync2(upstream);
   chownSync3(proxyPath, 0, real.gid);
@@ -3867,18 +3899,18 @@ var Daemon = class {
       }
     }
     this.sensor.close();
-    rmSync6(controlSocketPath(this.opts.stateDir), { force: true });
+    rmSync7(controlSocketPath(this.opts.stateDir), { force: true });
   }
 };
 function leaveOwnCgroup(own) {
   try {
-    moveProcess(join11(own, ".."), process.pid);
+    moveProcess(join12(own, ".."), process.pid);
     rmdirSync4(own);
   } catch {
   }
 }
 async function runDaemon(opts) {
-  mkdirSync4(join11(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
+  mkdirSync4(join12(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
   chmodSync3(opts.stateDir, 457);
   acquireInstance(opts.stateDir);
   let ownCgroup;
@@ -3895,7 +3927,7 @@ async function runDaemon(opts) {
     };
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
-    writeFileSync6(join11(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
+    writeFileSync6(join12(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
     opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}`);
     opts.onReady({ pid: process.pid, socket: controlSocketPath(opts.stateDir) });
     await daemon.stopped;
@@ -3904,7 +3936,7 @@ async function runDaemon(opts) {
     opts.log.info("stopped");
     return 0;
   } finally {
-    rmSync6(join11(opts.stateDir, "ready"), { force: true });
+    rmSync7(join12(opts.stateDir, "ready"), { force: true });
     if (ownCgroup) leaveOwnCgroup(ownCgroup);
     releaseInstance(opts.stateDir);
   }
@@ -3951,7 +3983,7 @@ async function trackerMain(argv) {
     return 2;
   }
   const opts = parsed.options;
-  const log = fileLogger(join12(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
+  const log = fileLogger(join13(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
   try {
     return await runDaemon({
       ...opts,
@@ -3994,14 +4026,23 @@ async function sendAndPrint(stateDir, req) {
     return 4;
   }
 }
+async function killAndPrint(stateDir) {
+  try {
+    process.stdout.write(JSON.stringify(await killDaemon(stateDir)) + "\n");
+    return 0;
+  } catch (err) {
+    say(`daemon kill: ${err.message}`);
+    return 4;
+  }
+}
 
 // src/cli/reportCommand.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/report/fromLog.ts
 import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/report/logReader.ts
 import { closeSync as closeSync3, openSync as openSync4, readSync as readSync2 } from "node:fs";
@@ -4082,13 +4123,13 @@ function forEachLine(path, onLine) {
 // src/report/fromLog.ts
 var UNKNOWN_STATUS = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 0 };
 async function reportFromLog(jobDir, fallbackId = "unknown") {
-  const markerPath = join13(jobDir, "job.json");
+  const markerPath = join14(jobDir, "job.json");
   const marker = existsSync9(markerPath) ? JSON.parse(readFileSync7(markerPath, "utf8")) : void 0;
   const builder = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
   let job = marker?.job;
   let unreadableLines = 0;
   const parser = new EventLineParser();
-  forEachLine(join13(jobDir, "events.ndjson"), (line) => {
+  forEachLine(join14(jobDir, "events.ndjson"), (line) => {
     let event;
     try {
       event = parser.parse(line);
@@ -4195,7 +4236,7 @@ function fileLines(model, rows) {
 
 // src/cli/reportCommand.ts
 async function reportCommand(jobDir) {
-  if (!existsSync10(join14(jobDir, "events.ndjson"))) {
+  if (!existsSync10(join15(jobDir, "events.ndjson"))) {
     process.stderr.write(`cicd-sensor: ${jobDir} has no events.ndjson
 `);
     return 2;
@@ -4211,18 +4252,18 @@ async function reportCommand(jobDir) {
 }
 
 // src/cli/run.ts
-import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync8, writeFileSync as writeFileSync7 } from "node:fs";
 import { tmpdir } from "node:os";
 import { spawn as spawn3 } from "node:child_process";
 
 // src/cli/spawnInCgroup.ts
 import { spawn as spawn2 } from "node:child_process";
 import { constants } from "node:os";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 var osSignals = constants.signals;
 var TRAMPOLINE = 'echo 0 > "$0" || { echo "cicd-sensor: cannot enter cgroup $0" >&2; exit 125; }; exec "$@"';
 function spawnInCgroup(cgroupPath, command, env) {
-  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join15(cgroupPath, "cgroup.procs"), ...command], {
+  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join16(cgroupPath, "cgroup.procs"), ...command], {
     stdio: "inherit",
     env: env ?? process.env
   });
@@ -4238,7 +4279,7 @@ function exitCodeOf(child) {
 }
 
 // src/cli/run.ts
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 var LOCAL_JOB = { id: "local", name: "local" };
 function say2(line) {
   process.stderr.write(`cicd-sensor: ${line}
@@ -4273,11 +4314,11 @@ async function runCommand(opts) {
   }
   const { sensor, plan, cgroupRoot } = started;
   mkdirSync5(opts.outDir, { recursive: true });
-  const eventsPath = join16(opts.outDir, "events.ndjson");
-  rmSync7(eventsPath, { force: true });
+  const eventsPath = join17(opts.outDir, "events.ndjson");
+  rmSync8(eventsPath, { force: true });
   const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
   const notes2 = /* @__PURE__ */ new Set();
-  const socketDir = mkdtempSync(join16(tmpdir(), "cicd-sensor-run-"));
+  const socketDir = mkdtempSync(join17(tmpdir(), "cicd-sensor-run-"));
   const docker = !opts.dockerProxy ? void 0 : await startDocker({
     socketDir,
     interpose: false,
@@ -4290,7 +4331,7 @@ async function runCommand(opts) {
   const writer = new EventLogWriter(eventsPath, (e) => report.add(e));
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
   writeFileSync7(
-    join16(opts.outDir, "sensor.json"),
+    join17(opts.outDir, "sensor.json"),
     JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + "\n"
   );
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
@@ -4310,7 +4351,7 @@ async function runCommand(opts) {
     tracker.unregisterJob(LOCAL_JOB.id);
     removeCgroup(cgroup);
     docker?.close();
-    rmSync7(socketDir, { recursive: true, force: true });
+    rmSync8(socketDir, { recursive: true, force: true });
   }
   const status = sensorStatus(plan, sensor.counters(), tracker.counts, opts.ringbufBytes);
   sensor.close();
@@ -4356,6 +4397,8 @@ ${USAGE}
       return sendAndPrint(parsed.stateDir, { op: "stop" });
     case "daemon-stats":
       return sendAndPrint(parsed.stateDir, { op: "stats" });
+    case "daemon-kill":
+      return killAndPrint(parsed.stateDir);
     case "job-register":
       return sendAndPrint(parsed.stateDir, { op: "register", job: parsed.job, cgroup: parsed.cgroup, pid: parsed.pid });
     case "job-unregister":

@@ -108984,16 +108984,22 @@ import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:f
 import { join as join5 } from "node:path";
 var LaunchError = class extends Error {
 };
-async function waitReady(stateDir, timeoutMs) {
+function logTail(stateDir) {
+  const path8 = join5(stateDir, "daemon.log");
+  return existsSync5(path8) ? readFileSync3(path8, "utf8").trim().split("\n").slice(-3).join("\n") : "";
+}
+var notReady = (stateDir, timeoutMs) => {
+  const log2 = logTail(stateDir);
+  return new LaunchError(`the sensor daemon did not become ready within ${timeoutMs / 1e3} s${log2 ? `:
+${log2}` : ""}`);
+};
+async function waitReady(stateDir, timeoutMs, until) {
   const path8 = join5(stateDir, "ready");
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
+  while (Date.now() < until) {
     if (existsSync5(path8)) return JSON.parse(readFileSync3(path8, "utf8")).pid;
     await new Promise((r) => setTimeout(r, 50));
   }
-  const log2 = existsSync5(join5(stateDir, "daemon.log")) ? readFileSync3(join5(stateDir, "daemon.log"), "utf8").trim().split("\n").slice(-3).join("\n") : "";
-  throw new LaunchError(`the sensor daemon did not become ready within ${timeoutMs / 1e3} s${log2 ? `:
-${log2}` : ""}`);
+  throw notReady(stateDir, timeoutMs);
 }
 async function launchDaemon(platform2, distDir, stateDir, daemonArgs, timeoutMs) {
   const owner = [`SUDO_UID=${process.getuid?.() ?? 0}`, `SUDO_GID=${process.getgid?.() ?? 0}`];
@@ -109003,18 +109009,31 @@ async function launchDaemon(platform2, distDir, stateDir, daemonArgs, timeoutMs)
     try {
       execFileSync(full[0], full.slice(1), { stdio: "pipe", timeout: ms });
     } catch (err) {
+      if (err.code === "ETIMEDOUT") throw notReady(stateDir, timeoutMs);
       const stderr = err.stderr?.toString().trim();
       throw new LaunchError(`${what}: ${stderr || err.message}`);
     }
   };
-  if (platform2.systemd) {
-    const unit = `cicd-sensor-${process.pid}`;
-    const props = ["--collect", "--property=OOMScoreAdjust=-1000", "--property=RefuseManualStop=yes"];
-    run(["systemd-run", `--unit=${unit}`, ...props, ...owner.map((o) => `--setenv=${o}`), process.execPath, tracker, ...daemonArgs], "systemd-run refused to start the sensor", 3e4);
-  } else {
-    run(["env", ...owner, process.execPath, join5(distDir, "cli.js"), "daemon", "--detach", ...daemonArgs], "the sensor daemon did not start", timeoutMs + 5e3);
+  const until = Date.now() + timeoutMs;
+  try {
+    if (platform2.systemd) {
+      const unit = `cicd-sensor-${process.pid}`;
+      const props = ["--collect", "--property=OOMScoreAdjust=-1000", "--property=RefuseManualStop=yes"];
+      run(["systemd-run", `--unit=${unit}`, ...props, ...owner.map((o) => `--setenv=${o}`), process.execPath, tracker, ...daemonArgs], "systemd-run refused to start the sensor", 3e4);
+    } else {
+      run(["env", ...owner, process.execPath, join5(distDir, "cli.js"), "daemon", "--detach", ...daemonArgs], "the sensor daemon did not start", timeoutMs);
+    }
+    return { pid: await waitReady(stateDir, timeoutMs, until) };
+  } catch (err) {
+    try {
+      run([process.execPath, join5(distDir, "cli.js"), "daemon", "kill", "--state-dir", stateDir], "daemon kill", 3e4);
+    } catch (killErr) {
+      throw new LaunchError(`${err.message}
+stopping it failed too: ${killErr.message}`);
+    }
+    throw new LaunchError(`${err.message}
+it was stopped (daemon kill)`);
   }
-  return { pid: await waitReady(stateDir, timeoutMs) };
 }
 
 // src/action/platform.ts
@@ -109440,7 +109459,7 @@ function findDist(root) {
 }
 async function sensorDir(settings, bundled) {
   if (!settings.sensorUrl || !settings.sensorSha256) return bundled;
-  const version3 = settings.sensorSha256.slice(0, 16);
+  const version3 = `sha${settings.sensorSha256.slice(0, 16)}`;
   const cached = find(TOOL, `0.0.0-${version3}`);
   if (cached) return findDist(cached) ?? cached;
   const archive = await downloadTool(settings.sensorUrl);
@@ -109470,7 +109489,7 @@ async function startWatching(phase) {
   const platform2 = checkActionPlatform();
   if (platform2.missing.length) {
     const message = `cicd-sensor cannot watch this job; missing: ${platform2.missing.join(", ")}`;
-    saveSession({ startedBy: phase, unsupported: message, notes });
+    saveSession({ startedBy: phase, notWatching: message, notes });
     if (settings.failOnUnsupported) setFailed(message);
     else warning(message);
     return;
@@ -109512,8 +109531,13 @@ async function start(phase) {
   try {
     await startWatching(phase);
   } catch (err) {
-    if (err instanceof ConfigurationError) setFailed(err.message);
-    else warning(`cicd-sensor: could not start watching this job: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof ConfigurationError) {
+      setFailed(err.message);
+      return;
+    }
+    const message = `cicd-sensor could not start watching this job: ${err instanceof Error ? err.message : String(err)}`;
+    warning(message);
+    saveSession({ startedBy: phase, notWatching: message });
   }
 }
 async function runMain() {

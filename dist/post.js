@@ -109800,12 +109800,17 @@ async function finishWatching() {
     return;
   }
   if (!session) {
-    warn("cicd-sensor: nothing to report: the sensor was not started in this job (its pre/main step did not run)");
+    const message = "cicd-sensor: nothing to report: the sensor was not started in this job (its pre/main step did not run)";
+    warn(message);
+    if (settings.jobSummary) await summary.addRaw(`> [!WARNING]
+> ${message}.
+`).write();
     return;
   }
-  if (session.unsupported) {
+  if (session.notWatching) {
+    const reason = session.notWatching.replace(/[<>&\n]/g, " ");
     if (settings.jobSummary) await summary.addRaw(`> [!WARNING]
-> ${session.unsupported}. Nothing was recorded.
+> ${reason}. Nothing was recorded.
 `).write();
     return;
   }

@@ -10,7 +10,7 @@ var DEFAULT_STATE_DIR = "/run/cicd-sensor";
 var USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
                           [--no-docker-proxy] [--docker-upstream PATH] [--interpose-docker]
-       cicd-sensor daemon stop|stats [--state-dir DIR]
+       cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
        cicd-sensor job unregister [--state-dir DIR] --id ID
@@ -33,7 +33,8 @@ report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
 
 daemon: the long-lived tracker (root) for many jobs, controlled through
 DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
-to DIR/jobs/<id>/events.ndjson.
+to DIR/jobs/<id>/events.ndjson. \`daemon kill\` is for a daemon that no longer
+answers: SIGKILL, then its docker socket interposition and sockets undone.
 
 exit codes: COMMAND's own; 2 usage error; 3 the sensor cannot run here;
 4 the daemon refused a request or cannot be reached.`;
@@ -126,13 +127,13 @@ var DAEMON_SPEC = {
 };
 function parseDaemon(args) {
   const [action] = args;
-  if (action === "stop" || action === "stats") {
+  if (action === "stop" || action === "stats" || action === "kill") {
     const { values: values2, help: help2 } = scan(args.slice(1), { "--state-dir": "dir" }, false);
     if (help2) return { help: true };
     return { help: false, subcommand: `daemon-${action}`, stateDir: values2.get("--state-dir") ?? DEFAULT_STATE_DIR };
   }
   if (action !== void 0 && !action.startsWith("-") && action !== "start") {
-    throw new UsageError(`unknown daemon action '${action}' (start, stop or stats)`);
+    throw new UsageError(`unknown daemon action '${action}' (start, stop, stats or kill)`);
   }
   const { values, help } = scan(action === "start" ? args.slice(1) : args, DAEMON_SPEC, false);
   if (help) return { help: true };
@@ -2029,13 +2030,17 @@ function isLiveDaemon(pid) {
     return false;
   }
 }
+function recordedPid(stateDir) {
+  try {
+    const pid = Number(readFileSync3(pidfilePath(stateDir), "utf8").trim().split(/\s+/)[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function acquireInstance(stateDir) {
   const path = pidfilePath(stateDir);
-  let existing;
-  try {
-    existing = Number(readFileSync3(path, "utf8").trim().split(/\s+/)[0]);
-  } catch {
-  }
+  const existing = recordedPid(stateDir);
   if (existing && existing !== process.pid && isLiveDaemon(existing)) {
     throw new AlreadyRunning(`a cicd-sensor daemon (pid ${existing}) already runs on ${stateDir}`);
   }

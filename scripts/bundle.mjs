@@ -2,7 +2,7 @@
 // packages stay external and are copied to dist/node_modules, where
 // koffi's own loader (createRequire from the bundle) finds them.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,3 +33,7 @@ for (const pkg of ['koffi-linux-x64', 'koffi-linux-arm64']) {
   mkdirSync(dirname(to), { recursive: true });
   cpSync(from, to, { recursive: true, filter: (src) => !src.includes('musl_') });
 }
+
+// dist/ also runs on its own (a prebuilt sensor archive unpacked into the
+// runner's tool cache), away from the repository's package.json.
+writeFileSync(join(dist, 'package.json'), '{ "type": "module", "private": true }\n');

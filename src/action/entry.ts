@@ -3,15 +3,21 @@ import * as core from '@actions/core';
 import { finishWatching } from './finish.js';
 import { ConfigurationError } from './settings.js';
 import { startWatching } from './start.js';
-import { loadSession } from './state.js';
+import { loadSession, saveSession } from './state.js';
 
 async function start(phase: 'pre' | 'main'): Promise<void> {
   try {
     await startWatching(phase);
   } catch (err) {
     // A user's mistake fails the step; the sensor's own trouble only warns, the job goes on.
-    if (err instanceof ConfigurationError) core.setFailed(err.message);
-    else core.warning(`cicd-sensor: could not start watching this job: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof ConfigurationError) {
+      core.setFailed(err.message);
+      return;
+    }
+    const message = `cicd-sensor could not start watching this job: ${err instanceof Error ? err.message : String(err)}`;
+    core.warning(message);
+    // post reads this and says it in the summary; the job goes on.
+    saveSession({ startedBy: phase, notWatching: message });
   }
 }
 

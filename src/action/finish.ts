@@ -96,11 +96,14 @@ export async function finishWatching(): Promise<void> {
     return;
   }
   if (!session) {
-    warn('cicd-sensor: nothing to report: the sensor was not started in this job (its pre/main step did not run)');
+    const message = 'cicd-sensor: nothing to report: the sensor was not started in this job (its pre/main step did not run)';
+    warn(message);
+    if (settings.jobSummary) await core.summary.addRaw(`> [!WARNING]\n> ${message}.\n`).write();
     return;
   }
-  if (session.unsupported) {
-    if (settings.jobSummary) await core.summary.addRaw(`> [!WARNING]\n> ${session.unsupported}. Nothing was recorded.\n`).write();
+  if (session.notWatching) {
+    const reason = session.notWatching.replace(/[<>&\n]/g, ' ');
+    if (settings.jobSummary) await core.summary.addRaw(`> [!WARNING]\n> ${reason}. Nothing was recorded.\n`).write();
     return;
   }
   const before = await stats(session.stateDir!);

@@ -28,7 +28,8 @@ function findDist(root: string): string | undefined {
 
 export async function sensorDir(settings: Settings, bundled: string): Promise<string> {
   if (!settings.sensorUrl || !settings.sensorSha256) return bundled;
-  const version = settings.sensorSha256.slice(0, 16);
+  // 'sha' first: an all-digit prerelease with a leading zero is not valid semver.
+  const version = `sha${settings.sensorSha256.slice(0, 16)}`;
   const cached = tc.find(TOOL, `0.0.0-${version}`);
   if (cached) return findDist(cached) ?? cached;
   const archive = await tc.downloadTool(settings.sensorUrl);

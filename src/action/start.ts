@@ -35,7 +35,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   const platform = checkActionPlatform();
   if (platform.missing.length) {
     const message = `cicd-sensor cannot watch this job; missing: ${platform.missing.join(', ')}`;
-    saveSession({ startedBy: phase, unsupported: message, notes });
+    saveSession({ startedBy: phase, notWatching: message, notes });
     if (settings.failOnUnsupported) core.setFailed(message);
     else core.warning(message);
     return;

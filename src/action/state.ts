@@ -5,8 +5,8 @@ import { StateKey } from './constants.js';
 export interface Session {
   /** The step that started watching: 'pre', or 'main' when there was no pre. */
   startedBy: 'pre' | 'main';
-  /** Why the sensor is not running, when it is not. */
-  unsupported?: string;
+  /** Why the sensor is not watching this job (unsupported platform, failed start), when it is not. */
+  notWatching?: string;
   stateDir?: string;
   jobId?: string;
   daemonPid?: number;

@@ -8,7 +8,7 @@ export const DEFAULT_STATE_DIR = '/run/cicd-sensor';
 export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
                           [--no-docker-proxy] [--docker-upstream PATH] [--interpose-docker]
-       cicd-sensor daemon stop|stats [--state-dir DIR]
+       cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
        cicd-sensor job unregister [--state-dir DIR] --id ID
@@ -31,7 +31,8 @@ report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
 
 daemon: the long-lived tracker (root) for many jobs, controlled through
 DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
-to DIR/jobs/<id>/events.ndjson.
+to DIR/jobs/<id>/events.ndjson. \`daemon kill\` is for a daemon that no longer
+answers: SIGKILL, then its docker socket interposition and sockets undone.
 
 exit codes: COMMAND's own; 2 usage error; 3 the sensor cannot run here;
 4 the daemon refused a request or cannot be reached.`;
@@ -64,7 +65,7 @@ export type Parsed =
   | { help: true }
   | { help: false; subcommand: 'run'; options: RunOptions }
   | { help: false; subcommand: 'daemon'; options: DaemonOptions }
-  | { help: false; subcommand: 'daemon-stop' | 'daemon-stats'; stateDir: string }
+  | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
   | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
   | { help: false; subcommand: 'report'; jobDir: string };
@@ -177,13 +178,13 @@ const DAEMON_SPEC: Spec = {
 
 function parseDaemon(args: string[]): Parsed {
   const [action] = args;
-  if (action === 'stop' || action === 'stats') {
+  if (action === 'stop' || action === 'stats' || action === 'kill') {
     const { values, help } = scan(args.slice(1), { '--state-dir': 'dir' }, false);
     if (help) return { help: true };
     return { help: false, subcommand: `daemon-${action}`, stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR };
   }
   if (action !== undefined && !action.startsWith('-') && action !== 'start') {
-    throw new UsageError(`unknown daemon action '${action}' (start, stop or stats)`);
+    throw new UsageError(`unknown daemon action '${action}' (start, stop, stats or kill)`);
   }
   const { values, help } = scan(action === 'start' ? args.slice(1) : args, DAEMON_SPEC, false);
   if (help) return { help: true };

@@ -1,6 +1,7 @@
 /** The daemon's CLI verbs: start (foreground or detached), stop, stats, job register/unregister. */
 import { request, DaemonUnavailable } from '../daemon/client.js';
 import { startDetached } from '../daemon/detach.js';
+import { killDaemon } from '../daemon/kill.js';
 import { trackerMain } from '../daemon/main.js';
 import type { Request } from '../daemon/protocol.js';
 import { daemonArgs, type DaemonOptions } from './args.js';
@@ -30,6 +31,17 @@ export async function sendAndPrint(stateDir: string, req: Request): Promise<numb
   } catch (err) {
     if (!(err instanceof DaemonUnavailable)) throw err;
     say(err.message);
+    return 4;
+  }
+}
+
+/** daemon kill: for a daemon that no longer answers; prints what was done. */
+export async function killAndPrint(stateDir: string): Promise<number> {
+  try {
+    process.stdout.write(JSON.stringify(await killDaemon(stateDir)) + '\n');
+    return 0;
+  } catch (err) {
+    say(`daemon kill: ${(err as Error).message}`);
     return 4;
   }
 }

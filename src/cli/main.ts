@@ -1,6 +1,6 @@
 /** `cicd-sensor` dispatch: parse, run, and map failures to exit codes. */
 import { parseArgs, USAGE, UsageError } from './args.js';
-import { sendAndPrint, startDaemon } from './daemonCommands.js';
+import { killAndPrint, sendAndPrint, startDaemon } from './daemonCommands.js';
 import { reportCommand } from './reportCommand.js';
 import { runCommand } from './run.js';
 
@@ -26,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
       return sendAndPrint(parsed.stateDir, { op: 'stop' });
     case 'daemon-stats':
       return sendAndPrint(parsed.stateDir, { op: 'stats' });
+    case 'daemon-kill':
+      return killAndPrint(parsed.stateDir);
     case 'job-register':
       return sendAndPrint(parsed.stateDir, { op: 'register', job: parsed.job, cgroup: parsed.cgroup, pid: parsed.pid });
     case 'job-unregister':

@@ -10,7 +10,7 @@ export const pidfilePath = (stateDir: string): string => join(stateDir, 'daemon.
 
 export class AlreadyRunning extends Error {}
 
-function isLiveDaemon(pid: number): boolean {
+export function isLiveDaemon(pid: number): boolean {
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     return /cicd-sensor|tracker\.js|cli\.js/.test(cmdline);
@@ -19,14 +19,19 @@ function isLiveDaemon(pid: number): boolean {
   }
 }
 
+/** The pid the pidfile names, if there is one. */
+export function recordedPid(stateDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(pidfilePath(stateDir), 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function acquireInstance(stateDir: string): void {
   const path = pidfilePath(stateDir);
-  let existing: number | undefined;
-  try {
-    existing = Number(readFileSync(path, 'utf8').trim().split(/\s+/)[0]);
-  } catch {
-    /* no pidfile */
-  }
+  const existing = recordedPid(stateDir);
   if (existing && existing !== process.pid && isLiveDaemon(existing)) {
     throw new AlreadyRunning(`a cicd-sensor daemon (pid ${existing}) already runs on ${stateDir}`);
   }

@@ -1,6 +1,6 @@
 /** Starting, asking and stopping real daemons from dist/, with cleanup that survives failures. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from '../../src/daemon/client.js';
@@ -53,6 +53,18 @@ export function testCgroup(name: string): string {
   mkdirSync(path, { recursive: true });
   cgroups.push(path);
   return path;
+}
+
+/**
+ * Cgroups the daemons made under the root whose names match (job cgroups
+ * left by a job whose worker outlived its unregister, a killed daemon's
+ * own): removed by cleanupDaemons.
+ */
+export function adoptRootCgroups(name: RegExp): void {
+  const root = cgroup2Root()!;
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (entry.isDirectory() && name.test(entry.name)) cgroups.push(join(root, entry.name));
+  }
 }
 
 export function writeExecutable(path: string, text: string): void {

@@ -4,11 +4,12 @@
  * the runner's files and environment, against a loopback artifact service.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startArtifactServer } from '../helpers/artifactServer.js';
-import { alive, cleanupDaemons, waitGone } from '../helpers/daemon.js';
+import { adoptRootCgroups, alive, cleanupDaemons, waitGone } from '../helpers/daemon.js';
 import { repairInterposition } from '../../src/proxy/interpose.js';
 import { ensureDockerd, stopDockerd } from '../helpers/docker.js';
 import { distDir, fixturesDir } from '../helpers/paths.js';
@@ -28,7 +29,11 @@ const roots: string[] = [];
 let artifacts: Awaited<ReturnType<typeof startArtifactServer>>;
 
 /** Runs a job: the runner's files in a fresh directory, INPUT_* from inputs, steps from scripts. */
-async function runJob(scripts: string[], inputs: Record<string, string> = {}, opts: { prefix?: string[] } = {}): Promise<JobRun> {
+async function runJob(
+  scripts: string[],
+  inputs: Record<string, string> = {},
+  opts: { prefix?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<JobRun> {
   const work = mkdtempSync(join(tmpdir(), 'cs-action-'));
   roots.push(work);
   mkdirSync(join(work, '_temp'));
@@ -46,7 +51,9 @@ async function runJob(scripts: string[], inputs: Record<string, string> = {}, op
     GITHUB_RUN_ATTEMPT: '1',
     RUNNER_NAME: 'stand-in',
     CICD_SENSOR_STATE_DIR: stateDir,
+    RUNNER_TOOL_CACHE: join(work, '_tool'),
     ...artifacts.env(),
+    ...opts.env,
   };
   for (const [name, file] of Object.entries(files)) {
     env[name] = join(work, file);
@@ -106,6 +113,8 @@ async function stopActionDaemons(): Promise<void> {
 afterAll(async () => {
   await artifacts?.close();
   await stopActionDaemons();
+  // The stand-in runners are gone: their job cgroups, and a killed daemon's own, are empty now.
+  adoptRootCgroups(/^cicd-sensor(-4242-.*)?$/);
   await cleanupDaemons();
   await stopDockerd();
   if (!process.env.CS_KEEP_RUNS) for (const r of roots) rmSync(r, { recursive: true, force: true });
@@ -179,6 +188,40 @@ describe('trouble', () => {
     const run = await runJob(['true\n'], { 'summary-rows': 'lots' });
     expect(run.phases.pre!.status).not.toBe(0);
     expect(run.phases.pre!.stdout).toMatch(/input summary-rows: 'lots' is not a whole number from 1 to 1000/);
+  }, 120_000);
+
+  test('a daemon that never becomes ready is stopped after the timeout, with a note, and the job goes on', async () => {
+    // A prebuilt sensor in the runner's tool cache (as sensor-url leaves it) whose tracker hangs before ready.
+    const toolCache = mkdtempSync(join(tmpdir(), 'cs-tool-'));
+    roots.push(toolCache);
+    const sha = createHash('sha256').update('hanging sensor').digest('hex');
+    const dir = join(toolCache, 'cicd-sensor', `0.0.0-sha${sha.slice(0, 16)}`, 'x64');
+    cpSync(distDir, dir, { recursive: true });
+    writeFileSync(`${dir}.complete`, '');
+    const pidFile = join(toolCache, 'hung.pid');
+    writeFileSync(
+      join(dir, 'tracker.js'),
+      `import { mkdirSync, writeFileSync } from 'node:fs';
+       const stateDir = process.argv[process.argv.indexOf('--state-dir') + 1];
+       mkdirSync(stateDir, { recursive: true });
+       writeFileSync(stateDir + '/daemon.pid', process.pid + '\\n');
+       writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
+       console.error('loading BPF programs (this one never finishes)');
+       setInterval(() => {}, 1000);\n`,
+    );
+    const run = await runJob(['/bin/echo unwatched > /dev/null\n'], { 'sensor-url': 'https://sensor.invalid/sensor.tgz', 'sensor-sha256': sha }, {
+      env: { RUNNER_TOOL_CACHE: toolCache, CICD_SENSOR_READY_TIMEOUT: '2' },
+    });
+    expect(run.phases.pre!.status).toBe(0);
+    expect(run.phases.pre!.stdout).toMatch(/::warning::cicd-sensor could not start watching this job: the sensor daemon did not become ready within 2 s/);
+    expect(run.phases.pre!.stdout).toMatch(/it was stopped/);
+    expect(run.phases.step1!.status).toBe(0);
+    expect(run.phases.post!.status).toBe(0);
+    expect(run.summary).toMatch(/could not start watching this job: the sensor daemon did not become ready within 2 s/);
+    expect(run.summary).toMatch(/Nothing was recorded/);
+    const hung = Number(readFileSync(pidFile, 'utf8'));
+    expect(await waitGone(hung, 5_000)).toBe(true);
+    expect(existsSync(join(run.stateDir, 'daemon.pid'))).toBe(false);
   }, 120_000);
 
   test('a daemon killed mid-job gives a prominent note and the job goes on', async () => {

@@ -130,3 +130,15 @@ describe('parseArgs', () => {
     expect(usage('run', '--no-function-hooks=0', '--', 'ls')).toMatch(/--no-function-hooks/);
   });
 });
+
+describe('daemon actions', () => {
+  it('parses stop, stats and kill with their state directory', () => {
+    for (const action of ['stop', 'stats', 'kill']) {
+      expect(parseArgs(['daemon', action, '--state-dir', '/tmp/s'])).toEqual({ help: false, subcommand: `daemon-${action}`, stateDir: '/tmp/s' });
+    }
+  });
+
+  it('names the actions it knows when given another', () => {
+    expect(usage('daemon', 'restart')).toMatch(/unknown daemon action 'restart' \(start, stop, stats or kill\)/);
+  });
+});
