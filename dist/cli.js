@@ -2026,6 +2026,20 @@ var Pump = class {
       (s) => this.tracker.handle(s),
       () => this.tracker.noteMalformed()
     );
+  }
+  /**
+   * Takes what the kernel has written with cheap synchronous calls, not one
+   * thread-pool round trip per handful of records (a busy job writes
+   * continuously, so every wait would return at once with a few records);
+   * bounded so control requests and the docker proxy still get their turn.
+   */
+  drainFor(n, budgetMs) {
+    const end = performance.now() + budgetMs;
+    while (n > 0) {
+      this.consume(n);
+      if (performance.now() >= end) break;
+      n = this.sensor.pollNow(this.buf);
+    }
     this.opts.afterBatch?.();
   }
   start() {
@@ -2034,7 +2048,7 @@ var Pump = class {
   async loop() {
     const pollMs = this.opts.pollMs ?? 100;
     while (!this.stopping) {
-      this.consume(await this.sensor.poll(this.buf, pollMs));
+      this.drainFor(await this.sensor.poll(this.buf, pollMs), 50);
       this.tracker.expireRemoved();
       if (this.drainWaiters.length) {
         this.drain();
@@ -2057,6 +2071,7 @@ var Pump = class {
   /** Synchronously drains everything the kernel has written so far. */
   drain() {
     for (let n = this.sensor.pollNow(this.buf); n > 0; n = this.sensor.pollNow(this.buf)) this.consume(n);
+    this.opts.afterBatch?.();
   }
   /** Stops the loop after its current wait, then drains. */
   async stop() {

@@ -12,7 +12,7 @@ export interface PumpOptions {
   batchBytes?: number;
   /** How long one wait for records may block; bounds stop latency too. */
   pollMs?: number;
-  /** Called after each non-empty batch (sinks flush here). */
+  /** Called after each run of batches (sinks flush here). */
   afterBatch?: () => void;
 }
 
@@ -40,6 +40,21 @@ export class Pump {
       (s) => this.tracker.handle(s),
       () => this.tracker.noteMalformed(),
     );
+  }
+
+  /**
+   * Takes what the kernel has written with cheap synchronous calls, not one
+   * thread-pool round trip per handful of records (a busy job writes
+   * continuously, so every wait would return at once with a few records);
+   * bounded so control requests and the docker proxy still get their turn.
+   */
+  private drainFor(n: number, budgetMs: number): void {
+    const end = performance.now() + budgetMs;
+    while (n > 0) {
+      this.consume(n);
+      if (performance.now() >= end) break;
+      n = this.sensor.pollNow(this.buf);
+    }
     this.opts.afterBatch?.();
   }
 
@@ -50,7 +65,7 @@ export class Pump {
   private async loop(): Promise<void> {
     const pollMs = this.opts.pollMs ?? 100;
     while (!this.stopping) {
-      this.consume(await this.sensor.poll(this.buf, pollMs));
+      this.drainFor(await this.sensor.poll(this.buf, pollMs), 50);
       this.tracker.expireRemoved();
       if (this.drainWaiters.length) {
         this.drain();
@@ -75,6 +90,7 @@ export class Pump {
   /** Synchronously drains everything the kernel has written so far. */
   drain(): void {
     for (let n = this.sensor.pollNow(this.buf); n > 0; n = this.sensor.pollNow(this.buf)) this.consume(n);
+    this.opts.afterBatch?.();
   }
 
   /** Stops the loop after its current wait, then drains. */

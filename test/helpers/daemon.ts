@@ -1,5 +1,5 @@
 /** Starting, asking and stopping real daemons from dist/, with cleanup that survives failures. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +54,18 @@ export function testCgroup(name: string): string {
   cgroups.push(path);
   return path;
 }
+
+/** Runs argv inside a cgroup: the shell enters it, then execs, so nothing runs outside it first. */
+export function spawnIn(cgroup: string, argv: string[], opts: { env?: NodeJS.ProcessEnv; stdio?: StdioOptions } = {}): ChildProcess {
+  return spawn('/bin/sh', ['-c', 'echo 0 > "$0" && exec "$@"', join(cgroup, 'cgroup.procs'), ...argv], {
+    stdio: opts.stdio ?? 'ignore',
+    env: opts.env ?? process.env,
+  });
+}
+
+/** The child's exit code (-1 when a signal ended it). */
+export const exited = (child: ChildProcess): Promise<number> =>
+  new Promise((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
 
 /**
  * Cgroups the daemons made under the root whose names match (job cgroups

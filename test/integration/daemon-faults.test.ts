@@ -3,22 +3,15 @@
  * kill -9 leaves every written line intact and the report says the run
  * ended early, SIGTERM flushes and closes every job.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ask, cleanupDaemons, cli, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
+import { ask, cleanupDaemons, cli, exited, spawnIn, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { readEvents, requireRoot } from '../helpers/sensorRun.js';
 
 const work = mkdtempSync(join(tmpdir(), 'cs-faults-'));
-
-function spawnIn(cgroup: string, argv: string[]) {
-  return spawn('/bin/sh', ['-c', 'echo 0 > "$0" && exec "$@"', join(cgroup, 'cgroup.procs'), ...argv], { stdio: 'ignore' });
-}
-
-const exited = (child: ReturnType<typeof spawn>): Promise<number> =>
-  new Promise((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
 
 function memoryKb(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

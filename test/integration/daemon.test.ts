@@ -2,28 +2,19 @@
  * The daemon: job identity from a stand-in Runner.Worker with step labels,
  * two jobs at once, clean unregister, and its control protocol under abuse.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src/events/eventRecord.js';
 import { u64Keys } from '../helpers/bpftoolMap.js';
-import { alive, ask, cleanupDaemons, cli, readJson, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
+import { alive, ask, cleanupDaemons, cli, exited, readJson, spawnIn, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
 import { cliPath, fixturesDir } from '../helpers/paths.js';
 import { readEvents, requireRoot } from '../helpers/sensorRun.js';
 import { execFileSync } from 'node:child_process';
 
 const work = mkdtempSync(join(tmpdir(), 'cs-daemon-work-'));
 let daemon: { stateDir: string; pid: number };
-
-/** Runs argv inside a cgroup (the shell enters it, then execs). */
-function spawnIn(cgroup: string, argv: string[]) {
-  return spawn('/bin/sh', ['-c', 'echo 0 > "$0" && exec "$@"', join(cgroup, 'cgroup.procs'), ...argv], { stdio: 'ignore' });
-}
-
-const exited = (child: ReturnType<typeof spawn>): Promise<number> =>
-  new Promise((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
 
 function mapKeys(mapId: number, keyed: 'u64' | 'staging'): string[] {
   const dump = execFileSync('bpftool', ['-j', 'map', 'dump', 'id', String(mapId)], { encoding: 'utf8' });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { EventRecord } from '../../src/events/eventRecord.js';
-import { ask, cleanupDaemons, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
+import { ask, cleanupDaemons, spawnIn, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
 import { docker, ensureDockerd, ensureImage, IMAGE, REAL_SOCKET, restartDockerd, stopDockerd } from '../helpers/docker.js';
 import { cleanupRuns, readEvents, requireRoot, runSensor } from '../helpers/sensorRun.js';
 
@@ -19,13 +19,6 @@ let daemon: { stateDir: string; pid: number };
 let proxy: string;
 const work = mkdtempSync(join(tmpdir(), 'cs-docker-'));
 const tag = `${process.pid}`;
-
-function spawnIn(cgroup: string, argv: string[], env: NodeJS.ProcessEnv = process.env) {
-  return spawn('/bin/sh', ['-c', 'echo 0 > "$0" && exec "$@"', join(cgroup, 'cgroup.procs'), ...argv], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-}
 
 function finished(child: ReturnType<typeof spawn>): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -40,7 +33,7 @@ const withHost = (host: string): NodeJS.ProcessEnv => ({ ...process.env, DOCKER_
 async function jobRun(id: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ events: EventRecord[]; code: number; err: string }> {
   const cgroup = testCgroup(id);
   expect((await ask(daemon.stateDir, { op: 'register', job: { id }, cgroup })).ok).toBe(true);
-  const r = await finished(spawnIn(cgroup, argv, env));
+  const r = await finished(spawnIn(cgroup, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] }));
   const u = await ask(daemon.stateDir, { op: 'unregister', id });
   return { events: readEvents(u.events as string), code: r.code, err: r.err };
 }
@@ -125,7 +118,7 @@ describe('containers started around the proxy', () => {
   test('a create that never starts leaves no staging entry after unregister', async () => {
     const cgroup = testCgroup('staged');
     await ask(daemon.stateDir, { op: 'register', job: { id: 'staged' }, cgroup });
-    const r = await finished(spawnIn(cgroup, ['docker', 'create', '--name', `cs-created-${tag}`, IMAGE, 'true'], withHost(proxy)));
+    const r = await finished(spawnIn(cgroup, ['docker', 'create', '--name', `cs-created-${tag}`, IMAGE, 'true'], { env: withHost(proxy), stdio: ['ignore', 'pipe', 'pipe'] }));
     expect(r.code).toBe(0);
     expect(await stagingKeys(daemon.stateDir)).toBe(1);
     await ask(daemon.stateDir, { op: 'unregister', id: 'staged' });
@@ -221,12 +214,12 @@ describe('the systemd cgroup driver', () => {
     const cgroup = testCgroup('sdjob');
     await ask(d.stateDir, { op: 'register', job: { id: 'sd' }, cgroup });
     const create = `require('http').request({ socketPath: ${JSON.stringify(dproxy)}, method: 'POST', path: '/v1.41/containers/create?name=sd1', headers: { 'Content-Type': 'application/json' } }, (r) => { r.resume(); r.on('end', () => process.exit(r.statusCode === 201 ? 0 : 1)); }).end(JSON.stringify({ Image: 'img:1' }));`;
-    expect((await finished(spawnIn(cgroup, [process.execPath, '-e', create]))).code).toBe(0);
+    expect((await finished(spawnIn(cgroup, [process.execPath, '-e', create], { stdio: ['ignore', 'pipe', 'pipe'] }))).code).toBe(0);
     // What systemd would make for the container: a scope under a slice.
     const slice = testCgroup('system-slice');
     const scope = join(slice, `docker-${fakeId}.scope`);
     execFileSync('mkdir', [scope]);
-    expect((await finished(spawnIn(scope, ['/bin/echo', `in-scope-${tag}`]))).code).toBe(0);
+    expect((await finished(spawnIn(scope, ['/bin/echo', `in-scope-${tag}`], { stdio: ['ignore', 'pipe', 'pipe'] }))).code).toBe(0);
     const u = await ask(d.stateDir, { op: 'unregister', id: 'sd' });
     fake.close();
     const exec = readEvents(u.events as string).find((e) => e.kind === 'process_exec' && e.process.argv[1] === `in-scope-${tag}`);
@@ -250,7 +243,7 @@ describe('interposition on the default socket path', () => {
     const cgroup = testCgroup('interposed');
     await ask(d.stateDir, { op: 'register', job: { id: 'interposed' }, cgroup });
     const name = `cs-default-${tag}`;
-    const r = await finished(spawnIn(cgroup, ['docker', 'run', '--rm', '--name', name, IMAGE, '/bin/echo', 'via-default'], defaultEnv()));
+    const r = await finished(spawnIn(cgroup, ['docker', 'run', '--rm', '--name', name, IMAGE, '/bin/echo', 'via-default'], { env: defaultEnv(), stdio: ['ignore', 'pipe', 'pipe'] }));
     expect(r.code).toBe(0);
     const u = await ask(d.stateDir, { op: 'unregister', id: 'interposed' });
     const events = readEvents(u.events as string);
