@@ -2087,11 +2087,20 @@ function sharedJson(value) {
   }
   return json;
 }
+var last;
+function sharedRun(e) {
+  if (last && last.job === e.job && last.cgroupId === e.cgroup_id && last.container === e.container && last.step === e.step && last.process === e.process) {
+    return last.text;
+  }
+  let text2 = `"job":${sharedJson(e.job)},"cgroup_id":${e.cgroup_id}`;
+  if (e.container !== void 0) text2 += `,"container":${sharedJson(e.container)}`;
+  if (e.step !== void 0) text2 += `,"step":${sharedJson(e.step)}`;
+  text2 += `,"process":${sharedJson(e.process)}`;
+  last = { job: e.job, cgroupId: e.cgroup_id, container: e.container, step: e.step, process: e.process, text: text2 };
+  return text2;
+}
 function eventLine(e) {
-  let line = `{"seq":${e.seq},"time":${JSON.stringify(e.time)},"kind":${JSON.stringify(e.kind)},"job":${sharedJson(e.job)},"cgroup_id":${e.cgroup_id}`;
-  if (e.container !== void 0) line += `,"container":${sharedJson(e.container)}`;
-  if (e.step !== void 0) line += `,"step":${sharedJson(e.step)}`;
-  line += `,"process":${sharedJson(e.process)}`;
+  let line = `{"seq":${e.seq},"time":${JSON.stringify(e.time)},"kind":${JSON.stringify(e.kind)},${sharedRun(e)}`;
   if (e.network !== void 0) line += `,"network":${JSON.stringify(e.network)}`;
   if (e.file !== void 0) line += `,"file":${JSON.stringify(e.file)}`;
   if (e.domain !== void 0) line += `,"domain":${JSON.stringify(e.domain)}`;
@@ -2684,8 +2693,8 @@ function hex(code, width) {
 function cap(s, max = DEFAULT_MAX_CHARS) {
   if (s.length <= max) return s;
   let end = Math.max(0, max);
-  const last = s.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end -= 1;
+  const last2 = s.charCodeAt(end - 1);
+  if (last2 >= 55296 && last2 <= 56319) end -= 1;
   return `${s.slice(0, end)}\u2026 (${s.length} chars)`;
 }
 function plainText(s, max = DEFAULT_MAX_CHARS) {
@@ -2779,9 +2788,9 @@ function fitBlocks(model, blocks, maxBytes) {
   }
   let note = truncationNote(rest, dropped, maxBytes);
   while (kept.length > 0 && used + SEPARATOR_BYTES + byteLength(note) > maxBytes) {
-    const last = kept.pop();
-    used -= SEPARATOR_BYTES + byteLength(last.text);
-    dropped.push(last);
+    const last2 = kept.pop();
+    used -= SEPARATOR_BYTES + byteLength(last2.text);
+    dropped.push(last2);
     note = truncationNote(rest, dropped, maxBytes);
   }
   const text2 = joinBlocks([head, { title: "Left out", text: note }, ...kept]);

@@ -19,13 +19,24 @@ function sharedJson(value: object): string {
   return json;
 }
 
+/** The run of shared fields (job to process) of the previous line: events of one process come in runs. */
+let last: { job: object; cgroupId: number; container?: object; step?: object; process: object; text: string } | undefined;
+
+function sharedRun(e: EventRecord): string {
+  if (last && last.job === e.job && last.cgroupId === e.cgroup_id && last.container === e.container && last.step === e.step && last.process === e.process) {
+    return last.text;
+  }
+  let text = `"job":${sharedJson(e.job)},"cgroup_id":${e.cgroup_id}`;
+  if (e.container !== undefined) text += `,"container":${sharedJson(e.container)}`;
+  if (e.step !== undefined) text += `,"step":${sharedJson(e.step)}`;
+  text += `,"process":${sharedJson(e.process)}`;
+  last = { job: e.job, cgroupId: e.cgroup_id, container: e.container, step: e.step, process: e.process, text };
+  return text;
+}
 
 /** Keys in the schema's order; an absent (undefined) field is left out, as JSON.stringify does. */
 export function eventLine(e: EventRecord): string {
-  let line = `{"seq":${e.seq},"time":${JSON.stringify(e.time)},"kind":${JSON.stringify(e.kind)},"job":${sharedJson(e.job)},"cgroup_id":${e.cgroup_id}`;
-  if (e.container !== undefined) line += `,"container":${sharedJson(e.container)}`;
-  if (e.step !== undefined) line += `,"step":${sharedJson(e.step)}`;
-  line += `,"process":${sharedJson(e.process)}`;
+  let line = `{"seq":${e.seq},"time":${JSON.stringify(e.time)},"kind":${JSON.stringify(e.kind)},${sharedRun(e)}`;
   if (e.network !== undefined) line += `,"network":${JSON.stringify(e.network)}`;
   if (e.file !== undefined) line += `,"file":${JSON.stringify(e.file)}`;
   if (e.domain !== undefined) line += `,"domain":${JSON.stringify(e.domain)}`;

@@ -3,7 +3,7 @@
  * needs, load them from itself, need no glibc newer than Ubuntu 22.04's
  * floor (2.34 here, for margin), and match the record layout in C.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,15 @@ test('dist holds the library, libbpf, libelf, koffi and the BPF object', () => {
       'node_modules/@koromix/koffi-linux-x64/linux_x64/koffi.node',
     ]),
   );
+});
+
+test('every file of dist is committed: none is left out by .gitignore', () => {
+  // A runner executes the repository as committed; an ignored file there exists only on the machine that built it.
+  const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: repoRoot, encoding: 'utf8' });
+  if (inside.stdout.trim() !== 'true') return;
+  const files = walk(distDir).map((f) => f.slice(repoRoot.length + 1));
+  const ignored = spawnSync('git', ['check-ignore', '--no-index', '--stdin'], { cwd: repoRoot, input: files.join('\n'), encoding: 'utf8' });
+  expect(ignored.stdout.split('\n').filter(Boolean)).toEqual([]);
 });
 
 test.each(elfFiles.map((f) => [f.slice(distDir.length + 1), f]))('%s needs no glibc newer than 2.34', (_, file) => {
