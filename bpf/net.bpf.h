@@ -10,6 +10,7 @@
 
 #include "common.bpf.h"
 #include "pending.bpf.h"
+#include "sockowner.bpf.h"
 
 #define AF_UNIX 1
 #define AF_INET 2
@@ -39,6 +40,7 @@ static __always_inline void send_connect(struct bpf_sock_addr *ctx, __u8 family,
 	__u8 one = 1;
 	__u8 *buf;
 
+	note_sock_owner(bpf_get_socket_cookie(ctx));
 	key.tgid = bpf_get_current_pid_tgid() >> 32;
 	key.family = family;
 	key.port = bpf_ntohs(ctx->user_port);

@@ -329,7 +329,8 @@ var Kind = {
   CONNECT: 5,
   FILE_OPEN: 6,
   FILE_OP: 7,
-  UNIX_CONNECT: 8
+  UNIX_CONNECT: 8,
+  DOMAIN: 9
 };
 var HOOK_NAMES = [
   "process_exec",
@@ -342,13 +343,15 @@ var HOOK_NAMES = [
   "file_remove",
   "file_move",
   "file_link",
-  "unix_socket_connect"
+  "unix_socket_connect",
+  "domain"
 ];
 var Flag = {
   ARGV_TRUNCATED: 1 << 0,
   PATH_TRUNCATED: 1 << 1,
   PATH2_TRUNCATED: 1 << 2,
-  CWD_TRUNCATED: 1 << 3
+  CWD_TRUNCATED: 1 << 3,
+  ANSWERS_TRUNCATED: 1 << 4
 };
 var CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 };
 var Access = { READ: 1, WRITE: 2, READ_WRITE: 3, EXEC: 4 };
@@ -363,7 +366,19 @@ var OFFSETS = {
   cs_connect: { protocol: 40, family: 41, port: 42, via_sendmsg: 44, addr: 48 },
   cs_file_open: { open_flags: 40, access: 44, path_enc: 45, path_len: 46 },
   cs_file_op: { op: 40, op_flags: 44, path_len: 48, base_len: 50, path2_len: 52, base2_len: 54 },
-  cs_unix_connect: { path_len: 40 }
+  cs_unix_connect: { path_len: 40 },
+  cs_domain: {
+    source: 40,
+    protocol: 41,
+    family: 42,
+    rcode: 43,
+    port: 44,
+    qtype: 46,
+    txid: 48,
+    name_len: 50,
+    answers_len: 52,
+    addr: 56
+  }
 };
 var SIZEOF = {
   cs_header: 40,
@@ -374,7 +389,8 @@ var SIZEOF = {
   cs_connect: 64,
   cs_file_open: 48,
   cs_file_op: 56,
-  cs_unix_connect: 48
+  cs_unix_connect: 48,
+  cs_domain: 72
 };
 
 // src/native/assets.ts
@@ -393,13 +409,13 @@ function assetsDir() {
 var libraryPath = () => join3(assetsDir(), "lib", "libcicdsensor.so");
 var bpfObjectPath = () => join3(assetsDir(), "sensor.bpf.o");
 
-// node_modules/koffi/src/koffi/index.js
+// ../main/node_modules/koffi/src/koffi/index.js
 import util from "node:util";
 import fs2 from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import fs from "node:fs";
 
-// node_modules/koffi/src/koffi/src/static.js
+// ../main/node_modules/koffi/src/koffi/src/static.js
 import { createRequire } from "node:module";
 var require2 = createRequire(import.meta.url);
 function loadStatic(pkg2) {
@@ -527,7 +543,7 @@ function loadStatic(pkg2) {
   return native2;
 }
 
-// node_modules/koffi/src/koffi/index.js
+// ../main/node_modules/koffi/src/koffi/index.js
 function determineAbi() {
   let abi = process.arch.toString();
   if (abi == "riscv32" || abi == "riscv64") {
@@ -812,6 +828,7 @@ function nativeApi() {
     cs_close: f("void cs_close(cs_sensor *s)"),
     cs_boot_to_realtime_ns: f("int64_t cs_boot_to_realtime_ns(void)"),
     cs_peer_pid: f("int cs_peer_pid(int fd)"),
+    cs_test_skb: f("int cs_test_skb(cs_sensor *s, const char *prog, const uint8_t *frame, uint32_t len)"),
     cs_last_error: f("int cs_last_error(_Out_ uint8_t *buf, uint32_t len)"),
     pollAsync: (h, buf, len, timeoutMs) => new Promise((resolve2, reject) => {
       poll.async(h, buf, len, timeoutMs, (err, res) => err ? reject(err) : resolve2(res));
@@ -947,6 +964,10 @@ var Sensor = class _Sensor {
   /** CLOCK_REALTIME - CLOCK_BOOTTIME in ns, for turning record times into wall-clock times. */
   static bootToRealtimeNs() {
     return Number(nativeApi().cs_boot_to_realtime_ns());
+  }
+  /** Runs a loaded packet program on one crafted Ethernet frame (BPF_PROG_TEST_RUN); returns its verdict. */
+  testSkb(prog, frame) {
+    return this.check(this.api.cs_test_skb(this.live(), prog, frame, frame.length));
   }
   linksAlive() {
     return this.api.cs_links_alive(this.live());

@@ -60,11 +60,16 @@ static const struct hook_plan plans[] = {
 		"cs_exit_symlinkat", "?cs_enter_symlink", "?cs_exit_symlink" } } } },
 	{ "unix_socket_connect",
 	  { { "tracepoint", "syscalls: connect", { "cs_enter_connect", "cs_exit_connect" } } } },
+	{ "domain",
+	  { { "cgroup_skb", "cgroup_skb/egress, cgroup_skb/ingress at the cgroup v2 root",
+	      { "cs_skb_egress", "cs_skb_ingress" } } } },
 };
 
 static bool is_cgroup_prog(const struct bpf_program *prog)
 {
-	return !strncmp(bpf_program__section_name(prog), "cgroup/", 7);
+	const char *sec = bpf_program__section_name(prog);
+
+	return !strncmp(sec, "cgroup/", 7) || !strncmp(sec, "cgroup_skb/", 11);
 }
 
 static int attach_prog(struct cs_sensor *s, struct bpf_program *prog)
