@@ -257,6 +257,9 @@ var CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 };
 var Access = { READ: 1, WRITE: 2, READ_WRITE: 3, EXEC: 4 };
 var PathEnc = { NONE: 0, COMPONENTS: 1, STRING: 2 };
 var FileOp = { UNLINK: 1, RMDIR: 2, RENAME: 3, LINK: 4, SYMLINK: 5 };
+var DomainSource = { DNS_QUERY: 1, DNS_ANSWER: 2, TLS_SNI: 3, HTTP_HOST: 4 };
+var AnswerType = { A: 1, AAAA: 2, CNAME: 3 };
+var DOMAIN_NAME_MAX = 253;
 var OFFSETS = {
   cs_header: { kind: 0, size: 2, pid: 4, tid: 8, flags: 12, time_ns: 16, cgroup_id: 24, start_time_ns: 32 },
   cs_exec: { ppid: 40, uid: 44, parent_start_time_ns: 48, path_len: 56, argv_len: 58, cwd_len: 60 },
@@ -929,6 +932,99 @@ function moveProcess(path, pid) {
 // src/tracker/kernelTracker.ts
 import { existsSync as existsSync3 } from "node:fs";
 
+// src/tracker/domains.ts
+var ANSWER_WAIT_MS = 2e3;
+var QUERY_TYPES = {
+  1: "A",
+  2: "NS",
+  5: "CNAME",
+  6: "SOA",
+  12: "PTR",
+  15: "MX",
+  16: "TXT",
+  28: "AAAA",
+  33: "SRV",
+  35: "NAPTR",
+  43: "DS",
+  48: "DNSKEY",
+  64: "SVCB",
+  65: "HTTPS",
+  255: "ANY",
+  257: "CAA"
+};
+function queryTypeName(qtype) {
+  return QUERY_TYPES[qtype] ?? `TYPE${qtype}`;
+}
+var NUMERIC = /^[0-9.]+$/;
+var JobDomains = class {
+  constructor(now) {
+    this.now = now;
+  }
+  now;
+  seen = /* @__PURE__ */ new Set();
+  held = [];
+  nameByAddress = /* @__PURE__ */ new Map();
+  /** The name this job last resolved to address, if any. */
+  nameOf(address) {
+    return this.nameByAddress.get(address);
+  }
+  /**
+   * A question, SNI or Host from a process; toEvent snapshots the process
+   * now. Returns the event to deliver now; undefined for a repeat, a numeric
+   * name, or a question held for its answer.
+   */
+  seenFrom(s, node, toEvent) {
+    if (NUMERIC.test(s.name)) return void 0;
+    const dns = s.source === "dns_query";
+    const key = `${node.pid}:${node.startNs}\0${s.source}\0${s.name}\0${dns ? s.qtype : ""}`;
+    if (this.seen.has(key)) return void 0;
+    this.seen.add(key);
+    const domain = {
+      name: s.name,
+      source: dns ? "dns" : s.source === "tls_sni" ? "tls_sni" : "http_host",
+      ...dns ? { query_type: queryTypeName(s.qtype) } : {},
+      server: { address: s.address, port: s.port }
+    };
+    const event = { timeNs: s.timeNs, event: toEvent(domain) };
+    if (!dns) return event;
+    this.held.push({ ...event, pid: s.pid, qtype: s.qtype, heldAt: this.now() });
+    return void 0;
+  }
+  /**
+   * A response reaching the job: its addresses now name connects, and the
+   * questions it answers (the same process's first, else any) go out with it.
+   */
+  answered(s) {
+    for (const address of s.answers) this.nameByAddress.set(address, s.name);
+    const matches = (h) => h.event.domain.name === s.name && h.qtype === s.qtype;
+    const own = this.held.filter((h) => matches(h) && h.pid === s.pid);
+    const done = own.length ? own : this.held.filter(matches);
+    for (const h of done) {
+      h.event.domain.answers = [...s.answers];
+      if (s.cnames.length) h.event.domain.cnames = [...s.cnames];
+    }
+    return this.release((h) => done.includes(h));
+  }
+  /** Questions whose answer did not come in time; every held one when all is set. */
+  due(all = false) {
+    const limit = this.now() - ANSWER_WAIT_MS;
+    return this.release((h) => all || h.heldAt <= limit);
+  }
+  release(pick) {
+    const out = [];
+    for (let i = 0; i < this.held.length; ) {
+      const h = this.held[i];
+      if (!pick(h)) {
+        i++;
+        continue;
+      }
+      this.held.splice(i, 1);
+      out.push({ timeNs: h.timeNs, event: h.event });
+    }
+    return out;
+  }
+};
+
 // src/kernel/openFlags.ts
 var COMMON = [
   [64, "O_CREAT"],
@@ -1097,19 +1193,29 @@ function fileOp(s) {
     }
   }
 }
-var network = (s) => ({
-  protocol: s.protocol === "udp" ? "udp" : "tcp",
-  family: s.family,
-  address: s.address,
-  port: s.port
-});
-function buildEvent(s, node, bootToRealNs) {
-  const base2 = (kind) => ({
+function network(s, domainOf) {
+  const domain = domainOf?.(s.address);
+  return {
+    protocol: s.protocol === "udp" ? "udp" : "tcp",
+    family: s.family,
+    address: s.address,
+    port: s.port,
+    ...domain !== void 0 ? { domain } : {}
+  };
+}
+function baseEvent(kind, cgroupId2, node, bootToRealNs) {
+  return {
     kind,
-    cgroup_id: s.cgroupId,
+    cgroup_id: cgroupId2,
     ...node.step ? { step: node.step } : {},
     process: processContext(node, bootToRealNs)
-  });
+  };
+}
+function domainEvent(domain, cgroupId2, node, bootToRealNs) {
+  return { ...baseEvent("domain", cgroupId2, node, bootToRealNs), domain };
+}
+function buildEvent(s, node, bootToRealNs, domainOf) {
+  const base2 = (kind) => baseEvent(kind, s.cgroupId, node, bootToRealNs);
   switch (s.kind) {
     case "exec":
       return base2("process_exec");
@@ -1119,7 +1225,7 @@ function buildEvent(s, node, bootToRealNs) {
       return e;
     }
     case "connect":
-      return { ...base2("network_connect"), network: network(s) };
+      return { ...base2("network_connect"), network: network(s, domainOf) };
     case "file_open":
       return { ...base2("file_open"), file: fileOpen(s) };
     case "file_op": {
@@ -1299,14 +1405,21 @@ var KernelTracker = class {
   containerByCgroup = /* @__PURE__ */ new Map();
   stagedAt = /* @__PURE__ */ new Map();
   seq = 0;
-  counts = { unattributed: 0, otherProtocol: 0, malformed: 0 };
+  counts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
   registerJob(identity2, cgroups, sink, opts = {}) {
     if (this.jobs.has(identity2.id)) throw new Error(`job ${identity2.id} is already registered`);
     for (const c of cgroups) {
       const owner = this.jobByCgroup.get(Number(c.id));
       if (owner !== void 0) throw new Error(`cgroup ${c.path ?? c.id} already belongs to job ${owner}`);
     }
-    this.jobs.set(identity2.id, { identity: identity2, sink, delivered: 0, workerPid: opts.workerPid, registeredAt: this.now() });
+    this.jobs.set(identity2.id, {
+      identity: identity2,
+      sink,
+      delivered: 0,
+      workerPid: opts.workerPid,
+      registeredAt: this.now(),
+      domains: new JobDomains(this.now)
+    });
     this.cgroupsByJob.set(identity2.id, /* @__PURE__ */ new Set());
     this.stagingByJob.set(identity2.id, /* @__PURE__ */ new Set());
     for (const c of cgroups) this.addCgroup(identity2.id, Number(c.id), c.path);
@@ -1329,6 +1442,8 @@ var KernelTracker = class {
   }
   /** Removes every trace of the job from the kernel maps and the mirror. */
   unregisterJob(jobId) {
+    const job = this.jobs.get(jobId);
+    if (job) this.releaseDomains(job, true);
     for (const id of this.cgroupsByJob.get(jobId) ?? []) {
       this.maps.untrackCgroup(BigInt(id));
       this.jobByCgroup.delete(id);
@@ -1337,7 +1452,7 @@ var KernelTracker = class {
       this.containerByCgroup.delete(id);
     }
     for (const name of [...this.stagingByJob.get(jobId) ?? []]) this.dropStaging(name);
-    const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
+    const pids = [...this.jobOfPid].filter(([, job2]) => job2 === jobId).map(([pid]) => pid);
     this.processes.forget(pids);
     for (const pid of pids) {
       this.jobOfPid.delete(pid);
@@ -1431,13 +1546,42 @@ var KernelTracker = class {
       this.counts.otherProtocol++;
       return;
     }
+    if (s.kind === "domain") {
+      this.handleDomain(s, job, jobId);
+      return;
+    }
     const node = this.processFor(s, jobId);
-    const event = buildEvent(s, node, this.bootToRealNs);
+    const event = buildEvent(s, node, this.bootToRealNs, (address) => job.domains.nameOf(address));
     if (s.kind === "exit") {
       this.processes.exit(s.pid, s.startNs);
       this.jobOfPid.delete(s.pid);
     }
     if (event) this.deliver(job, s.timeNs, event);
+  }
+  /** Answers name addresses and complete held questions; names from processes go through JobDomains. */
+  handleDomain(s, job, jobId) {
+    if (s.source === "dns_answer") {
+      for (const e2 of job.domains.answered(s)) this.deliver(job, e2.timeNs, e2.event);
+      return;
+    }
+    if (s.pid === 0) {
+      this.counts.ownerless++;
+      return;
+    }
+    const node = this.processFor(s, jobId);
+    const e = job.domains.seenFrom(s, node, (d) => domainEvent(d, s.cgroupId, node, this.bootToRealNs));
+    if (e) this.deliver(job, e.timeNs, e.event);
+  }
+  /**
+   * Delivers DNS questions whose answer did not come within ANSWER_WAIT_MS
+   * (all of them when all is set: the records are drained and nothing more
+   * will come). Called by the pump between batches.
+   */
+  releaseDueDomains(all = false) {
+    for (const job of this.jobs.values()) this.releaseDomains(job, all);
+  }
+  releaseDomains(job, all) {
+    for (const e of job.domains.due(all)) this.deliver(job, e.timeNs, e.event);
   }
   processFor(s, jobId) {
     const job = this.jobs.get(jobId);
@@ -1724,7 +1868,67 @@ function decodeUnix(b, at, end) {
   }
   return { kind: "unix_connect", ...base(b, at), path };
 }
+var DOMAIN_SOURCES = {
+  [DomainSource.DNS_QUERY]: "dns_query",
+  [DomainSource.DNS_ANSWER]: "dns_answer",
+  [DomainSource.TLS_SNI]: "tls_sni",
+  [DomainSource.HTTP_HOST]: "http_host"
+};
+var HOST_LABEL = /^[a-z0-9_-]{1,63}$/;
+function isHostName(name) {
+  return name.length > 0 && name.length <= DOMAIN_NAME_MAX && name.split(".").every((l) => HOST_LABEL.test(l));
+}
+function hostName(b, start, end) {
+  const name = b.toString("latin1", start, end);
+  need(isHostName(name), "domain name is not a host name");
+  return name;
+}
+function decodeAnswers(b, start, end) {
+  const answers = [];
+  const cnames = [];
+  let at = start;
+  while (at < end) {
+    need(at + 2 <= end, "answer entry header runs past the record");
+    const type = b[at];
+    const len = b[at + 1];
+    need(at + 2 + len <= end, "answer entry runs past the record");
+    if (type === AnswerType.A && len === 4) answers.push(ipv4(b, at + 2));
+    else if (type === AnswerType.AAAA && len === 16) answers.push(ipv6(b, at + 2));
+    else if (type === AnswerType.CNAME) cnames.push(hostName(b, at + 2, at + 2 + len));
+    else need(false, `bad answer entry type ${type} length ${len}`);
+    at += 2 + len;
+  }
+  return { answers, cnames };
+}
+function decodeDomain(b, at, end) {
+  const o = OFFSETS.cs_domain;
+  const source = DOMAIN_SOURCES[b[at + o.source]];
+  need(source !== void 0, "unknown domain source");
+  const proto = b[at + o.protocol];
+  need(proto === 6 || proto === 17, "unknown domain protocol");
+  const family = b[at + o.family];
+  need(family === 2 || family === 10, "unknown address family");
+  const tail = new Tail(at + SIZEOF.cs_domain, end);
+  const [ns, ne] = tail.take(b.readUInt16LE(at + o.name_len));
+  const [as, ae] = tail.take(b.readUInt16LE(at + o.answers_len));
+  need(source === "dns_answer" || ae === as, "answers outside a DNS response");
+  return {
+    kind: "domain",
+    ...base(b, at),
+    source,
+    protocol: proto === 6 ? "tcp" : "udp",
+    family: family === 2 ? "ipv4" : "ipv6",
+    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    port: b.readUInt16LE(at + o.port),
+    name: hostName(b, ns, ne),
+    qtype: b.readUInt16LE(at + o.qtype),
+    txid: b.readUInt16LE(at + o.txid),
+    rcode: b[at + o.rcode],
+    ...decodeAnswers(b, as, ae)
+  };
+}
 var FIXED = {
+  [Kind.DOMAIN]: SIZEOF.cs_domain,
   [Kind.EXEC]: SIZEOF.cs_exec,
   [Kind.FORK]: SIZEOF.cs_fork,
   [Kind.EXIT]: SIZEOF.cs_exit,
@@ -1757,6 +1961,8 @@ function decodeRecord(b, at, len) {
       return decodeFileOpen(b, at, end);
     case Kind.FILE_OP:
       return decodeFileOp(b, at, end);
+    case Kind.DOMAIN:
+      return decodeDomain(b, at, end);
     default:
       return decodeUnix(b, at, end);
   }
@@ -1817,6 +2023,7 @@ var Pump = class {
     while (!this.stopping) {
       this.consume(await this.sensor.poll(this.buf, pollMs));
       this.tracker.expireRemoved();
+      this.tracker.releaseDueDomains();
       if (this.drainWaiters.length) {
         this.drain();
         for (const wake of this.drainWaiters.splice(0)) wake();
@@ -1844,6 +2051,7 @@ var Pump = class {
     this.stopping = true;
     await this.done;
     this.drain();
+    this.tracker.releaseDueDomains(true);
     for (const wake of this.drainWaiters.splice(0)) wake();
   }
 };

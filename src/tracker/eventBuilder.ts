@@ -1,5 +1,5 @@
 /** Samples to EventRecords (seq and job are filled in by the caller). */
-import type { EventRecord, FileAccess, FileInfo, ProcessContext } from '../events/eventRecord.js';
+import type { DomainInfo, EventRecord, FileAccess, FileInfo, ProcessContext } from '../events/eventRecord.js';
 import type {
   ConnectSample,
   ExitSample,
@@ -84,21 +84,45 @@ function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } 
   }
 }
 
-const network = (s: ConnectSample): PartialEvent['network'] => ({
-  protocol: s.protocol === 'udp' ? 'udp' : 'tcp',
-  family: s.family,
-  address: s.address,
-  port: s.port,
-});
+/** The name a job resolved to an address earlier, if any (see JobDomains). */
+export type DomainOf = (address: string) => string | undefined;
 
-/** The rule-facing event for a sample, or undefined for internal samples. */
-export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number): PartialEvent | undefined {
-  const base = (kind: EventRecord['kind']): PartialEvent => ({
+function network(s: ConnectSample, domainOf?: DomainOf): PartialEvent['network'] {
+  const domain = domainOf?.(s.address);
+  return {
+    protocol: s.protocol === 'udp' ? 'udp' : 'tcp',
+    family: s.family,
+    address: s.address,
+    port: s.port,
+    ...(domain !== undefined ? { domain } : {}),
+  };
+}
+
+function baseEvent(kind: EventRecord['kind'], cgroupId: number, node: ProcessNode, bootToRealNs: number): PartialEvent {
+  return {
     kind,
-    cgroup_id: s.cgroupId,
+    cgroup_id: cgroupId,
     ...(node.step ? { step: node.step } : {}),
     process: processContext(node, bootToRealNs),
-  });
+  };
+}
+
+/** A domain event for node, its process snapshot taken now. */
+export function domainEvent(
+  domain: DomainInfo,
+  cgroupId: number,
+  node: ProcessNode,
+  bootToRealNs: number,
+): PartialEvent & { domain: DomainInfo } {
+  return { ...baseEvent('domain', cgroupId, node, bootToRealNs), domain };
+}
+
+/**
+ * The rule-facing event for a sample, or undefined for internal samples and
+ * domain samples (the tracker's JobDomains decides those).
+ */
+export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number, domainOf?: DomainOf): PartialEvent | undefined {
+  const base = (kind: EventRecord['kind']): PartialEvent => baseEvent(kind, s.cgroupId, node, bootToRealNs);
   switch (s.kind) {
     case 'exec':
       return base('process_exec');
@@ -108,7 +132,7 @@ export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number): 
       return e;
     }
     case 'connect':
-      return { ...base('network_connect'), network: network(s) };
+      return { ...base('network_connect'), network: network(s, domainOf) };
     case 'file_open':
       return { ...base('file_open'), file: fileOpen(s) };
     case 'file_op': {

@@ -52,6 +52,7 @@ export class Pump {
     while (!this.stopping) {
       this.consume(await this.sensor.poll(this.buf, pollMs));
       this.tracker.expireRemoved();
+      this.tracker.releaseDueDomains();
       if (this.drainWaiters.length) {
         this.drain();
         for (const wake of this.drainWaiters.splice(0)) wake();
@@ -82,6 +83,8 @@ export class Pump {
     this.stopping = true;
     await this.done;
     this.drain();
+    // Drained: no answer is coming for a question still waiting for one.
+    this.tracker.releaseDueDomains(true);
     for (const wake of this.drainWaiters.splice(0)) wake();
   }
 }

@@ -1,0 +1,132 @@
+/**
+ * A job's domains: which names its processes looked up or reached, and which
+ * addresses those names resolved to. One `domain` event per distinct
+ * (process, source, name, query type); a DNS question waits briefly for its
+ * answer so the event can carry the addresses, and the addresses name the
+ * job's later connects (network.domain).
+ */
+import type { DomainInfo } from '../events/eventRecord.js';
+import type { DomainSample } from '../kernel/decode.js';
+import type { PartialEvent } from './eventBuilder.js';
+import type { ProcessNode } from './processTable.js';
+
+/** How long a DNS question waits for its answer before its event goes out without one. */
+export const ANSWER_WAIT_MS = 2_000;
+
+const QUERY_TYPES: Record<number, string> = {
+  1: 'A',
+  2: 'NS',
+  5: 'CNAME',
+  6: 'SOA',
+  12: 'PTR',
+  15: 'MX',
+  16: 'TXT',
+  28: 'AAAA',
+  33: 'SRV',
+  35: 'NAPTR',
+  43: 'DS',
+  48: 'DNSKEY',
+  64: 'SVCB',
+  65: 'HTTPS',
+  255: 'ANY',
+  257: 'CAA',
+};
+
+/** The mnemonic of a DNS query type, or RFC 3597's TYPEnnn. */
+export function queryTypeName(qtype: number): string {
+  return QUERY_TYPES[qtype] ?? `TYPE${qtype}`;
+}
+
+/**
+ * An all-numeric "name" is an IPv4 literal (http://10.0.0.1/ sends Host:
+ * 10.0.0.1); no top-level domain is numeric, so it names no domain.
+ */
+const NUMERIC = /^[0-9.]+$/;
+
+/** A domain event for the caller to deliver, stamped with the kernel time of the question. */
+export interface DomainEvent {
+  timeNs: number;
+  event: PartialEvent & { domain: DomainInfo };
+}
+
+interface Held extends DomainEvent {
+  pid: number;
+  qtype: number;
+  heldAt: number;
+}
+
+export class JobDomains {
+  private readonly seen = new Set<string>();
+  private readonly held: Held[] = [];
+  private readonly nameByAddress = new Map<string, string>();
+
+  constructor(private readonly now: () => number) {}
+
+  /** The name this job last resolved to address, if any. */
+  nameOf(address: string): string | undefined {
+    return this.nameByAddress.get(address);
+  }
+
+  /**
+   * A question, SNI or Host from a process; toEvent snapshots the process
+   * now. Returns the event to deliver now; undefined for a repeat, a numeric
+   * name, or a question held for its answer.
+   */
+  seenFrom(
+    s: DomainSample,
+    node: ProcessNode,
+    toEvent: (domain: DomainInfo) => PartialEvent & { domain: DomainInfo },
+  ): DomainEvent | undefined {
+    if (NUMERIC.test(s.name)) return undefined;
+    const dns = s.source === 'dns_query';
+    const key = `${node.pid}:${node.startNs}\0${s.source}\0${s.name}\0${dns ? s.qtype : ''}`;
+    if (this.seen.has(key)) return undefined;
+    this.seen.add(key);
+    const domain: DomainInfo = {
+      name: s.name,
+      source: dns ? 'dns' : s.source === 'tls_sni' ? 'tls_sni' : 'http_host',
+      ...(dns ? { query_type: queryTypeName(s.qtype) } : {}),
+      server: { address: s.address, port: s.port },
+    };
+    const event = { timeNs: s.timeNs, event: toEvent(domain) };
+    if (!dns) return event;
+    this.held.push({ ...event, pid: s.pid, qtype: s.qtype, heldAt: this.now() });
+    return undefined;
+  }
+
+  /**
+   * A response reaching the job: its addresses now name connects, and the
+   * questions it answers (the same process's first, else any) go out with it.
+   */
+  answered(s: DomainSample): DomainEvent[] {
+    for (const address of s.answers) this.nameByAddress.set(address, s.name);
+    const matches = (h: Held): boolean => h.event.domain.name === s.name && h.qtype === s.qtype;
+    const own = this.held.filter((h) => matches(h) && h.pid === s.pid);
+    const done = own.length ? own : this.held.filter(matches);
+    for (const h of done) {
+      h.event.domain.answers = [...s.answers];
+      if (s.cnames.length) h.event.domain.cnames = [...s.cnames];
+    }
+    return this.release((h) => done.includes(h));
+  }
+
+  /** Questions whose answer did not come in time; every held one when all is set. */
+  due(all = false): DomainEvent[] {
+    const limit = this.now() - ANSWER_WAIT_MS;
+    return this.release((h) => all || h.heldAt <= limit);
+  }
+
+  private release(pick: (h: Held) => boolean): DomainEvent[] {
+    const out: DomainEvent[] = [];
+    for (let i = 0; i < this.held.length; ) {
+      const h = this.held[i]!;
+      if (!pick(h)) {
+        i++;
+        continue;
+      }
+      this.held.splice(i, 1);
+      out.push({ timeNs: h.timeNs, event: h.event });
+    }
+    return out;
+  }
+}
