@@ -139,7 +139,8 @@ __noinline int cs_dns_name(__u32 slot, __u32 off, __u32 len, __u32 out)
 
 		BOUND(p, 0xfff);
 		BOUND(o, 0x3fff);
-		if (p >= len || o + 1 - out > CS_DOMAIN_NAME_MAX)
+		/* o + 1 - out counts the text and its leading dot: a 254th character fails here. */
+		if (p >= len || o + 1 - out > CS_DOMAIN_NAME_MAX + 1)
 			return -1;
 		c = pkt_at(pkt, p);
 		if (p != next) {
