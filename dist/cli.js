@@ -2674,6 +2674,7 @@ var DomainAcc = class {
   add(d, execPath) {
     if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
     if (d.query_type !== void 0) this.queryTypes.add(d.query_type, () => clip2(d.query_type ?? ""));
+    for (const c of d.cnames ?? []) this.answers.add(`CNAME ${c}`, () => clip2(`CNAME ${c}`));
     for (const a of d.answers ?? []) this.answers.add(a, () => clip2(a));
     this.processes.add(execPath, () => clip2(execPath));
   }
