@@ -3917,6 +3917,7 @@ var Daemon = class {
       lostRecords: status.lostRecords,
       undecodable: status.undecodable,
       unattributed: this.tracker.counts.unattributed,
+      ownerless: this.tracker.counts.ownerless,
       linksAlive: this.sensor.linksAlive(),
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
