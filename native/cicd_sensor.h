@@ -80,7 +80,7 @@ int64_t cs_boot_to_realtime_ns(void);
 int cs_peer_pid(int fd);
 
 /*
- * Runs the loaded (not necessarily attached) packet program prog on one
+ * Runs the packet program prog (loading it if attach has not) on one
  * crafted packet (an Ethernet frame) with BPF_PROG_TEST_RUN; returns the
  * program's return value. For tests of the kernel parsers.
  */

@@ -146,6 +146,18 @@ static bool is_function_mechanism(const struct mechanism *m)
 	return !strcmp(m->name, "fentry") || !strcmp(m->name, "fexit") || !strcmp(m->name, "lsm");
 }
 
+/* Hooks the sensor runs without (the plan then says "none"): domains are an addition, not its core. */
+static bool optional_hook(const struct hook_plan *h)
+{
+	return !strcmp(h->hook, "domain");
+}
+
+/* As cs_loads_apart decides for the programs: loaded in an instance of their own. */
+static bool loads_apart(const struct mechanism *m)
+{
+	return is_function_mechanism(m) || !strcmp(m->name, "cgroup_skb");
+}
+
 static void json_unavailable(struct cs_json *j, const struct mechanism *m, const char *error, bool first)
 {
 	cs_json_raw(j, first ? "" : ",");
@@ -194,8 +206,7 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_j
 		cs_error_reset();
 		missing.len = 0;
 		missing_buf[0] = '\0';
-		err = is_function_mechanism(m) ? try_function_mechanism(s, m, &missing)
-						: attach_mechanism(s, s->obj, m, &missing);
+		err = loads_apart(m) ? try_function_mechanism(s, m, &missing) : attach_mechanism(s, s->obj, m, &missing);
 		if (!err) {
 			chosen = m;
 			break;
@@ -216,7 +227,7 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_j
 	cs_json_raw(out, ",\"unavailable\":[");
 	cs_json_raw(out, unavailable);
 	cs_json_raw(out, "]}");
-	return chosen ? 0 : err;
+	return chosen || optional_hook(h) ? 0 : err;
 }
 
 /*

@@ -83,6 +83,7 @@ const byExe = (events: EventRecord[], exe: string): EventRecord[] => events.filt
 
 test('the workload succeeds and its questions reached the test server', () => {
   expect(run.code).toBe(0);
+  expect(run.stderr).toContain('domain=cgroup_skb');
   expect(run.stderr).not.toMatch(/could not be decoded/);
   const asked = new Set(dns.questions.map((q) => q.name));
   for (const name of ['alpha.cs-test.example', 'beta.cs-test.example', 'raw.cs-test.example', 'tcp.cs-test.example']) expect(asked).toContain(name);
