@@ -618,6 +618,8 @@ int cs_skb_egress(struct __sk_buff *skb)
 
 	if (!cgroup_tracked(bpf_skb_cgroup_id(skb)) || !parse_flow(skb, &f))
 		return 1;
+	if (f.proto == IPPROTO_UDP && f.dport != DNS_PORT)
+		return 1;
 	o = skb_owner(skb);
 	if (!o)
 		return 1;
