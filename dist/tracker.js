@@ -956,12 +956,14 @@ function queryTypeName(qtype) {
   return QUERY_TYPES[qtype] ?? `TYPE${qtype}`;
 }
 var NUMERIC = /^[0-9.]+$/;
+var processKey = (node) => `${node.pid}:${node.startNs}`;
 var JobDomains = class {
   constructor(now) {
     this.now = now;
   }
   now;
-  seen = /* @__PURE__ */ new Set();
+  /** Per process (pid:start), the (source, name, type) keys it has had an event for. */
+  seen = /* @__PURE__ */ new Map();
   held = [];
   nameByAddress = /* @__PURE__ */ new Map();
   /** The name this job last resolved to address, if any. */
@@ -976,9 +978,11 @@ var JobDomains = class {
   seenFrom(s, node, toEvent) {
     if (NUMERIC.test(s.name)) return void 0;
     const dns = s.source === "dns_query";
-    const key = `${node.pid}:${node.startNs}\0${s.source}\0${s.name}\0${dns ? s.qtype : ""}`;
-    if (this.seen.has(key)) return void 0;
-    this.seen.add(key);
+    const key = `${s.source}\0${s.name}\0${dns ? s.qtype : ""}`;
+    let seen = this.seen.get(processKey(node));
+    if (!seen) this.seen.set(processKey(node), seen = /* @__PURE__ */ new Set());
+    if (seen.has(key)) return void 0;
+    seen.add(key);
     const domain = {
       name: s.name,
       source: dns ? "dns" : s.source === "tls_sni" ? "tls_sni" : "http_host",
@@ -1004,6 +1008,14 @@ var JobDomains = class {
       if (s.cnames.length) h.event.domain.cnames = [...s.cnames];
     }
     return this.release((h) => done.includes(h));
+  }
+  /** A process has exited: what it looked up no longer needs remembering. */
+  forgetProcess(node) {
+    this.seen.delete(processKey(node));
+  }
+  /** Processes with names remembered (for the mirror's sizes). */
+  get processes() {
+    return this.seen.size;
   }
   /** Questions whose answer did not come in time; every held one when all is set. */
   due(all = false) {
@@ -1525,7 +1537,8 @@ var KernelTracker = class {
       containerByBasename: this.containerByBasename.size,
       containerByCgroup: this.containerByCgroup.size,
       processes: this.processes.size,
-      jobOfPid: this.jobOfPid.size
+      jobOfPid: this.jobOfPid.size,
+      domainProcesses: [...this.jobs.values()].reduce((n, j) => n + j.domains.processes, 0)
     };
   }
   noteMalformed() {
@@ -1553,6 +1566,7 @@ var KernelTracker = class {
     const node = this.processFor(s, jobId);
     const event = buildEvent(s, node, this.bootToRealNs, (address) => job.domains.nameOf(address));
     if (s.kind === "exit") {
+      job.domains.forgetProcess(node);
       this.processes.exit(s.pid, s.startNs);
       this.jobOfPid.delete(s.pid);
     }

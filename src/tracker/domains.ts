@@ -55,8 +55,11 @@ interface Held extends DomainEvent {
   heldAt: number;
 }
 
+const processKey = (node: ProcessNode): string => `${node.pid}:${node.startNs}`;
+
 export class JobDomains {
-  private readonly seen = new Set<string>();
+  /** Per process (pid:start), the (source, name, type) keys it has had an event for. */
+  private readonly seen = new Map<string, Set<string>>();
   private readonly held: Held[] = [];
   private readonly nameByAddress = new Map<string, string>();
 
@@ -79,9 +82,11 @@ export class JobDomains {
   ): DomainEvent | undefined {
     if (NUMERIC.test(s.name)) return undefined;
     const dns = s.source === 'dns_query';
-    const key = `${node.pid}:${node.startNs}\0${s.source}\0${s.name}\0${dns ? s.qtype : ''}`;
-    if (this.seen.has(key)) return undefined;
-    this.seen.add(key);
+    const key = `${s.source}\0${s.name}\0${dns ? s.qtype : ''}`;
+    let seen = this.seen.get(processKey(node));
+    if (!seen) this.seen.set(processKey(node), (seen = new Set()));
+    if (seen.has(key)) return undefined;
+    seen.add(key);
     const domain: DomainInfo = {
       name: s.name,
       source: dns ? 'dns' : s.source === 'tls_sni' ? 'tls_sni' : 'http_host',
@@ -108,6 +113,16 @@ export class JobDomains {
       if (s.cnames.length) h.event.domain.cnames = [...s.cnames];
     }
     return this.release((h) => done.includes(h));
+  }
+
+  /** A process has exited: what it looked up no longer needs remembering. */
+  forgetProcess(node: ProcessNode): void {
+    this.seen.delete(processKey(node));
+  }
+
+  /** Processes with names remembered (for the mirror's sizes). */
+  get processes(): number {
+    return this.seen.size;
   }
 
   /** Questions whose answer did not come in time; every held one when all is set. */

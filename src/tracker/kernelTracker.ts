@@ -225,6 +225,7 @@ export class KernelTracker {
       containerByCgroup: this.containerByCgroup.size,
       processes: this.processes.size,
       jobOfPid: this.jobOfPid.size,
+      domainProcesses: [...this.jobs.values()].reduce((n, j) => n + j.domains.processes, 0),
     };
   }
 
@@ -254,6 +255,7 @@ export class KernelTracker {
     const node = this.processFor(s, jobId);
     const event = buildEvent(s, node, this.bootToRealNs, (address) => job.domains.nameOf(address));
     if (s.kind === 'exit') {
+      job.domains.forgetProcess(node);
       this.processes.exit(s.pid, s.startNs);
       this.jobOfPid.delete(s.pid);
     }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { EventRecord } from '../../src/events/eventRecord.js';
-import type { ConnectSample, DomainSample, ExecSample } from '../../src/kernel/decode.js';
+import type { ConnectSample, DomainSample, ExecSample, ExitSample } from '../../src/kernel/decode.js';
 import { ANSWER_WAIT_MS, queryTypeName } from '../../src/tracker/domains.js';
 import { KernelTracker } from '../../src/tracker/kernelTracker.js';
 import { FakeMaps } from './fixtures/fakeMaps.js';
@@ -115,6 +115,15 @@ describe('DNS questions and answers', () => {
     expect(domains()).toHaveLength(0);
     expect(tracker.counts.ownerless).toBe(1);
   });
+});
+
+it('forgets what a process looked up once it exits', () => {
+  const { tracker } = setup();
+  tracker.handle(domain({ source: 'tls_sni', protocol: 'tcp' }));
+  expect(tracker.mirrorSizes().domainProcesses).toBe(1);
+  const exit: ExitSample = { kind: 'exit', ...base, pid: 100, tid: 100, startNs: 100 * 1e6, status: 0 };
+  tracker.handle(exit);
+  expect(tracker.mirrorSizes().domainProcesses).toBe(0);
 });
 
 describe('TLS SNI and HTTP Host', () => {
