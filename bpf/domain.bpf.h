@@ -42,6 +42,8 @@
  */
 #define SLOT_EGRESS 0
 #define SLOT_INGRESS 1
+/* Syscall tracepoints (process context, like egress, which a softirq egress could interrupt). */
+#define SLOT_SYSCALL 2
 
 struct pkt_scratch {
 	__u8 buf[PKT_SIZE];
@@ -49,14 +51,14 @@ struct pkt_scratch {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 2);
+	__uint(max_entries, 3);
 	__type(key, __u32);
 	__type(value, struct pkt_scratch);
 } domain_pkt SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 2);
+	__uint(max_entries, 3);
 	__type(key, __u32);
 	__type(value, struct scratch);
 } domain_rec SEC(".maps");
@@ -211,8 +213,9 @@ __noinline int cs_dns_skip(__u32 slot, __u32 off, __u32 len)
 
 /*
  * Copies a host name from pkt[src, end) into rec at out, checked and
- * lower-cased; for HTTP the name ends at the first of "\r\n\t :" (a port
- * follows ':'), which must come before end. Returns its length (one trailing
+ * lower-cased. http 0: the name is all of it; 1 (an HTTP header value): it
+ * ends at the first of "\r\n\t :" (a port follows ':'); 2 (a JSON string):
+ * at the closing '"'. For 1 and 2 the end must come before end. Returns its length (one trailing
  * dot dropped), 0 for none, -1 for a name that is not a host name.
  */
 __noinline int cs_copy_host(__u32 slot, __u32 src, __u32 end, __u32 out, __u32 http)
@@ -225,7 +228,7 @@ __noinline int cs_copy_host(__u32 slot, __u32 src, __u32 end, __u32 out, __u32 h
 	if (!pkt || !rec || end > PKT_MAX || src >= PKT_MAX || out > 0x3000)
 		return -1;
 	/* A header value may start with blanks. */
-	for (i = 0; http && i < 8 && p < end && (pkt_at(pkt, p) == ' ' || pkt_at(pkt, p) == '\t'); i++)
+	for (i = 0; http == 1 && i < 8 && p < end && (pkt_at(pkt, p) == ' ' || pkt_at(pkt, p) == '\t'); i++)
 		p++;
 	src = p;
 	dot = p - 1;
@@ -241,7 +244,9 @@ __noinline int cs_copy_host(__u32 slot, __u32 src, __u32 end, __u32 out, __u32 h
 			break;
 		}
 		c = pkt_at(pkt, p);
-		if (http && (c == '\r' || c == '\n' || c == '\t' || c == ' ' || c == ':'))
+		if (http == 1 && (c == '\r' || c == '\n' || c == '\t' || c == ' ' || c == ':'))
+			break;
+		if (http == 2 && c == '"')
 			break;
 		if (c == '.') {
 			if (p - dot == 1)
@@ -595,6 +600,90 @@ static __always_inline void first_payload(struct __sk_buff *skb, const struct fl
 	r->answers_len = 0;
 	r->hdr.flags = 0;
 	send_domain(skb, f, rec, pid, source, true, n);
+}
+
+/*
+ * The name a varlink call to systemd-resolved asks about: the message in
+ * pkt[0, len) must start as such a call does, and the name is the first
+ * "name" member's string (ResolveHostname, ResolveRecord, ResolveService).
+ * Returns the offset of the string's first character, or -1.
+ */
+__noinline int cs_varlink_name(__u32 slot, __u32 len)
+{
+	static const char call[] = "{\"method\":\"io.systemd.Resolve.";
+	__u8 *pkt = pkt_of(slot);
+	__u64 win = 0;
+	int i;
+
+	if (!pkt || len > PKT_MAX || len < sizeof(call) - 1)
+		return -1;
+#pragma unroll
+	for (i = 0; i < sizeof(call) - 1; i++) {
+		if (pkt[i] != call[i])
+			return -1;
+	}
+	for (i = 0; i < HTTP_SCAN; i++) {
+		if (i >= len)
+			return -1;
+		win = (win << 8) | pkt_at(pkt, i);
+		if (win == 0x226e616d65223a22ULL) /* "name":" */
+			return i + 1;
+	}
+	return -1;
+}
+
+/* A call the job sends on a socket connected to systemd-resolved. */
+static __always_inline void varlink_call(const void *data, __u32 len)
+{
+	__u8 *pkt = pkt_of(SLOT_SYSCALL), *rec = rec_of(SLOT_SYSCALL);
+	struct cs_domain *r;
+	int v, n;
+
+	if (!pkt || !rec || len == 0)
+		return;
+	if (len > PKT_MAX)
+		len = PKT_MAX;
+	len -= 1;
+	BOUND(len, 0x7ff);
+	len += 1;
+	if (bpf_probe_read_user(pkt, len, data))
+		return;
+	v = cs_varlink_name(SLOT_SYSCALL, len);
+	n = v < 0 ? -1 : cs_copy_host(SLOT_SYSCALL, v, len, sizeof(*r), 2);
+	if (n <= 0)
+		return;
+	r = (void *)rec;
+	fill_header(&r->hdr, CS_KIND_DOMAIN, current_start_time());
+	r->source = CS_DOMAIN_RESOLVED;
+	r->protocol = 0;
+	r->family = AF_UNIX;
+	r->rcode = 0;
+	r->port = 0;
+	r->qtype = 0;
+	r->txid = 0;
+	r->name_len = n;
+	r->answers_len = 0;
+	r->pad = 0;
+	__builtin_memset(r->addr, 0, sizeof(r->addr));
+	emit(CS_HOOK_DOMAIN, rec, sizeof(*r) + n);
+}
+
+/*
+ * sd-varlink, which nss-resolve and systemd's tools use, sends with send(2),
+ * that is sendto without an address; write(2) is not hooked (every write of
+ * the host would pay for it).
+ */
+SEC("tracepoint/syscalls/sys_enter_sendto")
+int cs_enter_sendto(struct trace_event_raw_sys_enter *ctx)
+{
+	__u64 key;
+
+	if (!current_tracked())
+		return 0;
+	key = (bpf_get_current_pid_tgid() & 0xffffffff00000000ULL) | (__u32)ctx->args[0];
+	if (bpf_map_lookup_elem(&resolved_socks, &key))
+		varlink_call((const void *)ctx->args[1], (__u32)ctx->args[2]);
+	return 0;
 }
 
 /* The socket's owner entry, made (owner unknown) for sockets the connect hooks never saw. */

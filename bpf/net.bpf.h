@@ -120,7 +120,7 @@ int cs_enter_connect(struct trace_event_raw_sys_enter *ctx)
 		return 0;
 	if (bpf_probe_read_user(&family, sizeof(family), addr) || family != AF_UNIX)
 		return 0;
-	stash_pending(PENDING_UNIX_CONNECT, (__u32)ctx->args[2], 0, (__u64)addr, 0, 0);
+	stash_pending(PENDING_UNIX_CONNECT, (__u32)ctx->args[2], (__s64)ctx->args[0], (__u64)addr, 0, 0);
 	return 0;
 }
 
@@ -149,6 +149,7 @@ int cs_exit_connect(struct trace_event_raw_sys_exit *ctx)
 	if (bpf_probe_read_user(&buf[sizeof(*r)], len, (void *)(p.path + 2)))
 		return 0;
 	r->path_len = len;
+	note_resolved_socket(&buf[sizeof(*r)], len, p.dfd);
 	emit(CS_HOOK_UNIX_SOCKET_CONNECT, buf, sizeof(*r) + len);
 	return 0;
 }

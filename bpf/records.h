@@ -199,7 +199,11 @@ enum cs_domain_source {
 	CS_DOMAIN_DNS_ANSWER = 2, /* question and answers of a DNS response reaching it */
 	CS_DOMAIN_TLS_SNI = 3,	  /* server_name of a TLS ClientHello */
 	CS_DOMAIN_HTTP_HOST = 4,  /* Host header of an HTTP/1.x request */
+	CS_DOMAIN_RESOLVED = 5,	  /* name sent to systemd-resolved's varlink socket; family AF_UNIX */
 };
+
+/* systemd-resolved's varlink socket (nss-resolve, resolvectl): lookups sent there name domains too. */
+#define CS_RESOLVED_SOCKET "/run/systemd/resolve/io.systemd.Resolve"
 
 /* Types of the answer entries that follow a cs_domain name. */
 enum cs_answer_type {

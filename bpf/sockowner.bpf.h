@@ -37,4 +37,36 @@ static __always_inline void note_sock_owner(__u64 cookie)
 		o->pid = pid;
 }
 
+/*
+ * Sockets a job connected to systemd-resolved's varlink socket, by
+ * (tgid << 32 | fd): what the job sends on them is looked at for names.
+ * An fd closed and reused for something else stays here until the LRU drops
+ * it; what is sent on it is then checked for a varlink call and ignored.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, __u8);
+} resolved_socks SEC(".maps");
+
+#define RESOLVED_SOCKET_LEN (sizeof(CS_RESOLVED_SOCKET) - 1)
+
+/* After a successful unix connect to path (len bytes of sun_path) on fd. */
+static __always_inline void note_resolved_socket(const __u8 *path, __u32 len, __s64 fd)
+{
+	__u64 key = (bpf_get_current_pid_tgid() & 0xffffffff00000000ULL) | (__u32)fd;
+	__u8 one = 1;
+	int i;
+
+	if (len < RESOLVED_SOCKET_LEN || (len > RESOLVED_SOCKET_LEN && path[RESOLVED_SOCKET_LEN] != 0))
+		return;
+#pragma unroll
+	for (i = 0; i < RESOLVED_SOCKET_LEN; i++) {
+		if (path[i] != CS_RESOLVED_SOCKET[i])
+			return;
+	}
+	bpf_map_update_elem(&resolved_socks, &key, &one, BPF_ANY);
+}
+
 #endif

@@ -257,7 +257,8 @@ var CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 };
 var Access = { READ: 1, WRITE: 2, READ_WRITE: 3, EXEC: 4 };
 var PathEnc = { NONE: 0, COMPONENTS: 1, STRING: 2 };
 var FileOp = { UNLINK: 1, RMDIR: 2, RENAME: 3, LINK: 4, SYMLINK: 5 };
-var DomainSource = { DNS_QUERY: 1, DNS_ANSWER: 2, TLS_SNI: 3, HTTP_HOST: 4 };
+var DomainSource = { DNS_QUERY: 1, DNS_ANSWER: 2, TLS_SNI: 3, HTTP_HOST: 4, RESOLVED: 5 };
+var RESOLVED_SOCKET = "/run/systemd/resolve/io.systemd.Resolve";
 var AnswerType = { A: 1, AAAA: 2, CNAME: 3 };
 var DOMAIN_NAME_MAX = 253;
 var OFFSETS = {
@@ -977,6 +978,7 @@ var JobDomains = class {
    */
   seenFrom(s, node, toEvent) {
     if (NUMERIC.test(s.name)) return void 0;
+    const resolved = s.source === "resolved";
     const dns = s.source === "dns_query";
     const key = `${s.source}\0${s.name}\0${dns ? s.qtype : ""}`;
     let seen = this.seen.get(processKey(node));
@@ -985,9 +987,9 @@ var JobDomains = class {
     seen.add(key);
     const domain = {
       name: s.name,
-      source: dns ? "dns" : s.source === "tls_sni" ? "tls_sni" : "http_host",
+      source: dns || resolved ? "dns" : s.source === "tls_sni" ? "tls_sni" : "http_host",
       ...dns ? { query_type: queryTypeName(s.qtype) } : {},
-      server: { address: s.address, port: s.port }
+      server: resolved ? { address: s.address } : { address: s.address, port: s.port }
     };
     const event = { timeNs: s.timeNs, event: toEvent(domain) };
     if (!dns) return event;
@@ -1886,7 +1888,8 @@ var DOMAIN_SOURCES = {
   [DomainSource.DNS_QUERY]: "dns_query",
   [DomainSource.DNS_ANSWER]: "dns_answer",
   [DomainSource.TLS_SNI]: "tls_sni",
-  [DomainSource.HTTP_HOST]: "http_host"
+  [DomainSource.HTTP_HOST]: "http_host",
+  [DomainSource.RESOLVED]: "resolved"
 };
 var HOST_LABEL = /^[a-z0-9_-]{1,63}$/;
 function isHostName(name) {
@@ -1919,9 +1922,10 @@ function decodeDomain(b, at, end) {
   const source = DOMAIN_SOURCES[b[at + o.source]];
   need(source !== void 0, "unknown domain source");
   const proto = b[at + o.protocol];
-  need(proto === 6 || proto === 17, "unknown domain protocol");
   const family = b[at + o.family];
-  need(family === 2 || family === 10, "unknown address family");
+  const resolved = source === "resolved";
+  need(resolved ? proto === 0 : proto === 6 || proto === 17, "unknown domain protocol");
+  need(resolved ? family === 1 : family === 2 || family === 10, "unknown address family");
   const tail = new Tail(at + SIZEOF.cs_domain, end);
   const [ns, ne] = tail.take(b.readUInt16LE(at + o.name_len));
   const [as, ae] = tail.take(b.readUInt16LE(at + o.answers_len));
@@ -1930,9 +1934,9 @@ function decodeDomain(b, at, end) {
     kind: "domain",
     ...base(b, at),
     source,
-    protocol: proto === 6 ? "tcp" : "udp",
-    family: family === 2 ? "ipv4" : "ipv6",
-    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    protocol: resolved ? "unix" : proto === 6 ? "tcp" : "udp",
+    family: resolved ? "unix" : family === 2 ? "ipv4" : "ipv6",
+    address: resolved ? RESOLVED_SOCKET : family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
     port: b.readUInt16LE(at + o.port),
     name: hostName(b, ns, ne),
     qtype: b.readUInt16LE(at + o.qtype),

@@ -61,8 +61,8 @@ static const struct hook_plan plans[] = {
 	{ "unix_socket_connect",
 	  { { "tracepoint", "syscalls: connect", { "cs_enter_connect", "cs_exit_connect" } } } },
 	{ "domain",
-	  { { "cgroup_skb", "cgroup_skb/egress, cgroup_skb/ingress at the cgroup v2 root",
-	      { "cs_skb_egress", "cs_skb_ingress" } } } },
+	  { { "cgroup_skb", "cgroup_skb/egress, cgroup_skb/ingress at the cgroup v2 root; syscalls: sendto",
+	      { "cs_skb_egress", "cs_skb_ingress", "cs_enter_sendto" } } } },
 };
 
 static bool is_cgroup_prog(const struct bpf_program *prog)

@@ -4,7 +4,19 @@
  * used: a malformed record is reported and skipped, never trusted.
  */
 import { ipv4, ipv6 } from './address.js';
-import { AnswerType, CgroupOp, DOMAIN_NAME_MAX, DomainSource, FileOp, Flag, Kind, OFFSETS as O, PathEnc, SIZEOF } from './layout.js';
+import {
+  AnswerType,
+  CgroupOp,
+  DOMAIN_NAME_MAX,
+  DomainSource,
+  FileOp,
+  Flag,
+  Kind,
+  OFFSETS as O,
+  PathEnc,
+  RESOLVED_SOCKET,
+  SIZEOF,
+} from './layout.js';
 import { bytesToText, componentsToPath, splitNul } from './text.js';
 
 export interface SampleBase {
@@ -88,15 +100,16 @@ export interface UnixConnectSample extends SampleBase {
   path: string;
 }
 
-export type DomainSourceName = 'dns_query' | 'dns_answer' | 'tls_sni' | 'http_host';
+export type DomainSourceName = 'dns_query' | 'dns_answer' | 'tls_sni' | 'http_host' | 'resolved';
 
 /** A name seen in a packet of a job's socket; pid is the socket's owner (0: not known). */
 export interface DomainSample extends SampleBase {
   kind: 'domain';
   source: DomainSourceName;
-  protocol: 'tcp' | 'udp';
-  family: 'ipv4' | 'ipv6';
-  /** The peer: the DNS server, or the TLS / HTTP server. */
+  /** 'unix' for names sent to systemd-resolved's varlink socket. */
+  protocol: 'tcp' | 'udp' | 'unix';
+  family: 'ipv4' | 'ipv6' | 'unix';
+  /** The peer: the DNS server, the TLS / HTTP server, or systemd-resolved's socket path. */
   address: string;
   port: number;
   name: string;
@@ -301,6 +314,7 @@ const DOMAIN_SOURCES: Record<number, DomainSourceName> = {
   [DomainSource.DNS_ANSWER]: 'dns_answer',
   [DomainSource.TLS_SNI]: 'tls_sni',
   [DomainSource.HTTP_HOST]: 'http_host',
+  [DomainSource.RESOLVED]: 'resolved',
 };
 
 // The kernel writes only these; anything else is a broken record, not a name to show.
@@ -340,9 +354,10 @@ function decodeDomain(b: Buffer, at: number, end: number): DomainSample {
   const source = DOMAIN_SOURCES[b[at + o.source]!];
   need(source !== undefined, 'unknown domain source');
   const proto = b[at + o.protocol];
-  need(proto === 6 || proto === 17, 'unknown domain protocol');
   const family = b[at + o.family];
-  need(family === 2 || family === 10, 'unknown address family');
+  const resolved = source === 'resolved';
+  need(resolved ? proto === 0 : proto === 6 || proto === 17, 'unknown domain protocol');
+  need(resolved ? family === 1 : family === 2 || family === 10, 'unknown address family');
   const tail = new Tail(at + SIZEOF.cs_domain, end);
   const [ns, ne] = tail.take(b.readUInt16LE(at + o.name_len));
   const [as, ae] = tail.take(b.readUInt16LE(at + o.answers_len));
@@ -351,9 +366,9 @@ function decodeDomain(b: Buffer, at: number, end: number): DomainSample {
     kind: 'domain',
     ...base(b, at),
     source: source!,
-    protocol: proto === 6 ? 'tcp' : 'udp',
-    family: family === 2 ? 'ipv4' : 'ipv6',
-    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    protocol: resolved ? 'unix' : proto === 6 ? 'tcp' : 'udp',
+    family: resolved ? 'unix' : family === 2 ? 'ipv4' : 'ipv6',
+    address: resolved ? RESOLVED_SOCKET : family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
     port: b.readUInt16LE(at + o.port),
     name: hostName(b, ns, ne),
     qtype: b.readUInt16LE(at + o.qtype),

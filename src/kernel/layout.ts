@@ -49,7 +49,9 @@ export const CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 } as const;
 export const Access = { READ: 1, WRITE: 2, READ_WRITE: 3, EXEC: 4 } as const;
 export const PathEnc = { NONE: 0, COMPONENTS: 1, STRING: 2 } as const;
 export const FileOp = { UNLINK: 1, RMDIR: 2, RENAME: 3, LINK: 4, SYMLINK: 5 } as const;
-export const DomainSource = { DNS_QUERY: 1, DNS_ANSWER: 2, TLS_SNI: 3, HTTP_HOST: 4 } as const;
+export const DomainSource = { DNS_QUERY: 1, DNS_ANSWER: 2, TLS_SNI: 3, HTTP_HOST: 4, RESOLVED: 5 } as const;
+/** CS_RESOLVED_SOCKET: the peer of every RESOLVED record. */
+export const RESOLVED_SOCKET = '/run/systemd/resolve/io.systemd.Resolve';
 export const AnswerType = { A: 1, AAAA: 2, CNAME: 3 } as const;
 export const DOMAIN_NAME_MAX = 253;
 

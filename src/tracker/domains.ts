@@ -81,6 +81,8 @@ export class JobDomains {
     toEvent: (domain: DomainInfo) => PartialEvent & { domain: DomainInfo },
   ): DomainEvent | undefined {
     if (NUMERIC.test(s.name)) return undefined;
+    // A name asked of systemd-resolved is a DNS lookup made for the job; no answer is parsed.
+    const resolved = s.source === 'resolved';
     const dns = s.source === 'dns_query';
     const key = `${s.source}\0${s.name}\0${dns ? s.qtype : ''}`;
     let seen = this.seen.get(processKey(node));
@@ -89,9 +91,9 @@ export class JobDomains {
     seen.add(key);
     const domain: DomainInfo = {
       name: s.name,
-      source: dns ? 'dns' : s.source === 'tls_sni' ? 'tls_sni' : 'http_host',
+      source: dns || resolved ? 'dns' : s.source === 'tls_sni' ? 'tls_sni' : 'http_host',
       ...(dns ? { query_type: queryTypeName(s.qtype) } : {}),
-      server: { address: s.address, port: s.port },
+      server: resolved ? { address: s.address } : { address: s.address, port: s.port },
     };
     const event = { timeNs: s.timeNs, event: toEvent(domain) };
     if (!dns) return event;

@@ -4,7 +4,8 @@
  * curl, a raw UDP query, a query over TCP), connects to the answers, sends
  * an HTTP Host and a TLS SNI. Each name arrives once per process and type,
  * with its server and answers; the connects carry the names; every line is
- * valid against the event schema; the report lists the domains.
+ * valid against the event schema; the report lists the domains. A lookup
+ * sent to a stand-in systemd-resolved over varlink is one too.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -138,6 +139,20 @@ test('a connect to an address resolved by another process of the job is named', 
   expect(connects).toHaveLength(1);
   expect(connects[0]!.process.exec_path).toBe(process.execPath);
   expect(connects[0]!.network?.domain).toBe('alpha.cs-test.example');
+});
+
+test('a lookup sent to systemd-resolved over varlink is a DNS lookup through its socket', () => {
+  const asked = named('resolved.cs-test.example');
+  expect(asked).toHaveLength(1);
+  expect(asked[0]!.process.exec_path).toMatch(/python3/);
+  expect(asked[0]!.domain).toEqual({
+    name: 'resolved.cs-test.example',
+    source: 'dns',
+    server: { address: '/run/systemd/resolve/io.systemd.Resolve' },
+  });
+  // Escapes, other interfaces and unterminated strings give nothing.
+  const fromPython = domains().filter((e) => /python3/.test(e.process.exec_path));
+  expect(fromPython.map((e) => e.domain?.name)).toEqual(['resolved.cs-test.example']);
 });
 
 test('the summary lists the domains and names the addresses', () => {

@@ -9,7 +9,7 @@ import { decodeBatch, decodeRecord, isHostName, MalformedRecord, type DomainSamp
 import { answerEntry, DEFAULT_HEADER, domainRecord, frame } from './fixtures/records.js';
 import { prng } from './fixtures/prng.js';
 
-const ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+(:\d{1,3}(\.\d{1,3}){3})?)$/;
+const ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+(:\d{1,3}(\.\d{1,3}){3})?|\/run\/systemd\/resolve\/io\.systemd\.Resolve)$/;
 
 function decodeOne(rec: Buffer): DomainSample {
   const s = decodeRecord(rec, 0, rec.length);
@@ -71,7 +71,20 @@ describe('domain records', () => {
     expect(decodeOne(domainRecord({ source: 4, protocol: 6, name: 'deb.debian.org', port: 80 })).source).toBe('http_host');
   });
 
+  it('decodes a name sent to systemd-resolved, whose peer is its socket', () => {
+    expect(decodeOne(domainRecord({ source: 5, protocol: 0, family: 1, port: 0, qtype: 0, addr: [] }))).toMatchObject({
+      source: 'resolved',
+      protocol: 'unix',
+      family: 'unix',
+      address: '/run/systemd/resolve/io.systemd.Resolve',
+      name: 'example.com',
+    });
+  });
+
   const malformed: [string, Buffer][] = [
+    ['a resolved name with an inet family', domainRecord({ source: 5, protocol: 0, family: 2 })],
+    ['a resolved name over UDP', domainRecord({ source: 5, protocol: 17, family: 1 })],
+    ['a DNS question from a unix socket', domainRecord({ source: 1, protocol: 17, family: 1 })],
     ['an unknown source', domainRecord({ source: 9 })],
     ['an unknown protocol', domainRecord({ protocol: 1 })],
     ['an unknown family', domainRecord({ family: 7 })],
@@ -123,7 +136,8 @@ describe('domain records fuzz', () => {
   }
 
   function randomRecord(rand: () => number): Buffer {
-    const source = 1 + Math.floor(rand() * 4);
+    const source = 1 + Math.floor(rand() * 5);
+    if (source === 5) return domainRecord({ source, protocol: 0, family: 1, name: randomName(rand), addr: [] });
     const entries: Buffer[] = [];
     if (source === 2) {
       for (let n = Math.floor(rand() * 6); n > 0; n--) {
@@ -149,7 +163,7 @@ describe('domain records fuzz', () => {
           if (!isHostName(s.name)) throw new Error(`garbage name ${JSON.stringify(s.name)}`);
           for (const c of s.cnames) if (!isHostName(c)) throw new Error(`garbage cname ${JSON.stringify(c)}`);
           for (const a of [s.address, ...s.answers]) if (!ADDRESS.test(a)) throw new Error(`garbage address ${a}`);
-          if (!['dns_query', 'dns_answer', 'tls_sni', 'http_host'].includes(s.source)) throw new Error(`bad source ${s.source}`);
+          if (!['dns_query', 'dns_answer', 'tls_sni', 'http_host', 'resolved'].includes(s.source)) throw new Error(`bad source ${s.source}`);
         },
         () => malformed++,
       ),

@@ -126,6 +126,16 @@ it('forgets what a process looked up once it exits', () => {
   expect(tracker.mirrorSizes().domainProcesses).toBe(0);
 });
 
+it('sends a name asked of systemd-resolved at once, as a DNS lookup through its socket', () => {
+  const { tracker, domains } = setup();
+  const asked = domain({ source: 'resolved', protocol: 'unix', family: 'unix', address: '/run/systemd/resolve/io.systemd.Resolve', port: 0, qtype: 0 });
+  tracker.handle(asked);
+  tracker.handle(asked);
+  expect(domains().map((e) => e.domain)).toEqual([
+    { name: 'example.com', source: 'dns', server: { address: '/run/systemd/resolve/io.systemd.Resolve' } },
+  ]);
+});
+
 describe('TLS SNI and HTTP Host', () => {
   it('sends each at once, once per process, with the server', () => {
     const { tracker, domains } = setup();
