@@ -1567,8 +1567,7 @@ var KernelTracker = class {
   }
   /** Removes every trace of the job from the kernel maps and the mirror. */
   unregisterJob(jobId) {
-    const job = this.jobs.get(jobId);
-    if (job) this.releaseDomains(job, true);
+    this.releaseHeldDomains(jobId);
     for (const id of this.cgroupsByJob.get(jobId) ?? []) {
       this.maps.untrackCgroup(BigInt(id));
       this.jobByCgroup.delete(id);
@@ -1577,7 +1576,7 @@ var KernelTracker = class {
       this.containerByCgroup.delete(id);
     }
     for (const name of [...this.stagingByJob.get(jobId) ?? []]) this.dropStaging(name);
-    const pids = [...this.jobOfPid].filter(([, job2]) => job2 === jobId).map(([pid]) => pid);
+    const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
     this.processes.forget(pids);
     for (const pid of pids) {
       this.jobOfPid.delete(pid);
@@ -1706,6 +1705,11 @@ var KernelTracker = class {
    */
   releaseDueDomains(all = false) {
     for (const job of this.jobs.values()) this.releaseDomains(job, all);
+  }
+  /** Sends the job's DNS questions still waiting for an answer: the job is ending. */
+  releaseHeldDomains(jobId) {
+    const job = this.jobs.get(jobId);
+    if (job) this.releaseDomains(job, true);
   }
   releaseDomains(job, all) {
     for (const e of job.domains.due(all)) this.deliver(job, e.timeNs, e.event);
@@ -3566,6 +3570,7 @@ var JobManager = class {
     const job = this.active.get(id);
     if (!job) throw new Error(`no job ${id} is registered`);
     this.active.delete(id);
+    this.tracker.releaseHeldDomains(id);
     const delivered = this.tracker.delivered(id);
     this.tracker.unregisterJob(id);
     job.writer.close();

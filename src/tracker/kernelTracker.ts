@@ -130,8 +130,7 @@ export class KernelTracker {
 
   /** Removes every trace of the job from the kernel maps and the mirror. */
   unregisterJob(jobId: string): void {
-    const job = this.jobs.get(jobId);
-    if (job) this.releaseDomains(job, true);
+    this.releaseHeldDomains(jobId);
     for (const id of this.cgroupsByJob.get(jobId) ?? []) {
       this.maps.untrackCgroup(BigInt(id));
       this.jobByCgroup.delete(id);
@@ -284,6 +283,12 @@ export class KernelTracker {
    */
   releaseDueDomains(all = false): void {
     for (const job of this.jobs.values()) this.releaseDomains(job, all);
+  }
+
+  /** Sends the job's DNS questions still waiting for an answer: the job is ending. */
+  releaseHeldDomains(jobId: string): void {
+    const job = this.jobs.get(jobId);
+    if (job) this.releaseDomains(job, true);
   }
 
   private releaseDomains(job: JobState, all: boolean): void {
