@@ -160,3 +160,20 @@ test('the summary lists the domains and names the addresses', () => {
   for (const name of ['alpha.cs-test.example', 'beta.cs-test.example', 'secure.cs-test.example']) expect(run.summary).toContain(name);
   expect(run.summary).toMatch(/127\.0\.0\.42.*beta\.cs-test\.example/);
 });
+
+test('domain records lost to a full ring buffer are counted under the domain hook', async () => {
+  const QUERIES = 5000;
+  // Questions for distinct names to a port nobody listens on: every one is a record.
+  const burst = `const s = require('dgram').createSocket('udp4');
+    const q = (i) => { const l = Buffer.from('n' + i); return Buffer.concat([Buffer.from([0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, l.length]), l, Buffer.from([0, 0, 1, 0, 1])]); };
+    let i = 0; const next = () => i < ${QUERIES} ? s.send(q(i++), 53, '127.0.0.154', next) : s.close(); next();`;
+  const tiny = await runSensor(['--ringbuf-size', '4096'], [process.execPath, '-e', burst]);
+  expect(tiny.code).toBe(0);
+  const hooks = (tiny.report as { status: { hooks: { hook: string; sent: number; lost: number }[] } }).status.hooks;
+  const domain = hooks.find((h) => h.hook === 'domain')!;
+  expect(domain.lost).toBeGreaterThan(0);
+  expect(domain.sent + domain.lost).toBeGreaterThanOrEqual(QUERIES);
+  const seen = tiny.events.filter((e) => e.kind === 'domain' && /^n\d+$/.test(e.domain?.name ?? '')).length;
+  expect(seen).toBeLessThan(QUERIES);
+  expect(seen).toBe(domain.sent);
+}, 60_000);
