@@ -1,11 +1,11 @@
 /**
  * A small authoritative DNS server for tests, on UDP and TCP at one loopback
- * address, answering made-up names from a zone (CNAME chains compressed the
+ * address (IPv4 or IPv6), answering made-up names from a zone (CNAME chains compressed the
  * way real servers write them) and NXDOMAIN for the rest. It records every
  * question it is asked.
  */
 import dgram from 'node:dgram';
-import net from 'node:net';
+import net, { isIPv6 } from 'node:net';
 import { dnsAnswer, parseQuery, type Zone } from './packets.js';
 
 export interface DnsServer {
@@ -23,7 +23,7 @@ export async function startDnsServer(address: string, zone: Zone, port = 53): Pr
     questions.push({ name: q.name, qtype: q.qtype, via });
     return dnsAnswer(msg, zone);
   };
-  const udp = dgram.createSocket('udp4');
+  const udp = dgram.createSocket(isIPv6(address) ? 'udp6' : 'udp4');
   udp.on('message', (msg, peer) => {
     const out = reply(msg, 'udp');
     if (out) udp.send(out, peer.port, peer.address);

@@ -30,10 +30,12 @@ const zone = {
   'web.cs-test.example': { a: [WEB] },
   'raw.cs-test.example': { a: ['127.0.0.45'] },
   'tcp.cs-test.example': { aaaa: ['fd00::45'] },
+  'six.cs-test.example': { aaaa: ['::1'] },
 };
 
 let work: string;
 let dns: DnsServer;
+let dns6: DnsServer;
 let run: RunResult;
 const closers: (() => void)[] = [];
 
@@ -54,6 +56,7 @@ beforeAll(async () => {
   requireRoot();
   work = mkdtempSync(join(tmpdir(), 'cs-domains-'));
   dns = await startDnsServer(DNS, zone);
+  dns6 = await startDnsServer('::1', zone);
   const resolv = join(work, 'resolv.conf');
   writeFileSync(resolv, `nameserver ${DNS}\noptions attempts:1 timeout:2\n`);
   const httpPort = await listening(http.createServer((_req, res) => res.end('ok')), WEB);
@@ -63,9 +66,10 @@ beforeAll(async () => {
   const tlsServer = tls.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (s) => s.end());
   tlsServer.on('tlsClientError', () => undefined);
   const tlsPort = await listening(tlsServer, TLS_ADDR);
+  const sixPort = await listening(net.createServer((s) => s.destroy()), '::1');
   run = await runSensor(
     [],
-    [join(fixturesDir, 'domains.sh'), resolv, String(httpPort), process.execPath, DNS, ALPHA, String(alphaPort), TLS_ADDR, String(tlsPort)],
+    [join(fixturesDir, 'domains.sh'), resolv, String(httpPort), process.execPath, DNS, ALPHA, String(alphaPort), TLS_ADDR, String(tlsPort), String(sixPort)],
     { cwd: work },
   );
 }, 120_000);
@@ -73,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const close of closers) close();
   await dns?.close();
+  await dns6?.close();
   cleanupRuns();
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -132,6 +137,15 @@ test('a raw UDP query sent twice is one event; a query over TCP is seen too', ()
   const tcp = named('tcp.cs-test.example');
   expect(tcp).toHaveLength(1);
   expect(tcp[0]!.domain).toMatchObject({ query_type: 'AAAA', answers: ['fd00::45'] });
+});
+
+test('over IPv6 too: the question to ::1, its AAAA answer and the connect it names', () => {
+  const six = named('six.cs-test.example');
+  expect(six).toHaveLength(1);
+  expect(six[0]!.domain).toMatchObject({ query_type: 'AAAA', server: { address: '::1', port: 53 }, answers: ['::1'] });
+  const connects = run.events.filter((e) => e.kind === 'network_connect' && e.network?.address === '::1' && e.network.protocol === 'tcp');
+  expect(connects).toHaveLength(1);
+  expect(connects[0]!.network).toMatchObject({ family: 'ipv6', domain: 'six.cs-test.example' });
 });
 
 test('a connect to an address resolved by another process of the job is named', () => {
