@@ -957,6 +957,7 @@ function queryTypeName(qtype) {
   return QUERY_TYPES[qtype] ?? `TYPE${qtype}`;
 }
 var NUMERIC = /^[0-9.]+$/;
+var heldKey = (s) => `${s.name}\0${s.qtype}`;
 var processKey = (node) => `${node.pid}:${node.startNs}`;
 var JobDomains = class {
   constructor(now) {
@@ -965,8 +966,10 @@ var JobDomains = class {
   now;
   /** Per process (pid:start), the (source, name, type) keys it has had an event for. */
   seen = /* @__PURE__ */ new Map();
-  held = [];
+  /** Questions waiting for their answer, by name and query type (what an answer matches on). */
+  held = /* @__PURE__ */ new Map();
   nameByAddress = /* @__PURE__ */ new Map();
+  arrivals = 0;
   /** The name this job last resolved to address, if any. */
   nameOf(address) {
     return this.nameByAddress.get(address);
@@ -993,7 +996,9 @@ var JobDomains = class {
     };
     const event = { timeNs: s.timeNs, event: toEvent(domain) };
     if (!dns) return event;
-    this.held.push({ ...event, pid: s.pid, qtype: s.qtype, heldAt: this.now() });
+    const waiting = this.held.get(heldKey(s)) ?? [];
+    waiting.push({ ...event, pid: s.pid, heldAt: this.now(), order: this.arrivals++ });
+    this.held.set(heldKey(s), waiting);
     return void 0;
   }
   /**
@@ -1002,14 +1007,18 @@ var JobDomains = class {
    */
   answered(s) {
     for (const address of s.answers) this.nameByAddress.set(address, s.name);
-    const matches = (h) => h.event.domain.name === s.name && h.qtype === s.qtype;
-    const own = this.held.filter((h) => matches(h) && h.pid === s.pid);
-    const done = own.length ? own : this.held.filter(matches);
-    for (const h of done) {
+    const waiting = this.held.get(heldKey(s));
+    if (!waiting) return [];
+    const own = waiting.filter((h) => h.pid === s.pid);
+    const done = own.length ? own : waiting;
+    const rest = waiting.filter((h) => !done.includes(h));
+    if (rest.length) this.held.set(heldKey(s), rest);
+    else this.held.delete(heldKey(s));
+    return done.map((h) => {
       h.event.domain.answers = [...s.answers];
       if (s.cnames.length) h.event.domain.cnames = [...s.cnames];
-    }
-    return this.release((h) => done.includes(h));
+      return { timeNs: h.timeNs, event: h.event };
+    });
   }
   /** A process has exited: what it looked up no longer needs remembering. */
   forgetProcess(node) {
@@ -1019,23 +1028,18 @@ var JobDomains = class {
   get processes() {
     return this.seen.size;
   }
-  /** Questions whose answer did not come in time; every held one when all is set. */
+  /** Questions whose answer did not come in time, in arrival order; every held one when all is set. */
   due(all = false) {
     const limit = this.now() - ANSWER_WAIT_MS;
-    return this.release((h) => all || h.heldAt <= limit);
-  }
-  release(pick) {
     const out = [];
-    for (let i = 0; i < this.held.length; ) {
-      const h = this.held[i];
-      if (!pick(h)) {
-        i++;
-        continue;
-      }
-      this.held.splice(i, 1);
-      out.push({ timeNs: h.timeNs, event: h.event });
+    for (const [key, waiting] of this.held) {
+      const late = all ? waiting : waiting.filter((h) => h.heldAt <= limit);
+      if (!late.length) continue;
+      out.push(...late);
+      if (late.length === waiting.length) this.held.delete(key);
+      else this.held.set(key, waiting.filter((h) => h.heldAt > limit));
     }
-    return out;
+    return out.sort((a, b) => a.order - b.order).map((h) => ({ timeNs: h.timeNs, event: h.event }));
   }
 };
 

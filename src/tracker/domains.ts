@@ -51,17 +51,22 @@ export interface DomainEvent {
 
 interface Held extends DomainEvent {
   pid: number;
-  qtype: number;
   heldAt: number;
+  /** Arrival order, so questions released together keep it. */
+  order: number;
 }
+
+const heldKey = (s: DomainSample): string => `${s.name}\0${s.qtype}`;
 
 const processKey = (node: ProcessNode): string => `${node.pid}:${node.startNs}`;
 
 export class JobDomains {
   /** Per process (pid:start), the (source, name, type) keys it has had an event for. */
   private readonly seen = new Map<string, Set<string>>();
-  private readonly held: Held[] = [];
+  /** Questions waiting for their answer, by name and query type (what an answer matches on). */
+  private readonly held = new Map<string, Held[]>();
   private readonly nameByAddress = new Map<string, string>();
+  private arrivals = 0;
 
   constructor(private readonly now: () => number) {}
 
@@ -97,7 +102,9 @@ export class JobDomains {
     };
     const event = { timeNs: s.timeNs, event: toEvent(domain) };
     if (!dns) return event;
-    this.held.push({ ...event, pid: s.pid, qtype: s.qtype, heldAt: this.now() });
+    const waiting = this.held.get(heldKey(s)) ?? [];
+    waiting.push({ ...event, pid: s.pid, heldAt: this.now(), order: this.arrivals++ });
+    this.held.set(heldKey(s), waiting);
     return undefined;
   }
 
@@ -107,14 +114,18 @@ export class JobDomains {
    */
   answered(s: DomainSample): DomainEvent[] {
     for (const address of s.answers) this.nameByAddress.set(address, s.name);
-    const matches = (h: Held): boolean => h.event.domain.name === s.name && h.qtype === s.qtype;
-    const own = this.held.filter((h) => matches(h) && h.pid === s.pid);
-    const done = own.length ? own : this.held.filter(matches);
-    for (const h of done) {
+    const waiting = this.held.get(heldKey(s));
+    if (!waiting) return [];
+    const own = waiting.filter((h) => h.pid === s.pid);
+    const done = own.length ? own : waiting;
+    const rest = waiting.filter((h) => !done.includes(h));
+    if (rest.length) this.held.set(heldKey(s), rest);
+    else this.held.delete(heldKey(s));
+    return done.map((h) => {
       h.event.domain.answers = [...s.answers];
       if (s.cnames.length) h.event.domain.cnames = [...s.cnames];
-    }
-    return this.release((h) => done.includes(h));
+      return { timeNs: h.timeNs, event: h.event };
+    });
   }
 
   /** A process has exited: what it looked up no longer needs remembering. */
@@ -127,23 +138,17 @@ export class JobDomains {
     return this.seen.size;
   }
 
-  /** Questions whose answer did not come in time; every held one when all is set. */
+  /** Questions whose answer did not come in time, in arrival order; every held one when all is set. */
   due(all = false): DomainEvent[] {
     const limit = this.now() - ANSWER_WAIT_MS;
-    return this.release((h) => all || h.heldAt <= limit);
-  }
-
-  private release(pick: (h: Held) => boolean): DomainEvent[] {
-    const out: DomainEvent[] = [];
-    for (let i = 0; i < this.held.length; ) {
-      const h = this.held[i]!;
-      if (!pick(h)) {
-        i++;
-        continue;
-      }
-      this.held.splice(i, 1);
-      out.push({ timeNs: h.timeNs, event: h.event });
+    const out: Held[] = [];
+    for (const [key, waiting] of this.held) {
+      const late = all ? waiting : waiting.filter((h) => h.heldAt <= limit);
+      if (!late.length) continue;
+      out.push(...late);
+      if (late.length === waiting.length) this.held.delete(key);
+      else this.held.set(key, waiting.filter((h) => h.heldAt > limit));
     }
-    return out;
+    return out.sort((a, b) => a.order - b.order).map((h) => ({ timeNs: h.timeNs, event: h.event }));
   }
 }

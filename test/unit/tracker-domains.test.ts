@@ -99,6 +99,17 @@ describe('DNS questions and answers', () => {
     expect(domains().map((e) => e.domain?.name)).toEqual(['slow.example', 'never.example']);
   });
 
+  it('keeps up with a storm of questions waiting for their answers', () => {
+    const { tracker, domains } = setup();
+    const N = 20_000;
+    const started = Date.now();
+    for (let i = 0; i < N; i++) tracker.handle(domain({ name: `h${i}.example` }));
+    for (let i = N - 1; i >= 0; i--) tracker.handle(domain({ source: 'dns_answer', name: `h${i}.example`, answers: ['10.0.0.1'] }));
+    expect(domains()).toHaveLength(N);
+    // Answers are matched by name and type, not by a walk over everything held.
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('names later connects to the answered addresses, per job', () => {
     const { tracker, events } = setup();
     tracker.handle(domain({ source: 'dns_answer', name: 'api.example', answers: ['10.1.1.1', '2001:db8::1'] }));
