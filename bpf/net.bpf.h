@@ -10,6 +10,7 @@
 
 #include "common.bpf.h"
 #include "pending.bpf.h"
+#include "sockowner.bpf.h"
 
 #define AF_UNIX 1
 #define AF_INET 2
@@ -39,6 +40,7 @@ static __always_inline void send_connect(struct bpf_sock_addr *ctx, __u8 family,
 	__u8 one = 1;
 	__u8 *buf;
 
+	note_sock_owner(bpf_get_socket_cookie(ctx));
 	key.tgid = bpf_get_current_pid_tgid() >> 32;
 	key.family = family;
 	key.port = bpf_ntohs(ctx->user_port);
@@ -118,7 +120,7 @@ int cs_enter_connect(struct trace_event_raw_sys_enter *ctx)
 		return 0;
 	if (bpf_probe_read_user(&family, sizeof(family), addr) || family != AF_UNIX)
 		return 0;
-	stash_pending(PENDING_UNIX_CONNECT, (__u32)ctx->args[2], 0, (__u64)addr, 0, 0);
+	stash_pending(PENDING_UNIX_CONNECT, (__u32)ctx->args[2], (__s64)ctx->args[0], (__u64)addr, 0, 0);
 	return 0;
 }
 
@@ -147,6 +149,7 @@ int cs_exit_connect(struct trace_event_raw_sys_exit *ctx)
 	if (bpf_probe_read_user(&buf[sizeof(*r)], len, (void *)(p.path + 2)))
 		return 0;
 	r->path_len = len;
+	note_resolved_socket(&buf[sizeof(*r)], len, p.dfd);
 	emit(CS_HOOK_UNIX_SOCKET_CONNECT, buf, sizeof(*r) + len);
 	return 0;
 }

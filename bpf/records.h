@@ -29,6 +29,7 @@ enum cs_kind {
 	CS_KIND_FILE_OPEN = 6,
 	CS_KIND_FILE_OP = 7,
 	CS_KIND_UNIX_CONNECT = 8,
+	CS_KIND_DOMAIN = 9,
 };
 
 /* Counter slots, one per hook; the names are in src/kernel/layout.ts. */
@@ -44,6 +45,7 @@ enum cs_hook {
 	CS_HOOK_FILE_MOVE,
 	CS_HOOK_FILE_LINK,
 	CS_HOOK_UNIX_SOCKET_CONNECT,
+	CS_HOOK_DOMAIN,
 	CS_HOOK_MAX,
 };
 
@@ -64,6 +66,7 @@ struct cs_config {
 #define CS_F_PATH_TRUNCATED (1u << 1)
 #define CS_F_PATH2_TRUNCATED (1u << 2)
 #define CS_F_CWD_TRUNCATED (1u << 3)
+#define CS_F_ANSWERS_TRUNCATED (1u << 4) /* more DNS answers than a record holds */
 
 struct cs_header {
 	__u16 kind;
@@ -187,6 +190,54 @@ struct cs_unix_connect {
 	struct cs_header hdr;
 	__u16 path_len;
 	__u16 pad[3];
+};
+
+
+/* Where a cs_domain name was seen. */
+enum cs_domain_source {
+	CS_DOMAIN_DNS_QUERY = 1,  /* question of a DNS query leaving the job */
+	CS_DOMAIN_DNS_ANSWER = 2, /* question and answers of a DNS response reaching it */
+	CS_DOMAIN_TLS_SNI = 3,	  /* server_name of a TLS ClientHello */
+	CS_DOMAIN_HTTP_HOST = 4,  /* Host header of an HTTP/1.x request */
+	CS_DOMAIN_RESOLVED = 5,	  /* name sent to systemd-resolved's varlink socket; family AF_UNIX */
+};
+
+/* systemd-resolved's varlink socket (nss-resolve, resolvectl): lookups sent there name domains too. */
+#define CS_RESOLVED_SOCKET "/run/systemd/resolve/io.systemd.Resolve"
+
+/* Types of the answer entries that follow a cs_domain name. */
+enum cs_answer_type {
+	CS_ANSWER_A = 1,     /* 4 bytes */
+	CS_ANSWER_AAAA = 2,  /* 16 bytes */
+	CS_ANSWER_CNAME = 3, /* a name, as cs_domain names are written */
+};
+
+/* A DNS name as text, without the trailing dot (RFC 1035: 255 on the wire). */
+#define CS_DOMAIN_NAME_MAX 253
+/* Answer records parsed per DNS response; more set CS_F_ANSWERS_TRUNCATED. */
+#define CS_DNS_ANSWERS_MAX 12
+
+/*
+ * A name seen in a packet of one of a job's sockets. hdr.pid is the socket's
+ * owner (the process that last connected it or sent to an address on it), 0
+ * when it is not known; hdr.start_time_ns is 0. Followed by the name
+ * (name_len bytes: lower-case ASCII letters, digits, '-', '_', dot-separated
+ * labels, no trailing dot), then answers_len bytes of answer entries, each
+ * [u8 cs_answer_type][u8 len][len bytes].
+ */
+struct cs_domain {
+	struct cs_header hdr;
+	__u8 source;   /* enum cs_domain_source */
+	__u8 protocol; /* IPPROTO_TCP / IPPROTO_UDP of the packet */
+	__u8 family;   /* AF_INET / AF_INET6 */
+	__u8 rcode;    /* DNS answers: the response code */
+	__u16 port;    /* the peer's port, host order */
+	__u16 qtype;   /* DNS only */
+	__u16 txid;    /* DNS only: the message id */
+	__u16 name_len;
+	__u16 answers_len;
+	__u16 pad;
+	__u8 addr[16]; /* the peer (the DNS server, the TLS or HTTP server); IPv4 in the first 4 bytes */
 };
 
 #endif

@@ -9,5 +9,6 @@
 #include "process.bpf.h"
 #include "net.bpf.h"
 #include "file.bpf.h"
+#include "domain.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";

@@ -435,7 +435,8 @@ var Kind = {
   CONNECT: 5,
   FILE_OPEN: 6,
   FILE_OP: 7,
-  UNIX_CONNECT: 8
+  UNIX_CONNECT: 8,
+  DOMAIN: 9
 };
 var HOOK_NAMES = [
   "process_exec",
@@ -448,18 +449,24 @@ var HOOK_NAMES = [
   "file_remove",
   "file_move",
   "file_link",
-  "unix_socket_connect"
+  "unix_socket_connect",
+  "domain"
 ];
 var Flag = {
   ARGV_TRUNCATED: 1 << 0,
   PATH_TRUNCATED: 1 << 1,
   PATH2_TRUNCATED: 1 << 2,
-  CWD_TRUNCATED: 1 << 3
+  CWD_TRUNCATED: 1 << 3,
+  ANSWERS_TRUNCATED: 1 << 4
 };
 var CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 };
 var Access = { READ: 1, WRITE: 2, READ_WRITE: 3, EXEC: 4 };
 var PathEnc = { NONE: 0, COMPONENTS: 1, STRING: 2 };
 var FileOp = { UNLINK: 1, RMDIR: 2, RENAME: 3, LINK: 4, SYMLINK: 5 };
+var DomainSource = { DNS_QUERY: 1, DNS_ANSWER: 2, TLS_SNI: 3, HTTP_HOST: 4, RESOLVED: 5 };
+var RESOLVED_SOCKET = "/run/systemd/resolve/io.systemd.Resolve";
+var AnswerType = { A: 1, AAAA: 2, CNAME: 3 };
+var DOMAIN_NAME_MAX = 253;
 var OFFSETS = {
   cs_header: { kind: 0, size: 2, pid: 4, tid: 8, flags: 12, time_ns: 16, cgroup_id: 24, start_time_ns: 32 },
   cs_exec: { ppid: 40, uid: 44, parent_start_time_ns: 48, path_len: 56, argv_len: 58, cwd_len: 60 },
@@ -469,7 +476,19 @@ var OFFSETS = {
   cs_connect: { protocol: 40, family: 41, port: 42, via_sendmsg: 44, addr: 48 },
   cs_file_open: { open_flags: 40, access: 44, path_enc: 45, path_len: 46 },
   cs_file_op: { op: 40, op_flags: 44, path_len: 48, base_len: 50, path2_len: 52, base2_len: 54 },
-  cs_unix_connect: { path_len: 40 }
+  cs_unix_connect: { path_len: 40 },
+  cs_domain: {
+    source: 40,
+    protocol: 41,
+    family: 42,
+    rcode: 43,
+    port: 44,
+    qtype: 46,
+    txid: 48,
+    name_len: 50,
+    answers_len: 52,
+    addr: 56
+  }
 };
 var SIZEOF = {
   cs_header: 40,
@@ -480,7 +499,8 @@ var SIZEOF = {
   cs_connect: 64,
   cs_file_open: 48,
   cs_file_op: 56,
-  cs_unix_connect: 48
+  cs_unix_connect: 48,
+  cs_domain: 72
 };
 
 // src/native/assets.ts
@@ -918,6 +938,7 @@ function nativeApi() {
     cs_close: f("void cs_close(cs_sensor *s)"),
     cs_boot_to_realtime_ns: f("int64_t cs_boot_to_realtime_ns(void)"),
     cs_peer_pid: f("int cs_peer_pid(int fd)"),
+    cs_test_skb: f("int cs_test_skb(cs_sensor *s, const char *prog, const uint8_t *frame, uint32_t len)"),
     cs_last_error: f("int cs_last_error(_Out_ uint8_t *buf, uint32_t len)"),
     pollAsync: (h, buf, len, timeoutMs) => new Promise((resolve2, reject) => {
       poll.async(h, buf, len, timeoutMs, (err, res) => err ? reject(err) : resolve2(res));
@@ -1054,6 +1075,10 @@ var Sensor = class _Sensor {
   static bootToRealtimeNs() {
     return Number(nativeApi().cs_boot_to_realtime_ns());
   }
+  /** Runs a loaded packet program on one crafted Ethernet frame (BPF_PROG_TEST_RUN); returns its verdict. */
+  testSkb(prog, frame) {
+    return this.check(this.api.cs_test_skb(this.live(), prog, frame, frame.length));
+  }
   linksAlive() {
     return this.api.cs_links_alive(this.live());
   }
@@ -1124,6 +1149,116 @@ function removeCgroup(path) {
 
 // src/tracker/kernelTracker.ts
 import { existsSync as existsSync4 } from "node:fs";
+
+// src/tracker/domains.ts
+var ANSWER_WAIT_MS = 2e3;
+var QUERY_TYPES = {
+  1: "A",
+  2: "NS",
+  5: "CNAME",
+  6: "SOA",
+  12: "PTR",
+  15: "MX",
+  16: "TXT",
+  28: "AAAA",
+  33: "SRV",
+  35: "NAPTR",
+  43: "DS",
+  48: "DNSKEY",
+  64: "SVCB",
+  65: "HTTPS",
+  255: "ANY",
+  257: "CAA"
+};
+function queryTypeName(qtype) {
+  return QUERY_TYPES[qtype] ?? `TYPE${qtype}`;
+}
+var NUMERIC = /^[0-9.]+$/;
+var heldKey = (s) => `${s.name}\0${s.qtype}`;
+var processKey = (node) => `${node.pid}:${node.startNs}`;
+var JobDomains = class {
+  constructor(now) {
+    this.now = now;
+  }
+  now;
+  /** Per process (pid:start), the (source, name, type) keys it has had an event for. */
+  seen = /* @__PURE__ */ new Map();
+  /** Questions waiting for their answer, by name and query type (what an answer matches on). */
+  held = /* @__PURE__ */ new Map();
+  nameByAddress = /* @__PURE__ */ new Map();
+  arrivals = 0;
+  /** The name this job last resolved to address, if any. */
+  nameOf(address) {
+    return this.nameByAddress.get(address);
+  }
+  /**
+   * A question, SNI or Host from a process; toEvent snapshots the process
+   * now. Returns the event to deliver now; undefined for a repeat, a numeric
+   * name, or a question held for its answer.
+   */
+  seenFrom(s, node, toEvent) {
+    if (NUMERIC.test(s.name)) return void 0;
+    const resolved = s.source === "resolved";
+    const dns = s.source === "dns_query";
+    const key = `${s.source}\0${s.name}\0${dns ? s.qtype : ""}`;
+    let seen = this.seen.get(processKey(node));
+    if (!seen) this.seen.set(processKey(node), seen = /* @__PURE__ */ new Set());
+    if (seen.has(key)) return void 0;
+    seen.add(key);
+    const domain = {
+      name: s.name,
+      source: dns || resolved ? "dns" : s.source === "tls_sni" ? "tls_sni" : "http_host",
+      ...dns ? { query_type: queryTypeName(s.qtype) } : {},
+      server: resolved ? { address: s.address } : { address: s.address, port: s.port }
+    };
+    const event = { timeNs: s.timeNs, event: toEvent(domain) };
+    if (!dns) return event;
+    const waiting = this.held.get(heldKey(s)) ?? [];
+    waiting.push({ ...event, pid: s.pid, heldAt: this.now(), order: this.arrivals++ });
+    this.held.set(heldKey(s), waiting);
+    return void 0;
+  }
+  /**
+   * A response reaching the job: its addresses now name connects, and the
+   * questions it answers (the same process's first, else any) go out with it.
+   */
+  answered(s) {
+    for (const address of s.answers) this.nameByAddress.set(address, s.name);
+    const waiting = this.held.get(heldKey(s));
+    if (!waiting) return [];
+    const own = waiting.filter((h) => h.pid === s.pid);
+    const done = own.length ? own : waiting;
+    const rest = waiting.filter((h) => !done.includes(h));
+    if (rest.length) this.held.set(heldKey(s), rest);
+    else this.held.delete(heldKey(s));
+    return done.map((h) => {
+      h.event.domain.answers = [...s.answers];
+      if (s.cnames.length) h.event.domain.cnames = [...s.cnames];
+      return { timeNs: h.timeNs, event: h.event };
+    });
+  }
+  /** A process has exited: what it looked up no longer needs remembering. */
+  forgetProcess(node) {
+    this.seen.delete(processKey(node));
+  }
+  /** Processes with names remembered (for the mirror's sizes). */
+  get processes() {
+    return this.seen.size;
+  }
+  /** Questions whose answer did not come in time, in arrival order; every held one when all is set. */
+  due(all = false) {
+    const limit = this.now() - ANSWER_WAIT_MS;
+    const out = [];
+    for (const [key, waiting] of this.held) {
+      const late = all ? waiting : waiting.filter((h) => h.heldAt <= limit);
+      if (!late.length) continue;
+      out.push(...late);
+      if (late.length === waiting.length) this.held.delete(key);
+      else this.held.set(key, waiting.filter((h) => h.heldAt > limit));
+    }
+    return out.sort((a, b) => a.order - b.order).map((h) => ({ timeNs: h.timeNs, event: h.event }));
+  }
+};
 
 // src/kernel/openFlags.ts
 var COMMON = [
@@ -1310,18 +1445,28 @@ function fileOp(s) {
     }
   }
 }
-var network = (s) => ({
-  protocol: s.protocol === "udp" ? "udp" : "tcp",
-  family: s.family,
-  address: s.address,
-  port: s.port
-});
-function buildEvent(s, node, bootToRealNs) {
-  const base2 = (kind, process2 = processContext(node, bootToRealNs)) => {
-    const e2 = { kind, cgroup_id: s.cgroupId, process: process2 };
-    if (node.step) e2.step = node.step;
-    return e2;
+function network(s, domainOf) {
+  const domain = domainOf?.(s.address);
+  return {
+    protocol: s.protocol === "udp" ? "udp" : "tcp",
+    family: s.family,
+    address: s.address,
+    port: s.port,
+    ...domain !== void 0 ? { domain } : {}
   };
+}
+function baseEvent(kind, cgroupId2, node, bootToRealNs, process2 = processContext(node, bootToRealNs)) {
+  const e = { kind, cgroup_id: cgroupId2, process: process2 };
+  if (node.step) e.step = node.step;
+  return e;
+}
+function domainEvent(domain, cgroupId2, node, bootToRealNs) {
+  const e = baseEvent("domain", cgroupId2, node, bootToRealNs);
+  e.domain = domain;
+  return e;
+}
+function buildEvent(s, node, bootToRealNs, domainOf) {
+  const base2 = (kind, process2) => baseEvent(kind, s.cgroupId, node, bootToRealNs, process2);
   let e;
   switch (s.kind) {
     case "exec":
@@ -1330,7 +1475,7 @@ function buildEvent(s, node, bootToRealNs) {
       return base2("process_exit", { ...processContext(node, bootToRealNs), ...exitFields(s.status) });
     case "connect":
       e = base2("network_connect");
-      e.network = network(s);
+      e.network = network(s, domainOf);
       return e;
     case "file_open":
       e = base2("file_open");
@@ -1518,14 +1663,21 @@ var KernelTracker = class {
   containerByCgroup = /* @__PURE__ */ new Map();
   stagedAt = /* @__PURE__ */ new Map();
   seq = 0;
-  counts = { unattributed: 0, otherProtocol: 0, malformed: 0 };
+  counts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
   registerJob(identity2, cgroups, sink, opts = {}) {
     if (this.jobs.has(identity2.id)) throw new Error(`job ${identity2.id} is already registered`);
     for (const c of cgroups) {
       const owner = this.jobByCgroup.get(Number(c.id));
       if (owner !== void 0) throw new Error(`cgroup ${c.path ?? c.id} already belongs to job ${owner}`);
     }
-    this.jobs.set(identity2.id, { identity: identity2, sink, delivered: 0, workerPid: opts.workerPid, registeredAt: this.now() });
+    this.jobs.set(identity2.id, {
+      identity: identity2,
+      sink,
+      delivered: 0,
+      workerPid: opts.workerPid,
+      registeredAt: this.now(),
+      domains: new JobDomains(this.now)
+    });
     this.cgroupsByJob.set(identity2.id, /* @__PURE__ */ new Set());
     this.stagingByJob.set(identity2.id, /* @__PURE__ */ new Set());
     for (const c of cgroups) this.addCgroup(identity2.id, Number(c.id), c.path);
@@ -1548,6 +1700,7 @@ var KernelTracker = class {
   }
   /** Removes every trace of the job from the kernel maps and the mirror. */
   unregisterJob(jobId) {
+    this.releaseHeldDomains(jobId);
     for (const id of this.cgroupsByJob.get(jobId) ?? []) {
       this.maps.untrackCgroup(BigInt(id));
       this.jobByCgroup.delete(id);
@@ -1629,7 +1782,8 @@ var KernelTracker = class {
       containerByBasename: this.containerByBasename.size,
       containerByCgroup: this.containerByCgroup.size,
       processes: this.processes.size,
-      jobOfPid: this.jobOfPid.size
+      jobOfPid: this.jobOfPid.size,
+      domainProcesses: [...this.jobs.values()].reduce((n, j) => n + j.domains.processes, 0)
     };
   }
   noteMalformed() {
@@ -1650,13 +1804,48 @@ var KernelTracker = class {
       this.counts.otherProtocol++;
       return;
     }
+    if (s.kind === "domain") {
+      this.handleDomain(s, job, jobId);
+      return;
+    }
     const node = this.processFor(s, jobId);
-    const event = buildEvent(s, node, this.bootToRealNs);
+    const event = buildEvent(s, node, this.bootToRealNs, (address) => job.domains.nameOf(address));
     if (s.kind === "exit") {
+      job.domains.forgetProcess(node);
       this.processes.exit(s.pid, s.startNs);
       this.jobOfPid.delete(s.pid);
     }
     if (event) this.deliver(job, s.timeNs, event);
+  }
+  /** Answers name addresses and complete held questions; names from processes go through JobDomains. */
+  handleDomain(s, job, jobId) {
+    if (s.source === "dns_answer") {
+      for (const e2 of job.domains.answered(s)) this.deliver(job, e2.timeNs, e2.event);
+      return;
+    }
+    if (s.pid === 0) {
+      this.counts.ownerless++;
+      return;
+    }
+    const node = this.processFor(s, jobId);
+    const e = job.domains.seenFrom(s, node, (d) => domainEvent(d, s.cgroupId, node, this.bootToRealNs));
+    if (e) this.deliver(job, e.timeNs, e.event);
+  }
+  /**
+   * Delivers DNS questions whose answer did not come within ANSWER_WAIT_MS
+   * (all of them when all is set: the records are drained and nothing more
+   * will come). Called by the pump between batches.
+   */
+  releaseDueDomains(all = false) {
+    for (const job of this.jobs.values()) this.releaseDomains(job, all);
+  }
+  /** Sends the job's DNS questions still waiting for an answer: the job is ending. */
+  releaseHeldDomains(jobId) {
+    const job = this.jobs.get(jobId);
+    if (job) this.releaseDomains(job, true);
+  }
+  releaseDomains(job, all) {
+    for (const e of job.domains.due(all)) this.deliver(job, e.timeNs, e.event);
   }
   processFor(s, jobId) {
     const job = this.jobs.get(jobId);
@@ -1943,7 +2132,69 @@ function decodeUnix(b, at, end) {
   }
   return { kind: "unix_connect", ...base(b, at), path };
 }
+var DOMAIN_SOURCES = {
+  [DomainSource.DNS_QUERY]: "dns_query",
+  [DomainSource.DNS_ANSWER]: "dns_answer",
+  [DomainSource.TLS_SNI]: "tls_sni",
+  [DomainSource.HTTP_HOST]: "http_host",
+  [DomainSource.RESOLVED]: "resolved"
+};
+var HOST_LABEL = /^[a-z0-9_-]{1,63}$/;
+function isHostName(name) {
+  return name.length > 0 && name.length <= DOMAIN_NAME_MAX && name.split(".").every((l) => HOST_LABEL.test(l));
+}
+function hostName(b, start, end) {
+  const name = b.toString("latin1", start, end);
+  need(isHostName(name), "domain name is not a host name");
+  return name;
+}
+function decodeAnswers(b, start, end) {
+  const answers = [];
+  const cnames = [];
+  let at = start;
+  while (at < end) {
+    need(at + 2 <= end, "answer entry header runs past the record");
+    const type = b[at];
+    const len = b[at + 1];
+    need(at + 2 + len <= end, "answer entry runs past the record");
+    if (type === AnswerType.A && len === 4) answers.push(ipv4(b, at + 2));
+    else if (type === AnswerType.AAAA && len === 16) answers.push(ipv6(b, at + 2));
+    else if (type === AnswerType.CNAME) cnames.push(hostName(b, at + 2, at + 2 + len));
+    else need(false, `bad answer entry type ${type} length ${len}`);
+    at += 2 + len;
+  }
+  return { answers, cnames };
+}
+function decodeDomain(b, at, end) {
+  const o = OFFSETS.cs_domain;
+  const source = DOMAIN_SOURCES[b[at + o.source]];
+  need(source !== void 0, "unknown domain source");
+  const proto = b[at + o.protocol];
+  const family = b[at + o.family];
+  const resolved = source === "resolved";
+  need(resolved ? proto === 0 : proto === 6 || proto === 17, "unknown domain protocol");
+  need(resolved ? family === 1 : family === 2 || family === 10, "unknown address family");
+  const tail = new Tail(at + SIZEOF.cs_domain, end);
+  const [ns, ne] = tail.take(b.readUInt16LE(at + o.name_len));
+  const [as, ae] = tail.take(b.readUInt16LE(at + o.answers_len));
+  need(source === "dns_answer" || ae === as, "answers outside a DNS response");
+  return {
+    kind: "domain",
+    ...base(b, at),
+    source,
+    protocol: resolved ? "unix" : proto === 6 ? "tcp" : "udp",
+    family: resolved ? "unix" : family === 2 ? "ipv4" : "ipv6",
+    address: resolved ? RESOLVED_SOCKET : family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    port: b.readUInt16LE(at + o.port),
+    name: hostName(b, ns, ne),
+    qtype: b.readUInt16LE(at + o.qtype),
+    txid: b.readUInt16LE(at + o.txid),
+    rcode: b[at + o.rcode],
+    ...decodeAnswers(b, as, ae)
+  };
+}
 var FIXED = {
+  [Kind.DOMAIN]: SIZEOF.cs_domain,
   [Kind.EXEC]: SIZEOF.cs_exec,
   [Kind.FORK]: SIZEOF.cs_fork,
   [Kind.EXIT]: SIZEOF.cs_exit,
@@ -1976,6 +2227,8 @@ function decodeRecord(b, at, len) {
       return decodeFileOpen(b, at, end);
     case Kind.FILE_OP:
       return decodeFileOp(b, at, end);
+    case Kind.DOMAIN:
+      return decodeDomain(b, at, end);
     default:
       return decodeUnix(b, at, end);
   }
@@ -2050,6 +2303,7 @@ var Pump = class {
     while (!this.stopping) {
       this.drainFor(await this.sensor.poll(this.buf, pollMs), 50);
       this.tracker.expireRemoved();
+      this.tracker.releaseDueDomains();
       if (this.drainWaiters.length) {
         this.drain();
         for (const wake of this.drainWaiters.splice(0)) wake();
@@ -2078,6 +2332,7 @@ var Pump = class {
     this.stopping = true;
     await this.done;
     this.drain();
+    this.tracker.releaseDueDomains(true);
     for (const wake of this.drainWaiters.splice(0)) wake();
   }
 };
@@ -2588,6 +2843,7 @@ var DomainAcc = class {
   add(d, execPath) {
     if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
     if (d.query_type !== void 0) this.queryTypes.add(d.query_type, () => clip2(d.query_type ?? ""));
+    for (const c of d.cnames ?? []) this.answers.add(`CNAME ${c}`, () => clip2(`CNAME ${c}`));
     for (const a of d.answers ?? []) this.answers.add(a, () => clip2(a));
     this.processes.add(execPath, () => clip2(execPath));
   }
@@ -3461,6 +3717,7 @@ var JobManager = class {
     const job = this.active.get(id);
     if (!job) throw new Error(`no job ${id} is registered`);
     this.active.delete(id);
+    this.tracker.releaseHeldDomains(id);
     const delivered = this.tracker.delivered(id);
     this.tracker.unregisterJob(id);
     job.writer.close();
@@ -3898,6 +4155,7 @@ var Daemon = class {
       lostRecords: status.lostRecords,
       undecodable: status.undecodable,
       unattributed: this.tracker.counts.unattributed,
+      ownerless: this.tracker.counts.ownerless,
       linksAlive: this.sensor.linksAlive(),
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
@@ -4195,7 +4453,7 @@ function renderText(model) {
     ]),
     ...listLines("Domains", model.domains, rows, (d) => [
       d.count,
-      `${plainText(d.name)}  ${plainText(d.sources.join(","))}`
+      `${plainText(d.name)}  ${plainText(d.sources.join(","))}${d.queryTypes.values.length ? ` ${plainText(d.queryTypes.values.join(","))}` : ""}${d.answers.values.length ? ` -> ${plainText(d.answers.values.slice(0, 3).join(", "), 120)}` : ""}`
     ]),
     ...fileLines(model, rows),
     ...listLines("Unix sockets", model.unixSockets, rows, (u) => [

@@ -19511,6 +19511,7 @@ var init_model = __esm({
       add(d, execPath) {
         if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
         if (d.query_type !== void 0) this.queryTypes.add(d.query_type, () => clip(d.query_type ?? ""));
+        for (const c of d.cnames ?? []) this.answers.add(`CNAME ${c}`, () => clip(`CNAME ${c}`));
         for (const a of d.answers ?? []) this.answers.add(a, () => clip(a));
         this.processes.add(execPath, () => clip(execPath));
       }

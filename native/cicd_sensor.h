@@ -79,6 +79,13 @@ int64_t cs_boot_to_realtime_ns(void);
 /* The pid of the process on the other end of unix socket fd (SO_PEERCRED). */
 int cs_peer_pid(int fd);
 
+/*
+ * Runs the packet program prog (loading it if attach has not) on one
+ * crafted packet (an Ethernet frame) with BPF_PROG_TEST_RUN; returns the
+ * program's return value. For tests of the kernel parsers.
+ */
+int cs_test_skb(struct cs_sensor *s, const char *prog, const uint8_t *frame, uint32_t len);
+
 /* Copies the calling thread's last error message (libbpf's output included). */
 int cs_last_error(char *buf, uint32_t len);
 

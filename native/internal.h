@@ -46,6 +46,7 @@ struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err);
 int cs_reuse_maps(struct cs_sensor *s, struct bpf_object *obj);
 int cs_load_object(struct bpf_object *obj);
 bool cs_is_function_hook(const struct bpf_program *prog);
+bool cs_loads_apart(const struct bpf_program *prog);
 
 /* ring.c */
 int cs_ring_init(struct cs_ring *r, int map_fd, size_t size);

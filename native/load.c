@@ -14,6 +14,18 @@ bool cs_is_function_hook(const struct bpf_program *prog)
 	       !strncmp(sec, "kprobe/", 7) || !strncmp(sec, "kretprobe/", 10);
 }
 
+/*
+ * Programs loaded in an instance of their own at attach time, so a kernel
+ * that refuses one costs only its hook: function hooks (lockdown), and the
+ * domain parsers (the heaviest verification, and the newest code): the
+ * packet programs and the varlink one.
+ */
+bool cs_loads_apart(const struct bpf_program *prog)
+{
+	return cs_is_function_hook(prog) || !strncmp(bpf_program__section_name(prog), "cgroup_skb/", 11) ||
+	       !strcmp(bpf_program__name(prog), "cs_enter_sendto");
+}
+
 static int set_config(struct cs_sensor *s, struct bpf_object *obj)
 {
 	struct bpf_map *map = bpf_object__find_map_by_name(obj, ".rodata.cfg");

@@ -66,11 +66,16 @@ static const struct hook_plan plans[] = {
 		"?cs_exit_file_op@sys_exit_symlink" } } } },
 	{ "unix_socket_connect",
 	  { { "tracepoint", "syscalls: connect", { "cs_enter_connect", "cs_exit_connect" } } } },
+	{ "domain",
+	  { { "cgroup_skb", "cgroup_skb/egress, cgroup_skb/ingress at the cgroup v2 root; syscalls: sendto",
+	      { "cs_skb_egress", "cs_skb_ingress", "cs_enter_sendto" } } } },
 };
 
 static bool is_cgroup_prog(const struct bpf_program *prog)
 {
-	return !strncmp(bpf_program__section_name(prog), "cgroup/", 7);
+	const char *sec = bpf_program__section_name(prog);
+
+	return !strncmp(sec, "cgroup/", 7) || !strncmp(sec, "cgroup_skb/", 11);
 }
 
 static int attach_prog(struct cs_sensor *s, struct bpf_program *prog, const char *syscall_event)
@@ -162,6 +167,18 @@ static bool is_function_mechanism(const struct mechanism *m)
 	return !strcmp(m->name, "fentry") || !strcmp(m->name, "fexit") || !strcmp(m->name, "lsm");
 }
 
+/* Hooks the sensor runs without (the plan then says "none"): domains are an addition, not its core. */
+static bool optional_hook(const struct hook_plan *h)
+{
+	return !strcmp(h->hook, "domain");
+}
+
+/* As cs_loads_apart decides for the programs: loaded in an instance of their own. */
+static bool loads_apart(const struct mechanism *m)
+{
+	return is_function_mechanism(m) || !strcmp(m->name, "cgroup_skb");
+}
+
 static void json_unavailable(struct cs_json *j, const struct mechanism *m, const char *error, bool first)
 {
 	cs_json_raw(j, first ? "" : ",");
@@ -210,8 +227,7 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_j
 		cs_error_reset();
 		missing.len = 0;
 		missing_buf[0] = '\0';
-		err = is_function_mechanism(m) ? try_function_mechanism(s, m, &missing)
-						: attach_mechanism(s, s->obj, m, &missing);
+		err = loads_apart(m) ? try_function_mechanism(s, m, &missing) : attach_mechanism(s, s->obj, m, &missing);
 		if (!err) {
 			chosen = m;
 			break;
@@ -232,7 +248,7 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_j
 	cs_json_raw(out, ",\"unavailable\":[");
 	cs_json_raw(out, unavailable);
 	cs_json_raw(out, "]}");
-	return chosen ? 0 : err;
+	return chosen || optional_hook(h) ? 0 : err;
 }
 
 /*

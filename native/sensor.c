@@ -43,9 +43,9 @@ static int load_main(struct cs_sensor *s)
 	s->obj = cs_open_instance(s, &err);
 	if (!s->obj)
 		return err;
-	/* Function hooks load later, one instance each, so a refusal costs only that hook. */
+	/* Function hooks and packet parsers load later, one instance each, so a refusal costs only that hook. */
 	bpf_object__for_each_program(prog, s->obj)
-		bpf_program__set_autoload(prog, !cs_is_function_hook(prog));
+		bpf_program__set_autoload(prog, !cs_loads_apart(prog));
 	err = cs_load_object(s->obj);
 	if (err)
 		return cs_fail(err, "loading BPF programs");

@@ -144,6 +144,7 @@ class Daemon {
       lostRecords: status.lostRecords,
       undecodable: status.undecodable,
       unattributed: this.tracker.counts.unattributed,
+      ownerless: this.tracker.counts.ownerless,
       linksAlive: this.sensor.linksAlive(),
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),

@@ -86,6 +86,8 @@ export interface DomainInfo {
   query_type?: string;
   server?: { address?: string; port?: number };
   answers?: string[];
+  /** dns only: the CNAME chain of the response, in order (an addition to the shared schema). */
+  cnames?: string[];
 }
 
 export interface EventRecord {

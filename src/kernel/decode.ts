@@ -4,7 +4,19 @@
  * used: a malformed record is reported and skipped, never trusted.
  */
 import { ipv4, ipv6 } from './address.js';
-import { CgroupOp, FileOp, Flag, Kind, OFFSETS as O, PathEnc, SIZEOF } from './layout.js';
+import {
+  AnswerType,
+  CgroupOp,
+  DOMAIN_NAME_MAX,
+  DomainSource,
+  FileOp,
+  Flag,
+  Kind,
+  OFFSETS as O,
+  PathEnc,
+  RESOLVED_SOCKET,
+  SIZEOF,
+} from './layout.js';
 import { bytesToText, componentsToPath, splitNul } from './text.js';
 
 export interface SampleBase {
@@ -88,7 +100,30 @@ export interface UnixConnectSample extends SampleBase {
   path: string;
 }
 
+export type DomainSourceName = 'dns_query' | 'dns_answer' | 'tls_sni' | 'http_host' | 'resolved';
+
+/** A name seen in a packet of a job's socket; pid is the socket's owner (0: not known). */
+export interface DomainSample extends SampleBase {
+  kind: 'domain';
+  source: DomainSourceName;
+  /** 'unix' for names sent to systemd-resolved's varlink socket. */
+  protocol: 'tcp' | 'udp' | 'unix';
+  family: 'ipv4' | 'ipv6' | 'unix';
+  /** The peer: the DNS server, the TLS / HTTP server, or systemd-resolved's socket path. */
+  address: string;
+  port: number;
+  name: string;
+  /** DNS only: query type number, message id and (answers) response code. */
+  qtype: number;
+  txid: number;
+  rcode: number;
+  /** DNS answers: A and AAAA addresses in textual form, and CNAME targets, in message order. */
+  answers: string[];
+  cnames: string[];
+}
+
 export type Sample =
+  | DomainSample
   | ExecSample
   | ForkSample
   | ExitSample
@@ -274,7 +309,77 @@ function decodeUnix(b: Buffer, at: number, end: number): UnixConnectSample {
   return { kind: 'unix_connect', ...base(b, at), path };
 }
 
+const DOMAIN_SOURCES: Record<number, DomainSourceName> = {
+  [DomainSource.DNS_QUERY]: 'dns_query',
+  [DomainSource.DNS_ANSWER]: 'dns_answer',
+  [DomainSource.TLS_SNI]: 'tls_sni',
+  [DomainSource.HTTP_HOST]: 'http_host',
+  [DomainSource.RESOLVED]: 'resolved',
+};
+
+// The kernel writes only these; anything else is a broken record, not a name to show.
+const HOST_LABEL = /^[a-z0-9_-]{1,63}$/;
+
+/** A name as the kernel parsers write it: lower-case ASCII labels, dot-separated, at most 253 bytes. */
+export function isHostName(name: string): boolean {
+  return name.length > 0 && name.length <= DOMAIN_NAME_MAX && name.split('.').every((l) => HOST_LABEL.test(l));
+}
+
+function hostName(b: Buffer, start: number, end: number): string {
+  const name = b.toString('latin1', start, end);
+  need(isHostName(name), 'domain name is not a host name');
+  return name;
+}
+
+function decodeAnswers(b: Buffer, start: number, end: number): { answers: string[]; cnames: string[] } {
+  const answers: string[] = [];
+  const cnames: string[] = [];
+  let at = start;
+  while (at < end) {
+    need(at + 2 <= end, 'answer entry header runs past the record');
+    const type = b[at]!;
+    const len = b[at + 1]!;
+    need(at + 2 + len <= end, 'answer entry runs past the record');
+    if (type === AnswerType.A && len === 4) answers.push(ipv4(b, at + 2));
+    else if (type === AnswerType.AAAA && len === 16) answers.push(ipv6(b, at + 2));
+    else if (type === AnswerType.CNAME) cnames.push(hostName(b, at + 2, at + 2 + len));
+    else need(false, `bad answer entry type ${type} length ${len}`);
+    at += 2 + len;
+  }
+  return { answers, cnames };
+}
+
+function decodeDomain(b: Buffer, at: number, end: number): DomainSample {
+  const o = O.cs_domain;
+  const source = DOMAIN_SOURCES[b[at + o.source]!];
+  need(source !== undefined, 'unknown domain source');
+  const proto = b[at + o.protocol];
+  const family = b[at + o.family];
+  const resolved = source === 'resolved';
+  need(resolved ? proto === 0 : proto === 6 || proto === 17, 'unknown domain protocol');
+  need(resolved ? family === 1 : family === 2 || family === 10, 'unknown address family');
+  const tail = new Tail(at + SIZEOF.cs_domain, end);
+  const [ns, ne] = tail.take(b.readUInt16LE(at + o.name_len));
+  const [as, ae] = tail.take(b.readUInt16LE(at + o.answers_len));
+  need(source === 'dns_answer' || ae === as, 'answers outside a DNS response');
+  return {
+    kind: 'domain',
+    ...base(b, at),
+    source: source!,
+    protocol: resolved ? 'unix' : proto === 6 ? 'tcp' : 'udp',
+    family: resolved ? 'unix' : family === 2 ? 'ipv4' : 'ipv6',
+    address: resolved ? RESOLVED_SOCKET : family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    port: b.readUInt16LE(at + o.port),
+    name: hostName(b, ns, ne),
+    qtype: b.readUInt16LE(at + o.qtype),
+    txid: b.readUInt16LE(at + o.txid),
+    rcode: b[at + o.rcode]!,
+    ...decodeAnswers(b, as, ae),
+  };
+}
+
 const FIXED: Record<number, number> = {
+  [Kind.DOMAIN]: SIZEOF.cs_domain,
   [Kind.EXEC]: SIZEOF.cs_exec,
   [Kind.FORK]: SIZEOF.cs_fork,
   [Kind.EXIT]: SIZEOF.cs_exit,
@@ -309,6 +414,8 @@ export function decodeRecord(b: Buffer, at: number, len: number): Sample {
       return decodeFileOpen(b, at, end);
     case Kind.FILE_OP:
       return decodeFileOp(b, at, end);
+    case Kind.DOMAIN:
+      return decodeDomain(b, at, end);
     default:
       return decodeUnix(b, at, end);
   }

@@ -18,6 +18,7 @@ export const Kind = {
   FILE_OPEN: 6,
   FILE_OP: 7,
   UNIX_CONNECT: 8,
+  DOMAIN: 9,
 } as const;
 
 /** Counter slots in enum cs_hook order. */
@@ -33,6 +34,7 @@ export const HOOK_NAMES = [
   'file_move',
   'file_link',
   'unix_socket_connect',
+  'domain',
 ] as const;
 
 export const Flag = {
@@ -40,12 +42,18 @@ export const Flag = {
   PATH_TRUNCATED: 1 << 1,
   PATH2_TRUNCATED: 1 << 2,
   CWD_TRUNCATED: 1 << 3,
+  ANSWERS_TRUNCATED: 1 << 4,
 } as const;
 
 export const CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 } as const;
 export const Access = { READ: 1, WRITE: 2, READ_WRITE: 3, EXEC: 4 } as const;
 export const PathEnc = { NONE: 0, COMPONENTS: 1, STRING: 2 } as const;
 export const FileOp = { UNLINK: 1, RMDIR: 2, RENAME: 3, LINK: 4, SYMLINK: 5 } as const;
+export const DomainSource = { DNS_QUERY: 1, DNS_ANSWER: 2, TLS_SNI: 3, HTTP_HOST: 4, RESOLVED: 5 } as const;
+/** CS_RESOLVED_SOCKET: the peer of every RESOLVED record. */
+export const RESOLVED_SOCKET = '/run/systemd/resolve/io.systemd.Resolve';
+export const AnswerType = { A: 1, AAAA: 2, CNAME: 3 } as const;
+export const DOMAIN_NAME_MAX = 253;
 
 /** [struct, field] → byte offset; sizes of the fixed parts under SIZEOF. */
 export const OFFSETS = {
@@ -58,6 +66,18 @@ export const OFFSETS = {
   cs_file_open: { open_flags: 40, access: 44, path_enc: 45, path_len: 46 },
   cs_file_op: { op: 40, op_flags: 44, path_len: 48, base_len: 50, path2_len: 52, base2_len: 54 },
   cs_unix_connect: { path_len: 40 },
+  cs_domain: {
+    source: 40,
+    protocol: 41,
+    family: 42,
+    rcode: 43,
+    port: 44,
+    qtype: 46,
+    txid: 48,
+    name_len: 50,
+    answers_len: 52,
+    addr: 56,
+  },
 } as const;
 
 export const SIZEOF = {
@@ -70,4 +90,5 @@ export const SIZEOF = {
   cs_file_open: 48,
   cs_file_op: 56,
   cs_unix_connect: 48,
+  cs_domain: 72,
 } as const;

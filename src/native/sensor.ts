@@ -171,6 +171,11 @@ export class Sensor {
     return Number(nativeApi().cs_boot_to_realtime_ns());
   }
 
+  /** Runs a loaded packet program on one crafted Ethernet frame (BPF_PROG_TEST_RUN); returns its verdict. */
+  testSkb(prog: string, frame: Buffer): number {
+    return this.check(this.api.cs_test_skb(this.live(), prog, frame, frame.length));
+  }
+
   linksAlive(): number {
     return this.api.cs_links_alive(this.live());
   }

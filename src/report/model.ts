@@ -560,6 +560,8 @@ class DomainAcc implements Counted {
   add(d: NonNullable<EventRecord['domain']>, execPath: string): void {
     if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
     if (d.query_type !== undefined) this.queryTypes.add(d.query_type, () => clip(d.query_type ?? ''));
+    // The CNAME chain first, marked, then the addresses it led to.
+    for (const c of d.cnames ?? []) this.answers.add(`CNAME ${c}`, () => clip(`CNAME ${c}`));
     for (const a of d.answers ?? []) this.answers.add(a, () => clip(a));
     this.processes.add(execPath, () => clip(execPath));
   }

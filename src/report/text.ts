@@ -24,7 +24,9 @@ export function renderText(model: ReportModel): string {
     ]),
     ...listLines('Domains', model.domains, rows, (d) => [
       d.count,
-      `${plainText(d.name)}  ${plainText(d.sources.join(','))}`,
+      `${plainText(d.name)}  ${plainText(d.sources.join(','))}` +
+        `${d.queryTypes.values.length ? ` ${plainText(d.queryTypes.values.join(','))}` : ''}` +
+        `${d.answers.values.length ? ` -> ${plainText(d.answers.values.slice(0, 3).join(', '), 120)}` : ''}`,
     ]),
     ...fileLines(model, rows),
     ...listLines('Unix sockets', model.unixSockets, rows, (u) => [

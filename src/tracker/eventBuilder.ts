@@ -1,5 +1,5 @@
 /** Samples to EventRecords (seq and job are filled in by the caller). */
-import type { EventRecord, FileAccess, FileInfo, ProcessContext } from '../events/eventRecord.js';
+import type { DomainInfo, EventRecord, FileAccess, FileInfo, ProcessContext } from '../events/eventRecord.js';
 import type {
   ConnectSample,
   ExitSample,
@@ -97,20 +97,51 @@ function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } 
   }
 }
 
-const network = (s: ConnectSample): PartialEvent['network'] => ({
-  protocol: s.protocol === 'udp' ? 'udp' : 'tcp',
-  family: s.family,
-  address: s.address,
-  port: s.port,
-});
+/** The name a job resolved to an address earlier, if any (see JobDomains). */
+export type DomainOf = (address: string) => string | undefined;
 
-/** The rule-facing event for a sample, or undefined for internal samples. */
-export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number): PartialEvent | undefined {
-  const base = (kind: EventRecord['kind'], process = processContext(node, bootToRealNs)): PartialEvent => {
-    const e: PartialEvent = { kind, cgroup_id: s.cgroupId, process };
-    if (node.step) e.step = node.step;
-    return e;
+function network(s: ConnectSample, domainOf?: DomainOf): PartialEvent['network'] {
+  const domain = domainOf?.(s.address);
+  return {
+    protocol: s.protocol === 'udp' ? 'udp' : 'tcp',
+    family: s.family,
+    address: s.address,
+    port: s.port,
+    ...(domain !== undefined ? { domain } : {}),
   };
+}
+
+function baseEvent(
+  kind: EventRecord['kind'],
+  cgroupId: number,
+  node: ProcessNode,
+  bootToRealNs: number,
+  process = processContext(node, bootToRealNs),
+): PartialEvent {
+  const e: PartialEvent = { kind, cgroup_id: cgroupId, process };
+  if (node.step) e.step = node.step;
+  return e;
+}
+
+/** A domain event for node, its process snapshot taken now. */
+export function domainEvent(
+  domain: DomainInfo,
+  cgroupId: number,
+  node: ProcessNode,
+  bootToRealNs: number,
+): PartialEvent & { domain: DomainInfo } {
+  const e = baseEvent('domain', cgroupId, node, bootToRealNs);
+  e.domain = domain;
+  return e as PartialEvent & { domain: DomainInfo };
+}
+
+/**
+ * The rule-facing event for a sample, or undefined for internal samples and
+ * domain samples (the tracker's JobDomains decides those).
+ */
+export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number, domainOf?: DomainOf): PartialEvent | undefined {
+  const base = (kind: EventRecord['kind'], process?: ProcessContext): PartialEvent =>
+    baseEvent(kind, s.cgroupId, node, bootToRealNs, process);
   let e: PartialEvent;
   switch (s.kind) {
     case 'exec':
@@ -120,7 +151,7 @@ export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number): 
       return base('process_exit', { ...processContext(node, bootToRealNs), ...exitFields((s as ExitSample).status) });
     case 'connect':
       e = base('network_connect');
-      e.network = network(s);
+      e.network = network(s, domainOf);
       return e;
     case 'file_open':
       e = base('file_open');

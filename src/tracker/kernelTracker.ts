@@ -5,8 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
-import type { CgroupSample, Sample } from '../kernel/decode.js';
-import { buildEvent, rfc3339Micros, type PartialEvent } from './eventBuilder.js';
+import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
+import { JobDomains } from './domains.js';
+import { buildEvent, domainEvent, rfc3339Micros, type PartialEvent } from './eventBuilder.js';
 import { ProcessTable, readProc, type ProcessNode } from './processTable.js';
 import { stepLabel } from './steps.js';
 
@@ -49,6 +50,7 @@ interface JobState {
   delivered: number;
   workerPid?: number;
   registeredAt: number;
+  domains: JobDomains;
 }
 
 export interface TrackerCounts {
@@ -58,6 +60,8 @@ export interface TrackerCounts {
   otherProtocol: number;
   /** Records that did not decode. */
   malformed: number;
+  /** Domain names sent on sockets whose process is not known (accepted, or older than the sensor). */
+  ownerless: number;
 }
 
 /** How long a removed cgroup still attributes late records to its job. */
@@ -77,7 +81,7 @@ export class KernelTracker {
   private readonly containerByCgroup = new Map<number, ContainerRef>();
   private readonly stagedAt = new Map<string, number>();
   private seq = 0;
-  readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0 };
+  readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
 
   constructor(
     private readonly maps: KernelMaps,
@@ -91,7 +95,14 @@ export class KernelTracker {
       const owner = this.jobByCgroup.get(Number(c.id));
       if (owner !== undefined) throw new Error(`cgroup ${c.path ?? c.id} already belongs to job ${owner}`);
     }
-    this.jobs.set(identity.id, { identity, sink, delivered: 0, workerPid: opts.workerPid, registeredAt: this.now() });
+    this.jobs.set(identity.id, {
+      identity,
+      sink,
+      delivered: 0,
+      workerPid: opts.workerPid,
+      registeredAt: this.now(),
+      domains: new JobDomains(this.now),
+    });
     this.cgroupsByJob.set(identity.id, new Set());
     this.stagingByJob.set(identity.id, new Set());
     for (const c of cgroups) this.addCgroup(identity.id, Number(c.id), c.path);
@@ -119,6 +130,7 @@ export class KernelTracker {
 
   /** Removes every trace of the job from the kernel maps and the mirror. */
   unregisterJob(jobId: string): void {
+    this.releaseHeldDomains(jobId);
     for (const id of this.cgroupsByJob.get(jobId) ?? []) {
       this.maps.untrackCgroup(BigInt(id));
       this.jobByCgroup.delete(id);
@@ -212,6 +224,7 @@ export class KernelTracker {
       containerByCgroup: this.containerByCgroup.size,
       processes: this.processes.size,
       jobOfPid: this.jobOfPid.size,
+      domainProcesses: [...this.jobs.values()].reduce((n, j) => n + j.domains.processes, 0),
     };
   }
 
@@ -234,13 +247,52 @@ export class KernelTracker {
       this.counts.otherProtocol++;
       return;
     }
+    if (s.kind === 'domain') {
+      this.handleDomain(s, job, jobId);
+      return;
+    }
     const node = this.processFor(s, jobId);
-    const event = buildEvent(s, node, this.bootToRealNs);
+    const event = buildEvent(s, node, this.bootToRealNs, (address) => job.domains.nameOf(address));
     if (s.kind === 'exit') {
+      job.domains.forgetProcess(node);
       this.processes.exit(s.pid, s.startNs);
       this.jobOfPid.delete(s.pid);
     }
     if (event) this.deliver(job, s.timeNs, event);
+  }
+
+  /** Answers name addresses and complete held questions; names from processes go through JobDomains. */
+  private handleDomain(s: DomainSample, job: JobState, jobId: string): void {
+    if (s.source === 'dns_answer') {
+      for (const e of job.domains.answered(s)) this.deliver(job, e.timeNs, e.event);
+      return;
+    }
+    if (s.pid === 0) {
+      this.counts.ownerless++;
+      return;
+    }
+    const node = this.processFor(s, jobId);
+    const e = job.domains.seenFrom(s, node, (d) => domainEvent(d, s.cgroupId, node, this.bootToRealNs));
+    if (e) this.deliver(job, e.timeNs, e.event);
+  }
+
+  /**
+   * Delivers DNS questions whose answer did not come within ANSWER_WAIT_MS
+   * (all of them when all is set: the records are drained and nothing more
+   * will come). Called by the pump between batches.
+   */
+  releaseDueDomains(all = false): void {
+    for (const job of this.jobs.values()) this.releaseDomains(job, all);
+  }
+
+  /** Sends the job's DNS questions still waiting for an answer: the job is ending. */
+  releaseHeldDomains(jobId: string): void {
+    const job = this.jobs.get(jobId);
+    if (job) this.releaseDomains(job, true);
+  }
+
+  private releaseDomains(job: JobState, all: boolean): void {
+    for (const e of job.domains.due(all)) this.deliver(job, e.timeNs, e.event);
   }
 
   private processFor(s: Exclude<Sample, CgroupSample>, jobId: string): ProcessNode {

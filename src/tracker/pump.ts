@@ -67,6 +67,7 @@ export class Pump {
     while (!this.stopping) {
       this.drainFor(await this.sensor.poll(this.buf, pollMs), 50);
       this.tracker.expireRemoved();
+      this.tracker.releaseDueDomains();
       if (this.drainWaiters.length) {
         this.drain();
         for (const wake of this.drainWaiters.splice(0)) wake();
@@ -98,6 +99,8 @@ export class Pump {
     this.stopping = true;
     await this.done;
     this.drain();
+    // Drained: no answer is coming for a question still waiting for one.
+    this.tracker.releaseDueDomains(true);
     for (const wake of this.drainWaiters.splice(0)) wake();
   }
 }

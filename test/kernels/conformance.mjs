@@ -44,6 +44,7 @@ const FIXED_MECHANISMS = {
   file_move: 'tracepoint',
   file_link: 'tracepoint',
   unix_socket_connect: 'tracepoint',
+  domain: 'cgroup_skb',
 };
 
 function parseArgs(argv) {

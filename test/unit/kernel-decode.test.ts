@@ -16,6 +16,7 @@ import {
   unixConnectRecord,
   withSize,
 } from './fixtures/records.js';
+import { prng } from './fixtures/prng.js';
 
 const PATH_TRUNCATED = 1 << 1;
 const PATH2_TRUNCATED = 1 << 2;
@@ -332,6 +333,7 @@ describe('decodeBatch', () => {
       'file_open',
       'file_op',
       'unix_connect',
+      'domain',
     ]);
   });
 
@@ -414,18 +416,6 @@ describe('decodeBatch', () => {
   });
 });
 
-/** mulberry32: small, seeded, good enough to spread fuzz inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('decodeBatch fuzz', () => {
   /** Callbacks only, never an exception, and no more callbacks than records could fit. */
   function survives(buf: Buffer): Decoded {
@@ -454,7 +444,7 @@ describe('decodeBatch fuzz', () => {
       for (let r = Math.floor(rand() * 4); r >= 0; r--) {
         const rec = Buffer.alloc(40 + Math.floor(rand() * 200));
         for (let i = 0; i < rec.length; i++) rec[i] = Math.floor(rand() * 256);
-        rec.writeUInt16LE(1 + Math.floor(rand() * 8), 0);
+        rec.writeUInt16LE(1 + Math.floor(rand() * 9), 0);
         rec.writeUInt16LE(rec.length, 2);
         parts.push(frame(rec));
       }

@@ -101,6 +101,13 @@ describe('ReportBuilder aggregation', () => {
     });
   });
 
+  it('shows the CNAME chain of a lookup among its answers', () => {
+    const model = build([
+      ev('domain', { domain: { name: 'www.example.com', source: 'dns', query_type: 'A', cnames: ['edge.example.net'], answers: ['192.0.2.1'] } }),
+    ]);
+    expect(model.domains.items[0]?.answers).toEqual({ values: ['CNAME edge.example.net', '192.0.2.1'], omitted: 0 });
+  });
+
   it('tracks unix sockets and flags the docker socket as a bypass', () => {
     const sock = (path: string) => ev('unix_socket_connect', { unix_socket: { path } });
     const paths = ['/var/run/docker.sock', '/run/docker.sock', '/run/systemd/journal/stdout', '/run/docker.sock'];

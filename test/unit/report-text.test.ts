@@ -48,6 +48,7 @@ describe('renderText', () => {
           network: { protocol: 'tcp', family: 'ipv4', address: '1.2.3.4', port: 443, domain: 'a.test' },
         }),
         ev('domain', { domain: { name: 'a.test', source: 'dns' } }),
+        ev('domain', { domain: { name: 'b.test', source: 'dns', query_type: 'A', answers: ['10.0.0.1', '10.0.0.2'] } }),
         ev('file_open', { file: { path: '/ws/out', access: 'write' } }),
         ev('file_remove', { file: { path: '/tmp/gone' } }),
         ev('file_move', { file: { path: '/tmp/a', target_path: '/ws/b' } }),
@@ -58,7 +59,7 @@ describe('renderText', () => {
     expect(text).toContain('process_exec 2, process_exit 0, network_connect 1');
     expect(text).toMatch(/Processes \(1\):\n +2 {2}\/usr\/bin\/node {2}node x\.js\n/);
     expect(text).toContain('tcp 1.2.3.4 port 443 (a.test)  /usr/bin/node');
-    expect(text).toMatch(/Domains \(1\):\n +1 {2}a\.test {2}dns\n/);
+    expect(text).toMatch(/Domains \(2\):\n +1 {2}a\.test {2}dns\n +1 {2}b\.test {2}dns A -> 10\.0\.0\.1, 10\.0\.0\.2\n/);
     expect(text).toContain('[workspace] /ws/out');
     expect(text).toContain('[temp] /tmp/gone');
     expect(text).toContain('[workspace] /tmp/a -> /ws/b');

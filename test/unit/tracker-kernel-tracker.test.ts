@@ -2,19 +2,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventRecord } from '../../src/events/eventRecord.js';
 import type { CgroupSample, ExecSample } from '../../src/kernel/decode.js';
-import { KernelTracker, type KernelMaps } from '../../src/tracker/kernelTracker.js';
-
-class FakeMaps implements KernelMaps {
-  cgroups = new Set<bigint>();
-  staged = new Set<string>();
-  tasks = new Set<number>();
-  trackCgroup(id: bigint) { this.cgroups.add(id); }
-  untrackCgroup(id: bigint) { this.cgroups.delete(id); }
-  trackTask(tgid: number) { this.tasks.add(tgid); }
-  untrackTask(tgid: number) { this.tasks.delete(tgid); }
-  stage(name: string) { this.staged.add(name); }
-  unstage(name: string) { this.staged.delete(name); }
-}
+import { KernelTracker } from '../../src/tracker/kernelTracker.js';
+import { FakeMaps } from './fixtures/fakeMaps.js';
 
 const base = { tid: 1, flags: 0, timeNs: 1e9, startNs: 5e9 };
 const cgroupSample = (op: CgroupSample['op'], id: number, parentId: number, name: string): CgroupSample => ({

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * DNS messages (RFC 1035) in a pkt buffer: names with compression, and the
+ * A, AAAA and CNAME answers of a response. Global functions, each checked
+ * once by the verifier, every loop bounded.
+ */
+#ifndef CICD_SENSOR_DNS_BPF_H
+#define CICD_SENSOR_DNS_BPF_H
+
+#include "parse.bpf.h"
+
+/*
+ * Decodes the DNS name at off of the message in pkt[0, len) into rec at out,
+ * as dotted lower-case text; every label is written after a '.', so the
+ * first dot lands on rec[out - 1], which the caller overwrites later.
+ * Returns (offset just past the name in the message << 16) | text length,
+ * or -1. Compression pointers must each jump strictly before the previous
+ * target (before the name, for the first): what real encoders write, and
+ * no pointer loop can pass that rule.
+ *
+ * Written for the verifier, which walks the loop step by step: no step
+ * branches on a value it knows exactly (which would make it track that
+ * value and keep one state per value and step), and the position and
+ * output cursor are re-masked at the top of every step (p < len <= PKT_MAX
+ * and o < out + 254 < 0x4000, so the masks change nothing) to give every
+ * step the same ranges. That lets it prune each step to one state.
+ */
+__noinline int cs_dns_name(__u32 slot, __u32 off, __u32 len, __u32 out)
+{
+	__u32 p = off, o = out - 1, next = off, floor = off, end = 0;
+	__u8 *pkt = pkt_of(slot), *rec = rec_of(slot);
+	int i;
+
+	if (!pkt || !rec || len > PKT_MAX || off >= len || out == 0 || out > 0x3000)
+		return -1;
+	for (i = 0; i < DNS_NAME_STEPS; i++) {
+		__u8 c;
+
+		BOUND(p, 0xfff);
+		BOUND(o, 0x3fff);
+		/* o + 1 - out counts the text and its leading dot: a 254th character fails here. */
+		if (p >= len || o + 1 - out > CS_DOMAIN_NAME_MAX + 1)
+			return -1;
+		c = pkt_at(pkt, p);
+		if (p != next) {
+			/* A byte of a label. */
+			c = host_char(c);
+			if (!c)
+				return -1;
+			rec_put(rec, o, c);
+			o++;
+			p++;
+			continue;
+		}
+		if (c == 0) {
+			if (floor == off)
+				end = p + 1;
+			return (int)((end << 16) | (o + 1 - out ? o - out : 0));
+		}
+		if ((c & 0xc0) == 0xc0) {
+			__u32 target;
+
+			if (p + 1 >= len)
+				return -1;
+			target = ((__u32)(c & 0x3f) << 8) | pkt_at(pkt, p + 1);
+			if (target >= floor)
+				return -1;
+			if (floor == off)
+				end = p + 2;
+			floor = target;
+			p = target;
+			next = target;
+			continue;
+		}
+		if (c & 0xc0)
+			return -1; /* extended label types (RFC 6891 retired them) */
+		rec_put(rec, o, '.');
+		o++;
+		next = p + c + 1;
+		p++;
+	}
+	return -1;
+}
+
+/* Offset just past the DNS name at off, or -1: the owner names of answers are not needed. */
+__noinline int cs_dns_skip(__u32 slot, __u32 off, __u32 len)
+{
+	__u8 *pkt = pkt_of(slot);
+	__u32 p = off;
+	int i;
+
+	if (!pkt || len > PKT_MAX)
+		return -1;
+	for (i = 0; i < 128; i++) {
+		__u8 c;
+
+		if (p >= len)
+			return -1;
+		c = pkt_at(pkt, p);
+		if (c == 0)
+			return p + 1;
+		if ((c & 0xc0) == 0xc0)
+			return p + 2 <= len ? (int)(p + 2) : -1;
+		if (c & 0xc0)
+			return -1;
+		p += c + 1;
+	}
+	return -1;
+}
+
+/*
+ * The answer record at pos of the message in pkt[0, len): an A, AAAA or
+ * CNAME of class IN becomes an entry at rec[w], anything else is skipped.
+ * Returns (offset of the next record << 16) | entry length, or -1 when the
+ * record does not fit the message. A global function, so the verifier
+ * checks it once rather than in every turn of the caller's loop.
+ */
+__noinline int cs_dns_answer(__u32 slot, __u32 pos, __u32 len, __u32 w)
+{
+	__u8 *pkt = pkt_of(slot), *rec = rec_of(slot);
+	__u32 type, klass, rdlen, src, dst;
+	int q, n;
+
+	if (!pkt || !rec || len > PKT_MAX || w > 0x3000)
+		return -1;
+	q = cs_dns_skip(slot, pos, len);
+	if (q < 0 || (__u32)q + 10 > len)
+		return -1;
+	pos = q;
+	type = be16_at(pkt, pos);
+	klass = be16_at(pkt, pos + 2);
+	rdlen = be16_at(pkt, pos + 8);
+	pos += 10;
+	if (pos + rdlen > len)
+		return -1;
+	if (klass != 1)
+		return (int)((pos + rdlen) << 16);
+	if ((type == 1 && rdlen == 4) || (type == 28 && rdlen == 16)) {
+		src = pos;
+		dst = w + 2;
+		BOUND(src, 0xfff);
+		BOUND(dst, 0x3fff);
+		rec_put(rec, w, type == 1 ? CS_ANSWER_A : CS_ANSWER_AAAA);
+		rec_put(rec, w + 1, rdlen);
+		__builtin_memcpy(&rec[dst], &pkt[src], 16);
+		return (int)(((pos + rdlen) << 16) | (2 + rdlen));
+	}
+	if (type == 5) {
+		n = cs_dns_name(slot, pos, len, w + 2);
+		if (n > 0 && (n & 0xffff)) {
+			rec_put(rec, w, CS_ANSWER_CNAME);
+			rec_put(rec, w + 1, n & 0xffff);
+			return (int)(((pos + rdlen) << 16) | (2 + (n & 0xffff)));
+		}
+	}
+	return (int)((pos + rdlen) << 16);
+}
+
+/* The answers of a response, after its question, as entries at rec[at...]; returns their length. */
+static __always_inline __u32 dns_answers(__u32 slot, __u8 *pkt, __u32 pos, __u32 len, __u32 at, __u32 *flags)
+{
+	__u32 ancount = be16_at(pkt, 6), alen = 0;
+	int i;
+
+	for (i = 0; i < CS_DNS_ANSWERS_MAX && i < ancount; i++) {
+		int r = cs_dns_answer(slot, pos, len, at + alen);
+
+		if (r < 0)
+			return alen;
+		pos = (__u32)r >> 16;
+		alen += r & 0xffff;
+		/* At most CS_DNS_ANSWERS_MAX entries of 2 + 253 bytes: no change, a bound the verifier keeps. */
+		BOUND(alen, 0xfff);
+	}
+	if (ancount > CS_DNS_ANSWERS_MAX)
+		*flags |= CS_F_ANSWERS_TRUNCATED;
+	return alen;
+}
+
+#endif
