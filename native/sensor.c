@@ -284,10 +284,21 @@ static void *destroy_one(void *link)
 	return NULL;
 }
 
+static bool is_perf_event_link(struct bpf_link *link)
+{
+	struct bpf_link_info info;
+	__u32 len = sizeof(info);
+
+	memset(&info, 0, sizeof(info));
+	return !bpf_obj_get_info_by_fd(bpf_link__fd(link), &info, &len) && info.type == BPF_LINK_TYPE_PERF_EVENT;
+}
+
 /*
- * Detaching a tracepoint program waits for an RCU-tasks grace period
- * (about 55 ms here), one after another if done in a loop: 1.5 s for the
- * whole sensor. Detached side by side, the waits overlap.
+ * Detaching a syscall tracepoint program (a perf-event link) waits for an
+ * RCU-tasks grace period, about 55 ms here: one after another, 1.5 s for
+ * the whole sensor. Those are detached side by side, so the waits overlap.
+ * Every other link goes one at a time, after them: detaching all links
+ * concurrently soft-locked both CPUs of a 6.1 kernel (the kernels suite).
  */
 static void destroy_links(struct bpf_link **links, int n)
 {
@@ -295,14 +306,15 @@ static void destroy_links(struct bpf_link **links, int n)
 	bool started[CS_MAX_LINKS] = { false };
 	int i;
 
-	for (i = 0; i < n; i++) {
-		started[i] = !pthread_create(&threads[i], NULL, destroy_one, links[i]);
-		if (!started[i])
-			bpf_link__destroy(links[i]);
-	}
+	for (i = 0; i < n; i++)
+		if (is_perf_event_link(links[i]))
+			started[i] = !pthread_create(&threads[i], NULL, destroy_one, links[i]);
 	for (i = 0; i < n; i++)
 		if (started[i])
 			pthread_join(threads[i], NULL);
+	for (i = 0; i < n; i++)
+		if (!started[i])
+			bpf_link__destroy(links[i]);
 }
 
 void cs_close(struct cs_sensor *s)
