@@ -42,6 +42,10 @@ describe('EventLineParser', () => {
     const parser = new EventLineParser();
     const foreign = { kind: 'file_open', process: { pid: 1 }, job: { id: 'x' }, seq: 1 };
     expect(parser.parse(JSON.stringify(foreign))).toEqual(foreign);
+    for (const head of [{ seq: 1.5 }, { seq: 1, time: 'a\\"b' }, { seq: 2, kind: 'x\\y' }]) {
+      const line = eventLine({ ...record(3), ...head } as EventRecord).slice(0, -1);
+      expect(parser.parse(line)).toEqual(JSON.parse(line));
+    }
     expect(() => parser.parse(eventLine(record(1)).slice(0, 80))).toThrow(SyntaxError);
     expect(() => parser.parse('{"seq":1,"job":{},"process":{')).toThrow(SyntaxError);
   });
