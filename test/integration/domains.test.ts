@@ -1,7 +1,7 @@
 /**
  * Domain capture end to end on the real kernel: a job resolves made-up names
  * through a DNS server of the test's own (glibc's getaddrinfo via getent and
- * curl, a raw UDP query, a query over TCP), connects to the answers, sends
+ * curl, dig, nslookup, a raw UDP query, a query over TCP), connects to the answers, sends
  * an HTTP Host and a TLS SNI. Each name arrives once per process and type,
  * with its server and answers; the connects carry the names; every line is
  * valid against the event schema; the report lists the domains. A lookup
@@ -31,6 +31,8 @@ const zone = {
   'raw.cs-test.example': { a: ['127.0.0.45'] },
   'tcp.cs-test.example': { aaaa: ['fd00::45'] },
   'six.cs-test.example': { aaaa: ['::1'] },
+  'dig.cs-test.example': { a: ['127.0.0.46'] },
+  'look.cs-test.example': { a: ['127.0.0.47'] },
 };
 
 let work: string;
@@ -128,6 +130,17 @@ test('the HTTP Host and the TLS SNI each arrive once, with their source', () => 
   expect(sni[0]!.domain?.server).toMatchObject({ address: TLS_ADDR });
   // Reached without DNS: no lookup of it was seen.
   expect(named('secure.cs-test.example')).toHaveLength(0);
+});
+
+test('dig and nslookup asking the server directly each give their question, server and answer', () => {
+  for (const [name, exe, answer] of [
+    ['dig.cs-test.example', 'dig', '127.0.0.46'],
+    ['look.cs-test.example', 'nslookup', '127.0.0.47'],
+  ] as const) {
+    const asked = byExe(named(name), exe);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.domain).toEqual({ name, source: 'dns', query_type: 'A', server: { address: DNS, port: 53 }, answers: [answer] });
+  }
 });
 
 test('a raw UDP query sent twice is one event; a query over TCP is seen too', () => {
