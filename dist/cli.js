@@ -1446,7 +1446,7 @@ function fileOp(s) {
   }
 }
 function network(s, domainOf) {
-  const domain = domainOf?.(s.address);
+  const domain = domainOf?.nameOf(s.address);
   return {
     protocol: s.protocol === "udp" ? "udp" : "tcp",
     family: s.family,
@@ -1809,7 +1809,7 @@ var KernelTracker = class {
       return;
     }
     const node = this.processFor(s, jobId);
-    const event = buildEvent(s, node, this.bootToRealNs, (address) => job.domains.nameOf(address));
+    const event = buildEvent(s, node, this.bootToRealNs, job.domains);
     if (s.kind === "exit") {
       job.domains.forgetProcess(node);
       this.processes.exit(s.pid, s.startNs);
@@ -2586,16 +2586,7 @@ var EVENT_KINDS = [
   "unix_socket_connect"
 ];
 
-// src/report/model.ts
-var DEFAULT_LIMITS = {
-  rowLimit: 25,
-  entryLimit: 1e3,
-  readTopLimit: 100,
-  treeNodeLimit: 200,
-  stepLimit: 100,
-  sampleLimit: 5
-};
-var FILE_GROUPS = ["workspace", "temp", "home", "proc", "system"];
+// src/report/counting.ts
 var MAX_STORED_CHARS = 16384;
 var MAX_STORED_ARGS = 1024;
 function clip2(s) {
@@ -2766,7 +2757,19 @@ var TopCounted = class {
     };
   }
 };
-var DOCKER_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock"];
+
+// src/report/modelTypes.ts
+var DEFAULT_LIMITS = {
+  rowLimit: 25,
+  entryLimit: 1e3,
+  readTopLimit: 100,
+  treeNodeLimit: 200,
+  stepLimit: 100,
+  sampleLimit: 5
+};
+var FILE_GROUPS = ["workspace", "temp", "home", "proc", "system"];
+
+// src/report/fileGroups.ts
 function normaliseRoot(dir) {
   if (!dir) return void 0;
   const trimmed = dir.replace(/\/+$/, "");
@@ -2791,13 +2794,6 @@ function classifyPath(path, pid, roots) {
   if (proc !== null && Number(proc[1]) !== pid) return "proc";
   if (path.startsWith("/home/") || isUnder(path, "/root")) return "home";
   return "system";
-}
-function isWrite(file) {
-  if (file.access === "write" || file.access === "read_write") return true;
-  return file.flags?.some((f) => f === "O_CREAT" || f === "O_TRUNC") ?? false;
-}
-function stepOf(e) {
-  return e.step?.label || "job";
 }
 function mergeCapped(parts) {
   return {
@@ -2826,6 +2822,16 @@ var GroupedFiles = class {
     return merged;
   }
 };
+
+// src/report/model.ts
+var DOCKER_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock"];
+function isWrite(file) {
+  if (file.access === "write" || file.access === "read_write") return true;
+  return file.flags?.some((f) => f === "O_CREAT" || f === "O_TRUNC") ?? false;
+}
+function stepOf(e) {
+  return e.step?.label || "job";
+}
 var MAX_SOURCES = 8;
 var DomainAcc = class {
   constructor(name, sampleLimit) {
@@ -3152,6 +3158,39 @@ function shellQuote(arg) {
   return `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 
+// src/report/numbers.ts
+function fmt(n) {
+  return n.toLocaleString("en-US");
+}
+function binaryBytes(n) {
+  const units = ["bytes", "KiB", "MiB", "GiB"];
+  let unit = 0;
+  while (n >= 1024 && unit < units.length - 1) {
+    n /= 1024;
+    unit++;
+  }
+  return `${fmt(Math.round(n * 10) / 10)} ${units[unit]}`;
+}
+
+// src/report/statusRows.ts
+function statusRows(model, cell) {
+  const { status, events } = model;
+  const attached = status.plan.filter((p) => p.mechanism !== "none").length;
+  const rows = [
+    ["Sensor", `${attached} of ${status.plan.length} hooks attached`],
+    ["Events", fmt(events.total)],
+    ["Lost records", fmt(status.lostRecords)],
+    ["Undecodable records", fmt(status.undecodable)],
+    ["Ring buffer", binaryBytes(status.ringbufBytes)]
+  ];
+  if (events.firstTime !== void 0 && events.lastTime !== void 0) {
+    rows.push(["Events from", `${cell(events.firstTime)} to ${cell(events.lastTime)}`]);
+  }
+  if (model.startedAt !== void 0) rows.push(["Sensor started", cell(model.startedAt)]);
+  if (model.endedAt !== void 0) rows.push(["Sensor ended", cell(model.endedAt)]);
+  return rows;
+}
+
 // src/report/markdown.ts
 var DEFAULT_MAX_BYTES = 1e6;
 function renderMarkdown(model, opts = {}) {
@@ -3240,18 +3279,6 @@ function fallback(model, maxBytes) {
 ` : "") + "The report is too large for the step summary; see report.json.\n";
   return text2.slice(0, Math.max(0, maxBytes));
 }
-function fmt(n) {
-  return n.toLocaleString("en-US");
-}
-function binaryBytes(n) {
-  const units = ["bytes", "KiB", "MiB", "GiB"];
-  let unit = 0;
-  while (n >= 1024 && unit < units.length - 1) {
-    n /= 1024;
-    unit++;
-  }
-  return `${fmt(Math.round(n * 10) / 10)} ${units[unit]}`;
-}
 function table(headers, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
   return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n") + "\n";
@@ -3325,20 +3352,7 @@ function notes(model, opts) {
 `;
 }
 function overview(model) {
-  const { status, events } = model;
-  const attached = status.plan.filter((p) => p.mechanism !== "none").length;
-  const rows = [
-    ["Sensor", `${attached} of ${status.plan.length} hooks attached`],
-    ["Events", fmt(events.total)],
-    ["Lost records", fmt(status.lostRecords)],
-    ["Undecodable records", fmt(status.undecodable)],
-    ["Ring buffer", binaryBytes(status.ringbufBytes)]
-  ];
-  if (events.firstTime !== void 0 && events.lastTime !== void 0) {
-    rows.push(["Events from", `${mdCell(events.firstTime)} to ${mdCell(events.lastTime)}`]);
-  }
-  if (model.startedAt !== void 0) rows.push(["Sensor started", mdCell(model.startedAt)]);
-  if (model.endedAt !== void 0) rows.push(["Sensor ended", mdCell(model.endedAt)]);
+  const rows = statusRows(model, (v) => mdCell(v));
   const statusTable = table(["Status", "Value"], rows);
   return ["## Overview\n", statusTable, attachPlan(model), eventsPerKind(model)].join("\n");
 }
@@ -4462,21 +4476,18 @@ function renderText(model) {
     ])
   ].join("\n") + "\n";
 }
-function fmt2(n) {
-  return n.toLocaleString("en-US");
-}
 function headerLines(model) {
   const { events, status } = model;
-  const kinds = Object.entries(events.byKind).map(([kind, n]) => `${plainText(kind)} ${fmt2(n)}`);
+  const kinds = Object.entries(events.byKind).map(([kind, n]) => `${plainText(kind)} ${fmt(n)}`);
   const lines = [
     `cicd-sensor report: ${plainText(model.job.name ?? model.job.id)}`,
-    `Events: ${fmt2(events.total)}  lost records: ${fmt2(status.lostRecords)}  undecodable: ${fmt2(status.undecodable)}`,
+    `Events: ${fmt(events.total)}  lost records: ${fmt(status.lostRecords)}  undecodable: ${fmt(status.undecodable)}`,
     `  ${kinds.join(", ")}`
   ];
   if (status.lostRecords > 0) {
-    lines.push(`WARNING: ${fmt2(status.lostRecords)} records were lost in the kernel; activity is missing.`);
+    lines.push(`WARNING: ${fmt(status.lostRecords)} records were lost in the kernel; activity is missing.`);
   }
-  if (status.undecodable > 0) lines.push(`WARNING: ${fmt2(status.undecodable)} records could not be decoded.`);
+  if (status.undecodable > 0) lines.push(`WARNING: ${fmt(status.undecodable)} records could not be decoded.`);
   if (model.endedEarly) {
     lines.push("WARNING: the sensor stopped before the job ended; later activity is missing.");
   }
@@ -4490,13 +4501,13 @@ function planText(p) {
 function listLines(title, c, rows, line) {
   if (c.items.length === 0 && c.omitted === 0) return [`${title}: none`];
   const about = c.omittedEstimated ? "about " : "";
-  const total = c.omitted > 0 ? `${about}${fmt2(c.items.length + c.omitted)}` : fmt2(c.items.length);
+  const total = c.omitted > 0 ? `${about}${fmt(c.items.length + c.omitted)}` : fmt(c.items.length);
   const shown = c.items.slice(0, rows).map((item) => {
     const [count, text2] = line(item);
-    return `  ${fmt2(count).padStart(9)}  ${text2}`;
+    return `  ${fmt(count).padStart(9)}  ${text2}`;
   });
   const hidden = c.items.length - shown.length + c.omitted;
-  if (hidden > 0) shown.push(`  \u2026and ${about}${fmt2(hidden)} more (see report.json and events.ndjson)`);
+  if (hidden > 0) shown.push(`  \u2026and ${about}${fmt(hidden)} more (see report.json and events.ndjson)`);
   return [`${title} (${total}):`, ...shown];
 }
 function fileLines(model, rows) {

@@ -19215,6 +19215,50 @@ var init_escape = __esm({
   }
 });
 
+// src/report/numbers.ts
+function fmt(n) {
+  return n.toLocaleString("en-US");
+}
+function binaryBytes(n) {
+  const units = ["bytes", "KiB", "MiB", "GiB"];
+  let unit = 0;
+  while (n >= 1024 && unit < units.length - 1) {
+    n /= 1024;
+    unit++;
+  }
+  return `${fmt(Math.round(n * 10) / 10)} ${units[unit]}`;
+}
+var init_numbers = __esm({
+  "src/report/numbers.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/statusRows.ts
+function statusRows(model, cell) {
+  const { status, events } = model;
+  const attached = status.plan.filter((p) => p.mechanism !== "none").length;
+  const rows = [
+    ["Sensor", `${attached} of ${status.plan.length} hooks attached`],
+    ["Events", fmt(events.total)],
+    ["Lost records", fmt(status.lostRecords)],
+    ["Undecodable records", fmt(status.undecodable)],
+    ["Ring buffer", binaryBytes(status.ringbufBytes)]
+  ];
+  if (events.firstTime !== void 0 && events.lastTime !== void 0) {
+    rows.push(["Events from", `${cell(events.firstTime)} to ${cell(events.lastTime)}`]);
+  }
+  if (model.startedAt !== void 0) rows.push(["Sensor started", cell(model.startedAt)]);
+  if (model.endedAt !== void 0) rows.push(["Sensor ended", cell(model.endedAt)]);
+  return rows;
+}
+var init_statusRows = __esm({
+  "src/report/statusRows.ts"() {
+    "use strict";
+    init_numbers();
+  }
+});
+
 // src/events/eventRecord.ts
 var EVENT_KINDS;
 var init_eventRecord = __esm({
@@ -19234,7 +19278,7 @@ var init_eventRecord = __esm({
   }
 });
 
-// src/report/model.ts
+// src/report/counting.ts
 function clip(s) {
   return s.length <= MAX_STORED_CHARS ? s : `${s.slice(0, MAX_STORED_CHARS)}\u2026 (${s.length} chars)`;
 }
@@ -19259,74 +19303,10 @@ function fmix32(h) {
   h = imul(h ^ h >>> 13, 3266489909);
   return h ^ h >>> 16;
 }
-function normaliseRoot(dir) {
-  if (!dir) return void 0;
-  const trimmed = dir.replace(/\/+$/, "");
-  return trimmed === "" ? "/" : trimmed;
-}
-function isUnder(path5, root) {
-  return root === "/" ? path5.startsWith("/") : path5 === root || path5.startsWith(`${root}/`);
-}
-function groupRoots(meta) {
-  const roots = [
-    [normaliseRoot(meta.workspace), "workspace"],
-    [normaliseRoot(meta.tempDir), "temp"],
-    ["/tmp", "temp"],
-    ["/var/tmp", "temp"]
-  ];
-  return roots.filter((r) => r[0] !== void 0).sort((a, b) => b[0].length - a[0].length);
-}
-function classifyPath(path5, pid, roots) {
-  for (const [root, group2] of roots) if (isUnder(path5, root)) return group2;
-  const proc = PROC_PID.exec(path5);
-  if (proc !== null && Number(proc[1]) !== pid) return "proc";
-  if (path5.startsWith("/home/") || isUnder(path5, "/root")) return "home";
-  return "system";
-}
-function isWrite(file) {
-  if (file.access === "write" || file.access === "read_write") return true;
-  return file.flags?.some((f) => f === "O_CREAT" || f === "O_TRUNC") ?? false;
-}
-function stepOf(e) {
-  return e.step?.label || "job";
-}
-function mergeCapped(parts) {
-  return {
-    items: parts.flatMap((p) => p.items),
-    omitted: parts.reduce((n, p) => n + p.omitted, 0),
-    omittedEstimated: parts.some((p) => p.omittedEstimated),
-    omittedEvents: parts.reduce((n, p) => n + p.omittedEvents, 0)
-  };
-}
-function zeroCounts() {
-  return Object.fromEntries(EVENT_KINDS.map((k) => [k, 0]));
-}
-function positiveLimits(opts) {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(DEFAULT_LIMITS)) {
-    const value = opts[key];
-    if (value === void 0) continue;
-    if (!Number.isInteger(value) || value < 1) {
-      throw new RangeError(`${key} must be a positive integer, got ${value}`);
-    }
-    limits[key] = value;
-  }
-  return limits;
-}
-var DEFAULT_LIMITS, FILE_GROUPS, MAX_STORED_CHARS, MAX_STORED_ARGS, imul, clz32, floor, min, LARGE, SMALL, DistinctCounter, SampleSet, FirstSeen, TopCounted, DOCKER_SOCKETS, PROC_PID, GroupedFiles, MAX_SOURCES, DomainAcc, StepAcc, ReportBuilder;
-var init_model = __esm({
-  "src/report/model.ts"() {
+var MAX_STORED_CHARS, MAX_STORED_ARGS, imul, clz32, floor, min, LARGE, SMALL, DistinctCounter, SampleSet, FirstSeen, TopCounted;
+var init_counting = __esm({
+  "src/report/counting.ts"() {
     "use strict";
-    init_eventRecord();
-    DEFAULT_LIMITS = {
-      rowLimit: 25,
-      entryLimit: 1e3,
-      readTopLimit: 100,
-      treeNodeLimit: 200,
-      stepLimit: 100,
-      sampleLimit: 5
-    };
-    FILE_GROUPS = ["workspace", "temp", "home", "proc", "system"];
     MAX_STORED_CHARS = 16384;
     MAX_STORED_ARGS = 1024;
     ({ imul, clz32, floor, min } = Math);
@@ -19473,7 +19453,64 @@ var init_model = __esm({
         };
       }
     };
-    DOCKER_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock"];
+  }
+});
+
+// src/report/modelTypes.ts
+var DEFAULT_LIMITS, FILE_GROUPS;
+var init_modelTypes = __esm({
+  "src/report/modelTypes.ts"() {
+    "use strict";
+    DEFAULT_LIMITS = {
+      rowLimit: 25,
+      entryLimit: 1e3,
+      readTopLimit: 100,
+      treeNodeLimit: 200,
+      stepLimit: 100,
+      sampleLimit: 5
+    };
+    FILE_GROUPS = ["workspace", "temp", "home", "proc", "system"];
+  }
+});
+
+// src/report/fileGroups.ts
+function normaliseRoot(dir) {
+  if (!dir) return void 0;
+  const trimmed = dir.replace(/\/+$/, "");
+  return trimmed === "" ? "/" : trimmed;
+}
+function isUnder(path5, root) {
+  return root === "/" ? path5.startsWith("/") : path5 === root || path5.startsWith(`${root}/`);
+}
+function groupRoots(meta) {
+  const roots = [
+    [normaliseRoot(meta.workspace), "workspace"],
+    [normaliseRoot(meta.tempDir), "temp"],
+    ["/tmp", "temp"],
+    ["/var/tmp", "temp"]
+  ];
+  return roots.filter((r) => r[0] !== void 0).sort((a, b) => b[0].length - a[0].length);
+}
+function classifyPath(path5, pid, roots) {
+  for (const [root, group2] of roots) if (isUnder(path5, root)) return group2;
+  const proc = PROC_PID.exec(path5);
+  if (proc !== null && Number(proc[1]) !== pid) return "proc";
+  if (path5.startsWith("/home/") || isUnder(path5, "/root")) return "home";
+  return "system";
+}
+function mergeCapped(parts) {
+  return {
+    items: parts.flatMap((p) => p.items),
+    omitted: parts.reduce((n, p) => n + p.omitted, 0),
+    omittedEstimated: parts.some((p) => p.omittedEstimated),
+    omittedEvents: parts.reduce((n, p) => n + p.omittedEvents, 0)
+  };
+}
+var PROC_PID, GroupedFiles;
+var init_fileGroups = __esm({
+  "src/report/fileGroups.ts"() {
+    "use strict";
+    init_modelTypes();
     PROC_PID = /^\/proc\/(\d+)(?:\/|$)/;
     GroupedFiles = class {
       /** `groupPath` is the path an entry is grouped by: the target, for moves and links. */
@@ -19494,6 +19531,43 @@ var init_model = __esm({
         return merged;
       }
     };
+  }
+});
+
+// src/report/model.ts
+function isWrite(file) {
+  if (file.access === "write" || file.access === "read_write") return true;
+  return file.flags?.some((f) => f === "O_CREAT" || f === "O_TRUNC") ?? false;
+}
+function stepOf(e) {
+  return e.step?.label || "job";
+}
+function zeroCounts() {
+  return Object.fromEntries(EVENT_KINDS.map((k) => [k, 0]));
+}
+function positiveLimits(opts) {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS)) {
+    const value = opts[key];
+    if (value === void 0) continue;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`${key} must be a positive integer, got ${value}`);
+    }
+    limits[key] = value;
+  }
+  return limits;
+}
+var DOCKER_SOCKETS, MAX_SOURCES, DomainAcc, StepAcc, ReportBuilder;
+var init_model = __esm({
+  "src/report/model.ts"() {
+    "use strict";
+    init_eventRecord();
+    init_counting();
+    init_fileGroups();
+    init_modelTypes();
+    init_modelTypes();
+    init_fileGroups();
+    DOCKER_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock"];
     MAX_SOURCES = 8;
     DomainAcc = class {
       constructor(name, sampleLimit) {
@@ -62217,18 +62291,6 @@ var require_light = __commonJS({
 
 // src/report/htmlParts.ts
 import { createHash as createHash3 } from "node:crypto";
-function fmt2(n) {
-  return n.toLocaleString("en-US");
-}
-function binaryBytes2(n) {
-  const units = ["bytes", "KiB", "MiB", "GiB"];
-  let unit = 0;
-  while (n >= 1024 && unit < units.length - 1) {
-    n /= 1024;
-    unit++;
-  }
-  return `${fmt2(Math.round(n * 10) / 10)} ${units[unit]}`;
-}
 function text(s, max = CELL_CHARS) {
   return htmlText(s, max);
 }
@@ -62237,10 +62299,10 @@ function code(s, max = CELL_CHARS) {
 }
 function moreLine2(shown, kept, capped) {
   const parts = [];
-  if (kept > shown) parts.push(`${fmt2(kept - shown)} more in report.json`);
+  if (kept > shown) parts.push(`${fmt(kept - shown)} more in report.json`);
   if (capped !== void 0 && capped.omitted > 0) {
     const about = capped.omittedEstimated ? "about " : "";
-    parts.push(`${about}${fmt2(capped.omitted)} more (${fmt2(capped.omittedEvents)} events) only in events.ndjson`);
+    parts.push(`${about}${fmt(capped.omitted)} more (${fmt(capped.omittedEvents)} events) only in events.ndjson`);
   }
   return parts.length === 0 ? "" : `<p class="more">\u2026and ${parts.join("; ")}.</p>
 `;
@@ -62313,8 +62375,8 @@ function stepTrees(id, trees) {
   const budget = TREES_CHARS / Math.max(1, trees.length);
   const steps = trees.map((tree) => {
     const { html, shown } = treeList(tree.nodes, budget);
-    const processes2 = tree.count === 1 ? "1 process" : `${fmt2(tree.count)} processes`;
-    const later = `<p class="more">\u2026and ${fmt2(tree.omitted)} later processes only in events.ndjson.</p>
+    const processes2 = tree.count === 1 ? "1 process" : `${fmt(tree.count)} processes`;
+    const later = `<p class="more">\u2026and ${fmt(tree.omitted)} later processes only in events.ndjson.</p>
 `;
     const omitted = tree.omitted > 0 ? later : "";
     return `<details class="step"><summary>${text(tree.label, 200)} \u2014 ${processes2}</summary>
@@ -62353,6 +62415,8 @@ var init_htmlParts = __esm({
   "src/report/htmlParts.ts"() {
     "use strict";
     init_escape();
+    init_numbers();
+    init_numbers();
     CELL_CHARS = 300;
     TABLE_CHARS = 2e6;
     TREES_CHARS = 6e6;
@@ -62487,11 +62551,11 @@ function warnings2(model) {
 `);
   if (lostRecords > 0) {
     warn2(
-      `<b>${fmt2(lostRecords)} records were lost in the kernel</b> (the ring buffer was full): activity is missing from this report and from events.ndjson.`
+      `<b>${fmt(lostRecords)} records were lost in the kernel</b> (the ring buffer was full): activity is missing from this report and from events.ndjson.`
     );
   }
   if (undecodable > 0) {
-    warn2(`<b>${fmt2(undecodable)} records could not be decoded</b> and are missing from this report.`);
+    warn2(`<b>${fmt(undecodable)} records could not be decoded</b> and are missing from this report.`);
   }
   if (model.endedEarly) warn2("<b>The sensor stopped before the job ended</b>: later activity is missing.");
   return out;
@@ -62500,7 +62564,7 @@ function notes2(model) {
   if (model.notes.length === 0) return "";
   const items = model.notes.slice(0, MAX_NOTES2).map((n) => `<li>${text(n, 500)}</li>`);
   const more = model.notes.length - MAX_NOTES2;
-  if (more > 0) items.push(`<li>\u2026and ${fmt2(more)} more notes in report.json</li>`);
+  if (more > 0) items.push(`<li>\u2026and ${fmt(more)} more notes in report.json</li>`);
   return `<ul class="notes">
 ${items.join("\n")}
 </ul>
@@ -62510,20 +62574,7 @@ function rowColumns(headers, numeric = []) {
   return headers.map((header4, i) => ({ header: header4, cell: (r) => r[i], numeric: numeric.includes(i) }));
 }
 function overview2(model, ids) {
-  const { status, events } = model;
-  const attached = status.plan.filter((p) => p.mechanism !== "none").length;
-  const rows = [
-    ["Sensor", `${attached} of ${status.plan.length} hooks attached`],
-    ["Events", fmt2(events.total)],
-    ["Lost records", fmt2(status.lostRecords)],
-    ["Undecodable records", fmt2(status.undecodable)],
-    ["Ring buffer", binaryBytes2(status.ringbufBytes)]
-  ];
-  if (events.firstTime !== void 0 && events.lastTime !== void 0) {
-    rows.push(["Events from", `${text(events.firstTime)} to ${text(events.lastTime)}`]);
-  }
-  if (model.startedAt !== void 0) rows.push(["Sensor started", text(model.startedAt)]);
-  if (model.endedAt !== void 0) rows.push(["Sensor ended", text(model.endedAt)]);
+  const rows = statusRows(model, (v) => text(v));
   const statusTable = filteredTable(ids.next("t"), "status", rows, rowColumns(["Status", "Value"]));
   const plan = `<h3>Attach plan</h3>
 ${attachPlan2(model, ids)}`;
@@ -62544,13 +62595,13 @@ function attachPlan2(model, ids) {
   return filteredTable(ids.next("t"), "hooks", rows, rowColumns(headers, [3, 4, 5]));
 }
 function counterCells2(c) {
-  return c === void 0 ? ["", "", ""] : [fmt2(c.sent), fmt2(c.lost), fmt2(c.suppressed)];
+  return c === void 0 ? ["", "", ""] : [fmt(c.sent), fmt(c.lost), fmt(c.suppressed)];
 }
 function eventsPerKind2(model, ids) {
   const byKind = model.events.byKind;
   const known = [...EVENT_KINDS];
   const kinds = [...known, ...Object.keys(byKind).filter((k) => !known.includes(k))];
-  const rows = kinds.map((k) => [text(k), fmt2(byKind[k] ?? 0)]);
+  const rows = kinds.map((k) => [text(k), fmt(byKind[k] ?? 0)]);
   return filteredTable(ids.next("t"), "kinds", rows, rowColumns(["Kind", "Events"], [1]));
 }
 function cappedTable2(ids, label, c, columns) {
@@ -62558,7 +62609,7 @@ function cappedTable2(ids, label, c, columns) {
 }
 function samples2(s, max = 100) {
   const values = s.values.map((v) => text(v, max)).join(", ");
-  return s.omitted > 0 ? `${values} (+${fmt2(s.omitted)})` : values;
+  return s.omitted > 0 ? `${values} (+${fmt(s.omitted)})` : values;
 }
 function network(model, ids) {
   return cappedTable2(ids, "destinations", model.network, [
@@ -62589,14 +62640,14 @@ function processes(model, ids) {
       header: "Arguments (samples)",
       cell: (x) => {
         const argv = x.argvSamples.values.map((a) => code(formatArgv(a)));
-        if (x.argvSamples.omitted > 0) argv.push(`+${fmt2(x.argvSamples.omitted)} other argument lists`);
+        if (x.argvSamples.omitted > 0) argv.push(`+${fmt(x.argvSamples.omitted)} other argument lists`);
         return argv.join("<br>");
       }
     }
   ]);
   const trees = model.processes.trees;
   const intro = "<p>Processes of each step in the order they started.</p>\n";
-  const moreSteps = `<p class="more">\u2026and ${fmt2(trees.omitted)} more steps only in events.ndjson.</p>
+  const moreSteps = `<p class="more">\u2026and ${fmt(trees.omitted)} more steps only in events.ndjson.</p>
 `;
   const treeHtml = trees.items.length === 0 && trees.omitted === 0 ? NONE2 : intro + stepTrees(ids.next("tree"), trees.items) + (trees.omitted > 0 ? moreSteps : "");
   return `<h3>Top executables</h3>
@@ -62626,7 +62677,7 @@ function files(model, ids) {
 }
 function fileSection2(ids, title, label, c, columns) {
   const items = FILE_GROUPS.flatMap((g) => c.items.filter((f) => f.group === g));
-  const counts = FILE_GROUPS.map((g) => [g, items.filter((f) => f.group === g).length]).filter(([, n]) => n > 0).map(([g, n]) => `${GROUP_TITLES2[g]} ${fmt2(n)}`);
+  const counts = FILE_GROUPS.map((g) => [g, items.filter((f) => f.group === g).length]).filter(([, n]) => n > 0).map(([g, n]) => `${GROUP_TITLES2[g]} ${fmt(n)}`);
   const summary2 = counts.length > 0 ? `<p>${counts.join(" \xB7 ")}</p>
 ` : "";
   return `<h3>${title}</h3>
@@ -62659,12 +62710,13 @@ var init_html = __esm({
     "use strict";
     init_eventRecord();
     init_escape();
+    init_statusRows();
     init_htmlParts();
     init_model();
     MAX_NOTES2 = 100;
     count = (header4) => ({
       header: header4,
-      cell: (x) => fmt2(x.count),
+      cell: (x) => fmt(x.count),
       numeric: true
     });
     GROUP_TITLES2 = {
@@ -66151,6 +66203,8 @@ import { join as join2 } from "node:path";
 
 // src/report/markdown.ts
 init_escape();
+init_numbers();
+init_statusRows();
 init_model();
 init_eventRecord();
 var DEFAULT_MAX_BYTES = 1e6;
@@ -66240,18 +66294,6 @@ function fallback(model, maxBytes) {
 ` : "") + "The report is too large for the step summary; see report.json.\n";
   return text2.slice(0, Math.max(0, maxBytes));
 }
-function fmt(n) {
-  return n.toLocaleString("en-US");
-}
-function binaryBytes(n) {
-  const units = ["bytes", "KiB", "MiB", "GiB"];
-  let unit = 0;
-  while (n >= 1024 && unit < units.length - 1) {
-    n /= 1024;
-    unit++;
-  }
-  return `${fmt(Math.round(n * 10) / 10)} ${units[unit]}`;
-}
 function table(headers, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
   return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n") + "\n";
@@ -66325,20 +66367,7 @@ function notes(model, opts) {
 `;
 }
 function overview(model) {
-  const { status, events } = model;
-  const attached = status.plan.filter((p) => p.mechanism !== "none").length;
-  const rows = [
-    ["Sensor", `${attached} of ${status.plan.length} hooks attached`],
-    ["Events", fmt(events.total)],
-    ["Lost records", fmt(status.lostRecords)],
-    ["Undecodable records", fmt(status.undecodable)],
-    ["Ring buffer", binaryBytes(status.ringbufBytes)]
-  ];
-  if (events.firstTime !== void 0 && events.lastTime !== void 0) {
-    rows.push(["Events from", `${mdCell(events.firstTime)} to ${mdCell(events.lastTime)}`]);
-  }
-  if (model.startedAt !== void 0) rows.push(["Sensor started", mdCell(model.startedAt)]);
-  if (model.endedAt !== void 0) rows.push(["Sensor ended", mdCell(model.endedAt)]);
+  const rows = statusRows(model, (v) => mdCell(v));
   const statusTable = table(["Status", "Value"], rows);
   return ["## Overview\n", statusTable, attachPlan(model), eventsPerKind(model)].join("\n");
 }

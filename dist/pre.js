@@ -19168,6 +19168,21 @@ var init_escape = __esm({
   }
 });
 
+// src/report/numbers.ts
+var init_numbers = __esm({
+  "src/report/numbers.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/statusRows.ts
+var init_statusRows = __esm({
+  "src/report/statusRows.ts"() {
+    "use strict";
+    init_numbers();
+  }
+});
+
 // src/events/eventRecord.ts
 var init_eventRecord = __esm({
   "src/events/eventRecord.ts"() {
@@ -19175,13 +19190,40 @@ var init_eventRecord = __esm({
   }
 });
 
-// src/report/model.ts
+// src/report/counting.ts
 var imul, clz32, floor, min;
+var init_counting = __esm({
+  "src/report/counting.ts"() {
+    "use strict";
+    ({ imul, clz32, floor, min } = Math);
+  }
+});
+
+// src/report/modelTypes.ts
+var init_modelTypes = __esm({
+  "src/report/modelTypes.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/fileGroups.ts
+var init_fileGroups = __esm({
+  "src/report/fileGroups.ts"() {
+    "use strict";
+    init_modelTypes();
+  }
+});
+
+// src/report/model.ts
 var init_model = __esm({
   "src/report/model.ts"() {
     "use strict";
     init_eventRecord();
-    ({ imul, clz32, floor, min } = Math);
+    init_counting();
+    init_fileGroups();
+    init_modelTypes();
+    init_modelTypes();
+    init_fileGroups();
   }
 });
 
@@ -65928,6 +65970,8 @@ function request(stateDir, req, timeoutMs = 3e4) {
 
 // src/report/markdown.ts
 init_escape();
+init_numbers();
+init_statusRows();
 init_model();
 init_eventRecord();
 

@@ -1,7 +1,7 @@
 import { EVENT_KINDS } from '../events/eventRecord.js';
 import { formatArgv } from './escape.js';
+import { statusRows } from './statusRows.js';
 import {
-  binaryBytes,
   code,
   filteredTable,
   fmt,
@@ -103,20 +103,7 @@ function rowColumns(headers: string[], numeric: number[] = []): Column<Row>[] {
 }
 
 function overview(model: ReportModel, ids: Ids): string {
-  const { status, events } = model;
-  const attached = status.plan.filter((p) => p.mechanism !== 'none').length;
-  const rows: Row[] = [
-    ['Sensor', `${attached} of ${status.plan.length} hooks attached`],
-    ['Events', fmt(events.total)],
-    ['Lost records', fmt(status.lostRecords)],
-    ['Undecodable records', fmt(status.undecodable)],
-    ['Ring buffer', binaryBytes(status.ringbufBytes)],
-  ];
-  if (events.firstTime !== undefined && events.lastTime !== undefined) {
-    rows.push(['Events from', `${text(events.firstTime)} to ${text(events.lastTime)}`]);
-  }
-  if (model.startedAt !== undefined) rows.push(['Sensor started', text(model.startedAt)]);
-  if (model.endedAt !== undefined) rows.push(['Sensor ended', text(model.endedAt)]);
+  const rows: Row[] = statusRows(model, (v) => text(v));
   const statusTable = filteredTable(ids.next('t'), 'status', rows, rowColumns(['Status', 'Value']));
   const plan = `<h3>Attach plan</h3>\n${attachPlan(model, ids)}`;
   return section('Overview', `${statusTable}${plan}<h3>Events per kind</h3>\n${eventsPerKind(model, ids)}`);

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { formatArgv, htmlText } from './escape.js';
 import type { Capped, StepTree, TreeNode } from './model.js';
+import { fmt } from './numbers.js';
+
+export { fmt } from './numbers.js';
 
 /**
  * Job strings shown in a cell are cut to this many characters; report.json
@@ -18,19 +21,6 @@ const TREES_CHARS = 6_000_000;
 /** Deeper processes are drawn at this depth: browsers stop nesting elements a few hundred deep. */
 const MAX_DEPTH = 32;
 
-export function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-export function binaryBytes(n: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
-  let unit = 0;
-  while (n >= 1024 && unit < units.length - 1) {
-    n /= 1024;
-    unit++;
-  }
-  return `${fmt(Math.round(n * 10) / 10)} ${units[unit]}`;
-}
 
 /**
  * A job string as inert HTML text. htmlText turns every character that could

@@ -1,4 +1,6 @@
 import { formatArgv, htmlText, mdCell, mdCode } from './escape.js';
+import { fmt } from './numbers.js';
+import { statusRows } from './statusRows.js';
 import {
   FILE_GROUPS,
   type Capped,
@@ -149,20 +151,6 @@ function fallback(model: ReportModel, maxBytes: number): string {
   return text.slice(0, Math.max(0, maxBytes));
 }
 
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-function binaryBytes(n: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
-  let unit = 0;
-  while (n >= 1024 && unit < units.length - 1) {
-    n /= 1024;
-    unit++;
-  }
-  return `${fmt(Math.round(n * 10) / 10)} ${units[unit]}`;
-}
-
 function table(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
@@ -241,20 +229,7 @@ function notes(model: ReportModel, opts: MarkdownOptions): string {
 }
 
 function overview(model: ReportModel): string {
-  const { status, events } = model;
-  const attached = status.plan.filter((p) => p.mechanism !== 'none').length;
-  const rows = [
-    ['Sensor', `${attached} of ${status.plan.length} hooks attached`],
-    ['Events', fmt(events.total)],
-    ['Lost records', fmt(status.lostRecords)],
-    ['Undecodable records', fmt(status.undecodable)],
-    ['Ring buffer', binaryBytes(status.ringbufBytes)],
-  ];
-  if (events.firstTime !== undefined && events.lastTime !== undefined) {
-    rows.push(['Events from', `${mdCell(events.firstTime)} to ${mdCell(events.lastTime)}`]);
-  }
-  if (model.startedAt !== undefined) rows.push(['Sensor started', mdCell(model.startedAt)]);
-  if (model.endedAt !== undefined) rows.push(['Sensor ended', mdCell(model.endedAt)]);
+  const rows = statusRows(model, (v) => mdCell(v));
   const statusTable = table(['Status', 'Value'], rows);
   return ['## Overview\n', statusTable, attachPlan(model), eventsPerKind(model)].join('\n');
 }

@@ -1,5 +1,6 @@
 import { formatArgv, plainText } from './escape.js';
 import type { Capped, FileEntry, ReportModel } from './model.js';
+import { fmt } from './numbers.js';
 
 /** Lines per list: the terminal summary points at the files for the rest. */
 const TEXT_ROWS = 10;
@@ -35,10 +36,6 @@ export function renderText(model: ReportModel): string {
         (u.bypass ? '  BYPASS: containers started this way are not attributed' : ''),
     ]),
   ].join('\n') + '\n';
-}
-
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
 }
 
 function headerLines(model: ReportModel): string[] {

@@ -97,11 +97,13 @@ function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } 
   }
 }
 
-/** The name a job resolved to an address earlier, if any (see JobDomains). */
-export type DomainOf = (address: string) => string | undefined;
+/** Names a job resolved to addresses earlier (JobDomains). */
+export interface DomainOf {
+  nameOf(address: string): string | undefined;
+}
 
 function network(s: ConnectSample, domainOf?: DomainOf): PartialEvent['network'] {
-  const domain = domainOf?.(s.address);
+  const domain = domainOf?.nameOf(s.address);
   return {
     protocol: s.protocol === 'udp' ? 'udp' : 'tcp',
     family: s.family,

@@ -252,7 +252,7 @@ export class KernelTracker {
       return;
     }
     const node = this.processFor(s, jobId);
-    const event = buildEvent(s, node, this.bootToRealNs, (address) => job.domains.nameOf(address));
+    const event = buildEvent(s, node, this.bootToRealNs, job.domains);
     if (s.kind === 'exit') {
       job.domains.forgetProcess(node);
       this.processes.exit(s.pid, s.startNs);
