@@ -109632,7 +109632,7 @@ import { createGzip } from "node:zlib";
 var GZIP_ABOVE = 16 << 20;
 async function compressIfLarge(path5) {
   if (statSync2(path5).size <= GZIP_ABOVE) return path5;
-  await pipeline(createReadStream2(path5), createGzip(), createWriteStream2(`${path5}.gz`));
+  await pipeline(createReadStream2(path5), createGzip({ level: 1 }), createWriteStream2(`${path5}.gz`));
   return `${path5}.gz`;
 }
 async function uploadReport(name, files2, rootDir, retentionDays) {
@@ -109640,7 +109640,11 @@ async function uploadReport(name, files2, rootDir, retentionDays) {
     return { error: "the artifact service is not available to this step (no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL)" };
   }
   try {
-    const result = await new DefaultArtifactClient().uploadArtifact(name, files2, rootDir, retentionDays ? { retentionDays } : {});
+    const compressionLevel = files2.some((f) => f.endsWith(".gz")) ? 0 : void 0;
+    const result = await new DefaultArtifactClient().uploadArtifact(name, files2, rootDir, {
+      ...retentionDays ? { retentionDays } : {},
+      ...compressionLevel !== void 0 ? { compressionLevel } : {}
+    });
     return { id: result.id };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
