@@ -418,7 +418,7 @@ async function killDaemon(stateDir) {
 import { join as join13 } from "node:path";
 
 // src/daemon/daemon.ts
-import { chmodSync as chmodSync3, mkdirSync as mkdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync7, writeFileSync as writeFileSync6 } from "node:fs";
+import { chmodSync as chmodSync3, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmdirSync as rmdirSync4, rmSync as rmSync7, writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join12 } from "node:path";
 
 // src/native/sensor.ts
@@ -4073,6 +4073,7 @@ var STAGING_MAX_AGE_MS = 3600 * 1e3;
 var DaemonStartError = class extends Error {
 };
 function isolateSelf(cgroupRoot) {
+  removeDeadDaemonCgroups(join12(cgroupRoot, "cicd-sensor"));
   const own = createCgroup(cgroupRoot, `cicd-sensor/daemon-${process.pid}`);
   moveProcess(own, process.pid);
   return own;
@@ -4198,10 +4199,25 @@ var Daemon = class {
     rmSync7(controlSocketPath(this.opts.stateDir), { force: true });
   }
 };
+function removeDeadDaemonCgroups(parent) {
+  let entries;
+  try {
+    entries = readdirSync2(parent).filter((name) => /^daemon-\d+$/.test(name));
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    try {
+      if (cgroupProcs(join12(parent, name)).length === 0) rmdirSync4(join12(parent, name));
+    } catch {
+    }
+  }
+}
 function leaveOwnCgroup(own) {
   try {
-    moveProcess(join12(own, ".."), process.pid);
+    moveProcess(join12(own, "..", ".."), process.pid);
     rmdirSync4(own);
+    rmdirSync4(join12(own, ".."));
   } catch {
   }
 }

@@ -213,7 +213,7 @@ function parseArgs(argv) {
 }
 
 // src/daemon/daemon.ts
-import { chmodSync as chmodSync3, mkdirSync as mkdirSync3, rmdirSync as rmdirSync4, rmSync as rmSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { chmodSync as chmodSync3, mkdirSync as mkdirSync3, readdirSync as readdirSync2, rmdirSync as rmdirSync4, rmSync as rmSync6, writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join10 } from "node:path";
 
 // src/native/sensor.ts
@@ -3939,6 +3939,7 @@ var STAGING_MAX_AGE_MS = 3600 * 1e3;
 var DaemonStartError = class extends Error {
 };
 function isolateSelf(cgroupRoot) {
+  removeDeadDaemonCgroups(join10(cgroupRoot, "cicd-sensor"));
   const own = createCgroup(cgroupRoot, `cicd-sensor/daemon-${process.pid}`);
   moveProcess(own, process.pid);
   return own;
@@ -4064,10 +4065,25 @@ var Daemon = class {
     rmSync6(controlSocketPath(this.opts.stateDir), { force: true });
   }
 };
+function removeDeadDaemonCgroups(parent) {
+  let entries;
+  try {
+    entries = readdirSync2(parent).filter((name) => /^daemon-\d+$/.test(name));
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    try {
+      if (cgroupProcs(join10(parent, name)).length === 0) rmdirSync4(join10(parent, name));
+    } catch {
+    }
+  }
+}
 function leaveOwnCgroup(own) {
   try {
-    moveProcess(join10(own, ".."), process.pid);
+    moveProcess(join10(own, "..", ".."), process.pid);
     rmdirSync4(own);
+    rmdirSync4(join10(own, ".."));
   } catch {
   }
 }

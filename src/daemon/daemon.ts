@@ -3,12 +3,12 @@
  * DIR/control.sock. It lives in a cgroup of its own outside every job, so
  * it never observes itself, and reports ready only once BPF is attached.
  */
-import { chmodSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
-import { createCgroup, moveProcess } from '../platform/cgroup.js';
+import { cgroupProcs, createCgroup, moveProcess } from '../platform/cgroup.js';
 import { KernelTracker } from '../tracker/kernelTracker.js';
 import { Pump } from '../tracker/pump.js';
 import { startSensor } from '../tracker/sensorStart.js';
@@ -42,6 +42,7 @@ const STAGING_MAX_AGE_MS = 3600 * 1000;
 export class DaemonStartError extends Error {}
 
 function isolateSelf(cgroupRoot: string): string {
+  removeDeadDaemonCgroups(join(cgroupRoot, 'cicd-sensor'));
   const own = createCgroup(cgroupRoot, `cicd-sensor/daemon-${process.pid}`);
   moveProcess(own, process.pid);
   return own;
@@ -178,13 +179,34 @@ class Daemon {
   }
 }
 
-/** Leaves the daemon's own cgroup for its parent and removes it. */
+/** The cgroups of daemons that were killed (they cannot remove their own): empty ones go. */
+function removeDeadDaemonCgroups(parent: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(parent).filter((name) => /^daemon-\d+$/.test(name));
+  } catch {
+    return; // no parent yet
+  }
+  for (const name of entries) {
+    try {
+      if (cgroupProcs(join(parent, name)).length === 0) rmdirSync(join(parent, name));
+    } catch {
+      /* in use after all, or gone: leave it */
+    }
+  }
+}
+
+/**
+ * Leaves <root>/cicd-sensor/daemon-<pid> for the root and removes it, and
+ * cicd-sensor too when no other daemon is in it, so nothing is left behind.
+ */
 function leaveOwnCgroup(own: string): void {
   try {
-    moveProcess(join(own, '..'), process.pid);
+    moveProcess(join(own, '..', '..'), process.pid);
     rmdirSync(own);
+    rmdirSync(join(own, '..'));
   } catch {
-    /* best effort: an empty leftover cgroup is harmless */
+    /* best effort: an empty leftover cgroup is harmless, and another daemon may still use the parent */
   }
 }
 

@@ -89,9 +89,12 @@ export async function cleanupDaemons(): Promise<void> {
       process.kill(d.pid, 'SIGKILL');
       await waitGone(d.pid);
     }
+    // A killed daemon cannot remove its own cgroup.
+    spawnSync('rmdir', [join(cgroup2Root()!, 'cicd-sensor', `daemon-${d.pid}`)]);
     rmSync(d.stateDir, { recursive: true, force: true });
   }
   for (const path of cgroups.splice(0).reverse()) removeTree(path);
+  spawnSync('rmdir', [join(cgroup2Root()!, 'cicd-sensor')]); // fails, harmlessly, while another daemon uses it
 }
 
 /** Kills what is left in a test cgroup tree and removes it, children first. */

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cgroup2Root } from '../../src/platform/cgroup.js';
 import { ask, cleanupDaemons, cli, exited, spawnIn, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { readEvents, requireRoot } from '../helpers/sensorRun.js';
@@ -72,6 +73,21 @@ test('after kill -9 every written line is intact and the report says the run end
   expect(model.endedEarly).toBe(true);
   expect(readFileSync(join(jobDir, 'summary.md'), 'utf8')).toMatch(/ended early|stopped before/i);
 }, 180_000);
+
+test("the next daemon removes a killed daemon's cgroup, and a stopped one leaves its own behind neither", async () => {
+  const parent = join(cgroup2Root()!, 'cicd-sensor');
+  const killed = startDaemon();
+  const dead = join(parent, `daemon-${killed.pid}`);
+  expect(existsSync(dead)).toBe(true);
+  process.kill(killed.pid, 'SIGKILL');
+  expect(await waitGone(killed.pid)).toBe(true);
+  expect(existsSync(dead)).toBe(true);
+  const next = startDaemon();
+  expect(existsSync(dead)).toBe(false);
+  expect(cli(['daemon', 'stop', '--state-dir', next.stateDir]).status).toBe(0);
+  expect(await waitGone(next.pid)).toBe(true);
+  expect(existsSync(join(parent, `daemon-${next.pid}`))).toBe(false);
+}, 60_000);
 
 test('SIGTERM flushes every job, writes its report and exits cleanly', async () => {
   const d = startDaemon();
