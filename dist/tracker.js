@@ -1153,7 +1153,14 @@ function splitNul(buf, start, end) {
   return out;
 }
 function componentsToPath(buf, start, end, truncated) {
-  const parts = splitNul(buf, start, end).reverse();
+  let parts;
+  if (isAscii(buf, start, end)) {
+    parts = buf.toString("latin1", start, end).split("\0");
+    if (parts[parts.length - 1] === "") parts.pop();
+    parts.reverse();
+  } else {
+    parts = splitNul(buf, start, end).reverse();
+  }
   const path = "/" + parts.join("/");
   return truncated ? "/\u2026" + path : path;
 }

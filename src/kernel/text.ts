@@ -69,7 +69,16 @@ export function splitNul(buf: Buffer, start: number, end: number): string[] {
 
 /** Leaf-first components from a dentry walk → an absolute path. */
 export function componentsToPath(buf: Buffer, start: number, end: number, truncated: boolean): string {
-  const parts = splitNul(buf, start, end).reverse();
+  // Nearly every path is ASCII: one string for the whole walk, split in JS,
+  // rather than one Buffer-to-string call per component.
+  let parts: string[];
+  if (isAscii(buf, start, end)) {
+    parts = buf.toString('latin1', start, end).split('\0');
+    if (parts[parts.length - 1] === '') parts.pop();
+    parts.reverse();
+  } else {
+    parts = splitNul(buf, start, end).reverse();
+  }
   const path = '/' + parts.join('/');
   return truncated ? '/…' + path : path;
 }
