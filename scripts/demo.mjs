@@ -38,7 +38,34 @@ await listen({ path: unixPath });
 const abstract = `cicd-sensor-demo-${process.pid}`;
 await listen({ path: `\0${abstract}` });
 
-const args = ['run', '--out', out, '--', join(root, 'test/fixtures/workload.sh'), work, port4, port6, closed, udpPort, unixPath, abstract];
+// Domains: a resolver of the demo's own on a loopback address of its own
+// (port 53, which is where the sensor looks for DNS) answering one made-up
+// name, and a web server for the Host header.
+const DNS_ADDRESS = '127.0.0.153';
+const NAME = 'demo.cicd-sensor.test';
+const resolver = dgram.createSocket('udp4');
+servers.push(resolver);
+resolver.on('message', (q, peer) => {
+  if (q.length < 17) return;
+  const r = Buffer.concat([q, Buffer.from([0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 127, 0, 0, 1])]);
+  r.writeUInt16BE(0x8180, 2); // a response, no error
+  r.writeUInt16BE(1, 6); // one answer
+  resolver.send(r, peer.port, peer.address);
+});
+await new Promise((ok, fail) => resolver.once('error', fail).bind(53, DNS_ADDRESS, ok));
+const web = (await import('node:http')).createServer((_req, res) => res.end('ok\n'));
+servers.push(web);
+const webPort = await new Promise((ok) => web.listen(0, '127.0.0.1', () => ok(web.address().port)));
+
+// The job: the conformance workload, then the domain lookups.
+const job = join(work, 'demo-job.sh');
+writeFileSync(
+  job,
+  `#!/bin/sh\nset -e\n"$@"\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'scripts/demoDomains.mjs'))} ${DNS_ADDRESS} ${NAME} ${webPort}\n`,
+  { mode: 0o755 },
+);
+const workload = [join(root, 'test/fixtures/workload.sh'), work, port4, port6, closed, udpPort, unixPath, abstract];
+const args = ['run', '--out', out, '--', job, ...workload];
 const child = spawn(process.execPath, [join(root, 'dist/cli.js'), ...args.map(String)], { stdio: 'inherit', cwd: work });
 const code = await new Promise((ok) => child.on('exit', (c) => ok(c ?? 1)));
 for (const s of servers) s.close();
