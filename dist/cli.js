@@ -1146,6 +1146,12 @@ function removeCgroup(path) {
   }
   rmdirSync(path);
 }
+function removeIfUnused(path) {
+  try {
+    rmdirSync(path);
+  } catch {
+  }
+}
 
 // src/tracker/kernelTracker.ts
 import { existsSync as existsSync4 } from "node:fs";
@@ -4224,7 +4230,7 @@ function leaveOwnCgroup(own) {
   try {
     moveProcess(join12(own, "..", ".."), process.pid);
     rmdirSync4(own);
-    rmdirSync4(join12(own, ".."));
+    removeIfUnused(join12(own, ".."));
   } catch {
   }
 }
@@ -4666,6 +4672,7 @@ async function runCommand(opts) {
     writer.close();
     tracker.unregisterJob(LOCAL_JOB.id);
     removeCgroup(cgroup);
+    removeIfUnused(join17(cgroup, ".."));
     docker?.close();
     rmSync8(socketDir, { recursive: true, force: true });
   }

@@ -930,6 +930,12 @@ function moveProcess(path, pid) {
   writeFileSync(join2(path, "cgroup.procs"), `${pid}
 `);
 }
+function removeIfUnused(path) {
+  try {
+    rmdirSync(path);
+  } catch {
+  }
+}
 
 // src/tracker/kernelTracker.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -4090,7 +4096,7 @@ function leaveOwnCgroup(own) {
   try {
     moveProcess(join10(own, "..", ".."), process.pid);
     rmdirSync4(own);
-    rmdirSync4(join10(own, ".."));
+    removeIfUnused(join10(own, ".."));
   } catch {
   }
 }

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
 import { EventLogWriter } from '../events/logWriter.js';
 import { Sensor } from '../native/sensor.js';
-import { cgroupId, createCgroup, removeCgroup } from '../platform/cgroup.js';
+import { cgroupId, createCgroup, removeCgroup, removeIfUnused } from '../platform/cgroup.js';
 import { ReportBuilder } from '../report/model.js';
 import { renderText } from '../report/text.js';
 import { KernelTracker } from '../tracker/kernelTracker.js';
@@ -93,6 +93,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     writer.close();
     tracker.unregisterJob(LOCAL_JOB.id);
     removeCgroup(cgroup);
+    removeIfUnused(join(cgroup, '..'));
     docker?.close();
     rmSync(socketDir, { recursive: true, force: true });
   }

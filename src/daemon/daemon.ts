@@ -8,7 +8,7 @@ import type { Server } from 'node:net';
 import { join } from 'node:path';
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
-import { cgroupProcs, createCgroup, moveProcess } from '../platform/cgroup.js';
+import { cgroupProcs, createCgroup, moveProcess, removeIfUnused } from '../platform/cgroup.js';
 import { KernelTracker } from '../tracker/kernelTracker.js';
 import { Pump } from '../tracker/pump.js';
 import { startSensor } from '../tracker/sensorStart.js';
@@ -204,7 +204,7 @@ function leaveOwnCgroup(own: string): void {
   try {
     moveProcess(join(own, '..', '..'), process.pid);
     rmdirSync(own);
-    rmdirSync(join(own, '..'));
+    removeIfUnused(join(own, '..'));
   } catch {
     /* best effort: an empty leftover cgroup is harmless, and another daemon may still use the parent */
   }

@@ -78,3 +78,15 @@ export function removeCgroup(path: string): void {
   }
   rmdirSync(path);
 }
+
+/**
+ * Removes the shared cicd-sensor cgroup once nothing uses it; another run or
+ * daemon still inside it keeps it (rmdir then fails, and that is fine).
+ */
+export function removeIfUnused(path: string): void {
+  try {
+    rmdirSync(path);
+  } catch {
+    /* in use, or already gone */
+  }
+}
