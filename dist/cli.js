@@ -1121,8 +1121,14 @@ function processCgroup(pid) {
 }
 function createCgroup(root, relative) {
   const path = join7(root, relative);
-  mkdirSync2(path, { recursive: true });
-  return path;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      mkdirSync2(path, { recursive: true });
+      return path;
+    } catch (err) {
+      if (err.code !== "ENOENT" || attempt >= 3) throw err;
+    }
+  }
 }
 function cgroupProcs(path) {
   try {
@@ -1711,9 +1717,14 @@ var KernelTracker = class {
       this.maps.trackTask(pid, BigInt(node.startNs));
     }
   }
-  /** Removes every trace of the job from the kernel maps and the mirror. */
+  /**
+   * Removes every trace of the job from the kernel maps and the mirror,
+   * after sending its DNS questions still held for an answer; returns how
+   * many events the job got in all.
+   */
   unregisterJob(jobId) {
     this.releaseHeldDomains(jobId);
+    const delivered = this.delivered(jobId);
     for (const id of this.cgroupsByJob.get(jobId) ?? []) {
       this.maps.untrackCgroup(BigInt(id));
       this.jobByCgroup.delete(id);
@@ -1731,6 +1742,7 @@ var KernelTracker = class {
     this.cgroupsByJob.delete(jobId);
     this.stagingByJob.delete(jobId);
     this.jobs.delete(jobId);
+    return delivered;
   }
   jobIds() {
     return [...this.jobs.keys()];
@@ -2306,7 +2318,6 @@ var Pump = class {
       if (performance.now() >= end) break;
       n = this.sensor.pollNow(this.buf);
     }
-    this.opts.afterBatch?.();
   }
   start() {
     this.done ??= this.loop();
@@ -2317,6 +2328,7 @@ var Pump = class {
       this.drainFor(await this.sensor.poll(this.buf, pollMs), 50);
       this.tracker.expireRemoved();
       this.tracker.releaseDueDomains();
+      this.opts.afterBatch?.();
       if (this.drainWaiters.length) {
         this.drain();
         for (const wake of this.drainWaiters.splice(0)) wake();
@@ -2346,6 +2358,7 @@ var Pump = class {
     await this.done;
     this.drain();
     this.tracker.releaseDueDomains(true);
+    this.opts.afterBatch?.();
     for (const wake of this.drainWaiters.splice(0)) wake();
   }
 };
@@ -3744,9 +3757,7 @@ var JobManager = class {
     const job = this.active.get(id);
     if (!job) throw new Error(`no job ${id} is registered`);
     this.active.delete(id);
-    this.tracker.releaseHeldDomains(id);
-    const delivered = this.tracker.delivered(id);
-    this.tracker.unregisterJob(id);
+    const delivered = this.tracker.unregisterJob(id);
     job.writer.close();
     this.undoIsolation(job.choice);
     const endedAt = (/* @__PURE__ */ new Date()).toISOString();
@@ -4215,15 +4226,13 @@ var Daemon = class {
 function removeDeadDaemonCgroups(parent) {
   let entries;
   try {
-    entries = readdirSync2(parent).filter((name) => /^daemon-\d+$/.test(name));
+    entries = readdirSync2(parent);
   } catch {
     return;
   }
   for (const name of entries) {
-    try {
-      if (cgroupProcs(join12(parent, name)).length === 0) rmdirSync4(join12(parent, name));
-    } catch {
-    }
+    const pid = /^daemon-(\d+)$/.exec(name)?.[1];
+    if (pid !== void 0 && !isLiveDaemon(Number(pid))) removeIfUnused(join12(parent, name));
   }
 }
 function leaveOwnCgroup(own) {
@@ -4669,8 +4678,8 @@ async function runCommand(opts) {
     unforward();
     await pump.stop();
   } finally {
-    writer.close();
     tracker.unregisterJob(LOCAL_JOB.id);
+    writer.close();
     removeCgroup(cgroup);
     removeIfUnused(join17(cgroup, ".."));
     docker?.close();

@@ -109783,6 +109783,8 @@ async function closeJob(session) {
   }
   return { dir, model: JSON.parse(readFileSync4(join5(dir, "report.json"), "utf8")) };
 }
+var warningNote = (text2) => `> [!WARNING]
+> ${text2.replace(/[<>&\n]/g, " ")}`;
 function header3(session, problems) {
   const lines = [];
   if (problems.length) {
@@ -109791,8 +109793,7 @@ function header3(session, problems) {
 > **The sensor was disturbed during this job**: ${problems.join("; ")}. Activity between ${session.startedAt ?? "the start"} and ${(/* @__PURE__ */ new Date()).toISOString()} may be missing from this report.`
     );
   }
-  for (const w of warnings3) lines.push(`> [!WARNING]
-> ${w.replace(/[<>&\n]/g, " ")}`);
+  for (const w of warnings3) lines.push(warningNote(w));
   return lines.length ? `${lines.join("\n\n")}
 
 ` : "";
@@ -109836,15 +109837,12 @@ async function finishWatching() {
   if (!session) {
     const message = "cicd-sensor: nothing to report: the sensor was not started in this job (its pre/main step did not run)";
     warn(message);
-    if (settings.jobSummary) await summary.addRaw(`> [!WARNING]
-> ${message}.
+    if (settings.jobSummary) await summary.addRaw(`${warningNote(`${message}.`)}
 `).write();
     return;
   }
   if (session.notWatching) {
-    const reason = session.notWatching.replace(/[<>&\n]/g, " ");
-    if (settings.jobSummary) await summary.addRaw(`> [!WARNING]
-> ${reason}. Nothing was recorded.
+    if (settings.jobSummary) await summary.addRaw(`${warningNote(`${session.notWatching}. Nothing was recorded.`)}
 `).write();
     return;
   }

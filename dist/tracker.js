@@ -916,8 +916,14 @@ function processCgroup(pid) {
 }
 function createCgroup(root, relative) {
   const path = join2(root, relative);
-  mkdirSync(path, { recursive: true });
-  return path;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      mkdirSync(path, { recursive: true });
+      return path;
+    } catch (err) {
+      if (err.code !== "ENOENT" || attempt >= 3) throw err;
+    }
+  }
 }
 function cgroupProcs(path) {
   try {
@@ -1495,9 +1501,14 @@ var KernelTracker = class {
       this.maps.trackTask(pid, BigInt(node.startNs));
     }
   }
-  /** Removes every trace of the job from the kernel maps and the mirror. */
+  /**
+   * Removes every trace of the job from the kernel maps and the mirror,
+   * after sending its DNS questions still held for an answer; returns how
+   * many events the job got in all.
+   */
   unregisterJob(jobId) {
     this.releaseHeldDomains(jobId);
+    const delivered = this.delivered(jobId);
     for (const id of this.cgroupsByJob.get(jobId) ?? []) {
       this.maps.untrackCgroup(BigInt(id));
       this.jobByCgroup.delete(id);
@@ -1515,6 +1526,7 @@ var KernelTracker = class {
     this.cgroupsByJob.delete(jobId);
     this.stagingByJob.delete(jobId);
     this.jobs.delete(jobId);
+    return delivered;
   }
   jobIds() {
     return [...this.jobs.keys()];
@@ -2090,7 +2102,6 @@ var Pump = class {
       if (performance.now() >= end) break;
       n = this.sensor.pollNow(this.buf);
     }
-    this.opts.afterBatch?.();
   }
   start() {
     this.done ??= this.loop();
@@ -2101,6 +2112,7 @@ var Pump = class {
       this.drainFor(await this.sensor.poll(this.buf, pollMs), 50);
       this.tracker.expireRemoved();
       this.tracker.releaseDueDomains();
+      this.opts.afterBatch?.();
       if (this.drainWaiters.length) {
         this.drain();
         for (const wake of this.drainWaiters.splice(0)) wake();
@@ -2130,6 +2142,7 @@ var Pump = class {
     await this.done;
     this.drain();
     this.tracker.releaseDueDomains(true);
+    this.opts.afterBatch?.();
     for (const wake of this.drainWaiters.splice(0)) wake();
   }
 };
@@ -3571,9 +3584,7 @@ var JobManager = class {
     const job = this.active.get(id);
     if (!job) throw new Error(`no job ${id} is registered`);
     this.active.delete(id);
-    this.tracker.releaseHeldDomains(id);
-    const delivered = this.tracker.delivered(id);
-    this.tracker.unregisterJob(id);
+    const delivered = this.tracker.unregisterJob(id);
     job.writer.close();
     this.undoIsolation(job.choice);
     const endedAt = (/* @__PURE__ */ new Date()).toISOString();
@@ -4081,15 +4092,13 @@ var Daemon = class {
 function removeDeadDaemonCgroups(parent) {
   let entries;
   try {
-    entries = readdirSync2(parent).filter((name) => /^daemon-\d+$/.test(name));
+    entries = readdirSync2(parent);
   } catch {
     return;
   }
   for (const name of entries) {
-    try {
-      if (cgroupProcs(join10(parent, name)).length === 0) rmdirSync4(join10(parent, name));
-    } catch {
-    }
+    const pid = /^daemon-(\d+)$/.exec(name)?.[1];
+    if (pid !== void 0 && !isLiveDaemon(Number(pid))) removeIfUnused(join10(parent, name));
   }
 }
 function leaveOwnCgroup(own) {

@@ -132,8 +132,8 @@ static int attach_mechanism(struct cs_sensor *s, struct bpf_object *obj, const s
 	return 0;
 }
 
-/* Loads a function-hook mechanism in an instance of its own that shares the maps. */
-static int try_function_mechanism(struct cs_sensor *s, const struct mechanism *m, struct cs_json *missing)
+/* Loads a mechanism in an instance of its own that shares the maps (function hooks, packet parsers). */
+static int try_mechanism_apart(struct cs_sensor *s, const struct mechanism *m, struct cs_json *missing)
 {
 	struct bpf_object *obj;
 	int err, i;
@@ -227,7 +227,7 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_j
 		cs_error_reset();
 		missing.len = 0;
 		missing_buf[0] = '\0';
-		err = loads_apart(m) ? try_function_mechanism(s, m, &missing) : attach_mechanism(s, s->obj, m, &missing);
+		err = loads_apart(m) ? try_mechanism_apart(s, m, &missing) : attach_mechanism(s, s->obj, m, &missing);
 		if (!err) {
 			chosen = m;
 			break;

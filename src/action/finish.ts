@@ -47,6 +47,9 @@ async function closeJob(session: Session): Promise<{ dir: string; model: ReportM
   return { dir, model: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReportModel };
 }
 
+/** A warning block for the summary; the text may come from elsewhere (a daemon's log), so it cannot break out of the block. */
+const warningNote = (text: string): string => `> [!WARNING]\n> ${text.replace(/[<>&\n]/g, ' ')}`;
+
 function header(session: Session, problems: string[]): string {
   const lines: string[] = [];
   if (problems.length) {
@@ -54,7 +57,7 @@ function header(session: Session, problems: string[]): string {
       `> [!CAUTION]\n> **The sensor was disturbed during this job**: ${problems.join('; ')}. Activity between ${session.startedAt ?? 'the start'} and ${new Date().toISOString()} may be missing from this report.`,
     );
   }
-  for (const w of warnings) lines.push(`> [!WARNING]\n> ${w.replace(/[<>&\n]/g, ' ')}`);
+  for (const w of warnings) lines.push(warningNote(w));
   return lines.length ? `${lines.join('\n\n')}\n\n` : '';
 }
 
@@ -98,12 +101,11 @@ export async function finishWatching(): Promise<void> {
   if (!session) {
     const message = 'cicd-sensor: nothing to report: the sensor was not started in this job (its pre/main step did not run)';
     warn(message);
-    if (settings.jobSummary) await core.summary.addRaw(`> [!WARNING]\n> ${message}.\n`).write();
+    if (settings.jobSummary) await core.summary.addRaw(`${warningNote(`${message}.`)}\n`).write();
     return;
   }
   if (session.notWatching) {
-    const reason = session.notWatching.replace(/[<>&\n]/g, ' ');
-    if (settings.jobSummary) await core.summary.addRaw(`> [!WARNING]\n> ${reason}. Nothing was recorded.\n`).write();
+    if (settings.jobSummary) await core.summary.addRaw(`${warningNote(`${session.notWatching}. Nothing was recorded.`)}\n`).write();
     return;
   }
   const before = await stats(session.stateDir!);

@@ -90,8 +90,8 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     unforward();
     await pump.stop();
   } finally {
-    writer.close();
     tracker.unregisterJob(LOCAL_JOB.id);
+    writer.close();
     removeCgroup(cgroup);
     removeIfUnused(join(cgroup, '..'));
     docker?.close();

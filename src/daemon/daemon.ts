@@ -8,14 +8,14 @@ import type { Server } from 'node:net';
 import { join } from 'node:path';
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
-import { cgroupProcs, createCgroup, moveProcess, removeIfUnused } from '../platform/cgroup.js';
+import { createCgroup, moveProcess, removeIfUnused } from '../platform/cgroup.js';
 import { KernelTracker } from '../tracker/kernelTracker.js';
 import { Pump } from '../tracker/pump.js';
 import { startSensor } from '../tracker/sensorStart.js';
 import { sensorStatus } from '../tracker/status.js';
 import { controlSocketPath } from './client.js';
 import { listenControl } from './controlServer.js';
-import { acquireInstance, releaseInstance } from './instance.js';
+import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
 import type { Logger } from './log.js';
 import type { Request, Response } from './protocol.js';
@@ -179,20 +179,21 @@ class Daemon {
   }
 }
 
-/** The cgroups of daemons that were killed (they cannot remove their own): empty ones go. */
+/**
+ * The cgroups of daemons that were killed (they cannot remove their own).
+ * By pid, not by emptiness: a daemon starting beside us has an empty one
+ * for a moment, before it moves in.
+ */
 function removeDeadDaemonCgroups(parent: string): void {
   let entries: string[];
   try {
-    entries = readdirSync(parent).filter((name) => /^daemon-\d+$/.test(name));
+    entries = readdirSync(parent);
   } catch {
     return; // no parent yet
   }
   for (const name of entries) {
-    try {
-      if (cgroupProcs(join(parent, name)).length === 0) rmdirSync(join(parent, name));
-    } catch {
-      /* in use after all, or gone: leave it */
-    }
+    const pid = /^daemon-(\d+)$/.exec(name)?.[1];
+    if (pid !== undefined && !isLiveDaemon(Number(pid))) removeIfUnused(join(parent, name));
   }
 }
 

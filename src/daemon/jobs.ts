@@ -107,9 +107,7 @@ export class JobManager {
     const job = this.active.get(id);
     if (!job) throw new Error(`no job ${id} is registered`);
     this.active.delete(id);
-    this.tracker.releaseHeldDomains(id);
-    const delivered = this.tracker.delivered(id);
-    this.tracker.unregisterJob(id);
+    const delivered = this.tracker.unregisterJob(id);
     job.writer.close();
     this.undoIsolation(job.choice);
     const endedAt = new Date().toISOString();

@@ -43,8 +43,16 @@ export function processCgroup(pid: number): string | undefined {
 
 export function createCgroup(root: string, relative: string): string {
   const path = join(root, relative);
-  mkdirSync(path, { recursive: true });
-  return path;
+  // A run or daemon ending beside us may remove the shared parent between
+  // mkdir's two steps (removeIfUnused): make it again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      mkdirSync(path, { recursive: true });
+      return path;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw err;
+    }
+  }
 }
 
 export function cgroupProcs(path: string): number[] {

@@ -128,9 +128,14 @@ export class KernelTracker {
     }
   }
 
-  /** Removes every trace of the job from the kernel maps and the mirror. */
-  unregisterJob(jobId: string): void {
+  /**
+   * Removes every trace of the job from the kernel maps and the mirror,
+   * after sending its DNS questions still held for an answer; returns how
+   * many events the job got in all.
+   */
+  unregisterJob(jobId: string): number {
     this.releaseHeldDomains(jobId);
+    const delivered = this.delivered(jobId);
     for (const id of this.cgroupsByJob.get(jobId) ?? []) {
       this.maps.untrackCgroup(BigInt(id));
       this.jobByCgroup.delete(id);
@@ -149,6 +154,7 @@ export class KernelTracker {
     this.cgroupsByJob.delete(jobId);
     this.stagingByJob.delete(jobId);
     this.jobs.delete(jobId);
+    return delivered;
   }
 
   jobIds(): string[] {

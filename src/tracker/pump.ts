@@ -55,7 +55,6 @@ export class Pump {
       if (performance.now() >= end) break;
       n = this.sensor.pollNow(this.buf);
     }
-    this.opts.afterBatch?.();
   }
 
   start(): void {
@@ -68,6 +67,7 @@ export class Pump {
       this.drainFor(await this.sensor.poll(this.buf, pollMs), 50);
       this.tracker.expireRemoved();
       this.tracker.releaseDueDomains();
+      this.opts.afterBatch?.();
       if (this.drainWaiters.length) {
         this.drain();
         for (const wake of this.drainWaiters.splice(0)) wake();
@@ -101,6 +101,7 @@ export class Pump {
     this.drain();
     // Drained: no answer is coming for a question still waiting for one.
     this.tracker.releaseDueDomains(true);
+    this.opts.afterBatch?.();
     for (const wake of this.drainWaiters.splice(0)) wake();
   }
 }
