@@ -11,7 +11,10 @@ export type EventKind =
   | 'file_move'
   | 'file_link'
   | 'domain'
-  | 'unix_socket_connect';
+  | 'unix_socket_connect'
+  | 'mount'
+  | 'http_request'
+  | 'process_access';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'process_exec',
@@ -23,6 +26,9 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'file_link',
   'domain',
   'unix_socket_connect',
+  'mount',
+  'http_request',
+  'process_access',
 ];
 
 export interface JobIdentity {
@@ -55,6 +61,8 @@ export interface ProcessContext {
   ancestors: AncestorRef[];
   /** true when the ancestor chain was cut at the depth limit. */
   ancestors_truncated?: boolean;
+  /** process_exec only: the executed binary was a memfd (fileless execution). */
+  memfd?: boolean;
 }
 
 export interface NetworkInfo {
@@ -63,6 +71,8 @@ export interface NetworkInfo {
   address: string;
   port: number;
   domain?: string;
+  /** true when the egress policy refused this connect or datagram (the job saw an error). */
+  blocked?: boolean;
 }
 
 export type FileAccess = 'read' | 'write' | 'read_write' | 'exec';
@@ -78,6 +88,17 @@ export interface FileInfo {
   directory?: boolean;
   /** true when a path was cut by a kernel-side size limit. */
   path_truncated?: boolean;
+  /** file_remove only (schema name): a directory was removed. */
+  is_dir?: boolean;
+  /** The path is under /proc/<pid>/ of another process: that process as the tracker knew it. */
+  target_process?: ProcessRef;
+}
+
+/** Another process named by an event (a /proc/<pid>/ path, a ptrace target). */
+export interface ProcessRef {
+  pid: number;
+  exec_path?: string;
+  argv?: string[];
 }
 
 export interface DomainInfo {
@@ -88,6 +109,50 @@ export interface DomainInfo {
   answers?: string[];
   /** dns only: the CNAME chain of the response, in order (an addition to the shared schema). */
   cnames?: string[];
+  /** true when the egress policy dropped this DNS question. */
+  blocked?: boolean;
+}
+
+export type UnixSocketType = 'stream' | 'dgram' | 'seqpacket' | 'unknown';
+
+export interface UnixSocketInfo {
+  path: string;
+  socket_type?: UnixSocketType;
+}
+
+/** mount only: a bind/move mount(2) or move_mount(2) attempt by the job. */
+export interface MountInfo {
+  source?: string;
+  target: string;
+  fstype?: string;
+  /** MS_* names, e.g. MS_BIND, MS_MOVE, MS_REC */
+  flags?: string[];
+  operation?: 'mount' | 'move_mount';
+}
+
+/** http_request only: the request line and Host of an outgoing HTTP/1.x request. */
+export interface HttpInfo {
+  /** upper-case as sent */
+  method: string;
+  /** request target without the query string */
+  path?: string;
+  /** Host header, lower-case, port kept when sent */
+  host: string;
+  source: 'cleartext_http' | 'openssl';
+}
+
+export type AccessOperation = 'ptrace' | 'process_vm_readv' | 'process_vm_writev' | 'proc_mem_open';
+
+/** process_access only: the job's process reached into another process's memory or execution. */
+export interface AccessInfo {
+  operation: AccessOperation;
+  /** ptrace only: PTRACE_ATTACH, PTRACE_SEIZE, PTRACE_PEEKDATA, ... */
+  request?: string;
+  /** proc_mem_open: opened for writing */
+  write?: boolean;
+  target: ProcessRef & { in_job?: boolean };
+  /** true when the sensor stopped the access before it happened */
+  prevented?: boolean;
 }
 
 export interface EventRecord {
@@ -102,5 +167,8 @@ export interface EventRecord {
   network?: NetworkInfo;
   file?: FileInfo;
   domain?: DomainInfo;
-  unix_socket?: { path: string };
+  unix_socket?: UnixSocketInfo;
+  mount?: MountInfo;
+  http?: HttpInfo;
+  access?: AccessInfo;
 }
