@@ -4,6 +4,13 @@
  * terminate hit stops the event's process before the next event is looked
  * at, and the finding says what was done. At the job's end the findings go
  * to findings.ndjson and the engine forgets the job.
+ *
+ * Rules can arrive after the job started: the action's pre runs before the
+ * repository is checked out, so the repository's rule files are loaded by
+ * its main step. reload() then replays the job's events so far through the
+ * new rules, which are a whole new book (the built-in rules with the
+ * repository's, so its modifiers can change built-in rules), and carries
+ * over what was already done to processes.
  */
 import { join } from 'node:path';
 import type { EventRecord } from '../events/eventRecord.js';
@@ -16,14 +23,38 @@ export type Killer = (pid: number, startTime?: string) => KillOutcome;
 
 export const FINDINGS_FILE = 'findings.ndjson';
 
+const LATE = { kind: 'none', detail: 'the rule was loaded after this event (by the action\'s main step)' } as const;
+
+const findingKey = (f: Finding): string => `${f.ruleset_id}\0${f.rule_id}\0${f.seq}`;
+
 export class RuleStage {
-  private readonly found: Finding[] = [];
+  private found: Finding[] = [];
   private jobId: string | undefined;
 
   constructor(
-    private readonly engine: RuleEngine,
+    private engine: RuleEngine,
     private readonly kill: Killer = killProcess,
   ) {}
+
+  /**
+   * Evaluates the job's events so far (from its log, in order) with a new
+   * engine, which then takes over. Past events are not acted on again: the
+   * processes are gone or were dealt with; a finding that was acted on keeps
+   * its response, a terminate finding new to the replay says it came late.
+   */
+  reload(engine: RuleEngine, pastEvents: Iterable<EventRecord>): void {
+    const responses = new Map(this.found.filter((f) => f.response).map((f) => [findingKey(f), f.response!]));
+    if (this.jobId !== undefined) this.engine.release(this.jobId);
+    this.engine = engine;
+    this.found = [];
+    for (const event of pastEvents) {
+      this.jobId ??= event.job.id;
+      for (const f of engine.evaluate(event).findings) {
+        const response = responses.get(findingKey(f)) ?? (f.action === 'terminate' ? LATE : undefined);
+        this.found.push(response ? { ...f, response } : f);
+      }
+    }
+  }
 
   onEvent(event: EventRecord): void {
     this.jobId ??= event.job.id;

@@ -106,4 +106,31 @@ describe('RuleStage', () => {
     expect(killed).toHaveLength(12);
     expect(stage.findings).toHaveLength(10);
   });
+  it('reload: past events replayed through the new book, what was done kept, nothing killed again', () => {
+    const killed: number[] = [];
+    const killer = (pid: number) => {
+      killed.push(pid);
+      return { killed: true, detail: 'test' };
+    };
+    const stage = new RuleStage(new RuleEngine(loadRuleBook([fixture('features.yml')])), killer);
+    const past = [
+      exec(proc('/memfd:x'), { process: { ...proc('/memfd:x'), pid: 8001, memfd: true } }),
+      fileOpen('/home/runner/.npmrc'),
+      exec(proc('/usr/bin/curl')),
+    ];
+    for (const e of past) stage.onEvent(e);
+    expect(killed).toEqual([8001]);
+    stage.reload(new RuleEngine(loadRuleBook([fixture('features.yml'), fixture('correlation.yml'), fixture('modifiers.yml')])), past);
+    expect(killed).toEqual([8001]);
+    expect(stage.findings.map((f) => [f.rule_id, f.action, f.response?.kind])).toEqual([
+      ['memfd_exec', 'detect', 'killed'],
+      ['npmrc_read', 'collect', undefined],
+      ['curl_exec', 'detect', undefined],
+    ]);
+    stage.onEvent(exec(proc('/usr/local/bin/trufflehog')));
+    expect(stage.findings.map((f) => f.rule_id).slice(3)).toEqual(['scanner_run', 'steal_and_scan', 'two_of_three']);
+    const late = new RuleStage(new RuleEngine(loadRuleBook([fixture('correlation.yml')])), killer);
+    late.reload(new RuleEngine(loadRuleBook([fixture('features.yml')])), past);
+    expect(late.findings[0]).toMatchObject({ rule_id: 'memfd_exec', response: { kind: 'none', detail: expect.stringMatching(/loaded after this event/) } });
+  });
 });
