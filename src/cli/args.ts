@@ -1,5 +1,6 @@
 /** Command-line parsing for `cicd-sensor`: strict, with usage errors a user can act on. */
 import type { JobIdentity } from '../events/eventRecord.js';
+import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
 
 export class UsageError extends Error {}
 
@@ -26,6 +27,11 @@ summary. Exits with COMMAND's exit code.
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   --no-docker-proxy      leave DOCKER_HOST alone: containers COMMAND starts are not attributed
+  --rules FILE           evaluate the events against a rule file (repeat for more files); findings
+                         are printed first and written to DIR/findings.ndjson
+  --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
+                         low, none; default critical); COMMAND's own failing exit code wins
+  --monitor-mode         terminate rules only detect
   -h, --help             show this help
 
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
@@ -53,6 +59,10 @@ export interface RunOptions {
   allowUnmonitored: boolean;
   /** Run the docker proxy for the command (when a daemon socket exists). */
   dockerProxy: boolean;
+  /** Rule files, in load order. */
+  rules: string[];
+  failOn: FailOn;
+  monitorMode: boolean;
   command: string[];
 }
 
@@ -87,7 +97,7 @@ export interface RulesEvalOptions {
   monitorMode: boolean;
 }
 
-type Kind = 'flag' | 'string' | 'dir' | 'ringbuf' | 'rows' | 'pid';
+type Kind = 'flag' | 'string' | 'dir' | 'ringbuf' | 'rows' | 'pid' | 'list' | 'failOn';
 
 const missing = (flag: string, kind: Kind): UsageError =>
   new UsageError(`${flag} needs ${kind === 'dir' ? 'a directory' : 'a value'}`);
@@ -111,6 +121,13 @@ function convert(flag: string, kind: Kind, value: string): string | number {
       return intArg(flag, value, (n) => n >= 1 && n <= 10000, 'a number from 1 to 10000');
     case 'pid':
       return intArg(flag, value, (n) => n >= 1 && n <= 4194304, 'a process id');
+    case 'list':
+      // `--rules -- cmd` forgot the file: take no option-looking value (a file named so can be given as ./-x)
+      if (!value || value.startsWith('-')) throw missing(flag, kind);
+      return value;
+    case 'failOn':
+      if (!isFailOn(value)) throw new UsageError(`${flag}: '${value}' is not one of ${FAIL_ON_LEVELS.join(', ')}`);
+      return value;
     default:
       if (!value) throw missing(flag, kind);
       return value;
@@ -118,6 +135,7 @@ function convert(flag: string, kind: Kind, value: string): string | number {
 }
 
 interface Scanned {
+  /** a 'list' option's values are joined with NUL (split by lists()) */
   values: Map<string, string | number | true>;
   rest: string[];
   help: boolean;
@@ -150,10 +168,15 @@ function scan(args: string[], spec: Spec, stopAtPositional: boolean): Scanned {
     }
     const value = inline ?? args[++i];
     if (value === undefined) throw missing(flag, kind);
-    values.set(flag, convert(flag, kind, value));
+    const converted = convert(flag, kind, value);
+    const before = values.get(flag);
+    values.set(flag, kind === 'list' && typeof before === 'string' ? `${before}\0${converted}` : converted);
   }
   return { values, rest: args.slice(i), help: false };
 }
+
+/** A repeatable option's values, in order. */
+const lists = (v: string | number | true | undefined): string[] => (typeof v === 'string' ? v.split('\0') : []);
 
 const RUN_SPEC: Spec = {
   '--out': 'dir',
@@ -162,6 +185,9 @@ const RUN_SPEC: Spec = {
   '--no-function-hooks': 'flag',
   '--allow-unmonitored': 'flag',
   '--no-docker-proxy': 'flag',
+  '--rules': 'list',
+  '--fail-on': 'failOn',
+  '--monitor-mode': 'flag',
 };
 
 function parseRun(args: string[]): Parsed {
@@ -178,6 +204,9 @@ function parseRun(args: string[]): Parsed {
       noFunctionHooks: values.has('--no-function-hooks'),
       allowUnmonitored: values.has('--allow-unmonitored'),
       dockerProxy: !values.has('--no-docker-proxy'),
+      rules: lists(values.get('--rules')),
+      failOn: (values.get('--fail-on') as FailOn | undefined) ?? 'critical',
+      monitorMode: values.has('--monitor-mode'),
       command: rest,
     },
   };

@@ -8,6 +8,7 @@ import type { EventRecord } from '../events/eventRecord.js';
 import { EventLineParser, forEachLine } from '../report/logReader.js';
 import { loadRuleBook, type RuleBook } from '../rules/book.js';
 import { RuleEngine } from '../rules/engine.js';
+import { providerHost } from '../rules/jobRules.js';
 import { RuleLoadError } from '../rules/specs.js';
 import type { RulesEvalOptions } from './args.js';
 
@@ -52,13 +53,4 @@ export function rulesEvalCommand(o: RulesEvalOptions, out: (line: string) => voi
   });
   if (unreadable > 0) process.stderr.write(`cicd-sensor: ${unreadable} line(s) of ${o.events} are not JSON and were skipped\n`);
   return 0;
-}
-
-/** The forge rules' `target` is matched against: GitHub's own unless GITHUB_SERVER_URL says otherwise. */
-export function providerHost(): string {
-  try {
-    return new URL(process.env.GITHUB_SERVER_URL ?? 'https://github.com').host;
-  } catch {
-    return 'github.com';
-  }
 }
