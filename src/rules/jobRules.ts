@@ -2,6 +2,7 @@
 import { loadRuleBook } from './book.js';
 import { RuleEngine } from './engine.js';
 import { RuleStage } from './ruleStage.js';
+import { bookFromSources, type RuleSource } from './sources.js';
 
 export interface JobRulesOptions {
   /** rule and modifier files, in load order */
@@ -26,4 +27,14 @@ export function jobEngine(o: JobRulesOptions): RuleEngine {
 /** The stage for a job with rules, or undefined for a job without. */
 export function ruleStageOf(o: JobRulesOptions): RuleStage | undefined {
   return o.files.length === 0 ? undefined : new RuleStage(jobEngine(o));
+}
+
+/** What a register or rules request carries: the rule files' text. */
+export interface RulesPayload {
+  readonly sources: readonly RuleSource[];
+  readonly monitorMode: boolean;
+}
+
+export function engineFromPayload(p: RulesPayload): RuleEngine {
+  return new RuleEngine(bookFromSources(p.sources, { monitorMode: p.monitorMode }), { providerHost: providerHost() });
 }
