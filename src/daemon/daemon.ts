@@ -10,7 +10,7 @@ import type { AttachPlanEntry } from '../events/sensorStatus.js';
 import type { Sensor } from '../native/sensor.js';
 import { createCgroup, moveProcess, removeIfUnused } from '../platform/cgroup.js';
 import { Recorder } from '../recording/recorder.js';
-import { startSensor } from '../tracker/sensorStart.js';
+import { startSensor } from '../kerneltracker/sensorStart.js';
 import { controlSocketPath } from './client.js';
 import { listenControl } from './controlServer.js';
 import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';

@@ -8,7 +8,7 @@ import type { SensorStatus } from '../../src/events/sensorStatus.js';
 import type { ExecSample } from '../../src/kernel/decode.js';
 import type { EventStage } from '../../src/recording/eventStage.js';
 import { JobRecording } from '../../src/recording/jobRecording.js';
-import { KernelTracker } from '../../src/tracker/kernelTracker.js';
+import { KernelTracker } from '../../src/kerneltracker/kernelTracker.js';
 import { FakeMaps } from './fixtures/fakeMaps.js';
 
 const STATUS: SensorStatus = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 4096 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FileOpSample, Sample, SampleBase } from '../../src/kernel/decode.js';
-import { buildEvent, exitFields, processContext, rfc3339Micros } from '../../src/tracker/eventBuilder.js';
-import { ProcessTable, type ProcessNode } from '../../src/tracker/processTable.js';
+import { buildEvent, exitFields, processContext, rfc3339Micros } from '../../src/kerneltracker/eventBuilder.js';
+import { ProcessTable, type ProcessNode } from '../../src/kerneltracker/processTable.js';
 
 const PATH_TRUNCATED = 1 << 1;
 const PATH2_TRUNCATED = 1 << 2;

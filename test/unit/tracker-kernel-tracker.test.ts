@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventRecord } from '../../src/events/eventRecord.js';
 import type { CgroupSample, ExecSample } from '../../src/kernel/decode.js';
-import { KernelTracker } from '../../src/tracker/kernelTracker.js';
+import { KernelTracker } from '../../src/kerneltracker/kernelTracker.js';
 import { FakeMaps } from './fixtures/fakeMaps.js';
 
 const base = { tid: 1, flags: 0, timeNs: 1e9, startNs: 5e9 };
