@@ -13,6 +13,8 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
        cicd-sensor job unregister [--state-dir DIR] --id ID
        cicd-sensor report --job-dir DIR
+       cicd-sensor rules check FILE...
+       cicd-sensor rules eval --rules FILE... --events EVENTS.ndjson [--monitor-mode]
 
 run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
 writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
@@ -29,12 +31,18 @@ summary. Exits with COMMAND's exit code.
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
 (for a job whose daemon is gone; says so when the run ended early).
 
+rules check: validates rule files (shared rules format); each problem is
+printed as FILE:LINE:COL: RULE: MESSAGE. Exits 0 when all load, 1 when not.
+
+rules eval: replays a recorded events.ndjson through rule files (no root
+needed) and prints one finding per line as JSON.
+
 daemon: the long-lived tracker (root) for many jobs, controlled through
 DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
 to DIR/jobs/<id>/events.ndjson. \`daemon kill\` is for a daemon that no longer
 answers: SIGKILL, then its docker socket interposition and sockets undone.
 
-exit codes: COMMAND's own; 2 usage error; 3 the sensor cannot run here;
+exit codes: COMMAND's own; 1 rule files with problems (rules); 2 usage error; 3 the sensor cannot run here;
 4 the daemon refused a request or cannot be reached.`;
 
 export interface RunOptions {
@@ -55,7 +63,16 @@ export type Parsed =
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
   | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
-  | { help: false; subcommand: 'report'; jobDir: string };
+  | { help: false; subcommand: 'report'; jobDir: string }
+  | { help: false; subcommand: 'rules-check'; files: string[] }
+  | { help: false; subcommand: 'rules-eval'; options: RulesEvalOptions };
+
+export interface RulesEvalOptions {
+  /** rule and modifier files, in load order */
+  rules: string[];
+  events: string;
+  monitorMode: boolean;
+}
 
 const RUN_SPEC: Spec = {
   '--out': 'dir',
@@ -137,6 +154,45 @@ function parseJob(args: string[]): Parsed {
   throw new UsageError(action === undefined ? 'job needs an action (register or unregister)' : `unknown job action '${action}'`);
 }
 
+/**
+ * `--rules` takes every file up to the next option (`--rules a.yml b.yml`)
+ * and may be repeated; one pass, so the files keep the order given.
+ */
+function parseRulesEval(args: string[]): Parsed {
+  const rules: string[] = [];
+  let events: string | undefined;
+  let monitorMode = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-h' || arg === '--help') return { help: true };
+    if (arg === '--monitor-mode') monitorMode = true;
+    else if (arg === '--events') {
+      events = args[++i];
+      if (!events) throw missing('--events', 'string');
+    } else if (arg === '--rules') {
+      const start = rules.length;
+      while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) rules.push(args[++i]!);
+      if (rules.length === start) throw new UsageError('--rules needs at least one file');
+    } else throw new UsageError(arg.startsWith('-') ? `unknown option '${arg}'` : `unexpected argument '${arg}'`);
+  }
+  if (rules.length === 0) throw new UsageError('rules eval needs --rules FILE...');
+  if (!events) throw new UsageError('rules eval needs --events FILE');
+  return { help: false, subcommand: 'rules-eval', options: { rules, events, monitorMode } };
+}
+
+function parseRules(args: string[]): Parsed {
+  const [action, ...rest] = args;
+  if (action === 'check') {
+    if (rest.includes('-h') || rest.includes('--help')) return { help: true };
+    const unknown = rest.find((a) => a.startsWith('-'));
+    if (unknown) throw new UsageError(`unknown option '${unknown}'`);
+    if (rest.length === 0) throw new UsageError('rules check needs at least one file');
+    return { help: false, subcommand: 'rules-check', files: rest };
+  }
+  if (action === 'eval') return parseRulesEval(rest);
+  throw new UsageError(action === undefined ? 'rules needs an action (check or eval)' : `unknown rules action '${action}'`);
+}
+
 export function parseArgs(argv: string[]): Parsed {
   if (argv.length === 0) throw new UsageError('no subcommand given');
   const [sub, ...rest] = argv;
@@ -151,6 +207,8 @@ export function parseArgs(argv: string[]): Parsed {
       return parseDaemon(rest);
     case 'job':
       return parseJob(rest);
+    case 'rules':
+      return parseRules(rest);
     case 'report': {
       const { values, help } = scan(rest, { '--job-dir': 'dir' }, false);
       if (help) return { help: true };
