@@ -1,7 +1,7 @@
 /** Command-line parsing for `cicd-sensor`: strict, with usage errors a user can act on. */
 import { DEFAULT_RINGBUF_BYTES, DEFAULT_STATE_DIR, parseDaemonOptions, type DaemonOptions } from '../daemon/options.js';
 import type { JobIdentity } from '../events/eventRecord.js';
-import { scan, UsageError, type Spec } from '../options/argv.js';
+import { missing, scan, UsageError, type Spec } from '../options/argv.js';
 
 export { UsageError };
 

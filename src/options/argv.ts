@@ -8,7 +8,7 @@ export class UsageError extends Error {}
 export type Kind = 'flag' | 'string' | 'dir' | 'ringbuf' | 'rows' | 'pid';
 export type Spec = Record<string, Kind>;
 
-const missing = (flag: string, kind: Kind): UsageError =>
+export const missing = (flag: string, kind: Kind): UsageError =>
   new UsageError(`${flag} needs ${kind === 'dir' ? 'a directory' : 'a value'}`);
 
 const powerOfTwo = (n: number): boolean => n >= 4096 && n <= 1 << 30 && (n & (n - 1)) === 0;
