@@ -1,10 +1,10 @@
 /** Command-line parsing for `cicd-sensor`: strict, with usage errors a user can act on. */
+import { DEFAULT_RINGBUF_BYTES, DEFAULT_STATE_DIR, parseDaemonOptions, type DaemonOptions } from '../daemon/options.js';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
+import { listValues, missing, scan, UsageError, type Spec } from '../options/argv.js';
 
-export class UsageError extends Error {}
-
-export const DEFAULT_STATE_DIR = '/run/cicd-sensor';
+export { UsageError };
 
 export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
@@ -66,19 +66,6 @@ export interface RunOptions {
   command: string[];
 }
 
-export interface DaemonOptions {
-  stateDir: string;
-  detach: boolean;
-  ringbufBytes: number;
-  noFunctionHooks: boolean;
-  /** Run the docker proxy (when a daemon socket exists). */
-  dockerProxy: boolean;
-  /** The real docker socket; default: DOCKER_HOST (unix://) or /var/run/docker.sock. */
-  dockerUpstream?: string;
-  /** Also put the proxy on the upstream's own path, for clients that ignore DOCKER_HOST. */
-  interposeDocker: boolean;
-}
-
 export type Parsed =
   | { help: true }
   | { help: false; subcommand: 'run'; options: RunOptions }
@@ -97,86 +84,11 @@ export interface RulesEvalOptions {
   monitorMode: boolean;
 }
 
-type Kind = 'flag' | 'string' | 'dir' | 'ringbuf' | 'rows' | 'pid' | 'list' | 'failOn';
-
-const missing = (flag: string, kind: Kind): UsageError =>
-  new UsageError(`${flag} needs ${kind === 'dir' ? 'a directory' : 'a value'}`);
-type Spec = Record<string, Kind>;
-
-const powerOfTwo = (n: number): boolean => n >= 4096 && n <= 1 << 30 && (n & (n - 1)) === 0;
-
-function intArg(flag: string, value: string, check: (n: number) => boolean, what: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || !check(n)) {
-    throw new UsageError(`${flag}: '${value}' is not ${what}`);
-  }
-  return n;
+function failOnArg(value: string | undefined): FailOn {
+  if (value === undefined) return 'critical';
+  if (!isFailOn(value)) throw new UsageError(`--fail-on: '${value}' is not one of ${FAIL_ON_LEVELS.join(', ')}`);
+  return value;
 }
-
-function convert(flag: string, kind: Kind, value: string): string | number {
-  switch (kind) {
-    case 'ringbuf':
-      return intArg(flag, value, powerOfTwo, 'a power of two between 4096 and 1073741824');
-    case 'rows':
-      return intArg(flag, value, (n) => n >= 1 && n <= 10000, 'a number from 1 to 10000');
-    case 'pid':
-      return intArg(flag, value, (n) => n >= 1 && n <= 4194304, 'a process id');
-    case 'list':
-      // `--rules -- cmd` forgot the file: take no option-looking value (a file named so can be given as ./-x)
-      if (!value || value.startsWith('-')) throw missing(flag, kind);
-      return value;
-    case 'failOn':
-      if (!isFailOn(value)) throw new UsageError(`${flag}: '${value}' is not one of ${FAIL_ON_LEVELS.join(', ')}`);
-      return value;
-    default:
-      if (!value) throw missing(flag, kind);
-      return value;
-  }
-}
-
-interface Scanned {
-  /** a 'list' option's values are joined with NUL (split by lists()) */
-  values: Map<string, string | number | true>;
-  rest: string[];
-  help: boolean;
-}
-
-/** Options up to `--` or the first non-option; the rest is returned untouched. */
-function scan(args: string[], spec: Spec, stopAtPositional: boolean): Scanned {
-  const values = new Map<string, string | number | true>();
-  let i = 0;
-  for (; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      i++;
-      break;
-    }
-    if (!arg.startsWith('-')) {
-      if (stopAtPositional) break;
-      throw new UsageError(`unexpected argument '${arg}'`);
-    }
-    if (arg === '-h' || arg === '--help') return { values, rest: [], help: true };
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const kind = spec[flag];
-    if (!kind) throw new UsageError(`unknown option '${arg}'`);
-    if (kind === 'flag') {
-      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
-      values.set(flag, true);
-      continue;
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined) throw missing(flag, kind);
-    const converted = convert(flag, kind, value);
-    const before = values.get(flag);
-    values.set(flag, kind === 'list' && typeof before === 'string' ? `${before}\0${converted}` : converted);
-  }
-  return { values, rest: args.slice(i), help: false };
-}
-
-/** A repeatable option's values, in order. */
-const lists = (v: string | number | true | undefined): string[] => (typeof v === 'string' ? v.split('\0') : []);
 
 const RUN_SPEC: Spec = {
   '--out': 'dir',
@@ -186,7 +98,7 @@ const RUN_SPEC: Spec = {
   '--allow-unmonitored': 'flag',
   '--no-docker-proxy': 'flag',
   '--rules': 'list',
-  '--fail-on': 'failOn',
+  '--fail-on': 'string',
   '--monitor-mode': 'flag',
 };
 
@@ -199,28 +111,18 @@ function parseRun(args: string[]): Parsed {
     subcommand: 'run',
     options: {
       outDir: (values.get('--out') as string) ?? 'cicd-sensor-report',
-      ringbufBytes: (values.get('--ringbuf-size') as number) ?? 16 << 20,
+      ringbufBytes: (values.get('--ringbuf-size') as number) ?? DEFAULT_RINGBUF_BYTES,
       summaryRows: (values.get('--summary-rows') as number) ?? 50,
       noFunctionHooks: values.has('--no-function-hooks'),
       allowUnmonitored: values.has('--allow-unmonitored'),
       dockerProxy: !values.has('--no-docker-proxy'),
-      rules: lists(values.get('--rules')),
-      failOn: (values.get('--fail-on') as FailOn | undefined) ?? 'critical',
+      rules: listValues(values.get('--rules')),
+      failOn: failOnArg(values.get('--fail-on') as string | undefined),
       monitorMode: values.has('--monitor-mode'),
       command: rest,
     },
   };
 }
-
-const DAEMON_SPEC: Spec = {
-  '--state-dir': 'dir',
-  '--detach': 'flag',
-  '--ringbuf-size': 'ringbuf',
-  '--no-function-hooks': 'flag',
-  '--no-docker-proxy': 'flag',
-  '--docker-upstream': 'string',
-  '--interpose-docker': 'flag',
-};
 
 function parseDaemon(args: string[]): Parsed {
   const [action] = args;
@@ -232,31 +134,9 @@ function parseDaemon(args: string[]): Parsed {
   if (action !== undefined && !action.startsWith('-') && action !== 'start') {
     throw new UsageError(`unknown daemon action '${action}' (start, stop, stats or kill)`);
   }
-  const { values, help } = scan(action === 'start' ? args.slice(1) : args, DAEMON_SPEC, false);
-  if (help) return { help: true };
-  return {
-    help: false,
-    subcommand: 'daemon',
-    options: {
-      stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR,
-      detach: values.has('--detach'),
-      ringbufBytes: (values.get('--ringbuf-size') as number) ?? 16 << 20,
-      noFunctionHooks: values.has('--no-function-hooks'),
-      dockerProxy: !values.has('--no-docker-proxy'),
-      dockerUpstream: values.get('--docker-upstream') as string | undefined,
-      interposeDocker: values.has('--interpose-docker'),
-    },
-  };
-}
-
-/** The daemon's options as tracker.js arguments (for --detach). */
-export function daemonArgs(o: DaemonOptions): string[] {
-  const args = ['--state-dir', o.stateDir, '--ringbuf-size', String(o.ringbufBytes)];
-  if (o.noFunctionHooks) args.push('--no-function-hooks');
-  if (!o.dockerProxy) args.push('--no-docker-proxy');
-  if (o.dockerUpstream) args.push('--docker-upstream', o.dockerUpstream);
-  if (o.interposeDocker) args.push('--interpose-docker');
-  return args;
+  const options = parseDaemonOptions(action === 'start' ? args.slice(1) : args);
+  if (!options) return { help: true };
+  return { help: false, subcommand: 'daemon', options };
 }
 
 const IDENTITY_FLAGS = {

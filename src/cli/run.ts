@@ -11,7 +11,7 @@ import { Recorder } from '../recording/recorder.js';
 import { renderText } from '../report/text.js';
 import { ruleStageOf } from '../rules/jobRules.js';
 import { RuleLoadError } from '../rules/specs.js';
-import { startSensor } from '../tracker/sensorStart.js';
+import { startSensor } from '../kerneltracker/sensorStart.js';
 import type { RunOptions } from './args.js';
 import { exitCodeOf, spawnInCgroup } from './spawnInCgroup.js';
 import { join } from 'node:path';

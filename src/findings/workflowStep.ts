@@ -1,6 +1,6 @@
 /**
  * Where a step is in its workflow file, for annotations and SARIF results.
- * The tracker labels a step by what the runner ran (src/tracker/steps.ts):
+ * The tracker labels a step by what the runner ran (src/kerneltracker/steps.ts):
  * `uses: owner/repo@ref` from the action's directory, or `run: ` and the
  * first line of the step's script. The job's steps, parsed with a YAML
  * library, are matched against that label in order: the first step it fits

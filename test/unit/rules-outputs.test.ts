@@ -7,7 +7,7 @@ import { findingPlace } from '../../src/findings/place.js';
 import { findingsSarif, fingerprint } from '../../src/findings/sarif.js';
 import { failingFindings, highestSeverity, isFailOn } from '../../src/findings/severity.js';
 import { jobSteps, stepForLabel, workflowFileOf } from '../../src/findings/workflowStep.js';
-import { stepLabel } from '../../src/tracker/steps.js';
+import { stepLabel } from '../../src/kerneltracker/steps.js';
 import { assertValidFinding } from '../helpers/schema.js';
 
 const WORKSPACE = join(process.cwd(), 'test/fixtures/rules/workflow');
