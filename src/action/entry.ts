@@ -1,9 +1,9 @@
 /** The three lifecycle phases, with the error policy of each. */
 import * as core from '@actions/core';
 import { finishWatching } from './finish.js';
-import { loadPendingRules } from './rules.js';
+import { loadPendingRules, workspaceDir } from './rules.js';
 import { ConfigurationError, getSettings } from './settings.js';
-import { startWatching, workspaceDir } from './start.js';
+import { startWatching } from './start.js';
 import { loadSession, saveSession, type Session } from './state.js';
 
 async function start(phase: 'pre' | 'main'): Promise<void> {

@@ -24,6 +24,9 @@ export interface ActionRules {
 
 const patternsOf = (s: Settings): string[] => [...s.rules, ...s.ruleModifiers];
 
+/** The workspace rule files are resolved in: the checkout, or where the step runs outside Actions. */
+export const workspaceDir = (): string => process.env.GITHUB_WORKSPACE || process.cwd();
+
 /** The payload for files that all exist, checked; a ConfigurationError naming every problem otherwise. */
 function checkedPayload(files: string[], monitorMode: boolean): RulesPayload {
   try {

@@ -15,7 +15,7 @@ import { jobIdentity } from './identity.js';
 import { launchDaemon } from './launch.js';
 import { checkActionPlatform } from './platform.js';
 import { sensorDir } from './sensorSource.js';
-import { rulesAfterCheckout, rulesAtRegistration, type ActionRules } from './rules.js';
+import { rulesAfterCheckout, rulesAtRegistration, workspaceDir, type ActionRules } from './rules.js';
 import { getSettings, type Settings } from './settings.js';
 import { saveSession, type Session } from './state.js';
 
@@ -28,9 +28,6 @@ async function daemonAnswers(stateDir: string): Promise<boolean> {
     return false;
   }
 }
-
-/** The workspace rule files are resolved in: the checkout, or where the step runs outside Actions. */
-export const workspaceDir = (): string => process.env.GITHUB_WORKSPACE || process.cwd();
 
 /** Rules before the daemon starts, so a bad rule file fails the step with nothing started. */
 function jobRules(settings: Settings, phase: 'pre' | 'main'): ActionRules {
