@@ -5,10 +5,9 @@
  * job's late records for a grace period before it leaves.
  */
 import { existsSync } from 'node:fs';
-import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { CgroupSample } from '../kernel/decode.js';
 import { JobDomains } from './domains.js';
-import type { ContainerRef } from './eventBuilder.js';
 import type { KernelMaps } from './kernelMaps.js';
 
 /** How long a removed cgroup still attributes late records to its job. */
@@ -43,7 +42,7 @@ export class JobRegistry {
   readonly cgroupsByJob = new Map<string, Set<number>>();
   private readonly removedAt = new Map<number, number>();
   private readonly cgroupPath = new Map<number, string>();
-  private readonly containerByCgroup = new Map<number, ContainerRef>();
+  private readonly containerByCgroup = new Map<number, ContainerInfo>();
 
   constructor(
     private readonly maps: Pick<KernelMaps, 'trackCgroup' | 'untrackCgroup'>,
@@ -85,7 +84,7 @@ export class JobRegistry {
     return this.jobByCgroup.get(id);
   }
 
-  containerOf(cgroupId: number): ContainerRef | undefined {
+  containerOf(cgroupId: number): ContainerInfo | undefined {
     return this.containerByCgroup.get(cgroupId);
   }
 
@@ -99,7 +98,7 @@ export class JobRegistry {
    * (it inherits the parent's container and path), a process of the job
    * moved into it, or a staged container's (with that container).
    */
-  adopt(jobId: string, s: CgroupSample, container?: ContainerRef): void {
+  adopt(jobId: string, s: CgroupSample, container?: ContainerInfo): void {
     if (s.op === 'mkdir') {
       container ??= this.containerByCgroup.get(s.parentId);
       const parentPath = this.cgroupPath.get(s.parentId);

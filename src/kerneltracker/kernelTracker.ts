@@ -7,16 +7,15 @@
  * stagingByJob), processes by job (process nodes, steps), and event
  * assembly (eventBuilder.ts).
  */
-import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
-import { buildEvent, domainEvent, type ContainerRef, type EventContext } from './eventBuilder.js';
+import { buildEvent, domainEvent, type EventContext } from './eventBuilder.js';
 import { JobProcesses } from './jobProcesses.js';
 import { JobRegistry, type JobCgroup, type JobSink, type JobState } from './jobRegistry.js';
 import type { KernelMaps } from './kernelMaps.js';
 import type { ProcessNode } from './processTable.js';
 import { Staging } from './staging.js';
 
-export type { ContainerRef } from './eventBuilder.js';
 export type { KernelMaps } from './kernelMaps.js';
 export type { JobCgroup, JobSink } from './jobRegistry.js';
 
@@ -92,7 +91,7 @@ export class KernelTracker {
    * Staging promote, first half: a container the job is creating will get a
    * cgroup with this basename; when the kernel sees it made, it is the job's.
    */
-  stage(jobId: string, basename: string, container: ContainerRef): void {
+  stage(jobId: string, basename: string, container: ContainerInfo): void {
     if (!this.registry.get(jobId)) throw new Error(`unknown job ${jobId}`);
     this.staging.stage(jobId, basename, container);
   }
@@ -211,7 +210,7 @@ export class KernelTracker {
       return;
     }
     let jobId: string | undefined;
-    let container: ContainerRef | undefined;
+    let container: ContainerInfo | undefined;
     if (s.op === 'mkdir') jobId = this.registry.jobOfCgroup(s.parentId);
     else if (s.op === 'attach') jobId = this.processes.jobOf(s.pid) ?? this.registry.jobOfCgroup(s.cgroupId);
     else ({ jobId, container } = this.staging.promote(s.name) ?? {});

@@ -4,18 +4,18 @@
  * and when the kernel sees that cgroup made, promote() says whose it is and
  * which container. stagingByJob lets a job's end drop its entries at once.
  */
-import type { ContainerRef } from './eventBuilder.js';
+import type { ContainerInfo } from '../events/eventRecord.js';
 import type { KernelMaps } from './kernelMaps.js';
 
 export interface Staged {
   jobId: string;
-  container?: ContainerRef;
+  container?: ContainerInfo;
 }
 
 export class Staging {
   readonly stagingByBasename = new Map<string, string>();
   readonly stagingByJob = new Map<string, Set<string>>();
-  private readonly containerByBasename = new Map<string, ContainerRef>();
+  private readonly containerByBasename = new Map<string, ContainerInfo>();
   private readonly stagedAt = new Map<string, number>();
 
   constructor(
@@ -24,7 +24,7 @@ export class Staging {
   ) {}
 
   /** The job is creating a container whose cgroup will have this basename. */
-  stage(jobId: string, basename: string, container: ContainerRef): void {
+  stage(jobId: string, basename: string, container: ContainerInfo): void {
     this.maps.stage(basename);
     this.stagingByBasename.set(basename, jobId);
     let names = this.stagingByJob.get(jobId);
