@@ -1,5 +1,5 @@
 /**
- * The docker proxy as the tracker runs it: which daemon socket is upstream,
+ * The docker proxy as the recorder runs it (daemon and `run` alike): which daemon socket is upstream,
  * the proxy's own socket (same group and mode as the real one, so whoever
  * could use Docker still can), optional interposition on the default path,
  * and the hooks that tie a create to the caller's job.
@@ -10,7 +10,7 @@ import { cgroupId, processCgroup } from '../platform/cgroup.js';
 import { interpose, repairInterposition, type Interposition } from '../proxy/interpose.js';
 import { DockerProxy } from '../proxy/server.js';
 import type { KernelTracker } from '../kerneltracker/kernelTracker.js';
-import type { Logger } from './log.js';
+import type { Logger } from '../daemon/log.js';
 
 export interface DockerSetup {
   proxyPath: string;
