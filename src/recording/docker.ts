@@ -1,8 +1,9 @@
 /**
- * The docker proxy as the recorder runs it (daemon and `run` alike): which daemon socket is upstream,
- * the proxy's own socket (same group and mode as the real one, so whoever
- * could use Docker still can), optional interposition on the default path,
- * and the hooks that tie a create to the caller's job.
+ * The docker proxy as the recorder runs it, for the daemon and `run` alike:
+ * which daemon socket is upstream, the proxy's own socket (same group and
+ * mode as the real one, so whoever could use Docker still can), optional
+ * interposition on the default path, and the hooks that tie a create to the
+ * caller's job.
  */
 import { chmodSync, chownSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
