@@ -49,7 +49,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   }
   core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
   const job = jobIdentity();
-  const reply = await request(stateDir, { op: 'register', job, pid: process.pid });
+  const reply = await request(stateDir, { op: 'register', job, pid: process.pid, protect: settings.protectRunner });
   if (!reply.ok) throw new Error(`the sensor refused to register this job: ${reply.error}`);
   if (typeof reply.note === 'string') notes.push(reply.note);
   const stats = await request(stateDir, { op: 'stats' });

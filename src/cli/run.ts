@@ -80,7 +80,10 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   let code: number;
   try {
     // The CLI stands in for Runner.Worker: its one command is the job's one step.
-    tracker.registerJob(LOCAL_JOB, [{ id: cgroupId(cgroup), path: cgroup }], writer, { workerPid: process.pid });
+    tracker.registerJob(LOCAL_JOB, [{ id: cgroupId(cgroup), path: cgroup }], writer, {
+      workerPid: process.pid,
+      protectPids: opts.protect ? [process.pid] : [],
+    });
     const pump = new Pump(sensor, tracker, { afterBatch: () => writer.flush() });
     pump.start();
     const env = docker ? { ...process.env, DOCKER_HOST: `unix://${docker.proxyPath}` } : process.env;

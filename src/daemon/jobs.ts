@@ -69,7 +69,8 @@ export class JobManager {
     return [...this.active.keys()];
   }
 
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }): RegisterResult {
+  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner). */
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, protect = false): RegisterResult {
     if (this.active.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     const choice = chooseJobCgroup(target, this.cgroupRoot, identity.id);
     const dir = join(this.stateDir, 'jobs', identity.id);
@@ -81,8 +82,10 @@ export class JobManager {
     const writer = new EventLogWriter(join(dir, 'events.ndjson'), (e) => report.add(e));
     this.giveToOwner(join(this.stateDir, 'jobs'), dir, writer.path);
     try {
+      const protectPids = protect ? [process.pid, ...(choice.workerPid !== undefined ? [choice.workerPid] : [])] : [];
       this.tracker.registerJob(identity, [{ id: cgroupId(choice.path), path: choice.path }], writer, {
         workerPid: choice.workerPid,
+        protectPids,
       });
       this.tracker.bootstrap(identity.id, choice.pids);
     } catch (err) {

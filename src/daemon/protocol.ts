@@ -6,7 +6,7 @@
 import type { JobIdentity } from '../events/eventRecord.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number }
+  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; protect?: boolean }
   | { op: 'unregister'; id: string }
   | { op: 'stats' }
   | { op: 'stop' };
@@ -47,6 +47,10 @@ function register(o: Record<string, unknown>): Request {
     req.pid = o.pid as number;
   }
   if ((req.cgroup === undefined) === (req.pid === undefined)) throw new ProtocolError('register needs exactly one of cgroup or pid');
+  if (o.protect !== undefined) {
+    if (typeof o.protect !== 'boolean') throw new ProtocolError('protect must be true or false');
+    req.protect = o.protect;
+  }
   return req;
 }
 

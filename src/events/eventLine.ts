@@ -41,5 +41,8 @@ export function eventLine(e: EventRecord): string {
   if (e.file !== undefined) line += `,"file":${JSON.stringify(e.file)}`;
   if (e.domain !== undefined) line += `,"domain":${JSON.stringify(e.domain)}`;
   if (e.unix_socket !== undefined) line += `,"unix_socket":${JSON.stringify(e.unix_socket)}`;
+  if (e.mount !== undefined) line += `,"mount":${JSON.stringify(e.mount)}`;
+  if (e.http !== undefined) line += `,"http":${JSON.stringify(e.http)}`;
+  if (e.access !== undefined) line += `,"access":${JSON.stringify(e.access)}`;
   return `${line}}\n`;
 }

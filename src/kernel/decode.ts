@@ -4,6 +4,7 @@
  * used: a malformed record is reported and skipped, never trusted.
  */
 import { ipv4, ipv6 } from './address.js';
+import { decodeAccess, decodeMount, type AccessSample, type MountSample } from './decodeAccess.js';
 import {
   AnswerType,
   CgroupOp,
@@ -38,6 +39,8 @@ export interface ExecSample extends SampleBase {
   execPath: string;
   argv: string[];
   cwd: string;
+  /** The binary was a memfd (fileless execution). */
+  memfd?: boolean;
 }
 
 export interface ForkSample extends SampleBase {
@@ -95,9 +98,12 @@ export interface FileOpSample extends SampleBase {
   path2?: PassedPath;
 }
 
+export type SocketTypeName = 'stream' | 'dgram' | 'seqpacket' | 'unknown';
+
 export interface UnixConnectSample extends SampleBase {
   kind: 'unix_connect';
   path: string;
+  socketType?: SocketTypeName;
 }
 
 export type DomainSourceName = 'dns_query' | 'dns_answer' | 'tls_sni' | 'http_host' | 'resolved';
@@ -122,7 +128,11 @@ export interface DomainSample extends SampleBase {
   cnames: string[];
 }
 
+export type { AccessSample, MountSample } from './decodeAccess.js';
+
 export type Sample =
+  | AccessSample
+  | MountSample
   | DomainSample
   | ExecSample
   | ForkSample
@@ -135,13 +145,13 @@ export type Sample =
 
 export class MalformedRecord extends Error {}
 
-const u64 = (b: Buffer, off: number): number => b.readUInt32LE(off + 4) * 0x1_0000_0000 + b.readUInt32LE(off);
+export const u64 = (b: Buffer, off: number): number => b.readUInt32LE(off + 4) * 0x1_0000_0000 + b.readUInt32LE(off);
 
-function need(cond: boolean, what: string): void {
+export function need(cond: boolean, what: string): void {
   if (!cond) throw new MalformedRecord(what);
 }
 
-function base(b: Buffer, at: number): SampleBase {
+export function base(b: Buffer, at: number): SampleBase {
   const h = O.cs_header;
   return {
     pid: b.readUInt32LE(at + h.pid),
@@ -154,7 +164,7 @@ function base(b: Buffer, at: number): SampleBase {
 }
 
 /** Reads consecutive variable-length blobs after a record's fixed part. */
-class Tail {
+export class Tail {
   constructor(
     private pos: number,
     private readonly end: number,
@@ -185,6 +195,7 @@ function decodeExec(b: Buffer, at: number, end: number): ExecSample {
     argv: splitNul(b, as, ae),
     // No components means the walk started at the root: the cwd is '/'.
     cwd: componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0),
+    memfd: (flags & Flag.MEMFD) !== 0,
   };
 }
 
@@ -263,7 +274,7 @@ const FILE_OPS: Record<number, FileOpName> = {
   [FileOp.SYMLINK]: 'symlink',
 };
 
-function passedPath(b: Buffer, tail: Tail, pathLen: number, baseLen: number, truncated: boolean): PassedPath {
+export function passedPath(b: Buffer, tail: Tail, pathLen: number, baseLen: number, truncated: boolean): PassedPath {
   const [ps, pe] = tail.take(pathLen);
   const [bs, be] = tail.take(baseLen);
   const raw = bytesToText(b, ps, pe);
@@ -292,6 +303,9 @@ function decodeFileOp(b: Buffer, at: number, end: number): FileOpSample {
   return sample;
 }
 
+// SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET (0: the kernel could not tell).
+const SOCKET_TYPES: Record<number, SocketTypeName> = { 1: 'stream', 2: 'dgram', 5: 'seqpacket' };
+
 function decodeUnix(b: Buffer, at: number, end: number): UnixConnectSample {
   const [ps, pe] = new Tail(at + SIZEOF.cs_unix_connect, end).take(b.readUInt16LE(at + O.cs_unix_connect.path_len));
   let path: string;
@@ -306,7 +320,7 @@ function decodeUnix(b: Buffer, at: number, end: number): UnixConnectSample {
     const nul = b.indexOf(0, ps);
     path = bytesToText(b, ps, nul >= 0 && nul < pe ? nul : pe);
   }
-  return { kind: 'unix_connect', ...base(b, at), path };
+  return { kind: 'unix_connect', ...base(b, at), path, socketType: SOCKET_TYPES[b.readUInt16LE(at + O.cs_unix_connect.sock_type)] ?? 'unknown' };
 }
 
 const DOMAIN_SOURCES: Record<number, DomainSourceName> = {
@@ -388,6 +402,8 @@ const FIXED: Record<number, number> = {
   [Kind.FILE_OPEN]: SIZEOF.cs_file_open,
   [Kind.FILE_OP]: SIZEOF.cs_file_op,
   [Kind.UNIX_CONNECT]: SIZEOF.cs_unix_connect,
+  [Kind.ACCESS]: SIZEOF.cs_process_access,
+  [Kind.MOUNT]: SIZEOF.cs_mount,
 };
 
 /** Decodes one record occupying b[at, at + len). */
@@ -416,6 +432,10 @@ export function decodeRecord(b: Buffer, at: number, len: number): Sample {
       return decodeFileOp(b, at, end);
     case Kind.DOMAIN:
       return decodeDomain(b, at, end);
+    case Kind.ACCESS:
+      return decodeAccess(b, at);
+    case Kind.MOUNT:
+      return decodeMount(b, at, end);
     default:
       return decodeUnix(b, at, end);
   }

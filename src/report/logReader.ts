@@ -13,7 +13,8 @@ import type { EventRecord } from '../events/eventRecord.js';
 
 const MID = ',"job":';
 const PROCESS = ',"process":';
-const TAILS = [',"network":', ',"file":', ',"domain":', ',"unix_socket":'];
+// file's own "access" key comes after ',"file":', which is found first.
+const TAILS = [',"network":', ',"file":', ',"domain":', ',"unix_socket":', ',"mount":', ',"http":', ',"access":'];
 /**
  * The last few distinct parts seen: events of one process come in runs, and
  * comparing with a handful of recent texts is far cheaper than hashing every

@@ -11,6 +11,7 @@ import type {
 import { Access, Flag } from '../kernel/layout.js';
 import { openFlagNames } from '../kernel/openFlags.js';
 import { resolvePath } from '../kernel/text.js';
+import { accessInfo, mountInfo, procTarget, type TargetLookup } from './accessEvents.js';
 import type { ProcessNode } from './processTable.js';
 
 export type PartialEvent = Omit<EventRecord, 'seq' | 'job' | 'time'>;
@@ -68,9 +69,11 @@ const ACCESS: Record<number, FileAccess> = {
   [Access.EXEC]: 'exec',
 };
 
-function fileOpen(s: FileOpenSample): FileInfo {
+function fileOpen(s: FileOpenSample, targets?: TargetLookup): FileInfo {
   const info: FileInfo = { path: s.path, access: ACCESS[s.access] ?? 'read', flags: openFlagNames(s.openFlags) };
   if (s.flags & Flag.PATH_TRUNCATED) info.path_truncated = true;
+  const target = targets && procTarget(s.path, s.pid, targets);
+  if (target) info.target_process = target;
   return info;
 }
 
@@ -83,7 +86,7 @@ function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } 
     case 'unlink':
       return { kind: 'file_remove', file: { path: first, ...extra } };
     case 'rmdir':
-      return { kind: 'file_remove', file: { path: first, directory: true, ...extra } };
+      return { kind: 'file_remove', file: { path: first, is_dir: true, ...extra } };
     case 'rename':
       return { kind: 'file_move', file: { path: first, target_path: second ?? '', ...extra } };
     case 'link':
@@ -141,13 +144,20 @@ export function domainEvent(
  * The rule-facing event for a sample, or undefined for internal samples and
  * domain samples (the tracker's JobDomains decides those).
  */
-export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number, domainOf?: DomainOf): PartialEvent | undefined {
+export function buildEvent(
+  s: Sample,
+  node: ProcessNode,
+  bootToRealNs: number,
+  domainOf?: DomainOf,
+  targets?: TargetLookup,
+): PartialEvent | undefined {
   const base = (kind: EventRecord['kind'], process?: ProcessContext): PartialEvent =>
     baseEvent(kind, s.cgroupId, node, bootToRealNs, process);
   let e: PartialEvent;
   switch (s.kind) {
     case 'exec':
-      return base('process_exec');
+      // A copy: memfd belongs to this exec's event, not to the shared context.
+      return s.memfd ? base('process_exec', { ...processContext(node, bootToRealNs), memfd: true }) : base('process_exec');
     case 'exit':
       // A copy: the shared context must not change under other events.
       return base('process_exit', { ...processContext(node, bootToRealNs), ...exitFields((s as ExitSample).status) });
@@ -157,7 +167,7 @@ export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number, d
       return e;
     case 'file_open':
       e = base('file_open');
-      e.file = fileOpen(s);
+      e.file = fileOpen(s, targets);
       return e;
     case 'file_op': {
       const { kind, file } = fileOp(s);
@@ -168,6 +178,16 @@ export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number, d
     case 'unix_connect':
       e = base('unix_socket_connect');
       e.unix_socket = { path: (s as UnixConnectSample).path };
+      if (s.socketType) e.unix_socket.socket_type = s.socketType;
+      return e;
+    case 'access':
+      if (!targets) return undefined;
+      e = base('process_access');
+      e.access = accessInfo(s, targets);
+      return e;
+    case 'mount':
+      e = base('mount');
+      e.mount = mountInfo(s);
       return e;
     default:
       return undefined;

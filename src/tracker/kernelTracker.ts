@@ -8,8 +8,10 @@ import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
 import { JobDomains } from './domains.js';
 import { buildEvent, domainEvent, rfc3339Micros, type PartialEvent } from './eventBuilder.js';
+import type { TargetLookup } from './accessEvents.js';
 import { ProcessTable, readProc, type ProcessNode } from './processTable.js';
 import { stepLabel } from './steps.js';
+import { ProcessTargets } from './targets.js';
 
 /** The kernel map operations the mirror keeps in step with. */
 export interface KernelMaps {
@@ -19,6 +21,9 @@ export interface KernelMaps {
   untrackTask(tgid: number): void;
   stage(basename: string): void;
   unstage(basename: string): void;
+  /** protect-runner: the jobs' memory accesses to tgid are stopped in the kernel. */
+  protect(tgid: number): void;
+  unprotect(tgid: number): void;
 }
 
 /** A container started through the docker proxy for a job. */
@@ -37,6 +42,8 @@ export interface JobCgroup {
 export interface JobOptions {
   /** Runner.Worker (or the CLI): its direct children are the job's steps. */
   workerPid?: number;
+  /** protect-runner: processes the job must not read or trace (Runner.Worker, the sensor) while it runs. */
+  protectPids?: number[];
 }
 
 export interface JobSink {
@@ -51,6 +58,9 @@ interface JobState {
   workerPid?: number;
   registeredAt: number;
   domains: JobDomains;
+  protectPids: number[];
+  /** Resolves the other processes its events name. */
+  targets: TargetLookup;
 }
 
 export interface TrackerCounts {
@@ -80,6 +90,9 @@ export class KernelTracker {
   private readonly containerByBasename = new Map<string, ContainerRef>();
   private readonly containerByCgroup = new Map<number, ContainerRef>();
   private readonly stagedAt = new Map<string, number>();
+  /** Protected pids, with how many jobs asked for each (the sensor is shared by them all). */
+  private readonly protectedBy = new Map<number, number>();
+  private readonly targets = new ProcessTargets(this.processes);
   private seq = 0;
   readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
 
@@ -102,10 +115,38 @@ export class KernelTracker {
       workerPid: opts.workerPid,
       registeredAt: this.now(),
       domains: new JobDomains(this.now),
+      protectPids: [],
+      targets: this.lookupFor(identity.id, opts.workerPid),
     });
     this.cgroupsByJob.set(identity.id, new Set());
     this.stagingByJob.set(identity.id, new Set());
     for (const c of cgroups) this.addCgroup(identity.id, Number(c.id), c.path);
+    for (const pid of new Set(opts.protectPids ?? [])) this.protect(identity.id, pid);
+  }
+
+  /** What a job's events say of other processes; its worker is the runner, not the job's own code. */
+  private lookupFor(jobId: string, workerPid: number | undefined): TargetLookup {
+    return {
+      describe: (pid, startNs) => this.targets.describe(pid, startNs),
+      inJob: (pid) => pid !== workerPid && this.jobOfPid.get(pid) === jobId,
+    };
+  }
+
+  private protect(jobId: string, pid: number): void {
+    const n = this.protectedBy.get(pid) ?? 0;
+    if (n === 0) this.maps.protect(pid);
+    this.protectedBy.set(pid, n + 1);
+    this.jobs.get(jobId)?.protectPids.push(pid);
+  }
+
+  private unprotect(pid: number): void {
+    const n = (this.protectedBy.get(pid) ?? 1) - 1;
+    if (n > 0) {
+      this.protectedBy.set(pid, n);
+      return;
+    }
+    this.protectedBy.delete(pid);
+    this.maps.unprotect(pid);
   }
 
   /**
@@ -151,6 +192,7 @@ export class KernelTracker {
       // Else a job process moving cgroups later would drag a cgroup back in.
       this.maps.untrackTask(pid);
     }
+    for (const pid of this.jobs.get(jobId)?.protectPids ?? []) this.unprotect(pid);
     this.cgroupsByJob.delete(jobId);
     this.stagingByJob.delete(jobId);
     this.jobs.delete(jobId);
@@ -230,6 +272,7 @@ export class KernelTracker {
       containerByCgroup: this.containerByCgroup.size,
       processes: this.processes.size,
       jobOfPid: this.jobOfPid.size,
+      protectedPids: this.protectedBy.size,
       domainProcesses: [...this.jobs.values()].reduce((n, j) => n + j.domains.processes, 0),
     };
   }
@@ -258,7 +301,7 @@ export class KernelTracker {
       return;
     }
     const node = this.processFor(s, jobId);
-    const event = buildEvent(s, node, this.bootToRealNs, job.domains);
+    const event = buildEvent(s, node, this.bootToRealNs, job.domains, job.targets);
     if (s.kind === 'exit') {
       job.domains.forgetProcess(node);
       this.processes.exit(s.pid, s.startNs);
@@ -345,6 +388,9 @@ export class KernelTracker {
       file: e.file,
       domain: e.domain,
       unix_socket: e.unix_socket,
+      mount: e.mount,
+      http: e.http,
+      access: e.access,
     };
     job.delivered++;
     job.sink.write(record);
