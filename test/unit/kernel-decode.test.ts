@@ -100,7 +100,6 @@ describe('decodeRecord: each kind', () => {
       execPath: '/usr/bin/python3',
       argv: ['python3', '-c', 'print("a b")', ''],
       cwd: '/home/runner/work/repo',
-      memfd: false,
     });
   });
 
