@@ -160,8 +160,13 @@ int cs_protect(struct cs_sensor *s, uint32_t tgid)
 		return cs_fail(errno, "protecting process %u", tgid);
 	snprintf(dir, sizeof(dir), "/proc/%u/task", tgid);
 	tasks = opendir(dir);
-	if (!tasks)
-		return cs_fail(errno, "listing the threads of process %u", tgid);
+	if (!tasks) {
+		int e = errno;
+
+		/* Gone already: nothing left to protect, and its pid must not stay in the map. */
+		bpf_map_delete_elem(fd, &tgid);
+		return e == ENOENT ? 0 : cs_fail(e, "listing the threads of process %u", tgid);
+	}
 	while ((d = readdir(tasks))) {
 		uint32_t tid = (uint32_t)strtoul(d->d_name, NULL, 10);
 
