@@ -50,7 +50,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
   const job = jobIdentity();
   // The daemon writes these into the job's report itself: summary.md is rendered once, with them.
-  const reply = await request(stateDir, { op: 'register', job, pid: process.pid, notes: [...notes] });
+  const reply = await request(stateDir, { op: 'register', job, pid: process.pid, notes: [...notes], protect: settings.protectRunner });
   if (!reply.ok) throw new Error(`the sensor refused to register this job: ${reply.error}`);
   if (reply.note !== undefined) notes.push(reply.note);
   const stats = await request(stateDir, { op: 'stats' });

@@ -11,6 +11,7 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
+                                [--protect]
        cicd-sensor job unregister [--state-dir DIR] --id ID
        cicd-sensor report --job-dir DIR
        cicd-sensor rules check FILE...
@@ -26,6 +27,8 @@ summary. Exits with COMMAND's exit code.
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   --no-docker-proxy      leave DOCKER_HOST alone: containers COMMAND starts are not attributed
+  --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
+                         process_vm_readv, /proc/PID/mem): the caller is killed, or refused
   -h, --help             show this help
 
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
@@ -53,6 +56,8 @@ export interface RunOptions {
   allowUnmonitored: boolean;
   /** Run the docker proxy for the command (when a daemon socket exists). */
   dockerProxy: boolean;
+  /** protect-runner: the command may not read or trace the sensor. */
+  protect: boolean;
   command: string[];
 }
 
@@ -61,7 +66,7 @@ export type Parsed =
   | { help: false; subcommand: 'run'; options: RunOptions }
   | { help: false; subcommand: 'daemon'; options: DaemonOptions }
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
-  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number }
+  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
   | { help: false; subcommand: 'report'; jobDir: string }
   | { help: false; subcommand: 'rules-check'; files: string[] }
@@ -81,6 +86,7 @@ const RUN_SPEC: Spec = {
   '--no-function-hooks': 'flag',
   '--allow-unmonitored': 'flag',
   '--no-docker-proxy': 'flag',
+  '--protect': 'flag',
 };
 
 function parseRun(args: string[]): Parsed {
@@ -97,6 +103,7 @@ function parseRun(args: string[]): Parsed {
       noFunctionHooks: values.has('--no-function-hooks'),
       allowUnmonitored: values.has('--allow-unmonitored'),
       dockerProxy: !values.has('--no-docker-proxy'),
+      protect: values.has('--protect'),
       command: rest,
     },
   };
@@ -128,7 +135,7 @@ const IDENTITY_FLAGS = {
 function parseJob(args: string[]): Parsed {
   const [action, ...rest] = args;
   if (action === 'register') {
-    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid' };
+    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid', '--protect': 'flag' };
     for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = 'string';
     const { values, help } = scan(rest, spec, false);
     if (help) return { help: true };
@@ -142,7 +149,8 @@ function parseJob(args: string[]): Parsed {
       const v = values.get(flag);
       if (typeof v === 'string') job[field] = v;
     }
-    return { help: false, subcommand: 'job-register', stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR, job, cgroup, pid };
+    const stateDir = (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR;
+    return { help: false, subcommand: 'job-register', stateDir, job, cgroup, pid, protect: values.has('--protect') };
   }
   if (action === 'unregister') {
     const { values, help } = scan(rest, { '--state-dir': 'dir', '--id': 'string' }, false);

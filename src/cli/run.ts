@@ -46,6 +46,7 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string)
     dir: opts.outDir,
     cgroups: [{ id: cgroupId(cgroup), path: cgroup }],
     workerPid: process.pid,
+    protectPids: opts.protect ? [process.pid] : [],
     workspace: process.cwd(),
     rowLimit: opts.summaryRows,
   });

@@ -35,7 +35,8 @@ export class JobManager {
     return [...this.choices.keys()];
   }
 
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = []): RegisterResult {
+  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner). */
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
     const dir = join(this.stateDir, 'jobs', identity.id);
@@ -47,6 +48,7 @@ export class JobManager {
       dir,
       cgroups: [{ id: cgroupId(choice.path), path: choice.path }],
       workerPid: choice.workerPid,
+      protectPids: protect ? [process.pid, ...(choice.workerPid !== undefined ? [choice.workerPid] : [])] : [],
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],

@@ -10,4 +10,7 @@ export interface KernelMaps {
   untrackTask(tgid: number): void;
   stage(basename: string): void;
   unstage(basename: string): void;
+  /** protect-runner: the jobs' memory accesses to tgid are stopped in the kernel. */
+  protect(tgid: number): void;
+  unprotect(tgid: number): void;
 }

@@ -95,6 +95,15 @@ export class Sensor {
     this.check(this.api.cs_untrack_task(this.live(), tgid));
   }
 
+  /** protect-runner: the jobs' ptrace, process_vm_* and /proc/<pid>/mem opens of tgid are stopped. */
+  protect(tgid: number): void {
+    this.check(this.api.cs_protect(this.live(), tgid));
+  }
+
+  unprotect(tgid: number): void {
+    this.check(this.api.cs_unprotect(this.live(), tgid));
+  }
+
   stage(basename: string): void {
     this.check(this.api.cs_stage(this.live(), basename));
   }

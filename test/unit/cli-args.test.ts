@@ -53,6 +53,7 @@ describe('parseArgs', () => {
       noFunctionHooks: false,
       allowUnmonitored: false,
       dockerProxy: true,
+      protect: false,
       command: ['make'],
     });
   });
@@ -79,6 +80,7 @@ describe('parseArgs', () => {
       '--no-function-hooks',
       '--allow-unmonitored',
       '--no-docker-proxy',
+      '--protect',
       '--',
       'true',
     );
@@ -89,6 +91,7 @@ describe('parseArgs', () => {
       noFunctionHooks: true,
       allowUnmonitored: true,
       dockerProxy: false,
+      protect: true,
       command: ['true'],
     });
     expect(run('--out=/tmp/a=b', '--ringbuf-size=4096', '--', 'true')).toMatchObject({
