@@ -60,23 +60,30 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
   const job = jobIdentity();
   // The daemon writes these into the job's report itself: summary.md is rendered once, with them.
-  const reply = await request(stateDir, { op: 'register', job, pid: process.pid, notes: [...notes], ...(rules.payload ? { rules: rules.payload } : {}) });
+  const reply = await request(stateDir, {
+    op: 'register',
+    job,
+    pid: process.pid,
+    notes: [...notes],
+    protect: settings.protectRunner,
+    ...(rules.payload ? { rules: rules.payload } : {}),
+  });
   if (!reply.ok) throw new Error(`the sensor refused to register this job: ${reply.error}`);
-  if (typeof reply.note === 'string') notes.push(reply.note);
+  if (reply.note !== undefined) notes.push(reply.note);
   const stats = await request(stateDir, { op: 'stats' });
-  const daemonPid = stats.ok ? (stats.pid as number) : undefined;
+  const daemonPid = stats.ok ? stats.pid : undefined;
   const session: Session = {
     startedBy: phase,
     stateDir,
     jobId: job.id,
     daemonPid,
     daemonStart: daemonPid ? processStart(daemonPid) : undefined,
-    linksAlive: stats.ok ? (stats.linksAlive as number) : undefined,
+    linksAlive: stats.ok ? stats.linksAlive : undefined,
     startedAt: new Date().toISOString(),
     notes,
     ...(rules.pending ? { rulesPending: true } : {}),
   };
-  if (settings.dockerProxy && typeof reply.dockerHost === 'string') {
+  if (settings.dockerProxy && reply.dockerHost !== undefined) {
     core.exportVariable('DOCKER_HOST', reply.dockerHost);
     session.dockerHost = reply.dockerHost;
   }

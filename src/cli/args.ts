@@ -12,6 +12,7 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
+                                [--protect]
        cicd-sensor job unregister [--state-dir DIR] --id ID
        cicd-sensor report --job-dir DIR
        cicd-sensor rules check FILE...
@@ -32,6 +33,8 @@ summary. Exits with COMMAND's exit code.
   --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
                          low, none; default critical); COMMAND's own failing exit code wins
   --monitor-mode         terminate rules only detect
+  --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
+                         process_vm_readv, /proc/PID/mem): the caller is killed, or refused
   -h, --help             show this help
 
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
@@ -63,6 +66,8 @@ export interface RunOptions {
   rules: string[];
   failOn: FailOn;
   monitorMode: boolean;
+  /** protect-runner: the command may not read or trace the sensor. */
+  protect: boolean;
   command: string[];
 }
 
@@ -71,7 +76,7 @@ export type Parsed =
   | { help: false; subcommand: 'run'; options: RunOptions }
   | { help: false; subcommand: 'daemon'; options: DaemonOptions }
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
-  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number }
+  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
   | { help: false; subcommand: 'report'; jobDir: string }
   | { help: false; subcommand: 'rules-check'; files: string[] }
@@ -100,6 +105,7 @@ const RUN_SPEC: Spec = {
   '--rules': 'list',
   '--fail-on': 'string',
   '--monitor-mode': 'flag',
+  '--protect': 'flag',
 };
 
 function parseRun(args: string[]): Parsed {
@@ -119,6 +125,7 @@ function parseRun(args: string[]): Parsed {
       rules: listValues(values.get('--rules')),
       failOn: failOnArg(values.get('--fail-on') as string | undefined),
       monitorMode: values.has('--monitor-mode'),
+      protect: values.has('--protect'),
       command: rest,
     },
   };
@@ -150,7 +157,7 @@ const IDENTITY_FLAGS = {
 function parseJob(args: string[]): Parsed {
   const [action, ...rest] = args;
   if (action === 'register') {
-    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid' };
+    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid', '--protect': 'flag' };
     for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = 'string';
     const { values, help } = scan(rest, spec, false);
     if (help) return { help: true };
@@ -164,7 +171,8 @@ function parseJob(args: string[]): Parsed {
       const v = values.get(flag);
       if (typeof v === 'string') job[field] = v;
     }
-    return { help: false, subcommand: 'job-register', stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR, job, cgroup, pid };
+    const stateDir = (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR;
+    return { help: false, subcommand: 'job-register', stateDir, job, cgroup, pid, protect: values.has('--protect') };
   }
   if (action === 'unregister') {
     const { values, help } = scan(rest, { '--state-dir': 'dir', '--id': 'string' }, false);

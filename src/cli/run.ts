@@ -1,5 +1,6 @@
 /** `cicd-sensor run`: one command, watched from its first exec to its exit. */
 import { spawn } from 'node:child_process';
+import { EnvVar } from '../action/constants.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { JobIdentity } from '../events/eventRecord.js';
@@ -50,6 +51,7 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string,
     dir: opts.outDir,
     cgroups: [{ id: cgroupId(cgroup), path: cgroup }],
     workerPid: process.pid,
+    protectPids: opts.protect ? [process.pid] : [],
     workspace: process.cwd(),
     rowLimit: opts.summaryRows,
     stages,
@@ -87,7 +89,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
   if (!started.ok) {
     say(`cannot monitor: ${started.reason}`);
-    if (started.detail && process.env.CICD_SENSOR_DEBUG) process.stderr.write(`${started.detail}\n`);
+    if (started.detail && process.env[EnvVar.Debug]) process.stderr.write(`${started.detail}\n`);
     if (!opts.allowUnmonitored) return 3;
     say('--allow-unmonitored: running the command anyway');
     return runUnmonitored(opts.command);

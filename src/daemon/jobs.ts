@@ -7,27 +7,16 @@ import { chownSync, existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
-import type { ReportPaths } from '../report/files.js';
 import type { Recorder } from '../recording/recorder.js';
 import { engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
 import { replayLog } from '../rules/replay.js';
 import { FINDINGS_FILE, RuleStage } from '../rules/ruleStage.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
+import type { RegisterReply, UnregisterReply } from './protocol.js';
 
-export interface RegisterResult {
-  id: string;
-  cgroup: string;
-  isolated: boolean;
-  note?: string;
-  workerPid?: number;
-  events: string;
-}
-
-export interface UnregisterResult extends ReportPaths {
-  id: string;
-  dir: string;
-  delivered: number;
-}
+/** The register reply, less what the daemon adds (the docker proxy's address). */
+export type RegisterResult = Omit<RegisterReply, 'ok' | 'dockerHost'>;
+export type UnregisterResult = Omit<UnregisterReply, 'ok'>;
 
 /** The daemon's side of its jobs: which cgroup is the job, their files in the state directory, the done marker. */
 export class JobManager {
@@ -50,7 +39,8 @@ export class JobManager {
     return [...this.choices.keys()];
   }
 
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], rules?: RulesPayload): RegisterResult {
+  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner); rules: the text of its rule files. */
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, rules?: RulesPayload): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     // Rules first: a job whose rules do not load is refused before anything of it exists.
     const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
@@ -64,6 +54,7 @@ export class JobManager {
       dir,
       cgroups: [{ id: cgroupId(choice.path), path: choice.path }],
       workerPid: choice.workerPid,
+      protectPids: protect ? [process.pid, ...(choice.workerPid !== undefined ? [choice.workerPid] : [])] : [],
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],

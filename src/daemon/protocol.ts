@@ -4,16 +4,93 @@
  * sees well-formed ones; anything else gets an error reply.
  */
 import type { JobIdentity } from '../events/eventRecord.js';
+import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
 import type { RulesPayload } from '../rules/jobRules.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; rules?: RulesPayload }
+  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload }
   | { op: 'unregister'; id: string }
   | { op: 'rules'; id: string; rules: RulesPayload }
   | { op: 'stats' }
   | { op: 'stop' };
 
-export type Response = { ok: true; [key: string]: unknown } | { ok: false; error: string };
+export type Response = { ok: true; [key: string]: unknown } | Refusal;
+
+export interface Refusal {
+  ok: false;
+  error: string;
+}
+
+export interface RegisterReply {
+  ok: true;
+  id: string;
+  /** The cgroup tracked as the job. */
+  cgroup: string;
+  /** The runner's worker was moved into a cgroup of its own. */
+  isolated: boolean;
+  /** How the cgroup was chosen, when the report should say so. */
+  note?: string;
+  workerPid?: number;
+  /** The job's events log. */
+  events: string;
+  /** DOCKER_HOST for the job, when the docker proxy runs. */
+  dockerHost?: string;
+}
+
+export interface UnregisterReply {
+  ok: true;
+  id: string;
+  dir: string;
+  /** Events the job got in all. */
+  delivered: number;
+  events: string;
+  summary: string;
+  report: string;
+}
+
+export interface StatsReply {
+  ok: true;
+  pid: number;
+  startedAt: string;
+  plan: AttachPlanEntry[];
+  hooks: HookCounters[];
+  lostRecords: number;
+  undecodable: number;
+  unattributed: number;
+  ownerless: number;
+  /** BPF links still attached: fewer than at the start means someone detached programs. */
+  linksAlive: number;
+  processes: number;
+  /** Sizes of the tracker's tables: all zero with no job registered. */
+  mirror: Record<string, number>;
+  maps: Record<string, number>;
+  jobs: { id: string; delivered: number }[];
+  docker: { proxy: string; upstream: string; interposed: string | null } | null;
+}
+
+export interface StopReply {
+  ok: true;
+  stopping: true;
+}
+
+export interface RulesReply {
+  ok: true;
+  /** The job's findings so far, its log replayed through the new rules. */
+  findings: number;
+}
+
+/** The reply a request gets: its own kind, or a refusal. */
+export type ReplyTo<R extends Request> =
+  | (R extends { op: 'register' }
+      ? RegisterReply
+      : R extends { op: 'unregister' }
+        ? UnregisterReply
+        : R extends { op: 'stats' }
+          ? StatsReply
+          : R extends { op: 'rules' }
+            ? RulesReply
+            : StopReply)
+  | Refusal;
 
 /** A request line longer than this is refused without being parsed (room for a job's rule files' text). */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -79,6 +156,10 @@ function register(o: Record<string, unknown>): Request {
   if ((req.cgroup === undefined) === (req.pid === undefined)) throw new ProtocolError('register needs exactly one of cgroup or pid');
   if (o.notes !== undefined) req.notes = notes(o.notes);
   if (o.rules !== undefined) req.rules = rules(o.rules);
+  if (o.protect !== undefined) {
+    if (typeof o.protect !== 'boolean') throw new ProtocolError('protect must be true or false');
+    req.protect = o.protect;
+  }
   return req;
 }
 

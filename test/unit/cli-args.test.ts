@@ -56,6 +56,7 @@ describe('parseArgs', () => {
       rules: [],
       failOn: 'critical',
       monitorMode: false,
+      protect: false,
       command: ['make'],
     });
   });
@@ -92,6 +93,7 @@ describe('parseArgs', () => {
       '--no-function-hooks',
       '--allow-unmonitored',
       '--no-docker-proxy',
+      '--protect',
       '--',
       'true',
     );
@@ -105,6 +107,7 @@ describe('parseArgs', () => {
       rules: [],
       failOn: 'critical',
       monitorMode: false,
+      protect: true,
       command: ['true'],
     });
     expect(run('--out=/tmp/a=b', '--ringbuf-size=4096', '--', 'true')).toMatchObject({
