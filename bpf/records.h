@@ -67,6 +67,10 @@ struct cs_config {
 #define CS_F_PATH2_TRUNCATED (1u << 2)
 #define CS_F_CWD_TRUNCATED (1u << 3)
 #define CS_F_ANSWERS_TRUNCATED (1u << 4) /* more DNS answers than a record holds */
+/* Egress policy (bpf/policy.h): the destination or DNS question is outside the job's policy... */
+#define CS_F_EGRESS_DENIED (1u << 5)
+/* ...and was refused (block mode): the connect or datagram got EPERM, the question was dropped. */
+#define CS_F_EGRESS_BLOCKED (1u << 6)
 
 struct cs_header {
 	__u16 kind;

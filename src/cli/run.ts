@@ -5,7 +5,7 @@ import { startDocker } from '../daemon/docker.js';
 import { spawn } from 'node:child_process';
 import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
 import { EventLogWriter } from '../events/logWriter.js';
-import { Sensor } from '../native/sensor.js';
+import { Sensor, SensorError } from '../native/sensor.js';
 import { cgroupId, createCgroup, removeCgroup, removeIfUnused } from '../platform/cgroup.js';
 import { ReportBuilder } from '../report/model.js';
 import { renderText } from '../report/text.js';
@@ -17,6 +17,9 @@ import { writeReportFiles } from '../report/files.js';
 import { startSensor } from '../tracker/sensorStart.js';
 import { exitCodeOf, spawnInCgroup } from './spawnInCgroup.js';
 import { join } from 'node:path';
+import { PolicyError } from '../policy/endpoints.js';
+import { enforcePolicy } from '../policy/enforce.js';
+import { PolicyIds } from '../policy/kernelPolicy.js';
 
 const LOCAL_JOB: JobIdentity = { id: 'local', name: 'local' };
 
@@ -54,6 +57,16 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     return runUnmonitored(opts.command);
   }
   const { sensor, plan, cgroupRoot } = started;
+  let policyId: number | undefined;
+  try {
+    policyId = opts.egress ? enforcePolicy(sensor, plan, opts.egress, new PolicyIds()) : undefined;
+  } catch (err) {
+    if (!(err instanceof PolicyError || err instanceof SensorError)) throw err;
+    // Fail closed: a policy asked for and not enforceable never degrades to watching only.
+    say(`cannot enforce the egress policy: ${err.message}`);
+    sensor.close();
+    return 3;
+  }
   mkdirSync(opts.outDir, { recursive: true });
   const eventsPath = join(opts.outDir, 'events.ndjson');
   rmSync(eventsPath, { force: true });
@@ -80,7 +93,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   let code: number;
   try {
     // The CLI stands in for Runner.Worker: its one command is the job's one step.
-    tracker.registerJob(LOCAL_JOB, [{ id: cgroupId(cgroup), path: cgroup }], writer, { workerPid: process.pid });
+    tracker.registerJob(LOCAL_JOB, [{ id: cgroupId(cgroup), path: cgroup }], writer, { workerPid: process.pid, policyId });
     const pump = new Pump(sensor, tracker, { afterBatch: () => writer.flush() });
     pump.start();
     const env = docker ? { ...process.env, DOCKER_HOST: `unix://${docker.proxyPath}` } : process.env;

@@ -43,6 +43,8 @@ export const Flag = {
   PATH2_TRUNCATED: 1 << 2,
   CWD_TRUNCATED: 1 << 3,
   ANSWERS_TRUNCATED: 1 << 4,
+  EGRESS_DENIED: 1 << 5,
+  EGRESS_BLOCKED: 1 << 6,
 } as const;
 
 export const CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 } as const;

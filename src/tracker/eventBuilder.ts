@@ -102,6 +102,12 @@ export interface DomainOf {
   nameOf(address: string): string | undefined;
 }
 
+/** The egress policy's verdict on a connect, datagram or DNS question, as event fields. */
+export function policyVerdict(flags: number): { outside_policy?: true; blocked?: true } {
+  if (!(flags & Flag.EGRESS_DENIED)) return {};
+  return flags & Flag.EGRESS_BLOCKED ? { outside_policy: true, blocked: true } : { outside_policy: true };
+}
+
 function network(s: ConnectSample, domainOf?: DomainOf): PartialEvent['network'] {
   const domain = domainOf?.nameOf(s.address);
   return {
@@ -110,6 +116,7 @@ function network(s: ConnectSample, domainOf?: DomainOf): PartialEvent['network']
     address: s.address,
     port: s.port,
     ...(domain !== undefined ? { domain } : {}),
+    ...policyVerdict(s.flags),
   };
 }
 

@@ -13,11 +13,12 @@ import { stepLabel } from './steps.js';
 
 /** The kernel map operations the mirror keeps in step with. */
 export interface KernelMaps {
-  trackCgroup(id: bigint): void;
+  /** policy: the job's egress policy id (0: none); the kernel gives the cgroup's new children the same. */
+  trackCgroup(id: bigint, policy?: number): void;
   untrackCgroup(id: bigint): void;
   trackTask(tgid: number, startNs: bigint): void;
   untrackTask(tgid: number): void;
-  stage(basename: string): void;
+  stage(basename: string, policy?: number): void;
   unstage(basename: string): void;
 }
 
@@ -37,6 +38,8 @@ export interface JobCgroup {
 export interface JobOptions {
   /** Runner.Worker (or the CLI): its direct children are the job's steps. */
   workerPid?: number;
+  /** The egress policy installed for the job (kernelPolicy.ts); its cgroups and containers are put under it. */
+  policyId?: number;
 }
 
 export interface JobSink {
@@ -49,6 +52,7 @@ interface JobState {
   /** Events of every kind delivered to this job. */
   delivered: number;
   workerPid?: number;
+  policyId: number;
   registeredAt: number;
   domains: JobDomains;
 }
@@ -100,6 +104,7 @@ export class KernelTracker {
       sink,
       delivered: 0,
       workerPid: opts.workerPid,
+      policyId: opts.policyId ?? 0,
       registeredAt: this.now(),
       domains: new JobDomains(this.now),
     });
@@ -166,7 +171,7 @@ export class KernelTracker {
   }
 
   private addCgroup(jobId: string, id: number, path?: string): void {
-    this.maps.trackCgroup(BigInt(id));
+    this.maps.trackCgroup(BigInt(id), this.jobs.get(jobId)?.policyId ?? 0);
     this.jobByCgroup.set(id, jobId);
     this.cgroupsByJob.get(jobId)?.add(id);
     if (path) this.cgroupPath.set(id, path);
@@ -177,8 +182,9 @@ export class KernelTracker {
    * cgroup with this basename; when the kernel sees it made, it is the job's.
    */
   stage(jobId: string, basename: string, container: ContainerRef): void {
-    if (!this.jobs.has(jobId)) throw new Error(`unknown job ${jobId}`);
-    this.maps.stage(basename);
+    const job = this.jobs.get(jobId);
+    if (!job) throw new Error(`unknown job ${jobId}`);
+    this.maps.stage(basename, job.policyId);
     this.stagingByBasename.set(basename, jobId);
     this.stagingByJob.get(jobId)?.add(basename);
     this.containerByBasename.set(basename, container);
@@ -375,6 +381,9 @@ export class KernelTracker {
       const container = this.containerByCgroup.get(s.parentId);
       if (container) this.containerByCgroup.set(s.id, container);
     }
+    // A cgroup a job's task moved into: the kernel could not know the job's policy (its old cgroup is gone).
+    const policy = this.jobs.get(jobId)!.policyId;
+    if (s.op === 'attach' && policy) this.maps.trackCgroup(BigInt(s.id), policy);
     const parentPath = this.cgroupPath.get(s.parentId);
     this.jobByCgroup.set(s.id, jobId);
     this.cgroupsByJob.get(jobId)?.add(s.id);
