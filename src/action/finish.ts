@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from '../daemon/client.js';
-import { writeReportFiles } from '../report/files.js';
+import { ALLOWED_ENDPOINTS_FILE, writeReportFiles } from '../report/files.js';
 import { reportFromLog } from '../report/fromLog.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { ReportModel } from '../report/model.js';
@@ -65,6 +65,7 @@ async function publish(settings: Settings, session: Session, problems: string[])
   const { dir, model } = await closeJob(session);
   for (const n of session.notes ?? []) model.notes.push(n);
   const files = [await compressIfLarge(join(dir, 'events.ndjson')), join(dir, 'report.json'), join(dir, 'summary.md')];
+  if (existsSync(join(dir, ALLOWED_ENDPOINTS_FILE))) files.push(join(dir, ALLOWED_ENDPOINTS_FILE));
   try {
     const { renderHtml } = await import('../report/html.js');
     writeFileSync(join(dir, 'report.html'), renderHtml(model));
