@@ -10,6 +10,10 @@ export const Input = {
   SummaryRows: 'summary-rows',
   SensorUrl: 'sensor-url',
   SensorSha256: 'sensor-sha256',
+  EgressPolicy: 'egress-policy',
+  AllowedEndpoints: 'allowed-endpoints',
+  AllowLoopback: 'allow-loopback',
+  ContainerPolicy: 'container-policy',
 } as const;
 
 export const Output = {

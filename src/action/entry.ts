@@ -1,7 +1,7 @@
 /** The three lifecycle phases, with the error policy of each. */
 import * as core from '@actions/core';
 import { finishWatching } from './finish.js';
-import { ConfigurationError } from './settings.js';
+import { blockRequested, ConfigurationError } from './settings.js';
 import { startWatching } from './start.js';
 import { loadSession, saveSession } from './state.js';
 
@@ -15,7 +15,9 @@ async function start(phase: 'pre' | 'main'): Promise<void> {
       return;
     }
     const message = `cicd-sensor could not start watching this job: ${err instanceof Error ? err.message : String(err)}`;
-    core.warning(message);
+    // egress-policy block fails closed: a job that asked for enforcement never runs without it.
+    if (blockRequested()) core.setFailed(message);
+    else core.warning(message);
     // post reads this and says it in the summary; the job goes on.
     saveSession({ startedBy: phase, notWatching: message });
   }

@@ -3,6 +3,9 @@
  * ConfigurationError that names the input and what it accepts.
  */
 import * as core from '@actions/core';
+import { formatEndpoint, PolicyError } from '../policy/endpoints.js';
+import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
+import type { EgressWire } from '../daemon/protocol.js';
 import { Input } from './constants.js';
 
 export class ConfigurationError extends Error {}
@@ -26,6 +29,41 @@ export interface Settings {
   readonly sensorUrl?: string;
   /** Its SHA-256, required with sensorUrl. */
   readonly sensorSha256?: string;
+  /** The job's egress policy; absent when neither egress-policy nor allowed-endpoints is set. */
+  readonly egress?: EgressPolicy;
+}
+
+/** The egress inputs; a mistake names the input or entry and what is accepted. */
+function egressPolicy(): EgressPolicy | undefined {
+  const mode = core.getInput(Input.EgressPolicy).trim();
+  const list = core.getInput(Input.AllowedEndpoints);
+  if (mode === '' && list.trim() === '') return undefined;
+  try {
+    return parsePolicy({
+      egressPolicy: mode,
+      allowedEndpoints: list,
+      allowLoopback: core.getInput(Input.AllowLoopback),
+      containerPolicy: core.getInput(Input.ContainerPolicy),
+    });
+  } catch (err) {
+    if (err instanceof PolicyError) throw new ConfigurationError(`input ${err.message}`);
+    throw err;
+  }
+}
+
+/** The policy as the daemon's register request carries it. */
+export function egressRequest(p: EgressPolicy): EgressWire {
+  return {
+    mode: p.mode,
+    allowed_endpoints: p.endpoints.map(formatEndpoint).join(' '),
+    allow_loopback: p.allowLoopback,
+    container_policy: p.containerPolicy,
+  };
+}
+
+/** Block mode fails closed: the step fails when the policy cannot be put in force, whatever else is set. */
+export function blockRequested(): boolean {
+  return core.getInput(Input.EgressPolicy).trim().toLowerCase() === 'block';
 }
 
 function bool(name: string, fallback: boolean): boolean {
@@ -67,6 +105,7 @@ export function getSettings(): Settings {
   if (sensorSha256 && !/^[0-9a-f]{64}$/.test(sensorSha256)) {
     throw new ConfigurationError(`input ${Input.SensorSha256}: '${sensorSha256}' is not 64 hexadecimal digits`);
   }
+  const egress = egressPolicy();
   return Object.freeze({
     jobSummary: bool(Input.JobSummary, true),
     uploadArtifact: bool(Input.UploadArtifact, true),
@@ -77,5 +116,6 @@ export function getSettings(): Settings {
     summaryRows: int(Input.SummaryRows, 1, 1000) ?? 25,
     sensorUrl,
     sensorSha256,
+    ...(egress ? { egress } : {}),
   });
 }

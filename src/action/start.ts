@@ -14,7 +14,7 @@ import { jobIdentity } from './identity.js';
 import { launchDaemon } from './launch.js';
 import { checkActionPlatform } from './platform.js';
 import { sensorDir } from './sensorSource.js';
-import { getSettings } from './settings.js';
+import { egressRequest, getSettings } from './settings.js';
 import { saveSession, type Session } from './state.js';
 
 export const DEFAULT_STATE_DIR = '/run/cicd-sensor';
@@ -36,7 +36,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   if (platform.missing.length) {
     const message = `cicd-sensor cannot watch this job; missing: ${platform.missing.join(', ')}`;
     saveSession({ startedBy: phase, notWatching: message, notes });
-    if (settings.failOnUnsupported) core.setFailed(message);
+    if (settings.failOnUnsupported || settings.egress?.mode === 'block') core.setFailed(message);
     else core.warning(message);
     return;
   }
@@ -50,7 +50,8 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
   const job = jobIdentity();
   // The daemon writes these into the job's report itself: summary.md is rendered once, with them.
-  const reply = await request(stateDir, { op: 'register', job, pid: process.pid, notes: [...notes] });
+  const egress = settings.egress ? { egress: egressRequest(settings.egress) } : {};
+  const reply = await request(stateDir, { op: 'register', job, pid: process.pid, notes: [...notes], ...egress });
   if (!reply.ok) throw new Error(`the sensor refused to register this job: ${reply.error}`);
   if (typeof reply.note === 'string') notes.push(reply.note);
   const stats = await request(stateDir, { op: 'stats' });

@@ -16,7 +16,7 @@ import { listenControl } from './controlServer.js';
 import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
 import type { Logger } from './log.js';
-import type { Request, Response } from './protocol.js';
+import { policyOf, type Request, type Response } from './protocol.js';
 
 export interface DaemonOptions {
   stateDir: string;
@@ -103,7 +103,7 @@ class Daemon {
   async handle(req: Request): Promise<Response> {
     switch (req.op) {
       case 'register': {
-        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes);
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.egress && policyOf(req.egress));
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result, ...docker };

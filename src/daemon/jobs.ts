@@ -9,6 +9,9 @@ import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
 import type { ReportPaths } from '../report/files.js';
 import type { Recorder } from '../recording/recorder.js';
+import { enforcePolicy, releasePolicy } from '../policy/enforce.js';
+import { PolicyIds } from '../policy/kernelPolicy.js';
+import type { EgressPolicy } from '../policy/policy.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
 
 export interface RegisterResult {
@@ -18,6 +21,8 @@ export interface RegisterResult {
   note?: string;
   workerPid?: number;
   events: string;
+  /** The egress policy in force for the job, if one was asked for. */
+  egress?: { mode: EgressPolicy['mode']; exempt: number[] };
 }
 
 export interface UnregisterResult extends ReportPaths {
@@ -27,8 +32,16 @@ export interface UnregisterResult extends ReportPaths {
 }
 
 /** The daemon's side of its jobs: which cgroup is the job, their files in the state directory, the done marker. */
+/** A job's egress policy in the kernel: its id and the processes exempt from it. */
+interface JobPolicy {
+  id: number;
+  exempt: number[];
+}
+
 export class JobManager {
   private readonly choices = new Map<string, JobCgroupChoice>();
+  private readonly policies = new Map<string, JobPolicy>();
+  private readonly policyIds = new PolicyIds();
 
   constructor(
     private readonly stateDir: string,
@@ -46,9 +59,39 @@ export class JobManager {
     return [...this.choices.keys()];
   }
 
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = []): RegisterResult {
+  /**
+   * The job's egress policy into the kernel before its cgroups are tracked.
+   * Runner.Worker is exempt by pid: its job messages, logs, artifact and cache
+   * traffic to GitHub must never be cut off, and the steps are its children,
+   * not it. Fails (and the registration with it) when block cannot be enforced.
+   */
+  private enforce(jobId: string, egress: EgressPolicy, workerPid?: number): JobPolicy {
+    const exempt = workerPid ? [workerPid] : [];
+    const id = enforcePolicy(this.recorder.sensor, this.recorder.plan, egress, this.policyIds, { exempt });
+    const policy = { id, exempt };
+    this.policies.set(jobId, policy);
+    return policy;
+  }
+
+  private release(jobId: string): void {
+    const policy = this.policies.get(jobId);
+    if (!policy) return;
+    this.policies.delete(jobId);
+    releasePolicy(this.recorder.sensor, policy.id, this.policyIds, policy.exempt);
+  }
+
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], egress?: EgressPolicy): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
+    try {
+      return this.begin(identity, choice, notes, egress && this.enforce(identity.id, egress, choice.workerPid), egress);
+    } catch (err) {
+      this.release(identity.id);
+      throw err;
+    }
+  }
+
+  private begin(identity: JobIdentity, choice: JobCgroupChoice, notes: string[], policy?: JobPolicy, egress?: EgressPolicy): RegisterResult {
     const dir = join(this.stateDir, 'jobs', identity.id);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     // A job id used again (a re-run) loses its old done marker.
@@ -58,6 +101,7 @@ export class JobManager {
       dir,
       cgroups: [{ id: cgroupId(choice.path), path: choice.path }],
       workerPid: choice.workerPid,
+      ...(policy ? { policyId: policy.id } : {}),
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],
@@ -71,6 +115,7 @@ export class JobManager {
       note: choice.note,
       workerPid: choice.workerPid,
       events: recording.eventsPath,
+      ...(policy && egress ? { egress: { mode: egress.mode, exempt: policy.exempt } } : {}),
     };
   }
 
@@ -81,6 +126,7 @@ export class JobManager {
     this.choices.delete(id);
     const recording = this.recorder.get(id)!;
     recording.end();
+    this.release(id);
     this.undoIsolation(choice);
     const done = this.recorder.finish(id);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
