@@ -191,8 +191,11 @@ static __always_inline int dns_message(struct __sk_buff *skb, const struct flow 
 	r->rcode = pkt_at(pkt, 3) & 0xf;
 	if (cfg)
 		allowed = cs_policy_name(slot, policy, sizeof(*r), n);
-	if (cfg && egress && !allowed)
+	if (cfg && egress && !allowed) {
 		flags = policy_denied(cfg);
+		if (!pass && f->proto == IPPROTO_TCP)
+			refuse_socket(skb);
+	}
 	else if (egress)
 		pass = 1;
 	if (!egress)
@@ -329,6 +332,8 @@ int cs_skb_egress(struct __sk_buff *skb)
 	struct sock_owner *o;
 	__u32 policy = 0;
 
+	if (socket_refused(skb))
+		return 0;
 	if (!cgroup_tracked(bpf_skb_cgroup_id(skb)) || !parse_flow(skb, &f))
 		return 1;
 	if (f.proto == IPPROTO_UDP && f.dport != DNS_PORT)

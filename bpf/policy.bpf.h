@@ -82,6 +82,41 @@ struct {
 	__type(value, struct cs_policy_ports);
 } policy_match SEC(".maps");
 
+/*
+ * TCP sockets whose DNS question a block policy dropped. The kernel keeps
+ * retransmitting a dropped segment, and one retransmitted after the job
+ * ended (its cgroups no longer tracked) would leave: every later segment of
+ * such a socket is dropped, tracked or not. policy_refused_any keeps the
+ * cost off every other packet of the host until the first refusal.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, __u8);
+} policy_refused_socks SEC(".maps");
+
+__u32 policy_refused_any SEC(".bss");
+
+static __always_inline void refuse_socket(struct __sk_buff *skb)
+{
+	__u64 cookie = bpf_get_socket_cookie(skb);
+	__u8 one = 1;
+
+	bpf_map_update_elem(&policy_refused_socks, &cookie, &one, BPF_ANY);
+	policy_refused_any = 1;
+}
+
+static __always_inline bool socket_refused(struct __sk_buff *skb)
+{
+	__u64 cookie;
+
+	if (!policy_refused_any)
+		return false;
+	cookie = bpf_get_socket_cookie(skb);
+	return bpf_map_lookup_elem(&policy_refused_socks, &cookie) != NULL;
+}
+
 static __always_inline void policy_stat(__u32 slot)
 {
 	__u64 *v = bpf_map_lookup_elem(&policy_stats, &slot);

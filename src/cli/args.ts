@@ -31,6 +31,7 @@ summary. Exits with COMMAND's exit code.
   --allowed-endpoints LIST       destinations COMMAND may reach: name:port, *.name:port, name,
                                  1.2.3.4[:port], CIDR, [v6]:port, v6/len (space-separated)
   --allowed-endpoints-file FILE  the same, one or more per line, # comments
+  --no-allow-loopback    loopback destinations need an entry too
   -h, --help             show this help
 
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
@@ -157,6 +158,7 @@ const RUN_SPEC: Spec = {
   '--egress-policy': 'string',
   '--allowed-endpoints': 'string',
   '--allowed-endpoints-file': 'string',
+  '--no-allow-loopback': 'flag',
 };
 
 /** The egress policy flags of `run`; none given: no policy. */
@@ -164,7 +166,10 @@ function runPolicy(values: Map<string, unknown>): EgressPolicy | undefined {
   const mode = values.get('--egress-policy') as string | undefined;
   const list = values.get('--allowed-endpoints') as string | undefined;
   const file = values.get('--allowed-endpoints-file') as string | undefined;
-  if (mode === undefined && list === undefined && file === undefined) return undefined;
+  if (mode === undefined && list === undefined && file === undefined) {
+    if (values.has('--no-allow-loopback')) throw new UsageError('--no-allow-loopback needs --egress-policy or --allowed-endpoints');
+    return undefined;
+  }
   let fromFile = '';
   try {
     fromFile = file === undefined ? '' : readFileSync(file, 'utf8');
@@ -172,7 +177,7 @@ function runPolicy(values: Map<string, unknown>): EgressPolicy | undefined {
     throw new UsageError(`--allowed-endpoints-file ${file}: ${(err as Error).message}`);
   }
   try {
-    return parsePolicy({ egressPolicy: mode, allowedEndpoints: `${list ?? ''}\n${fromFile}` });
+    return parsePolicy({ egressPolicy: mode, allowedEndpoints: `${list ?? ''}\n${fromFile}`, allowLoopback: !values.has('--no-allow-loopback') });
   } catch (err) {
     if (err instanceof PolicyError) throw new UsageError(err.message);
     throw err;

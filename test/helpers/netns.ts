@@ -20,7 +20,7 @@ export interface VethNamespace {
   teardown(): void;
 }
 
-const ip = (...args: string[]): string => execFileSync('ip', args, { encoding: 'utf8' });
+const ip = (...args: string[]): string => execFileSync('ip', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 const ALLOWED = [/^198\.51\.100\.\d+$/, /^2001:db8:/i];
 

@@ -160,6 +160,9 @@ describe('run: the egress policy flags', () => {
     rmSync(dir, { recursive: true });
     expect(egress.mode).toBe('block');
     expect(egress.endpoints).toHaveLength(3);
+    expect(egress.allowLoopback).toBe(true);
+    expect(run('--egress-policy', 'block', '--no-allow-loopback', '--', 'true').egress?.allowLoopback).toBe(false);
+    expect(usage('run', '--no-allow-loopback', '--', 'true')).toMatch(/needs --egress-policy/);
   });
 
   it('a bad entry, mode or file is a usage error naming it', () => {
