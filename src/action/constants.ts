@@ -14,6 +14,10 @@ export const Input = {
   AllowedEndpoints: 'allowed-endpoints',
   AllowLoopback: 'allow-loopback',
   ContainerPolicy: 'container-policy',
+  Rules: 'rules',
+  RuleModifiers: 'rule-modifiers',
+  MonitorMode: 'monitor-mode',
+  FailOn: 'fail-on',
 } as const;
 
 export const Output = {
@@ -21,6 +25,8 @@ export const Output = {
   Events: 'events',
   Lost: 'lost',
   ArtifactId: 'artifact-id',
+  Findings: 'findings',
+  HighestSeverity: 'highest-severity',
 } as const;
 
 /** core.saveState keys, prefixed so they cannot collide with other actions' state. */

@@ -4,7 +4,7 @@ import { PolicyError } from '../../src/policy/endpoints.js';
 import { compilePolicy, installPolicy, PolicyIds, POLICY_ID_MAX, requireEnforcement, TTL_CEILING_S, TTL_FLOOR_S, type PolicyMaps } from '../../src/policy/kernelPolicy.js';
 import { parsePolicy } from '../../src/policy/policy.js';
 import { nameservers } from '../../src/policy/resolvers.js';
-import { policyVerdict } from '../../src/tracker/eventBuilder.js';
+import { policyVerdict } from '../../src/kerneltracker/eventBuilder.js';
 import { Flag } from '../../src/kernel/layout.js';
 
 const policy = (list: string, mode = 'block') => parsePolicy({ egressPolicy: mode, allowedEndpoints: list });
