@@ -84,7 +84,7 @@ function udpSink(host: string): Promise<void> {
 
 async function job(mode: string): Promise<RunResult> {
   const client = join(fixturesDir, 'egressClient.mjs');
-  const env = { ...process.env, [TTL_FLOOR_ENV]: '1', EGRESS_TTL_WAIT_MS: '3500' };
+  const env = { ...process.env, [TTL_FLOOR_ENV]: '1', EGRESS_TTL_WAIT_MS: '3500', EGRESS_GLIBC: '1' };
   return runSensor(['--egress-policy', mode, '--allowed-endpoints', ALLOWED, '--no-docker-proxy'],
     [...ns.exec, process.execPath, client, DNS4, DNS6, String(PORT), String(UDP_PORT)], { env, timeoutMs: 90_000 });
 }

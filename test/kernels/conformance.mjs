@@ -345,7 +345,7 @@ async function egressRun(outDir) {
   const env = { ...process.env, CICD_SENSOR_POLICY_TTL_FLOOR: '1', EGRESS_TTL_WAIT_MS: '3500' };
   try {
     const run = await runSensor(['--egress-policy', 'block', '--no-allow-loopback', '--allowed-endpoints', allowed, '--no-docker-proxy'],
-      [process.execPath, join(fixturesDir, 'egressClient.mjs'), '127.0.0.1', '::1', String(port), String(udpPort)],
+      [process.execPath, join(fixturesDir, 'egressClient.mjs'), '127.0.0.1', '::1', String(port), String(udpPort), '127.0.0.'],
       { cwd: outDir, outDir, timeoutMs: 300_000, env });
     const line = run.stdout.trim().split('\n').pop() ?? '';
     return { run, port, udpPort, questions: [...dns4.questions], outcome: line.startsWith('{') ? JSON.parse(line) : {} };

@@ -1,4 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/paths.js';
 import type { AttachPlanEntry } from '../../src/events/sensorStatus.js';
 import { PolicyError } from '../../src/policy/endpoints.js';
 import { compilePolicy, installPolicy, PolicyIds, POLICY_ID_MAX, requireEnforcement, TTL_CEILING_S, TTL_FLOOR_S, type PolicyMaps } from '../../src/policy/kernelPolicy.js';
@@ -94,4 +97,10 @@ test('the record flags as event fields', () => {
   expect(policyVerdict(0)).toEqual({});
   expect(policyVerdict(Flag.EGRESS_DENIED)).toEqual({ outside_policy: true });
   expect(policyVerdict(Flag.EGRESS_DENIED | Flag.EGRESS_BLOCKED)).toEqual({ outside_policy: true, blocked: true });
+});
+
+test('the record flags match the CS_F_ defines of bpf/records.h', () => {
+  const header = readFileSync(join(repoRoot, 'bpf', 'records.h'), 'utf8');
+  const defines = Object.fromEntries([...header.matchAll(/#define CS_F_([A-Z0-9_]+) \(1u << (\d+)\)/g)].map((m) => [m[1]!, 1 << Number(m[2])]));
+  expect(defines).toEqual({ ...Flag });
 });
