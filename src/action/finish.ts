@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from '../daemon/client.js';
+import type { StatsReply } from '../daemon/protocol.js';
 import { ALLOWED_ENDPOINTS_FILE, writeReportFiles } from '../report/files.js';
 import { reportFromLog } from '../report/fromLog.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -25,7 +26,7 @@ function warn(message: string): void {
   core.warning(message);
 }
 
-async function stats(stateDir: string): Promise<Record<string, unknown> | undefined> {
+async function stats(stateDir: string): Promise<StatsReply | undefined> {
   try {
     const r = await request(stateDir, { op: 'stats' }, 10_000);
     return r.ok ? r : undefined;

@@ -53,20 +53,20 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   const egress = settings.egress ? { egress: egressRequest(settings.egress) } : {};
   const reply = await request(stateDir, { op: 'register', job, pid: process.pid, notes: [...notes], ...egress });
   if (!reply.ok) throw new Error(`the sensor refused to register this job: ${reply.error}`);
-  if (typeof reply.note === 'string') notes.push(reply.note);
+  if (reply.note !== undefined) notes.push(reply.note);
   const stats = await request(stateDir, { op: 'stats' });
-  const daemonPid = stats.ok ? (stats.pid as number) : undefined;
+  const daemonPid = stats.ok ? stats.pid : undefined;
   const session: Session = {
     startedBy: phase,
     stateDir,
     jobId: job.id,
     daemonPid,
     daemonStart: daemonPid ? processStart(daemonPid) : undefined,
-    linksAlive: stats.ok ? (stats.linksAlive as number) : undefined,
+    linksAlive: stats.ok ? stats.linksAlive : undefined,
     startedAt: new Date().toISOString(),
     notes,
   };
-  if (settings.dockerProxy && typeof reply.dockerHost === 'string') {
+  if (settings.dockerProxy && reply.dockerHost !== undefined) {
     core.exportVariable('DOCKER_HOST', reply.dockerHost);
     session.dockerHost = reply.dockerHost;
   }

@@ -1,5 +1,6 @@
 /** `cicd-sensor run`: one command, watched from its first exec to its exit. */
 import { spawn } from 'node:child_process';
+import { EnvVar } from '../action/constants.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { JobIdentity } from '../events/eventRecord.js';
@@ -71,7 +72,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
   if (!started.ok) {
     say(`cannot monitor: ${started.reason}`);
-    if (started.detail && process.env.CICD_SENSOR_DEBUG) process.stderr.write(`${started.detail}\n`);
+    if (started.detail && process.env[EnvVar.Debug]) process.stderr.write(`${started.detail}\n`);
     if (!opts.allowUnmonitored) return 3;
     say('--allow-unmonitored: running the command anyway');
     return runUnmonitored(opts.command);

@@ -5,9 +5,9 @@
  */
 import { chmodSync, chownSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { MAX_REQUEST_BYTES, parseRequest, ProtocolError, type Request, type Response } from './protocol.js';
+import { MAX_REQUEST_BYTES, parseRequest, ProtocolError, type ReplyTo, type Request } from './protocol.js';
 
-export type Handler = (req: Request) => Promise<Response>;
+export type Handler = (req: Request) => Promise<ReplyTo<Request>>;
 
 export interface ControlServerOptions {
   path: string;
@@ -17,7 +17,7 @@ export interface ControlServerOptions {
   onError?: (err: Error) => void;
 }
 
-function reply(sock: net.Socket, res: Response): void {
+function reply(sock: net.Socket, res: ReplyTo<Request>): void {
   if (!sock.destroyed && sock.writable) sock.write(JSON.stringify(res) + '\n');
 }
 

@@ -17,7 +17,7 @@ import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
 import type { Logger } from './log.js';
 import type { DaemonOptions } from './options.js';
-import { policyOf, type Request, type Response } from './protocol.js';
+import { policyOf, type ReplyTo, type Request, type StatsReply } from './protocol.js';
 
 /** What the process running the daemon gives it besides its options. */
 export interface DaemonHost {
@@ -98,7 +98,7 @@ class Daemon {
     }
   }
 
-  async handle(req: Request): Promise<Response> {
+  async handle(req: Request): Promise<ReplyTo<Request>> {
     switch (req.op) {
       case 'register': {
         const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.egress && policyOf(req.egress));
@@ -120,7 +120,7 @@ class Daemon {
     }
   }
 
-  stats(): Record<string, unknown> {
+  stats(): Omit<StatsReply, 'ok'> {
     const status = this.recorder.status();
     return {
       pid: process.pid,

@@ -7,29 +7,16 @@ import { chownSync, existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
-import type { ReportPaths } from '../report/files.js';
 import type { Recorder } from '../recording/recorder.js';
 import { enforcePolicy, releasePolicy } from '../policy/enforce.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 import type { EgressPolicy } from '../policy/policy.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
+import type { RegisterReply, UnregisterReply } from './protocol.js';
 
-export interface RegisterResult {
-  id: string;
-  cgroup: string;
-  isolated: boolean;
-  note?: string;
-  workerPid?: number;
-  events: string;
-  /** The egress policy in force for the job, if one was asked for. */
-  egress?: { mode: EgressPolicy['mode']; exempt: number[] };
-}
-
-export interface UnregisterResult extends ReportPaths {
-  id: string;
-  dir: string;
-  delivered: number;
-}
+/** The register reply, less what the daemon adds (the docker proxy's address). */
+export type RegisterResult = Omit<RegisterReply, 'ok' | 'dockerHost'>;
+export type UnregisterResult = Omit<UnregisterReply, 'ok'>;
 
 /** The daemon's side of its jobs: which cgroup is the job, their files in the state directory, the done marker. */
 /** A job's egress policy in the kernel: its id and the processes exempt from it. */

@@ -6,6 +6,7 @@
 import type { JobIdentity } from '../events/eventRecord.js';
 import { PolicyError } from '../policy/endpoints.js';
 import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
+import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
 
 export type Request =
   | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; egress?: EgressWire }
@@ -13,7 +14,77 @@ export type Request =
   | { op: 'stats' }
   | { op: 'stop' };
 
-export type Response = { ok: true; [key: string]: unknown } | { ok: false; error: string };
+export type Response = { ok: true; [key: string]: unknown } | Refusal;
+
+export interface Refusal {
+  ok: false;
+  error: string;
+}
+
+export interface RegisterReply {
+  ok: true;
+  id: string;
+  /** The cgroup tracked as the job. */
+  cgroup: string;
+  /** The runner's worker was moved into a cgroup of its own. */
+  isolated: boolean;
+  /** How the cgroup was chosen, when the report should say so. */
+  note?: string;
+  workerPid?: number;
+  /** The job's events log. */
+  events: string;
+  /** DOCKER_HOST for the job, when the docker proxy runs. */
+  dockerHost?: string;
+  /** The egress policy in force for the job, if one was asked for; exempt: the runner's worker. */
+  egress?: { mode: 'audit' | 'block'; exempt: number[] };
+}
+
+export interface UnregisterReply {
+  ok: true;
+  id: string;
+  dir: string;
+  /** Events the job got in all. */
+  delivered: number;
+  events: string;
+  summary: string;
+  report: string;
+}
+
+export interface StatsReply {
+  ok: true;
+  pid: number;
+  startedAt: string;
+  plan: AttachPlanEntry[];
+  hooks: HookCounters[];
+  lostRecords: number;
+  undecodable: number;
+  unattributed: number;
+  ownerless: number;
+  /** BPF links still attached: fewer than at the start means someone detached programs. */
+  linksAlive: number;
+  processes: number;
+  /** Sizes of the tracker's tables: all zero with no job registered. */
+  mirror: Record<string, number>;
+  maps: Record<string, number>;
+  jobs: { id: string; delivered: number }[];
+  docker: { proxy: string; upstream: string; interposed: string | null } | null;
+}
+
+export interface StopReply {
+  ok: true;
+  stopping: true;
+}
+
+/** The reply a request gets: its own kind, or a refusal. */
+export type ReplyTo<R extends Request> =
+  | (R extends { op: 'register' }
+      ? RegisterReply
+      : R extends { op: 'unregister' }
+        ? UnregisterReply
+        : R extends { op: 'stats' }
+          ? StatsReply
+          : StopReply)
+  | Refusal;
 
 /** A request line longer than this is refused without being parsed. */
 export const MAX_REQUEST_BYTES = 64 * 1024;

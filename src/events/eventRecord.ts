@@ -159,13 +159,20 @@ export interface AccessInfo {
   prevented?: boolean;
 }
 
+/** A container started through the docker proxy for a job. */
+export interface ContainerInfo {
+  id: string;
+  name?: string;
+  image?: string;
+}
+
 export interface EventRecord {
   seq: number;
   time: string;
   kind: EventKind;
   job: JobIdentity;
   cgroup_id: number;
-  container?: { id: string; name?: string; image?: string };
+  container?: ContainerInfo;
   step?: { pid?: number; label?: string };
   process: ProcessContext;
   network?: NetworkInfo;

@@ -39,7 +39,7 @@ export interface ExecSample extends SampleBase {
   execPath: string;
   argv: string[];
   cwd: string;
-  /** argv was cut at ARGV_MAX (set only when true, like the schema's argv_truncated). */
+  /** argv was cut at CS_ARGV_MAX (bpf/records.h); set only when true, like the schema's argv_truncated. */
   argvTruncated?: true;
 }
 

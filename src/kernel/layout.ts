@@ -1,12 +1,10 @@
 /**
- * Byte layout of the records in bpf/records.h. test/integration/layout.test.ts
- * compares every offset here with the BTF of the built BPF object, so a
- * change on one side without the other fails.
+ * Byte layout of the records in bpf/records.h. test/integration/dist.test.ts
+ * compiles records.h and compares every offset and size here with the C
+ * compiler's offsetof/sizeof, so a change on one side without the other fails.
  */
 export const RECORDS_ABI = 1;
 
-export const ARGV_MAX = 2048;
-export const PATH_MAX = 1024;
 export const STAGING_KEY_MAX = 80;
 
 export const Kind = {

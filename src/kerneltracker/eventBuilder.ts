@@ -7,6 +7,7 @@
  * changed.
  */
 import type {
+  ContainerInfo,
   DomainInfo,
   EventRecord,
   FileAccess,
@@ -20,13 +21,6 @@ import { openFlagNames } from '../kernel/openFlags.js';
 import { resolvePath } from '../kernel/text.js';
 import type { ProcessNode } from './processTable.js';
 
-/** A container started through the docker proxy for a job. */
-export interface ContainerRef {
-  id: string;
-  name?: string;
-  image?: string;
-}
-
 /** Names a job resolved to addresses earlier (JobDomains). */
 export interface DomainOf {
   nameOf(address: string): string | undefined;
@@ -39,7 +33,7 @@ export interface DomainOf {
 export interface EventContext {
   job: JobIdentity;
   /** The container of the sample's cgroup, if one was staged. */
-  container: ContainerRef | undefined;
+  container: ContainerInfo | undefined;
   node: ProcessNode;
   /** Wall clock minus CLOCK_BOOTTIME, ns. */
   bootToRealNs: number;

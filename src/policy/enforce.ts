@@ -3,6 +3,7 @@
  * whose hooks are not attached is refused), compile, install, exempt the
  * runner's worker. The caller then registers the job's cgroups under the id.
  */
+import { EnvVar } from '../action/constants.js';
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
 import { compilePolicy, installPolicy, requireEnforcement, type PolicyIds, type PolicyMaps } from './kernelPolicy.js';
 import type { EgressPolicy } from './policy.js';
@@ -16,7 +17,7 @@ export interface EnforceOptions {
 }
 
 /** Test hook: a shorter TTL floor (seconds), so a test can watch an answer's addresses expire. */
-export const TTL_FLOOR_ENV = 'CICD_SENSOR_POLICY_TTL_FLOOR';
+export const TTL_FLOOR_ENV = EnvVar.PolicyTtlFloor;
 
 export interface ExemptMaps extends PolicyMaps {
   exemptTask(tgid: number, exempt: boolean): void;

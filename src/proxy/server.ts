@@ -20,12 +20,9 @@ import {
   requestedName,
   type CgroupDriver,
 } from './decide.js';
+import type { ContainerInfo } from '../events/eventRecord.js';
 
-export interface ContainerInfo {
-  id: string;
-  name?: string;
-  image?: string;
-}
+export type { ContainerInfo };
 
 export interface ProxyHooks {
   /** The job a process belongs to, if any. */
