@@ -10,6 +10,7 @@ export const Input = {
   ArtifactName: 'artifact-name',
   ArtifactRetentionDays: 'artifact-retention-days',
   DockerProxy: 'docker-proxy',
+  ProtectRunner: 'protect-runner',
   FailOnUnsupported: 'fail-on-unsupported',
   SummaryRows: 'summary-rows',
   SensorUrl: 'sensor-url',

@@ -51,7 +51,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   const job = jobIdentity();
   // The daemon writes these into the job's report itself: summary.md is rendered once, with them.
   const egress = settings.egress ? { egress: egressRequest(settings.egress) } : {};
-  const reply = await request(stateDir, { op: 'register', job, pid: process.pid, notes: [...notes], ...egress });
+  const reply = await request(stateDir, { op: 'register', job, pid: process.pid, notes: [...notes], protect: settings.protectRunner, ...egress });
   if (!reply.ok) throw new Error(`the sensor refused to register this job: ${reply.error}`);
   if (reply.note !== undefined) notes.push(reply.note);
   const stats = await request(stateDir, { op: 'stats' });

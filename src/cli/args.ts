@@ -14,6 +14,7 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
+                                [--protect]
        cicd-sensor job unregister [--state-dir DIR] --id ID
        cicd-sensor report --job-dir DIR
        cicd-sensor rules check FILE...
@@ -34,6 +35,8 @@ summary. Exits with COMMAND's exit code.
                                  1.2.3.4[:port], CIDR, [v6]:port, v6/len (space-separated)
   --allowed-endpoints-file FILE  the same, one or more per line, # comments
   --no-allow-loopback    loopback destinations need an entry too
+  --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
+                         process_vm_readv, /proc/PID/mem): the caller is killed, or refused
   -h, --help             show this help
 
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
@@ -63,6 +66,8 @@ export interface RunOptions {
   dockerProxy: boolean;
   /** The egress policy, when one was asked for. */
   egress?: EgressPolicy;
+  /** protect-runner: the command may not read or trace the sensor. */
+  protect: boolean;
   command: string[];
 }
 
@@ -71,7 +76,7 @@ export type Parsed =
   | { help: false; subcommand: 'run'; options: RunOptions }
   | { help: false; subcommand: 'daemon'; options: DaemonOptions }
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
-  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number }
+  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
   | { help: false; subcommand: 'report'; jobDir: string }
   | { help: false; subcommand: 'rules-check'; files: string[] }
@@ -95,6 +100,7 @@ const RUN_SPEC: Spec = {
   '--allowed-endpoints': 'string',
   '--allowed-endpoints-file': 'string',
   '--no-allow-loopback': 'flag',
+  '--protect': 'flag',
 };
 
 /** The egress policy flags of `run`; none given: no policy. */
@@ -136,6 +142,7 @@ function parseRun(args: string[]): Parsed {
       allowUnmonitored: values.has('--allow-unmonitored'),
       dockerProxy: !values.has('--no-docker-proxy'),
       ...(egress ? { egress } : {}),
+      protect: values.has('--protect'),
       command: rest,
     },
   };
@@ -167,7 +174,7 @@ const IDENTITY_FLAGS = {
 function parseJob(args: string[]): Parsed {
   const [action, ...rest] = args;
   if (action === 'register') {
-    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid' };
+    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid', '--protect': 'flag' };
     for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = 'string';
     const { values, help } = scan(rest, spec, false);
     if (help) return { help: true };
@@ -181,7 +188,8 @@ function parseJob(args: string[]): Parsed {
       const v = values.get(flag);
       if (typeof v === 'string') job[field] = v;
     }
-    return { help: false, subcommand: 'job-register', stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR, job, cgroup, pid };
+    const stateDir = (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR;
+    return { help: false, subcommand: 'job-register', stateDir, job, cgroup, pid, protect: values.has('--protect') };
   }
   if (action === 'unregister') {
     const { values, help } = scan(rest, { '--state-dir': 'dir', '--id': 'string' }, false);

@@ -51,6 +51,7 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string,
     cgroups: [{ id: cgroupId(cgroup), path: cgroup }],
     workerPid: process.pid,
     policyId,
+    protectPids: opts.protect ? [process.pid] : [],
     workspace: process.cwd(),
     rowLimit: opts.summaryRows,
   });

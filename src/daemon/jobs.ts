@@ -67,18 +67,24 @@ export class JobManager {
     releasePolicy(this.recorder.sensor, policy.id, this.policyIds, policy.exempt);
   }
 
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], egress?: EgressPolicy): RegisterResult {
+  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner). */
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, egress?: EgressPolicy): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
     try {
-      return this.begin(identity, choice, notes, egress && this.enforce(identity.id, egress, choice.workerPid), egress);
+      const policy = egress && this.enforce(identity.id, egress, choice.workerPid);
+      return this.begin(identity, choice, { notes, protect, policy, egress });
     } catch (err) {
       this.release(identity.id);
       throw err;
     }
   }
 
-  private begin(identity: JobIdentity, choice: JobCgroupChoice, notes: string[], policy?: JobPolicy, egress?: EgressPolicy): RegisterResult {
+  private begin(
+    identity: JobIdentity,
+    choice: JobCgroupChoice,
+    { notes, protect, policy, egress }: { notes: string[]; protect: boolean; policy?: JobPolicy; egress?: EgressPolicy },
+  ): RegisterResult {
     const dir = join(this.stateDir, 'jobs', identity.id);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     // A job id used again (a re-run) loses its old done marker.
@@ -89,6 +95,7 @@ export class JobManager {
       cgroups: [{ id: cgroupId(choice.path), path: choice.path }],
       workerPid: choice.workerPid,
       ...(policy ? { policyId: policy.id } : {}),
+      protectPids: protect ? [process.pid, ...(choice.workerPid !== undefined ? [choice.workerPid] : [])] : [],
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],

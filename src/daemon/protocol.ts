@@ -9,7 +9,7 @@ import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
 import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; egress?: EgressWire }
+  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; egress?: EgressWire }
   | { op: 'unregister'; id: string }
   | { op: 'stats' }
   | { op: 'stop' };
@@ -162,6 +162,10 @@ function register(o: Record<string, unknown>): Request {
   }
   if ((req.cgroup === undefined) === (req.pid === undefined)) throw new ProtocolError('register needs exactly one of cgroup or pid');
   if (o.notes !== undefined) req.notes = notes(o.notes);
+  if (o.protect !== undefined) {
+    if (typeof o.protect !== 'boolean') throw new ProtocolError('protect must be true or false');
+    req.protect = o.protect;
+  }
   if (o.egress !== undefined) req.egress = egress(o.egress);
   return req;
 }

@@ -152,6 +152,11 @@ export interface AccessInfo {
   operation: AccessOperation;
   /** ptrace only: PTRACE_ATTACH, PTRACE_SEIZE, PTRACE_PEEKDATA, ... */
   request?: string;
+  /**
+   * proc_mem_open only: which /proc/<pid>/ file (mem, maps, smaps,
+   * smaps_rollup, numa_maps, pagemap); an addition to the shared schema.
+   */
+  proc_file?: string;
   /** proc_mem_open: opened for writing */
   write?: boolean;
   target: ProcessRef & { in_job?: boolean };

@@ -12,4 +12,7 @@ export interface KernelMaps {
   /** policy: the job's egress policy id, which the container's cgroup gets when it is made. */
   stage(basename: string, policy?: number): void;
   unstage(basename: string): void;
+  /** protect-runner: the jobs' memory accesses to tgid are stopped in the kernel. */
+  protect(tgid: number): void;
+  unprotect(tgid: number): void;
 }

@@ -9,12 +9,15 @@
  */
 import type { ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
+import type { TargetLookup } from './accessEvents.js';
 import { buildEvent, domainEvent, type EventContext } from './eventBuilder.js';
 import { JobProcesses } from './jobProcesses.js';
 import { JobRegistry, type JobCgroup, type JobSink, type JobState } from './jobRegistry.js';
 import type { KernelMaps } from './kernelMaps.js';
 import type { ProcessNode } from './processTable.js';
+import { Protection } from './protection.js';
 import { Staging } from './staging.js';
+import { ProcessTargets } from './targets.js';
 
 export type { KernelMaps } from './kernelMaps.js';
 export type { JobCgroup, JobSink } from './jobRegistry.js';
@@ -24,6 +27,8 @@ export interface JobOptions {
   workerPid?: number;
   /** The egress policy installed for the job (src/policy/enforce.ts); its cgroups and containers are put under it. */
   policyId?: number;
+  /** protect-runner: processes the job must not read or trace (Runner.Worker, the sensor) while it runs. */
+  protectPids?: number[];
 }
 
 export interface TrackerCounts {
@@ -41,6 +46,10 @@ export class KernelTracker {
   readonly registry: JobRegistry;
   readonly staging: Staging;
   readonly processes: JobProcesses;
+  readonly protection: Protection;
+  private readonly targets: ProcessTargets;
+  /** Each job's view of the processes its events name (built on first use, gone with the job). */
+  private readonly lookups = new WeakMap<JobState, TargetLookup>();
   /** Filled per event for the event builder; nothing keeps it. */
   private readonly ctx: EventContext;
   readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
@@ -55,11 +64,14 @@ export class KernelTracker {
     this.registry = new JobRegistry(maps, now, cgroupExists);
     this.staging = new Staging(maps, now);
     this.processes = new JobProcesses(maps);
+    this.protection = new Protection(maps);
+    this.targets = new ProcessTargets(this.processes.table, now);
     this.ctx = { job: { id: '' }, container: undefined, node: undefined as unknown as ProcessNode, bootToRealNs };
   }
 
   registerJob(identity: JobIdentity, cgroups: JobCgroup[], sink: JobSink, opts: JobOptions = {}): void {
     this.registry.register(identity, cgroups, sink, opts.workerPid, opts.policyId);
+    if (opts.protectPids?.length) this.protection.protect(identity.id, opts.protectPids);
   }
 
   /** Processes already in the job when it registered (see JobProcesses.bootstrap). */
@@ -78,6 +90,7 @@ export class KernelTracker {
     this.releaseHeldDomains(jobId);
     this.staging.dropJob(jobId);
     this.processes.forgetJob(jobId);
+    this.protection.release(jobId);
     return this.registry.remove(jobId)?.delivered ?? 0;
   }
 
@@ -120,7 +133,7 @@ export class KernelTracker {
 
   /** Sizes of every mirror table: all zero once the last job is gone. */
   mirrorSizes(): Record<string, number> {
-    return { ...this.registry.sizes(), ...this.staging.sizes(), ...this.processes.sizes() };
+    return { ...this.registry.sizes(), ...this.staging.sizes(), ...this.processes.sizes(), ...this.protection.sizes() };
   }
 
   noteMalformed(): void {
@@ -155,12 +168,26 @@ export class KernelTracker {
     if (event) this.deliver(job, event);
   }
 
+  /** What a job's events say of other processes; its worker is the runner, not the job's own code. */
+  private lookupFor(job: JobState): TargetLookup {
+    let lookup = this.lookups.get(job);
+    if (!lookup) {
+      lookup = {
+        describe: (pid, startNs) => this.targets.describe(pid, startNs),
+        inJob: (pid) => pid !== job.workerPid && this.processes.jobOf(pid) === job.id,
+      };
+      this.lookups.set(job, lookup);
+    }
+    return lookup;
+  }
+
   private contextFor(job: JobState, cgroupId: number, node: ProcessNode): EventContext {
     const ctx = this.ctx;
     ctx.job = job.identity;
     ctx.container = this.registry.containerOf(cgroupId);
     ctx.node = node;
     ctx.domainOf = job.domains;
+    ctx.targets = this.lookupFor(job);
     return ctx;
   }
 

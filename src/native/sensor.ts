@@ -101,6 +101,15 @@ export class Sensor implements PolicyMaps {
     this.check(this.api.cs_untrack_task(this.live(), tgid));
   }
 
+  /** protect-runner: the jobs' ptrace, process_vm_* and /proc/<pid>/mem opens of tgid are stopped. */
+  protect(tgid: number): void {
+    this.check(this.api.cs_protect(this.live(), tgid));
+  }
+
+  unprotect(tgid: number): void {
+    this.check(this.api.cs_unprotect(this.live(), tgid));
+  }
+
   /** policy: the job's egress policy id, which the container's cgroup gets when it is made. */
   stage(basename: string, policy = 0): void {
     this.check(this.api.cs_stage_policy(this.live(), basename, policy));

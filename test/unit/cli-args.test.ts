@@ -56,6 +56,7 @@ describe('parseArgs', () => {
       noFunctionHooks: false,
       allowUnmonitored: false,
       dockerProxy: true,
+      protect: false,
       command: ['make'],
     });
   });
@@ -82,6 +83,7 @@ describe('parseArgs', () => {
       '--no-function-hooks',
       '--allow-unmonitored',
       '--no-docker-proxy',
+      '--protect',
       '--',
       'true',
     );
@@ -92,6 +94,7 @@ describe('parseArgs', () => {
       noFunctionHooks: true,
       allowUnmonitored: true,
       dockerProxy: false,
+      protect: true,
       command: ['true'],
     });
     expect(run('--out=/tmp/a=b', '--ringbuf-size=4096', '--', 'true')).toMatchObject({
