@@ -1,7 +1,8 @@
 /** Command-line parsing for `cicd-sensor`: strict, with usage errors a user can act on. */
 import { DEFAULT_RINGBUF_BYTES, DEFAULT_STATE_DIR, parseDaemonOptions, type DaemonOptions } from '../daemon/options.js';
 import type { JobIdentity } from '../events/eventRecord.js';
-import { missing, scan, UsageError, type Spec } from '../options/argv.js';
+import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
+import { listValues, missing, scan, UsageError, type Spec } from '../options/argv.js';
 
 export { UsageError };
 
@@ -27,6 +28,11 @@ summary. Exits with COMMAND's exit code.
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   --no-docker-proxy      leave DOCKER_HOST alone: containers COMMAND starts are not attributed
+  --rules FILE           evaluate the events against a rule file (repeat for more files); findings
+                         are printed first and written to DIR/findings.ndjson
+  --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
+                         low, none; default critical); COMMAND's own failing exit code wins
+  --monitor-mode         terminate rules only detect
   --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
                          process_vm_readv, /proc/PID/mem): the caller is killed, or refused
   -h, --help             show this help
@@ -56,6 +62,10 @@ export interface RunOptions {
   allowUnmonitored: boolean;
   /** Run the docker proxy for the command (when a daemon socket exists). */
   dockerProxy: boolean;
+  /** Rule files, in load order. */
+  rules: string[];
+  failOn: FailOn;
+  monitorMode: boolean;
   /** protect-runner: the command may not read or trace the sensor. */
   protect: boolean;
   command: string[];
@@ -79,6 +89,12 @@ export interface RulesEvalOptions {
   monitorMode: boolean;
 }
 
+function failOnArg(value: string | undefined): FailOn {
+  if (value === undefined) return 'critical';
+  if (!isFailOn(value)) throw new UsageError(`--fail-on: '${value}' is not one of ${FAIL_ON_LEVELS.join(', ')}`);
+  return value;
+}
+
 const RUN_SPEC: Spec = {
   '--out': 'dir',
   '--ringbuf-size': 'ringbuf',
@@ -86,6 +102,9 @@ const RUN_SPEC: Spec = {
   '--no-function-hooks': 'flag',
   '--allow-unmonitored': 'flag',
   '--no-docker-proxy': 'flag',
+  '--rules': 'list',
+  '--fail-on': 'string',
+  '--monitor-mode': 'flag',
   '--protect': 'flag',
 };
 
@@ -103,6 +122,9 @@ function parseRun(args: string[]): Parsed {
       noFunctionHooks: values.has('--no-function-hooks'),
       allowUnmonitored: values.has('--allow-unmonitored'),
       dockerProxy: !values.has('--no-docker-proxy'),
+      rules: listValues(values.get('--rules')),
+      failOn: failOnArg(values.get('--fail-on') as string | undefined),
+      monitorMode: values.has('--monitor-mode'),
       protect: values.has('--protect'),
       command: rest,
     },

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
 import type { Recorder } from '../recording/recorder.js';
+import { engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
+import { replayLog } from '../rules/replay.js';
+import { FINDINGS_FILE, RuleStage } from '../rules/ruleStage.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
 import type { RegisterReply, UnregisterReply } from './protocol.js';
 
@@ -18,6 +21,7 @@ export type UnregisterResult = Omit<UnregisterReply, 'ok'>;
 /** The daemon's side of its jobs: which cgroup is the job, their files in the state directory, the done marker. */
 export class JobManager {
   private readonly choices = new Map<string, JobCgroupChoice>();
+  private readonly ruleStages = new Map<string, RuleStage>();
 
   constructor(
     private readonly stateDir: string,
@@ -35,9 +39,11 @@ export class JobManager {
     return [...this.choices.keys()];
   }
 
-  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner). */
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false): RegisterResult {
+  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner); rules: the text of its rule files. */
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, rules?: RulesPayload): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
+    // Rules first: a job whose rules do not load is refused before anything of it exists.
+    const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
     const dir = join(this.stateDir, 'jobs', identity.id);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -52,9 +58,11 @@ export class JobManager {
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],
+      stages: stage ? [stage] : [],
     });
     this.giveToOwner(join(this.stateDir, 'jobs'), dir, recording.eventsPath);
     this.choices.set(identity.id, choice);
+    if (stage) this.ruleStages.set(identity.id, stage);
     return {
       id: identity.id,
       cgroup: choice.path,
@@ -65,18 +73,34 @@ export class JobManager {
     };
   }
 
+  /**
+   * New rules for a registered job (the repository's, once its main step ran
+   * after checkout): its events so far are replayed through them from its
+   * log, and they judge the events to come. Returns the findings so far.
+   */
+  setRules(id: string, rules: RulesPayload): number {
+    const stage = this.ruleStages.get(id);
+    const recording = this.recorder.get(id);
+    if (!stage || !recording) throw new Error(`job ${id} is not registered with rules`);
+    const engine = engineFromPayload(rules);
+    recording.flush();
+    stage.reload(engine, (visit) => replayLog(recording.eventsPath, visit));
+    return stage.findings.length;
+  }
+
   /** Call after the ring buffer is drained: nothing of the job is left in flight. */
   unregister(id: string, endedBy = 'unregister'): UnregisterResult {
     const choice = this.choices.get(id);
     if (!choice) throw new Error(`no job ${id} is registered`);
     this.choices.delete(id);
+    this.ruleStages.delete(id);
     const recording = this.recorder.get(id)!;
     recording.end();
     this.undoIsolation(choice);
     const done = this.recorder.finish(id);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
     writeFileSync(join(recording.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
-    this.giveToOwner(done.summary, done.report, join(recording.dir, 'job.json'));
+    this.giveToOwner(done.summary, done.report, join(recording.dir, 'job.json'), join(recording.dir, FINDINGS_FILE));
     return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report };
   }
 
