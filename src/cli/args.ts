@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_RINGBUF_BYTES, DEFAULT_STATE_DIR, parseDaemonOptions, type DaemonOptions } from '../daemon/options.js';
 import type { JobIdentity } from '../events/eventRecord.js';
-import { missing, scan, UsageError, type Spec } from '../options/argv.js';
+import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
+import { listValues, missing, scan, UsageError, type Spec } from '../options/argv.js';
 import { PolicyError } from '../policy/endpoints.js';
 import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
 
@@ -35,6 +36,11 @@ summary. Exits with COMMAND's exit code.
                                  1.2.3.4[:port], CIDR, [v6]:port, v6/len (space-separated)
   --allowed-endpoints-file FILE  the same, one or more per line, # comments
   --no-allow-loopback    loopback destinations need an entry too
+  --rules FILE           evaluate the events against a rule file (repeat for more files); findings
+                         are printed first and written to DIR/findings.ndjson
+  --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
+                         low, none; default critical); COMMAND's own failing exit code wins
+  --monitor-mode         terminate rules only detect
   --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
                          process_vm_readv, /proc/PID/mem): the caller is killed, or refused
   -h, --help             show this help
@@ -66,6 +72,10 @@ export interface RunOptions {
   dockerProxy: boolean;
   /** The egress policy, when one was asked for. */
   egress?: EgressPolicy;
+  /** Rule files, in load order. */
+  rules: string[];
+  failOn: FailOn;
+  monitorMode: boolean;
   /** protect-runner: the command may not read or trace the sensor. */
   protect: boolean;
   command: string[];
@@ -89,6 +99,12 @@ export interface RulesEvalOptions {
   monitorMode: boolean;
 }
 
+function failOnArg(value: string | undefined): FailOn {
+  if (value === undefined) return 'critical';
+  if (!isFailOn(value)) throw new UsageError(`--fail-on: '${value}' is not one of ${FAIL_ON_LEVELS.join(', ')}`);
+  return value;
+}
+
 const RUN_SPEC: Spec = {
   '--out': 'dir',
   '--ringbuf-size': 'ringbuf',
@@ -100,6 +116,9 @@ const RUN_SPEC: Spec = {
   '--allowed-endpoints': 'string',
   '--allowed-endpoints-file': 'string',
   '--no-allow-loopback': 'flag',
+  '--rules': 'list',
+  '--fail-on': 'string',
+  '--monitor-mode': 'flag',
   '--protect': 'flag',
 };
 
@@ -142,6 +161,9 @@ function parseRun(args: string[]): Parsed {
       allowUnmonitored: values.has('--allow-unmonitored'),
       dockerProxy: !values.has('--no-docker-proxy'),
       ...(egress ? { egress } : {}),
+      rules: listValues(values.get('--rules')),
+      failOn: failOnArg(values.get('--fail-on') as string | undefined),
+      monitorMode: values.has('--monitor-mode'),
       protect: values.has('--protect'),
       command: rest,
     },

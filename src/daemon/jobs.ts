@@ -11,6 +11,9 @@ import type { Recorder } from '../recording/recorder.js';
 import { enforcePolicy, releasePolicy } from '../policy/enforce.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 import type { EgressPolicy } from '../policy/policy.js';
+import { engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
+import { replayLog } from '../rules/replay.js';
+import { FINDINGS_FILE, RuleStage } from '../rules/ruleStage.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
 import type { RegisterReply, UnregisterReply } from './protocol.js';
 
@@ -29,6 +32,7 @@ export class JobManager {
   private readonly choices = new Map<string, JobCgroupChoice>();
   private readonly policies = new Map<string, JobPolicy>();
   private readonly policyIds = new PolicyIds();
+  private readonly ruleStages = new Map<string, RuleStage>();
 
   constructor(
     private readonly stateDir: string,
@@ -67,13 +71,15 @@ export class JobManager {
     releasePolicy(this.recorder.sensor, policy.id, this.policyIds, policy.exempt);
   }
 
-  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner). */
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, egress?: EgressPolicy): RegisterResult {
+  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner); rules: the text of its rule files. */
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, rules?: RulesPayload, egress?: EgressPolicy): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
+    // Rules first: a job whose rules do not load is refused before anything of it exists.
+    const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
     try {
       const policy = egress && this.enforce(identity.id, egress, choice.workerPid);
-      return this.begin(identity, choice, { notes, protect, policy, egress });
+      return this.begin(identity, choice, { notes, protect, stage, policy, egress });
     } catch (err) {
       this.release(identity.id);
       throw err;
@@ -83,7 +89,7 @@ export class JobManager {
   private begin(
     identity: JobIdentity,
     choice: JobCgroupChoice,
-    { notes, protect, policy, egress }: { notes: string[]; protect: boolean; policy?: JobPolicy; egress?: EgressPolicy },
+    { notes, protect, stage, policy, egress }: { notes: string[]; protect: boolean; stage?: RuleStage; policy?: JobPolicy; egress?: EgressPolicy },
   ): RegisterResult {
     const dir = join(this.stateDir, 'jobs', identity.id);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -99,9 +105,11 @@ export class JobManager {
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],
+      stages: stage ? [stage] : [],
     });
     this.giveToOwner(join(this.stateDir, 'jobs'), dir, recording.eventsPath);
     this.choices.set(identity.id, choice);
+    if (stage) this.ruleStages.set(identity.id, stage);
     return {
       id: identity.id,
       cgroup: choice.path,
@@ -113,11 +121,27 @@ export class JobManager {
     };
   }
 
+  /**
+   * New rules for a registered job (the repository's, once its main step ran
+   * after checkout): its events so far are replayed through them from its
+   * log, and they judge the events to come. Returns the findings so far.
+   */
+  setRules(id: string, rules: RulesPayload): number {
+    const stage = this.ruleStages.get(id);
+    const recording = this.recorder.get(id);
+    if (!stage || !recording) throw new Error(`job ${id} is not registered with rules`);
+    const engine = engineFromPayload(rules);
+    recording.flush();
+    stage.reload(engine, (visit) => replayLog(recording.eventsPath, visit));
+    return stage.findings.length;
+  }
+
   /** Call after the ring buffer is drained: nothing of the job is left in flight. */
   unregister(id: string, endedBy = 'unregister'): UnregisterResult {
     const choice = this.choices.get(id);
     if (!choice) throw new Error(`no job ${id} is registered`);
     this.choices.delete(id);
+    this.ruleStages.delete(id);
     const recording = this.recorder.get(id)!;
     recording.end();
     this.release(id);
@@ -125,7 +149,7 @@ export class JobManager {
     const done = this.recorder.finish(id);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
     writeFileSync(join(recording.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
-    this.giveToOwner(done.summary, done.report, join(recording.dir, 'job.json'));
+    this.giveToOwner(done.summary, done.report, join(recording.dir, 'job.json'), join(recording.dir, FINDINGS_FILE));
     return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report };
   }
 

@@ -7,10 +7,12 @@ import type { JobIdentity } from '../events/eventRecord.js';
 import { PolicyError } from '../policy/endpoints.js';
 import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
 import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
+import type { RulesPayload } from '../rules/jobRules.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; egress?: EgressWire }
+  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload; egress?: EgressWire }
   | { op: 'unregister'; id: string }
+  | { op: 'rules'; id: string; rules: RulesPayload }
   | { op: 'stats' }
   | { op: 'stop' };
 
@@ -75,6 +77,12 @@ export interface StopReply {
   stopping: true;
 }
 
+export interface RulesReply {
+  ok: true;
+  /** The job's findings so far, its log replayed through the new rules. */
+  findings: number;
+}
+
 /** The reply a request gets: its own kind, or a refusal. */
 export type ReplyTo<R extends Request> =
   | (R extends { op: 'register' }
@@ -83,11 +91,14 @@ export type ReplyTo<R extends Request> =
         ? UnregisterReply
         : R extends { op: 'stats' }
           ? StatsReply
-          : StopReply)
+          : R extends { op: 'rules' }
+            ? RulesReply
+            : StopReply)
   | Refusal;
 
-/** A request line longer than this is refused without being parsed. */
-export const MAX_REQUEST_BYTES = 64 * 1024;
+/** A request line longer than this is refused without being parsed (room for a job's rule files' text). */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+const MAX_RULE_FILES = 64;
 
 const MAX_NOTES = 16;
 
@@ -153,6 +164,25 @@ function egress(v: unknown): EgressWire {
   return w;
 }
 
+/** Rule files' text for the job (the daemon parses it; it opens no path a client names). */
+function rules(v: unknown): RulesPayload {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProtocolError('rules must be an object');
+  const o = v as Record<string, unknown>;
+  if (!Array.isArray(o.sources) || o.sources.length > MAX_RULE_FILES) throw new ProtocolError(`rules.sources must be an array of at most ${MAX_RULE_FILES} files`);
+  const sources = o.sources.map((src: unknown, i) => {
+    const f = (typeof src === 'object' && src !== null ? src : {}) as Record<string, unknown>;
+    return { name: text(f.name, `rules.sources[${i}].name`, 4096), text: text(f.text, `rules.sources[${i}].text`, MAX_REQUEST_BYTES) };
+  });
+  if (typeof o.monitorMode !== 'boolean') throw new ProtocolError('rules.monitorMode must be a boolean');
+  return { sources, monitorMode: o.monitorMode };
+}
+
+function jobId(v: unknown): string {
+  const id = text(v, 'id', 128);
+  if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError('id is not a valid job id');
+  return id;
+}
+
 function register(o: Record<string, unknown>): Request {
   const req: Request = { op: 'register', job: identity(o.job) };
   if (o.cgroup !== undefined) req.cgroup = text(o.cgroup, 'cgroup', 4096);
@@ -162,6 +192,7 @@ function register(o: Record<string, unknown>): Request {
   }
   if ((req.cgroup === undefined) === (req.pid === undefined)) throw new ProtocolError('register needs exactly one of cgroup or pid');
   if (o.notes !== undefined) req.notes = notes(o.notes);
+  if (o.rules !== undefined) req.rules = rules(o.rules);
   if (o.protect !== undefined) {
     if (typeof o.protect !== 'boolean') throw new ProtocolError('protect must be true or false');
     req.protect = o.protect;
@@ -183,11 +214,10 @@ export function parseRequest(line: string): Request {
   switch (r.op) {
     case 'register':
       return register(r);
-    case 'unregister': {
-      const id = text(r.id, 'id', 128);
-      if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError('id is not a valid job id');
-      return { op: 'unregister', id };
-    }
+    case 'unregister':
+      return { op: 'unregister', id: jobId(r.id) };
+    case 'rules':
+      return { op: 'rules', id: jobId(r.id), rules: rules(r.rules) };
     case 'stats':
       return { op: 'stats' };
     case 'stop':

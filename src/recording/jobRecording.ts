@@ -129,6 +129,8 @@ export class JobRecording implements JobSink {
       workspace: this.workspace,
       notes: [...this.notes],
     });
+    const judging = this.stages.filter((stage) => stage.findings !== undefined);
+    if (judging.length > 0) model.findings = judging.flatMap((stage) => [...stage.findings!]);
     return { model, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model) };
   }
 }

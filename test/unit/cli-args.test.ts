@@ -56,9 +56,22 @@ describe('parseArgs', () => {
       noFunctionHooks: false,
       allowUnmonitored: false,
       dockerProxy: true,
+      rules: [],
+      failOn: 'critical',
+      monitorMode: false,
       protect: false,
       command: ['make'],
     });
+  });
+
+  it('takes --rules repeated, in order, with --fail-on and --monitor-mode', () => {
+    expect(run('--rules', 'a.yml', '--rules=b.yml', '--fail-on', 'high', '--monitor-mode', '--', 'make')).toMatchObject({
+      rules: ['a.yml', 'b.yml'],
+      failOn: 'high',
+      monitorMode: true,
+    });
+    expect(usage('run', '--fail-on', 'info', '--', 'x')).toMatch(/--fail-on: 'info' is not one of critical, high, medium, low, none/);
+    expect(usage('run', '--rules', '--', 'x')).toMatch(/--rules needs a value/);
   });
 
   it('passes everything after -- to the command, options included', () => {
@@ -94,6 +107,9 @@ describe('parseArgs', () => {
       noFunctionHooks: true,
       allowUnmonitored: true,
       dockerProxy: false,
+      rules: [],
+      failOn: 'critical',
+      monitorMode: false,
       protect: true,
       command: ['true'],
     });
