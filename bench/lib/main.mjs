@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { installSignalHandlers, isAborting, onCleanup, runCleanups } from './cleanup.mjs';
 import { ensureDeps } from './deps.mjs';
 import { measureDocker } from './docker.mjs';
-import { measureDaemonReady, measureReport, measureThroughput } from './figures.mjs';
+import { measureDaemonReady, measureReport, measureRules, measureThroughput } from './figures.mjs';
 import { MODE_LABELS } from './modes.mjs';
 import { parseOptions, USAGE, UsageError } from './options.mjs';
 import { runRounds } from './rounds.mjs';
@@ -97,6 +97,11 @@ async function figures(ctx, opts, filesDir) {
     out.errors.throughput = err.message;
   }
   try {
+    out.rules = await measureRules(ctx, filesDir, opts.sizes);
+  } catch (err) {
+    out.errors.rules = err.message;
+  }
+  try {
     out.report = await measureReport(ctx, opts.sizes);
   } catch (err) {
     out.errors.report = err.message;
@@ -155,7 +160,7 @@ async function bench(opts) {
   if (missing.strace) unavailable.strace = missing.strace;
   if (missing.auditd) unavailable.auditd = missing.auditd;
   const pre = await preflight(ctx);
-  if (pre.error) for (const m of ['tracked', 'untracked']) unavailable[m] = `cicd-sensor cannot run here: ${pre.error}`;
+  if (pre.error) for (const m of ['tracked', 'untracked', 'egressAudit', 'egressBlock']) unavailable[m] = `cicd-sensor cannot run here: ${pre.error}`;
   const all = await prepareWorkloads(tmp, ctx.tools, opts.sizes, log);
   const workloads = all.filter((w) => opts.workloads.includes(w.id));
   const rounds = await runRounds(ctx, workloads, opts.modes.filter((m) => !unavailable[m]), opts.sizes.rounds);

@@ -8,15 +8,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from '../daemon/client.js';
 import type { StatsReply } from '../daemon/protocol.js';
-import { writeReportFiles } from '../report/files.js';
+import { ALLOWED_ENDPOINTS_FILE, writeReportFiles } from '../report/files.js';
 import { reportFromLog } from '../report/fromLog.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { ReportModel } from '../report/model.js';
 import { compressIfLarge, uploadReport } from './artifact.js';
 import { Output } from './constants.js';
 import { checkTamper } from './daemonProcess.js';
-import { publishFindings } from './findingsOutcome.js';
+import { findingsFromLogIfMissing, publishFindings } from './findingsOutcome.js';
 import { getSettings, type Settings } from './settings.js';
+import { workspaceDir } from './rules.js';
 import { loadSession, type Session } from './state.js';
 
 const warnings: string[] = [];
@@ -66,8 +67,12 @@ function header(session: Session, problems: string[]): string {
 
 async function publish(settings: Settings, session: Session, problems: string[]): Promise<void> {
   const { dir, model } = await closeJob(session);
+  findingsFromLogIfMissing(dir, settings, workspaceDir());
   const outcome = publishFindings(dir, settings.failOn);
+  // A report rebuilt from the log (the daemon gone) has none of its own.
+  if (model.findings === undefined && outcome.findings.length > 0) model.findings = outcome.findings;
   const files = [await compressIfLarge(join(dir, 'events.ndjson')), join(dir, 'report.json'), join(dir, 'summary.md'), ...outcome.files];
+  if (existsSync(join(dir, ALLOWED_ENDPOINTS_FILE))) files.push(join(dir, ALLOWED_ENDPOINTS_FILE));
   try {
     const { renderHtml } = await import('../report/html.js');
     writeFileSync(join(dir, 'report.html'), renderHtml(model));

@@ -8,6 +8,12 @@ import { join } from 'node:path';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
 import type { Recorder } from '../recording/recorder.js';
+import { enforcePolicy, releasePolicy } from '../policy/enforce.js';
+import { PolicyIds } from '../policy/kernelPolicy.js';
+import type { EgressPolicy } from '../policy/policy.js';
+import { engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
+import { replayLog } from '../rules/replay.js';
+import { FINDINGS_FILE, RuleStage } from '../rules/ruleStage.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
 import type { RegisterReply, UnregisterReply } from './protocol.js';
 
@@ -16,8 +22,17 @@ export type RegisterResult = Omit<RegisterReply, 'ok' | 'dockerHost'>;
 export type UnregisterResult = Omit<UnregisterReply, 'ok'>;
 
 /** The daemon's side of its jobs: which cgroup is the job, their files in the state directory, the done marker. */
+/** A job's egress policy in the kernel: its id and the processes exempt from it. */
+interface JobPolicy {
+  id: number;
+  exempt: number[];
+}
+
 export class JobManager {
   private readonly choices = new Map<string, JobCgroupChoice>();
+  private readonly policies = new Map<string, JobPolicy>();
+  private readonly policyIds = new PolicyIds();
+  private readonly ruleStages = new Map<string, RuleStage>();
 
   constructor(
     private readonly stateDir: string,
@@ -35,10 +50,47 @@ export class JobManager {
     return [...this.choices.keys()];
   }
 
-  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner). */
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false): RegisterResult {
+  /**
+   * The job's egress policy into the kernel before its cgroups are tracked.
+   * Runner.Worker is exempt by pid: its job messages, logs, artifact and cache
+   * traffic to GitHub must never be cut off, and the steps are its children,
+   * not it. Fails (and the registration with it) when block cannot be enforced.
+   */
+  private enforce(jobId: string, egress: EgressPolicy, workerPid?: number): JobPolicy {
+    const exempt = workerPid ? [workerPid] : [];
+    const id = enforcePolicy(this.recorder.sensor, this.recorder.plan, egress, this.policyIds, { exempt });
+    const policy = { id, exempt };
+    this.policies.set(jobId, policy);
+    return policy;
+  }
+
+  private release(jobId: string): void {
+    const policy = this.policies.get(jobId);
+    if (!policy) return;
+    this.policies.delete(jobId);
+    releasePolicy(this.recorder.sensor, policy.id, this.policyIds, policy.exempt);
+  }
+
+  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner); rules: the text of its rule files. */
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, rules?: RulesPayload, egress?: EgressPolicy): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
+    // Rules first: a job whose rules do not load is refused before anything of it exists.
+    const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
+    try {
+      const policy = egress && this.enforce(identity.id, egress, choice.workerPid);
+      return this.begin(identity, choice, { notes, protect, stage, policy, egress });
+    } catch (err) {
+      this.release(identity.id);
+      throw err;
+    }
+  }
+
+  private begin(
+    identity: JobIdentity,
+    choice: JobCgroupChoice,
+    { notes, protect, stage, policy, egress }: { notes: string[]; protect: boolean; stage?: RuleStage; policy?: JobPolicy; egress?: EgressPolicy },
+  ): RegisterResult {
     const dir = join(this.stateDir, 'jobs', identity.id);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     // A job id used again (a re-run) loses its old done marker.
@@ -48,13 +100,16 @@ export class JobManager {
       dir,
       cgroups: [{ id: cgroupId(choice.path), path: choice.path }],
       workerPid: choice.workerPid,
+      ...(policy ? { policyId: policy.id } : {}),
       protectPids: protect ? [process.pid, ...(choice.workerPid !== undefined ? [choice.workerPid] : [])] : [],
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],
+      stages: stage ? [stage] : [],
     });
     this.giveToOwner(join(this.stateDir, 'jobs'), dir, recording.eventsPath);
     this.choices.set(identity.id, choice);
+    if (stage) this.ruleStages.set(identity.id, stage);
     return {
       id: identity.id,
       cgroup: choice.path,
@@ -62,7 +117,23 @@ export class JobManager {
       note: choice.note,
       workerPid: choice.workerPid,
       events: recording.eventsPath,
+      ...(policy && egress ? { egress: { mode: egress.mode, exempt: policy.exempt } } : {}),
     };
+  }
+
+  /**
+   * New rules for a registered job (the repository's, once its main step ran
+   * after checkout): its events so far are replayed through them from its
+   * log, and they judge the events to come. Returns the findings so far.
+   */
+  setRules(id: string, rules: RulesPayload): number {
+    const stage = this.ruleStages.get(id);
+    const recording = this.recorder.get(id);
+    if (!stage || !recording) throw new Error(`job ${id} is not registered with rules`);
+    const engine = engineFromPayload(rules);
+    recording.flush();
+    stage.reload(engine, (visit) => replayLog(recording.eventsPath, visit));
+    return stage.findings.length;
   }
 
   /** Call after the ring buffer is drained: nothing of the job is left in flight. */
@@ -70,13 +141,15 @@ export class JobManager {
     const choice = this.choices.get(id);
     if (!choice) throw new Error(`no job ${id} is registered`);
     this.choices.delete(id);
+    this.ruleStages.delete(id);
     const recording = this.recorder.get(id)!;
     recording.end();
+    this.release(id);
     this.undoIsolation(choice);
     const done = this.recorder.finish(id);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
     writeFileSync(join(recording.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
-    this.giveToOwner(done.summary, done.report, join(recording.dir, 'job.json'));
+    this.giveToOwner(done.summary, done.report, join(recording.dir, 'job.json'), join(recording.dir, FINDINGS_FILE));
     return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report };
   }
 

@@ -4,11 +4,15 @@
  * sees well-formed ones; anything else gets an error reply.
  */
 import type { JobIdentity } from '../events/eventRecord.js';
+import { PolicyError } from '../policy/endpoints.js';
+import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
 import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
+import type { RulesPayload } from '../rules/jobRules.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean }
+  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload; egress?: EgressWire }
   | { op: 'unregister'; id: string }
+  | { op: 'rules'; id: string; rules: RulesPayload }
   | { op: 'stats' }
   | { op: 'stop' };
 
@@ -33,6 +37,8 @@ export interface RegisterReply {
   events: string;
   /** DOCKER_HOST for the job, when the docker proxy runs. */
   dockerHost?: string;
+  /** The egress policy in force for the job, if one was asked for; exempt: the runner's worker. */
+  egress?: { mode: 'audit' | 'block'; exempt: number[] };
 }
 
 export interface UnregisterReply {
@@ -71,6 +77,12 @@ export interface StopReply {
   stopping: true;
 }
 
+export interface RulesReply {
+  ok: true;
+  /** The job's findings so far, its log replayed through the new rules. */
+  findings: number;
+}
+
 /** The reply a request gets: its own kind, or a refusal. */
 export type ReplyTo<R extends Request> =
   | (R extends { op: 'register' }
@@ -79,11 +91,14 @@ export type ReplyTo<R extends Request> =
         ? UnregisterReply
         : R extends { op: 'stats' }
           ? StatsReply
-          : StopReply)
+          : R extends { op: 'rules' }
+            ? RulesReply
+            : StopReply)
   | Refusal;
 
-/** A request line longer than this is refused without being parsed. */
-export const MAX_REQUEST_BYTES = 64 * 1024;
+/** A request line longer than this is refused without being parsed (room for a job's rule files' text). */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+const MAX_RULE_FILES = 64;
 
 const MAX_NOTES = 16;
 
@@ -116,6 +131,58 @@ function notes(v: unknown): string[] {
   return v.map((n, i) => text(n, `notes[${i}]`));
 }
 
+/** A job's egress policy as a register request carries it (the action's inputs, as text). */
+export interface EgressWire {
+  mode?: string;
+  allowed_endpoints?: string;
+  allow_loopback?: boolean;
+  container_policy?: string;
+}
+
+export function policyOf(w: EgressWire): EgressPolicy {
+  return parsePolicy({ egressPolicy: w.mode, allowedEndpoints: w.allowed_endpoints, allowLoopback: w.allow_loopback, containerPolicy: w.container_policy });
+}
+
+/** Checked whole here (a bad entry is the request's error); the daemon parses it with policyOf. */
+function egress(v: unknown): EgressWire {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProtocolError('egress must be an object');
+  const o = v as Record<string, unknown>;
+  const w: EgressWire = {};
+  if (o.mode !== undefined) w.mode = text(o.mode, 'egress.mode', 16);
+  if (o.allowed_endpoints !== undefined) w.allowed_endpoints = text(o.allowed_endpoints, 'egress.allowed_endpoints', 48 * 1024);
+  if (o.allow_loopback !== undefined) {
+    if (typeof o.allow_loopback !== 'boolean') throw new ProtocolError('egress.allow_loopback must be true or false');
+    w.allow_loopback = o.allow_loopback;
+  }
+  if (o.container_policy !== undefined) w.container_policy = text(o.container_policy, 'egress.container_policy', 16);
+  try {
+    policyOf(w);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new ProtocolError(err.message);
+    throw err;
+  }
+  return w;
+}
+
+/** Rule files' text for the job (the daemon parses it; it opens no path a client names). */
+function rules(v: unknown): RulesPayload {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProtocolError('rules must be an object');
+  const o = v as Record<string, unknown>;
+  if (!Array.isArray(o.sources) || o.sources.length > MAX_RULE_FILES) throw new ProtocolError(`rules.sources must be an array of at most ${MAX_RULE_FILES} files`);
+  const sources = o.sources.map((src: unknown, i) => {
+    const f = (typeof src === 'object' && src !== null ? src : {}) as Record<string, unknown>;
+    return { name: text(f.name, `rules.sources[${i}].name`, 4096), text: text(f.text, `rules.sources[${i}].text`, MAX_REQUEST_BYTES) };
+  });
+  if (typeof o.monitorMode !== 'boolean') throw new ProtocolError('rules.monitorMode must be a boolean');
+  return { sources, monitorMode: o.monitorMode };
+}
+
+function jobId(v: unknown): string {
+  const id = text(v, 'id', 128);
+  if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError('id is not a valid job id');
+  return id;
+}
+
 function register(o: Record<string, unknown>): Request {
   const req: Request = { op: 'register', job: identity(o.job) };
   if (o.cgroup !== undefined) req.cgroup = text(o.cgroup, 'cgroup', 4096);
@@ -125,10 +192,12 @@ function register(o: Record<string, unknown>): Request {
   }
   if ((req.cgroup === undefined) === (req.pid === undefined)) throw new ProtocolError('register needs exactly one of cgroup or pid');
   if (o.notes !== undefined) req.notes = notes(o.notes);
+  if (o.rules !== undefined) req.rules = rules(o.rules);
   if (o.protect !== undefined) {
     if (typeof o.protect !== 'boolean') throw new ProtocolError('protect must be true or false');
     req.protect = o.protect;
   }
+  if (o.egress !== undefined) req.egress = egress(o.egress);
   return req;
 }
 
@@ -145,11 +214,10 @@ export function parseRequest(line: string): Request {
   switch (r.op) {
     case 'register':
       return register(r);
-    case 'unregister': {
-      const id = text(r.id, 'id', 128);
-      if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError('id is not a valid job id');
-      return { op: 'unregister', id };
-    }
+    case 'unregister':
+      return { op: 'unregister', id: jobId(r.id) };
+    case 'rules':
+      return { op: 'rules', id: jobId(r.id), rules: rules(r.rules) };
     case 'stats':
       return { op: 'stats' };
     case 'stop':

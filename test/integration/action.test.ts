@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startArtifactServer } from '../helpers/artifactServer.js';
@@ -149,7 +150,7 @@ describe('a job watched by the action', () => {
     const id = output(run, 'artifact-id');
     expect(id).toBeDefined();
     const upload = artifacts.uploads.find((u) => u.name === 'cicd-sensor-build-attempt1-stand-in');
-    expect(upload?.files.sort()).toEqual(['events.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
+    expect(upload?.files.sort()).toEqual(['allowed-endpoints.txt', 'events.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
   });
 
   test('DOCKER_HOST is exported to later steps, pointing at the proxy', () => {
@@ -168,6 +169,105 @@ describe('a job watched by the action', () => {
   test('the daemon is stopped when no job remains', () => {
     expect(existsSync(join(run.stateDir, 'control.sock'))).toBe(false);
   });
+});
+
+describe('egress-policy block', () => {
+  let run: JobRun;
+  let probes: string[];
+  let port: number;
+  const server = net.createServer((sock) => sock.end());
+
+  beforeAll(async () => {
+    // Loopback with allow-loopback false: a destination outside the policy that needs no namespace.
+    port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+    const step = `if (exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null; then echo ok; else echo refused; fi > "$RUNNER_TEMP/step-probe"\n`;
+    const inputs = { 'egress-policy': 'block', 'allow-loopback': 'false', 'allowed-endpoints': '198.51.100.7:443', 'artifact-name': 'egress-block' };
+    run = await runJob([step], inputs, { env: { RUNNER_PROBE: `127.0.0.1:${port}` } });
+    probes = (JSON.parse(readFileSync(join(run.work, 'runner-result.json'), 'utf8')) as { probes?: string[] }).probes ?? [];
+  }, 240_000);
+
+  afterAll(() => server.close());
+
+  test('a step is refused what the policy does not allow', () => {
+    expect(run.phases.pre!.status).toBe(0);
+    expect(readFileSync(join(run.work, '_temp', 'step-probe'), 'utf8').trim()).toBe('refused');
+    const events = readEvents(join(output(run, 'report-dir')!, 'events.ndjson'));
+    const refused = events.find((e) => e.kind === 'network_connect' && e.network?.port === port);
+    expect(refused?.network).toMatchObject({ address: '127.0.0.1', blocked: true, outside_policy: true });
+  });
+
+  test('Runner.Worker itself is not cut off (exempt by pid), and post uploads after the policy is lifted', () => {
+    expect(probes).toEqual(['ok']);
+    expect(run.phases.post!.status).toBe(0);
+    const upload = artifacts.uploads.find((u) => u.name === 'egress-block');
+    expect(upload?.files).toContain('allowed-endpoints.txt');
+  });
+
+  test('the summary lists the refusal and a recommended allowed-endpoints', () => {
+    expect(run.summary).toMatch(/## Egress/);
+    expect(run.summary).toContain(`127.0.0.1:${port}`);
+    expect(run.summary).toMatch(/Recommended <code>allowed-endpoints<\/code>/);
+  });
+});
+
+describe('rules in a job', () => {
+  const RULES = join(fixturesDir, 'rules', 'action');
+  const checkout = (rules: string) =>
+    `/bin/echo early-bird > /dev/null\nmkdir -p .github/rules .github/workflows\ncp ${RULES}/workflow.yml .github/workflows/ci.yml\ncp ${rules} .github/rules/ci.yml\n`;
+  const steps = (rules = join(RULES, 'ci.yml')) => [checkout(rules), '#!cicd-sensor-main\n', '/bin/echo findme-critical > /dev/null\n'];
+  const env = { GITHUB_WORKFLOW_REF: 'octo/repo/.github/workflows/ci.yml@refs/heads/main' };
+  let run: JobRun;
+
+  beforeAll(async () => {
+    run = await runJob(steps(), { rules: '.github/rules/*.yml', 'artifact-name': 'with-rules' }, { env });
+  }, 240_000);
+
+  test('the action\'s step loads the checked-out rules, replaying what came before', () => {
+    for (const name of ['pre', 'step1', 'step2', 'step3']) expect([name, run.phases[name]!.status]).toEqual([name, 0]);
+    expect(run.phases.pre!.stdout).toMatch(/the rule files are not checked out yet/);
+    expect(run.phases.step2!.stdout).toMatch(/1 rule file\(s\) loaded; 1 finding\(s\) in the job so far/);
+    const findings = readFileSync(join(output(run, 'report-dir')!, 'findings.ndjson'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { rule_id: string });
+    expect(findings.map((f) => f.rule_id)).toEqual(['early_bird', 'findme']);
+    expect([output(run, 'findings'), output(run, 'highest-severity')]).toEqual(['2', 'critical']);
+  });
+
+  test('annotations by severity, at the step\'s line in the workflow file', () => {
+    const annotations = run.phases.post!.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=/.test(l));
+    expect(annotations).toEqual([
+      expect.stringMatching(/^::error file=\.github\/workflows\/ci\.yml,line=13,title=cicd-sensor%3A critical finding::Findme ran in step "run: \/bin\/echo findme-critical > \/dev\/null": /),
+      expect.stringMatching(/^::error file=\.github\/workflows\/ci\.yml,line=7,title=cicd-sensor%3A high finding::Early bird ran in step "run: \/bin\/echo early-bird > \/dev\/null": /),
+    ]);
+  });
+
+  test('findings.sarif is valid SARIF 2.1.0, anchored to the steps, and in the artifact', async () => {
+    await import('@microsoft/jest-sarif');
+    const sarif = JSON.parse(readFileSync(join(output(run, 'report-dir')!, 'findings.sarif'), 'utf8'));
+    (expect(sarif) as unknown as { toBeValidSarifLog(): void }).toBeValidSarifLog();
+    const lines = sarif.runs[0].results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine);
+    expect(lines).toEqual([7, 13]);
+    const upload = artifacts.uploads.find((u) => u.files.includes('findings.ndjson') && u.files.includes('findings.sarif'));
+    expect(upload).toBeDefined();
+  });
+
+  test('fail-on (critical by default) fails the job in post, naming the finding', () => {
+    expect(run.phases.post!.status).not.toBe(0);
+    expect(run.phases.post!.stdout).toMatch(/::error::cicd-sensor: 1 finding\(s\) at or above fail-on: critical: critical Findme ran/);
+  });
+
+  test('fail-on: none does not', async () => {
+    const lenient = await runJob(steps(), { rules: '.github/rules/*.yml', 'fail-on': 'none', 'artifact-name': 'lenient' }, { env });
+    expect(lenient.phases.post!.status).toBe(0);
+    expect(lenient.phases.post!.stdout).not.toMatch(/at or above fail-on/);
+    expect(output(lenient, 'findings')).toBe('2');
+  }, 240_000);
+
+  test('a bad rule file fails the action\'s step with its problems, and the job is still reported', async () => {
+    const bad = await runJob(steps(join(fixturesDir, 'rules', 'bad-conditions.yml')), { rules: '.github/rules/*.yml', 'artifact-name': 'bad-rules' }, { env });
+    expect(bad.phases.step2!.status).not.toBe(0);
+    expect(bad.phases.step2!.stdout).toMatch(/::error::input rules: the rule files have problems:.*ci\.yml:11:20: test\/bad-conditions\/uses_matches/);
+    expect(bad.phases.post!.status).toBe(0);
+    expect(output(bad, 'events')).toBeDefined();
+  }, 240_000);
 });
 
 describe('trouble', () => {
