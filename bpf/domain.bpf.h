@@ -29,6 +29,7 @@
 #include "parse.bpf.h"
 #include "dns.bpf.h"
 #include "hostname.bpf.h"
+#include "http.bpf.h"
 #include "policy.bpf.h"
 
 #define DNS_PORT 53
@@ -242,6 +243,7 @@ static __always_inline void first_payload(struct __sk_buff *skb, const struct fl
 	} else if (http_request(pkt)) {
 		source = CS_DOMAIN_HTTP_HOST;
 		v = cs_http_host(SLOT_EGRESS, len);
+		send_http_request(skb, f->family, f->dport, f->daddr, pid, len, v);
 		n = v < 0 ? -1 : cs_copy_host(SLOT_EGRESS, v, len, sizeof(*r), 1);
 	} else {
 		return;

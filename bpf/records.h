@@ -32,6 +32,7 @@ enum cs_kind {
 	CS_KIND_DOMAIN = 9,
 	CS_KIND_ACCESS = 10,
 	CS_KIND_MOUNT = 11,
+	CS_KIND_HTTP_REQUEST = 12,
 };
 
 /* Counter slots, one per hook; the names are in src/kernel/layout.ts. */
@@ -50,6 +51,7 @@ enum cs_hook {
 	CS_HOOK_DOMAIN,
 	CS_HOOK_PROCESS_ACCESS,
 	CS_HOOK_MOUNT,
+	CS_HOOK_HTTP_REQUEST,
 	CS_HOOK_MAX,
 };
 
@@ -315,6 +317,30 @@ struct cs_mount {
 	__u16 target_len;
 	__u16 target_base_len;
 	__u16 pad2[5];
+};
+
+/* Request-line and header bytes an http_request keeps: the method, the path up to its query, the Host. */
+#define CS_HTTP_METHOD_MAX 16
+#define CS_HTTP_PATH_MAX 255
+#define CS_HTTP_HOST_MAX 255
+
+/*
+ * The request line and Host of the first HTTP/1.x request on a job's TCP
+ * connection (the payload domain.bpf.h already reads for http_host).
+ * hdr.pid is the socket's owner as in cs_domain. Followed by the method,
+ * the path without its query or fragment, and the Host value as sent
+ * (lower-cased, port kept; empty when the request had none).
+ */
+struct cs_http_request {
+	struct cs_header hdr;
+	__u16 method_len;
+	__u16 path_len;
+	__u16 host_len;
+	__u16 port;	/* the server's port, host order */
+	__u8 family;	/* AF_INET / AF_INET6 */
+	__u8 path_cut;	/* 1: the path went on past CS_HTTP_PATH_MAX */
+	__u8 pad[6];
+	__u8 addr[16];	/* the server; IPv4 in the first 4 bytes */
 };
 
 #endif

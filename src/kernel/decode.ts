@@ -4,7 +4,14 @@
  * used: a malformed record is reported and skipped, never trusted.
  */
 import { ipv4, ipv6 } from './address.js';
-import { decodeAccess, decodeMount, type AccessSample, type MountSample } from './decodeAccess.js';
+import {
+  decodeAccess,
+  decodeHttpRequest,
+  decodeMount,
+  type AccessSample,
+  type HttpRequestSample,
+  type MountSample,
+} from './decodeAccess.js';
 import {
   AnswerType,
   CgroupOp,
@@ -135,10 +142,11 @@ export interface DomainSample extends SampleBase {
   cnames: string[];
 }
 
-export type { AccessSample, MountSample } from './decodeAccess.js';
+export type { AccessSample, HttpRequestSample, MountSample } from './decodeAccess.js';
 
 export type Sample =
   | AccessSample
+  | HttpRequestSample
   | MountSample
   | DomainSample
   | ExecSample
@@ -423,6 +431,7 @@ const FIXED: Record<number, number> = {
   [Kind.UNIX_CONNECT]: SIZEOF.cs_unix_connect,
   [Kind.ACCESS]: SIZEOF.cs_process_access,
   [Kind.MOUNT]: SIZEOF.cs_mount,
+  [Kind.HTTP_REQUEST]: SIZEOF.cs_http_request,
 };
 
 /** Decodes one record occupying b[at, at + len). */
@@ -455,6 +464,8 @@ export function decodeRecord(b: Buffer, at: number, len: number): Sample {
       return decodeAccess(b, at);
     case Kind.MOUNT:
       return decodeMount(b, at, end);
+    case Kind.HTTP_REQUEST:
+      return decodeHttpRequest(b, at, end);
     default:
       return decodeUnix(b, at, end);
   }

@@ -1,8 +1,9 @@
 /**
  * Decoders of this round's records: process_access (one process reaching
- * into another) and mount. Flags become booleans and enums names here, so
+ * into another), mount and http_request. Flags become booleans and enums names here, so
  * nothing past the decoder reads a bit.
  */
+import { ipv4, ipv6 } from './address.js';
 import { base, need, passedPath, Tail, u64, type PassedPath, type SampleBase } from './decode.js';
 import { AccessOp, Flag, MountOp, OFFSETS as O, Prevention, ProcFile, SIZEOF } from './layout.js';
 
@@ -96,4 +97,50 @@ export function decodeMount(b: Buffer, at: number, end: number): MountSample {
   const source = passedPath(b, tail, b.readUInt16LE(at + o.source_len), b.readUInt16LE(at + o.source_base_len), truncated);
   const target = passedPath(b, tail, b.readUInt16LE(at + o.target_len), b.readUInt16LE(at + o.target_base_len), truncated);
   return { kind: 'mount', ...base(b, at), op: op!, mountFlags: b.readUInt32LE(at + o.flags), source, target, pathTruncated: truncated };
+}
+
+/** The first HTTP/1.x request on a job's TCP connection; pid is the socket's owner. */
+export interface HttpRequestSample extends SampleBase {
+  kind: 'http_request';
+  method: string;
+  /** The request target up to its query or fragment. */
+  path: string;
+  /** The path went on past what the kernel keeps (set only when true). */
+  pathCut?: true;
+  /** The Host value as sent, lower-cased, port kept; '' when there was none. */
+  host: string;
+  family: 'ipv4' | 'ipv6';
+  address: string;
+  port: number;
+}
+
+const METHOD = /^[A-Z]{1,16}$/;
+const VISIBLE = /^[\x21-\x7e]*$/;
+
+export function decodeHttpRequest(b: Buffer, at: number, end: number): HttpRequestSample {
+  const o = O.cs_http_request;
+  const family = b[at + o.family];
+  need(family === 2 || family === 10, 'unknown address family');
+  const tail = new Tail(at + SIZEOF.cs_http_request, end);
+  const [ms, me] = tail.take(b.readUInt16LE(at + o.method_len));
+  const [ps, pe] = tail.take(b.readUInt16LE(at + o.path_len));
+  const [hs, he] = tail.take(b.readUInt16LE(at + o.host_len));
+  const method = b.toString('latin1', ms, me);
+  const path = b.toString('latin1', ps, pe);
+  const host = b.toString('latin1', hs, he);
+  // The kernel writes only these bytes; anything else is a broken record.
+  need(METHOD.test(method), 'http method is not upper-case letters');
+  need(path.length > 0 && VISIBLE.test(path) && VISIBLE.test(host) && host === host.toLowerCase(), 'http path or host holds bytes the kernel never writes');
+  const sample: HttpRequestSample = {
+    kind: 'http_request',
+    ...base(b, at),
+    method,
+    path,
+    host,
+    family: family === 2 ? 'ipv4' : 'ipv6',
+    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    port: b.readUInt16LE(at + o.port),
+  };
+  if (b[at + o.path_cut]) sample.pathCut = true;
+  return sample;
 }

@@ -19,6 +19,7 @@ export const Kind = {
   DOMAIN: 9,
   ACCESS: 10,
   MOUNT: 11,
+  HTTP_REQUEST: 12,
 } as const;
 
 /** Counter slots in enum cs_hook order. */
@@ -37,6 +38,7 @@ export const HOOK_NAMES = [
   'domain',
   'process_access',
   'mount',
+  'http_request',
 ] as const;
 
 export const Flag = {
@@ -97,6 +99,7 @@ export const OFFSETS = {
     write: 59,
     target_ns: 60,
   },
+  cs_http_request: { method_len: 40, path_len: 42, host_len: 44, port: 46, family: 48, path_cut: 49, addr: 56 },
   cs_mount: {
     flags: 40,
     op: 44,
@@ -120,4 +123,5 @@ export const SIZEOF = {
   cs_domain: 72,
   cs_process_access: 64,
   cs_mount: 64,
+  cs_http_request: 72,
 } as const;

@@ -218,6 +218,10 @@ export function buildEvent(s: Sample, ctx: EventContext): EventRecord | undefine
       e = record('mount', s, ctx);
       e.mount = mountInfo(s);
       return e;
+    case 'http_request':
+      e = record('http_request', s, ctx);
+      e.http = { method: s.method, path: s.path, host: s.host, source: 'cleartext_http' };
+      return e;
     default:
       return undefined;
   }

@@ -11,6 +11,8 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src/events/eventRecord.js';
@@ -29,13 +31,14 @@ const ALL_MODES = [...MEM_MODES, 'ptrace', 'vmreadv'];
 const IN_JOB_MODES = ['mem', 'ptrace', 'vmreadv'];
 
 let events: EventRecord[];
+let http: Server;
 let workerPid: number;
 let workerExit: number;
 const status = (step: string): number => Number(readFileSync(join(work, 'steps', `${step}.sh.status`), 'utf8'));
 const output = (name: string): string => readFileSync(join(work, `out-${name}`), 'latin1');
 
 /** Steps in run order: the dumper against the worker in every way, against a job process, then the other kinds. */
-function writeSteps(): void {
+function writeSteps(httpPort: number): void {
   const steps: Record<string, string> = {};
   ALL_MODES.forEach((mode, i) => {
     steps[`1${i}-${mode}`] = `exec ${dumper} ${mode} ${job} ${work}/out-${mode}\n`;
@@ -53,6 +56,8 @@ function writeSteps(): void {
   steps['32-unix'] = `node -e "const n=require('net'); const s=n.createServer().listen('${work}/u.sock',()=>n.connect('${work}/u.sock',()=>{s.close();process.exit(0)}))"\n`;
   steps['33-rmdir'] = `mkdir ${work}/gone-dir && rmdir ${work}/gone-dir\n`;
   steps['34-environ'] = 'cat /proc/$PPID/environ > /dev/null\n';
+  const get = `{host:'127.0.0.1',port:${httpPort},path:'/upload/v4?token=t0p',headers:{Host:'Codecov.Example:8080'}}`;
+  steps['35-http'] = `node -e "require('http').get(${get},(r)=>{r.resume();r.on('end',()=>process.exit(0))})"\n`;
   mkdirSync(join(work, 'steps'));
   for (const [name, body] of Object.entries(steps)) writeFileSync(join(work, 'steps', `${name}.sh`), body);
 }
@@ -62,7 +67,9 @@ beforeAll(async () => {
   execFileSync('gcc', ['-O2', '-o', dumper, join(fixturesDir, 'dumper.c')]);
   execFileSync('gcc', ['-O2', '-o', memfdexec, join(fixturesDir, 'memfdexec.c')]);
   chmodSync(work, 0o755);
-  writeSteps();
+  http = createServer((_req, res) => res.end('ok'));
+  await new Promise<void>((res) => http.listen(0, '127.0.0.1', res));
+  writeSteps((http.address() as AddressInfo).port);
   const daemon = startDaemon();
   const worker = spawnIn(testCgroup('protect'), [join(fixturesDir, 'protect', 'Runner.Worker'), daemon.stateDir, job, work, cliPath, secret]);
   workerPid = worker.pid!;
@@ -71,6 +78,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  http?.close();
   await cleanupDaemons();
   rmSync(work, { recursive: true, force: true });
 });
@@ -150,6 +158,12 @@ test("an open of another process's /proc/<pid>/environ names that process", () =
   expect(e?.file?.target_process).toMatchObject({ pid: workerPid, exec_path: '/usr/bin/bash' });
   const own = events.find((x) => x.kind === 'file_open' && /^\/proc\/\d+\//.test(x.file?.path ?? '') && x.file?.path.startsWith(`/proc/${x.process.pid}/`));
   expect(own?.file?.target_process).toBeUndefined();
+});
+
+test('an HTTP request is recorded with its method, its path without the query, and its Host as sent', () => {
+  const e = events.find((x) => x.kind === 'http_request' && x.http?.path === '/upload/v4');
+  expect(e?.http).toEqual({ method: 'GET', path: '/upload/v4', host: 'codecov.example:8080', source: 'cleartext_http' });
+  expect(e?.process.exec_path).toMatch(/node$/);
 });
 
 test('the CLI with --protect protects the sensor itself', async () => {

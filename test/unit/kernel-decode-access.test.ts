@@ -4,7 +4,7 @@
  * and mutated records that must decode cleanly or be reported.
  */
 import { decodeBatch, decodeRecord, type Sample } from '../../src/kernel/decode.js';
-import { accessRecord, components, DEFAULT_HEADER, execRecord, frame, mountRecord } from './fixtures/records.js';
+import { accessRecord, components, DEFAULT_HEADER, execRecord, frame, httpRequestRecord, mountRecord } from './fixtures/records.js';
 import { prng } from './fixtures/prng.js';
 
 function decodeOne(rec: Buffer): Sample {
@@ -76,6 +76,34 @@ describe('mount records', () => {
   });
 });
 
+describe('http_request records', () => {
+  it('decodes method, path, host and the server', () => {
+    expect(decodeOne(httpRequestRecord())).toEqual({
+      kind: 'http_request',
+      ...DEFAULT_HEADER,
+      method: 'POST',
+      path: '/upload',
+      host: 'codecov.example:8080',
+      family: 'ipv4',
+      address: '198.51.100.7',
+      port: 8080,
+    });
+    expect(decodeOne(httpRequestRecord({ host: '', pathCut: 1, family: 10, addr: [0x20, 0x01, 0x0d, 0xb8, ...Array(11).fill(0), 1] }))).toMatchObject({
+      host: '',
+      pathCut: true,
+      address: '2001:db8::1',
+    });
+  });
+
+  it('refuses bytes the kernel never writes', () => {
+    expect(() => decodeOne(httpRequestRecord({ method: 'get' }))).toThrow(/method/);
+    expect(() => decodeOne(httpRequestRecord({ path: '/a b' }))).toThrow(/path or host/);
+    expect(() => decodeOne(httpRequestRecord({ path: '' }))).toThrow(/path or host/);
+    expect(() => decodeOne(httpRequestRecord({ host: 'Upper.case' }))).toThrow(/path or host/);
+    expect(() => decodeOne(httpRequestRecord({ family: 1 }))).toThrow(/family/);
+  });
+});
+
 it('exec records carry memfd, set only when true', () => {
   expect(decodeOne(execRecord({ flags: MEMFD }))).toMatchObject({ memfd: true });
   expect((decodeOne(execRecord()) as { memfd?: true }).memfd).toBeUndefined();
@@ -84,6 +112,7 @@ it('exec records carry memfd, set only when true', () => {
 describe('process_access and mount fuzz', () => {
   function randomRecord(rand: () => number): Buffer {
     const pick = (n: number): number => Math.floor(rand() * n);
+    if (rand() < 0.2) return httpRequestRecord({ method: ['GET', 'POST', 'PUT'][pick(3)], path: `/${pick(1e6)}`, host: `h${pick(100)}.test:${pick(65536)}` });
     if (rand() < 0.5) {
       const op = 1 + pick(4);
       return accessRecord({ op, procFile: op === 4 ? 1 + pick(6) : 0, targetPid: 1 + pick(1 << 22), prevented: pick(3), write: pick(2), request: pick(0x4210) });

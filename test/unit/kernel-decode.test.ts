@@ -339,6 +339,7 @@ describe('decodeBatch', () => {
       'unix_connect',
       'access',
       'mount',
+      'http_request',
       'domain',
     ]);
   });

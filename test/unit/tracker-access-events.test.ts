@@ -121,6 +121,16 @@ describe('ProcessTargets', () => {
   });
 });
 
+describe('KernelTracker and http_request', () => {
+  it('sends the request as the socket owner\'s event, source cleartext_http', () => {
+    const tracker = new KernelTracker(new FakeMaps(), 0);
+    const events: EventRecord[] = [];
+    tracker.registerJob({ id: 'j' }, [{ id: 10n }], { write: (e) => events.push(e) });
+    tracker.handle({ kind: 'http_request', ...header, startNs: 0, method: 'POST', path: '/u', host: '198.51.100.7:80', family: 'ipv4', address: '198.51.100.7', port: 80 });
+    expect(events[0]).toMatchObject({ kind: 'http_request', process: { pid: 50 }, http: { method: 'POST', path: '/u', host: '198.51.100.7:80', source: 'cleartext_http' } });
+  });
+});
+
 describe('KernelTracker and protect-runner', () => {
   const exec = (pid: number): ExecSample => ({ kind: 'exec', ...header, pid, ppid: 1, uid: 0, parentStartNs: 0, execPath: '/bin/sh', argv: ['sh'], cwd: '/' });
 

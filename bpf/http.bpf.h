@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * http_request: the method, path and Host of the first HTTP/1.x request a
+ * job sends on a TCP connection, read from the payload copy domain.bpf.h
+ * already made for the Host's domain. Unlike http_host, an IP literal in
+ * the Host, a port and the path are kept: a raw-IP upload is what matters
+ * (Codecov's uploader posted to one). Only these three tokens leave the
+ * kernel, never the headers or body.
+ */
+#ifndef CICD_SENSOR_HTTP_BPF_H
+#define CICD_SENSOR_HTTP_BPF_H
+
+#include "parse.bpf.h"
+
+enum http_token {
+	HTTP_METHOD = 0, /* upper-case letters up to the space */
+	HTTP_PATH = 1,	 /* visible ASCII up to the space, '?' or '#'; cut at CS_HTTP_PATH_MAX */
+	HTTP_HOST = 2,	 /* visible ASCII up to the line's end, lower-cased */
+};
+
+#define HTTP_TOKEN_CUT (1 << 16)
+
+/*
+ * Copies one token from pkt[p, len) of slot into its record at out.
+ * Returns its length (HTTP_TOKEN_CUT set when a path went on past the
+ * limit), or -1 when the bytes are not such a token. The per-kind limits
+ * are set before the loop, so the loop itself has no branch on the kind.
+ */
+__noinline int cs_http_token(__u32 slot, __u32 p, __u32 len, __u32 out, __u32 kind)
+{
+	__u8 *pkt = pkt_of(slot), *rec = rec_of(slot);
+	__u8 lo = kind == HTTP_METHOD ? 'A' : 0x21, hi = kind == HTTP_METHOD ? 'Z' : 0x7e;
+	__u8 stop1 = kind == HTTP_HOST ? '\r' : ' ', stop2 = kind == HTTP_PATH ? '?' : kind == HTTP_HOST ? '\n' : ' ';
+	__u8 stop3 = kind == HTTP_PATH ? '#' : ' ';
+	__u32 max = kind == HTTP_METHOD ? CS_HTTP_METHOD_MAX : CS_HTTP_PATH_MAX, n = 0;
+	int i;
+
+	if (!pkt || !rec || len > PKT_MAX || p >= len || out > 0x3000)
+		return -1;
+	/* A header value may start with blanks. */
+	for (i = 0; kind == HTTP_HOST && i < 8 && p < len && (pkt_at(pkt, p) == ' ' || pkt_at(pkt, p) == '\t'); i++)
+		p++;
+	for (i = 0; i < CS_HTTP_PATH_MAX + 1; i++) {
+		__u8 c;
+
+		BOUND(p, 0xfff);
+		BOUND(n, 0x1ff);
+		if (p >= len)
+			return -1; /* no end within what was captured */
+		c = pkt_at(pkt, p);
+		if (c == stop1 || c == stop2 || c == stop3)
+			return n ? (int)n : -1;
+		if (c < lo || c > hi)
+			return -1;
+		if (n == max)
+			return kind == HTTP_PATH ? (int)(n | HTTP_TOKEN_CUT) : -1;
+		if (kind == HTTP_HOST && c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		rec_put(rec, out + n, c);
+		n++;
+		p++;
+	}
+	return -1;
+}
+
+/*
+ * Sends the http_request of an HTTP request in the egress slot's pkt[0,
+ * len); host_at is where cs_http_host found the Host value (-1: none). Its
+ * record is built and sent before the domain record reuses the buffer.
+ */
+static __always_inline void send_http_request(struct __sk_buff *skb, __u8 family, __u16 port, const __u32 *daddr,
+					      __u32 pid, __u32 len, int host_at)
+{
+	__u8 *rec = rec_of(SLOT_EGRESS);
+	struct cs_http_request *r;
+	int m, p, h = 0;
+	__u32 off;
+
+	if (!rec || pid == 0)
+		return;
+	r = (void *)rec;
+	off = sizeof(*r);
+	m = cs_http_token(SLOT_EGRESS, 0, len, off, HTTP_METHOD);
+	if (m <= 0)
+		return;
+	off += m;
+	p = cs_http_token(SLOT_EGRESS, m + 1, len, off, HTTP_PATH);
+	if (p <= 0)
+		return;
+	off += p & 0xffff;
+	if (host_at >= 0)
+		h = cs_http_token(SLOT_EGRESS, host_at, len, off, HTTP_HOST);
+	if (h < 0)
+		h = 0; /* a Host that is not one is left out; the request still counts */
+	r->hdr.kind = CS_KIND_HTTP_REQUEST;
+	r->hdr.pid = pid;
+	r->hdr.tid = 0;
+	r->hdr.flags = 0;
+	r->hdr.time_ns = bpf_ktime_get_boot_ns();
+	r->hdr.cgroup_id = bpf_skb_cgroup_id(skb);
+	r->hdr.start_time_ns = 0;
+	r->method_len = m;
+	r->path_len = p & 0xffff;
+	r->host_len = h;
+	r->port = port;
+	r->family = family;
+	r->path_cut = (p & HTTP_TOKEN_CUT) != 0;
+	__builtin_memset(r->pad, 0, sizeof(r->pad));
+	__builtin_memcpy(r->addr, daddr, 16);
+	emit(CS_HOOK_HTTP_REQUEST, rec, (off + h) & 0x7ff);
+}
+
+#endif
