@@ -4,7 +4,9 @@
  */
 import * as core from '@actions/core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { request } from '../daemon/client.js';
 import { writeReportFiles } from '../report/files.js';
 import { reportFromLog } from '../report/fromLog.js';
@@ -30,6 +32,21 @@ async function stats(stateDir: string): Promise<Record<string, unknown> | undefi
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Only root may stop the daemon (a job must not be able to switch the
+ * sensor off for the jobs beside it), so a post step running as the
+ * runner's user asks through sudo, as pre started it.
+ */
+async function stopDaemon(stateDir: string): Promise<void> {
+  if (process.getuid?.() === 0) {
+    const r = await request(stateDir, { op: 'stop' });
+    if (!r.ok) throw new Error(r.error);
+    return;
+  }
+  const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
+  execFileSync('sudo', ['-n', process.execPath, cli, 'daemon', 'stop', '--state-dir', stateDir], { stdio: 'pipe', timeout: 60_000 });
 }
 
 /** Closes the job in the daemon, or, with the daemon gone, rebuilds the report from its log. */
@@ -115,7 +132,7 @@ export async function finishWatching(): Promise<void> {
   const after = await stats(session.stateDir!);
   if (after && Array.isArray(after.jobs) && after.jobs.length === 0) {
     try {
-      await request(session.stateDir!, { op: 'stop' });
+      await stopDaemon(session.stateDir!);
     } catch (err) {
       warn(`cicd-sensor: could not stop the sensor daemon: ${(err as Error).message}`);
     }

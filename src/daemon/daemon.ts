@@ -15,6 +15,8 @@ import { startSensor } from '../tracker/sensorStart.js';
 import { sensorStatus } from '../tracker/status.js';
 import { controlSocketPath } from './client.js';
 import { listenControl } from './controlServer.js';
+import { AccessControl } from './access.js';
+import { internalErrors } from './survive.js';
 import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
 import type { Logger } from './log.js';
@@ -59,6 +61,7 @@ class Daemon {
   private readonly tracker: KernelTracker;
   private readonly jobs: JobManager;
   private readonly pump: Pump;
+  private readonly access: AccessControl;
   private readonly startedAt = new Date().toISOString();
   private server: Server | undefined;
   private docker: DockerSetup | undefined;
@@ -75,6 +78,7 @@ class Daemon {
     this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
     this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker, socketOwner());
     this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.jobs.flush() });
+    this.access = new AccessControl(opts.log, (id, message) => this.jobs.note(id, message));
   }
 
   async start(): Promise<void> {
@@ -93,7 +97,7 @@ class Daemon {
     }
     this.server = await listenControl({
       path: controlSocketPath(this.opts.stateDir),
-      handler: (req) => this.handle(req),
+      handler: (req, peer) => this.access.guard(req, peer, (r) => this.handle(r)),
       owner: socketOwner(),
       onError: (err) => this.opts.log.error(`control socket: ${err.message}`),
     });
@@ -150,7 +154,8 @@ class Daemon {
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
       maps: this.sensor.mapIds(),
-      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) })),
+      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id), lostOnWrite: this.jobs.lostOnWrite(id) })),
+      internalErrors: internalErrors(),
       docker: this.docker
         ? { proxy: this.docker.proxyPath, upstream: this.docker.upstream, interposed: this.docker.interposition?.defaultPath ?? null }
         : null,

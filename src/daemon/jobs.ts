@@ -3,7 +3,7 @@
  * its events log, and at the end its report and a done marker (job.json).
  * A log without job.json is a job whose daemon ended before it did.
  */
-import { chownSync, existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { EventLogWriter } from '../events/logWriter.js';
@@ -69,14 +69,18 @@ export class JobManager {
     return [...this.active.keys()];
   }
 
+  /** Events of a live job its log could not take (disk full, I/O error). */
+  lostOnWrite(id: string): number {
+    return this.active.get(id)?.writer.lostOnWrite ?? 0;
+  }
+
   register(identity: JobIdentity, target: { pid?: number; cgroup?: string }): RegisterResult {
     if (this.active.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
-    const choice = chooseJobCgroup(target, this.cgroupRoot, identity.id);
     const dir = join(this.stateDir, 'jobs', identity.id);
+    // A job's log is never replaced: registering a finished job's id again would wipe what it did.
+    if (existsSync(dir)) throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
+    const choice = chooseJobCgroup(target, this.cgroupRoot, identity.id);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // A job id used again (a re-run) starts a fresh log and loses its old done marker.
-    rmSync(join(dir, 'events.ndjson'), { force: true });
-    rmSync(join(dir, 'job.json'), { force: true });
     const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE, dockerSockets: this.dockerBypassPaths });
     const writer = new EventLogWriter(join(dir, 'events.ndjson'), (e) => report.add(e));
     this.giveToOwner(join(this.stateDir, 'jobs'), dir, writer.path);
@@ -109,6 +113,8 @@ export class JobManager {
     this.active.delete(id);
     const delivered = this.tracker.unregisterJob(id);
     job.writer.close();
+    const lost = job.writer.lostOnWrite;
+    if (lost > 0) job.notes.add(`${lost} events could not be written to the log (${job.writer.lastWriteError}); they are counted in the report but missing from events.ndjson.`);
     this.undoIsolation(job.choice);
     const endedAt = new Date().toISOString();
     const notes = [...job.notes];

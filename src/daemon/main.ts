@@ -8,6 +8,7 @@ import { parseArgs, UsageError } from '../cli/args.js';
 import { runDaemon } from './daemon.js';
 import { AlreadyRunning } from './instance.js';
 import { fileLogger } from './log.js';
+import { surviveInternalErrors } from './survive.js';
 
 function tell(line: string): void {
   try {
@@ -32,6 +33,7 @@ export async function trackerMain(argv: string[]): Promise<number> {
   }
   const opts = parsed.options;
   const log = fileLogger(join(opts.stateDir, 'daemon.log'), !opts.detach && process.stderr.isTTY);
+  surviveInternalErrors(log);
   try {
     return await runDaemon({
       ...opts,
