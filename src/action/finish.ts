@@ -58,7 +58,7 @@ async function closeJob(session: Session): Promise<{ dir: string; model: ReportM
     if (!r.ok) throw new Error(r.error);
   } catch (err) {
     warn(`cicd-sensor: could not close the job in the sensor (${(err as Error).message}); the report is rebuilt from the events log`);
-    const { model } = await reportFromLog(dir, session.jobId);
+    const { model } = await reportFromLog(dir, session.jobId, session.notes);
     writeReportFiles(dir, model);
   }
   return { dir, model: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReportModel };
@@ -80,7 +80,6 @@ function header(session: Session, problems: string[]): string {
 
 async function publish(settings: Settings, session: Session, problems: string[]): Promise<void> {
   const { dir, model } = await closeJob(session);
-  for (const n of session.notes ?? []) model.notes.push(n);
   const files = [await compressIfLarge(join(dir, 'events.ndjson')), join(dir, 'report.json'), join(dir, 'summary.md')];
   try {
     const { renderHtml } = await import('../report/html.js');

@@ -49,7 +49,8 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   }
   core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
   const job = jobIdentity();
-  const reply = await request(stateDir, { op: 'register', job, pid: process.pid });
+  // The daemon writes these into the job's report itself: summary.md is rendered once, with them.
+  const reply = await request(stateDir, { op: 'register', job, pid: process.pid, notes: [...notes] });
   if (!reply.ok) throw new Error(`the sensor refused to register this job: ${reply.error}`);
   if (typeof reply.note === 'string') notes.push(reply.note);
   const stats = await request(stateDir, { op: 'stats' });

@@ -1,20 +1,13 @@
 /** `cicd-sensor run`: one command, watched from its first exec to its exit. */
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { startDocker } from '../daemon/docker.js';
-import { spawn } from 'node:child_process';
-import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
-import { EventLogWriter } from '../events/logWriter.js';
-import { Sensor } from '../native/sensor.js';
+import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, createCgroup, removeCgroup, removeIfUnused } from '../platform/cgroup.js';
-import { ReportBuilder } from '../report/model.js';
+import { Recorder } from '../recording/recorder.js';
 import { renderText } from '../report/text.js';
-import { KernelTracker } from '../tracker/kernelTracker.js';
-import { Pump } from '../tracker/pump.js';
-import { sensorStatus } from '../tracker/status.js';
-import type { RunOptions } from './args.js';
-import { writeReportFiles } from '../report/files.js';
 import { startSensor } from '../tracker/sensorStart.js';
+import type { RunOptions } from './args.js';
 import { exitCodeOf, spawnInCgroup } from './spawnInCgroup.js';
 import { join } from 'node:path';
 
@@ -44,6 +37,31 @@ function forwardSignals(pid: number | undefined): () => void {
   };
 }
 
+/** Runs the command in a cgroup of its own as the recording's one job; its exit code. */
+async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string): Promise<number> {
+  // The CLI stands in for Runner.Worker: its one command is the job's one step.
+  const recording = recorder.begin({
+    identity: LOCAL_JOB,
+    dir: opts.outDir,
+    cgroups: [{ id: cgroupId(cgroup), path: cgroup }],
+    workerPid: process.pid,
+    workspace: process.cwd(),
+    rowLimit: opts.summaryRows,
+  });
+  try {
+    const docker = recorder.docker;
+    const env = docker ? { ...process.env, DOCKER_HOST: `unix://${docker.proxyPath}` } : process.env;
+    const child = spawnInCgroup(cgroup, opts.command, env);
+    const unforward = forwardSignals(child.pid);
+    const code = await exitCodeOf(child);
+    unforward();
+    await recorder.stop();
+    return code;
+  } finally {
+    recording.end();
+  }
+}
+
 export async function runCommand(opts: RunOptions): Promise<number> {
   const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
   if (!started.ok) {
@@ -55,59 +73,28 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   }
   const { sensor, plan, cgroupRoot } = started;
   mkdirSync(opts.outDir, { recursive: true });
-  const eventsPath = join(opts.outDir, 'events.ndjson');
-  rmSync(eventsPath, { force: true });
-  const tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
-  const notes = new Set<string>();
+  const recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
   // Containers the command starts through the proxy are part of its job.
   const socketDir = mkdtempSync(join(tmpdir(), 'cicd-sensor-run-'));
-  const docker = !opts.dockerProxy ? undefined : await startDocker({
-    socketDir,
-    interpose: false,
-    cgroupRoot,
-    tracker,
-    log: { info: () => undefined, warn: (m) => say(m), error: (m) => say(m) },
-    note: (_job, message) => notes.add(message),
-  });
-  const report = new ReportBuilder({ rowLimit: opts.summaryRows, workspace: process.cwd(), dockerSockets: docker?.bypassPaths });
-  const writer = new EventLogWriter(eventsPath, (e: EventRecord) => report.add(e));
+  const log = { info: () => undefined, warn: say, error: say };
+  await recorder.start(opts.dockerProxy ? { socketDir, interpose: false, log } : undefined);
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
   writeFileSync(
     join(opts.outDir, 'sensor.json'),
     JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + '\n',
   );
-  const startedAt = new Date().toISOString();
   let code: number;
   try {
-    // The CLI stands in for Runner.Worker: its one command is the job's one step.
-    tracker.registerJob(LOCAL_JOB, [{ id: cgroupId(cgroup), path: cgroup }], writer, { workerPid: process.pid });
-    const pump = new Pump(sensor, tracker, { afterBatch: () => writer.flush() });
-    pump.start();
-    const env = docker ? { ...process.env, DOCKER_HOST: `unix://${docker.proxyPath}` } : process.env;
-    const child = spawnInCgroup(cgroup, opts.command, env);
-    const unforward = forwardSignals(child.pid);
-    code = await exitCodeOf(child);
-    unforward();
-    await pump.stop();
+    code = await runRecorded(recorder, opts, cgroup);
   } finally {
-    tracker.unregisterJob(LOCAL_JOB.id);
-    writer.close();
     removeCgroup(cgroup);
     removeIfUnused(join(cgroup, '..'));
-    docker?.close();
+    recorder.closeDocker();
     rmSync(socketDir, { recursive: true, force: true });
   }
-  const status = sensorStatus(plan, sensor.counters(), tracker.counts, opts.ringbufBytes);
+  const done = recorder.finish(LOCAL_JOB.id);
   sensor.close();
-  const model = report.build(status, {
-    job: LOCAL_JOB,
-    startedAt,
-    endedAt: new Date().toISOString(),
-    workspace: process.cwd(),
-    notes: [...notes],
-  });
-  const paths = writeReportFiles(opts.outDir, model);
-  process.stderr.write(`\n${renderText(model)}\n`);
-  say(`events: ${paths.events}, summary: ${paths.summary}`);
+  process.stderr.write(`\n${renderText(done.model)}\n`);
+  say(`events: ${done.events}, summary: ${done.summary}`);
   return code;
 }

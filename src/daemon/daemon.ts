@@ -7,12 +7,10 @@ import { chmodSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } f
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
-import { Sensor } from '../native/sensor.js';
+import type { Sensor } from '../native/sensor.js';
 import { createCgroup, moveProcess, removeIfUnused } from '../platform/cgroup.js';
-import { KernelTracker } from '../tracker/kernelTracker.js';
-import { Pump } from '../tracker/pump.js';
+import { Recorder } from '../recording/recorder.js';
 import { startSensor } from '../tracker/sensorStart.js';
-import { sensorStatus } from '../tracker/status.js';
 import { controlSocketPath } from './client.js';
 import { listenControl } from './controlServer.js';
 import { AccessControl } from './access.js';
@@ -21,7 +19,6 @@ import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
 import type { Logger } from './log.js';
 import type { Request, Response } from './protocol.js';
-import { startDocker, type DockerSetup } from './docker.js';
 
 export interface DaemonOptions {
   stateDir: string;
@@ -58,43 +55,37 @@ function socketOwner(): { uid: number; gid: number } | undefined {
 }
 
 class Daemon {
-  private readonly tracker: KernelTracker;
+  private readonly recorder: Recorder;
   private readonly jobs: JobManager;
-  private readonly pump: Pump;
   private readonly access: AccessControl;
   private readonly startedAt = new Date().toISOString();
   private server: Server | undefined;
-  private docker: DockerSetup | undefined;
   private ticker: NodeJS.Timeout | undefined;
   private stopRequested!: () => void;
   readonly stopped = new Promise<void>((resolve) => (this.stopRequested = resolve));
 
   constructor(
     private readonly opts: DaemonOptions,
-    private readonly sensor: Sensor,
-    private readonly plan: AttachPlanEntry[],
-    private readonly cgroupRoot: string,
+    sensor: Sensor,
+    plan: AttachPlanEntry[],
+    cgroupRoot: string,
   ) {
-    this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
-    this.jobs = new JobManager(opts.stateDir, cgroupRoot, this.tracker, socketOwner());
-    this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.jobs.flush() });
-    this.access = new AccessControl(opts.log, (id, message) => this.jobs.note(id, message));
+    this.recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
+    this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner());
+    this.access = new AccessControl(opts.log, (id, message) => this.recorder.get(id)?.note(message));
+  }
+
+  private get tracker() {
+    return this.recorder.tracker;
+  }
+
+  private get docker() {
+    return this.recorder.docker;
   }
 
   async start(): Promise<void> {
-    this.pump.start();
-    if (this.opts.dockerProxy) {
-      this.docker = await startDocker({
-        socketDir: this.opts.stateDir,
-        upstream: this.opts.dockerUpstream,
-        interpose: this.opts.interposeDocker,
-        cgroupRoot: this.cgroupRoot,
-        tracker: this.tracker,
-        log: this.opts.log,
-        note: (jobId, message) => this.jobs.note(jobId, message),
-      });
-      if (this.docker) this.jobs.setDockerBypassPaths(this.docker.bypassPaths);
-    }
+    const docker = { socketDir: this.opts.stateDir, upstream: this.opts.dockerUpstream, interpose: this.opts.interposeDocker, log: this.opts.log };
+    await this.recorder.start(this.opts.dockerProxy ? docker : undefined);
     this.server = await listenControl({
       path: controlSocketPath(this.opts.stateDir),
       handler: (req, peer) => this.access.guard(req, peer, (r) => this.handle(r)),
@@ -104,30 +95,26 @@ class Daemon {
     this.ticker = setInterval(() => this.tick(), TICK_MS);
   }
 
-  private status() {
-    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.opts.ringbufBytes);
-  }
-
   private tick(): void {
     this.tracker.reconcile();
     this.tracker.expireStaging(STAGING_MAX_AGE_MS);
     for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
       this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
-      this.jobs.unregister(id, this.status(), 'expired after 24 h');
+      this.jobs.unregister(id, 'expired after 24 h');
     }
   }
 
   async handle(req: Request): Promise<Response> {
     switch (req.op) {
       case 'register': {
-        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup });
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes);
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result, ...docker };
       }
       case 'unregister': {
-        await this.pump.settle();
-        const result = this.jobs.unregister(req.id, this.status());
+        await this.recorder.pump.settle();
+        const result = this.jobs.unregister(req.id);
         this.opts.log.info(`unregistered job ${req.id} (${result.delivered} events)`);
         return { ok: true, ...result };
       }
@@ -140,7 +127,7 @@ class Daemon {
   }
 
   stats(): Record<string, unknown> {
-    const status = this.status();
+    const status = this.recorder.status();
     return {
       pid: process.pid,
       startedAt: this.startedAt,
@@ -150,11 +137,11 @@ class Daemon {
       undecodable: status.undecodable,
       unattributed: this.tracker.counts.unattributed,
       ownerless: this.tracker.counts.ownerless,
-      linksAlive: this.sensor.linksAlive(),
+      linksAlive: this.recorder.sensor.linksAlive(),
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
-      maps: this.sensor.mapIds(),
-      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id), lostOnWrite: this.jobs.lostOnWrite(id) })),
+      maps: this.recorder.sensor.mapIds(),
+      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id), lostOnWrite: this.recorder.get(id)?.lostOnWrite ?? 0 })),
       internalErrors: internalErrors(),
       docker: this.docker
         ? { proxy: this.docker.proxyPath, upstream: this.docker.upstream, interposed: this.docker.interposition?.defaultPath ?? null }
@@ -170,16 +157,15 @@ class Daemon {
   async shutdown(reason: string): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     this.server?.close();
-    this.docker?.close();
-    await this.pump.stop();
+    await this.recorder.stop();
     for (const id of this.jobs.ids()) {
       try {
-        this.jobs.unregister(id, this.status(), reason);
+        this.jobs.unregister(id, reason);
       } catch (err) {
         this.opts.log.error(`closing job ${id}: ${(err as Error).message}`);
       }
     }
-    this.sensor.close();
+    this.recorder.sensor.close();
     rmSync(controlSocketPath(this.opts.stateDir), { force: true });
   }
 }

@@ -6,23 +6,10 @@
 import { chownSync, existsSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobIdentity } from '../events/eventRecord.js';
-import { EventLogWriter } from '../events/logWriter.js';
-import type { SensorStatus } from '../events/sensorStatus.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
-import { ReportBuilder } from '../report/model.js';
-import { writeReportFiles, type ReportPaths } from '../report/files.js';
-import type { KernelTracker } from '../tracker/kernelTracker.js';
+import type { ReportPaths } from '../report/files.js';
+import type { Recorder } from '../recording/recorder.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
-
-interface ActiveJob {
-  identity: JobIdentity;
-  notes: Set<string>;
-  dir: string;
-  writer: EventLogWriter;
-  report: ReportBuilder;
-  choice: JobCgroupChoice;
-  startedAt: string;
-}
 
 export interface RegisterResult {
   id: string;
@@ -39,14 +26,13 @@ export interface UnregisterResult extends ReportPaths {
   delivered: number;
 }
 
+/** The daemon's side of its jobs: which cgroup is the job, their files in the state directory, the done marker. */
 export class JobManager {
-  private readonly active = new Map<string, ActiveJob>();
-  private dockerBypassPaths: string[] | undefined;
+  private readonly choices = new Map<string, JobCgroupChoice>();
 
   constructor(
     private readonly stateDir: string,
-    private readonly cgroupRoot: string,
-    private readonly tracker: KernelTracker,
+    private readonly recorder: Recorder,
     /** The unprivileged user the job's steps run as: they read the job's files. */
     private readonly owner?: { uid: number; gid: number },
   ) {}
@@ -56,85 +42,51 @@ export class JobManager {
     for (const p of paths) if (existsSync(p)) chownSync(p, this.owner.uid, this.owner.gid);
   }
 
-  /** Where the real docker socket can be reached around the proxy. */
-  setDockerBypassPaths(paths: string[]): void {
-    this.dockerBypassPaths = paths;
-  }
-
-  note(jobId: string, message: string): void {
-    this.active.get(jobId)?.notes.add(message);
-  }
-
   ids(): string[] {
-    return [...this.active.keys()];
+    return [...this.choices.keys()];
   }
 
-  /** Events of a live job its log could not take (disk full, I/O error). */
-  lostOnWrite(id: string): number {
-    return this.active.get(id)?.writer.lostOnWrite ?? 0;
-  }
-
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }): RegisterResult {
-    if (this.active.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = []): RegisterResult {
+    if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     const dir = join(this.stateDir, 'jobs', identity.id);
     // A job's log is never replaced: registering a finished job's id again would wipe what it did.
     if (existsSync(dir)) throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
-    const choice = chooseJobCgroup(target, this.cgroupRoot, identity.id);
+    const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const report = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE, dockerSockets: this.dockerBypassPaths });
-    const writer = new EventLogWriter(join(dir, 'events.ndjson'), (e) => report.add(e));
-    this.giveToOwner(join(this.stateDir, 'jobs'), dir, writer.path);
-    try {
-      this.tracker.registerJob(identity, [{ id: cgroupId(choice.path), path: choice.path }], writer, {
-        workerPid: choice.workerPid,
-      });
-      this.tracker.bootstrap(identity.id, choice.pids);
-    } catch (err) {
-      writer.close();
-      if (this.tracker.jobIds().includes(identity.id)) this.tracker.unregisterJob(identity.id);
-      throw err;
-    }
-    const notes = new Set<string>(choice.note ? [choice.note] : []);
-    this.active.set(identity.id, { identity, notes, dir, writer, report, choice, startedAt: new Date().toISOString() });
+    const recording = this.recorder.begin({
+      identity,
+      dir,
+      cgroups: [{ id: cgroupId(choice.path), path: choice.path }],
+      workerPid: choice.workerPid,
+      pids: choice.pids,
+      workspace: process.env.GITHUB_WORKSPACE,
+      notes: [...(choice.note ? [choice.note] : []), ...notes],
+    });
+    this.giveToOwner(join(this.stateDir, 'jobs'), dir, recording.eventsPath);
+    this.choices.set(identity.id, choice);
     return {
       id: identity.id,
       cgroup: choice.path,
       isolated: choice.isolated,
       note: choice.note,
       workerPid: choice.workerPid,
-      events: writer.path,
+      events: recording.eventsPath,
     };
   }
 
   /** Call after the ring buffer is drained: nothing of the job is left in flight. */
-  unregister(id: string, status: SensorStatus, endedBy = 'unregister'): UnregisterResult {
-    const job = this.active.get(id);
-    if (!job) throw new Error(`no job ${id} is registered`);
-    this.active.delete(id);
-    const delivered = this.tracker.unregisterJob(id);
-    job.writer.close();
-    const lost = job.writer.lostOnWrite;
-    if (lost > 0) job.notes.add(`${lost} events could not be written to the log (${job.writer.lastWriteError}); they are counted in the report but missing from events.ndjson.`);
-    this.undoIsolation(job.choice);
-    const endedAt = new Date().toISOString();
-    const notes = [...job.notes];
-    const model = job.report.build(status, {
-      job: job.identity,
-      startedAt: job.startedAt,
-      endedAt,
-      workspace: process.env.GITHUB_WORKSPACE,
-      notes,
-    });
-    const paths = writeReportFiles(job.dir, model);
-    const marker = { job: job.identity, startedAt: job.startedAt, endedAt, endedBy, delivered, cgroup: job.choice.path };
-    writeFileSync(join(job.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
-    this.giveToOwner(paths.summary, paths.report, join(job.dir, 'job.json'));
-    return { id, dir: job.dir, delivered, ...paths };
-  }
-
-  /** Flushes every job's log (after each batch). */
-  flush(): void {
-    for (const job of this.active.values()) job.writer.flush();
+  unregister(id: string, endedBy = 'unregister'): UnregisterResult {
+    const choice = this.choices.get(id);
+    if (!choice) throw new Error(`no job ${id} is registered`);
+    this.choices.delete(id);
+    const recording = this.recorder.get(id)!;
+    recording.end();
+    this.undoIsolation(choice);
+    const done = this.recorder.finish(id);
+    const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
+    writeFileSync(join(recording.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
+    this.giveToOwner(done.summary, done.report, join(recording.dir, 'job.json'));
+    return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report };
   }
 
   /** Puts an isolated worker back where it was and removes the job's cgroup. */

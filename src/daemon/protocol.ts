@@ -6,7 +6,7 @@
 import type { JobIdentity } from '../events/eventRecord.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number }
+  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[] }
   | { op: 'unregister'; id: string }
   | { op: 'stats' }
   | { op: 'stop' };
@@ -15,6 +15,8 @@ export type Response = { ok: true; [key: string]: unknown } | { ok: false; error
 
 /** A request line longer than this is refused without being parsed. */
 export const MAX_REQUEST_BYTES = 64 * 1024;
+
+const MAX_NOTES = 16;
 
 export class ProtocolError extends Error {}
 
@@ -39,6 +41,12 @@ function identity(v: unknown): JobIdentity {
   return job;
 }
 
+/** Notes for the job's report from whoever registers it (the action's own observations). */
+function notes(v: unknown): string[] {
+  if (!Array.isArray(v) || v.length > MAX_NOTES) throw new ProtocolError(`notes must be an array of at most ${MAX_NOTES} strings`);
+  return v.map((n, i) => text(n, `notes[${i}]`));
+}
+
 function register(o: Record<string, unknown>): Request {
   const req: Request = { op: 'register', job: identity(o.job) };
   if (o.cgroup !== undefined) req.cgroup = text(o.cgroup, 'cgroup', 4096);
@@ -47,6 +55,7 @@ function register(o: Record<string, unknown>): Request {
     req.pid = o.pid as number;
   }
   if ((req.cgroup === undefined) === (req.pid === undefined)) throw new ProtocolError('register needs exactly one of cgroup or pid');
+  if (o.notes !== undefined) req.notes = notes(o.notes);
   return req;
 }
 

@@ -19,7 +19,8 @@ export interface LogReport {
 
 const UNKNOWN_STATUS: SensorStatus = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 0 };
 
-export async function reportFromLog(jobDir: string, fallbackId = 'unknown'): Promise<LogReport> {
+/** notes: what the caller knows of the job that its log cannot tell (the daemon had them). */
+export async function reportFromLog(jobDir: string, fallbackId = 'unknown', knownNotes: string[] = []): Promise<LogReport> {
   const markerPath = join(jobDir, 'job.json');
   const marker = existsSync(markerPath)
     ? (JSON.parse(readFileSync(markerPath, 'utf8')) as { job: JobIdentity; startedAt?: string; endedAt?: string })
@@ -40,7 +41,7 @@ export async function reportFromLog(jobDir: string, fallbackId = 'unknown'): Pro
     builder.add(event);
   });
   const endedEarly = marker === undefined;
-  const notes: string[] = [];
+  const notes = [...knownNotes];
   if (endedEarly) notes.push('The sensor stopped before the job ended (no done marker): activity after its last event is missing, and its kernel counters were lost with it.');
   if (unreadableLines) notes.push(`${unreadableLines} unreadable line(s) in events.ndjson were skipped.`);
   const model = builder.build(UNKNOWN_STATUS, {

@@ -1,0 +1,137 @@
+/**
+ * One job's recording (the seed's job event worker): its registration in the
+ * tracker, its events log, the report built as events come, the stages that
+ * see each event after it is logged, and its end (files and counts). The
+ * daemon holds one per registered job; `cicd-sensor run` holds one for its
+ * command. Everything a job's events go through is assembled here, once.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
+import { EventLogWriter } from '../events/logWriter.js';
+import type { SensorStatus } from '../events/sensorStatus.js';
+import { writeReportFiles, type ReportPaths } from '../report/files.js';
+import { ReportBuilder, type ReportModel } from '../report/model.js';
+import type { JobCgroup, JobSink, KernelTracker } from '../tracker/kernelTracker.js';
+import type { EventStage } from './eventStage.js';
+
+export interface JobRecordingOptions {
+  identity: JobIdentity;
+  /** An existing directory: events.ndjson now, report.json and summary.md at the end. */
+  dir: string;
+  /** The job's cgroups at registration. */
+  cgroups: JobCgroup[];
+  /** Runner.Worker (or the CLI): its direct children are the job's steps. */
+  workerPid?: number;
+  /** Processes already in the job, read from /proc so their children get full ancestry. */
+  pids?: number[];
+  /** Files under it are grouped as the workspace in the report. */
+  workspace?: string;
+  /** Rows per summary table. */
+  rowLimit?: number;
+  /** Paths that reach dockerd around the proxy (the report's bypass flag). */
+  dockerSockets?: string[];
+  /** Notes known at registration (how the job's cgroup was chosen, a missing pre step). */
+  notes?: string[];
+  /** Per-event stages after the report, in order. */
+  stages?: EventStage[];
+}
+
+export interface FinishedRecording extends ReportPaths {
+  model: ReportModel;
+  /** Events the job got in all. */
+  delivered: number;
+  startedAt: string;
+  endedAt: string;
+}
+
+export class JobRecording implements JobSink {
+  readonly identity: JobIdentity;
+  readonly dir: string;
+  readonly startedAt = new Date().toISOString();
+  private readonly writer: EventLogWriter;
+  private readonly report: ReportBuilder;
+  private readonly stages: EventStage[];
+  private readonly notes: Set<string>;
+  private readonly workspace: string | undefined;
+  private delivered: number | undefined;
+
+  /** Registers the job in the tracker with a fresh log; on failure nothing of it is left there. */
+  constructor(
+    private readonly tracker: KernelTracker,
+    opts: JobRecordingOptions,
+  ) {
+    this.identity = opts.identity;
+    this.dir = opts.dir;
+    this.workspace = opts.workspace;
+    this.notes = new Set(opts.notes);
+    this.stages = opts.stages ?? [];
+    this.report = new ReportBuilder({ rowLimit: opts.rowLimit, workspace: opts.workspace, dockerSockets: opts.dockerSockets });
+    // A job id used again (a re-run) starts a fresh log.
+    rmSync(this.eventsPath, { force: true });
+    this.writer = new EventLogWriter(this.eventsPath);
+    try {
+      tracker.registerJob(opts.identity, opts.cgroups, this, { workerPid: opts.workerPid });
+      if (opts.pids) tracker.bootstrap(opts.identity.id, opts.pids);
+    } catch (err) {
+      this.writer.close();
+      if (tracker.jobIds().includes(opts.identity.id)) tracker.unregisterJob(opts.identity.id);
+      throw err;
+    }
+  }
+
+  get eventsPath(): string {
+    return join(this.dir, 'events.ndjson');
+  }
+
+  /** The tracker's sink: the line first, then the report, then the stages. */
+  write(event: EventRecord): void {
+    this.writer.write(event);
+    this.report.add(event);
+    for (const stage of this.stages) stage.onEvent(event);
+  }
+
+  /** Writes the buffered lines (after each batch). */
+  flush(): void {
+    this.writer.flush();
+  }
+
+  note(message: string): void {
+    this.notes.add(message);
+  }
+
+  /** Events the log could not take (disk full, I/O error); the report still counts them. */
+  get lostOnWrite(): number {
+    return this.writer.lostOnWrite;
+  }
+
+  /**
+   * Leaves the tracker (its held DNS questions are logged first) and closes
+   * the log; call once the ring buffer is drained. Idempotent, so a caller
+   * can end the job in a finally and finish it afterwards.
+   */
+  end(): number {
+    if (this.delivered === undefined) {
+      this.delivered = this.tracker.unregisterJob(this.identity.id);
+      this.writer.close();
+      const lost = this.writer.lostOnWrite;
+      if (lost > 0) this.note(`${lost} events could not be written to events.ndjson (${this.writer.lastWriteError}); the report counts them, the log lacks them.`);
+    }
+    return this.delivered;
+  }
+
+  /** Ends the job if needed, lets each stage finish, and writes report.json and summary.md (with every note). */
+  finish(status: SensorStatus): FinishedRecording {
+    const delivered = this.end();
+    for (const stage of this.stages) stage.finish?.({ dir: this.dir, note: (m) => this.note(m) });
+    const endedAt = new Date().toISOString();
+    const model = this.report.build(status, {
+      job: this.identity,
+      startedAt: this.startedAt,
+      endedAt,
+      workspace: this.workspace,
+      notes: [...this.notes],
+    });
+    return { model, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model) };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The sensor side of recording, shared by the daemon and `cicd-sensor run`:
+ * one attached sensor, the KernelTracker fed by the pump, the docker proxy
+ * that stages containers for their job, and the JobRecordings of the jobs
+ * being watched.
+ */
+import type { AttachPlanEntry, SensorStatus } from '../events/sensorStatus.js';
+import { Sensor } from '../native/sensor.js';
+import { KernelTracker } from '../tracker/kernelTracker.js';
+import { Pump } from '../tracker/pump.js';
+import { sensorStatus } from '../tracker/status.js';
+import { startDocker, type DockerOptions, type DockerSetup } from '../daemon/docker.js';
+import { JobRecording, type FinishedRecording, type JobRecordingOptions } from './jobRecording.js';
+
+/** The docker proxy's settings; the recorder supplies the tracker, the cgroup root and the notes. */
+export type RecorderDockerOptions = Omit<DockerOptions, 'tracker' | 'cgroupRoot' | 'note'>;
+
+export class Recorder {
+  readonly tracker: KernelTracker;
+  readonly pump: Pump;
+  private docker_: DockerSetup | undefined;
+  private readonly recordings = new Map<string, JobRecording>();
+
+  constructor(
+    readonly sensor: Sensor,
+    readonly plan: AttachPlanEntry[],
+    readonly cgroupRoot: string,
+    private readonly ringbufBytes: number,
+  ) {
+    this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
+    this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.flush() });
+  }
+
+  /** Starts reading the kernel and, when asked and a dockerd is there, the docker proxy. */
+  async start(docker?: RecorderDockerOptions): Promise<void> {
+    this.pump.start();
+    if (!docker) return;
+    this.docker_ = await startDocker({
+      ...docker,
+      cgroupRoot: this.cgroupRoot,
+      tracker: this.tracker,
+      note: (jobId, message) => this.recordings.get(jobId)?.note(message),
+    });
+  }
+
+  get docker(): DockerSetup | undefined {
+    return this.docker_;
+  }
+
+  status(): SensorStatus {
+    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.ringbufBytes);
+  }
+
+  /** Starts recording a job (see JobRecording); the report knows the proxy's bypass paths. */
+  begin(opts: Omit<JobRecordingOptions, 'dockerSockets'>): JobRecording {
+    if (this.recordings.has(opts.identity.id)) throw new Error(`job ${opts.identity.id} is already registered`);
+    const recording = new JobRecording(this.tracker, { ...opts, dockerSockets: this.docker_?.bypassPaths });
+    this.recordings.set(opts.identity.id, recording);
+    return recording;
+  }
+
+  get(id: string): JobRecording | undefined {
+    return this.recordings.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.recordings.keys()];
+  }
+
+  /** Closes a job whose records are all handled (after settle() or stop()) and writes its report. */
+  finish(id: string): FinishedRecording {
+    const recording = this.recordings.get(id);
+    if (!recording) throw new Error(`no job ${id} is registered`);
+    this.recordings.delete(id);
+    return recording.finish(this.status());
+  }
+
+  /** Flushes every job's log (after each batch). */
+  flush(): void {
+    for (const recording of this.recordings.values()) recording.flush();
+  }
+
+  /** Stops the docker proxy (and undoes its interposition); once. */
+  closeDocker(): void {
+    this.docker_?.close();
+    this.docker_ = undefined;
+  }
+
+  /** Stops the proxy and the pump after a last drain; jobs are still open. */
+  async stop(): Promise<void> {
+    this.closeDocker();
+    await this.pump.stop();
+  }
+}
