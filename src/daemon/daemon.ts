@@ -35,8 +35,6 @@ export interface DaemonOptions {
 /** A job never unregistered (its runner died) is closed after this long. */
 const JOB_MAX_AGE_MS = 24 * 3600 * 1000;
 const TICK_MS = 1000;
-/** A staged container that has not started within this long is forgotten. */
-const STAGING_MAX_AGE_MS = 3600 * 1000;
 
 export class DaemonStartError extends Error {}
 
@@ -97,7 +95,6 @@ class Daemon {
 
   private tick(): void {
     this.tracker.reconcile();
-    this.tracker.expireStaging(STAGING_MAX_AGE_MS);
     for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
       this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
       this.jobs.unregister(id, 'expired after 24 h');
