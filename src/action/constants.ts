@@ -10,6 +10,10 @@ export const Input = {
   SummaryRows: 'summary-rows',
   SensorUrl: 'sensor-url',
   SensorSha256: 'sensor-sha256',
+  Rules: 'rules',
+  RuleModifiers: 'rule-modifiers',
+  MonitorMode: 'monitor-mode',
+  FailOn: 'fail-on',
 } as const;
 
 export const Output = {
@@ -17,6 +21,8 @@ export const Output = {
   Events: 'events',
   Lost: 'lost',
   ArtifactId: 'artifact-id',
+  Findings: 'findings',
+  HighestSeverity: 'highest-severity',
 } as const;
 
 /** core.saveState keys, prefixed so they cannot collide with other actions' state. */

@@ -1,6 +1,7 @@
 /**
  * post: close the job and tell its owner what it did. Every failure here is
- * reported as a warning and in the summary; post never fails the job.
+ * reported as a warning and in the summary; post never fails the job for
+ * its own trouble, only for findings at or above the user's `fail-on`.
  */
 import * as core from '@actions/core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import type { ReportModel } from '../report/model.js';
 import { compressIfLarge, uploadReport } from './artifact.js';
 import { Output } from './constants.js';
 import { checkTamper } from './daemonProcess.js';
+import { publishFindings } from './findingsOutcome.js';
 import { getSettings, type Settings } from './settings.js';
 import { loadSession, type Session } from './state.js';
 
@@ -80,7 +82,8 @@ function header(session: Session, problems: string[]): string {
 
 async function publish(settings: Settings, session: Session, problems: string[]): Promise<void> {
   const { dir, model } = await closeJob(session);
-  const files = [await compressIfLarge(join(dir, 'events.ndjson')), join(dir, 'report.json'), join(dir, 'summary.md')];
+  const outcome = publishFindings(dir, settings.failOn);
+  const files = [await compressIfLarge(join(dir, 'events.ndjson')), join(dir, 'report.json'), join(dir, 'summary.md'), ...outcome.files];
   try {
     const { renderHtml } = await import('../report/html.js');
     writeFileSync(join(dir, 'report.html'), renderHtml(model));
@@ -103,6 +106,8 @@ async function publish(settings: Settings, session: Session, problems: string[])
     const budget = 1_000_000 - 8_192; // room for the header under GitHub's 1 MiB
     await core.summary.addRaw(header(session, problems) + renderMarkdown(model, { maxBytes: budget, artifactNote })).write();
   }
+  // The one failure post may cause: the user asked for it with fail-on.
+  if (outcome.failure) core.setFailed(outcome.failure);
 }
 
 export async function finishWatching(): Promise<void> {

@@ -4,9 +4,10 @@
  * manual stop), else a new session through `daemon --detach`. Either way the
  * step waits for the daemon's own readiness signal, with a bounded timeout.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { daemonArgv, type DaemonOptions } from '../daemon/options.js';
+import { CommandTimeout, runWaited } from './command.js';
 import type { ActionPlatform } from './platform.js';
 
 export interface Launched {
@@ -34,39 +35,41 @@ async function waitReady(stateDir: string, timeoutMs: number, until: number): Pr
   throw notReady(stateDir, timeoutMs);
 }
 
-export async function launchDaemon(
-  platform: ActionPlatform,
-  distDir: string,
-  stateDir: string,
-  daemonArgs: string[],
-  timeoutMs: number,
-): Promise<Launched> {
-  const owner = [`SUDO_UID=${process.getuid?.() ?? 0}`, `SUDO_GID=${process.getgid?.() ?? 0}`];
-  const tracker = join(distDir, 'tracker.js');
-  const run = (argv: string[], what: string, ms: number): void => {
-    const full = [...platform.elevate, ...argv];
-    try {
-      execFileSync(full[0]!, full.slice(1), { stdio: 'pipe', timeout: ms });
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ETIMEDOUT') throw notReady(stateDir, timeoutMs);
-      const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim();
-      throw new LaunchError(`${what}: ${stderr || (err as Error).message}`);
-    }
-  };
-  const until = Date.now() + timeoutMs;
+/** Runs argv as root and waits for it; a refusal or a timeout is a LaunchError. */
+async function runAsRoot(platform: ActionPlatform, argv: string[], what: string, timeoutMs: number, onTimeout: () => LaunchError): Promise<void> {
+  let result;
   try {
-    if (platform.systemd) {
-      const unit = `cicd-sensor-${process.pid}`;
-      const props = ['--collect', '--property=OOMScoreAdjust=-1000', '--property=RefuseManualStop=yes'];
-      run(['systemd-run', `--unit=${unit}`, ...props, ...owner.map((o) => `--setenv=${o}`), process.execPath, tracker, ...daemonArgs], 'systemd-run refused to start the sensor', 30_000);
-    } else {
-      run(['env', ...owner, process.execPath, join(distDir, 'cli.js'), 'daemon', '--detach', ...daemonArgs], 'the sensor daemon did not start', timeoutMs);
-    }
+    result = await runWaited([...platform.elevate, ...argv], timeoutMs);
+  } catch (err) {
+    if (err instanceof CommandTimeout) throw onTimeout();
+    throw new LaunchError(`${what}: ${(err as Error).message}`);
+  }
+  if (result.exitCode !== 0) throw new LaunchError(`${what}: ${result.stderr.trim() || `exit code ${result.exitCode}`}`);
+}
+
+/** The command that starts the daemon: a transient unit under systemd, else `daemon --detach`. */
+function startCommand(platform: ActionPlatform, distDir: string, daemon: DaemonOptions): string[] {
+  const owner = [`SUDO_UID=${process.getuid?.() ?? 0}`, `SUDO_GID=${process.getgid?.() ?? 0}`];
+  const args = daemonArgv(daemon);
+  if (!platform.systemd) return ['env', ...owner, process.execPath, join(distDir, 'cli.js'), 'daemon', '--detach', ...args];
+  const props = ['--collect', '--property=OOMScoreAdjust=-1000', '--property=RefuseManualStop=yes'];
+  const unit = `--unit=cicd-sensor-${process.pid}`;
+  return ['systemd-run', unit, ...props, ...owner.map((o) => `--setenv=${o}`), process.execPath, join(distDir, 'tracker.js'), ...args];
+}
+
+export async function launchDaemon(platform: ActionPlatform, distDir: string, daemon: DaemonOptions, timeoutMs: number): Promise<Launched> {
+  const { stateDir } = daemon;
+  const until = Date.now() + timeoutMs;
+  const timedOut = (): LaunchError => notReady(stateDir, timeoutMs);
+  try {
+    const what = platform.systemd ? 'systemd-run refused to start the sensor' : 'the sensor daemon did not start';
+    await runAsRoot(platform, startCommand(platform, distDir, daemon), what, platform.systemd ? 30_000 : timeoutMs, timedOut);
     return { pid: await waitReady(stateDir, timeoutMs, until) };
   } catch (err) {
     // A daemon that comes up after pre gave up would watch nothing and hold the docker socket: stop it now.
+    const kill = [process.execPath, join(distDir, 'cli.js'), 'daemon', 'kill', '--state-dir', stateDir];
     try {
-      run([process.execPath, join(distDir, 'cli.js'), 'daemon', 'kill', '--state-dir', stateDir], 'daemon kill', 30_000);
+      await runAsRoot(platform, kill, 'daemon kill', 30_000, () => new LaunchError('daemon kill did not finish within 30 s'));
     } catch (killErr) {
       throw new LaunchError(`${(err as Error).message}\nstopping it failed too: ${(killErr as Error).message}`);
     }

@@ -1,7 +1,7 @@
 /** Can this runner run the sensor? Each missing piece in words a user can act on. */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cgroup2Root } from '../platform/cgroup.js';
+import { runWaited } from './command.js';
 
 export interface ActionPlatform {
   missing: string[];
@@ -11,21 +11,20 @@ export interface ActionPlatform {
   systemd: boolean;
 }
 
-function passwordlessSudo(): boolean {
+async function passwordlessSudo(): Promise<boolean> {
   try {
-    execFileSync('sudo', ['-n', 'true'], { stdio: 'ignore', timeout: 10_000 });
-    return true;
+    return (await runWaited(['sudo', '-n', 'true'], 10_000)).exitCode === 0;
   } catch {
-    return false;
+    return false; // no sudo at all, or it hung asking for something
   }
 }
 
-export function checkActionPlatform(): ActionPlatform {
+export async function checkActionPlatform(): Promise<ActionPlatform> {
   const missing: string[] = [];
   if (process.platform !== 'linux') missing.push(`Linux (this runner is ${process.platform})`);
   if (!existsSync('/sys/kernel/btf/vmlinux')) missing.push('kernel BTF (/sys/kernel/btf/vmlinux)');
   if (process.platform === 'linux' && !cgroup2Root()) missing.push('cgroup v2');
   const root = process.getuid?.() === 0;
-  if (!root && !passwordlessSudo()) missing.push('root or passwordless sudo');
+  if (!root && !(await passwordlessSudo())) missing.push('root or passwordless sudo');
   return { missing, elevate: root ? [] : ['sudo', '-n'], systemd: existsSync('/run/systemd/system') };
 }

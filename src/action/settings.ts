@@ -3,6 +3,7 @@
  * ConfigurationError that names the input and what it accepts.
  */
 import * as core from '@actions/core';
+import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
 import { Input } from './constants.js';
 
 export class ConfigurationError extends Error {}
@@ -26,6 +27,14 @@ export interface Settings {
   readonly sensorUrl?: string;
   /** Its SHA-256, required with sensorUrl. */
   readonly sensorSha256?: string;
+  /** Rule files or globs in the repository, added to the built-in rules. */
+  readonly rules: readonly string[];
+  /** Rule modifier files or globs in the repository. */
+  readonly ruleModifiers: readonly string[];
+  /** Every terminate rule only detects. */
+  readonly monitorMode: boolean;
+  /** Post fails the job on a finding at or above this severity. */
+  readonly failOn: FailOn;
 }
 
 function bool(name: string, fallback: boolean): boolean {
@@ -43,6 +52,21 @@ function int(name: string, min: number, max: number): number | undefined {
     throw new ConfigurationError(`input ${name}: '${raw}' is not a whole number from ${min} to ${max}`);
   }
   return Number(raw);
+}
+
+/** One pattern per line (or comma-separated), blanks and `#` comments skipped. */
+function patterns(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/[\n,]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !p.startsWith('#'));
+}
+
+function failOn(): FailOn {
+  const raw = core.getInput(Input.FailOn).trim().toLowerCase() || 'critical';
+  if (!isFailOn(raw)) throw new ConfigurationError(`input ${Input.FailOn}: '${raw}' is not one of ${FAIL_ON_LEVELS.join(', ')}`);
+  return raw;
 }
 
 /** Artifact names may not hold these (the artifact service refuses them). */
@@ -77,5 +101,9 @@ export function getSettings(): Settings {
     summaryRows: int(Input.SummaryRows, 1, 1000) ?? 25,
     sensorUrl,
     sensorSha256,
+    rules: patterns(Input.Rules),
+    ruleModifiers: patterns(Input.RuleModifiers),
+    monitorMode: bool(Input.MonitorMode, false),
+    failOn: failOn(),
   });
 }

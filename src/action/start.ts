@@ -8,6 +8,7 @@ import * as core from '@actions/core';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from '../daemon/client.js';
+import { DEFAULT_STATE_DIR, defaultDaemonOptions } from '../daemon/options.js';
 import { EnvVar } from './constants.js';
 import { processStart } from './daemonProcess.js';
 import { jobIdentity } from './identity.js';
@@ -16,8 +17,6 @@ import { checkActionPlatform } from './platform.js';
 import { sensorDir } from './sensorSource.js';
 import { getSettings } from './settings.js';
 import { saveSession, type Session } from './state.js';
-
-export const DEFAULT_STATE_DIR = '/run/cicd-sensor';
 
 const bundleDir = (): string => dirname(fileURLToPath(import.meta.url));
 
@@ -32,7 +31,7 @@ async function daemonAnswers(stateDir: string): Promise<boolean> {
 export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   const settings = getSettings();
   const notes = phase === 'main' ? ['The action ran without its pre step: steps before it were not observed.'] : [];
-  const platform = checkActionPlatform();
+  const platform = await checkActionPlatform();
   if (platform.missing.length) {
     const message = `cicd-sensor cannot watch this job; missing: ${platform.missing.join(', ')}`;
     saveSession({ startedBy: phase, notWatching: message, notes });
@@ -44,8 +43,9 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   const timeoutMs = Number(process.env[EnvVar.ReadyTimeout] || 30) * 1000;
   const started = Date.now();
   if (!(await daemonAnswers(stateDir))) {
-    const args = ['--state-dir', stateDir, ...(settings.dockerProxy ? ['--interpose-docker'] : ['--no-docker-proxy'])];
-    await launchDaemon(platform, await sensorDir(settings, bundleDir()), stateDir, args, timeoutMs);
+    // The proxy also takes over the default docker socket: a job's `sudo docker` and SDKs ignore DOCKER_HOST.
+    const daemon = defaultDaemonOptions({ stateDir, dockerProxy: settings.dockerProxy, interposeDocker: settings.dockerProxy });
+    await launchDaemon(platform, await sensorDir(settings, bundleDir()), daemon, timeoutMs);
   }
   core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
   const job = jobIdentity();

@@ -1,9 +1,9 @@
 /** Command-line parsing for `cicd-sensor`: strict, with usage errors a user can act on. */
+import { DEFAULT_RINGBUF_BYTES, DEFAULT_STATE_DIR, parseDaemonOptions, type DaemonOptions } from '../daemon/options.js';
 import type { JobIdentity } from '../events/eventRecord.js';
+import { missing, scan, UsageError, type Spec } from '../options/argv.js';
 
-export class UsageError extends Error {}
-
-export const DEFAULT_STATE_DIR = '/run/cicd-sensor';
+export { UsageError };
 
 export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
@@ -13,6 +13,8 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
        cicd-sensor job unregister [--state-dir DIR] --id ID
        cicd-sensor report --job-dir DIR
+       cicd-sensor rules check FILE...
+       cicd-sensor rules eval --rules FILE... --events EVENTS.ndjson [--monitor-mode]
 
 run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
 writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
@@ -29,12 +31,18 @@ summary. Exits with COMMAND's exit code.
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
 (for a job whose daemon is gone; says so when the run ended early).
 
+rules check: validates rule files (shared rules format); each problem is
+printed as FILE:LINE:COL: RULE: MESSAGE. Exits 0 when all load, 1 when not.
+
+rules eval: replays a recorded events.ndjson through rule files (no root
+needed) and prints one finding per line as JSON.
+
 daemon: the long-lived tracker (root) for many jobs, controlled through
 DIR/control.sock (default DIR: ${DEFAULT_STATE_DIR}); each job's events go
 to DIR/jobs/<id>/events.ndjson. \`daemon kill\` is for a daemon that no longer
 answers: SIGKILL, then its docker socket interposition and sockets undone.
 
-exit codes: COMMAND's own; 2 usage error; 3 the sensor cannot run here;
+exit codes: COMMAND's own; 1 rule files with problems (rules); 2 usage error; 3 the sensor cannot run here;
 4 the daemon refused a request or cannot be reached.`;
 
 export interface RunOptions {
@@ -48,19 +56,6 @@ export interface RunOptions {
   command: string[];
 }
 
-export interface DaemonOptions {
-  stateDir: string;
-  detach: boolean;
-  ringbufBytes: number;
-  noFunctionHooks: boolean;
-  /** Run the docker proxy (when a daemon socket exists). */
-  dockerProxy: boolean;
-  /** The real docker socket; default: DOCKER_HOST (unix://) or /var/run/docker.sock. */
-  dockerUpstream?: string;
-  /** Also put the proxy on the upstream's own path, for clients that ignore DOCKER_HOST. */
-  interposeDocker: boolean;
-}
-
 export type Parsed =
   | { help: true }
   | { help: false; subcommand: 'run'; options: RunOptions }
@@ -68,74 +63,15 @@ export type Parsed =
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
   | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
-  | { help: false; subcommand: 'report'; jobDir: string };
+  | { help: false; subcommand: 'report'; jobDir: string }
+  | { help: false; subcommand: 'rules-check'; files: string[] }
+  | { help: false; subcommand: 'rules-eval'; options: RulesEvalOptions };
 
-type Kind = 'flag' | 'string' | 'dir' | 'ringbuf' | 'rows' | 'pid';
-
-const missing = (flag: string, kind: Kind): UsageError =>
-  new UsageError(`${flag} needs ${kind === 'dir' ? 'a directory' : 'a value'}`);
-type Spec = Record<string, Kind>;
-
-const powerOfTwo = (n: number): boolean => n >= 4096 && n <= 1 << 30 && (n & (n - 1)) === 0;
-
-function intArg(flag: string, value: string, check: (n: number) => boolean, what: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || !check(n)) {
-    throw new UsageError(`${flag}: '${value}' is not ${what}`);
-  }
-  return n;
-}
-
-function convert(flag: string, kind: Kind, value: string): string | number {
-  switch (kind) {
-    case 'ringbuf':
-      return intArg(flag, value, powerOfTwo, 'a power of two between 4096 and 1073741824');
-    case 'rows':
-      return intArg(flag, value, (n) => n >= 1 && n <= 10000, 'a number from 1 to 10000');
-    case 'pid':
-      return intArg(flag, value, (n) => n >= 1 && n <= 4194304, 'a process id');
-    default:
-      if (!value) throw missing(flag, kind);
-      return value;
-  }
-}
-
-interface Scanned {
-  values: Map<string, string | number | true>;
-  rest: string[];
-  help: boolean;
-}
-
-/** Options up to `--` or the first non-option; the rest is returned untouched. */
-function scan(args: string[], spec: Spec, stopAtPositional: boolean): Scanned {
-  const values = new Map<string, string | number | true>();
-  let i = 0;
-  for (; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      i++;
-      break;
-    }
-    if (!arg.startsWith('-')) {
-      if (stopAtPositional) break;
-      throw new UsageError(`unexpected argument '${arg}'`);
-    }
-    if (arg === '-h' || arg === '--help') return { values, rest: [], help: true };
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const kind = spec[flag];
-    if (!kind) throw new UsageError(`unknown option '${arg}'`);
-    if (kind === 'flag') {
-      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
-      values.set(flag, true);
-      continue;
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined) throw missing(flag, kind);
-    values.set(flag, convert(flag, kind, value));
-  }
-  return { values, rest: args.slice(i), help: false };
+export interface RulesEvalOptions {
+  /** rule and modifier files, in load order */
+  rules: string[];
+  events: string;
+  monitorMode: boolean;
 }
 
 const RUN_SPEC: Spec = {
@@ -156,7 +92,7 @@ function parseRun(args: string[]): Parsed {
     subcommand: 'run',
     options: {
       outDir: (values.get('--out') as string) ?? 'cicd-sensor-report',
-      ringbufBytes: (values.get('--ringbuf-size') as number) ?? 16 << 20,
+      ringbufBytes: (values.get('--ringbuf-size') as number) ?? DEFAULT_RINGBUF_BYTES,
       summaryRows: (values.get('--summary-rows') as number) ?? 50,
       noFunctionHooks: values.has('--no-function-hooks'),
       allowUnmonitored: values.has('--allow-unmonitored'),
@@ -165,16 +101,6 @@ function parseRun(args: string[]): Parsed {
     },
   };
 }
-
-const DAEMON_SPEC: Spec = {
-  '--state-dir': 'dir',
-  '--detach': 'flag',
-  '--ringbuf-size': 'ringbuf',
-  '--no-function-hooks': 'flag',
-  '--no-docker-proxy': 'flag',
-  '--docker-upstream': 'string',
-  '--interpose-docker': 'flag',
-};
 
 function parseDaemon(args: string[]): Parsed {
   const [action] = args;
@@ -186,31 +112,9 @@ function parseDaemon(args: string[]): Parsed {
   if (action !== undefined && !action.startsWith('-') && action !== 'start') {
     throw new UsageError(`unknown daemon action '${action}' (start, stop, stats or kill)`);
   }
-  const { values, help } = scan(action === 'start' ? args.slice(1) : args, DAEMON_SPEC, false);
-  if (help) return { help: true };
-  return {
-    help: false,
-    subcommand: 'daemon',
-    options: {
-      stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR,
-      detach: values.has('--detach'),
-      ringbufBytes: (values.get('--ringbuf-size') as number) ?? 16 << 20,
-      noFunctionHooks: values.has('--no-function-hooks'),
-      dockerProxy: !values.has('--no-docker-proxy'),
-      dockerUpstream: values.get('--docker-upstream') as string | undefined,
-      interposeDocker: values.has('--interpose-docker'),
-    },
-  };
-}
-
-/** The daemon's options as tracker.js arguments (for --detach). */
-export function daemonArgs(o: DaemonOptions): string[] {
-  const args = ['--state-dir', o.stateDir, '--ringbuf-size', String(o.ringbufBytes)];
-  if (o.noFunctionHooks) args.push('--no-function-hooks');
-  if (!o.dockerProxy) args.push('--no-docker-proxy');
-  if (o.dockerUpstream) args.push('--docker-upstream', o.dockerUpstream);
-  if (o.interposeDocker) args.push('--interpose-docker');
-  return args;
+  const options = parseDaemonOptions(action === 'start' ? args.slice(1) : args);
+  if (!options) return { help: true };
+  return { help: false, subcommand: 'daemon', options };
 }
 
 const IDENTITY_FLAGS = {
@@ -250,6 +154,45 @@ function parseJob(args: string[]): Parsed {
   throw new UsageError(action === undefined ? 'job needs an action (register or unregister)' : `unknown job action '${action}'`);
 }
 
+/**
+ * `--rules` takes every file up to the next option (`--rules a.yml b.yml`)
+ * and may be repeated; one pass, so the files keep the order given.
+ */
+function parseRulesEval(args: string[]): Parsed {
+  const rules: string[] = [];
+  let events: string | undefined;
+  let monitorMode = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-h' || arg === '--help') return { help: true };
+    if (arg === '--monitor-mode') monitorMode = true;
+    else if (arg === '--events') {
+      events = args[++i];
+      if (!events) throw missing('--events', 'string');
+    } else if (arg === '--rules') {
+      const start = rules.length;
+      while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) rules.push(args[++i]!);
+      if (rules.length === start) throw new UsageError('--rules needs at least one file');
+    } else throw new UsageError(arg.startsWith('-') ? `unknown option '${arg}'` : `unexpected argument '${arg}'`);
+  }
+  if (rules.length === 0) throw new UsageError('rules eval needs --rules FILE...');
+  if (!events) throw new UsageError('rules eval needs --events FILE');
+  return { help: false, subcommand: 'rules-eval', options: { rules, events, monitorMode } };
+}
+
+function parseRules(args: string[]): Parsed {
+  const [action, ...rest] = args;
+  if (action === 'check') {
+    if (rest.includes('-h') || rest.includes('--help')) return { help: true };
+    const unknown = rest.find((a) => a.startsWith('-'));
+    if (unknown) throw new UsageError(`unknown option '${unknown}'`);
+    if (rest.length === 0) throw new UsageError('rules check needs at least one file');
+    return { help: false, subcommand: 'rules-check', files: rest };
+  }
+  if (action === 'eval') return parseRulesEval(rest);
+  throw new UsageError(action === undefined ? 'rules needs an action (check or eval)' : `unknown rules action '${action}'`);
+}
+
 export function parseArgs(argv: string[]): Parsed {
   if (argv.length === 0) throw new UsageError('no subcommand given');
   const [sub, ...rest] = argv;
@@ -264,6 +207,8 @@ export function parseArgs(argv: string[]): Parsed {
       return parseDaemon(rest);
     case 'job':
       return parseJob(rest);
+    case 'rules':
+      return parseRules(rest);
     case 'report': {
       const { values, help } = scan(rest, { '--job-dir': 'dir' }, false);
       if (help) return { help: true };

@@ -2,16 +2,16 @@
 import { request, DaemonUnavailable } from '../daemon/client.js';
 import { startDetached } from '../daemon/detach.js';
 import { killDaemon } from '../daemon/kill.js';
-import { trackerMain } from '../daemon/main.js';
+import { daemonMain } from '../daemon/main.js';
+import type { DaemonOptions } from '../daemon/options.js';
 import type { Request } from '../daemon/protocol.js';
-import { daemonArgs, type DaemonOptions } from './args.js';
 
 function say(line: string): void {
   process.stderr.write(`cicd-sensor: ${line}\n`);
 }
 
 export async function startDaemon(opts: DaemonOptions): Promise<number> {
-  if (!opts.detach) return trackerMain(daemonArgs(opts));
+  if (!opts.detach) return daemonMain(opts);
   const result = await startDetached(opts);
   if (!result.ok) {
     say(`daemon did not start: ${result.message}`);

@@ -2,6 +2,7 @@
 import { parseArgs, USAGE, UsageError } from './args.js';
 import { killAndPrint, sendAndPrint, startDaemon } from './daemonCommands.js';
 import { reportCommand } from './reportCommand.js';
+import { rulesCheckCommand, rulesEvalCommand } from './rulesCommand.js';
 import { runCommand } from './run.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -34,5 +35,9 @@ export async function main(argv: string[]): Promise<number> {
       return sendAndPrint(parsed.stateDir, { op: 'unregister', id: parsed.id });
     case 'report':
       return reportCommand(parsed.jobDir);
+    case 'rules-check':
+      return rulesCheckCommand(parsed.files);
+    case 'rules-eval':
+      return rulesEvalCommand(parsed.options);
   }
 }

@@ -6,7 +6,7 @@ import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, createCgroup, removeCgroup, removeIfUnused } from '../platform/cgroup.js';
 import { Recorder } from '../recording/recorder.js';
 import { renderText } from '../report/text.js';
-import { startSensor } from '../tracker/sensorStart.js';
+import { startSensor } from '../kerneltracker/sensorStart.js';
 import type { RunOptions } from './args.js';
 import { exitCodeOf, spawnInCgroup } from './spawnInCgroup.js';
 import { join } from 'node:path';

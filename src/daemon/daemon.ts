@@ -10,7 +10,7 @@ import type { AttachPlanEntry } from '../events/sensorStatus.js';
 import type { Sensor } from '../native/sensor.js';
 import { createCgroup, moveProcess, removeIfUnused } from '../platform/cgroup.js';
 import { Recorder } from '../recording/recorder.js';
-import { startSensor } from '../tracker/sensorStart.js';
+import { startSensor } from '../kerneltracker/sensorStart.js';
 import { controlSocketPath } from './client.js';
 import { listenControl } from './controlServer.js';
 import { AccessControl } from './access.js';
@@ -18,19 +18,17 @@ import { internalErrors } from './survive.js';
 import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
 import type { Logger } from './log.js';
+import type { DaemonOptions } from './options.js';
 import type { Request, Response } from './protocol.js';
 
-export interface DaemonOptions {
-  stateDir: string;
-  ringbufBytes: number;
-  noFunctionHooks: boolean;
-  dockerProxy: boolean;
-  dockerUpstream?: string;
-  interposeDocker: boolean;
+/** What the process running the daemon gives it besides its options. */
+export interface DaemonHost {
   log: Logger;
   /** Called once BPF is attached and the control socket listens. */
   onReady(info: { pid: number; socket: string }): void;
 }
+
+type RunOptions = DaemonOptions & DaemonHost;
 
 /** A job never unregistered (its runner died) is closed after this long. */
 const JOB_MAX_AGE_MS = 24 * 3600 * 1000;
@@ -63,7 +61,7 @@ class Daemon {
   readonly stopped = new Promise<void>((resolve) => (this.stopRequested = resolve));
 
   constructor(
-    private readonly opts: DaemonOptions,
+    private readonly opts: RunOptions,
     sensor: Sensor,
     plan: AttachPlanEntry[],
     cgroupRoot: string,
@@ -199,7 +197,7 @@ function leaveOwnCgroup(own: string): void {
   }
 }
 
-export async function runDaemon(opts: DaemonOptions): Promise<number> {
+export async function runDaemon(opts: RunOptions): Promise<number> {
   mkdirSync(join(opts.stateDir, 'jobs'), { recursive: true, mode: 0o700 });
   // Steps running as the runner's user reach their socket and job files through it, and list nothing.
   chmodSync(opts.stateDir, 0o711);

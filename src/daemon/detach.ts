@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { daemonArgs, type DaemonOptions } from '../cli/args.js';
+import { daemonArgv, type DaemonOptions } from './options.js';
 
 export interface DetachResult {
   ok: boolean;
@@ -32,7 +32,7 @@ function logTail(path: string): string {
 export function startDetached(opts: DaemonOptions, entry = trackerEntry()): Promise<DetachResult> {
   mkdirSync(opts.stateDir, { recursive: true, mode: 0o700 });
   const logPath = join(opts.stateDir, 'daemon.log');
-  const args = [entry, ...daemonArgs(opts)];
+  const args = [entry, ...daemonArgv(opts)];
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', openSync(logPath, 'a')],

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cgroupId, processCgroup } from '../platform/cgroup.js';
 import { interpose, repairInterposition, type Interposition } from '../proxy/interpose.js';
 import { DockerProxy } from '../proxy/server.js';
-import type { KernelTracker } from '../tracker/kernelTracker.js';
+import type { KernelTracker } from '../kerneltracker/kernelTracker.js';
 import type { Logger } from './log.js';
 
 export interface DockerSetup {

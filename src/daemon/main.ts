@@ -4,10 +4,11 @@
  * then keeps its log in DIR/daemon.log.
  */
 import { join } from 'node:path';
-import { parseArgs, UsageError } from '../cli/args.js';
+import { UsageError } from '../options/argv.js';
 import { runDaemon } from './daemon.js';
 import { AlreadyRunning } from './instance.js';
 import { fileLogger } from './log.js';
+import { parseDaemonOptions, type DaemonOptions } from './options.js';
 import { surviveInternalErrors } from './survive.js';
 
 function tell(line: string): void {
@@ -18,20 +19,25 @@ function tell(line: string): void {
   }
 }
 
+/** dist/tracker.js: the daemon's own argv. */
 export async function trackerMain(argv: string[]): Promise<number> {
-  let parsed;
+  let opts: DaemonOptions | undefined;
   try {
-    parsed = parseArgs(['daemon', ...argv]);
+    opts = parseDaemonOptions(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     tell(`error: ${err.message}`);
     return 2;
   }
-  if (parsed.help || parsed.subcommand !== 'daemon') {
+  if (!opts) {
     tell('error: usage: tracker.js [--state-dir DIR] [--ringbuf-size BYTES] [--no-function-hooks]');
     return 2;
   }
-  const opts = parsed.options;
+  return daemonMain(opts);
+}
+
+/** The daemon in this process until it stops; its exit code. */
+export async function daemonMain(opts: DaemonOptions): Promise<number> {
   const log = fileLogger(join(opts.stateDir, 'daemon.log'), !opts.detach && process.stderr.isTTY);
   surviveInternalErrors(log);
   try {

@@ -3,10 +3,11 @@
  * gives. Most of a record is the process context, the job and the step,
  * which the tracker shares between all the events of a process: their JSON
  * is kept per object, so a process's thousandth open costs only its own
- * fields. Shared parts must therefore never be mutated once logged (the
- * tracker replaces them instead).
+ * fields. Shared parts must therefore never be mutated once logged: the
+ * tracker freezes them (eventBuilder.ts) and replaces them instead.
  */
 import type { EventRecord } from './eventRecord.js';
+import { PAYLOAD_KEYS, PAYLOAD_STARTS } from './lineLayout.js';
 
 const shared = new WeakMap<object, string>();
 
@@ -34,12 +35,12 @@ function sharedRun(e: EventRecord): string {
   return text;
 }
 
-/** Keys in the schema's order; an absent (undefined) field is left out, as JSON.stringify does. */
+/** Keys in the schema's order (lineLayout.ts); an absent (undefined) field is left out, as JSON.stringify does. */
 export function eventLine(e: EventRecord): string {
   let line = `{"seq":${e.seq},"time":${JSON.stringify(e.time)},"kind":${JSON.stringify(e.kind)},${sharedRun(e)}`;
-  if (e.network !== undefined) line += `,"network":${JSON.stringify(e.network)}`;
-  if (e.file !== undefined) line += `,"file":${JSON.stringify(e.file)}`;
-  if (e.domain !== undefined) line += `,"domain":${JSON.stringify(e.domain)}`;
-  if (e.unix_socket !== undefined) line += `,"unix_socket":${JSON.stringify(e.unix_socket)}`;
+  for (let i = 0; i < PAYLOAD_KEYS.length; i++) {
+    const value = e[PAYLOAD_KEYS[i]!];
+    if (value !== undefined) line += `${PAYLOAD_STARTS[i]}${JSON.stringify(value)}`;
+  }
   return `${line}}\n`;
 }

@@ -22,6 +22,7 @@ import { bytesToText, componentsToPath, splitNul } from './text.js';
 export interface SampleBase {
   pid: number;
   tid: number;
+  /** The header's raw flag word; what the bits mean is decoded into each sample's booleans. */
   flags: number;
   /** CLOCK_BOOTTIME, ns (a double: sub-microsecond precision is not needed). */
   timeNs: number;
@@ -38,6 +39,8 @@ export interface ExecSample extends SampleBase {
   execPath: string;
   argv: string[];
   cwd: string;
+  /** argv was cut at ARGV_MAX (set only when true, like the schema's argv_truncated). */
+  argvTruncated?: true;
 }
 
 export interface ForkSample extends SampleBase {
@@ -77,6 +80,8 @@ export interface FileOpenSample extends SampleBase {
   openFlags: number;
   access: number;
   path: string;
+  /** The path lost its leading components (set only when true). */
+  pathTruncated?: true;
 }
 
 /** A path as the caller passed it, with the directory it was relative to. */
@@ -93,6 +98,8 @@ export interface FileOpSample extends SampleBase {
   opFlags: number;
   path: PassedPath;
   path2?: PassedPath;
+  /** Either path lost its leading components (set only when true). */
+  pathTruncated?: true;
 }
 
 export interface UnixConnectSample extends SampleBase {
@@ -136,6 +143,9 @@ export type Sample =
 export class MalformedRecord extends Error {}
 
 const u64 = (b: Buffer, off: number): number => b.readUInt32LE(off + 4) * 0x1_0000_0000 + b.readUInt32LE(off);
+
+/** A flag bit as the samples carry it: true, or absent. */
+const flag = (flags: number, bit: number): true | undefined => ((flags & bit) !== 0 ? true : undefined);
 
 function need(cond: boolean, what: string): void {
   if (!cond) throw new MalformedRecord(what);
@@ -185,6 +195,7 @@ function decodeExec(b: Buffer, at: number, end: number): ExecSample {
     argv: splitNul(b, as, ae),
     // No components means the walk started at the root: the cwd is '/'.
     cwd: componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0),
+    argvTruncated: flag(flags, Flag.ARGV_TRUNCATED),
   };
 }
 
@@ -252,6 +263,7 @@ function decodeFileOpen(b: Buffer, at: number, end: number): FileOpenSample {
       enc === PathEnc.COMPONENTS
         ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0)
         : bytesToText(b, ps, pe),
+    pathTruncated: flag(flags, Flag.PATH_TRUNCATED),
   };
 }
 
@@ -285,7 +297,14 @@ function decodeFileOp(b: Buffer, at: number, end: number): FileOpSample {
   );
   const len2 = b.readUInt16LE(at + o.path2_len);
   const base2 = b.readUInt16LE(at + o.base2_len);
-  const sample: FileOpSample = { kind: 'file_op', ...base(b, at), op: op!, opFlags: b.readUInt32LE(at + o.op_flags), path };
+  const sample: FileOpSample = {
+    kind: 'file_op',
+    ...base(b, at),
+    op: op!,
+    opFlags: b.readUInt32LE(at + o.op_flags),
+    path,
+    pathTruncated: flag(flags, Flag.PATH_TRUNCATED | Flag.PATH2_TRUNCATED),
+  };
   if (op === 'rename' || op === 'link' || op === 'symlink') {
     sample.path2 = passedPath(b, tail, len2, base2, (flags & Flag.PATH2_TRUNCATED) !== 0);
   }

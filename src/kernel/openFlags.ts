@@ -60,3 +60,30 @@ function nameFlags(flags: number, arch: string): string[] {
   if (tmpfile) names.push('O_TMPFILE');
   return names;
 }
+
+const bitTables = new Map<string, Map<string, number>>();
+
+function bitTable(arch: string): Map<string, number> {
+  let table = bitTables.get(arch);
+  if (table === undefined) {
+    table = new Map<string, number>([
+      ['O_RDONLY', 0],
+      ['O_WRONLY', 1],
+      ['O_RDWR', 2],
+      ['O_ACCMODE', 3],
+      ['O_TMPFILE', TMPFILE_BIT | (arch === 'arm64' ? 0o40000 : 0o200000)],
+      ...COMMON.map(([bit, name]): [string, number] => [name, name === 'O_SYNC' ? 0o4010000 : bit]),
+      ...(arch === 'arm64' ? ARM64 : X86).map(([bit, name]): [string, number] => [name, bit]),
+    ]);
+    bitTables.set(arch, table);
+  }
+  return table;
+}
+
+/** The raw flags back from their names (rules read `flags` as the int open(2) got). */
+export function openFlagBits(names: readonly string[], arch: string = process.arch): number {
+  const table = bitTable(arch);
+  let bits = 0;
+  for (const name of names) bits |= table.get(name) ?? 0;
+  return bits;
+}

@@ -12,7 +12,7 @@ import { EventLogWriter } from '../events/logWriter.js';
 import type { SensorStatus } from '../events/sensorStatus.js';
 import { writeReportFiles, type ReportPaths } from '../report/files.js';
 import { ReportBuilder, type ReportModel } from '../report/model.js';
-import type { JobCgroup, JobSink, KernelTracker } from '../tracker/kernelTracker.js';
+import type { JobCgroup, JobSink, KernelTracker } from '../kerneltracker/kernelTracker.js';
 import type { EventStage } from './eventStage.js';
 
 export interface JobRecordingOptions {

@@ -6,9 +6,9 @@
  */
 import type { AttachPlanEntry, SensorStatus } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
-import { KernelTracker } from '../tracker/kernelTracker.js';
-import { Pump } from '../tracker/pump.js';
-import { sensorStatus } from '../tracker/status.js';
+import { KernelTracker } from '../kerneltracker/kernelTracker.js';
+import { Pump } from '../kerneltracker/pump.js';
+import { sensorStatus } from '../kerneltracker/status.js';
 import { startDocker, type DockerOptions, type DockerSetup } from '../daemon/docker.js';
 import { JobRecording, type FinishedRecording, type JobRecordingOptions } from './jobRecording.js';
 

@@ -3,17 +3,18 @@
  * cut from one reused buffer, and the parts of a line that repeat for every
  * event of a process (job, cgroup, container, step, and the process context
  * that is most of a line's bytes) are parsed once and shared: the tracker
- * writes them in a fixed order (src/events/eventLine.ts), and a JSON string
+ * writes them in a fixed order (src/events/lineLayout.ts), and a JSON string
  * cannot hold an unescaped quote, so the separators searched for below only
  * ever occur between fields. A line that does not have that shape is parsed
  * whole. Callers must not mutate the events they get.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { EventRecord } from '../events/eventRecord.js';
+import { PAYLOAD_STARTS, PROCESS_START, SHARED_START } from '../events/lineLayout.js';
 
-const MID = ',"job":';
-const PROCESS = ',"process":';
-const TAILS = [',"network":', ',"file":', ',"domain":', ',"unix_socket":'];
+const MID = SHARED_START;
+const PROCESS = PROCESS_START;
+const TAILS = PAYLOAD_STARTS;
 /**
  * The last few distinct parts seen: events of one process come in runs, and
  * comparing with a handful of recent texts is far cheaper than hashing every
@@ -48,8 +49,10 @@ export class EventLineParser {
     const proc = mid < 0 ? -1 : line.indexOf(PROCESS, mid);
     if (proc < 0 || !line.endsWith('}')) return JSON.parse(line) as EventRecord;
     const procStart = proc + PROCESS.length;
-    // TAILS is in line order and none of their names is a key inside
-    // another: the first one present, searched from the end, ends the process.
+    // A line has one payload at most, and TAILS is in line order: a payload
+    // name that is also a key inside an earlier payload (network's domain,
+    // file's access) is only ever reached after that payload is found. The
+    // first one present, searched from the end, ends the process.
     let procEnd = line.length - 1;
     for (const tail of TAILS) {
       const at = line.lastIndexOf(tail);

@@ -21,3 +21,12 @@ export function assertValidEvent(record: unknown, line?: number): void {
     throw new Error(`event ${line ?? ''} breaks the schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(record)}`);
   }
 }
+
+const validateFinding = ajv.compile(JSON.parse(readFileSync(join(repoRoot, 'schema', 'finding.schema.json'), 'utf8')));
+
+/** Throws with ajv's words when a finding breaks shared/finding.schema.json. */
+export function assertValidFinding(finding: unknown): void {
+  if (!validateFinding(finding)) {
+    throw new Error(`finding breaks the schema: ${ajv.errorsText(validateFinding.errors)}\n${JSON.stringify(finding)}`);
+  }
+}

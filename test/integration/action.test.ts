@@ -149,7 +149,7 @@ describe('a job watched by the action', () => {
     const id = output(run, 'artifact-id');
     expect(id).toBeDefined();
     const upload = artifacts.uploads.find((u) => u.name === 'cicd-sensor-build-attempt1-stand-in');
-    expect(upload?.files.sort()).toEqual(['events.ndjson', 'report.html', 'report.json', 'summary.md']);
+    expect(upload?.files.sort()).toEqual(['events.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
   });
 
   test('DOCKER_HOST is exported to later steps, pointing at the proxy', () => {

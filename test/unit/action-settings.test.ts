@@ -22,7 +22,26 @@ test('defaults', () => {
     summaryRows: 25,
     artifactRetentionDays: undefined,
     sensorUrl: undefined,
+    rules: [],
+    ruleModifiers: [],
+    monitorMode: false,
+    failOn: 'critical',
   });
+});
+
+test('rules and rule-modifiers: one pattern a line or comma-separated, comments skipped', () => {
+  input('rules', '.github/rules/*.yml\n# not this\n\n  ci/extra.yml , ci/more.yml\n');
+  input('rule-modifiers', 'ci/modifiers.yml');
+  input('monitor-mode', 'true');
+  input('fail-on', 'HIGH');
+  expect(getSettings()).toMatchObject({
+    rules: ['.github/rules/*.yml', 'ci/extra.yml', 'ci/more.yml'],
+    ruleModifiers: ['ci/modifiers.yml'],
+    monitorMode: true,
+    failOn: 'high',
+  });
+  input('fail-on', 'none');
+  expect(getSettings().failOn).toBe('none');
 });
 
 test.each([
@@ -32,6 +51,8 @@ test.each([
   ['artifact-name', 'a/b', /input artifact-name: 'a\/b' may not contain/],
   ['sensor-url', 'http://x/y.tgz', /input sensor-url: must be an https/],
   ['sensor-sha256', 'abc', /input sensor-sha256: 'abc' is not 64 hexadecimal digits/],
+  ['fail-on', 'info', /input fail-on: 'info' is not one of critical, high, medium, low, none/],
+  ['monitor-mode', 'sometimes', /input monitor-mode: 'sometimes' is not a boolean/],
 ])('%s=%j is refused with the input named', (name, value, message) => {
   input(name, value);
   expect(() => getSettings()).toThrow(ConfigurationError);

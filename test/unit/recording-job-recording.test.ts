@@ -8,7 +8,7 @@ import type { SensorStatus } from '../../src/events/sensorStatus.js';
 import type { ExecSample } from '../../src/kernel/decode.js';
 import type { EventStage } from '../../src/recording/eventStage.js';
 import { JobRecording } from '../../src/recording/jobRecording.js';
-import { KernelTracker } from '../../src/tracker/kernelTracker.js';
+import { KernelTracker } from '../../src/kerneltracker/kernelTracker.js';
 import { FakeMaps } from './fixtures/fakeMaps.js';
 
 const STATUS: SensorStatus = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 4096 };
@@ -16,8 +16,7 @@ const STATUS: SensorStatus = { plan: [], hooks: [], lostRecords: 0, undecodable:
 const exec = (pid: number, argv: string[]): ExecSample => ({
   kind: 'exec', pid, tid: pid, flags: 0, timeNs: 1e9, cgroupId: 10, startNs: pid * 1e7,
   ppid: 1, uid: 0, parentStartNs: 1e7, execPath: `/bin/${argv[0]}`, argv, cwd: '/',
-  argvTruncated: false, cwdTruncated: false, pathTruncated: false,
-} as ExecSample);
+});
 
 let dir: string;
 beforeEach(() => {

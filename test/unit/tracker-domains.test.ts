@@ -6,8 +6,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventRecord } from '../../src/events/eventRecord.js';
 import type { ConnectSample, DomainSample, ExecSample, ExitSample } from '../../src/kernel/decode.js';
-import { ANSWER_WAIT_MS, queryTypeName } from '../../src/tracker/domains.js';
-import { KernelTracker } from '../../src/tracker/kernelTracker.js';
+import { ANSWER_WAIT_MS, queryTypeName } from '../../src/kerneltracker/domains.js';
+import { KernelTracker } from '../../src/kerneltracker/kernelTracker.js';
 import { FakeMaps } from './fixtures/fakeMaps.js';
 
 const CG = 10;

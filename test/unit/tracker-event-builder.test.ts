@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FileOpSample, Sample, SampleBase } from '../../src/kernel/decode.js';
-import { buildEvent, exitFields, processContext, rfc3339Micros } from '../../src/tracker/eventBuilder.js';
-import { ProcessTable, type ProcessNode } from '../../src/tracker/processTable.js';
+import { buildEvent, exitFields, processContext, rfc3339Micros } from '../../src/kerneltracker/eventBuilder.js';
+import { ProcessTable, type ProcessNode } from '../../src/kerneltracker/processTable.js';
 
 const PATH_TRUNCATED = 1 << 1;
 const PATH2_TRUNCATED = 1 << 2;
@@ -34,10 +34,14 @@ function node(over: Partial<ProcessNode> = {}): ProcessNode {
 
 const BASE: SampleBase = { pid: 300, tid: 301, flags: 0, timeNs: 9e9, cgroupId: 4242, startNs: 1_500_000_000 };
 
-const build = (s: Sample, n: ProcessNode = node()) => buildEvent(s, n, BOOT_TO_REAL_NS);
+const build = (s: Sample, n: ProcessNode = node()) =>
+  buildEvent(s, { job: { id: 'j' }, container: undefined, node: n, bootToRealNs: BOOT_TO_REAL_NS });
+
+/** The decoder's booleans for a header flag word (what the kernel-decode tests check). */
+const truncated = (flags: number) => (flags & (PATH_TRUNCATED | PATH2_TRUNCATED) ? { pathTruncated: true as const } : {});
 
 function fileOp(op: FileOpSample['op'], path: FileOpSample['path'], path2?: FileOpSample['path2'], flags = 0) {
-  const s: FileOpSample = { ...BASE, flags, kind: 'file_op', op, opFlags: 0, path };
+  const s: FileOpSample = { ...BASE, flags, kind: 'file_op', op, opFlags: 0, path, ...truncated(flags) };
   if (path2) s.path2 = path2;
   return build(s);
 }
@@ -143,7 +147,7 @@ describe('buildEvent', () => {
 
   it('builds file_open with access, flag names and truncation', () => {
     const open = (access: number, flags = 0) =>
-      build({ ...BASE, flags, kind: 'file_open', openFlags: O_WRONLY | O_CREAT | O_TRUNC, access, path: '/tmp/o' });
+      build({ ...BASE, flags, kind: 'file_open', openFlags: O_WRONLY | O_CREAT | O_TRUNC, access, path: '/tmp/o', ...truncated(flags) });
     expect(open(2)).toMatchObject({
       kind: 'file_open',
       file: { path: '/tmp/o', access: 'write', flags: ['O_WRONLY', 'O_CREAT', 'O_TRUNC'] },

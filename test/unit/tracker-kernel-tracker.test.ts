@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventRecord } from '../../src/events/eventRecord.js';
 import type { CgroupSample, ExecSample } from '../../src/kernel/decode.js';
-import { KernelTracker } from '../../src/tracker/kernelTracker.js';
+import { KernelTracker } from '../../src/kerneltracker/kernelTracker.js';
 import { FakeMaps } from './fixtures/fakeMaps.js';
 
 const base = { tid: 1, flags: 0, timeNs: 1e9, startNs: 5e9 };
@@ -80,5 +80,37 @@ describe('unregister', () => {
     tracker.handle(exec(701, 12));
     expect(events).toHaveLength(1);
     expect(tracker.counts.unattributed).toBe(1);
+  });
+});
+
+describe('events', () => {
+  it('are numbered per job, gapless in each log, however jobs interleave', () => {
+    const { tracker, events } = setup();
+    const other: EventRecord[] = [];
+    tracker.registerJob({ id: 'k' }, [{ id: 40n }], { write: (e) => other.push(e) });
+    for (let i = 0; i < 3; i++) {
+      tracker.handle(exec(800 + i, 10));
+      tracker.handle(exec(900 + i, 40));
+    }
+    expect(events.map((e) => e.seq)).toEqual([0, 1, 2]);
+    expect(other.map((e) => e.seq)).toEqual([0, 1, 2]);
+    expect(tracker.delivered('k')).toBe(3);
+  });
+
+  it('share frozen parts: the log caches their JSON, so changing one throws', () => {
+    const { tracker, events } = setup();
+    tracker.stage('j', 'box', { id: 'box' });
+    tracker.handle(cgroupSample('promote', 20, 2, 'box'));
+    tracker.handle(exec(500, 20));
+    const [e] = events;
+    expect(() => ((e!.process as { pid: number }).pid = 1)).toThrow(TypeError);
+    expect(() => ((e!.job as { id: string }).id = 'x')).toThrow(TypeError);
+    expect(() => ((e!.container as { id: string }).id = 'x')).toThrow(TypeError);
+  });
+
+  it('carry the exec flag as the decoder gives it', () => {
+    const { tracker, events } = setup();
+    tracker.handle({ ...exec(501, 10), argvTruncated: true });
+    expect(events[0]?.process.argv_truncated).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANCESTOR_DEPTH, ProcessTable, readProc, startTicks } from '../../src/tracker/processTable.js';
+import { ANCESTOR_DEPTH, ProcessTable, readProc, startTicks } from '../../src/kerneltracker/processTable.js';
 
 /** Start times a whole /proc tick (10 ms) apart, so each names a distinct process. */
 const start = (n: number): number => n * 10_000_000;

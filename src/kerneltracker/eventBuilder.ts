@@ -1,19 +1,51 @@
-/** Samples to EventRecords (seq and job are filled in by the caller). */
-import type { DomainInfo, EventRecord, FileAccess, FileInfo, ProcessContext } from '../events/eventRecord.js';
+/**
+ * The one place an EventRecord is shaped: from a decoded sample and what the
+ * tracker knows around it (job, container, process node and its step). Only
+ * seq is left to delivery, which numbers a job's events in log order. The
+ * parts shared between events (job, container, step, process context) are
+ * frozen: the log writer caches their JSON, so they are replaced, never
+ * changed.
+ */
 import type {
-  ConnectSample,
-  ExitSample,
-  FileOpenSample,
-  FileOpSample,
-  Sample,
-  UnixConnectSample,
-} from '../kernel/decode.js';
-import { Access, Flag } from '../kernel/layout.js';
+  DomainInfo,
+  EventRecord,
+  FileAccess,
+  FileInfo,
+  JobIdentity,
+  ProcessContext,
+} from '../events/eventRecord.js';
+import type { ConnectSample, FileOpenSample, FileOpSample, Sample, SampleBase } from '../kernel/decode.js';
+import { Access } from '../kernel/layout.js';
 import { openFlagNames } from '../kernel/openFlags.js';
 import { resolvePath } from '../kernel/text.js';
 import type { ProcessNode } from './processTable.js';
 
-export type PartialEvent = Omit<EventRecord, 'seq' | 'job' | 'time'>;
+/** A container started through the docker proxy for a job. */
+export interface ContainerRef {
+  id: string;
+  name?: string;
+  image?: string;
+}
+
+/** Names a job resolved to addresses earlier (JobDomains). */
+export interface DomainOf {
+  nameOf(address: string): string | undefined;
+}
+
+/**
+ * What the tracker knows of a sample beyond the sample itself. The tracker
+ * fills one of these per event and reuses it: nothing keeps a reference.
+ */
+export interface EventContext {
+  job: JobIdentity;
+  /** The container of the sample's cgroup, if one was staged. */
+  container: ContainerRef | undefined;
+  node: ProcessNode;
+  /** Wall clock minus CLOCK_BOOTTIME, ns. */
+  bootToRealNs: number;
+  /** The job's names for addresses, for network.domain. */
+  domainOf?: DomainOf;
+}
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -50,8 +82,8 @@ export function processContext(node: ProcessNode, bootToRealNs: number): Process
   if (node.cwd) ctx.cwd = node.cwd;
   if (node.startNs) ctx.start_time = rfc3339Micros(node.startNs + bootToRealNs);
   if (node.ancestorsTruncated) ctx.ancestors_truncated = true;
-  node.context = ctx;
-  return ctx;
+  node.context = Object.freeze(ctx);
+  return node.context;
 }
 
 /** Wait status → the shell's convention: the exit code, or 128 + signal. */
@@ -70,15 +102,14 @@ const ACCESS: Record<number, FileAccess> = {
 
 function fileOpen(s: FileOpenSample): FileInfo {
   const info: FileInfo = { path: s.path, access: ACCESS[s.access] ?? 'read', flags: openFlagNames(s.openFlags) };
-  if (s.flags & Flag.PATH_TRUNCATED) info.path_truncated = true;
+  if (s.pathTruncated) info.path_truncated = true;
   return info;
 }
 
 function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } {
   const first = resolvePath(s.path.raw, s.path.base);
   const second = s.path2 ? resolvePath(s.path2.raw, s.path2.base) : undefined;
-  const truncated = (s.flags & (Flag.PATH_TRUNCATED | Flag.PATH2_TRUNCATED)) !== 0;
-  const extra = truncated ? { path_truncated: true } : {};
+  const extra = s.pathTruncated ? { path_truncated: true } : {};
   switch (s.op) {
     case 'unlink':
       return { kind: 'file_remove', file: { path: first, ...extra } };
@@ -97,12 +128,7 @@ function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } 
   }
 }
 
-/** Names a job resolved to addresses earlier (JobDomains). */
-export interface DomainOf {
-  nameOf(address: string): string | undefined;
-}
-
-function network(s: ConnectSample, domainOf?: DomainOf): PartialEvent['network'] {
+function network(s: ConnectSample, domainOf?: DomainOf): EventRecord['network'] {
   const domain = domainOf?.nameOf(s.address);
   return {
     protocol: s.protocol === 'udp' ? 'udp' : 'tcp',
@@ -113,61 +139,66 @@ function network(s: ConnectSample, domainOf?: DomainOf): PartialEvent['network']
   };
 }
 
-function baseEvent(
+/** The fields every event has, keys in the schema's order; seq is set at delivery. */
+function record(
   kind: EventRecord['kind'],
-  cgroupId: number,
-  node: ProcessNode,
-  bootToRealNs: number,
-  process = processContext(node, bootToRealNs),
-): PartialEvent {
-  const e: PartialEvent = { kind, cgroup_id: cgroupId, process };
-  if (node.step) e.step = node.step;
+  s: SampleBase,
+  ctx: EventContext,
+  process: ProcessContext = processContext(ctx.node, ctx.bootToRealNs),
+): EventRecord {
+  return {
+    seq: 0,
+    time: rfc3339Micros(s.timeNs + ctx.bootToRealNs),
+    kind,
+    job: ctx.job,
+    cgroup_id: s.cgroupId,
+    container: ctx.container,
+    step: ctx.node.step,
+    process,
+  };
+}
+
+/** A domain event for the context's process, its process snapshot taken now. */
+export function domainEvent(domain: DomainInfo, s: SampleBase, ctx: EventContext): EventRecord & { domain: DomainInfo } {
+  const e = record('domain', s, ctx) as EventRecord & { domain: DomainInfo };
+  e.domain = domain;
   return e;
 }
 
-/** A domain event for node, its process snapshot taken now. */
-export function domainEvent(
-  domain: DomainInfo,
-  cgroupId: number,
-  node: ProcessNode,
-  bootToRealNs: number,
-): PartialEvent & { domain: DomainInfo } {
-  const e = baseEvent('domain', cgroupId, node, bootToRealNs);
-  e.domain = domain;
-  return e as PartialEvent & { domain: DomainInfo };
+/** process_exit: the process context with the exit's fields, a copy (the shared one must not change). */
+function exitEvent(s: Sample & { kind: 'exit' }, ctx: EventContext): EventRecord {
+  const process = Object.freeze({ ...processContext(ctx.node, ctx.bootToRealNs), ...exitFields(s.status) });
+  return record('process_exit', s, ctx, process);
 }
 
 /**
  * The rule-facing event for a sample, or undefined for internal samples and
  * domain samples (the tracker's JobDomains decides those).
  */
-export function buildEvent(s: Sample, node: ProcessNode, bootToRealNs: number, domainOf?: DomainOf): PartialEvent | undefined {
-  const base = (kind: EventRecord['kind'], process?: ProcessContext): PartialEvent =>
-    baseEvent(kind, s.cgroupId, node, bootToRealNs, process);
-  let e: PartialEvent;
+export function buildEvent(s: Sample, ctx: EventContext): EventRecord | undefined {
+  let e: EventRecord;
   switch (s.kind) {
     case 'exec':
-      return base('process_exec');
+      return record('process_exec', s, ctx);
     case 'exit':
-      // A copy: the shared context must not change under other events.
-      return base('process_exit', { ...processContext(node, bootToRealNs), ...exitFields((s as ExitSample).status) });
+      return exitEvent(s, ctx);
     case 'connect':
-      e = base('network_connect');
-      e.network = network(s, domainOf);
+      e = record('network_connect', s, ctx);
+      e.network = network(s, ctx.domainOf);
       return e;
     case 'file_open':
-      e = base('file_open');
+      e = record('file_open', s, ctx);
       e.file = fileOpen(s);
       return e;
     case 'file_op': {
       const { kind, file } = fileOp(s);
-      e = base(kind);
+      e = record(kind, s, ctx);
       e.file = file;
       return e;
     }
     case 'unix_connect':
-      e = base('unix_socket_connect');
-      e.unix_socket = { path: (s as UnixConnectSample).path };
+      e = record('unix_socket_connect', s, ctx);
+      e.unix_socket = { path: s.path };
       return e;
     default:
       return undefined;

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
 import { JobDomains } from './domains.js';
-import { buildEvent, domainEvent, rfc3339Micros, type PartialEvent } from './eventBuilder.js';
+import { buildEvent, domainEvent, type ContainerRef, type EventContext } from './eventBuilder.js';
 import { ProcessTable, readProc, type ProcessNode } from './processTable.js';
 import { stepLabel } from './steps.js';
 
@@ -21,12 +21,7 @@ export interface KernelMaps {
   unstage(basename: string): void;
 }
 
-/** A container started through the docker proxy for a job. */
-export interface ContainerRef {
-  id: string;
-  name?: string;
-  image?: string;
-}
+export type { ContainerRef } from './eventBuilder.js';
 
 export interface JobCgroup {
   id: bigint;
@@ -80,14 +75,17 @@ export class KernelTracker {
   private readonly containerByBasename = new Map<string, ContainerRef>();
   private readonly containerByCgroup = new Map<number, ContainerRef>();
   private readonly stagedAt = new Map<string, number>();
-  private seq = 0;
+  /** Filled per event for the event builder; nothing keeps it. */
+  private readonly ctx: EventContext;
   readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
 
   constructor(
     private readonly maps: KernelMaps,
-    private readonly bootToRealNs: number,
+    bootToRealNs: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.ctx = { job: { id: '' }, container: undefined, node: undefined as unknown as ProcessNode, bootToRealNs, domainOf: undefined };
+  }
 
   registerJob(identity: JobIdentity, cgroups: JobCgroup[], sink: JobSink, opts: JobOptions = {}): void {
     if (this.jobs.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
@@ -96,7 +94,8 @@ export class KernelTracker {
       if (owner !== undefined) throw new Error(`cgroup ${c.path ?? c.id} already belongs to job ${owner}`);
     }
     this.jobs.set(identity.id, {
-      identity,
+      // Shared by every event of the job, and logged once: frozen (eventBuilder.ts).
+      identity: Object.freeze({ ...identity }),
       sink,
       delivered: 0,
       workerPid: opts.workerPid,
@@ -181,7 +180,7 @@ export class KernelTracker {
     this.maps.stage(basename);
     this.stagingByBasename.set(basename, jobId);
     this.stagingByJob.get(jobId)?.add(basename);
-    this.containerByBasename.set(basename, container);
+    this.containerByBasename.set(basename, Object.freeze({ ...container }));
     this.stagedAt.set(basename, this.now());
   }
 
@@ -258,19 +257,28 @@ export class KernelTracker {
       return;
     }
     const node = this.processFor(s, jobId);
-    const event = buildEvent(s, node, this.bootToRealNs, job.domains);
+    const event = buildEvent(s, this.contextFor(job, s.cgroupId, node));
     if (s.kind === 'exit') {
       job.domains.forgetProcess(node);
       this.processes.exit(s.pid, s.startNs);
       this.jobOfPid.delete(s.pid);
     }
-    if (event) this.deliver(job, s.timeNs, event);
+    if (event) this.deliver(job, event);
+  }
+
+  private contextFor(job: JobState, cgroupId: number, node: ProcessNode): EventContext {
+    const ctx = this.ctx;
+    ctx.job = job.identity;
+    ctx.container = this.containerByCgroup.get(cgroupId);
+    ctx.node = node;
+    ctx.domainOf = job.domains;
+    return ctx;
   }
 
   /** Answers name addresses and complete held questions; names from processes go through JobDomains. */
   private handleDomain(s: DomainSample, job: JobState, jobId: string): void {
     if (s.source === 'dns_answer') {
-      for (const e of job.domains.answered(s)) this.deliver(job, e.timeNs, e.event);
+      for (const e of job.domains.answered(s)) this.deliver(job, e);
       return;
     }
     if (s.pid === 0) {
@@ -278,8 +286,8 @@ export class KernelTracker {
       return;
     }
     const node = this.processFor(s, jobId);
-    const e = job.domains.seenFrom(s, node, (d) => domainEvent(d, s.cgroupId, node, this.bootToRealNs));
-    if (e) this.deliver(job, e.timeNs, e.event);
+    const e = job.domains.seenFrom(s, node, (d) => domainEvent(d, s, this.contextFor(job, s.cgroupId, node)));
+    if (e) this.deliver(job, e);
   }
 
   /**
@@ -298,7 +306,7 @@ export class KernelTracker {
   }
 
   private releaseDomains(job: JobState, all: boolean): void {
-    for (const e of job.domains.due(all)) this.deliver(job, e.timeNs, e.event);
+    for (const e of job.domains.due(all)) this.deliver(job, e);
   }
 
   private processFor(s: Exclude<Sample, CgroupSample>, jobId: string): ProcessNode {
@@ -310,7 +318,7 @@ export class KernelTracker {
       node = this.processes.exec(s.pid, s.startNs, s.ppid, s.parentStartNs, {
         execPath: s.execPath,
         argv: s.argv,
-        argvTruncated: (s.flags & 1) !== 0,
+        argvTruncated: s.argvTruncated === true,
         cwd: s.cwd,
         uid: s.uid,
       });
@@ -326,28 +334,16 @@ export class KernelTracker {
   /** A direct child of the worker starts a step; its exec names it. */
   private assignStep(node: ProcessNode, job: JobState): void {
     if (job.workerPid === undefined || node.ppid !== job.workerPid) return;
-    node.step = { pid: node.pid, label: stepLabel(node.execPath, node.argv) };
+    node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv) });
   }
 
-  private deliver(job: JobState, timeNs: number, e: PartialEvent): void {
-    const container = this.containerByCgroup.get(e.cgroup_id);
-    // Key order is the schema's, so the log reads the same way every time.
-    const record: EventRecord = {
-      seq: this.seq++,
-      time: rfc3339Micros(timeNs + this.bootToRealNs),
-      kind: e.kind,
-      job: job.identity,
-      cgroup_id: e.cgroup_id,
-      container,
-      step: e.step,
-      process: e.process,
-      network: e.network,
-      file: e.file,
-      domain: e.domain,
-      unix_socket: e.unix_socket,
-    };
-    job.delivered++;
-    job.sink.write(record);
+  /**
+   * Numbers the event in its job's log order and hands it to the job: seq is
+   * per job and gapless, so a gap in a log means events were lost.
+   */
+  private deliver(job: JobState, e: EventRecord): void {
+    e.seq = job.delivered++;
+    job.sink.write(e);
   }
 
   private handleCgroup(s: CgroupSample): void {

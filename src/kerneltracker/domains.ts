@@ -5,9 +5,8 @@
  * answer so the event can carry the addresses, and the addresses name the
  * job's later connects (network.domain).
  */
-import type { DomainInfo } from '../events/eventRecord.js';
+import type { DomainInfo, EventRecord } from '../events/eventRecord.js';
 import type { DomainSample } from '../kernel/decode.js';
-import type { PartialEvent } from './eventBuilder.js';
 import type { ProcessNode } from './processTable.js';
 
 /** How long a DNS question waits for its answer before its event goes out without one. */
@@ -43,13 +42,11 @@ export function queryTypeName(qtype: number): string {
  */
 const NUMERIC = /^[0-9.]+$/;
 
-/** A domain event for the caller to deliver, stamped with the kernel time of the question. */
-export interface DomainEvent {
-  timeNs: number;
-  event: PartialEvent & { domain: DomainInfo };
-}
+/** A domain event for the caller to deliver; its time is the question's. */
+export type DomainEvent = EventRecord & { domain: DomainInfo };
 
-interface Held extends DomainEvent {
+interface Held {
+  event: DomainEvent;
   pid: number;
   heldAt: number;
   /** Arrival order, so questions released together keep it. */
@@ -83,7 +80,7 @@ export class JobDomains {
   seenFrom(
     s: DomainSample,
     node: ProcessNode,
-    toEvent: (domain: DomainInfo) => PartialEvent & { domain: DomainInfo },
+    toEvent: (domain: DomainInfo) => DomainEvent,
   ): DomainEvent | undefined {
     if (NUMERIC.test(s.name)) return undefined;
     // A name asked of systemd-resolved is a DNS lookup made for the job; no answer is parsed.
@@ -100,10 +97,10 @@ export class JobDomains {
       ...(dns ? { query_type: queryTypeName(s.qtype) } : {}),
       server: resolved ? { address: s.address } : { address: s.address, port: s.port },
     };
-    const event = { timeNs: s.timeNs, event: toEvent(domain) };
+    const event = toEvent(domain);
     if (!dns) return event;
     const waiting = this.held.get(heldKey(s)) ?? [];
-    waiting.push({ ...event, pid: s.pid, heldAt: this.now(), order: this.arrivals++ });
+    waiting.push({ event, pid: s.pid, heldAt: this.now(), order: this.arrivals++ });
     this.held.set(heldKey(s), waiting);
     return undefined;
   }
@@ -124,7 +121,7 @@ export class JobDomains {
     return done.map((h) => {
       h.event.domain.answers = [...s.answers];
       if (s.cnames.length) h.event.domain.cnames = [...s.cnames];
-      return { timeNs: h.timeNs, event: h.event };
+      return h.event;
     });
   }
 
@@ -149,6 +146,6 @@ export class JobDomains {
       if (late.length === waiting.length) this.held.delete(key);
       else this.held.set(key, waiting.filter((h) => h.heldAt > limit));
     }
-    return out.sort((a, b) => a.order - b.order).map((h) => ({ timeNs: h.timeNs, event: h.event }));
+    return out.sort((a, b) => a.order - b.order).map((h) => h.event);
   }
 }

@@ -1,0 +1,64 @@
+/**
+ * `cicd-sensor rules check FILE...` and `cicd-sensor rules eval`: rule files
+ * validated, or a recorded events.ndjson replayed through them ("would my
+ * new rule have fired on last week's builds"), without root or a kernel.
+ */
+import { existsSync } from 'node:fs';
+import type { EventRecord } from '../events/eventRecord.js';
+import { EventLineParser, forEachLine } from '../report/logReader.js';
+import { loadRuleBook, type RuleBook } from '../rules/book.js';
+import { RuleEngine } from '../rules/engine.js';
+import { RuleLoadError } from '../rules/specs.js';
+import type { RulesEvalOptions } from './args.js';
+
+/** The book, or undefined with every problem printed. */
+function loadOrReport(files: readonly string[], monitorMode = false): RuleBook | undefined {
+  try {
+    return loadRuleBook(files, { monitorMode });
+  } catch (err) {
+    if (!(err instanceof RuleLoadError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.stderr.write(`cicd-sensor: ${err.problems.length} problem(s) in the rule files\n`);
+    return undefined;
+  }
+}
+
+export function rulesCheckCommand(files: readonly string[]): number {
+  const book = loadOrReport(files);
+  if (!book) return 1;
+  process.stdout.write(`${files.length} file(s), ${book.rules.length} rule(s): ok\n`);
+  return 0;
+}
+
+export function rulesEvalCommand(o: RulesEvalOptions, out: (line: string) => void = (l) => process.stdout.write(l)): number {
+  const book = loadOrReport(o.rules, o.monitorMode);
+  if (!book) return 1;
+  if (!existsSync(o.events)) {
+    process.stderr.write(`cicd-sensor: ${o.events} does not exist\n`);
+    return 2;
+  }
+  const engine = new RuleEngine(book, { providerHost: providerHost() });
+  const parser = new EventLineParser();
+  let unreadable = 0;
+  forEachLine(o.events, (line) => {
+    let event: EventRecord;
+    try {
+      event = parser.parse(line);
+    } catch {
+      unreadable++;
+      return;
+    }
+    for (const finding of engine.evaluate(event).findings) out(`${JSON.stringify(finding)}\n`);
+  });
+  if (unreadable > 0) process.stderr.write(`cicd-sensor: ${unreadable} line(s) of ${o.events} are not JSON and were skipped\n`);
+  return 0;
+}
+
+/** The forge rules' `target` is matched against: GitHub's own unless GITHUB_SERVER_URL says otherwise. */
+export function providerHost(): string {
+  try {
+    return new URL(process.env.GITHUB_SERVER_URL ?? 'https://github.com').host;
+  } catch {
+    return 'github.com';
+  }
+}

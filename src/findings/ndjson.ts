@@ -1,0 +1,11 @@
+/** findings.ndjson: one Finding per line (shared/finding.schema.json), in the order they were found. */
+import { writeFileSync } from 'node:fs';
+import type { Finding } from '../events/finding.js';
+
+export function findingsNdjson(findings: readonly Finding[]): string {
+  return findings.map((f) => `${JSON.stringify(f)}\n`).join('');
+}
+
+export function writeFindingsNdjson(path: string, findings: readonly Finding[]): void {
+  writeFileSync(path, findingsNdjson(findings));
+}

@@ -1,0 +1,79 @@
+/**
+ * The rule engine as a stage of a job's pipeline (src/recording's
+ * EventStage): every event evaluated in log order as it is recorded; a
+ * terminate hit stops the event's process before the next event is looked
+ * at, and the finding says what was done. At the job's end the findings go
+ * to findings.ndjson and the engine forgets the job.
+ *
+ * Rules can arrive after the job started: the action's pre runs before the
+ * repository is checked out, so the repository's rule files are loaded by
+ * its main step. reload() then replays the job's events so far through the
+ * new rules, which are a whole new book (the built-in rules with the
+ * repository's, so its modifiers can change built-in rules), and carries
+ * over what was already done to processes.
+ */
+import { join } from 'node:path';
+import type { EventRecord } from '../events/eventRecord.js';
+import type { Finding } from '../events/finding.js';
+import { writeFindingsNdjson } from '../findings/ndjson.js';
+import type { RuleEngine } from './engine.js';
+import { type KillOutcome, killProcess } from './terminate.js';
+
+export type Killer = (pid: number, startTime?: string) => KillOutcome;
+
+export const FINDINGS_FILE = 'findings.ndjson';
+
+const LATE = { kind: 'none', detail: 'the rule was loaded after this event (by the action\'s main step)' } as const;
+
+const findingKey = (f: Finding): string => `${f.ruleset_id}\0${f.rule_id}\0${f.seq}`;
+
+export class RuleStage {
+  private found: Finding[] = [];
+  private jobId: string | undefined;
+
+  constructor(
+    private engine: RuleEngine,
+    private readonly kill: Killer = killProcess,
+  ) {}
+
+  /**
+   * Evaluates the job's events so far (from its log, in order) with a new
+   * engine, which then takes over. Past events are not acted on again: the
+   * processes are gone or were dealt with; a finding that was acted on keeps
+   * its response, a terminate finding new to the replay says it came late.
+   */
+  reload(engine: RuleEngine, pastEvents: Iterable<EventRecord>): void {
+    const responses = new Map(this.found.filter((f) => f.response).map((f) => [findingKey(f), f.response!]));
+    if (this.jobId !== undefined) this.engine.release(this.jobId);
+    this.engine = engine;
+    this.found = [];
+    for (const event of pastEvents) {
+      this.jobId ??= event.job.id;
+      for (const f of engine.evaluate(event).findings) {
+        const response = responses.get(findingKey(f)) ?? (f.action === 'terminate' ? LATE : undefined);
+        this.found.push(response ? { ...f, response } : f);
+      }
+    }
+  }
+
+  onEvent(event: EventRecord): void {
+    this.jobId ??= event.job.id;
+    const result = this.engine.evaluate(event);
+    if (result.findings.length === 0 && !result.terminate) return;
+    const outcome = result.terminate ? this.kill(event.process.pid, event.process.start_time) : undefined;
+    for (const f of result.findings) {
+      const finding = f.action === 'terminate' && outcome ? { ...f, response: { kind: outcome.killed ? 'killed' : 'none', detail: outcome.detail } as const } : f;
+      this.found.push(finding);
+    }
+  }
+
+  /** The findings so far, in the order they were found. */
+  get findings(): readonly Finding[] {
+    return this.found;
+  }
+
+  finish(end: { dir: string }): void {
+    writeFindingsNdjson(join(end.dir, FINDINGS_FILE), this.found);
+    if (this.jobId !== undefined) this.engine.release(this.jobId);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The values a condition sees for one EventRecord, under the names of
+ * schema.ts, strings folded (fold.ts). The process part is the costly one
+ * (argv and every ancestor folded, descendants built) and is the same for
+ * every event of a process: the tracker and the log reader share one
+ * ProcessContext object between them, so it is built once per object.
+ */
+import type { AncestorRef, EventRecord, ProcessContext } from '../events/eventRecord.js';
+import { openFlagBits } from '../kernel/openFlags.js';
+import { fold, foldAll } from './fold.js';
+import type { RuleEventType } from './schema.js';
+
+export interface ProcVars {
+  readonly exec_path: string;
+  readonly argv: readonly string[];
+}
+export interface AncestorVars extends ProcVars {
+  readonly descendants: readonly ProcVars[];
+}
+export interface ProcessVars extends ProcVars {
+  readonly ancestors: readonly AncestorVars[];
+}
+
+/** Variable name → value: strings folded, ints as numbers. */
+export type Activation = Record<string, unknown> & { process: ProcessVars };
+
+const processCache = new WeakMap<ProcessContext, ProcessVars>();
+/** Events of one process come in runs: the last one saves even the WeakMap lookup. */
+let lastContext: ProcessContext | undefined;
+let lastVars: ProcessVars | undefined;
+
+function procVars(exec_path: string, argv: readonly string[] | undefined): ProcVars {
+  return { exec_path: fold(exec_path), argv: foldAll(argv) };
+}
+
+/** Ancestors nearest first; each one's descendants run from its child down to the event's parent. */
+function ancestorVars(ancestors: readonly AncestorRef[]): AncestorVars[] {
+  const plain = ancestors.map((a) => procVars(a.exec_path, a.argv));
+  return plain.map((a, i) => ({ ...a, descendants: plain.slice(0, i).reverse() }));
+}
+
+export function processVars(ctx: ProcessContext): ProcessVars {
+  if (ctx === lastContext) return lastVars!;
+  let vars = processCache.get(ctx);
+  if (vars === undefined) {
+    vars = { ...procVars(ctx.exec_path, ctx.argv), ancestors: ancestorVars(ctx.ancestors ?? []) };
+    processCache.set(ctx, vars);
+  }
+  lastContext = ctx;
+  lastVars = vars;
+  return vars;
+}
+
+type Fill = (e: EventRecord, process: ProcessVars) => Activation;
+
+/**
+ * file_open's variables, `flags` computed only when a rule reads it: the
+ * open storm's events are the hot path and few rules look at raw flags.
+ */
+class FileOpenVars {
+  readonly path: string;
+  readonly is_read: boolean;
+  readonly is_write: boolean;
+
+  constructor(
+    private readonly e: EventRecord,
+    readonly process: ProcessVars,
+  ) {
+    const access = e.file?.access;
+    this.path = str(e.file?.path);
+    this.is_read = access === 'read' || access === 'read_write';
+    this.is_write = access === 'write' || access === 'read_write';
+  }
+
+  get flags(): number {
+    return openFlagBits(this.e.file?.flags ?? []);
+  }
+}
+
+const str = (text: string | undefined): string => (text === undefined ? '' : fold(text));
+
+const FILL: Record<RuleEventType, Fill> = {
+  process_exec: (e, process) => ({ process, is_memfd: e.process.memfd === true }),
+  network_connect: (e, process) => ({
+    process,
+    remote_ip: str(e.network?.address),
+    remote_port: e.network?.port ?? 0,
+    protocol: str(e.network?.protocol),
+    family: str(e.network?.family),
+  }),
+  unix_socket_connect: (e, process) => ({
+    process,
+    path: str(e.unix_socket?.path),
+    socket_type: str(e.unix_socket?.socket_type ?? 'unknown'),
+    is_abstract: e.unix_socket?.path.startsWith('@') === true,
+  }),
+  file_open: (e, process) => new FileOpenVars(e, process) as unknown as Activation,
+  file_remove: (e, process) => ({ process, path: str(e.file?.path), is_folder: e.file?.is_dir === true || e.file?.directory === true }),
+  file_move: (e, process) => ({ process, from_path: str(e.file?.path), to_path: str(e.file?.target_path) }),
+  file_link: (e, process) => ({
+    process,
+    created_path: str(e.file?.target_path),
+    existing_path: str(e.file?.path),
+    is_hardlink: e.file?.link_type === 'hard',
+    is_symlink: e.file?.link_type === 'symbolic',
+  }),
+  mount: (e, process) => ({ process, source_path: str(e.mount?.source), target_path: str(e.mount?.target) }),
+  domain: (e, process) => ({ process, domain: str(e.domain?.name).replace(/\.$/, ''), source: str(e.domain?.source) }),
+  http_request: (e, process) => ({
+    process,
+    method: str(e.http?.method),
+    path: str(e.http?.path?.split('?')[0]),
+    host: str(e.http?.host),
+    source: str(e.http?.source),
+  }),
+  process_access: (e, process) => ({
+    process,
+    operation: str(e.access?.operation),
+    request: str(e.access?.request),
+    is_write: e.access?.write === true,
+    target: {
+      ...procVars(e.access?.target.exec_path ?? '', e.access?.target.argv),
+      in_job: e.access?.target.in_job === true,
+    },
+  }),
+};
+
+/** The activation of an event of a rule-facing type. */
+export function activationOf(e: EventRecord, type: RuleEventType): Activation {
+  return FILL[type](e, processVars(e.process));
+}
