@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from '../daemon/client.js';
+import { htmlText } from '../report/escape.js';
 import { writeReportFiles } from '../report/files.js';
 import { reportFromLog } from '../report/fromLog.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -67,13 +68,13 @@ async function closeJob(session: Session): Promise<{ dir: string; model: ReportM
 }
 
 /** A warning block for the summary; the text may come from elsewhere (a daemon's log), so it cannot break out of the block. */
-const warningNote = (text: string): string => `> [!WARNING]\n> ${text.replace(/[<>&\n]/g, ' ')}`;
+const warningNote = (text: string): string => `> [!WARNING]\n> ${htmlText(text, 2000)}`;
 
 function header(session: Session, problems: string[]): string {
   const lines: string[] = [];
   if (problems.length) {
     lines.push(
-      `> [!CAUTION]\n> **The sensor was disturbed during this job**: ${problems.join('; ')}. Activity between ${session.startedAt ?? 'the start'} and ${new Date().toISOString()} may be missing from this report.`,
+      `> [!CAUTION]\n> **The sensor was disturbed during this job**: ${problems.map((p) => htmlText(p, 1000)).join('; ')}. Activity between ${session.startedAt ?? 'the start'} and ${new Date().toISOString()} may be missing from this report.`,
     );
   }
   for (const w of warnings) lines.push(warningNote(w));
