@@ -3,7 +3,7 @@
  * DIR/control.sock. It lives in a cgroup of its own outside every job, so
  * it never observes itself, and reports ready only once BPF is attached.
  */
-import { chmodSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
@@ -197,10 +197,22 @@ function leaveOwnCgroup(own: string): void {
   }
 }
 
+/** A state directory someone else could write in would let them plant links where root writes. */
+function requireRootsDirectory(path: string): void {
+  const st = lstatSync(path);
+  if (!st.isDirectory() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
+    throw new DaemonStartError(`${path} must be a directory owned by root and writable by root alone`);
+  }
+}
+
 export async function runDaemon(opts: RunOptions): Promise<number> {
   mkdirSync(join(opts.stateDir, 'jobs'), { recursive: true, mode: 0o700 });
-  // Steps running as the runner's user reach their socket and job files through it, and list nothing.
+  // Steps running as the runner's user reach their socket and job files through these, and list nothing;
+  // both stay root's, so no job can plant a link where root will write.
+  requireRootsDirectory(opts.stateDir);
+  requireRootsDirectory(join(opts.stateDir, 'jobs'));
   chmodSync(opts.stateDir, 0o711);
+  chmodSync(join(opts.stateDir, 'jobs'), 0o711);
   acquireInstance(opts.stateDir);
   let ownCgroup: string | undefined;
   try {

@@ -3,12 +3,13 @@
  * its events log, and at the end its report and a done marker (job.json).
  * A log without job.json is a job whose daemon ended before it did.
  */
-import { chownSync, existsSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
 import type { ReportPaths } from '../report/files.js';
 import type { Recorder } from '../recording/recorder.js';
+import { makeDirectory, writeReplacing } from '../platform/noFollow.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
 
 export interface RegisterResult {
@@ -37,11 +38,6 @@ export class JobManager {
     private readonly owner?: { uid: number; gid: number },
   ) {}
 
-  private giveToOwner(...paths: string[]): void {
-    if (!this.owner) return;
-    for (const p of paths) if (existsSync(p)) chownSync(p, this.owner.uid, this.owner.gid);
-  }
-
   ids(): string[] {
     return [...this.choices.keys()];
   }
@@ -52,7 +48,9 @@ export class JobManager {
     // A job's log is never replaced: registering a finished job's id again would wipe what it did.
     if (existsSync(dir)) throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Root's, in the runner's group, setgid (its files get that group: the runner reads them) and
+    // sticky (the runner may add files of its own, e.g. post's, but never remove or replace root's).
+    makeDirectory(dir, 0o3770, this.owner?.gid);
     const recording = this.recorder.begin({
       identity,
       dir,
@@ -62,7 +60,6 @@ export class JobManager {
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],
     });
-    this.giveToOwner(join(this.stateDir, 'jobs'), dir, recording.eventsPath);
     this.choices.set(identity.id, choice);
     return {
       id: identity.id,
@@ -84,8 +81,7 @@ export class JobManager {
     this.undoIsolation(choice);
     const done = this.recorder.finish(id);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
-    writeFileSync(join(recording.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
-    this.giveToOwner(done.summary, done.report, join(recording.dir, 'job.json'));
+    writeReplacing(join(recording.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
     return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report };
   }
 

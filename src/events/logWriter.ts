@@ -8,7 +8,8 @@
  * how many, and the next batch is tried again. A line torn by a partial
  * write is closed with a newline first, so it cannot swallow the next one.
  */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, writeSync } from 'node:fs';
+import { createExclusive } from '../platform/noFollow.js';
 import { eventLine } from './eventLine.js';
 import type { EventRecord } from './eventRecord.js';
 
@@ -29,8 +30,10 @@ export class EventLogWriter {
     readonly path: string,
     private readonly onEvent?: (e: EventRecord) => void,
     flushBytes = 1 << 20,
+    /** How the file is opened; by default a new file, never one (or a link) already there. */
+    open: (path: string) => number = createExclusive,
   ) {
-    this.fd = openSync(path, 'a', 0o600);
+    this.fd = open(path);
     this.buf = Buffer.allocUnsafe(flushBytes);
   }
 

@@ -9,7 +9,7 @@ import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
 import { JobDomains } from './domains.js';
 import { buildEvent, domainEvent, type ContainerRef, type EventContext } from './eventBuilder.js';
 import { ProcessTable, readProc, type ProcessNode } from './processTable.js';
-import { stepLabel } from './steps.js';
+import { firstScriptLine, stepLabel } from './steps.js';
 
 /** The kernel map operations the mirror keeps in step with. */
 export interface KernelMaps {
@@ -334,7 +334,7 @@ export class KernelTracker {
   /** A direct child of the worker starts a step; its exec names it. */
   private assignStep(node: ProcessNode, job: JobState): void {
     if (job.workerPid === undefined || node.ppid !== job.workerPid) return;
-    node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv) });
+    node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv, (path) => firstScriptLine(path, node.uid)) });
   }
 
   /**

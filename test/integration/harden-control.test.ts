@@ -4,10 +4,13 @@
  * that user (the job's code on a runner without sudo), and what the daemon
  * refuses shows in the daemon's replies and in the job's report.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cgroup2Root } from '../../src/platform/cgroup.js';
-import { alive, ask, cleanupDaemons, exited, readJson, spawnIn, testCgroup } from '../helpers/daemon.js';
+import { alive, ask, cleanupDaemons, exited, readJson, spawnIn, testCgroup, writeExecutable } from '../helpers/daemon.js';
+import { readEvents } from '../helpers/sensorRun.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { requireRoot } from '../helpers/sensorRun.js';
 import { asUser, cleanupUsers, createUser, runAs, spawnAs, startDaemonFor, type TestUser } from '../helpers/unprivileged.js';
@@ -160,6 +163,94 @@ describe('a job root registered', () => {
     expect(statSync(join(daemon.stateDir, 'jobs', 'root-job', 'job.json')).isFile()).toBe(true);
     expect(statSync(events).ino).toBe(before.ino);
   });
+});
+
+describe("the job's files", () => {
+  const victimDir = mkdtempSync(join(tmpdir(), 'cs-harden-victim-'));
+  const victim = join(victimDir, 'ld.so.preload');
+  let jobDir: string;
+  const sh = (script: string) => runAs(user, ['/bin/sh', '-c', script]);
+
+  beforeAll(async () => {
+    writeFileSync(victim, 'root only\n', { mode: 0o644 });
+    const cg = testCgroup('ctl-files');
+    expect(await ask(daemon.stateDir, { op: 'register', job: { id: 'files-job' }, cgroup: cg })).toMatchObject({ ok: true });
+    jobDir = join(daemon.stateDir, 'jobs', 'files-job');
+  });
+
+  afterAll(() => rmSync(victimDir, { recursive: true, force: true }));
+
+  test('the runner user cannot make or replace a job directory', async () => {
+    expect((await sh(`mkdir ${daemon.stateDir}/jobs/planted`)).status).not.toBe(0);
+    expect((await sh(`ln -s /etc ${daemon.stateDir}/jobs/next-job`)).status).not.toBe(0);
+    expect(lstatSync(jobDir)).toMatchObject({ uid: 0, gid: user.gid });
+  });
+
+  test("the runner user can neither remove, truncate nor append to the daemon's files", async () => {
+    const events = join(jobDir, 'events.ndjson');
+    expect((await sh(`rm -f ${events}`)).status).not.toBe(0);
+    expect((await sh(`: > ${events}`)).status).not.toBe(0);
+    expect((await sh(`echo forged >> ${events}`)).status).not.toBe(0);
+    expect((await sh(`mv ${events} ${jobDir}/moved`)).status).not.toBe(0);
+    expect(lstatSync(events)).toMatchObject({ uid: 0, gid: user.gid });
+  });
+
+  test('a link planted where the report goes is replaced, never written through, and the runner reads the report', async () => {
+    expect((await sh(`ln -s ${victim} ${jobDir}/summary.md && ln -s ${victim} ${jobDir}/report.json && ln -s ${victim} ${jobDir}/job.json`)).status).toBe(0);
+    const un = await ask(daemon.stateDir, { op: 'unregister', id: 'files-job' });
+    expect(un).toMatchObject({ ok: true });
+    expect(readFileSync(victim, 'utf8')).toBe('root only\n');
+    expect(statSync(victim).uid).toBe(0);
+    for (const name of ['summary.md', 'report.json', 'job.json', 'events.ndjson']) {
+      const st = lstatSync(join(jobDir, name));
+      expect({ name, file: st.isFile(), uid: st.uid, gid: st.gid, mode: st.mode & 0o777 }).toEqual({ name, file: true, uid: 0, gid: user.gid, mode: 0o640 });
+    }
+    const read = await sh(`cat ${jobDir}/report.json`);
+    expect(read.status).toBe(0);
+    expect(JSON.parse(read.stdout)).toMatchObject({ job: { id: 'files-job' } });
+  });
+});
+
+describe('step labels read from runner-writable scripts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-harden-steps-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a script swapped for a link to a root file, or for a FIFO, neither leaks nor hangs the daemon', async () => {
+    chmodSync(dir, 0o755);
+    const secret = join(dir, 'shadow');
+    writeFileSync(secret, 'root:SECRET-FIRST-LINE:::\n', { mode: 0o600 });
+    mkdirSync(join(dir, '_temp'));
+    execFileSync('chown', [`${user.uid}:${user.gid}`, join(dir, '_temp')]);
+    // What a job does to the runner's script files: a link to a root file, a FIFO.
+    const planted = await runAs(user, ['/bin/sh', '-c', `ln -s ${secret} ${dir}/_temp/leak.sh && mkfifo ${dir}/_temp/hang.sh && echo 'echo fine' > ${dir}/_temp/ok.sh`]);
+    expect(planted.status).toBe(0);
+    const workerScript = join(dir, 'Runner.Worker');
+    writeExecutable(workerScript, `#!/bin/bash\nsleep 1\nbash ${dir}/_temp/ok.sh\ntimeout 3 bash ${dir}/_temp/hang.sh\nbash ${dir}/_temp/leak.sh\ntrue\n`);
+    const cg = testCgroup('ctl-steps');
+    const worker = spawnIn(cg, asUser(user, [workerScript]));
+    const comm = (): string => {
+      try {
+        return readFileSync(`/proc/${worker.pid}/comm`, 'utf8').trim();
+      } catch {
+        return '';
+      }
+    };
+    while (comm() !== 'Runner.Worker') await new Promise((res) => setTimeout(res, 20));
+    const reg = await ask(daemon.stateDir, { op: 'register', job: { id: 'steps-job' }, pid: worker.pid! });
+    expect(reg).toMatchObject({ ok: true, workerPid: worker.pid });
+    const started = Date.now();
+    // The daemon answers while the FIFO step runs.
+    await new Promise((res) => setTimeout(res, 2000));
+    expect(await ask(daemon.stateDir, { op: 'stats' })).toMatchObject({ ok: true });
+    expect(Date.now() - started).toBeLessThan(3000 + 1000);
+    await exited(worker);
+    const un = await ask(daemon.stateDir, { op: 'unregister', id: 'steps-job' });
+    const labels = [...new Set(readEvents(un.events as string).map((e) => e.step?.label).filter(Boolean))];
+    expect(labels).toContain('run: echo fine');
+    expect(labels.some((l) => l!.includes('hang.sh'))).toBe(true);
+    expect(JSON.stringify(labels)).not.toMatch(/SECRET/);
+    expect(readFileSync(un.summary as string, 'utf8')).not.toMatch(/SECRET/);
+  }, 60_000);
 });
 
 describe('abuse of the protocol by the runner user', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src/events/eventRecord.js';
@@ -18,7 +18,7 @@ describe('EventLogWriter', () => {
   test('a full disk loses lines on write, counted, and the recording goes on', () => {
     // /dev/full answers every write with ENOSPC, as a full /run does.
     const seen: number[] = [];
-    const w = new EventLogWriter('/dev/full', (e) => seen.push(e.seq));
+    const w = new EventLogWriter('/dev/full', (e) => seen.push(e.seq), undefined, (p) => openSync(p, 'w'));
     for (let i = 1; i <= 5; i++) w.write(event(i));
     expect(() => w.flush()).not.toThrow();
     w.write(event(6));
@@ -38,6 +38,19 @@ describe('EventLogWriter', () => {
       expect(w.lostOnWrite).toBe(0);
       const lines = readFileSync(join(dir, 'events.ndjson'), 'utf8').trim().split('\n');
       expect(lines.map((l) => (JSON.parse(l) as EventRecord).seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('never opens a file or link that is there already', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-log-writer-'));
+    try {
+      const victim = join(dir, 'victim');
+      writeFileSync(victim, 'keep\n');
+      symlinkSync(victim, join(dir, 'events.ndjson'));
+      expect(() => new EventLogWriter(join(dir, 'events.ndjson'))).toThrow(/EEXIST/);
+      expect(readFileSync(victim, 'utf8')).toBe('keep\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
