@@ -49,20 +49,32 @@ export function findRunnerWorker(pid: number): number | undefined {
   return undefined;
 }
 
-/** pid and every live descendant, found through /proc's parent links. */
+/**
+ * pid and every live descendant, found through /proc's parent links. Linear
+ * in the number of processes: each child list grows in place and the walk
+ * reads its queue by index (a job that forks thousands of children must not
+ * make registration quadratic).
+ */
 export function subtree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const ppid = parentPid(Number(name));
-    if (ppid !== undefined) children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    if (ppid === undefined) continue;
+    const list = children.get(ppid);
+    if (list) list.push(Number(name));
+    else children.set(ppid, [Number(name)]);
   }
-  const out: number[] = [];
-  const queue = [pid];
-  while (queue.length) {
-    const p = queue.shift()!;
-    out.push(p);
-    queue.push(...(children.get(p) ?? []));
+  const out = [pid];
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++) {
+    for (const child of children.get(out[i]!) ?? []) {
+      // pid reuse between two reads of /proc could make a cycle; never walk one.
+      if (!seen.has(child)) {
+        seen.add(child);
+        out.push(child);
+      }
+    }
   }
   return out;
 }
