@@ -18,6 +18,7 @@
 #include "common.bpf.h"
 #include "path.bpf.h"
 #include "pending.bpf.h"
+#include "access.bpf.h"
 
 #define O_ACCMODE 00000003
 #define O_WRONLY 00000001
@@ -106,6 +107,7 @@ int BPF_PROG(cs_fexit_filp_open, int dfd, struct filename *pathname, const struc
 	if ((unsigned long)ret >= (unsigned long)-4095 || !current_tracked())
 		return 0;
 	flags = BPF_CORE_READ(op, open_flag);
+	access_at_open(ret, flags);
 	/*
 	 * An execve's own open of the binary (and of a script's interpreter)
 	 * says so in op->open_flag; f_mode never carries FMODE_EXEC
@@ -134,6 +136,7 @@ static __always_inline int open_exit(long ret)
 	file = fd_file(ret);
 	if (!file)
 		return 0;
+	access_at_open(file, p.flags);
 	return send_file_open(file, p.flags, access_of(p.flags));
 }
 

@@ -11,6 +11,7 @@
 #include "common.bpf.h"
 #include "pending.bpf.h"
 #include "sockowner.bpf.h"
+#include "fdinfo.bpf.h"
 
 #define AF_UNIX 1
 #define AF_INET 2
@@ -145,6 +146,7 @@ int cs_exit_connect(struct trace_event_raw_sys_exit *ctx)
 	r = (void *)buf;
 	fill_header(&r->hdr, CS_KIND_UNIX_CONNECT, current_start_time());
 	__builtin_memset(r->pad, 0, sizeof(r->pad));
+	r->sock_type = fd_socket_type(p.dfd);
 	BOUND(len, 127);
 	if (bpf_probe_read_user(&buf[sizeof(*r)], len, (void *)(p.path + 2)))
 		return 0;

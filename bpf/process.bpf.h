@@ -11,6 +11,8 @@
 #include "common.bpf.h"
 #include "path.bpf.h"
 #include "cgroup.bpf.h"
+#include "access.bpf.h"
+#include "fdinfo.bpf.h"
 
 static __always_inline void mark_task_tracked(__u32 tgid, __u64 start)
 {
@@ -59,6 +61,8 @@ int BPF_PROG(cs_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	r->pad = 0;
 	off = sizeof(*r);
 
+	if (is_memfd(BPF_CORE_READ(bprm, file)))
+		r->hdr.flags |= CS_F_MEMFD;
 	n = walk_file(BPF_CORE_READ(bprm, file), buf, off, CS_EXEC_PATH_MAX);
 	if (n & WALK_TRUNCATED)
 		r->hdr.flags |= CS_F_PATH_TRUNCATED;
@@ -92,8 +96,10 @@ int BPF_PROG(cs_fork, struct task_struct *parent, struct task_struct *child)
 
 	/* Threads share their leader's process node. */
 	tgid = BPF_CORE_READ(child, tgid);
-	if (BPF_CORE_READ(child, pid) != tgid)
+	if (BPF_CORE_READ(child, pid) != tgid) {
+		protect_new_thread(tgid, BPF_CORE_READ(child, pid));
 		return 0;
+	}
 	if (!current_tracked())
 		return 0;
 	/*
@@ -147,9 +153,13 @@ int BPF_PROG(cs_exit, struct task_struct *p)
 	__u8 one = 1;
 	__u32 tgid;
 	__u8 *buf;
+	bool last;
 
 	/* Only the last thread out ends the process (signal->live drops first). */
-	if (BPF_CORE_READ(p, signal, live.counter) != 0)
+	last = BPF_CORE_READ(p, signal, live.counter) == 0;
+
+	forget_protected_thread(p, last);
+	if (!last)
 		return 0;
 	tgid = BPF_CORE_READ(p, tgid);
 	bpf_map_delete_elem(&tracked_tasks, &tgid);

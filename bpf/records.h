@@ -9,7 +9,7 @@
 #define CICD_SENSOR_RECORDS_H
 
 /* Bumped on any layout change; checked by the native library and the decoder. */
-#define CS_ABI_VERSION 1
+#define CS_ABI_VERSION 2
 
 #define CS_ARGV_MAX 2048
 #define CS_PATH_MAX 1024
@@ -30,6 +30,8 @@ enum cs_kind {
 	CS_KIND_FILE_OP = 7,
 	CS_KIND_UNIX_CONNECT = 8,
 	CS_KIND_DOMAIN = 9,
+	CS_KIND_ACCESS = 10,
+	CS_KIND_MOUNT = 11,
 };
 
 /* Counter slots, one per hook; the names are in src/kernel/layout.ts. */
@@ -46,6 +48,8 @@ enum cs_hook {
 	CS_HOOK_FILE_LINK,
 	CS_HOOK_UNIX_SOCKET_CONNECT,
 	CS_HOOK_DOMAIN,
+	CS_HOOK_PROCESS_ACCESS,
+	CS_HOOK_MOUNT,
 	CS_HOOK_MAX,
 };
 
@@ -67,6 +71,7 @@ struct cs_config {
 #define CS_F_PATH2_TRUNCATED (1u << 2)
 #define CS_F_CWD_TRUNCATED (1u << 3)
 #define CS_F_ANSWERS_TRUNCATED (1u << 4) /* more DNS answers than a record holds */
+#define CS_F_MEMFD (1u << 5)		   /* exec: the binary is a memfd (fileless execution) */
 
 struct cs_header {
 	__u16 kind;
@@ -189,7 +194,8 @@ struct cs_file_op {
 struct cs_unix_connect {
 	struct cs_header hdr;
 	__u16 path_len;
-	__u16 pad[3];
+	__u16 sock_type; /* SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET; 0 when unknown */
+	__u16 pad[2];
 };
 
 
@@ -238,6 +244,73 @@ struct cs_domain {
 	__u16 answers_len;
 	__u16 pad;
 	__u8 addr[16]; /* the peer (the DNS server, the TLS or HTTP server); IPv4 in the first 4 bytes */
+};
+
+/* What a cs_access record's process did to another process. */
+enum cs_access_op {
+	CS_ACCESS_OP_PTRACE = 1,
+	CS_ACCESS_OP_VM_READV = 2,
+	CS_ACCESS_OP_VM_WRITEV = 3,
+	CS_ACCESS_OP_PROC_OPEN = 4, /* opened one of the /proc/<pid>/ files below */
+};
+
+/* The /proc/<pid>/ files that expose a process's memory or its layout. */
+enum cs_proc_file {
+	CS_PROC_MEM = 1,
+	CS_PROC_MAPS = 2,
+	CS_PROC_SMAPS = 3,
+	CS_PROC_SMAPS_ROLLUP = 4,
+	CS_PROC_NUMA_MAPS = 5,
+	CS_PROC_PAGEMAP = 6,
+};
+
+/* How an access to a protected process was stopped (also the attach plan's choice). */
+enum cs_prevention {
+	CS_PREVENT_NONE = 0,
+	CS_PREVENT_SIGNAL = 1, /* SIGKILL from the hook: the caller dies before it returns to user space */
+	CS_PREVENT_LSM = 2,    /* a BPF LSM hook refused it with -EPERM */
+};
+
+/*
+ * A job process reaching into another process: ptrace, process_vm_readv or
+ * _writev (at syscall entry), or an open of one of its /proc/<pid>/ memory
+ * files (judged on the struct file the kernel opened). Never sent for a
+ * process's access to itself.
+ */
+struct cs_process_access {
+	struct cs_header hdr;
+	__u32 target_pid;	      /* the target's tgid; the pid as passed when target_ns is set */
+	__u32 request;		      /* ptrace request */
+	__u64 target_start_time_ns; /* 0 when the hook cannot tell (syscall entry) */
+	__u8 op;		      /* enum cs_access_op */
+	__u8 proc_file;		      /* enum cs_proc_file, CS_ACCESS_OP_PROC_OPEN only */
+	__u8 prevented;		      /* enum cs_prevention */
+	__u8 write;		      /* opened for writing, process_vm_writev, a ptrace poke */
+	__u8 target_ns;		      /* 1: target_pid is a pid of the caller's own (non-root) pid namespace */
+	__u8 pad[3];
+};
+
+enum cs_mount_op {
+	CS_MOUNT_MOUNT = 1,	 /* mount(2) with MS_BIND or MS_MOVE */
+	CS_MOUNT_MOVE_MOUNT = 2, /* move_mount(2) */
+};
+
+/*
+ * A bind or move mount attempt, at syscall entry. Followed by four blobs:
+ * source as passed (string), the directory it is relative to (components;
+ * for move_mount(2) with an empty path, the dirfd's own path), then the
+ * same two for the target.
+ */
+struct cs_mount {
+	struct cs_header hdr;
+	__u32 flags; /* mount(2): MS_*; move_mount(2): MOVE_MOUNT_* */
+	__u8 op;     /* enum cs_mount_op */
+	__u8 pad;
+	__u16 source_len;
+	__u16 source_base_len;
+	__u16 target_len;
+	__u16 target_base_len;
+	__u16 pad2[5];
 };
 
 #endif

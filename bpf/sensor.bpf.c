@@ -10,5 +10,7 @@
 #include "net.bpf.h"
 #include "file.bpf.h"
 #include "domain.bpf.h"
+#include "access.bpf.h"
+#include "mount.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";

@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#define CS_NATIVE_ABI 1
+#define CS_NATIVE_ABI 2
 
 struct cs_sensor;
 
@@ -45,6 +45,14 @@ int cs_track_task(struct cs_sensor *s, uint32_t tgid, uint64_t start_time_ns);
 int cs_untrack_task(struct cs_sensor *s, uint32_t tgid);
 int cs_stage(struct cs_sensor *s, const char *basename);
 int cs_unstage(struct cs_sensor *s, const char *basename);
+
+/*
+ * protect-runner: the process tgid (every thread of it, now and later) is
+ * protected from the jobs' ptrace, process_vm_readv/writev and
+ * /proc/<pid>/mem opens, by the mechanism the attach plan chose.
+ */
+int cs_protect(struct cs_sensor *s, uint32_t tgid);
+int cs_unprotect(struct cs_sensor *s, uint32_t tgid);
 
 /* Writes up to max tracked cgroup ids into out; returns how many. */
 int cs_list_tracked(struct cs_sensor *s, uint64_t *out, uint32_t max);

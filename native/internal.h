@@ -41,6 +41,9 @@ int cs_fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)))
 const char *cs_libbpf_tail(void);
 void cs_install_print(void);
 
+/* sensor.c */
+int cs_set_prevention(struct cs_sensor *s, uint32_t mode);
+
 /* load.c */
 struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err);
 int cs_reuse_maps(struct cs_sensor *s, struct bpf_object *obj);

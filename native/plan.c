@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <bpf/bpf.h>
 #include "internal.h"
+#include "../bpf/records.h"
 
 #define MAX_PROGS 12
 
@@ -32,6 +33,17 @@ struct hook_plan {
 	const char *hook;
 	struct mechanism mechs[2];
 };
+
+/*
+ * The SIGKILL is sent by the process_access hooks themselves; what is left
+ * to know is whether a tracepoint program may call bpf_send_signal here.
+ */
+static int probe_send_signal(void)
+{
+	int ok = libbpf_probe_bpf_helper(BPF_PROG_TYPE_TRACEPOINT, BPF_FUNC_send_signal, NULL);
+
+	return ok == 1 ? 0 : cs_fail(ok < 0 ? ok : -EOPNOTSUPP, "bpf_send_signal is not available to tracepoint programs");
+}
 
 static const struct hook_plan plans[] = {
 	{ "process_exec", { { "tp_btf", "sched_process_exec", { "cs_exec" } } } },
@@ -69,7 +81,29 @@ static const struct hook_plan plans[] = {
 	{ "domain",
 	  { { "cgroup_skb", "cgroup_skb/egress, cgroup_skb/ingress at the cgroup v2 root; syscalls: sendto",
 	      { "cs_skb_egress", "cs_skb_ingress", "cs_enter_sendto" } } } },
+	{ "process_access",
+	  { { "tracepoint", "syscalls: ptrace, process_vm_readv, process_vm_writev; /proc/<pid>/ opens in file_open's hooks",
+	      { "cs_enter_ptrace", "cs_enter_process_vm_readv", "cs_enter_process_vm_writev" } } } },
+	{ "mount", { { "tracepoint", "syscalls: mount, move_mount", { "cs_enter_mount", "?cs_enter_move_mount" } } } },
+	/*
+	 * BPF LSM refuses the access outright; without it (lockdown, no "bpf" in
+	 * lsm=) the process_access hooks kill the caller before it returns to
+	 * user space. Neither: recorded, not prevented, and the plan says so.
+	 */
+	{ "protect_runner",
+	  { { "lsm", "ptrace_access_check, file_open", { "cs_lsm_ptrace_access", "cs_lsm_file_open" } },
+	    { "bpf_send_signal",
+	      "SIGKILL at ptrace, process_vm_readv/writev entry and at /proc/<pid>/mem open exit; signal/signal_deliver",
+	      { "cs_signal_deliver" } } } },
 };
+
+/* protect_runner's mechanisms: the enum cs_prevention each gives, written to protect_mode once chosen. */
+static uint32_t prevention_of(const struct hook_plan *h, const struct mechanism *m)
+{
+	if (strcmp(h->hook, "protect_runner"))
+		return CS_PREVENT_NONE;
+	return !strcmp(m->name, "lsm") ? CS_PREVENT_LSM : CS_PREVENT_SIGNAL;
+}
 
 static bool is_cgroup_prog(const struct bpf_program *prog)
 {
@@ -170,7 +204,7 @@ static bool is_function_mechanism(const struct mechanism *m)
 /* Hooks the sensor runs without (the plan then says "none"): domains are an addition, not its core. */
 static bool optional_hook(const struct hook_plan *h)
 {
-	return !strcmp(h->hook, "domain");
+	return !strcmp(h->hook, "domain") || !strcmp(h->hook, "protect_runner");
 }
 
 /* As cs_loads_apart decides for the programs: loaded in an instance of their own. */
@@ -227,7 +261,12 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_j
 		cs_error_reset();
 		missing.len = 0;
 		missing_buf[0] = '\0';
-		err = loads_apart(m) ? try_mechanism_apart(s, m, &missing) : attach_mechanism(s, s->obj, m, &missing);
+		/* The process_access hooks send the SIGKILL: what the plan needs to know is whether they can. */
+		err = !strcmp(m->name, "bpf_send_signal") ? probe_send_signal() : 0;
+		if (!err)
+			err = loads_apart(m) ? try_mechanism_apart(s, m, &missing) : attach_mechanism(s, s->obj, m, &missing);
+		if (!err && prevention_of(h, m))
+			err = cs_set_prevention(s, prevention_of(h, m));
 		if (!err) {
 			chosen = m;
 			break;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* The handle's life: open and load, map updates, record batches, counters, close. */
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -130,6 +132,70 @@ int cs_untrack_task(struct cs_sensor *s, uint32_t tgid)
 	int rc = bpf_map_delete_elem(map_fd(s, "tracked_tasks"), &tgid);
 
 	return rc && errno != ENOENT ? cs_fail(errno, "untracking task") : 0;
+}
+
+int cs_set_prevention(struct cs_sensor *s, uint32_t mode)
+{
+	uint32_t zero = 0;
+
+	return map_result(bpf_map_update_elem(map_fd(s, "protect_mode"), &zero, &mode, BPF_ANY),
+			  "setting the protection mechanism");
+}
+
+/*
+ * The process first, then its threads as /proc lists them: a thread started
+ * in between is added by the kernel's fork hook, which protects the new
+ * threads of a process already in the map.
+ */
+int cs_protect(struct cs_sensor *s, uint32_t tgid)
+{
+	int fd = map_fd(s, "protected_tasks");
+	char dir[64];
+	struct dirent *d;
+	DIR *tasks;
+
+	if (tgid == 0)
+		return cs_fail(EINVAL, "cs_protect: pid 0");
+	if (bpf_map_update_elem(fd, &tgid, &tgid, BPF_ANY))
+		return cs_fail(errno, "protecting process %u", tgid);
+	snprintf(dir, sizeof(dir), "/proc/%u/task", tgid);
+	tasks = opendir(dir);
+	if (!tasks) {
+		int e = errno;
+
+		/* Gone already: nothing left to protect, and its pid must not stay in the map. */
+		bpf_map_delete_elem(fd, &tgid);
+		return e == ENOENT ? 0 : cs_fail(e, "listing the threads of process %u", tgid);
+	}
+	while ((d = readdir(tasks))) {
+		uint32_t tid = (uint32_t)strtoul(d->d_name, NULL, 10);
+
+		if (tid && bpf_map_update_elem(fd, &tid, &tgid, BPF_ANY)) {
+			closedir(tasks);
+			return cs_fail(errno, "protecting thread %u of process %u", tid, tgid);
+		}
+	}
+	closedir(tasks);
+	return 0;
+}
+
+int cs_unprotect(struct cs_sensor *s, uint32_t tgid)
+{
+	int fd = map_fd(s, "protected_tasks");
+	uint32_t key, next, value;
+	uint32_t *prev = NULL;
+
+	/* Deleting while walking restarts the walk from the first key, so collect one at a time. */
+	while (bpf_map_get_next_key(fd, prev, &next) == 0) {
+		if (bpf_map_lookup_elem(fd, &next, &value) == 0 && value == tgid) {
+			bpf_map_delete_elem(fd, &next);
+			prev = NULL;
+			continue;
+		}
+		key = next;
+		prev = &key;
+	}
+	return 0;
 }
 
 static int staging_key(const char *basename, char key[CS_STAGING_KEY_MAX])

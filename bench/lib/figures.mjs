@@ -1,13 +1,14 @@
 // The figures beside the overhead table: end-to-end throughput and lost
 // records at the limit, the tracker's own cost through a large run, and the
 // time to build a report from a 1,000,000-event log.
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleTs } from './bundle.mjs';
 import { run } from './proc.mjs';
-import { countLines, daemonReadyRun, firstJsonLine, hasDaemon, startSensor } from './sensor.mjs';
+import { CLI, countLines, daemonReadyRun, firstJsonLine, hasDaemon, startSensor } from './sensor.mjs';
 import { summary } from './stats.mjs';
 import { writeSyntheticLog } from './synth.mjs';
+import { benchRuleSetYaml } from '../rules/ruleSet.mjs';
 
 export const DEFAULT_RINGBUF = 16 << 20;
 const BIG_RINGBUF = 256 << 20;
@@ -81,6 +82,56 @@ export async function measureThroughput(ctx, filesDir, sizes) {
     if (r.lostRecords === 0) break;
   }
   return runs;
+}
+
+/** One tracked open storm, with or without rules: the tracker's CPU per event. */
+async function rulesRun(ctx, filesDir, sizes, rulesPath, i) {
+  const outDir = join(ctx.tmp, `rules-${rulesPath ? 'on' : 'off'}-${i}`);
+  mkdirSync(outDir, { recursive: true });
+  // The throughput run's size: enough events that the tracker's start-up is a small share of its CPU.
+  const command = [ctx.tools.openstorm, 'run', filesDir, String(sizes.openFiles), String(sizes.throughputProcs), '2'];
+  const flags = rulesPath ? ['--rules', rulesPath, '--fail-on', 'none'] : [];
+  const sensor = await startSensor(ctx.tools, outDir, command, flags).done;
+  rmSync(outDir, { recursive: true, force: true });
+  if (sensor.failure !== undefined) throw new Error(`cicd-sensor run failed: ${sensor.failure}`);
+  return { events: sensor.events, cpuMs: sensor.sensorCpuMs, usPerEvent: (sensor.sensorCpuMs * 1000) / Math.max(1, sensor.events) };
+}
+
+/**
+ * The rule engine's cost: the open storm tracked with no rules and with the
+ * bench rule set (bench/rules/ruleSet.mjs: built-in-like rules plus 60 shaped
+ * like the reference's), in pairs, the tracker's CPU per event compared.
+ */
+/** CPU of `cicd-sensor rules check FILE` (start-up, load, check), median of a few. */
+async function checkCpuMs(ctx, file, label) {
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    const watchPath = join(ctx.tmp, `rules-check-${label}-${i}.procwatch.json`);
+    await run(ctx.tools.procwatch, [watchPath, '--', process.execPath, CLI, 'rules', 'check', file]);
+    samples.push(JSON.parse(readFileSync(watchPath, 'utf8')).cpuMs);
+  }
+  return summary(samples).median;
+}
+
+export async function measureRules(ctx, filesDir, sizes) {
+  const rulesPath = join(ctx.tmp, 'bench-rules.yml');
+  writeFileSync(rulesPath, benchRuleSetYaml(60));
+  const emptyPath = join(ctx.tmp, 'no-rules.yml');
+  writeFileSync(emptyPath, 'rule_sets: []\n');
+  // Loading the rules happens once per job: measured apart, so the per-event figure is the evaluation's.
+  const loadMs = Math.max(0, (await checkCpuMs(ctx, rulesPath, 'bench')) - (await checkCpuMs(ctx, emptyPath, 'empty')));
+  const off = [];
+  const on = [];
+  for (let i = 0; i < sizes.rounds; i++) {
+    off.push(await rulesRun(ctx, filesDir, sizes, undefined, i));
+    on.push(await rulesRun(ctx, filesDir, sizes, rulesPath, i));
+    ctx.log(`rules: tracker ${off.at(-1).usPerEvent.toFixed(2)} µs/event without rules, ${on.at(-1).usPerEvent.toFixed(2)} with (${on.at(-1).events} events)`);
+  }
+  const offUs = summary(off.map((r) => r.usPerEvent));
+  const onUs = summary(on.map((r) => r.usPerEvent));
+  const events = on[0].events;
+  const addedUsPerEvent = onUs.median - offUs.median - (loadMs * 1000) / Math.max(1, events);
+  return { events, off: offUs, on: onUs, loadMs, addedUsPerEvent, runs: { off, on } };
 }
 
 /** Time to build the report from a synthetic log, measured from process start to exit. */

@@ -62,6 +62,13 @@ export function figureRows(results) {
       `${secs(big.sensorCpuMs)} (${((big.sensorCpuMs * 1000) / Math.max(1, big.events)).toFixed(1)} µs/event)`,
     ]);
   }
+  if (f.rules) {
+    const r = f.rules;
+    rows.push([
+      `tracker CPU per event, open storm (${int(r.events)} events), no rules vs the bench rule set (n=${r.on.n})`,
+      `${r.off.median.toFixed(2)} µs vs ${r.on.median.toFixed(2)} µs; less loading the rules once (${r.loadMs.toFixed(0)} ms), rules add ${r.addedUsPerEvent.toFixed(2)} µs/event`,
+    ]);
+  }
   if (f.ready) rows.push([`ready: start of cicd-sensor run → sensor.json (n=${f.ready.n})`, timeCell(f.ready)]);
   if (f.daemon?.readyMs) {
     rows.push([
@@ -148,6 +155,14 @@ function figureBudgets(results) {
       (def && def !== t ? `; ${def.sensorPeakRssMb?.toFixed(0)} MB at ${def.ringbufBytes >> 20} MiB, which delivered ${int(def.events)}` : '')
     : 'not measured';
   out.push(budget('tracker peak RSS ≤ 150 MB through 1,000,000 events', t ? t.sensorPeakRssMb <= 150 : undefined, rssValue, scaled));
+  const rules = f.rules;
+  out.push(
+    budget(
+      'rules add ≤ 2 µs of tracker CPU per event on the open storm',
+      rules ? rules.addedUsPerEvent <= 2 : undefined,
+      rules ? `${rules.addedUsPerEvent.toFixed(2)} µs/event (${rules.off.median.toFixed(2)} → ${rules.on.median.toFixed(2)})` : 'not measured',
+    ),
+  );
   const r = f.report;
   out.push(budget('report ≤ 3 s for 1,000,000 events', r ? r.wallMs.median <= 3000 : undefined, r ? `${secs(r.wallMs.median)} for ${int(r.runs[0].events)} events` : 'not measured', scaled));
   const ready = (name, s) =>

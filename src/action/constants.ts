@@ -1,4 +1,8 @@
-/** Names the action shares with action.yml and the runner: inputs, outputs, state keys, environment. */
+/**
+ * Names the action shares with action.yml and the runner (inputs, outputs,
+ * state keys), and every environment variable of the project's own, the
+ * daemon's and the CLI's included: one place to look them up.
+ */
 
 export const Input = {
   JobSummary: 'job-summary',
@@ -6,6 +10,7 @@ export const Input = {
   ArtifactName: 'artifact-name',
   ArtifactRetentionDays: 'artifact-retention-days',
   DockerProxy: 'docker-proxy',
+  ProtectRunner: 'protect-runner',
   FailOnUnsupported: 'fail-on-unsupported',
   SummaryRows: 'summary-rows',
   SensorUrl: 'sensor-url',
@@ -35,4 +40,10 @@ export const EnvVar = {
   StateDir: 'CICD_SENSOR_STATE_DIR',
   /** Seconds to wait for the daemon to be ready. */
   ReadyTimeout: 'CICD_SENSOR_READY_TIMEOUT',
+  /** `cicd-sensor run`: print the kernel's whole message when the sensor cannot start. */
+  Debug: 'CICD_SENSOR_DEBUG',
+  /** Print the attach plan as the native library returns it. */
+  DebugPlan: 'CICD_SENSOR_DEBUG_PLAN',
+  /** The directory holding sensor.bpf.o and lib/, instead of the bundle's own. */
+  Assets: 'CICD_SENSOR_ASSETS',
 } as const;

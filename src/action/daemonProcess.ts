@@ -1,14 +1,9 @@
 /** The daemon as post sees it: the same process as at registration, with all its programs? */
-import { readFileSync } from 'node:fs';
+import { readProcStat } from '../platform/procStat.js';
 
 /** /proc start time in ticks, or undefined when the process is gone. */
 export function processStart(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-  } catch {
-    return undefined;
-  }
+  return readProcStat(pid)?.startTicks;
 }
 
 export interface TamperCheck {

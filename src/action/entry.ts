@@ -1,9 +1,10 @@
 /** The three lifecycle phases, with the error policy of each. */
 import * as core from '@actions/core';
 import { finishWatching } from './finish.js';
-import { ConfigurationError } from './settings.js';
+import { loadPendingRules, workspaceDir } from './rules.js';
+import { ConfigurationError, getSettings } from './settings.js';
 import { startWatching } from './start.js';
-import { loadSession, saveSession } from './state.js';
+import { loadSession, saveSession, type Session } from './state.js';
 
 async function start(phase: 'pre' | 'main'): Promise<void> {
   try {
@@ -23,10 +24,24 @@ async function start(phase: 'pre' | 'main'): Promise<void> {
 
 export const runPre = (): Promise<void> => start('pre');
 
-/** main has work only when there was no pre (an action used as `uses: ./`). */
+/** The repository's rule files, once checked out; a bad one fails the step, the sensor's trouble warns. */
+async function loadRules(session: Session): Promise<void> {
+  try {
+    await loadPendingRules(session.stateDir!, session.jobId!, getSettings(), workspaceDir());
+  } catch (err) {
+    if (err instanceof ConfigurationError) {
+      core.setFailed(err.message);
+      return;
+    }
+    core.warning(`cicd-sensor could not load the rule files: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** main starts watching when there was no pre (an action used as `uses: ./`), and loads rule files pre could not see. */
 export async function runMain(): Promise<void> {
-  if (loadSession()) return;
-  await start('main');
+  const session = loadSession();
+  if (!session) return start('main');
+  if (session.rulesPending && session.jobId) await loadRules(session);
 }
 
 export async function runPost(): Promise<void> {

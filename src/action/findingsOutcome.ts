@@ -5,7 +5,7 @@
  * for it with fail-on, and it names the findings that did it.
  */
 import * as core from '@actions/core';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../events/finding.js';
 import { annotationCommands } from '../findings/annotations.js';
@@ -13,7 +13,14 @@ import { findingPlace } from '../findings/place.js';
 import { readFindings } from '../findings/readFindings.js';
 import { findingsSarif } from '../findings/sarif.js';
 import { type FailOn, failingFindings, highestSeverity, isDetection } from '../findings/severity.js';
+import { writeFindingsNdjson } from '../findings/ndjson.js';
+import { RuleEngine } from '../rules/engine.js';
+import { providerHost } from '../rules/jobRules.js';
+import { replayLog } from '../rules/replay.js';
+import { resolveRuleFiles } from '../rules/ruleFiles.js';
+import { bookFromSources, readRuleSources } from '../rules/sources.js';
 import { Output } from './constants.js';
+import type { Settings } from './settings.js';
 
 export const SARIF_FILE = 'findings.sarif';
 const TOOL_VERSION = '0.1.0';
@@ -33,6 +40,27 @@ export function failOnMessage(findings: readonly Finding[], failOn: FailOn): str
   const named = failing.slice(0, 5).map((f) => `${f.severity} ${f.rule_name ?? f.rule_id} (${f.summary ?? `event ${f.seq}`})`);
   const more = failing.length > named.length ? `, and ${failing.length - named.length} more` : '';
   return `cicd-sensor: ${failing.length} finding(s) at or above fail-on: ${failOn}: ${named.join('; ')}${more}`;
+}
+
+/**
+ * A job whose daemon ended early has no findings.ndjson: its log is replayed
+ * through the job's rules here instead (nothing can be stopped any more, but
+ * nothing found is lost). Trouble only warns: post reports, it does not fail.
+ */
+export function findingsFromLogIfMissing(dir: string, settings: Settings, workspace: string): void {
+  const patterns = [...settings.rules, ...settings.ruleModifiers];
+  const eventsPath = join(dir, 'events.ndjson');
+  if (patterns.length === 0 || existsSync(join(dir, 'findings.ndjson')) || !existsSync(eventsPath)) return;
+  try {
+    const { files } = resolveRuleFiles(patterns, workspace);
+    const engine = new RuleEngine(bookFromSources(readRuleSources(files), { monitorMode: settings.monitorMode }), { providerHost: providerHost() });
+    const findings: Finding[] = [];
+    replayLog(eventsPath, (event) => findings.push(...engine.evaluate(event).findings));
+    writeFindingsNdjson(join(dir, 'findings.ndjson'), findings);
+    core.warning(`cicd-sensor: the sensor ended before the job did; the rules were applied to its log afterwards (${findings.length} finding(s), nothing stopped)`);
+  } catch (err) {
+    core.warning(`cicd-sensor: the job's log could not be checked against the rules: ${(err as Error).message}`);
+  }
 }
 
 export function publishFindings(dir: string, failOn: FailOn, env: NodeJS.ProcessEnv = process.env): FindingsOutcome {

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from '../daemon/client.js';
+import type { StatsReply } from '../daemon/protocol.js';
 import { htmlText } from '../report/escape.js';
 import { writeReportFiles } from '../report/files.js';
 import { reportFromLog } from '../report/fromLog.js';
@@ -17,8 +18,9 @@ import type { ReportModel } from '../report/model.js';
 import { compressIfLarge, uploadReport } from './artifact.js';
 import { Output } from './constants.js';
 import { checkTamper } from './daemonProcess.js';
-import { publishFindings } from './findingsOutcome.js';
+import { findingsFromLogIfMissing, publishFindings } from './findingsOutcome.js';
 import { getSettings, type Settings } from './settings.js';
+import { workspaceDir } from './rules.js';
 import { loadSession, type Session } from './state.js';
 
 const warnings: string[] = [];
@@ -28,7 +30,7 @@ function warn(message: string): void {
   core.warning(message);
 }
 
-async function stats(stateDir: string): Promise<Record<string, unknown> | undefined> {
+async function stats(stateDir: string): Promise<StatsReply | undefined> {
   try {
     const r = await request(stateDir, { op: 'stats' }, 10_000);
     return r.ok ? r : undefined;
@@ -83,7 +85,10 @@ function header(session: Session, problems: string[]): string {
 
 async function publish(settings: Settings, session: Session, problems: string[]): Promise<void> {
   const { dir, model } = await closeJob(session);
+  findingsFromLogIfMissing(dir, settings, workspaceDir());
   const outcome = publishFindings(dir, settings.failOn);
+  // A report rebuilt from the log (the daemon gone) has none of its own.
+  if (model.findings === undefined && outcome.findings.length > 0) model.findings = outcome.findings;
   const files = [await compressIfLarge(join(dir, 'events.ndjson')), join(dir, 'report.json'), join(dir, 'summary.md'), ...outcome.files];
   try {
     const { renderHtml } = await import('../report/html.js');

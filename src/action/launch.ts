@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { logTail } from '../daemon/log.js';
 import { daemonArgv, type DaemonOptions } from '../daemon/options.js';
 import { CommandTimeout, runWaited } from './command.js';
 import type { ActionPlatform } from './platform.js';
@@ -16,13 +17,9 @@ export interface Launched {
 
 export class LaunchError extends Error {}
 
-function logTail(stateDir: string): string {
-  const path = join(stateDir, 'daemon.log');
-  return existsSync(path) ? readFileSync(path, 'utf8').trim().split('\n').slice(-3).join('\n') : '';
-}
 
 const notReady = (stateDir: string, timeoutMs: number): LaunchError => {
-  const log = logTail(stateDir);
+  const log = logTail(join(stateDir, 'daemon.log'), 3);
   return new LaunchError(`the sensor daemon did not become ready within ${timeoutMs / 1000} s${log ? `:\n${log}` : ''}`);
 };
 

@@ -19,6 +19,8 @@ export interface Settings {
   readonly artifactRetentionDays?: number;
   /** Run the docker proxy so containers the job starts are part of it. */
   readonly dockerProxy: boolean;
+  /** Stop the job's processes from reading or tracing Runner.Worker and the sensor. */
+  readonly protectRunner: boolean;
   /** Fail the job when the platform cannot run the sensor. */
   readonly failOnUnsupported: boolean;
   /** Rows each summary table shows. */
@@ -97,6 +99,7 @@ export function getSettings(): Settings {
     artifactName,
     artifactRetentionDays: int(Input.ArtifactRetentionDays, 1, 90),
     dockerProxy: bool(Input.DockerProxy, true),
+    protectRunner: bool(Input.ProtectRunner, true),
     failOnUnsupported: bool(Input.FailOnUnsupported, false),
     summaryRows: int(Input.SummaryRows, 1, 1000) ?? 25,
     sensorUrl,

@@ -15,7 +15,8 @@ import { jobIdentity } from './identity.js';
 import { launchDaemon } from './launch.js';
 import { checkActionPlatform } from './platform.js';
 import { sensorDir } from './sensorSource.js';
-import { getSettings } from './settings.js';
+import { rulesAfterCheckout, rulesAtRegistration, workspaceDir, type ActionRules } from './rules.js';
+import { getSettings, type Settings } from './settings.js';
 import { saveSession, type Session } from './state.js';
 
 const bundleDir = (): string => dirname(fileURLToPath(import.meta.url));
@@ -28,9 +29,18 @@ async function daemonAnswers(stateDir: string): Promise<boolean> {
   }
 }
 
+/** Rules before the daemon starts, so a bad rule file fails the step with nothing started. */
+function jobRules(settings: Settings, phase: 'pre' | 'main'): ActionRules {
+  const hasRules = settings.rules.length + settings.ruleModifiers.length > 0;
+  // main runs where the user placed it, after checkout: the files must be there.
+  if (phase === 'main' && hasRules) return { payload: rulesAfterCheckout(settings, workspaceDir()), pending: false };
+  return rulesAtRegistration(settings, workspaceDir());
+}
+
 export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   const settings = getSettings();
   const notes = phase === 'main' ? ['The action ran without its pre step: steps before it were not observed.'] : [];
+  const rules = jobRules(settings, phase);
   const platform = await checkActionPlatform();
   if (platform.missing.length) {
     const message = `cicd-sensor cannot watch this job; missing: ${platform.missing.join(', ')}`;
@@ -50,25 +60,34 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
   const job = jobIdentity();
   // The daemon writes these into the job's report itself: summary.md is rendered once, with them.
-  const reply = await request(stateDir, { op: 'register', job, pid: process.pid, notes: [...notes] });
+  const reply = await request(stateDir, {
+    op: 'register',
+    job,
+    pid: process.pid,
+    notes: [...notes],
+    protect: settings.protectRunner,
+    ...(rules.payload ? { rules: rules.payload } : {}),
+  });
   if (!reply.ok) throw new Error(`the sensor refused to register this job: ${reply.error}`);
-  if (typeof reply.note === 'string') notes.push(reply.note);
+  if (reply.note !== undefined) notes.push(reply.note);
   const stats = await request(stateDir, { op: 'stats' });
-  const daemonPid = stats.ok ? (stats.pid as number) : undefined;
+  const daemonPid = stats.ok ? stats.pid : undefined;
   const session: Session = {
     startedBy: phase,
     stateDir,
     jobId: job.id,
     daemonPid,
     daemonStart: daemonPid ? processStart(daemonPid) : undefined,
-    linksAlive: stats.ok ? (stats.linksAlive as number) : undefined,
+    linksAlive: stats.ok ? stats.linksAlive : undefined,
     startedAt: new Date().toISOString(),
     notes,
+    ...(rules.pending ? { rulesPending: true } : {}),
   };
-  if (settings.dockerProxy && typeof reply.dockerHost === 'string') {
+  if (settings.dockerProxy && reply.dockerHost !== undefined) {
     core.exportVariable('DOCKER_HOST', reply.dockerHost);
     session.dockerHost = reply.dockerHost;
   }
   saveSession(session);
   core.info(`cicd-sensor: watching job ${job.id} (cgroup ${String(reply.cgroup)})`);
+  if (rules.pending) core.info('cicd-sensor: the rule files are not checked out yet: the action\'s step loads them (place it after actions/checkout)');
 }

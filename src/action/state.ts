@@ -17,6 +17,8 @@ export interface Session {
   startedAt?: string;
   dockerHost?: string;
   notes?: string[];
+  /** The rule files were not in the workspace at pre: the main step loads them. */
+  rulesPending?: boolean;
 }
 
 export function saveSession(s: Session): void {

@@ -1,7 +1,8 @@
 /** Command-line parsing for `cicd-sensor`: strict, with usage errors a user can act on. */
 import { DEFAULT_RINGBUF_BYTES, DEFAULT_STATE_DIR, parseDaemonOptions, type DaemonOptions } from '../daemon/options.js';
 import type { JobIdentity } from '../events/eventRecord.js';
-import { missing, scan, UsageError, type Spec } from '../options/argv.js';
+import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
+import { listValues, missing, scan, UsageError, type Spec } from '../options/argv.js';
 
 export { UsageError };
 
@@ -11,6 +12,7 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
+                                [--protect]
        cicd-sensor job unregister [--state-dir DIR] --id ID
        cicd-sensor report --job-dir DIR
        cicd-sensor rules check FILE...
@@ -26,6 +28,13 @@ summary. Exits with COMMAND's exit code.
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   --no-docker-proxy      leave DOCKER_HOST alone: containers COMMAND starts are not attributed
+  --rules FILE           evaluate the events against a rule file (repeat for more files); findings
+                         are printed first and written to DIR/findings.ndjson
+  --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
+                         low, none; default critical); COMMAND's own failing exit code wins
+  --monitor-mode         terminate rules only detect
+  --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
+                         process_vm_readv, /proc/PID/mem): the caller is killed, or refused
   -h, --help             show this help
 
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
@@ -53,6 +62,12 @@ export interface RunOptions {
   allowUnmonitored: boolean;
   /** Run the docker proxy for the command (when a daemon socket exists). */
   dockerProxy: boolean;
+  /** Rule files, in load order. */
+  rules: string[];
+  failOn: FailOn;
+  monitorMode: boolean;
+  /** protect-runner: the command may not read or trace the sensor. */
+  protect: boolean;
   command: string[];
 }
 
@@ -61,7 +76,7 @@ export type Parsed =
   | { help: false; subcommand: 'run'; options: RunOptions }
   | { help: false; subcommand: 'daemon'; options: DaemonOptions }
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
-  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number }
+  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
   | { help: false; subcommand: 'report'; jobDir: string }
   | { help: false; subcommand: 'rules-check'; files: string[] }
@@ -74,6 +89,12 @@ export interface RulesEvalOptions {
   monitorMode: boolean;
 }
 
+function failOnArg(value: string | undefined): FailOn {
+  if (value === undefined) return 'critical';
+  if (!isFailOn(value)) throw new UsageError(`--fail-on: '${value}' is not one of ${FAIL_ON_LEVELS.join(', ')}`);
+  return value;
+}
+
 const RUN_SPEC: Spec = {
   '--out': 'dir',
   '--ringbuf-size': 'ringbuf',
@@ -81,6 +102,10 @@ const RUN_SPEC: Spec = {
   '--no-function-hooks': 'flag',
   '--allow-unmonitored': 'flag',
   '--no-docker-proxy': 'flag',
+  '--rules': 'list',
+  '--fail-on': 'string',
+  '--monitor-mode': 'flag',
+  '--protect': 'flag',
 };
 
 function parseRun(args: string[]): Parsed {
@@ -97,6 +122,10 @@ function parseRun(args: string[]): Parsed {
       noFunctionHooks: values.has('--no-function-hooks'),
       allowUnmonitored: values.has('--allow-unmonitored'),
       dockerProxy: !values.has('--no-docker-proxy'),
+      rules: listValues(values.get('--rules')),
+      failOn: failOnArg(values.get('--fail-on') as string | undefined),
+      monitorMode: values.has('--monitor-mode'),
+      protect: values.has('--protect'),
       command: rest,
     },
   };
@@ -128,7 +157,7 @@ const IDENTITY_FLAGS = {
 function parseJob(args: string[]): Parsed {
   const [action, ...rest] = args;
   if (action === 'register') {
-    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid' };
+    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid', '--protect': 'flag' };
     for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = 'string';
     const { values, help } = scan(rest, spec, false);
     if (help) return { help: true };
@@ -142,7 +171,8 @@ function parseJob(args: string[]): Parsed {
       const v = values.get(flag);
       if (typeof v === 'string') job[field] = v;
     }
-    return { help: false, subcommand: 'job-register', stateDir: (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR, job, cgroup, pid };
+    const stateDir = (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR;
+    return { help: false, subcommand: 'job-register', stateDir, job, cgroup, pid, protect: values.has('--protect') };
   }
   if (action === 'unregister') {
     const { values, help } = scan(rest, { '--state-dir': 'dir', '--id': 'string' }, false);

@@ -30,7 +30,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'daemon-kill':
       return killAndPrint(parsed.stateDir);
     case 'job-register':
-      return sendAndPrint(parsed.stateDir, { op: 'register', job: parsed.job, cgroup: parsed.cgroup, pid: parsed.pid });
+      return sendAndPrint(parsed.stateDir, {
+        op: 'register',
+        job: parsed.job,
+        cgroup: parsed.cgroup,
+        pid: parsed.pid,
+        ...(parsed.protect ? { protect: true } : {}),
+      });
     case 'job-unregister':
       return sendAndPrint(parsed.stateDir, { op: 'unregister', id: parsed.id });
     case 'report':

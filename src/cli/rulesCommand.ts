@@ -4,10 +4,10 @@
  * new rule have fired on last week's builds"), without root or a kernel.
  */
 import { existsSync } from 'node:fs';
-import type { EventRecord } from '../events/eventRecord.js';
-import { EventLineParser, forEachLine } from '../report/logReader.js';
 import { loadRuleBook, type RuleBook } from '../rules/book.js';
 import { RuleEngine } from '../rules/engine.js';
+import { providerHost } from '../rules/jobRules.js';
+import { replayLog } from '../rules/replay.js';
 import { RuleLoadError } from '../rules/specs.js';
 import type { RulesEvalOptions } from './args.js';
 
@@ -38,27 +38,9 @@ export function rulesEvalCommand(o: RulesEvalOptions, out: (line: string) => voi
     return 2;
   }
   const engine = new RuleEngine(book, { providerHost: providerHost() });
-  const parser = new EventLineParser();
-  let unreadable = 0;
-  forEachLine(o.events, (line) => {
-    let event: EventRecord;
-    try {
-      event = parser.parse(line);
-    } catch {
-      unreadable++;
-      return;
-    }
+  const unreadable = replayLog(o.events, (event) => {
     for (const finding of engine.evaluate(event).findings) out(`${JSON.stringify(finding)}\n`);
   });
   if (unreadable > 0) process.stderr.write(`cicd-sensor: ${unreadable} line(s) of ${o.events} are not JSON and were skipped\n`);
   return 0;
-}
-
-/** The forge rules' `target` is matched against: GitHub's own unless GITHUB_SERVER_URL says otherwise. */
-export function providerHost(): string {
-  try {
-    return new URL(process.env.GITHUB_SERVER_URL ?? 'https://github.com').host;
-  } catch {
-    return 'github.com';
-  }
 }

@@ -1,11 +1,17 @@
 /** `cicd-sensor run`: one command, watched from its first exec to its exit. */
 import { spawn } from 'node:child_process';
+import { EnvVar } from '../action/constants.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { JobIdentity } from '../events/eventRecord.js';
+import { failingFindings } from '../findings/severity.js';
+import { findingsText } from '../findings/text.js';
 import { cgroupId, createCgroup, removeCgroup, removeIfUnused } from '../platform/cgroup.js';
+import type { EventStage } from '../recording/eventStage.js';
 import { Recorder } from '../recording/recorder.js';
 import { renderText } from '../report/text.js';
+import { ruleStageOf } from '../rules/jobRules.js';
+import { RuleLoadError } from '../rules/specs.js';
 import { startSensor } from '../kerneltracker/sensorStart.js';
 import type { RunOptions } from './args.js';
 import { exitCodeOf, spawnInCgroup } from './spawnInCgroup.js';
@@ -38,15 +44,17 @@ function forwardSignals(pid: number | undefined): () => void {
 }
 
 /** Runs the command in a cgroup of its own as the recording's one job; its exit code. */
-async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string): Promise<number> {
+async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string, stages: EventStage[]): Promise<number> {
   // The CLI stands in for Runner.Worker: its one command is the job's one step.
   const recording = recorder.begin({
     identity: LOCAL_JOB,
     dir: opts.outDir,
     cgroups: [{ id: cgroupId(cgroup), path: cgroup }],
     workerPid: process.pid,
+    protectPids: opts.protect ? [process.pid] : [],
     workspace: process.cwd(),
     rowLimit: opts.summaryRows,
+    stages,
   });
   try {
     const docker = recorder.docker;
@@ -62,11 +70,26 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string)
   }
 }
 
+/** The rules stage, or undefined with the problems printed (exit 2: nothing ran). */
+function loadRules(opts: RunOptions): { stages: EventStage[] } | undefined {
+  try {
+    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode });
+    return { stages: stage ? [stage] : [] };
+  } catch (err) {
+    if (!(err instanceof RuleLoadError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    say(`the rule files have ${err.problems.length} problem(s); nothing was run`);
+    return undefined;
+  }
+}
+
 export async function runCommand(opts: RunOptions): Promise<number> {
+  const rules = loadRules(opts);
+  if (!rules) return 2;
   const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
   if (!started.ok) {
     say(`cannot monitor: ${started.reason}`);
-    if (started.detail && process.env.CICD_SENSOR_DEBUG) process.stderr.write(`${started.detail}\n`);
+    if (started.detail && process.env[EnvVar.Debug]) process.stderr.write(`${started.detail}\n`);
     if (!opts.allowUnmonitored) return 3;
     say('--allow-unmonitored: running the command anyway');
     return runUnmonitored(opts.command);
@@ -85,7 +108,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   );
   let code: number;
   try {
-    code = await runRecorded(recorder, opts, cgroup);
+    code = await runRecorded(recorder, opts, cgroup, rules.stages);
   } finally {
     removeCgroup(cgroup);
     removeIfUnused(join(cgroup, '..'));
@@ -94,7 +117,15 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   }
   const done = recorder.finish(LOCAL_JOB.id);
   sensor.close();
+  const findings = done.model.findings;
+  if (findings) process.stderr.write(`\n${findingsText(findings)}\n`);
   process.stderr.write(`\n${renderText(done.model)}\n`);
   say(`events: ${done.events}, summary: ${done.summary}`);
+  // The command's own failure is the more useful exit code; fail-on only turns a success into 1.
+  const failing = findings ? failingFindings(findings, opts.failOn) : [];
+  if (code === 0 && failing.length > 0) {
+    say(`${failing.length} finding(s) at or above --fail-on ${opts.failOn}: exiting 1`);
+    return 1;
+  }
   return code;
 }

@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { findRunnerWorker } from './jobCgroup.js';
 import type { Logger } from './log.js';
-import type { Request, Response } from './protocol.js';
+import type { ReplyTo, Request } from './protocol.js';
 
 export interface Peer {
   pid: number;
@@ -70,6 +70,7 @@ export function authorize(req: Request, peer: Peer | undefined, ctx: AccessConte
     case 'register':
       return authorizeRegister(req.pid, peer, ctx.facts ?? {});
     case 'unregister':
+    case 'rules':
       // An id nobody registered gets the job manager's own "no such job" answer.
       if (ctx.registrant === undefined || ctx.registrant === peer.uid) return allow;
       return deny(`job ${req.id} was registered by another user`);
@@ -113,8 +114,8 @@ export class AccessControl {
   ) {}
 
   /** Runs handle only for an allowed request, and records what happened. */
-  async guard(req: Request, peer: Peer | undefined, handle: (req: Request) => Promise<Response>): Promise<Response> {
-    const jobId = req.op === 'register' ? req.job.id : req.op === 'unregister' ? req.id : undefined;
+  async guard(req: Request, peer: Peer | undefined, handle: (req: Request) => Promise<ReplyTo<Request>>): Promise<ReplyTo<Request>> {
+    const jobId = req.op === 'register' ? req.job.id : req.op === 'unregister' || req.op === 'rules' ? req.id : undefined;
     const verdict = authorize(req, peer, {
       usedBefore: jobId !== undefined && this.used.has(jobId),
       registrant: jobId === undefined ? undefined : this.registrants.get(jobId),
@@ -134,7 +135,7 @@ export class AccessControl {
     return res;
   }
 
-  private record(req: Request, peer: Peer | undefined, res: Response, at: string): void {
+  private record(req: Request, peer: Peer | undefined, res: ReplyTo<Request>, at: string): void {
     if (!res.ok) return;
     if (req.op === 'register') {
       this.used.add(req.job.id);

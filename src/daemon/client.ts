@@ -1,13 +1,13 @@
 /** Sends one request to a daemon's control socket and reads its reply. */
 import net from 'node:net';
 import { join } from 'node:path';
-import type { Request, Response } from './protocol.js';
+import type { ReplyTo, Request } from './protocol.js';
 
 export const controlSocketPath = (stateDir: string): string => join(stateDir, 'control.sock');
 
 export class DaemonUnavailable extends Error {}
 
-export function request(stateDir: string, req: Request, timeoutMs = 30_000): Promise<Response> {
+export function request<R extends Request>(stateDir: string, req: R, timeoutMs = 30_000): Promise<ReplyTo<R>> {
   const path = controlSocketPath(stateDir);
   return new Promise((resolve, reject) => {
     const sock = net.connect(path);
@@ -25,7 +25,7 @@ export function request(stateDir: string, req: Request, timeoutMs = 30_000): Pro
       clearTimeout(timer);
       sock.end();
       try {
-        resolve(JSON.parse(buffered.slice(0, nl)) as Response);
+        resolve(JSON.parse(buffered.slice(0, nl)) as ReplyTo<R>);
       } catch {
         reject(new Error('the daemon sent an unreadable reply'));
       }

@@ -9,14 +9,16 @@
 import { chmodSync, chownSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { peerCred, type PeerCred } from '../native/peer.js';
-import { MAX_REQUEST_BYTES, parseRequest, ProtocolError, type Request, type Response } from './protocol.js';
+import { MAX_REQUEST_BYTES, parseRequest, ProtocolError, type ReplyTo, type Request } from './protocol.js';
 
-export type Handler = (req: Request, peer: PeerCred | undefined) => Promise<Response>;
+export type Handler = (req: Request, peer: PeerCred | undefined) => Promise<ReplyTo<Request>>;
 
 /** Replies written but not yet read by a client, past which it is dropped. */
 export const MAX_PENDING_OUTPUT_BYTES = 1 << 20;
 /** Requests of one client waiting for their turn, past which it is dropped. */
 export const MAX_QUEUED_REQUESTS = 64;
+/** Clients at once; a legitimate one is a step or the CLI, asking one thing. */
+export const MAX_CLIENTS = 256;
 
 export interface ControlServerOptions {
   path: string;
@@ -34,7 +36,7 @@ function drop(sock: net.Socket): void {
   sock.destroy();
 }
 
-function reply(sock: net.Socket, res: Response): void {
+function reply(sock: net.Socket, res: ReplyTo<Request>): void {
   if (sock.destroyed || !sock.writable) return;
   sock.write(JSON.stringify(res) + '\n');
   // A client that never reads would otherwise grow the daemon without bound.
@@ -89,6 +91,8 @@ async function answer(sock: net.Socket, line: string, peer: PeerCred | undefined
 export async function listenControl(opts: ControlServerOptions): Promise<net.Server> {
   rmSync(opts.path, { force: true });
   const server = net.createServer((sock) => serve(sock, opts.handler));
+  // Each client may buffer up to MAX_REQUEST_BYTES: their number bounds the daemon's memory.
+  server.maxConnections = MAX_CLIENTS;
   server.on('error', (err) => opts.onError?.(err));
   // Created 0600 from the start: the umask closes the window before chmod.
   const oldMask = process.umask(0o177);

@@ -19,7 +19,7 @@ import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
 import type { Logger } from './log.js';
 import type { DaemonOptions } from './options.js';
-import type { Request, Response } from './protocol.js';
+import type { ReplyTo, Request, StatsReply } from './protocol.js';
 
 /** What the process running the daemon gives it besides its options. */
 export interface DaemonHost {
@@ -99,10 +99,10 @@ class Daemon {
     }
   }
 
-  async handle(req: Request): Promise<Response> {
+  async handle(req: Request): Promise<ReplyTo<Request>> {
     switch (req.op) {
       case 'register': {
-        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes);
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.protect === true, req.rules);
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result, ...docker };
@@ -113,6 +113,12 @@ class Daemon {
         this.opts.log.info(`unregistered job ${req.id} (${result.delivered} events)`);
         return { ok: true, ...result };
       }
+      case 'rules': {
+        // Events of the job still in the ring buffer are judged by the new rules as they come.
+        const findings = this.jobs.setRules(req.id, req.rules);
+        this.opts.log.info(`job ${req.id}: ${req.rules.sources.length} rule file(s) loaded, ${findings} finding(s) so far`);
+        return { ok: true, findings };
+      }
       case 'stats':
         return { ok: true, ...this.stats() };
       case 'stop':
@@ -121,7 +127,7 @@ class Daemon {
     }
   }
 
-  stats(): Record<string, unknown> {
+  stats(): Omit<StatsReply, 'ok'> {
     const status = this.recorder.status();
     return {
       pid: process.pid,

@@ -4,9 +4,10 @@
  * error. The handshake is a line on a pipe, never a sleep.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { logTail } from './log.js';
 import { daemonArgv, type DaemonOptions } from './options.js';
 
 export interface DetachResult {
@@ -19,14 +20,6 @@ const READY_TIMEOUT_MS = 30_000;
 
 export function trackerEntry(): string {
   return join(dirname(fileURLToPath(import.meta.url)), 'tracker.js');
-}
-
-function logTail(path: string): string {
-  try {
-    return readFileSync(path, 'utf8').trim().split('\n').slice(-5).join('\n');
-  } catch {
-    return '';
-  }
 }
 
 export function startDetached(opts: DaemonOptions, entry = trackerEntry()): Promise<DetachResult> {
@@ -47,7 +40,7 @@ export function startDetached(opts: DaemonOptions, entry = trackerEntry()): Prom
     };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      finish({ ok: false, message: `the daemon did not become ready within ${READY_TIMEOUT_MS / 1000} s\n${logTail(logPath)}` });
+      finish({ ok: false, message: `the daemon did not become ready within ${READY_TIMEOUT_MS / 1000} s\n${logTail(logPath, 5)}` });
     }, READY_TIMEOUT_MS);
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
@@ -58,7 +51,7 @@ export function startDetached(opts: DaemonOptions, entry = trackerEntry()): Prom
       else finish({ ok: false, message: line.replace(/^error:\s*/, '') });
     });
     child.on('exit', (code) => {
-      finish({ ok: false, message: `the daemon exited (code ${code}) before it was ready\n${logTail(logPath)}` });
+      finish({ ok: false, message: `the daemon exited (code ${code}) before it was ready\n${logTail(logPath, 5)}` });
     });
   });
 }

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cgroupProcs, createCgroup, moveProcess, processCgroup } from '../platform/cgroup.js';
+import { readProcStat } from '../platform/procStat.js';
 
 export interface JobCgroupChoice {
   /** Absolute cgroupfs path to track. */
@@ -32,14 +33,7 @@ const comm = (pid: number): string | undefined => {
   }
 };
 
-export const parentPid = (pid: number): number | undefined => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return undefined;
-  }
-};
+export const parentPid = (pid: number): number | undefined => readProcStat(pid)?.ppid;
 
 /** The nearest ancestor (or the process itself) named Runner.Worker. */
 export function findRunnerWorker(pid: number): number | undefined {

@@ -7,29 +7,22 @@ import { existsSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
-import type { ReportPaths } from '../report/files.js';
 import type { Recorder } from '../recording/recorder.js';
 import { makeDirectory, writeReplacing } from '../platform/noFollow.js';
+import { engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
+import { replayLog } from '../rules/replay.js';
+import { RuleStage } from '../rules/ruleStage.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
+import type { RegisterReply, UnregisterReply } from './protocol.js';
 
-export interface RegisterResult {
-  id: string;
-  cgroup: string;
-  isolated: boolean;
-  note?: string;
-  workerPid?: number;
-  events: string;
-}
-
-export interface UnregisterResult extends ReportPaths {
-  id: string;
-  dir: string;
-  delivered: number;
-}
+/** The register reply, less what the daemon adds (the docker proxy's address). */
+export type RegisterResult = Omit<RegisterReply, 'ok' | 'dockerHost'>;
+export type UnregisterResult = Omit<UnregisterReply, 'ok'>;
 
 /** The daemon's side of its jobs: which cgroup is the job, their files in the state directory, the done marker. */
 export class JobManager {
   private readonly choices = new Map<string, JobCgroupChoice>();
+  private readonly ruleStages = new Map<string, RuleStage>();
 
   constructor(
     private readonly stateDir: string,
@@ -42,8 +35,11 @@ export class JobManager {
     return [...this.choices.keys()];
   }
 
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = []): RegisterResult {
+  /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner); rules: the text of its rule files. */
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, rules?: RulesPayload): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
+    // Rules first: a job whose rules do not load is refused before anything of it exists.
+    const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
     const dir = join(this.stateDir, 'jobs', identity.id);
     // A job's log is never replaced: registering a finished job's id again would wipe what it did.
     if (existsSync(dir)) throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
@@ -56,11 +52,14 @@ export class JobManager {
       dir,
       cgroups: [{ id: cgroupId(choice.path), path: choice.path }],
       workerPid: choice.workerPid,
+      protectPids: protect ? [process.pid, ...(choice.workerPid !== undefined ? [choice.workerPid] : [])] : [],
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],
+      stages: stage ? [stage] : [],
     });
     this.choices.set(identity.id, choice);
+    if (stage) this.ruleStages.set(identity.id, stage);
     return {
       id: identity.id,
       cgroup: choice.path,
@@ -71,11 +70,27 @@ export class JobManager {
     };
   }
 
+  /**
+   * New rules for a registered job (the repository's, once its main step ran
+   * after checkout): its events so far are replayed through them from its
+   * log, and they judge the events to come. Returns the findings so far.
+   */
+  setRules(id: string, rules: RulesPayload): number {
+    const stage = this.ruleStages.get(id);
+    const recording = this.recorder.get(id);
+    if (!stage || !recording) throw new Error(`job ${id} is not registered with rules`);
+    const engine = engineFromPayload(rules);
+    recording.flush();
+    stage.reload(engine, (visit) => replayLog(recording.eventsPath, visit));
+    return stage.findings.length;
+  }
+
   /** Call after the ring buffer is drained: nothing of the job is left in flight. */
   unregister(id: string, endedBy = 'unregister'): UnregisterResult {
     const choice = this.choices.get(id);
     if (!choice) throw new Error(`no job ${id} is registered`);
     this.choices.delete(id);
+    this.ruleStages.delete(id);
     const recording = this.recorder.get(id)!;
     recording.end();
     this.undoIsolation(choice);

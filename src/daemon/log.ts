@@ -1,5 +1,14 @@
 /** The daemon's log: one timestamped line per entry, appended to DIR/daemon.log. */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
+
+/** The last lines of a log, for an error message; empty when there is none. */
+export function logTail(path: string, lines: number): string {
+  try {
+    return readFileSync(path, 'utf8').trim().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
 
 export interface Logger {
   info(message: string): void;

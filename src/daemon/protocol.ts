@@ -4,17 +4,100 @@
  * sees well-formed ones; anything else gets an error reply.
  */
 import type { JobIdentity } from '../events/eventRecord.js';
+import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
+import type { RulesPayload } from '../rules/jobRules.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[] }
+  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload }
   | { op: 'unregister'; id: string }
+  | { op: 'rules'; id: string; rules: RulesPayload }
   | { op: 'stats' }
   | { op: 'stop' };
 
-export type Response = { ok: true; [key: string]: unknown } | { ok: false; error: string };
+export type Response = { ok: true; [key: string]: unknown } | Refusal;
 
-/** A request line longer than this is refused without being parsed. */
-export const MAX_REQUEST_BYTES = 64 * 1024;
+export interface Refusal {
+  ok: false;
+  error: string;
+}
+
+export interface RegisterReply {
+  ok: true;
+  id: string;
+  /** The cgroup tracked as the job. */
+  cgroup: string;
+  /** The runner's worker was moved into a cgroup of its own. */
+  isolated: boolean;
+  /** How the cgroup was chosen, when the report should say so. */
+  note?: string;
+  workerPid?: number;
+  /** The job's events log. */
+  events: string;
+  /** DOCKER_HOST for the job, when the docker proxy runs. */
+  dockerHost?: string;
+}
+
+export interface UnregisterReply {
+  ok: true;
+  id: string;
+  dir: string;
+  /** Events the job got in all. */
+  delivered: number;
+  events: string;
+  summary: string;
+  report: string;
+}
+
+export interface StatsReply {
+  ok: true;
+  pid: number;
+  startedAt: string;
+  plan: AttachPlanEntry[];
+  hooks: HookCounters[];
+  lostRecords: number;
+  undecodable: number;
+  unattributed: number;
+  ownerless: number;
+  /** BPF links still attached: fewer than at the start means someone detached programs. */
+  linksAlive: number;
+  processes: number;
+  /** Sizes of the tracker's tables: all zero with no job registered. */
+  mirror: Record<string, number>;
+  maps: Record<string, number>;
+  /** lostOnWrite: events the job's log could not take (disk full, I/O error). */
+  jobs: { id: string; delivered: number; lostOnWrite: number }[];
+  /** Exceptions and rejections nobody handled, logged and survived. */
+  internalErrors: number;
+  docker: { proxy: string; upstream: string; interposed: string | null } | null;
+}
+
+export interface StopReply {
+  ok: true;
+  stopping: true;
+}
+
+export interface RulesReply {
+  ok: true;
+  /** The job's findings so far, its log replayed through the new rules. */
+  findings: number;
+}
+
+/** The reply a request gets: its own kind, or a refusal. */
+export type ReplyTo<R extends Request> =
+  | (R extends { op: 'register' }
+      ? RegisterReply
+      : R extends { op: 'unregister' }
+        ? UnregisterReply
+        : R extends { op: 'stats' }
+          ? StatsReply
+          : R extends { op: 'rules' }
+            ? RulesReply
+            : StopReply)
+  | Refusal;
+
+/** A request line longer than this is refused without being parsed (room for a job's rule files' text). */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+const MAX_RULE_FILES = 64;
 
 const MAX_NOTES = 16;
 
@@ -47,6 +130,25 @@ function notes(v: unknown): string[] {
   return v.map((n, i) => text(n, `notes[${i}]`));
 }
 
+/** Rule files' text for the job (the daemon parses it; it opens no path a client names). */
+function rules(v: unknown): RulesPayload {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProtocolError('rules must be an object');
+  const o = v as Record<string, unknown>;
+  if (!Array.isArray(o.sources) || o.sources.length > MAX_RULE_FILES) throw new ProtocolError(`rules.sources must be an array of at most ${MAX_RULE_FILES} files`);
+  const sources = o.sources.map((src: unknown, i) => {
+    const f = (typeof src === 'object' && src !== null ? src : {}) as Record<string, unknown>;
+    return { name: text(f.name, `rules.sources[${i}].name`, 4096), text: text(f.text, `rules.sources[${i}].text`, MAX_REQUEST_BYTES) };
+  });
+  if (typeof o.monitorMode !== 'boolean') throw new ProtocolError('rules.monitorMode must be a boolean');
+  return { sources, monitorMode: o.monitorMode };
+}
+
+function jobId(v: unknown): string {
+  const id = text(v, 'id', 128);
+  if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError('id is not a valid job id');
+  return id;
+}
+
 function register(o: Record<string, unknown>): Request {
   const req: Request = { op: 'register', job: identity(o.job) };
   if (o.cgroup !== undefined) req.cgroup = text(o.cgroup, 'cgroup', 4096);
@@ -56,6 +158,11 @@ function register(o: Record<string, unknown>): Request {
   }
   if ((req.cgroup === undefined) === (req.pid === undefined)) throw new ProtocolError('register needs exactly one of cgroup or pid');
   if (o.notes !== undefined) req.notes = notes(o.notes);
+  if (o.rules !== undefined) req.rules = rules(o.rules);
+  if (o.protect !== undefined) {
+    if (typeof o.protect !== 'boolean') throw new ProtocolError('protect must be true or false');
+    req.protect = o.protect;
+  }
   return req;
 }
 
@@ -72,11 +179,10 @@ export function parseRequest(line: string): Request {
   switch (r.op) {
     case 'register':
       return register(r);
-    case 'unregister': {
-      const id = text(r.id, 'id', 128);
-      if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError('id is not a valid job id');
-      return { op: 'unregister', id };
-    }
+    case 'unregister':
+      return { op: 'unregister', id: jobId(r.id) };
+    case 'rules':
+      return { op: 'rules', id: jobId(r.id), rules: rules(r.rules) };
     case 'stats':
       return { op: 'stats' };
     case 'stop':

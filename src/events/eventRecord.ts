@@ -148,11 +148,23 @@ export interface AccessInfo {
   operation: AccessOperation;
   /** ptrace only: PTRACE_ATTACH, PTRACE_SEIZE, PTRACE_PEEKDATA, ... */
   request?: string;
+  /**
+   * proc_mem_open only: which /proc/<pid>/ file (mem, maps, smaps,
+   * smaps_rollup, numa_maps, pagemap); an addition to the shared schema.
+   */
+  proc_file?: string;
   /** proc_mem_open: opened for writing */
   write?: boolean;
   target: ProcessRef & { in_job?: boolean };
   /** true when the sensor stopped the access before it happened */
   prevented?: boolean;
+}
+
+/** A container started through the docker proxy for a job. */
+export interface ContainerInfo {
+  id: string;
+  name?: string;
+  image?: string;
 }
 
 export interface EventRecord {
@@ -161,7 +173,7 @@ export interface EventRecord {
   kind: EventKind;
   job: JobIdentity;
   cgroup_id: number;
-  container?: { id: string; name?: string; image?: string };
+  container?: ContainerInfo;
   step?: { pid?: number; label?: string };
   process: ProcessContext;
   network?: NetworkInfo;

@@ -4,6 +4,7 @@
  * used: a malformed record is reported and skipped, never trusted.
  */
 import { ipv4, ipv6 } from './address.js';
+import { decodeAccess, decodeMount, type AccessSample, type MountSample } from './decodeAccess.js';
 import {
   AnswerType,
   CgroupOp,
@@ -39,8 +40,10 @@ export interface ExecSample extends SampleBase {
   execPath: string;
   argv: string[];
   cwd: string;
-  /** argv was cut at ARGV_MAX (set only when true, like the schema's argv_truncated). */
+  /** argv was cut at CS_ARGV_MAX (bpf/records.h); set only when true, like the schema's argv_truncated. */
   argvTruncated?: true;
+  /** The binary was a memfd, fileless execution (set only when true). */
+  memfd?: true;
 }
 
 export interface ForkSample extends SampleBase {
@@ -102,9 +105,12 @@ export interface FileOpSample extends SampleBase {
   pathTruncated?: true;
 }
 
+export type SocketTypeName = 'stream' | 'dgram' | 'seqpacket' | 'unknown';
+
 export interface UnixConnectSample extends SampleBase {
   kind: 'unix_connect';
   path: string;
+  socketType?: SocketTypeName;
 }
 
 export type DomainSourceName = 'dns_query' | 'dns_answer' | 'tls_sni' | 'http_host' | 'resolved';
@@ -129,7 +135,11 @@ export interface DomainSample extends SampleBase {
   cnames: string[];
 }
 
+export type { AccessSample, MountSample } from './decodeAccess.js';
+
 export type Sample =
+  | AccessSample
+  | MountSample
   | DomainSample
   | ExecSample
   | ForkSample
@@ -142,16 +152,16 @@ export type Sample =
 
 export class MalformedRecord extends Error {}
 
-const u64 = (b: Buffer, off: number): number => b.readUInt32LE(off + 4) * 0x1_0000_0000 + b.readUInt32LE(off);
+export const u64 = (b: Buffer, off: number): number => b.readUInt32LE(off + 4) * 0x1_0000_0000 + b.readUInt32LE(off);
 
 /** A flag bit as the samples carry it: true, or absent. */
 const flag = (flags: number, bit: number): true | undefined => ((flags & bit) !== 0 ? true : undefined);
 
-function need(cond: boolean, what: string): void {
+export function need(cond: boolean, what: string): void {
   if (!cond) throw new MalformedRecord(what);
 }
 
-function base(b: Buffer, at: number): SampleBase {
+export function base(b: Buffer, at: number): SampleBase {
   const h = O.cs_header;
   return {
     pid: b.readUInt32LE(at + h.pid),
@@ -164,7 +174,7 @@ function base(b: Buffer, at: number): SampleBase {
 }
 
 /** Reads consecutive variable-length blobs after a record's fixed part. */
-class Tail {
+export class Tail {
   constructor(
     private pos: number,
     private readonly end: number,
@@ -196,6 +206,7 @@ function decodeExec(b: Buffer, at: number, end: number): ExecSample {
     // No components means the walk started at the root: the cwd is '/'.
     cwd: componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0),
     argvTruncated: flag(flags, Flag.ARGV_TRUNCATED),
+    memfd: flag(flags, Flag.MEMFD),
   };
 }
 
@@ -275,7 +286,7 @@ const FILE_OPS: Record<number, FileOpName> = {
   [FileOp.SYMLINK]: 'symlink',
 };
 
-function passedPath(b: Buffer, tail: Tail, pathLen: number, baseLen: number, truncated: boolean): PassedPath {
+export function passedPath(b: Buffer, tail: Tail, pathLen: number, baseLen: number, truncated: boolean): PassedPath {
   const [ps, pe] = tail.take(pathLen);
   const [bs, be] = tail.take(baseLen);
   const raw = bytesToText(b, ps, pe);
@@ -311,6 +322,9 @@ function decodeFileOp(b: Buffer, at: number, end: number): FileOpSample {
   return sample;
 }
 
+// SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET (0: the kernel could not tell).
+const SOCKET_TYPES: Record<number, SocketTypeName> = { 1: 'stream', 2: 'dgram', 5: 'seqpacket' };
+
 function decodeUnix(b: Buffer, at: number, end: number): UnixConnectSample {
   const [ps, pe] = new Tail(at + SIZEOF.cs_unix_connect, end).take(b.readUInt16LE(at + O.cs_unix_connect.path_len));
   let path: string;
@@ -325,7 +339,7 @@ function decodeUnix(b: Buffer, at: number, end: number): UnixConnectSample {
     const nul = b.indexOf(0, ps);
     path = bytesToText(b, ps, nul >= 0 && nul < pe ? nul : pe);
   }
-  return { kind: 'unix_connect', ...base(b, at), path };
+  return { kind: 'unix_connect', ...base(b, at), path, socketType: SOCKET_TYPES[b.readUInt16LE(at + O.cs_unix_connect.sock_type)] ?? 'unknown' };
 }
 
 const DOMAIN_SOURCES: Record<number, DomainSourceName> = {
@@ -407,6 +421,8 @@ const FIXED: Record<number, number> = {
   [Kind.FILE_OPEN]: SIZEOF.cs_file_open,
   [Kind.FILE_OP]: SIZEOF.cs_file_op,
   [Kind.UNIX_CONNECT]: SIZEOF.cs_unix_connect,
+  [Kind.ACCESS]: SIZEOF.cs_process_access,
+  [Kind.MOUNT]: SIZEOF.cs_mount,
 };
 
 /** Decodes one record occupying b[at, at + len). */
@@ -435,6 +451,10 @@ export function decodeRecord(b: Buffer, at: number, len: number): Sample {
       return decodeFileOp(b, at, end);
     case Kind.DOMAIN:
       return decodeDomain(b, at, end);
+    case Kind.ACCESS:
+      return decodeAccess(b, at);
+    case Kind.MOUNT:
+      return decodeMount(b, at, end);
     default:
       return decodeUnix(b, at, end);
   }

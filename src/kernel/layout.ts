@@ -1,12 +1,10 @@
 /**
- * Byte layout of the records in bpf/records.h. test/integration/layout.test.ts
- * compares every offset here with the BTF of the built BPF object, so a
- * change on one side without the other fails.
+ * Byte layout of the records in bpf/records.h. test/integration/dist.test.ts
+ * compiles records.h and compares every offset and size here with the C
+ * compiler's offsetof/sizeof, so a change on one side without the other fails.
  */
-export const RECORDS_ABI = 1;
+export const RECORDS_ABI = 2;
 
-export const ARGV_MAX = 2048;
-export const PATH_MAX = 1024;
 export const STAGING_KEY_MAX = 80;
 
 export const Kind = {
@@ -19,6 +17,8 @@ export const Kind = {
   FILE_OP: 7,
   UNIX_CONNECT: 8,
   DOMAIN: 9,
+  ACCESS: 10,
+  MOUNT: 11,
 } as const;
 
 /** Counter slots in enum cs_hook order. */
@@ -35,6 +35,8 @@ export const HOOK_NAMES = [
   'file_link',
   'unix_socket_connect',
   'domain',
+  'process_access',
+  'mount',
 ] as const;
 
 export const Flag = {
@@ -43,6 +45,7 @@ export const Flag = {
   PATH2_TRUNCATED: 1 << 2,
   CWD_TRUNCATED: 1 << 3,
   ANSWERS_TRUNCATED: 1 << 4,
+  MEMFD: 1 << 5,
 } as const;
 
 export const CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 } as const;
@@ -54,6 +57,10 @@ export const DomainSource = { DNS_QUERY: 1, DNS_ANSWER: 2, TLS_SNI: 3, HTTP_HOST
 export const RESOLVED_SOCKET = '/run/systemd/resolve/io.systemd.Resolve';
 export const AnswerType = { A: 1, AAAA: 2, CNAME: 3 } as const;
 export const DOMAIN_NAME_MAX = 253;
+export const AccessOp = { PTRACE: 1, VM_READV: 2, VM_WRITEV: 3, PROC_OPEN: 4 } as const;
+export const ProcFile = { MEM: 1, MAPS: 2, SMAPS: 3, SMAPS_ROLLUP: 4, NUMA_MAPS: 5, PAGEMAP: 6 } as const;
+export const Prevention = { NONE: 0, SIGNAL: 1, LSM: 2 } as const;
+export const MountOp = { MOUNT: 1, MOVE_MOUNT: 2 } as const;
 
 /** [struct, field] → byte offset; sizes of the fixed parts under SIZEOF. */
 export const OFFSETS = {
@@ -65,7 +72,7 @@ export const OFFSETS = {
   cs_connect: { protocol: 40, family: 41, port: 42, via_sendmsg: 44, addr: 48 },
   cs_file_open: { open_flags: 40, access: 44, path_enc: 45, path_len: 46 },
   cs_file_op: { op: 40, op_flags: 44, path_len: 48, base_len: 50, path2_len: 52, base2_len: 54 },
-  cs_unix_connect: { path_len: 40 },
+  cs_unix_connect: { path_len: 40, sock_type: 42 },
   cs_domain: {
     source: 40,
     protocol: 41,
@@ -77,6 +84,24 @@ export const OFFSETS = {
     name_len: 50,
     answers_len: 52,
     addr: 56,
+  },
+  cs_process_access: {
+    target_pid: 40,
+    request: 44,
+    target_start_time_ns: 48,
+    op: 56,
+    proc_file: 57,
+    prevented: 58,
+    write: 59,
+    target_ns: 60,
+  },
+  cs_mount: {
+    flags: 40,
+    op: 44,
+    source_len: 46,
+    source_base_len: 48,
+    target_len: 50,
+    target_base_len: 52,
   },
 } as const;
 
@@ -91,4 +116,6 @@ export const SIZEOF = {
   cs_file_op: 56,
   cs_unix_connect: 48,
   cs_domain: 72,
+  cs_process_access: 64,
+  cs_mount: 64,
 } as const;

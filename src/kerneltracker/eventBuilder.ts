@@ -7,6 +7,7 @@
  * changed.
  */
 import type {
+  ContainerInfo,
   DomainInfo,
   EventRecord,
   FileAccess,
@@ -18,14 +19,8 @@ import type { ConnectSample, FileOpenSample, FileOpSample, Sample, SampleBase } 
 import { Access } from '../kernel/layout.js';
 import { openFlagNames } from '../kernel/openFlags.js';
 import { resolvePath } from '../kernel/text.js';
+import { accessInfo, mountInfo, procTarget, type TargetLookup } from './accessEvents.js';
 import type { ProcessNode } from './processTable.js';
-
-/** A container started through the docker proxy for a job. */
-export interface ContainerRef {
-  id: string;
-  name?: string;
-  image?: string;
-}
 
 /** Names a job resolved to addresses earlier (JobDomains). */
 export interface DomainOf {
@@ -39,12 +34,14 @@ export interface DomainOf {
 export interface EventContext {
   job: JobIdentity;
   /** The container of the sample's cgroup, if one was staged. */
-  container: ContainerRef | undefined;
+  container: ContainerInfo | undefined;
   node: ProcessNode;
   /** Wall clock minus CLOCK_BOOTTIME, ns. */
   bootToRealNs: number;
   /** The job's names for addresses, for network.domain. */
   domainOf?: DomainOf;
+  /** The other processes its events name (process_access targets, /proc/<pid>/ paths). */
+  targets?: TargetLookup;
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
@@ -100,9 +97,11 @@ const ACCESS: Record<number, FileAccess> = {
   [Access.EXEC]: 'exec',
 };
 
-function fileOpen(s: FileOpenSample): FileInfo {
+function fileOpen(s: FileOpenSample, targets?: TargetLookup): FileInfo {
   const info: FileInfo = { path: s.path, access: ACCESS[s.access] ?? 'read', flags: openFlagNames(s.openFlags) };
   if (s.pathTruncated) info.path_truncated = true;
+  const target = targets && procTarget(s.path, s.pid, targets);
+  if (target) info.target_process = target;
   return info;
 }
 
@@ -114,7 +113,7 @@ function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } 
     case 'unlink':
       return { kind: 'file_remove', file: { path: first, ...extra } };
     case 'rmdir':
-      return { kind: 'file_remove', file: { path: first, directory: true, ...extra } };
+      return { kind: 'file_remove', file: { path: first, is_dir: true, ...extra } };
     case 'rename':
       return { kind: 'file_move', file: { path: first, target_path: second ?? '', ...extra } };
     case 'link':
@@ -179,6 +178,8 @@ export function buildEvent(s: Sample, ctx: EventContext): EventRecord | undefine
   let e: EventRecord;
   switch (s.kind) {
     case 'exec':
+      // A copy: memfd belongs to this exec's event, not to the shared context.
+      if (s.memfd) return record('process_exec', s, ctx, Object.freeze({ ...processContext(ctx.node, ctx.bootToRealNs), memfd: true }));
       return record('process_exec', s, ctx);
     case 'exit':
       return exitEvent(s, ctx);
@@ -188,7 +189,7 @@ export function buildEvent(s: Sample, ctx: EventContext): EventRecord | undefine
       return e;
     case 'file_open':
       e = record('file_open', s, ctx);
-      e.file = fileOpen(s);
+      e.file = fileOpen(s, ctx.targets);
       return e;
     case 'file_op': {
       const { kind, file } = fileOp(s);
@@ -199,6 +200,16 @@ export function buildEvent(s: Sample, ctx: EventContext): EventRecord | undefine
     case 'unix_connect':
       e = record('unix_socket_connect', s, ctx);
       e.unix_socket = { path: s.path };
+      if (s.socketType) e.unix_socket.socket_type = s.socketType;
+      return e;
+    case 'access':
+      if (!ctx.targets) return undefined;
+      e = record('process_access', s, ctx);
+      e.access = accessInfo(s, ctx.targets);
+      return e;
+    case 'mount':
+      e = record('mount', s, ctx);
+      e.mount = mountInfo(s);
       return e;
     default:
       return undefined;

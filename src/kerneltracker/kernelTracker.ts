@@ -1,51 +1,32 @@
 /**
- * The KernelTracker of seed 000: the userspace mirror of which cgroups
+ * The KernelTracker: the userspace mirror of which cgroups and processes
  * belong to which job, and the one place that decides which job receives
- * each EventRecord. Every sample goes through handle(), in ring buffer order.
+ * each EventRecord. Every sample goes through handle(), in ring buffer
+ * order; the state lives in the parts named for the design's concepts: the
+ * job registry (jobByCgroup, cgroupsByJob), staging (stagingByBasename,
+ * stagingByJob), processes by job (process nodes, steps), and event
+ * assembly (eventBuilder.ts).
  */
-import { existsSync } from 'node:fs';
-import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
-import { JobDomains } from './domains.js';
-import { buildEvent, domainEvent, type ContainerRef, type EventContext } from './eventBuilder.js';
-import { ProcessTable, readProc, type ProcessNode } from './processTable.js';
-import { firstScriptLine, stepLabel } from './steps.js';
+import type { TargetLookup } from './accessEvents.js';
+import { buildEvent, domainEvent, type EventContext } from './eventBuilder.js';
+import { JobProcesses } from './jobProcesses.js';
+import { JobRegistry, type JobCgroup, type JobSink, type JobState } from './jobRegistry.js';
+import type { KernelMaps } from './kernelMaps.js';
+import type { ProcessNode } from './processTable.js';
+import { Protection } from './protection.js';
+import { Staging } from './staging.js';
+import { ProcessTargets } from './targets.js';
 
-/** The kernel map operations the mirror keeps in step with. */
-export interface KernelMaps {
-  trackCgroup(id: bigint): void;
-  untrackCgroup(id: bigint): void;
-  trackTask(tgid: number, startNs: bigint): void;
-  untrackTask(tgid: number): void;
-  stage(basename: string): void;
-  unstage(basename: string): void;
-}
-
-export type { ContainerRef } from './eventBuilder.js';
-
-export interface JobCgroup {
-  id: bigint;
-  /** Absolute cgroupfs path, when known: lets reconcile notice a missed rmdir. */
-  path?: string;
-}
+export type { KernelMaps } from './kernelMaps.js';
+export type { JobCgroup, JobSink } from './jobRegistry.js';
 
 export interface JobOptions {
   /** Runner.Worker (or the CLI): its direct children are the job's steps. */
   workerPid?: number;
-}
-
-export interface JobSink {
-  write(event: EventRecord): void;
-}
-
-interface JobState {
-  identity: JobIdentity;
-  sink: JobSink;
-  /** Events of every kind delivered to this job. */
-  delivered: number;
-  workerPid?: number;
-  registeredAt: number;
-  domains: JobDomains;
+  /** protect-runner: processes the job must not read or trace (Runner.Worker, the sensor) while it runs. */
+  protectPids?: number[];
 }
 
 export interface TrackerCounts {
@@ -59,22 +40,14 @@ export interface TrackerCounts {
   ownerless: number;
 }
 
-/** How long a removed cgroup still attributes late records to its job. */
-const REMOVED_GRACE_MS = 5_000;
-
 export class KernelTracker {
-  readonly jobByCgroup = new Map<number, string>();
-  readonly cgroupsByJob = new Map<string, Set<number>>();
-  readonly stagingByBasename = new Map<string, string>();
-  readonly stagingByJob = new Map<string, Set<string>>();
-  readonly processes = new ProcessTable();
-  private readonly jobs = new Map<string, JobState>();
-  private readonly jobOfPid = new Map<number, string>();
-  private readonly removedAt = new Map<number, number>();
-  private readonly cgroupPath = new Map<number, string>();
-  private readonly containerByBasename = new Map<string, ContainerRef>();
-  private readonly containerByCgroup = new Map<number, ContainerRef>();
-  private readonly stagedAt = new Map<string, number>();
+  readonly registry: JobRegistry;
+  readonly staging: Staging;
+  readonly processes: JobProcesses;
+  readonly protection: Protection;
+  private readonly targets: ProcessTargets;
+  /** Each job's view of the processes its events name (built on first use, gone with the job). */
+  private readonly lookups = new WeakMap<JobState, TargetLookup>();
   /** Filled per event for the event builder; nothing keeps it. */
   private readonly ctx: EventContext;
   readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
@@ -82,49 +55,28 @@ export class KernelTracker {
   constructor(
     private readonly maps: KernelMaps,
     bootToRealNs: number,
-    private readonly now: () => number = Date.now,
+    now: () => number = Date.now,
+    /** Whether a cgroup directory exists (reconcile); tests pass their own. */
+    cgroupExists?: (path: string) => boolean,
   ) {
-    this.ctx = { job: { id: '' }, container: undefined, node: undefined as unknown as ProcessNode, bootToRealNs, domainOf: undefined };
+    this.registry = new JobRegistry(maps, now, cgroupExists);
+    this.staging = new Staging(maps, now);
+    this.processes = new JobProcesses(maps);
+    this.protection = new Protection(maps);
+    this.targets = new ProcessTargets(this.processes.table, now);
+    this.ctx = { job: { id: '' }, container: undefined, node: undefined as unknown as ProcessNode, bootToRealNs };
   }
 
   registerJob(identity: JobIdentity, cgroups: JobCgroup[], sink: JobSink, opts: JobOptions = {}): void {
-    if (this.jobs.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
-    for (const c of cgroups) {
-      const owner = this.jobByCgroup.get(Number(c.id));
-      if (owner !== undefined) throw new Error(`cgroup ${c.path ?? c.id} already belongs to job ${owner}`);
-    }
-    this.jobs.set(identity.id, {
-      // Shared by every event of the job, and logged once: frozen (eventBuilder.ts).
-      identity: Object.freeze({ ...identity }),
-      sink,
-      delivered: 0,
-      workerPid: opts.workerPid,
-      registeredAt: this.now(),
-      domains: new JobDomains(this.now),
-    });
-    this.cgroupsByJob.set(identity.id, new Set());
-    this.stagingByJob.set(identity.id, new Set());
-    for (const c of cgroups) this.addCgroup(identity.id, Number(c.id), c.path);
+    this.registry.register(identity, cgroups, sink, opts.workerPid);
+    if (opts.protectPids?.length) this.protection.protect(identity.id, opts.protectPids);
   }
 
-  /**
-   * Processes already in the job when it registered (the runner worker, the
-   * step that registered it): read from /proc, parents first, so their
-   * children get full ancestors, and marked in the kernel as the job's.
-   */
+  /** Processes already in the job when it registered (see JobProcesses.bootstrap). */
   bootstrap(jobId: string, pids: number[]): void {
-    const job = this.jobs.get(jobId);
+    const job = this.registry.get(jobId);
     if (!job) throw new Error(`unknown job ${jobId}`);
-    const parentsFirst = pids
-      .map((pid) => ({ pid, proc: readProc(pid) }))
-      .filter((p) => p.proc !== undefined)
-      .sort((a, b) => a.proc!.startTicks - b.proc!.startTicks);
-    for (const { pid } of parentsFirst) {
-      const node = this.processes.resolve(pid, 0);
-      this.jobOfPid.set(pid, jobId);
-      this.assignStep(node, job);
-      this.maps.trackTask(pid, BigInt(node.startNs));
-    }
+    this.processes.bootstrap(job, pids);
   }
 
   /**
@@ -134,103 +86,51 @@ export class KernelTracker {
    */
   unregisterJob(jobId: string): number {
     this.releaseHeldDomains(jobId);
-    const delivered = this.delivered(jobId);
-    for (const id of this.cgroupsByJob.get(jobId) ?? []) {
-      this.maps.untrackCgroup(BigInt(id));
-      this.jobByCgroup.delete(id);
-      this.removedAt.delete(id);
-      this.cgroupPath.delete(id);
-      this.containerByCgroup.delete(id);
-    }
-    for (const name of [...(this.stagingByJob.get(jobId) ?? [])]) this.dropStaging(name);
-    const pids = [...this.jobOfPid].filter(([, job]) => job === jobId).map(([pid]) => pid);
-    this.processes.forget(pids);
-    for (const pid of pids) {
-      this.jobOfPid.delete(pid);
-      // Else a job process moving cgroups later would drag a cgroup back in.
-      this.maps.untrackTask(pid);
-    }
-    this.cgroupsByJob.delete(jobId);
-    this.stagingByJob.delete(jobId);
-    this.jobs.delete(jobId);
-    return delivered;
+    this.staging.dropJob(jobId);
+    this.processes.forgetJob(jobId);
+    this.protection.release(jobId);
+    return this.registry.remove(jobId)?.delivered ?? 0;
   }
 
   jobIds(): string[] {
-    return [...this.jobs.keys()];
+    return [...this.registry.jobs.keys()];
   }
 
   delivered(jobId: string): number {
-    return this.jobs.get(jobId)?.delivered ?? 0;
-  }
-
-  private addCgroup(jobId: string, id: number, path?: string): void {
-    this.maps.trackCgroup(BigInt(id));
-    this.jobByCgroup.set(id, jobId);
-    this.cgroupsByJob.get(jobId)?.add(id);
-    if (path) this.cgroupPath.set(id, path);
+    return this.registry.get(jobId)?.delivered ?? 0;
   }
 
   /**
    * Staging promote, first half: a container the job is creating will get a
    * cgroup with this basename; when the kernel sees it made, it is the job's.
    */
-  stage(jobId: string, basename: string, container: ContainerRef): void {
-    if (!this.jobs.has(jobId)) throw new Error(`unknown job ${jobId}`);
-    this.maps.stage(basename);
-    this.stagingByBasename.set(basename, jobId);
-    this.stagingByJob.get(jobId)?.add(basename);
-    this.containerByBasename.set(basename, Object.freeze({ ...container }));
-    this.stagedAt.set(basename, this.now());
+  stage(jobId: string, basename: string, container: ContainerInfo): void {
+    if (!this.registry.get(jobId)) throw new Error(`unknown job ${jobId}`);
+    this.staging.stage(jobId, basename, container);
   }
 
   /** Drops staging entries never promoted (a create that was never started). */
   expireStaging(maxAgeMs: number): void {
-    const limit = this.now() - maxAgeMs;
-    for (const [name, at] of this.stagedAt) {
-      if (at > limit) continue;
-      this.dropStaging(name);
-    }
-  }
-
-  private dropStaging(name: string): void {
-    const jobId = this.stagingByBasename.get(name);
-    this.maps.unstage(name);
-    this.stagingByBasename.delete(name);
-    if (jobId !== undefined) this.stagingByJob.get(jobId)?.delete(name);
-    this.containerByBasename.delete(name);
-    this.stagedAt.delete(name);
+    this.staging.expire(maxAgeMs);
   }
 
   /** The job whose tracked cgroup has this id, if any. */
   jobOfCgroup(id: number): string | undefined {
-    return this.jobByCgroup.get(id);
+    return this.registry.jobOfCgroup(id);
   }
 
   /** Jobs registered longer ago than maxAgeMs (never unregistered: the runner died). */
   staleJobs(maxAgeMs: number): string[] {
-    const limit = this.now() - maxAgeMs;
-    return [...this.jobs.values()].filter((j) => j.registeredAt < limit).map((j) => j.identity.id);
+    return this.registry.staleJobs(maxAgeMs);
   }
 
   processCount(): number {
-    return this.processes.size;
+    return this.processes.table.size;
   }
 
   /** Sizes of every mirror table: all zero once the last job is gone. */
   mirrorSizes(): Record<string, number> {
-    return {
-      jobs: this.jobs.size,
-      jobByCgroup: this.jobByCgroup.size,
-      cgroupsByJob: this.cgroupsByJob.size,
-      stagingByBasename: this.stagingByBasename.size,
-      stagingByJob: this.stagingByJob.size,
-      containerByBasename: this.containerByBasename.size,
-      containerByCgroup: this.containerByCgroup.size,
-      processes: this.processes.size,
-      jobOfPid: this.jobOfPid.size,
-      domainProcesses: [...this.jobs.values()].reduce((n, j) => n + j.domains.processes, 0),
-    };
+    return { ...this.registry.sizes(), ...this.staging.sizes(), ...this.processes.sizes(), ...this.protection.sizes() };
   }
 
   noteMalformed(): void {
@@ -242,9 +142,9 @@ export class KernelTracker {
       this.handleCgroup(s);
       return;
     }
-    const jobId = this.jobByCgroup.get(s.cgroupId) ?? this.jobOfPid.get(s.pid);
-    const job = jobId !== undefined ? this.jobs.get(jobId) : undefined;
-    if (!job || jobId === undefined) {
+    const jobId = this.registry.jobOfCgroup(s.cgroupId) ?? this.processes.jobOf(s.pid);
+    const job = jobId !== undefined ? this.registry.get(jobId) : undefined;
+    if (!job) {
       this.counts.unattributed++;
       return;
     }
@@ -253,30 +153,43 @@ export class KernelTracker {
       return;
     }
     if (s.kind === 'domain') {
-      this.handleDomain(s, job, jobId);
+      this.handleDomain(s, job);
       return;
     }
-    const node = this.processFor(s, jobId);
+    const node = this.processes.nodeFor(s, job);
     const event = buildEvent(s, this.contextFor(job, s.cgroupId, node));
     if (s.kind === 'exit') {
       job.domains.forgetProcess(node);
-      this.processes.exit(s.pid, s.startNs);
-      this.jobOfPid.delete(s.pid);
+      this.processes.exited(s.pid, s.startNs);
     }
     if (event) this.deliver(job, event);
+  }
+
+  /** What a job's events say of other processes; its worker is the runner, not the job's own code. */
+  private lookupFor(job: JobState): TargetLookup {
+    let lookup = this.lookups.get(job);
+    if (!lookup) {
+      lookup = {
+        describe: (pid, startNs) => this.targets.describe(pid, startNs),
+        inJob: (pid) => pid !== job.workerPid && this.processes.jobOf(pid) === job.id,
+      };
+      this.lookups.set(job, lookup);
+    }
+    return lookup;
   }
 
   private contextFor(job: JobState, cgroupId: number, node: ProcessNode): EventContext {
     const ctx = this.ctx;
     ctx.job = job.identity;
-    ctx.container = this.containerByCgroup.get(cgroupId);
+    ctx.container = this.registry.containerOf(cgroupId);
     ctx.node = node;
     ctx.domainOf = job.domains;
+    ctx.targets = this.lookupFor(job);
     return ctx;
   }
 
   /** Answers name addresses and complete held questions; names from processes go through JobDomains. */
-  private handleDomain(s: DomainSample, job: JobState, jobId: string): void {
+  private handleDomain(s: DomainSample, job: JobState): void {
     if (s.source === 'dns_answer') {
       for (const e of job.domains.answered(s)) this.deliver(job, e);
       return;
@@ -285,7 +198,7 @@ export class KernelTracker {
       this.counts.ownerless++;
       return;
     }
-    const node = this.processFor(s, jobId);
+    const node = this.processes.nodeFor(s, job);
     const e = job.domains.seenFrom(s, node, (d) => domainEvent(d, s, this.contextFor(job, s.cgroupId, node)));
     if (e) this.deliver(job, e);
   }
@@ -296,45 +209,17 @@ export class KernelTracker {
    * will come). Called by the pump between batches.
    */
   releaseDueDomains(all = false): void {
-    for (const job of this.jobs.values()) this.releaseDomains(job, all);
+    for (const job of this.registry.jobs.values()) this.releaseDomains(job, all);
   }
 
   /** Sends the job's DNS questions still waiting for an answer: the job is ending. */
   releaseHeldDomains(jobId: string): void {
-    const job = this.jobs.get(jobId);
+    const job = this.registry.get(jobId);
     if (job) this.releaseDomains(job, true);
   }
 
   private releaseDomains(job: JobState, all: boolean): void {
     for (const e of job.domains.due(all)) this.deliver(job, e);
-  }
-
-  private processFor(s: Exclude<Sample, CgroupSample>, jobId: string): ProcessNode {
-    const job = this.jobs.get(jobId)!;
-    let node: ProcessNode;
-    if (s.kind === 'fork') {
-      node = this.processes.fork(s.pid, s.startNs, s.ppid, s.parentStartNs, s.uid);
-    } else if (s.kind === 'exec') {
-      node = this.processes.exec(s.pid, s.startNs, s.ppid, s.parentStartNs, {
-        execPath: s.execPath,
-        argv: s.argv,
-        argvTruncated: s.argvTruncated === true,
-        cwd: s.cwd,
-        uid: s.uid,
-      });
-    } else {
-      node = this.processes.resolve(s.pid, s.startNs);
-    }
-    if (s.kind !== 'exit' && !this.jobOfPid.has(s.pid)) this.assignStep(node, job);
-    else if (s.kind === 'exec' && node.step?.pid === node.pid) this.assignStep(node, job);
-    this.jobOfPid.set(s.pid, jobId);
-    return node;
-  }
-
-  /** A direct child of the worker starts a step; its exec names it. */
-  private assignStep(node: ProcessNode, job: JobState): void {
-    if (job.workerPid === undefined || node.ppid !== job.workerPid) return;
-    node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv, (path) => firstScriptLine(path, node.uid)) });
   }
 
   /**
@@ -348,58 +233,30 @@ export class KernelTracker {
 
   private handleCgroup(s: CgroupSample): void {
     if (s.op === 'rmdir') {
-      // Late records from the removed cgroup still find their job for a while.
-      if (this.jobByCgroup.has(s.id)) this.removedAt.set(s.id, this.now());
+      this.registry.removed(s.id);
       return;
     }
     let jobId: string | undefined;
-    if (s.op === 'mkdir') jobId = this.jobByCgroup.get(s.parentId);
-    else if (s.op === 'attach') jobId = this.jobOfPid.get(s.pid) ?? this.jobByCgroup.get(s.cgroupId);
-    else jobId = this.stagingByBasename.get(s.name);
-    if (jobId === undefined || !this.jobs.has(jobId)) {
+    let container: ContainerInfo | undefined;
+    if (s.op === 'mkdir') jobId = this.registry.jobOfCgroup(s.parentId);
+    else if (s.op === 'attach') jobId = this.processes.jobOf(s.pid) ?? this.registry.jobOfCgroup(s.cgroupId);
+    else ({ jobId, container } = this.staging.promote(s.name) ?? {});
+    if (jobId === undefined || !this.registry.get(jobId)) {
       // The kernel tracked it on its own evidence; with no job to give it to, stop.
       this.maps.untrackCgroup(BigInt(s.id));
       this.counts.unattributed++;
       return;
     }
-    if (s.op === 'promote') {
-      const container = this.containerByBasename.get(s.name);
-      this.dropStaging(s.name);
-      if (container) this.containerByCgroup.set(s.id, container);
-    } else if (s.op === 'mkdir') {
-      // Cgroups inside a container's belong to that container too.
-      const container = this.containerByCgroup.get(s.parentId);
-      if (container) this.containerByCgroup.set(s.id, container);
-    }
-    const parentPath = this.cgroupPath.get(s.parentId);
-    this.jobByCgroup.set(s.id, jobId);
-    this.cgroupsByJob.get(jobId)?.add(s.id);
-    if (parentPath && s.op === 'mkdir') this.cgroupPath.set(s.id, `${parentPath}/${s.name}`);
+    this.registry.adopt(jobId, s, container);
   }
 
-  /**
-   * Catches a removal the kernel hook missed (for example while the ring
-   * buffer was full): a registered cgroup whose directory is gone is treated
-   * as removed.
-   */
+  /** Catches removals the kernel hook missed (JobRegistry.reconcile). */
   reconcile(): void {
-    for (const [id, path] of this.cgroupPath) {
-      if (this.removedAt.has(id) || existsSync(path)) continue;
-      this.maps.untrackCgroup(BigInt(id));
-      this.removedAt.set(id, this.now());
-    }
+    this.registry.reconcile();
   }
 
   /** Forgets removed cgroups whose grace period is over. */
   expireRemoved(): void {
-    const limit = this.now() - REMOVED_GRACE_MS;
-    for (const [id, at] of this.removedAt) {
-      if (at > limit) continue;
-      const jobId = this.jobByCgroup.get(id);
-      this.jobByCgroup.delete(id);
-      if (jobId !== undefined) this.cgroupsByJob.get(jobId)?.delete(id);
-      this.removedAt.delete(id);
-      this.cgroupPath.delete(id);
-    }
+    this.registry.expireRemoved();
   }
 }

@@ -1,12 +1,13 @@
 /**
  * Process fat nodes. Each node carries its own ancestor chain, copied from
  * its parent when it is born, so an event's process context is read off one
- * node and never walked later (seed 000), and a node can leave the table the
+ * node and never walked at event time (a chain walk would find ancestors that already exited), and a node can leave the table the
  * moment its process exits: no descendant refers back to it.
  */
 import { readFileSync, readlinkSync } from 'node:fs';
 import type { AncestorRef, ProcessContext } from '../events/eventRecord.js';
 import { splitNul } from '../kernel/text.js';
+import { readProcStat } from '../platform/procStat.js';
 import type { StepRef } from './steps.js';
 
 /** How many ancestors an event carries; deeper chains are cut and flagged. */
@@ -47,12 +48,9 @@ export interface ProcSnapshot {
 
 /** Reads what /proc still knows of a process; undefined once it is gone. */
 export function readProc(pid: number, procRoot = '/proc'): ProcSnapshot | undefined {
+  const stat = readProcStat(pid, procRoot);
+  if (!stat) return undefined;
   try {
-    const stat = readFileSync(`${procRoot}/${pid}/stat`, 'latin1');
-    // comm may hold spaces and parentheses: fields resume after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(fields[1]);
-    const ticks = Number(fields[19]);
     let execPath = '';
     try {
       execPath = readlinkSync(`${procRoot}/${pid}/exe`);
@@ -61,7 +59,7 @@ export function readProc(pid: number, procRoot = '/proc'): ProcSnapshot | undefi
     }
     const cmdline = readFileSync(`${procRoot}/${pid}/cmdline`);
     const argv = splitNul(cmdline, 0, cmdline.length);
-    return { ppid, startTicks: ticks, execPath, argv };
+    return { ppid: stat.ppid, startTicks: stat.startTicks, execPath, argv };
   } catch {
     return undefined;
   }

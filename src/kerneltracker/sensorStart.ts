@@ -1,4 +1,4 @@
-/** Starting the sensor for the CLI, with one-line explanations when it cannot start. */
+/** Starting the sensor for the daemon and `cicd-sensor run`, with one-line explanations when it cannot start. */
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
 import { checkPlatform } from '../platform/checks.js';

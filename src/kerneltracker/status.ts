@@ -1,11 +1,10 @@
 /** The sensor's own state for reports: attach plan, kernel counters, tracker counts. */
-import type { AttachPlanEntry, SensorStatus } from '../events/sensorStatus.js';
-import type { RawCounters } from '../native/sensor.js';
+import type { AttachPlanEntry, HookCounters, SensorStatus } from '../events/sensorStatus.js';
 import type { TrackerCounts } from './kernelTracker.js';
 
 export function sensorStatus(
   plan: AttachPlanEntry[],
-  counters: RawCounters[],
+  counters: HookCounters[],
   counts: TrackerCounts,
   ringbufBytes: number,
 ): SensorStatus {

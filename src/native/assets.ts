@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EnvVar } from '../action/constants.js';
 
 /**
  * The directory holding sensor.bpf.o and lib/: the bundle's own directory
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  * from sources (tests). CICD_SENSOR_ASSETS overrides both.
  */
 export function assetsDir(): string {
-  const override = process.env.CICD_SENSOR_ASSETS;
+  const override = process.env[EnvVar.Assets];
   if (override) return resolve(override);
   const here = dirname(fileURLToPath(import.meta.url));
   for (const candidate of [here, resolve(here, '../../dist')]) {

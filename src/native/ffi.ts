@@ -6,7 +6,7 @@ import koffi from 'koffi';
 import { libraryPath } from './assets.js';
 
 /** Must equal CS_NATIVE_ABI in native/cicd_sensor.h. */
-export const NATIVE_ABI = 1;
+export const NATIVE_ABI = 2;
 
 export type Handle = bigint;
 
@@ -19,6 +19,8 @@ export interface NativeApi {
   cs_untrack_cgroup(h: Handle, id: bigint): number;
   cs_track_task(h: Handle, tgid: number, startNs: bigint): number;
   cs_untrack_task(h: Handle, tgid: number): number;
+  cs_protect(h: Handle, tgid: number): number;
+  cs_unprotect(h: Handle, tgid: number): number;
   cs_stage(h: Handle, basename: string): number;
   cs_unstage(h: Handle, basename: string): number;
   cs_list_tracked(h: Handle, out: BigUint64Array, max: number): number;
@@ -55,6 +57,8 @@ export function nativeApi(): NativeApi {
     cs_untrack_cgroup: f('int cs_untrack_cgroup(cs_sensor *s, uint64_t cgroup_id)'),
     cs_track_task: f('int cs_track_task(cs_sensor *s, uint32_t tgid, uint64_t start_time_ns)'),
     cs_untrack_task: f('int cs_untrack_task(cs_sensor *s, uint32_t tgid)'),
+    cs_protect: f('int cs_protect(cs_sensor *s, uint32_t tgid)'),
+    cs_unprotect: f('int cs_unprotect(cs_sensor *s, uint32_t tgid)'),
     cs_stage: f('int cs_stage(cs_sensor *s, const char *basename)'),
     cs_unstage: f('int cs_unstage(cs_sensor *s, const char *basename)'),
     cs_list_tracked: f('int cs_list_tracked(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)'),

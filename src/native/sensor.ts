@@ -4,7 +4,8 @@
  * this class.
  */
 import { constants as osConstants } from 'node:os';
-import type { AttachPlanEntry } from '../events/sensorStatus.js';
+import { EnvVar } from '../action/constants.js';
+import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
 import { RECORDS_ABI, HOOK_NAMES, STAGING_KEY_MAX } from '../kernel/layout.js';
 import { bpfObjectPath } from './assets.js';
 import { nativeApi, type Handle, type NativeApi } from './ffi.js';
@@ -26,13 +27,6 @@ export interface SensorOptions {
   noFunctionHooks?: boolean;
   /** Override the BPF object (tests). */
   objectPath?: string;
-}
-
-export interface RawCounters {
-  hook: string;
-  sent: number;
-  lost: number;
-  suppressed: number;
 }
 
 const errnoName = (errno: number): string =>
@@ -81,7 +75,7 @@ export class Sensor {
     const buf = Buffer.alloc(64 * 1024);
     this.check(this.api.cs_attach(this.live(), cgroupRoot, buf, buf.length));
     const text = buf.subarray(0, buf.indexOf(0)).toString('utf8');
-    if (process.env.CS_DEBUG_PLAN) console.error(text);
+    if (process.env[EnvVar.DebugPlan]) console.error(text);
     return JSON.parse(text) as AttachPlanEntry[];
   }
 
@@ -99,6 +93,15 @@ export class Sensor {
 
   untrackTask(tgid: number): void {
     this.check(this.api.cs_untrack_task(this.live(), tgid));
+  }
+
+  /** protect-runner: the jobs' ptrace, process_vm_* and /proc/<pid>/mem opens of tgid are stopped. */
+  protect(tgid: number): void {
+    this.check(this.api.cs_protect(this.live(), tgid));
+  }
+
+  unprotect(tgid: number): void {
+    this.check(this.api.cs_unprotect(this.live(), tgid));
   }
 
   stage(basename: string): void {
@@ -155,7 +158,7 @@ export class Sensor {
     return Number(this.api.cs_backlog(this.live()));
   }
 
-  counters(): RawCounters[] {
+  counters(): HookCounters[] {
     const out = new BigUint64Array(HOOK_NAMES.length * 3);
     this.check(this.api.cs_read_counters(this.live(), out, out.length));
     return HOOK_NAMES.map((hook, i) => ({

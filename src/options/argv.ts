@@ -5,7 +5,8 @@
  */
 export class UsageError extends Error {}
 
-export type Kind = 'flag' | 'string' | 'dir' | 'ringbuf' | 'rows' | 'pid';
+/** 'list': repeatable, each value kept in order (read with listValues). */
+export type Kind = 'flag' | 'string' | 'dir' | 'ringbuf' | 'rows' | 'pid' | 'list';
 export type Spec = Record<string, Kind>;
 
 export const missing = (flag: string, kind: Kind): UsageError =>
@@ -29,6 +30,10 @@ function convert(flag: string, kind: Kind, value: string): string | number {
       return intArg(flag, value, (n) => n >= 1 && n <= 10000, 'a number from 1 to 10000');
     case 'pid':
       return intArg(flag, value, (n) => n >= 1 && n <= 4194304, 'a process id');
+    case 'list':
+      // `--rules -- cmd` forgot the file: take no option-looking value (a file named so can be given as ./-x)
+      if (!value || value.startsWith('-')) throw missing(flag, kind);
+      return value;
     default:
       if (!value) throw missing(flag, kind);
       return value;
@@ -36,6 +41,7 @@ function convert(flag: string, kind: Kind, value: string): string | number {
 }
 
 export interface Scanned {
+  /** a 'list' option's values are joined with NUL: read them with listValues */
   values: Map<string, string | number | true>;
   rest: string[];
   help: boolean;
@@ -68,7 +74,12 @@ export function scan(args: string[], spec: Spec, stopAtPositional: boolean): Sca
     }
     const value = inline ?? args[++i];
     if (value === undefined) throw missing(flag, kind);
-    values.set(flag, convert(flag, kind, value));
+    const converted = convert(flag, kind, value);
+    const before = values.get(flag);
+    values.set(flag, kind === 'list' && typeof before === 'string' ? `${before}\0${converted}` : converted);
   }
   return { values, rest: args.slice(i), help: false };
 }
+
+/** A repeatable option's values, in order. */
+export const listValues = (v: string | number | true | undefined): string[] => (typeof v === 'string' ? v.split('\0') : []);

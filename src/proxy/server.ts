@@ -29,13 +29,10 @@ import {
   type CgroupDriver,
   type Classified,
 } from './decide.js';
+import type { ContainerInfo } from '../events/eventRecord.js';
 import { pipeAfterUpgrade, refuseUpgrade } from './upgrade.js';
 
-export interface ContainerInfo {
-  id: string;
-  name?: string;
-  image?: string;
-}
+export type { ContainerInfo };
 
 export interface ProxyHooks {
   /** The job a process belongs to, if any. */

@@ -5,6 +5,7 @@
  * recorded, and a stage that throws cannot lose an event or tear a line.
  */
 import type { EventRecord } from '../events/eventRecord.js';
+import type { Finding } from '../events/finding.js';
 
 /** What a stage gets at the end of its job. */
 export interface StageEnd {
@@ -22,4 +23,6 @@ export interface EventStage {
   onEvent(event: EventRecord): void;
   /** Called once, after the job's last event and before its report is built: write the stage's own files here. */
   finish?(end: StageEnd): void;
+  /** A stage that judges events (the rule engine) gives the report its findings, in the order found. */
+  readonly findings?: readonly Finding[];
 }

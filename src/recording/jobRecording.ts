@@ -23,6 +23,8 @@ export interface JobRecordingOptions {
   cgroups: JobCgroup[];
   /** Runner.Worker (or the CLI): its direct children are the job's steps. */
   workerPid?: number;
+  /** protect-runner: processes the job may not read or trace (Runner.Worker, the sensor). */
+  protectPids?: number[];
   /** Processes already in the job, read from /proc so their children get full ancestry. */
   pids?: number[];
   /** Files under it are grouped as the workspace in the report. */
@@ -71,7 +73,7 @@ export class JobRecording implements JobSink {
     rmSync(this.eventsPath, { force: true });
     this.writer = new EventLogWriter(this.eventsPath);
     try {
-      tracker.registerJob(opts.identity, opts.cgroups, this, { workerPid: opts.workerPid });
+      tracker.registerJob(opts.identity, opts.cgroups, this, { workerPid: opts.workerPid, protectPids: opts.protectPids });
       if (opts.pids) tracker.bootstrap(opts.identity.id, opts.pids);
     } catch (err) {
       this.writer.close();
@@ -132,6 +134,8 @@ export class JobRecording implements JobSink {
       workspace: this.workspace,
       notes: [...this.notes],
     });
+    const judging = this.stages.filter((stage) => stage.findings !== undefined);
+    if (judging.length > 0) model.findings = judging.flatMap((stage) => [...stage.findings!]);
     return { model, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model) };
   }
 }

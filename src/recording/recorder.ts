@@ -9,7 +9,7 @@ import { Sensor } from '../native/sensor.js';
 import { KernelTracker } from '../kerneltracker/kernelTracker.js';
 import { Pump } from '../kerneltracker/pump.js';
 import { sensorStatus } from '../kerneltracker/status.js';
-import { startDocker, type DockerOptions, type DockerSetup } from '../daemon/docker.js';
+import { startDocker, type DockerOptions, type DockerSetup } from './docker.js';
 import { JobRecording, type FinishedRecording, type JobRecordingOptions } from './jobRecording.js';
 
 /** The docker proxy's settings; the recorder supplies the tracker, the cgroup root and the notes. */

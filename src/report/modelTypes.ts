@@ -1,5 +1,6 @@
 /** The report model's shapes (report.json) and the limits that bound it. */
 import type { EventKind, JobIdentity } from '../events/eventRecord.js';
+import type { Finding } from '../events/finding.js';
 import type { SensorStatus } from '../events/sensorStatus.js';
 
 /** What the caller knows about the job, beyond its events. */
@@ -204,4 +205,6 @@ export interface ReportModel {
   files: FileReport;
   unixSockets: Capped<UnixSocketEntry>;
   containers: Capped<ContainerEntry>;
+  /** Hits of the job's rules (findings.ndjson's lines); absent when no rules were loaded. */
+  findings?: Finding[];
 }

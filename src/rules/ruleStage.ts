@@ -42,18 +42,18 @@ export class RuleStage {
    * processes are gone or were dealt with; a finding that was acted on keeps
    * its response, a terminate finding new to the replay says it came late.
    */
-  reload(engine: RuleEngine, pastEvents: Iterable<EventRecord>): void {
+  reload(engine: RuleEngine, replay: (visit: (event: EventRecord) => void) => void): void {
     const responses = new Map(this.found.filter((f) => f.response).map((f) => [findingKey(f), f.response!]));
     if (this.jobId !== undefined) this.engine.release(this.jobId);
     this.engine = engine;
     this.found = [];
-    for (const event of pastEvents) {
+    replay((event) => {
       this.jobId ??= event.job.id;
       for (const f of engine.evaluate(event).findings) {
         const response = responses.get(findingKey(f)) ?? (f.action === 'terminate' ? LATE : undefined);
         this.found.push(response ? { ...f, response } : f);
       }
-    }
+    });
   }
 
   onEvent(event: EventRecord): void {

@@ -8,6 +8,7 @@
  * is not killed in its place.
  */
 import { readFileSync } from 'node:fs';
+import { readProcStat } from '../platform/procStat.js';
 
 export interface KillOutcome {
   readonly killed: boolean;
@@ -24,16 +25,7 @@ const CLOCK_TICKS = 100;
 /** start_time is from the tracker's clock, /proc's from btime (whole seconds): allow for both. */
 const START_SLACK_MS = 1500;
 
-function procStat(pid: number): ProcStat | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    // comm may hold spaces and parentheses: fields start after the last ')'
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { pgid: Number(fields[2]), startTicks: Number(fields[19]) };
-  } catch {
-    return undefined;
-  }
-}
+const procStat = (pid: number): ProcStat | undefined => readProcStat(pid);
 
 function bootTimeMs(): number | undefined {
   try {

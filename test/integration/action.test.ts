@@ -170,6 +170,66 @@ describe('a job watched by the action', () => {
   });
 });
 
+describe('rules in a job', () => {
+  const RULES = join(fixturesDir, 'rules', 'action');
+  const checkout = (rules: string) =>
+    `/bin/echo early-bird > /dev/null\nmkdir -p .github/rules .github/workflows\ncp ${RULES}/workflow.yml .github/workflows/ci.yml\ncp ${rules} .github/rules/ci.yml\n`;
+  const steps = (rules = join(RULES, 'ci.yml')) => [checkout(rules), '#!cicd-sensor-main\n', '/bin/echo findme-critical > /dev/null\n'];
+  const env = { GITHUB_WORKFLOW_REF: 'octo/repo/.github/workflows/ci.yml@refs/heads/main' };
+  let run: JobRun;
+
+  beforeAll(async () => {
+    run = await runJob(steps(), { rules: '.github/rules/*.yml', 'artifact-name': 'with-rules' }, { env });
+  }, 240_000);
+
+  test('the action\'s step loads the checked-out rules, replaying what came before', () => {
+    for (const name of ['pre', 'step1', 'step2', 'step3']) expect([name, run.phases[name]!.status]).toEqual([name, 0]);
+    expect(run.phases.pre!.stdout).toMatch(/the rule files are not checked out yet/);
+    expect(run.phases.step2!.stdout).toMatch(/1 rule file\(s\) loaded; 1 finding\(s\) in the job so far/);
+    const findings = readFileSync(join(output(run, 'report-dir')!, 'findings.ndjson'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { rule_id: string });
+    expect(findings.map((f) => f.rule_id)).toEqual(['early_bird', 'findme']);
+    expect([output(run, 'findings'), output(run, 'highest-severity')]).toEqual(['2', 'critical']);
+  });
+
+  test('annotations by severity, at the step\'s line in the workflow file', () => {
+    const annotations = run.phases.post!.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=/.test(l));
+    expect(annotations).toEqual([
+      expect.stringMatching(/^::error file=\.github\/workflows\/ci\.yml,line=13,title=cicd-sensor%3A critical finding::Findme ran in step "run: \/bin\/echo findme-critical > \/dev\/null": /),
+      expect.stringMatching(/^::error file=\.github\/workflows\/ci\.yml,line=7,title=cicd-sensor%3A high finding::Early bird ran in step "run: \/bin\/echo early-bird > \/dev\/null": /),
+    ]);
+  });
+
+  test('findings.sarif is valid SARIF 2.1.0, anchored to the steps, and in the artifact', async () => {
+    await import('@microsoft/jest-sarif');
+    const sarif = JSON.parse(readFileSync(join(output(run, 'report-dir')!, 'findings.sarif'), 'utf8'));
+    (expect(sarif) as unknown as { toBeValidSarifLog(): void }).toBeValidSarifLog();
+    const lines = sarif.runs[0].results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine);
+    expect(lines).toEqual([7, 13]);
+    const upload = artifacts.uploads.find((u) => u.files.includes('findings.ndjson') && u.files.includes('findings.sarif'));
+    expect(upload).toBeDefined();
+  });
+
+  test('fail-on (critical by default) fails the job in post, naming the finding', () => {
+    expect(run.phases.post!.status).not.toBe(0);
+    expect(run.phases.post!.stdout).toMatch(/::error::cicd-sensor: 1 finding\(s\) at or above fail-on: critical: critical Findme ran/);
+  });
+
+  test('fail-on: none does not', async () => {
+    const lenient = await runJob(steps(), { rules: '.github/rules/*.yml', 'fail-on': 'none', 'artifact-name': 'lenient' }, { env });
+    expect(lenient.phases.post!.status).toBe(0);
+    expect(lenient.phases.post!.stdout).not.toMatch(/at or above fail-on/);
+    expect(output(lenient, 'findings')).toBe('2');
+  }, 240_000);
+
+  test('a bad rule file fails the action\'s step with its problems, and the job is still reported', async () => {
+    const bad = await runJob(steps(join(fixturesDir, 'rules', 'bad-conditions.yml')), { rules: '.github/rules/*.yml', 'artifact-name': 'bad-rules' }, { env });
+    expect(bad.phases.step2!.status).not.toBe(0);
+    expect(bad.phases.step2!.stdout).toMatch(/::error::input rules: the rule files have problems:.*ci\.yml:11:20: test\/bad-conditions\/uses_matches/);
+    expect(bad.phases.post!.status).toBe(0);
+    expect(output(bad, 'events')).toBeDefined();
+  }, 240_000);
+});
+
 describe('trouble', () => {
   test('an unsupported platform (no root, no sudo) warns, writes a note, and does not fail the job', async () => {
     const run = await runJob(['true\n'], {}, { prefix: ['runuser', '-u', 'nobody', '--'] });

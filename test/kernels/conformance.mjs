@@ -8,7 +8,15 @@
  * chose the mechanisms this kernel should give.
  *
  * usage: node test/kernels/conformance.mjs [--expect-file-open fexit|tracepoint]
- *          [--no-function-hooks] [--label NAME] [--result-file PATH] [--keep]
+ *          [--expect-protect lsm|bpf_send_signal] [--no-function-hooks]
+ *          [--label NAME] [--result-file PATH] [--keep]
+ *
+ * A second run checks protect-runner: `run --protect` with a memory dumper
+ * (test/fixtures/dumper.c, built as cs-dumper on PATH or CS_DUMPER) aimed at
+ * the sensor itself through /proc/<pid>/mem, ptrace and process_vm_readv;
+ * each is stopped before it reads (killed, or refused under BPF LSM) and
+ * recorded as a prevented process_access, and an exec from a memfd
+ * (cs-memfdexec) is marked.
  *
  * Prints one PASS/FAIL line per check and 'N passed, N failed'; exits 1 on
  * any failure. --result-file also writes the outcome as JSON (the VM runner
@@ -45,13 +53,19 @@ const FIXED_MECHANISMS = {
   file_link: 'tracepoint',
   unix_socket_connect: 'tracepoint',
   domain: 'cgroup_skb',
+  process_access: 'tracepoint',
+  mount: 'tracepoint',
 };
 
+/** How a prevented access ends for the dumper: killed by the signal, or refused (its exit 2) by BPF LSM. */
+const PREVENTED_EXIT = { bpf_send_signal: 128 + 9, lsm: 2 };
+
 function parseArgs(argv) {
-  const opts = { expectFileOpen: undefined, noFunctionHooks: false, label: '', resultFile: '', keep: false };
+  const opts = { expectFileOpen: undefined, expectProtect: undefined, noFunctionHooks: false, label: '', resultFile: '', keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--expect-file-open') opts.expectFileOpen = argv[++i];
+    else if (a === '--expect-protect') opts.expectProtect = argv[++i];
     else if (a === '--no-function-hooks') opts.noFunctionHooks = true;
     else if (a === '--label') opts.label = argv[++i];
     else if (a === '--result-file') opts.resultFile = argv[++i];
@@ -59,6 +73,10 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${a}`);
   }
   if (opts.noFunctionHooks && opts.expectFileOpen === undefined) opts.expectFileOpen = 'tracepoint';
+  if (opts.noFunctionHooks && opts.expectProtect === undefined) opts.expectProtect = 'bpf_send_signal';
+  if (opts.expectProtect && !(opts.expectProtect in PREVENTED_EXIT)) {
+    throw new Error(`--expect-protect takes lsm or bpf_send_signal, not ${opts.expectProtect}`);
+  }
   if (opts.expectFileOpen && !['fexit', 'tracepoint'].includes(opts.expectFileOpen)) {
     throw new Error(`--expect-file-open takes fexit or tracepoint, not ${opts.expectFileOpen}`);
   }
@@ -309,6 +327,52 @@ function planChecks(ctx) {
   return checks;
 }
 
+/** The dumper against the sensor under `run --protect`, one run per way in. */
+async function protectRuns(opts) {
+  const dumper = process.env.CS_DUMPER ?? 'cs-dumper';
+  const memfdexec = process.env.CS_MEMFDEXEC ?? 'cs-memfdexec';
+  const runs = {};
+  for (const mode of ['mem', 'ptrace', 'vmreadv']) {
+    const dir = mkdtempSync(join(tmpdir(), `cs-protect-${mode}-`));
+    const out = join(dir, 'dumped');
+    // The report directory is in the sensor's command line: the needle the dumper looks for.
+    const report = join(dir, 'report');
+    const flags = ['--protect', ...(opts.noFunctionHooks ? ['--no-function-hooks'] : [])];
+    const run = await runSensor(flags, [dumper, mode, report, out], { cwd: dir, outDir: report, timeoutMs: 300_000 });
+    runs[mode] = { run, dumped: existsSync(out) ? readFileSync(out).length : -1 };
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cs-memfd-'));
+  runs.memfd = { run: await runSensor([], [memfdexec, '/bin/echo', `memfd-${process.pid}`], { cwd: dir, outDir: join(dir, 'report'), timeoutMs: 300_000 }) };
+  rmSync(dir, { recursive: true, force: true });
+  return runs;
+}
+
+function protectChecks(runs, opts) {
+  const mech = opts.expectProtect;
+  const checks = [];
+  if (mech) {
+    checks.push([`protect_runner uses ${mech}`, () => {
+      const h = runs.mem.run.report?.status?.plan?.find((x) => x.hook === 'protect_runner');
+      eq(h?.mechanism, mech, `protect_runner mechanism (unavailable: ${show(h?.unavailable)})`);
+    }]);
+  }
+  for (const [mode, operation] of [['mem', 'proc_mem_open'], ['ptrace', 'ptrace'], ['vmreadv', 'process_vm_readv']]) {
+    checks.push([`a dumper reaching the sensor through ${mode} is stopped before it reads`, () => {
+      const { run, dumped } = runs[mode];
+      if (mech) eq(run.code, PREVENTED_EXIT[mech], `dumper exit (stderr: ${run.stderr.slice(-1500)})`);
+      eq(dumped, 0, 'bytes the dumper wrote');
+      const prevented = run.events.filter((e) => e.kind === 'process_access' && e.access?.prevented && e.access.operation === operation);
+      assert(prevented.length >= 1, `no prevented ${operation} (saw ${show(run.events.filter((e) => e.kind === 'process_access').map((e) => e.access))})`);
+    }]);
+  }
+  checks.push(['an exec from a memfd is marked', () => {
+    const e = only(runs.memfd.run.events.filter((x) => x.kind === 'process_exec' && x.process.argv[1] === `memfd-${process.pid}`), 'memfd exec');
+    eq(e.process.memfd, true, 'process.memfd');
+  }]);
+  return checks;
+}
+
 function runChecks(checks) {
   return checks.map(([name, fn]) => {
     try {
@@ -366,7 +430,8 @@ async function main() {
     for (const s of peers.servers) s.close();
   }
   const ctx = { run, work, marker, busyPid: busy.pid, opts, fexit: opts.expectFileOpen === 'fexit', ...peers };
-  const checks = runChecks([...planChecks(ctx), ...workloadChecks(ctx)]);
+  const protect = await protectRuns(opts);
+  const checks = runChecks([...planChecks(ctx), ...workloadChecks(ctx), ...protectChecks(protect, opts)]);
   const result = {
     label: opts.label,
     kernel: readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim(),

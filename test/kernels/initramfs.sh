@@ -59,7 +59,7 @@ suite() {
 	rc=$?
 	say "CS-VM result $label rc=$rc seconds=$(($($bb date +%s) - start)) $($bb cat /tmp/$label.json 2>/dev/null)"
 }
-suite default --expect-file-open "${expect:-fexit}"
+suite default --expect-file-open "${expect:-fexit}" --expect-protect lsm
 suite no-function-hooks --no-function-hooks
 say "CS-VM done"
 $bb sync
@@ -94,6 +94,9 @@ build_initramfs() {
 	mkdir -p "$root/repo/test/kernels"
 	cp -r "$repo/test/fixtures" "$root/repo/test/fixtures"
 	cp "$here/conformance.mjs" "$root/repo/test/kernels/"
+	# protect-runner's dumper and the memfd exec, built here: the VM has no compiler.
+	gcc -O2 -o "$root/usr/local/bin/cs-dumper" "$repo/test/fixtures/dumper.c"
+	gcc -O2 -o "$root/usr/local/bin/cs-memfdexec" "$repo/test/fixtures/memfdexec.c"
 	printf 'root:x:0:0:root:/root:/bin/bash\n' >"$root/etc/passwd"
 	printf 'root:x:0:\n' >"$root/etc/group"
 	printf '127.0.0.1 localhost\n::1 localhost\n' >"$root/etc/hosts"

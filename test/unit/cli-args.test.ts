@@ -53,8 +53,22 @@ describe('parseArgs', () => {
       noFunctionHooks: false,
       allowUnmonitored: false,
       dockerProxy: true,
+      rules: [],
+      failOn: 'critical',
+      monitorMode: false,
+      protect: false,
       command: ['make'],
     });
+  });
+
+  it('takes --rules repeated, in order, with --fail-on and --monitor-mode', () => {
+    expect(run('--rules', 'a.yml', '--rules=b.yml', '--fail-on', 'high', '--monitor-mode', '--', 'make')).toMatchObject({
+      rules: ['a.yml', 'b.yml'],
+      failOn: 'high',
+      monitorMode: true,
+    });
+    expect(usage('run', '--fail-on', 'info', '--', 'x')).toMatch(/--fail-on: 'info' is not one of critical, high, medium, low, none/);
+    expect(usage('run', '--rules', '--', 'x')).toMatch(/--rules needs a value/);
   });
 
   it('passes everything after -- to the command, options included', () => {
@@ -79,6 +93,7 @@ describe('parseArgs', () => {
       '--no-function-hooks',
       '--allow-unmonitored',
       '--no-docker-proxy',
+      '--protect',
       '--',
       'true',
     );
@@ -89,6 +104,10 @@ describe('parseArgs', () => {
       noFunctionHooks: true,
       allowUnmonitored: true,
       dockerProxy: false,
+      rules: [],
+      failOn: 'critical',
+      monitorMode: false,
+      protect: true,
       command: ['true'],
     });
     expect(run('--out=/tmp/a=b', '--ringbuf-size=4096', '--', 'true')).toMatchObject({

@@ -34,6 +34,8 @@ const cases: [string, Request, Peer | undefined, AccessContext, RegExp | null][]
   ['another uid may not unregister', unregister, other, { ...fresh, registrant: 1001 }, /registered by another user/],
   ["the runner may not unregister root's job", unregister, runner, { ...fresh, registrant: 0 }, /registered by another user/],
   ['root unregisters anything', unregister, root, { ...fresh, registrant: 1001 }, null],
+  ['the registrant replaces its rules', { op: 'rules', id: 'j', rules: { files: [] } } as unknown as Request, runner, { ...fresh, registrant: 1001 }, null],
+  ["another uid may not replace a job's rules", { op: 'rules', id: 'j', rules: { files: [] } } as unknown as Request, other, { ...fresh, registrant: 1001 }, /registered by another user/],
   ['no such job: the job manager answers', unregister, runner, fresh, null],
 ];
 

@@ -231,11 +231,15 @@ describe('decodeRecord: each kind', () => {
   });
 
   it('decodes a pathname unix socket, stopping at its NUL', () => {
-    expect(only(unixConnectRecord({ path: '/var/run/docker.sock' }))).toEqual({
+    expect(only(unixConnectRecord({ path: '/var/run/docker.sock', sockType: 1 }))).toEqual({
       kind: 'unix_connect',
       ...DEFAULT_HEADER,
       path: '/var/run/docker.sock',
+      socketType: 'stream',
     });
+    expect(only(unixConnectRecord({ sockType: 2 }))).toMatchObject({ socketType: 'dgram' });
+    expect(only(unixConnectRecord({ sockType: 5 }))).toMatchObject({ socketType: 'seqpacket' });
+    expect(only(unixConnectRecord({ sockType: 0 }))).toMatchObject({ socketType: 'unknown' });
     expect(only(unixConnectRecord({ path: '/run/s.sock\0\0garbage' }))).toMatchObject({ path: '/run/s.sock' });
   });
 
@@ -333,6 +337,8 @@ describe('decodeBatch', () => {
       'file_open',
       'file_op',
       'unix_connect',
+      'access',
+      'mount',
       'domain',
     ]);
   });

@@ -1,8 +1,12 @@
 import { afterAll, afterEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { failOnMessage, publishFindings, SARIF_FILE } from '../../src/action/findingsOutcome.js';
+import { failOnMessage, findingsFromLogIfMissing, publishFindings, SARIF_FILE } from '../../src/action/findingsOutcome.js';
+import type { Settings } from '../../src/action/settings.js';
+import { eventLine } from '../../src/events/eventLine.js';
+import { readFindings } from '../../src/findings/readFindings.js';
+import { exec, proc } from './fixtures/ruleEvents.js';
 import type { Finding } from '../../src/events/finding.js';
 import { findingsNdjson } from '../../src/findings/ndjson.js';
 
@@ -52,5 +56,26 @@ describe('failOnMessage', () => {
     expect(failOnMessage(many, 'critical')).toMatch(/7 finding\(s\) .*r4 \(r4 happened\), and 2 more$/);
     expect(failOnMessage(many, 'none')).toBeUndefined();
     expect(failOnMessage([f('medium', 'm')], 'high')).toBeUndefined();
+  });
+});
+
+describe('findingsFromLogIfMissing', () => {
+  const settings = (rules: string[]) => ({ rules, ruleModifiers: [], monitorMode: false }) as unknown as Settings;
+  it('replays the log through the job\'s rules when the daemon left no findings', () => {
+    const job = join(dir, 'gone');
+    const workspace = join(dir, 'ws');
+    mkdirSync(job);
+    mkdirSync(join(workspace, 'rules'), { recursive: true });
+    copyFileSync(join(process.cwd(), 'test/fixtures/rules/features.yml'), join(workspace, 'rules', 'f.yml'));
+    writeFileSync(join(job, 'events.ndjson'), `${eventLine(exec(proc('/usr/bin/curl')))}\n`);
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      findingsFromLogIfMissing(job, settings([]), workspace);
+      expect(existsSync(join(job, 'findings.ndjson'))).toBe(false);
+      findingsFromLogIfMissing(job, settings(['rules/*.yml']), workspace);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readFindings(join(job, 'findings.ndjson')).findings.map((f) => f.rule_id)).toEqual(['curl_exec']);
   });
 });

@@ -120,7 +120,7 @@ describe('RuleStage', () => {
     ];
     for (const e of past) stage.onEvent(e);
     expect(killed).toEqual([8001]);
-    stage.reload(new RuleEngine(loadRuleBook([fixture('features.yml'), fixture('correlation.yml'), fixture('modifiers.yml')])), past);
+    stage.reload(new RuleEngine(loadRuleBook([fixture('features.yml'), fixture('correlation.yml'), fixture('modifiers.yml')])), (visit) => past.forEach(visit));
     expect(killed).toEqual([8001]);
     expect(stage.findings.map((f) => [f.rule_id, f.action, f.response?.kind])).toEqual([
       ['memfd_exec', 'detect', 'killed'],
@@ -130,7 +130,7 @@ describe('RuleStage', () => {
     stage.onEvent(exec(proc('/usr/local/bin/trufflehog')));
     expect(stage.findings.map((f) => f.rule_id).slice(3)).toEqual(['scanner_run', 'steal_and_scan', 'two_of_three']);
     const late = new RuleStage(new RuleEngine(loadRuleBook([fixture('correlation.yml')])), killer);
-    late.reload(new RuleEngine(loadRuleBook([fixture('features.yml')])), past);
+    late.reload(new RuleEngine(loadRuleBook([fixture('features.yml')])), (visit) => past.forEach(visit));
     expect(late.findings[0]).toMatchObject({ rule_id: 'memfd_exec', response: { kind: 'none', detail: expect.stringMatching(/loaded after this event/) } });
   });
 });

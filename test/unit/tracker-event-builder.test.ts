@@ -165,9 +165,9 @@ describe('buildEvent', () => {
     expect(e!.file).not.toHaveProperty('directory');
   });
 
-  it('builds file_remove with directory: true for rmdir', () => {
+  it('builds file_remove with is_dir: true for rmdir', () => {
     expect(fileOp('rmdir', { raw: 'build', base: '/w' })).toEqual(
-      expect.objectContaining({ kind: 'file_remove', file: { path: '/w/build', directory: true } }),
+      expect.objectContaining({ kind: 'file_remove', file: { path: '/w/build', is_dir: true } }),
     );
   });
 

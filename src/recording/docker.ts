@@ -1,8 +1,9 @@
 /**
- * The docker proxy as the tracker runs it: which daemon socket is upstream,
- * the proxy's own socket (same group and mode as the real one, so whoever
- * could use Docker still can), optional interposition on the default path,
- * and the hooks that tie a create to the caller's job.
+ * The docker proxy as the recorder runs it, for the daemon and `run` alike:
+ * which daemon socket is upstream, the proxy's own socket (same group and
+ * mode as the real one, so whoever could use Docker still can), optional
+ * interposition on the default path, and the hooks that tie a create to the
+ * caller's job.
  */
 import { chmodSync, chownSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { cgroupId, processCgroup } from '../platform/cgroup.js';
 import { interpose, repairInterposition, type Interposition } from '../proxy/interpose.js';
 import { DockerProxy } from '../proxy/server.js';
 import type { KernelTracker } from '../kerneltracker/kernelTracker.js';
-import type { Logger } from './log.js';
+import type { Logger } from '../daemon/log.js';
 
 export interface DockerSetup {
   proxyPath: string;

@@ -1,0 +1,23 @@
+/** Control requests are validated field by field; a register may carry notes for the job's report. */
+import { describe, expect, it } from '@jest/globals';
+import { parseRequest, ProtocolError } from '../../src/daemon/protocol.js';
+
+const register = (extra: object) => JSON.stringify({ op: 'register', job: { id: 'build-1' }, pid: 42, ...extra });
+
+describe('parseRequest', () => {
+  it('takes a register with notes, and one without', () => {
+    expect(parseRequest(register({ notes: ['no pre step'] }))).toEqual({ op: 'register', job: { id: 'build-1' }, pid: 42, notes: ['no pre step'] });
+    expect(parseRequest(register({}))).toEqual({ op: 'register', job: { id: 'build-1' }, pid: 42 });
+  });
+
+  it('refuses notes that are not a short list of strings', () => {
+    for (const notes of ['one', [1], Array(17).fill('n'), ['x'.repeat(1025)]]) {
+      expect(() => parseRequest(register({ notes }))).toThrow(ProtocolError);
+    }
+  });
+
+  it('refuses a register with neither or both of pid and cgroup', () => {
+    expect(() => parseRequest(JSON.stringify({ op: 'register', job: { id: 'a' } }))).toThrow(/exactly one/);
+    expect(() => parseRequest(register({ cgroup: '/sys/fs/cgroup/x' }))).toThrow(/exactly one/);
+  });
+});
