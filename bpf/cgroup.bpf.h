@@ -58,35 +58,42 @@ static __always_inline void send_cgroup_sample(struct cgroup *cgrp, __u32 op, __
 	emit(CS_HOOK_CGROUP_TRACKING, buf, sizeof(*r) + (r->name_len & (CS_CGROUP_NAME_MAX - 1)));
 }
 
-static __always_inline void track_cgroup(struct cgroup *cgrp, __u32 op, __u32 pid)
+/* policy: the egress policy the cgroup is under (bpf/policy.h), its parent's or its staging's. */
+static __always_inline void track_cgroup(struct cgroup *cgrp, __u32 op, __u32 pid, __u32 policy)
 {
 	__u64 id = cgroup_id_of(cgrp);
-	__u32 one = 1;
 
-	bpf_map_update_elem(&tracked_cgroups, &id, &one, BPF_ANY);
+	bpf_map_update_elem(&tracked_cgroups, &id, &policy, BPF_ANY);
 	send_cgroup_sample(cgrp, op, pid);
 }
 
-static __always_inline bool staged(struct cgroup *cgrp)
+/* The staging entry of the cgroup's basename (its value: the job's egress policy), or NULL. */
+static __always_inline __u32 *staged(struct cgroup *cgrp)
 {
 	struct staging_key key = {};
 
 	bpf_probe_read_kernel_str(key.name, sizeof(key.name), BPF_CORE_READ(cgrp, kn, name));
-	return bpf_map_lookup_elem(&staging_map, &key) != NULL;
+	return bpf_map_lookup_elem(&staging_map, &key);
 }
 
 SEC("tp_btf/cgroup_mkdir")
 int BPF_PROG(cs_cgroup_mkdir, struct cgroup *cgrp, const char *path)
 {
 	struct cgroup_subsys_state *parent;
+	__u32 *policy = NULL;
+	__u64 parent_id;
 
 	if (!on_default_hierarchy(cgrp))
 		return 0;
 	parent = BPF_CORE_READ(cgrp, self.parent);
-	if (parent && cgroup_tracked(BPF_CORE_READ(parent, cgroup, kn, id)))
-		track_cgroup(cgrp, CS_CGROUP_MKDIR, 0);
-	else if (staged(cgrp))
-		track_cgroup(cgrp, CS_CGROUP_PROMOTE, 0);
+	if (parent) {
+		parent_id = BPF_CORE_READ(parent, cgroup, kn, id);
+		policy = bpf_map_lookup_elem(&tracked_cgroups, &parent_id);
+	}
+	if (policy)
+		track_cgroup(cgrp, CS_CGROUP_MKDIR, 0, *policy);
+	else if ((policy = staged(cgrp)))
+		track_cgroup(cgrp, CS_CGROUP_PROMOTE, 0, *policy);
 	return 0;
 }
 
@@ -116,9 +123,13 @@ int BPF_PROG(cs_cgroup_attach, struct cgroup *dst, const char *path, struct task
 		bpf_map_update_elem(&tracked_tasks, &tgid, &start, BPF_ANY);
 		return 0;
 	}
-	/* A job's task leaving for an untracked cgroup takes that cgroup along. */
+	/*
+	 * A job's task leaving for an untracked cgroup takes that cgroup along.
+	 * Its old cgroup is gone by now, so the policy is not known here: the
+	 * tracker gives the cgroup its job's policy when it reads this record.
+	 */
 	if (bpf_map_lookup_elem(&tracked_tasks, &tgid))
-		track_cgroup(dst, CS_CGROUP_ATTACH, tgid);
+		track_cgroup(dst, CS_CGROUP_ATTACH, tgid, 0);
 	return 0;
 }
 

@@ -9,6 +9,22 @@
 
 #include "parse.bpf.h"
 
+/* The smallest TTL among the answers of the response being parsed, per slot: the egress policy allows its addresses that long. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 3);
+	__type(key, __u32);
+	__type(value, __u32);
+} dns_ttl SEC(".maps");
+
+static __always_inline void note_ttl(__u32 slot, __u32 ttl)
+{
+	__u32 *min = bpf_map_lookup_elem(&dns_ttl, &slot);
+
+	if (min && ttl < *min)
+		*min = ttl;
+}
+
 /*
  * Decodes the DNS name at off of the message in pkt[0, len) into rec at out,
  * as dotted lower-case text; every label is written after a '.', so the
@@ -118,7 +134,7 @@ __noinline int cs_dns_skip(__u32 slot, __u32 off, __u32 len)
 __noinline int cs_dns_answer(__u32 slot, __u32 pos, __u32 len, __u32 w)
 {
 	__u8 *pkt = pkt_of(slot), *rec = rec_of(slot);
-	__u32 type, klass, rdlen, src, dst;
+	__u32 type, klass, ttl, rdlen, src, dst;
 	int q, n;
 
 	if (!pkt || !rec || len > PKT_MAX || w > 0x3000)
@@ -129,12 +145,15 @@ __noinline int cs_dns_answer(__u32 slot, __u32 pos, __u32 len, __u32 w)
 	pos = q;
 	type = be16_at(pkt, pos);
 	klass = be16_at(pkt, pos + 2);
+	ttl = (be16_at(pkt, pos + 4) << 16) | be16_at(pkt, pos + 6);
 	rdlen = be16_at(pkt, pos + 8);
 	pos += 10;
 	if (pos + rdlen > len)
 		return -1;
 	if (klass != 1)
 		return (int)((pos + rdlen) << 16);
+	if (type == 1 || type == 28 || type == 5)
+		note_ttl(slot, ttl);
 	if ((type == 1 && rdlen == 4) || (type == 28 && rdlen == 16)) {
 		src = pos;
 		dst = w + 2;
@@ -160,7 +179,11 @@ __noinline int cs_dns_answer(__u32 slot, __u32 pos, __u32 len, __u32 w)
 static __always_inline __u32 dns_answers(__u32 slot, __u8 *pkt, __u32 pos, __u32 len, __u32 at, __u32 *flags)
 {
 	__u32 ancount = be16_at(pkt, 6), alen = 0;
+	__u32 *ttl = bpf_map_lookup_elem(&dns_ttl, &slot);
 	int i;
+
+	if (ttl)
+		*ttl = 0xffffffff;
 
 	for (i = 0; i < CS_DNS_ANSWERS_MAX && i < ancount; i++) {
 		int r = cs_dns_answer(slot, pos, len, at + alen);

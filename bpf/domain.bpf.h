@@ -10,7 +10,9 @@
  * under lockdown), and like cgroup/connect* it is attached once at the
  * cgroup v2 root; the socket's cgroup (bpf_skb_cgroup_id, right on ingress
  * too, where current is whatever the softirq interrupted) goes through
- * tracked_cgroups. The programs always allow.
+ * tracked_cgroups. The programs allow every packet except, under an egress
+ * policy in block mode, DNS questions for names the policy does not allow
+ * (policy.bpf.h).
  *
  * Parsing happens here, on a copy of the payload in a per-CPU buffer, and
  * only the parsed name (and answers) goes to userspace, never the packet.
@@ -27,6 +29,7 @@
 #include "parse.bpf.h"
 #include "dns.bpf.h"
 #include "hostname.bpf.h"
+#include "policy.bpf.h"
 
 #define DNS_PORT 53
 
@@ -138,51 +141,84 @@ static __always_inline void send_domain(struct __sk_buff *skb, const struct flow
 	emit(CS_HOOK_DOMAIN, rec, sizeof(*r) + tail_len);
 }
 
-/* A DNS message at off (len bytes): a standard query leaving, or the response coming back. */
-static __always_inline void dns_message(struct __sk_buff *skb, const struct flow *f, __u32 pid, bool egress,
-					__u32 off, __u32 len)
+/* How long an answer's addresses stay allowed: its smallest TTL within the policy's floor and ceiling. */
+static __always_inline __u64 answer_expiry(const struct cs_policy_cfg *cfg, __u32 slot)
+{
+	__u32 *min = bpf_map_lookup_elem(&dns_ttl, &slot);
+	__u64 ttl = min ? *min : 0;
+
+	if (ttl < cfg->ttl_floor_s)
+		ttl = cfg->ttl_floor_s;
+	if (ttl > cfg->ttl_ceiling_s)
+		ttl = cfg->ttl_ceiling_s;
+	return bpf_ktime_get_boot_ns() + ttl * 1000000000ULL;
+}
+
+/*
+ * A DNS message at off (len bytes): a standard query leaving, or the
+ * response coming back. Returns the packet's verdict (1 pass, 0 drop): under
+ * a block policy a question leaves only when it parses and its name is
+ * allowed, so nothing is encoded in a foreign name or in bytes no parser
+ * reads; a response to an allowed name allows its addresses first.
+ */
+static __always_inline int dns_message(struct __sk_buff *skb, const struct flow *f, __u32 pid, bool egress,
+				       __u32 off, __u32 len, const struct cs_policy_cfg *cfg, __u32 policy)
 {
 	__u32 slot = egress ? SLOT_EGRESS : SLOT_INGRESS, end, n, alen = 0, flags = 0;
 	__u8 *pkt = pkt_of(slot), *rec = rec_of(slot);
+	int pass = !(egress && cfg && cfg->mode == CS_POLICY_BLOCK), allowed = 0;
 	struct cs_domain *r;
 	int res;
 
 	if (!pkt || !rec)
-		return;
+		return pass;
 	len = load_payload(skb, pkt, off, len);
 	if (len < 17)
-		return;
+		return pass;
 	/* QR must say query going out and response coming in; opcode 0 (QUERY); one question at least. */
 	if (((pkt_at(pkt, 2) & 0x80) != 0) == egress || (pkt_at(pkt, 2) & 0x78) || be16_at(pkt, 4) == 0)
-		return;
+		return pass;
 	res = cs_dns_name(slot, 12, len, sizeof(*r));
 	if (res <= 0 || (res & 0xffff) == 0)
-		return;
+		return pass;
 	n = res & 0xffff;
 	end = (__u32)res >> 16;
 	if (end + 4 > len)
-		return;
+		return pass;
 	r = (void *)rec;
 	r->qtype = be16_at(pkt, end);
 	r->txid = be16_at(pkt, 0);
 	r->rcode = pkt_at(pkt, 3) & 0xf;
+	if (cfg)
+		allowed = cs_policy_name(slot, policy, sizeof(*r), n);
+	if (cfg && egress && !allowed) {
+		flags = policy_denied(cfg);
+		if (!pass && f->proto == IPPROTO_TCP)
+			refuse_socket(skb);
+	}
+	else if (egress)
+		pass = 1;
 	if (!egress)
 		alen = dns_answers(slot, pkt, end + 4, len, sizeof(*r) + n, &flags);
+	if (!egress && allowed && r->rcode == 0)
+		cs_policy_learn(slot, policy, sizeof(*r) + n, alen, answer_expiry(cfg, slot));
 	r->name_len = n;
 	r->answers_len = alen;
 	r->hdr.flags = flags;
 	send_domain(skb, f, rec, pid, egress ? CS_DOMAIN_DNS_QUERY : CS_DOMAIN_DNS_ANSWER, egress, n + alen);
+	return pass;
 }
 
 /* DNS over TCP: a two-byte length, then the message (when it starts this segment). */
-static __always_inline void dns_stream(struct __sk_buff *skb, const struct flow *f, __u32 pid, bool egress)
+static __always_inline int dns_stream(struct __sk_buff *skb, const struct flow *f, __u32 pid, bool egress,
+				      const struct cs_policy_cfg *cfg, __u32 policy)
 {
 	__u16 mlen;
 
 	if (f->len < 3 || bpf_skb_load_bytes(skb, f->off, &mlen, 2))
-		return;
+		return !(egress && cfg && cfg->mode == CS_POLICY_BLOCK);
 	mlen = bpf_ntohs(mlen);
-	dns_message(skb, f, pid, egress, f->off + 2, mlen < f->len - 2 ? mlen : f->len - 2);
+	return dns_message(skb, f, pid, egress, f->off + 2, mlen < f->len - 2 ? mlen : f->len - 2, cfg, policy);
 }
 
 /* The first payload a job sends on a TCP connection: a TLS ClientHello or an HTTP request. */
@@ -291,9 +327,13 @@ static __always_inline struct sock_owner *skb_owner(struct __sk_buff *skb)
 SEC("cgroup_skb/egress")
 int cs_skb_egress(struct __sk_buff *skb)
 {
+	const struct cs_policy_cfg *cfg;
 	struct flow f = {};
 	struct sock_owner *o;
+	__u32 policy = 0;
 
+	if (socket_refused(skb))
+		return 0;
 	if (!cgroup_tracked(bpf_skb_cgroup_id(skb)) || !parse_flow(skb, &f))
 		return 1;
 	if (f.proto == IPPROTO_UDP && f.dport != DNS_PORT)
@@ -301,11 +341,13 @@ int cs_skb_egress(struct __sk_buff *skb)
 	o = skb_owner(skb);
 	if (!o)
 		return 1;
-	if (f.dport == DNS_PORT && f.proto == IPPROTO_UDP)
-		dns_message(skb, &f, o->pid, true, f.off, f.len);
-	else if (f.dport == DNS_PORT)
-		dns_stream(skb, &f, o->pid, true);
-	else if (f.proto == IPPROTO_TCP && !(o->flags & SOCK_SNIFFED)) {
+	if (f.dport == DNS_PORT) {
+		cfg = policy_of(bpf_skb_cgroup_id(skb), o->pid, &policy);
+		if (f.proto == IPPROTO_UDP)
+			return dns_message(skb, &f, o->pid, true, f.off, f.len, cfg, policy);
+		return dns_stream(skb, &f, o->pid, true, cfg, policy);
+	}
+	if (f.proto == IPPROTO_TCP && !(o->flags & SOCK_SNIFFED)) {
 		o->flags |= SOCK_SNIFFED;
 		first_payload(skb, &f, o->pid);
 	}
@@ -315,18 +357,21 @@ int cs_skb_egress(struct __sk_buff *skb)
 SEC("cgroup_skb/ingress")
 int cs_skb_ingress(struct __sk_buff *skb)
 {
+	const struct cs_policy_cfg *cfg;
 	struct flow f = {};
 	struct sock_owner *o;
+	__u32 policy = 0;
 
 	if (!cgroup_tracked(bpf_skb_cgroup_id(skb)) || !parse_flow(skb, &f) || f.sport != DNS_PORT)
 		return 1;
 	o = skb_owner(skb);
 	if (!o)
 		return 1;
+	cfg = policy_of(bpf_skb_cgroup_id(skb), o->pid, &policy);
 	if (f.proto == IPPROTO_UDP)
-		dns_message(skb, &f, o->pid, false, f.off, f.len);
+		dns_message(skb, &f, o->pid, false, f.off, f.len, cfg, policy);
 	else
-		dns_stream(skb, &f, o->pid, false);
+		dns_stream(skb, &f, o->pid, false, cfg, policy);
 	return 1;
 }
 

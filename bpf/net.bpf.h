@@ -3,7 +3,10 @@
  * Network. cgroup/connect* and cgroup/sendmsg* see every inet connect and
  * unconnected datagram with the destination already parsed, need no
  * function tracing, and are attached once at the cgroup v2 root (seed 000):
- * the tracked_cgroups lookup does the filtering. They always allow.
+ * the tracked_cgroups lookup does the filtering. They allow everything
+ * except, under an egress policy in block mode, destinations outside it
+ * (policy.bpf.h): returning 0 makes connect(2) and sendmsg(2) fail with
+ * EPERM before anything leaves.
  */
 #ifndef CICD_SENSOR_NET_BPF_H
 #define CICD_SENSOR_NET_BPF_H
@@ -12,6 +15,7 @@
 #include "pending.bpf.h"
 #include "sockowner.bpf.h"
 #include "fdinfo.bpf.h"
+#include "policy.bpf.h"
 
 #define AF_UNIX 1
 #define AF_INET 2
@@ -33,13 +37,16 @@ struct {
 	__type(value, __u8);
 } udp_seen SEC(".maps");
 
-static __always_inline void send_connect(struct bpf_sock_addr *ctx, __u8 family, bool via_sendmsg)
+/* Records the connect or datagram (with the policy's verdict flags) and returns whether it may go. */
+static __always_inline int send_connect(struct bpf_sock_addr *ctx, __u8 family, bool via_sendmsg)
 {
 	__u32 hook = via_sendmsg ? CS_HOOK_UDP_SENDMSG : CS_HOOK_NETWORK_CONNECT;
 	struct udp_key key = {};
 	struct cs_connect *r;
+	__u32 verdict;
 	__u8 one = 1;
 	__u8 *buf;
+	int allow;
 
 	note_sock_owner(bpf_get_socket_cookie(ctx));
 	key.tgid = bpf_get_current_pid_tgid() >> 32;
@@ -53,16 +60,19 @@ static __always_inline void send_connect(struct bpf_sock_addr *ctx, __u8 family,
 		key.addr[2] = ctx->user_ip6[2];
 		key.addr[3] = ctx->user_ip6[3];
 	}
+	verdict = connect_verdict(family, key.port, key.addr);
+	allow = !(verdict & CS_F_EGRESS_BLOCKED);
 	if (via_sendmsg && bpf_map_lookup_elem(&udp_seen, &key)) {
 		count_suppressed(hook);
-		return;
+		return allow;
 	}
 	buf = scratch_buf();
 	if (!buf)
-		return;
+		return allow;
 	r = (void *)buf;
 	/* No task helpers in sock_addr programs: userspace finds the process by pid. */
 	fill_header(&r->hdr, CS_KIND_CONNECT, 0);
+	r->hdr.flags = verdict;
 	r->protocol = ctx->protocol;
 	r->family = family;
 	r->port = key.port;
@@ -71,38 +81,31 @@ static __always_inline void send_connect(struct bpf_sock_addr *ctx, __u8 family,
 	__builtin_memcpy(r->addr, key.addr, sizeof(r->addr));
 	if (emit(hook, buf, sizeof(*r)) == 0 && via_sendmsg)
 		bpf_map_update_elem(&udp_seen, &key, &one, BPF_ANY);
+	return allow;
 }
 
 SEC("cgroup/connect4")
 int cs_connect4(struct bpf_sock_addr *ctx)
 {
-	if (current_tracked())
-		send_connect(ctx, AF_INET, false);
-	return 1;
+	return current_tracked() ? send_connect(ctx, AF_INET, false) : 1;
 }
 
 SEC("cgroup/connect6")
 int cs_connect6(struct bpf_sock_addr *ctx)
 {
-	if (current_tracked())
-		send_connect(ctx, AF_INET6, false);
-	return 1;
+	return current_tracked() ? send_connect(ctx, AF_INET6, false) : 1;
 }
 
 SEC("cgroup/sendmsg4")
 int cs_sendmsg4(struct bpf_sock_addr *ctx)
 {
-	if (current_tracked())
-		send_connect(ctx, AF_INET, true);
-	return 1;
+	return current_tracked() ? send_connect(ctx, AF_INET, true) : 1;
 }
 
 SEC("cgroup/sendmsg6")
 int cs_sendmsg6(struct bpf_sock_addr *ctx)
 {
-	if (current_tracked())
-		send_connect(ctx, AF_INET6, true);
-	return 1;
+	return current_tracked() ? send_connect(ctx, AF_INET6, true) : 1;
 }
 
 /*

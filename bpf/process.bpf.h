@@ -107,8 +107,13 @@ int BPF_PROG(cs_fork, struct task_struct *parent, struct task_struct *child)
 	 * cgroup without a cgroup_attach_task: take that cgroup into the job.
 	 */
 	child_cg = BPF_CORE_READ(child, cgroups, dfl_cgrp, kn, id);
-	if (!cgroup_tracked(child_cg))
-		track_cgroup(BPF_CORE_READ(child, cgroups, dfl_cgrp), CS_CGROUP_ATTACH, tgid);
+	if (!cgroup_tracked(child_cg)) {
+		__u64 parent_cg = bpf_get_current_cgroup_id();
+		__u32 *policy = bpf_map_lookup_elem(&tracked_cgroups, &parent_cg);
+
+		/* The parent's egress policy goes along. */
+		track_cgroup(BPF_CORE_READ(child, cgroups, dfl_cgrp), CS_CGROUP_ATTACH, tgid, policy ? *policy : 0);
+	}
 
 	buf = scratch_buf();
 	if (!buf)

@@ -72,6 +72,10 @@ struct cs_config {
 #define CS_F_CWD_TRUNCATED (1u << 3)
 #define CS_F_ANSWERS_TRUNCATED (1u << 4) /* more DNS answers than a record holds */
 #define CS_F_MEMFD (1u << 5)		   /* exec: the binary is a memfd (fileless execution) */
+/* Egress policy (bpf/policy.h): the destination or DNS question is outside the job's policy... */
+#define CS_F_EGRESS_DENIED (1u << 6)
+/* ...and was refused (block mode): the connect or datagram got EPERM, the question was dropped. */
+#define CS_F_EGRESS_BLOCKED (1u << 7)
 
 struct cs_header {
 	__u16 kind;

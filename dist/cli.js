@@ -603,8 +603,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -712,13 +712,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity3.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity3.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -3671,8 +3671,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3749,12 +3749,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error.linePos[1];
         if (end?.line === line2 && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error.message += `:
 
 ${lineStr}
@@ -7906,11 +7906,11 @@ async function killDaemon(stateDir) {
 }
 
 // src/daemon/main.ts
-import { join as join16 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/daemon/daemon.ts
-import { chmodSync as chmodSync3, lstatSync, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmdirSync as rmdirSync4, rmSync as rmSync8, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join15 } from "node:path";
+import { chmodSync as chmodSync3, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmdirSync as rmdirSync4, rmSync as rmSync8, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join14 } from "node:path";
 
 // src/platform/cgroup.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmdirSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
@@ -8404,9 +8404,9 @@ function detectPlatform() {
     triplets2.push(`musl_${abi}`);
   return [package_default.version, pkg2, triplets2];
 }
-function loadDynamic(dirname4, pkg2, triplets2) {
+function loadDynamic(dirname3, pkg2, triplets2) {
   let suffix = "/../../build/koffi";
-  let root = dirname4 + suffix;
+  let root = dirname3 + suffix;
   let roots = [root];
   let native2 = null;
   let err = null;
@@ -8542,7 +8542,6 @@ function nativeApi() {
     cs_close: f("void cs_close(cs_sensor *s)"),
     cs_boot_to_realtime_ns: f("int64_t cs_boot_to_realtime_ns(void)"),
     cs_peer_pid: f("int cs_peer_pid(int fd)"),
-    cs_peer_cred: f("int cs_peer_cred(int fd, _Out_ int *out)"),
     cs_test_skb: f("int cs_test_skb(cs_sensor *s, const char *prog, const uint8_t *frame, uint32_t len)"),
     cs_last_error: f("int cs_last_error(_Out_ uint8_t *buf, uint32_t len)"),
     pollAsync: (h, buf, len, timeoutMs) => new Promise((resolve2, reject) => {
@@ -8627,11 +8626,11 @@ var Sensor = class _Sensor {
   unprotect(tgid) {
     this.check(this.api.cs_unprotect(this.live(), tgid));
   }
-  stage(basename3) {
-    this.check(this.api.cs_stage(this.live(), basename3));
+  stage(basename2) {
+    this.check(this.api.cs_stage(this.live(), basename2));
   }
-  unstage(basename3) {
-    this.check(this.api.cs_unstage(this.live(), basename3));
+  unstage(basename2) {
+    this.check(this.api.cs_unstage(this.live(), basename2));
   }
   trackedCgroups(max = 16384) {
     const out = new BigUint64Array(max);
@@ -9195,20 +9194,16 @@ var ProcessTable = class {
 };
 
 // src/kerneltracker/steps.ts
-import { closeSync, constants, fstatSync, openSync as openSync2, readSync } from "node:fs";
+import { closeSync, openSync as openSync2, readSync } from "node:fs";
 import { basename } from "node:path";
 var ACTION_PATH = /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\//;
 var RUN_SCRIPT = /\/_temp\/[^/]+\.(sh|bash|ps1|py|cmd)$/;
 var LABEL_MAX = 200;
-var SCRIPT_READ_BYTES = 8192;
-function firstScriptLine(path, runnerUid) {
+function firstScriptLine(path) {
   let fd;
   try {
-    fd = openSync2(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    const st = fstatSync(fd);
-    if (!st.isFile()) return void 0;
-    if (runnerUid !== void 0 && runnerUid !== 0 && st.uid !== runnerUid) return void 0;
-    const buf = Buffer.alloc(SCRIPT_READ_BYTES);
+    fd = openSync2(path, "r");
+    const buf = Buffer.alloc(8192);
     const n = readSync(fd, buf, 0, buf.length, 0);
     return buf.subarray(0, n).toString("utf8").split("\n").map((l) => l.trim()).find((l) => l.length > 0);
   } catch {
@@ -9312,7 +9307,7 @@ var JobProcesses = class {
 };
 function assignStep(node, job) {
   if (job.workerPid === void 0 || node.ppid !== job.workerPid) return;
-  node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv, (path) => firstScriptLine(path, node.uid)) });
+  node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv) });
 }
 
 // src/kerneltracker/jobRegistry.ts
@@ -9604,21 +9599,21 @@ var Staging = class {
   containerByBasename = /* @__PURE__ */ new Map();
   stagedAt = /* @__PURE__ */ new Map();
   /** The job is creating a container whose cgroup will have this basename. */
-  stage(jobId2, basename3, container) {
-    this.maps.stage(basename3);
-    this.stagingByBasename.set(basename3, jobId2);
+  stage(jobId2, basename2, container) {
+    this.maps.stage(basename2);
+    this.stagingByBasename.set(basename2, jobId2);
     let names = this.stagingByJob.get(jobId2);
     if (!names) this.stagingByJob.set(jobId2, names = /* @__PURE__ */ new Set());
-    names.add(basename3);
-    this.containerByBasename.set(basename3, Object.freeze({ ...container }));
-    this.stagedAt.set(basename3, this.now());
+    names.add(basename2);
+    this.containerByBasename.set(basename2, Object.freeze({ ...container }));
+    this.stagedAt.set(basename2, this.now());
   }
   /** The staged cgroup was made: whose it is (the entry is used up); undefined if nobody staged it. */
-  promote(basename3) {
-    const jobId2 = this.stagingByBasename.get(basename3);
-    const container = this.containerByBasename.get(basename3);
+  promote(basename2) {
+    const jobId2 = this.stagingByBasename.get(basename2);
+    const container = this.containerByBasename.get(basename2);
     if (jobId2 === void 0) return void 0;
-    this.drop(basename3);
+    this.drop(basename2);
     return { jobId: jobId2, container };
   }
   /** Drops entries never promoted (a create that was never started). */
@@ -9733,9 +9728,9 @@ var KernelTracker = class {
    * Staging promote, first half: a container the job is creating will get a
    * cgroup with this basename; when the kernel sees it made, it is the job's.
    */
-  stage(jobId2, basename3, container) {
+  stage(jobId2, basename2, container) {
     if (!this.registry.get(jobId2)) throw new Error(`unknown job ${jobId2}`);
-    this.staging.stage(jobId2, basename3, container);
+    this.staging.stage(jobId2, basename2, container);
   }
   /** Drops staging entries never promoted (a create that was never started). */
   expireStaging(maxAgeMs) {
@@ -10355,64 +10350,31 @@ import { chmodSync, chownSync, existsSync as existsSync5, rmSync as rmSync4, sta
 import { join as join8 } from "node:path";
 
 // src/proxy/server.ts
-import http2 from "node:http";
+import http from "node:http";
+import net2 from "node:net";
 
 // src/native/peer.ts
-function socketFd(socket) {
-  const fd = socket._handle?.fd;
-  return fd === void 0 || fd < 0 ? void 0 : fd;
-}
 function peerPid(socket) {
-  const fd = socketFd(socket);
-  if (fd === void 0) return void 0;
+  const fd = socket._handle?.fd;
+  if (fd === void 0 || fd < 0) return void 0;
   const pid = nativeApi().cs_peer_pid(fd);
   return pid > 0 ? pid : void 0;
 }
-function peerCred(socket) {
-  const fd = socketFd(socket);
-  if (fd === void 0) return void 0;
-  const out = new Int32Array(3);
-  if (nativeApi().cs_peer_cred(fd, out) !== 0) return void 0;
-  return { pid: out[0], uid: out[1] >>> 0, gid: out[2] >>> 0 };
-}
 
 // src/proxy/decide.ts
-var VERSIONED = /^\/v[0-9.]+(\/.*)$/;
-function cleanPath(path) {
-  const out = [];
-  for (const seg of path.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") out.pop();
-    else out.push(seg);
-  }
-  return `/${out.join("/")}`;
+var VERSIONED = /^\/v\d+(?:\.\d+)?(\/.*)$/;
+function unversioned(path) {
+  const q = path.indexOf("?");
+  const bare = q >= 0 ? path.slice(0, q) : path;
+  return VERSIONED.exec(bare)?.[1] ?? bare;
 }
-function routePath(url) {
-  const q = url.indexOf("?");
-  let path = q >= 0 ? url.slice(0, q) : url;
-  const abs = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(path);
-  if (abs) path = abs[1] ?? "/";
-  let decoded;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    return void 0;
-  }
-  const clean = cleanPath(decoded);
-  return VERSIONED.exec(clean)?.[1] ?? clean;
-}
-var CONTAINER_ACTION = /^\/containers\/(.+)\/(start|restart|exec)$/;
 function classify(method, url) {
-  if (method?.toUpperCase() !== "POST" || !url) return { kind: "forward" };
-  const path = routePath(url);
-  if (path === void 0) return { kind: "forward" };
-  if (path === "/containers/create") return { kind: "container-create" };
-  if (path === "/build") return { kind: "build" };
-  const action = CONTAINER_ACTION.exec(path);
-  if (action) return { kind: action[2] === "exec" ? "exec-create" : "container-start", container: action[1] };
-  return { kind: "forward" };
+  if (method !== "POST" || !url) return "forward";
+  const path = unversioned(url);
+  if (path === "/containers/create") return "container-create";
+  if (path === "/build") return "build";
+  return "forward";
 }
-var mustInspect = (c) => c.kind !== "forward";
 function requestedName(url) {
   const q = url.indexOf("?");
   if (q < 0) return void 0;
@@ -10450,107 +10412,8 @@ function containerCgroupBasename(id, driver) {
   return driver === "systemd" ? `docker-${id}.scope` : id;
 }
 
-// src/proxy/upgrade.ts
-import http from "node:http";
-var MAX_UPGRADE_BODY = 1 << 20;
-var HOP_BY_HOP = /* @__PURE__ */ new Set(["connection", "keep-alive", "transfer-encoding", "upgrade"]);
-function refuseUpgrade(client, status, message) {
-  if (client.destroyed) return;
-  const body = JSON.stringify({ message: `cicd-sensor docker proxy: ${message}` });
-  const reason = http.STATUS_CODES[status] ?? "Error";
-  client.end(`HTTP/1.1 ${status} ${reason}\r
-Content-Type: application/json\r
-Content-Length: ${Buffer.byteLength(body)}\r
-Connection: close\r
-\r
-${body}`);
-}
-function responseHead(res, keepHopByHop) {
-  const lines = [`HTTP/1.1 ${res.statusCode} ${res.statusMessage ?? ""}`];
-  for (let i = 0; i < res.rawHeaders.length; i += 2) {
-    const name = res.rawHeaders[i];
-    if (keepHopByHop || !HOP_BY_HOP.has(name.toLowerCase())) lines.push(`${name}: ${res.rawHeaders[i + 1]}`);
-  }
-  if (!keepHopByHop) lines.push("Connection: close");
-  return `${lines.join("\r\n")}\r
-\r
-`;
-}
-function sendBody(client, head, length, upReq, after) {
-  upReq.write(head.subarray(0, length));
-  let need2 = length - Math.min(length, head.length);
-  if (need2 === 0) {
-    upReq.end();
-    after(head.subarray(length));
-    return;
-  }
-  const onData = (chunk) => {
-    const take = Math.min(need2, chunk.length);
-    upReq.write(chunk.subarray(0, take));
-    need2 -= take;
-    if (need2 > 0) return;
-    client.off("data", onData);
-    client.pause();
-    upReq.end();
-    after(chunk.subarray(take));
-  };
-  client.on("data", onData);
-}
-function pipeRaw(client, up) {
-  client.pipe(up);
-  up.pipe(client);
-  client.on("error", () => up.destroy());
-  up.on("error", () => client.destroy());
-  up.on("close", (hadError) => hadError ? client.destroy() : client.end());
-  client.on("close", () => up.destroy());
-}
-function pipeAfterUpgrade(req, client, head, upstream) {
-  const length = Number(req.headers["content-length"] ?? 0);
-  if (req.headers["transfer-encoding"] !== void 0 || !Number.isSafeInteger(length) || length < 0 || length > MAX_UPGRADE_BODY) {
-    refuseUpgrade(client, 400, "an upgrade request needs a Content-Length body of at most 1 MiB");
-    return;
-  }
-  client.on("error", () => client.destroy());
-  const upReq = http.request({
-    agent: false,
-    socketPath: upstream,
-    method: req.method,
-    path: req.url,
-    headers: req.rawHeaders
-  });
-  let rest = Buffer.alloc(0);
-  upReq.on("upgrade", (res, up, upHead) => {
-    client.write(responseHead(res, true));
-    if (upHead.length) client.write(upHead);
-    if (rest.length) up.write(rest);
-    pipeRaw(client, up);
-    client.resume();
-  });
-  upReq.on("response", (res) => {
-    client.pause();
-    client.write(responseHead(res, false));
-    res.pipe(client);
-    res.on("error", () => client.destroy());
-  });
-  upReq.on("error", (err) => {
-    if (!client.destroyed) {
-      const body = JSON.stringify({ message: `cicd-sensor docker proxy: the Docker daemon at ${upstream} is unavailable: ${err.message}` });
-      client.end(`HTTP/1.1 502 Bad Gateway\r
-Content-Type: application/json\r
-Content-Length: ${Buffer.byteLength(body)}\r
-Connection: close\r
-\r
-${body}`);
-    }
-  });
-  client.on("close", () => upReq.destroy());
-  sendBody(client, head, length, upReq, (after) => rest = after);
-}
-
 // src/proxy/server.ts
 var MAX_INSPECTED_BYTES = 1 << 20;
-var HEADERS_TIMEOUT_MS = 3e4;
-var MAX_CONNECTIONS = 512;
 function upstreamError(res, upstream, err) {
   if (res.headersSent) {
     res.destroy();
@@ -10578,13 +10441,12 @@ var DockerProxy = class {
   constructor(upstream, hooks) {
     this.upstream = upstream;
     this.hooks = hooks;
-    this.agent = new http2.Agent({ keepAlive: true, socketPath: upstream });
-    this.server = http2.createServer(
-      { requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, keepAliveTimeout: 0 },
-      (req, res) => this.route(req, res)
+    this.agent = new http.Agent({ keepAlive: true, socketPath: upstream });
+    this.server = http.createServer(
+      { requestTimeout: 0, headersTimeout: 0, keepAliveTimeout: 0 },
+      (req, res) => this.forward(req, res)
     );
-    this.server.maxConnections = MAX_CONNECTIONS;
-    this.server.on("upgrade", (req, socket, head) => this.upgrade(req, socket, head));
+    this.server.on("upgrade", (req, socket, head) => this.pipeUpgrade(req, socket, head));
     this.server.on("clientError", (_err, socket) => socket.destroy());
   }
   upstream;
@@ -10592,8 +10454,6 @@ var DockerProxy = class {
   server;
   agent;
   driver;
-  /** Containers created by jobs through the proxy, by full id. */
-  containers = /* @__PURE__ */ new Map();
   listen(path) {
     return new Promise((resolve2, reject) => {
       this.server.once("error", reject);
@@ -10605,41 +10465,9 @@ var DockerProxy = class {
     this.server.closeAllConnections();
     this.agent.destroy();
   }
-  /** Forgets the containers of a job that ended: a later start is no longer the job's. */
-  forgetJob(jobId2) {
-    for (const [id, c] of this.containers) if (c.jobId === jobId2) this.containers.delete(id);
-  }
-  route(req, res) {
-    const c = classify(req.method, req.url);
-    if (c.kind !== "container-start" && c.kind !== "exec-create") {
-      this.forward(req, res, c);
-      return;
-    }
-    req.pause();
-    this.beforeContainerAction(req, c).catch((err) => this.hooks.log(`docker proxy: ${c.kind} of ${c.container}: ${err.message}`)).finally(() => this.forward(req, res, c));
-  }
-  /** Re-arms staging for a job's container before it starts; notes an exec into a container not the job's. */
-  async beforeContainerAction(req, c) {
-    const id = await this.containerId(c.container);
-    const known = id === void 0 ? void 0 : this.containers.get(id);
-    if (c.kind === "container-start") {
-      if (known) this.hooks.stage(known.jobId, known.basename, known.info);
-      return;
-    }
-    const pid = peerPid(req.socket);
-    const jobId2 = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
-    if (jobId2 === void 0 || known?.jobId === jobId2) return;
-    const which = `${c.container}${id ? ` (${id.slice(0, 12)})` : ""}`;
-    this.hooks.note(jobId2, `The job ran docker exec in container ${which}, which it did not create through the proxy: what ran there is not recorded.`);
-  }
-  /** The full id dockerd knows a container by (name, id or id prefix), from the upstream itself. */
-  async containerId(nameOrId) {
-    const body = await this.upstreamGet(`/containers/${encodeURIComponent(nameOrId)}/json`);
-    return createdId(body);
-  }
-  forward(req, res, c) {
-    const kind = c.kind;
-    const upReq = http2.request({
+  forward(req, res) {
+    const kind = classify(req.method, req.url);
+    const upReq = http.request({
       agent: this.agent,
       socketPath: this.upstream,
       method: req.method,
@@ -10697,38 +10525,50 @@ var DockerProxy = class {
     if (jobId2 === void 0 || id === void 0) return;
     const driver = await this.cgroupDriver();
     const container = { id, name: requestedName(req.url ?? ""), image: requestedImage(requestBody) };
-    const basename3 = containerCgroupBasename(id, driver);
-    this.containers.set(id, { jobId: jobId2, basename: basename3, info: container });
-    this.hooks.stage(jobId2, basename3, container);
+    this.hooks.stage(jobId2, containerCgroupBasename(id, driver), container);
   }
   /** Asked of the daemon once: which cgroup name a container will get. */
   async cgroupDriver() {
     if (this.driver) return this.driver;
-    this.driver = cgroupDriverFromInfo(await this.upstreamGet("/info")) ?? "cgroupfs";
-    return this.driver;
-  }
-  upstreamGet(path) {
-    return new Promise((resolve2, reject) => {
-      http2.get({ agent: this.agent, socketPath: this.upstream, path }, (res) => {
+    const body = await new Promise((resolve2, reject) => {
+      http.get({ agent: this.agent, socketPath: this.upstream, path: "/info" }, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
         res.on("end", () => resolve2(Buffer.concat(chunks)));
         res.on("error", reject);
       }).on("error", reject);
     });
+    this.driver = cgroupDriverFromInfo(body) ?? "cgroupfs";
+    return this.driver;
   }
   /**
-   * attach and exec hijack their connection. A request the proxy must see
-   * whole (create, start, exec) is refused with an Upgrade header; any
-   * other goes upstream as the client sent it, and becomes a raw pipe only
-   * if dockerd answers 101.
+   * attach and exec hijack their connection. The request goes upstream as
+   * the client sent it, and from then on bytes flow both ways untouched; an
+   * end from either side is passed on as a half-close.
    */
-  upgrade(req, client, head) {
-    if (mustInspect(classify(req.method, req.url))) {
-      refuseUpgrade(client, 400, "this Docker API endpoint does not take an Upgrade header through the cicd-sensor docker proxy");
-      return;
-    }
-    pipeAfterUpgrade(req, client, head, this.upstream);
+  pipeUpgrade(req, client, head) {
+    const up = net2.connect({ path: this.upstream, allowHalfOpen: true });
+    const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+    up.on("connect", () => {
+      up.write(lines.join("\r\n") + "\r\n\r\n");
+      if (head.length) up.write(head);
+      client.pipe(up);
+      up.pipe(client);
+    });
+    up.on("error", (err) => {
+      if (!client.destroyed) {
+        const body = JSON.stringify({ message: `cicd-sensor docker proxy: the Docker daemon at ${this.upstream} is unavailable: ${err.message}` });
+        client.end(`HTTP/1.1 502 Bad Gateway\r
+Content-Type: application/json\r
+Content-Length: ${Buffer.byteLength(body)}\r
+\r
+${body}`);
+      }
+    });
+    client.on("error", () => up.destroy());
+    up.on("close", (hadError) => hadError ? client.destroy() : client.end());
+    client.on("close", () => up.destroy());
   }
 };
 
@@ -10767,10 +10607,9 @@ async function startDocker(opts) {
   const forwardTo = interposed ? join8(opts.socketDir, "docker.upstream.sock") : upstream;
   const proxy = new DockerProxy(forwardTo, {
     jobOfPid: (pid) => jobOfPid(pid, opts.cgroupRoot, opts.tracker),
-    stage: (jobId2, basename3, container) => {
-      if (!opts.tracker.jobIds().includes(jobId2)) return;
-      opts.tracker.stage(jobId2, basename3, container);
-      opts.log.info(`docker proxy: staged ${basename3} (${container.image ?? "?"}) for job ${jobId2}`);
+    stage: (jobId2, basename2, container) => {
+      opts.tracker.stage(jobId2, basename2, container);
+      opts.log.info(`docker proxy: staged ${basename2} (${container.image ?? "?"}) for job ${jobId2}`);
     },
     note: opts.note,
     log: (m) => opts.log.warn(m)
@@ -10801,56 +10640,11 @@ async function startDocker(opts) {
 }
 
 // src/recording/jobRecording.ts
-import { rmSync as rmSync6 } from "node:fs";
-import { join as join11 } from "node:path";
+import { rmSync as rmSync5 } from "node:fs";
+import { join as join10 } from "node:path";
 
 // src/events/logWriter.ts
-import { closeSync as closeSync3, fsyncSync as fsyncSync2, writeSync as writeSync2 } from "node:fs";
-
-// src/platform/noFollow.ts
-import { closeSync as closeSync2, constants as constants2, fchmodSync, fchownSync, fsyncSync, mkdirSync as mkdirSync3, openSync as openSync3, renameSync, rmSync as rmSync5, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { basename as basename2, dirname as dirname3, join as join9 } from "node:path";
-var { O_CREAT, O_EXCL, O_NOFOLLOW, O_WRONLY, O_APPEND, O_DIRECTORY, O_RDONLY } = constants2;
-var FILE_MODE = 416;
-function createExclusive(path, mode = FILE_MODE) {
-  const fd = openSync3(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
-  fchmodSync(fd, mode);
-  return fd;
-}
-function writeReplacing(path, data, mode = FILE_MODE) {
-  const tmp = join9(dirname3(path), `.${basename2(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = createExclusive(tmp, mode);
-  try {
-    const buf = typeof data === "string" ? Buffer.from(data) : data;
-    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } catch (err) {
-    closeSync2(fd);
-    rmSync5(tmp, { force: true });
-    throw err;
-  }
-  closeSync2(fd);
-  try {
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync5(tmp, { force: true });
-    throw err;
-  }
-}
-function makeDirectory(path, mode, gid) {
-  mkdirSync3(path, { mode: 448 });
-  const fd = openSync3(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
-  try {
-    if (gid !== void 0) fchownGroup(fd, gid);
-    fchmodSync(fd, mode);
-  } finally {
-    closeSync2(fd);
-  }
-}
-function fchownGroup(fd, gid) {
-  fchownSync(fd, process.getuid?.() ?? 0, gid);
-}
+import { closeSync as closeSync2, fsyncSync, openSync as openSync3, writeSync } from "node:fs";
 
 // src/events/lineLayout.ts
 var SHARED_KEYS = ["job", "cgroup_id", "container", "step", "process"];
@@ -10894,10 +10688,10 @@ function eventLine(e) {
 
 // src/events/logWriter.ts
 var EventLogWriter = class {
-  constructor(path, onEvent, flushBytes = 1 << 20, open = createExclusive) {
+  constructor(path, onEvent, flushBytes = 1 << 20) {
     this.path = path;
     this.onEvent = onEvent;
-    this.fd = open(path);
+    this.fd = openSync3(path, "a", 384);
     this.buf = Buffer.allocUnsafe(flushBytes);
   }
   path;
@@ -10905,14 +10699,7 @@ var EventLogWriter = class {
   fd;
   buf;
   used = 0;
-  /** Where each buffered line ends, to count exactly what a failed write lost. */
-  ends = [];
-  torn = false;
   written = 0;
-  /** Lines that could not be written (the disk was full or failing). */
-  lostOnWrite = 0;
-  /** The error code of the last failed write, for the report. */
-  lastWriteError;
   write(event) {
     const line2 = eventLine(event);
     if (this.used + line2.length * 3 > this.buf.length) {
@@ -10920,52 +10707,34 @@ var EventLogWriter = class {
       if (line2.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(line2.length * 3);
     }
     this.used += this.buf.write(line2, this.used, "utf8");
-    this.ends.push(this.used);
     this.written++;
     this.onEvent?.(event);
   }
   flush() {
     let off = 0;
-    try {
-      if (this.torn && this.used > 0) {
-        writeSync2(this.fd, "\n");
-        this.torn = false;
-      }
-      while (off < this.used) off += writeSync2(this.fd, this.buf, off, this.used - off);
-    } catch (err) {
-      this.lastWriteError = err.code ?? err.message;
-      this.lostOnWrite += this.ends.filter((end) => end > off).length;
-      if (off > 0 && !this.ends.includes(off)) this.torn = true;
-    }
+    while (off < this.used) off += writeSync(this.fd, this.buf, off, this.used - off);
     this.used = 0;
-    this.ends = [];
   }
   close() {
     this.flush();
-    try {
-      fsyncSync2(this.fd);
-    } catch (err) {
-      const code = err.code;
-      if (code !== "EINVAL") this.lastWriteError = code ?? err.message;
-    }
-    closeSync3(this.fd);
+    fsyncSync(this.fd);
+    closeSync2(this.fd);
   }
 };
 
 // src/report/files.ts
-import { join as join10 } from "node:path";
+import { writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join9 } from "node:path";
 
 // src/report/escape.ts
 var DEFAULT_MAX_CHARS = 200;
-var INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u{E0000}-\u{E007F}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{180B}-\u{180F}\u115F\u1160\u3164\uFFA0\u034F\u17B4\u17B5\u2065]/gu;
-var MAX_COMBINING_RUN = 3;
-var COMBINING_RUN = new RegExp(`(\\p{M}{${MAX_COMBINING_RUN}})(\\p{M}+)`, "gu");
+var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function visible(s) {
-  return s.replace(INVISIBLE, escapeChar).replace(COMBINING_RUN, (_, kept, rest) => kept + [...rest].map(escapeChar).join(""));
+  return s.replace(INVISIBLE, escapeChar);
 }
 function escapeChar(ch) {
-  const code = ch.codePointAt(0);
+  const code = ch.charCodeAt(0);
   if (NAMED_ESCAPES[ch] !== void 0) return NAMED_ESCAPES[ch];
   return code <= 255 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`;
 }
@@ -10987,23 +10756,14 @@ var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 function entity(ch) {
   return ENTITIES[ch] ?? `&#${ch.charCodeAt(0)};`;
 }
-var LINKISH = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"]*|[\w.+-]*@[\w-]+(?:[./][\w-]+)*/giu;
-var inert = (s) => s.replace(MARKUP, entity);
 function htmlText(s, max = DEFAULT_MAX_CHARS) {
-  const text2 = plainText(s, max);
-  let out = "";
-  let last2 = 0;
-  for (const m of text2.matchAll(LINKISH)) {
-    out += `${inert(text2.slice(last2, m.index))}<code>${inert(m[0])}</code>`;
-    last2 = m.index + m[0].length;
-  }
-  return out + inert(text2.slice(last2));
+  return plainText(s, max).replace(MARKUP, entity);
 }
 function mdCell(s, max = DEFAULT_MAX_CHARS) {
   return htmlText(s, max);
 }
 function mdCode(s, max = DEFAULT_MAX_CHARS) {
-  return `<code>${inert(plainText(s, max))}</code>`;
+  return `<code>${htmlText(s, max)}</code>`;
 }
 var SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 function formatArgv(argv) {
@@ -11647,7 +11407,7 @@ var TITLES_IN_NOTE = 5;
 function fitBlocks(model, blocks, maxBytes) {
   const [head, ...rest] = blocks;
   const kept = [];
-  const dropped2 = [];
+  const dropped = [];
   let used = byteLength(head.text);
   for (const block of rest) {
     const size = SEPARATOR_BYTES + byteLength(block.text);
@@ -11655,21 +11415,21 @@ function fitBlocks(model, blocks, maxBytes) {
       kept.push(block);
       used += size;
     } else {
-      dropped2.push(block);
+      dropped.push(block);
     }
   }
-  let note = truncationNote(rest, dropped2, maxBytes);
+  let note = truncationNote(rest, dropped, maxBytes);
   while (kept.length > 0 && used + SEPARATOR_BYTES + byteLength(note) > maxBytes) {
     const last2 = kept.pop();
     used -= SEPARATOR_BYTES + byteLength(last2.text);
-    dropped2.push(last2);
-    note = truncationNote(rest, dropped2, maxBytes);
+    dropped.push(last2);
+    note = truncationNote(rest, dropped, maxBytes);
   }
   const text2 = joinBlocks([head, { title: "Left out", text: note }, ...kept]);
   return byteLength(text2) <= maxBytes ? text2 : fallback(model, maxBytes);
 }
-function truncationNote(all, dropped2, maxBytes) {
-  const inOrder = all.filter((b) => dropped2.includes(b)).map((b) => htmlText(b.title, 60));
+function truncationNote(all, dropped, maxBytes) {
+  const inOrder = all.filter((b) => dropped.includes(b)).map((b) => htmlText(b.title, 60));
   const named2 = inOrder.slice(0, TITLES_IN_NOTE).join(", ");
   const more = inOrder.length > TITLES_IN_NOTE ? ` and ${inOrder.length - TITLES_IN_NOTE} more` : "";
   return `> [!NOTE]
@@ -11903,7 +11663,7 @@ var linkRow = (f) => [
 function fileBlocks(model, budget) {
   const { written, read, removed, moved, linked } = model.files;
   const rows = budget.rows;
-  const plain = (count2) => ["Path", count2, "First process", "Step"];
+  const plain = (count) => ["Path", count, "First process", "Step"];
   const moveHeaders = ["From", "To", "Moves", "First process"];
   const linkHeaders = ["New link", "Points to", "Type", "Links", "First process"];
   return [
@@ -11964,12 +11724,12 @@ ${body}`;
 // src/report/files.ts
 function writeReportFiles(dir, model) {
   const paths = {
-    events: join10(dir, "events.ndjson"),
-    summary: join10(dir, "summary.md"),
-    report: join10(dir, "report.json")
+    events: join9(dir, "events.ndjson"),
+    summary: join9(dir, "summary.md"),
+    report: join9(dir, "report.json")
   };
-  writeReplacing(paths.summary, renderMarkdown(model));
-  writeReplacing(paths.report, JSON.stringify(model, null, 2) + "\n");
+  writeFileSync4(paths.summary, renderMarkdown(model));
+  writeFileSync4(paths.report, JSON.stringify(model, null, 2) + "\n");
   return paths;
 }
 
@@ -11984,7 +11744,7 @@ var JobRecording = class {
     this.notes = new Set(opts.notes);
     this.stages = opts.stages ?? [];
     this.report = new ReportBuilder({ rowLimit: opts.rowLimit, workspace: opts.workspace, dockerSockets: opts.dockerSockets });
-    rmSync6(this.eventsPath, { force: true });
+    rmSync5(this.eventsPath, { force: true });
     this.writer = new EventLogWriter(this.eventsPath);
     try {
       tracker.registerJob(opts.identity, opts.cgroups, this, { workerPid: opts.workerPid, protectPids: opts.protectPids });
@@ -12006,7 +11766,7 @@ var JobRecording = class {
   workspace;
   delivered;
   get eventsPath() {
-    return join11(this.dir, "events.ndjson");
+    return join10(this.dir, "events.ndjson");
   }
   /** The tracker's sink: the line first, then the report, then the stages. */
   write(event) {
@@ -12021,10 +11781,6 @@ var JobRecording = class {
   note(message) {
     this.notes.add(message);
   }
-  /** Events the log could not take (disk full, I/O error); the report still counts them. */
-  get lostOnWrite() {
-    return this.writer.lostOnWrite;
-  }
   /**
    * Leaves the tracker (its held DNS questions are logged first) and closes
    * the log; call once the ring buffer is drained. Idempotent, so a caller
@@ -12034,8 +11790,6 @@ var JobRecording = class {
     if (this.delivered === void 0) {
       this.delivered = this.tracker.unregisterJob(this.identity.id);
       this.writer.close();
-      const lost = this.writer.lostOnWrite;
-      if (lost > 0) this.note(`${lost} events could not be written to events.ndjson (${this.writer.lastWriteError}); the report counts them, the log lacks them.`);
     }
     return this.delivered;
   }
@@ -12162,8 +11916,8 @@ function startSensor(ringbufBytes, noFunctionHooks) {
 }
 
 // src/daemon/controlServer.ts
-import { chmodSync as chmodSync2, chownSync as chownSync2, rmSync as rmSync7 } from "node:fs";
-import net2 from "node:net";
+import { chmodSync as chmodSync2, chownSync as chownSync2, rmSync as rmSync6 } from "node:fs";
+import net3 from "node:net";
 
 // src/daemon/protocol.ts
 var MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -12250,38 +12004,22 @@ function parseRequest(line2) {
 }
 
 // src/daemon/controlServer.ts
-var MAX_PENDING_OUTPUT_BYTES = 1 << 20;
-var MAX_QUEUED_REQUESTS = 64;
-var MAX_CLIENTS = 256;
-var dropped = /* @__PURE__ */ new WeakSet();
-function drop(sock) {
-  dropped.add(sock);
-  sock.destroy();
-}
 function reply(sock, res) {
-  if (sock.destroyed || !sock.writable) return;
-  sock.write(JSON.stringify(res) + "\n");
-  if (sock.writableLength > MAX_PENDING_OUTPUT_BYTES) drop(sock);
+  if (!sock.destroyed && sock.writable) sock.write(JSON.stringify(res) + "\n");
 }
 function serve(sock, handler) {
-  const peer = peerCred(sock);
   let buffered = "";
-  let queued = 0;
   let chain = Promise.resolve();
   sock.setEncoding("utf8");
   sock.on("error", () => sock.destroy());
   sock.on("data", (chunk) => {
     buffered += chunk;
     let nl;
-    while ((nl = buffered.indexOf("\n")) >= 0 && !dropped.has(sock)) {
+    while ((nl = buffered.indexOf("\n")) >= 0) {
       const line2 = buffered.slice(0, nl).trim();
       buffered = buffered.slice(nl + 1);
       if (!line2) continue;
-      if (++queued > MAX_QUEUED_REQUESTS) {
-        drop(sock);
-        return;
-      }
-      chain = chain.then(() => answer(sock, line2, peer, handler)).finally(() => queued--);
+      chain = chain.then(() => answer(sock, line2, handler));
     }
     if (buffered.length > MAX_REQUEST_BYTES) {
       reply(sock, { ok: false, error: "request too long" });
@@ -12289,8 +12027,7 @@ function serve(sock, handler) {
     }
   });
 }
-async function answer(sock, line2, peer, handler) {
-  if (dropped.has(sock)) return;
+async function answer(sock, line2, handler) {
   let req;
   try {
     req = parseRequest(line2);
@@ -12299,15 +12036,14 @@ async function answer(sock, line2, peer, handler) {
     return;
   }
   try {
-    reply(sock, await handler(req, peer));
+    reply(sock, await handler(req));
   } catch (err) {
     reply(sock, { ok: false, error: err instanceof Error ? err.message : String(err) });
   }
 }
 async function listenControl(opts) {
-  rmSync7(opts.path, { force: true });
-  const server = net2.createServer((sock) => serve(sock, opts.handler));
-  server.maxConnections = MAX_CLIENTS;
+  rmSync6(opts.path, { force: true });
+  const server = net3.createServer((sock) => serve(sock, opts.handler));
   server.on("error", (err) => opts.onError?.(err));
   const oldMask = process.umask(127);
   try {
@@ -12323,224 +12059,9 @@ async function listenControl(opts) {
   return server;
 }
 
-// src/daemon/access.ts
-import { readFileSync as readFileSync8 } from "node:fs";
-
-// src/daemon/jobCgroup.ts
-import { existsSync as existsSync7, readdirSync, readFileSync as readFileSync7, realpathSync as realpathSync2, rmdirSync as rmdirSync2 } from "node:fs";
-import { join as join12 } from "node:path";
-var JobCgroupError = class extends Error {
-};
-var comm = (pid) => {
-  try {
-    return readFileSync7(`/proc/${pid}/comm`, "utf8").trim();
-  } catch {
-    return void 0;
-  }
-};
-var parentPid = (pid) => readProcStat(pid)?.ppid;
-function findRunnerWorker(pid) {
-  for (let p = pid, depth = 0; p && p > 1 && depth < 64; p = parentPid(p), depth++) {
-    if (comm(p) === "Runner.Worker") return p;
-  }
-  return void 0;
-}
-function subtree(pid) {
-  const children = /* @__PURE__ */ new Map();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    const ppid = parentPid(Number(name));
-    if (ppid === void 0) continue;
-    const list = children.get(ppid);
-    if (list) list.push(Number(name));
-    else children.set(ppid, [Number(name)]);
-  }
-  const out = [pid];
-  const seen = new Set(out);
-  for (let i = 0; i < out.length; i++) {
-    for (const child of children.get(out[i]) ?? []) {
-      if (!seen.has(child)) {
-        seen.add(child);
-        out.push(child);
-      }
-    }
-  }
-  return out;
-}
-function cgroupOf(pid, root) {
-  const rel = processCgroup(pid);
-  if (rel === void 0) throw new JobCgroupError(`process ${pid} does not exist or has no cgroup v2 membership`);
-  if (rel === "/") {
-    throw new JobCgroupError(`process ${pid} is in the root cgroup; refusing to track the whole host`);
-  }
-  return join12(root, rel);
-}
-function isolateWorker(worker, root, jobId2) {
-  const rel = processCgroup(worker);
-  if (rel === void 0) throw new JobCgroupError(`Runner.Worker (pid ${worker}) has no cgroup v2 membership`);
-  const current = join12(root, rel);
-  const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
-  let target2;
-  try {
-    target2 = createCgroup(current, `cicd-sensor-${jobId2}`);
-    for (const pid of pids) {
-      try {
-        moveProcess(target2, pid);
-      } catch (err) {
-        if (pid === worker) throw err;
-      }
-    }
-    return { path: target2, workerPid: worker, isolated: true, pids };
-  } catch (err) {
-    if (target2) {
-      try {
-        rmdirSync2(target2);
-      } catch {
-      }
-    }
-    const why = err instanceof Error ? err.message : String(err);
-    if (rel === "/") throw new JobCgroupError(`Runner.Worker could not be moved out of the root cgroup (${why}); refusing to track the whole host`);
-    return {
-      path: current,
-      workerPid: worker,
-      isolated: false,
-      note: `Runner.Worker could not be moved into a cgroup of its own (${why}); its whole cgroup is tracked, so other runner processes in it are recorded too`,
-      pids: subtree(worker)
-    };
-  }
-}
-function cgroupBelowRoot(given, root) {
-  const joined = given.startsWith(`${root}/`) ? given : join12(root, given);
-  let path;
-  try {
-    path = realpathSync2(joined);
-  } catch {
-    throw new JobCgroupError(`${joined} does not exist`);
-  }
-  const realRoot = realpathSync2(root);
-  if (path === realRoot) throw new JobCgroupError("refusing to track the root cgroup (the whole host)");
-  if (!path.startsWith(`${realRoot}/`)) throw new JobCgroupError(`${joined} is not below the cgroup v2 root ${root}`);
-  if (!existsSync7(join12(path, "cgroup.procs"))) throw new JobCgroupError(`${path} is not a cgroup v2 directory`);
-  return path;
-}
-function chooseJobCgroup(req, root, jobId2) {
-  if (req.cgroup !== void 0) {
-    const path2 = cgroupBelowRoot(req.cgroup, root);
-    return { path: path2, isolated: false, pids: cgroupProcs(path2) };
-  }
-  const pid = req.pid;
-  const worker = findRunnerWorker(pid);
-  if (worker !== void 0) return isolateWorker(worker, root, jobId2);
-  const path = cgroupOf(pid, root);
-  return { path, isolated: false, pids: cgroupProcs(path) };
-}
-
-// src/daemon/access.ts
-var allow = { allowed: true };
-var deny = (reason) => ({ allowed: false, reason });
-var ownedBy = (uids2, uid) => uids2 !== void 0 && uids2.length > 0 && uids2.every((u) => u === uid);
-function authorizeRegister(pid, peer, facts) {
-  if (pid === void 0) return deny("only root may register a cgroup path; register your job by pid");
-  if (!ownedBy(facts.targetUids, peer.uid)) return deny(`process ${pid} does not exist or is not yours`);
-  if (facts.targetWorker === void 0) return deny(`process ${pid} does not run under a Runner.Worker`);
-  if (facts.peerWorker !== facts.targetWorker) return deny(`process ${pid} does not run under your own Runner.Worker`);
-  if (!ownedBy(facts.workerUids, peer.uid)) return deny(`the Runner.Worker (pid ${facts.targetWorker}) above process ${pid} is not yours`);
-  return allow;
-}
-function authorize(req, peer, ctx) {
-  if (!peer) return deny("the daemon cannot tell who is asking (no peer credentials)");
-  if (req.op === "register" && ctx.usedBefore) return deny(`job id ${req.job.id} was used before; a job id is never reused`);
-  if (peer.uid === 0 || req.op === "stats") return allow;
-  switch (req.op) {
-    case "stop":
-      return deny("only root may stop the daemon");
-    case "register":
-      return authorizeRegister(req.pid, peer, ctx.facts ?? {});
-    case "unregister":
-    case "rules":
-      if (ctx.registrant === void 0 || ctx.registrant === peer.uid) return allow;
-      return deny(`job ${req.id} was registered by another user`);
-  }
-}
-function uids(pid) {
-  try {
-    const line2 = readFileSync8(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("Uid:"));
-    return line2?.slice(4).trim().split(/\s+/).slice(0, 3).map(Number);
-  } catch {
-    return void 0;
-  }
-}
-function processFacts(targetPid, peerPid2) {
-  const targetWorker = findRunnerWorker(targetPid);
-  return {
-    targetUids: uids(targetPid),
-    targetWorker,
-    peerWorker: findRunnerWorker(peerPid2),
-    workerUids: targetWorker === void 0 ? void 0 : uids(targetWorker)
-  };
-}
-var describePeer = (peer) => peer ? `uid ${peer.uid} (pid ${peer.pid})` : "an unknown peer";
-var AccessControl = class {
-  constructor(log, note, facts = processFacts) {
-    this.log = log;
-    this.note = note;
-    this.facts = facts;
-  }
-  log;
-  note;
-  facts;
-  used = /* @__PURE__ */ new Set();
-  registrants = /* @__PURE__ */ new Map();
-  /** Runs handle only for an allowed request, and records what happened. */
-  async guard(req, peer, handle) {
-    const jobId2 = req.op === "register" ? req.job.id : req.op === "unregister" || req.op === "rules" ? req.id : void 0;
-    const verdict = authorize(req, peer, {
-      usedBefore: jobId2 !== void 0 && this.used.has(jobId2),
-      registrant: jobId2 === void 0 ? void 0 : this.registrants.get(jobId2),
-      facts: req.op === "register" && req.pid !== void 0 && peer && peer.uid !== 0 ? this.facts(req.pid, peer.pid) : void 0
-    });
-    const at = (/* @__PURE__ */ new Date()).toISOString();
-    if (!verdict.allowed) {
-      this.log.warn(`control: refused ${req.op}${jobId2 ? ` ${jobId2}` : ""} from ${describePeer(peer)}: ${verdict.reason}`);
-      if (jobId2 !== void 0) this.note(jobId2, `At ${at} ${describePeer(peer)} was refused ${req.op} of this job: ${verdict.reason}.`);
-      return { ok: false, error: verdict.reason };
-    }
-    if (req.op === "unregister" && this.registrants.has(req.id)) {
-      this.note(req.id, `Recording ended at ${at}: unregistered by ${describePeer(peer)}.`);
-    }
-    const res = await handle(req);
-    this.record(req, peer, res, at);
-    return res;
-  }
-  record(req, peer, res, at) {
-    if (!res.ok) return;
-    if (req.op === "register") {
-      this.used.add(req.job.id);
-      this.registrants.set(req.job.id, peer.uid);
-      this.log.info(`control: ${describePeer(peer)} registered job ${req.job.id}`);
-      this.note(req.job.id, `Recording started at ${at}: registered by ${describePeer(peer)}.`);
-    } else if (req.op === "unregister") {
-      this.registrants.delete(req.id);
-      this.log.info(`control: ${describePeer(peer)} unregistered job ${req.id}`);
-    }
-  }
-};
-
-// src/daemon/survive.ts
-var count = 0;
-var internalErrors = () => count;
-function surviveInternalErrors(log) {
-  const record2 = (what, err) => {
-    count++;
-    log.error(`${what}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-  };
-  process.on("uncaughtException", (err) => record2("uncaught exception", err));
-  process.on("unhandledRejection", (reason) => record2("unhandled rejection", reason));
-}
-
 // src/daemon/jobs.ts
-import { existsSync as existsSync8, rmdirSync as rmdirSync3 } from "node:fs";
-import { join as join14 } from "node:path";
+import { chownSync as chownSync3, existsSync as existsSync8, mkdirSync as mkdirSync3, rmdirSync as rmdirSync3, rmSync as rmSync7, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join13 } from "node:path";
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
 var CelError = class extends Error {
@@ -13286,9 +12807,9 @@ function registerFunctions(registry) {
   register2(registry);
 }
 function stringSize(str2) {
-  let count2 = 0;
-  for (const c of str2) count2++;
-  return count2;
+  let count = 0;
+  for (const c of str2) count++;
+  return count;
 }
 
 // node_modules/@marcbachmann/cel-js/lib/registry.js
@@ -17217,7 +16738,7 @@ function compileCondition(root, ctx) {
 
 // src/rules/load.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 
 // src/rules/yamlFields.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -17567,7 +17088,7 @@ function parseRuleFile(file, source, problems) {
 function readRuleFile(file, problems) {
   let source;
   try {
-    source = readFileSync9(file, "utf8");
+    source = readFileSync7(file, "utf8");
   } catch (err) {
     problems.push({ at: { file, line: 1, col: 1 }, message: `cannot read: ${err.message}` });
     return { ruleSets: [], modifiers: [] };
@@ -17929,9 +17450,9 @@ var RuleEngine = class {
     return true;
   }
   record(rule2, event, state, out) {
-    const count2 = ++state.counts[rule2.index];
+    const count = ++state.counts[rule2.index];
     if (rule2.action === "terminate") out.terminate = true;
-    if (count2 <= rule2.maxAlerts) out.findings.push(findingOf(rule2, event));
+    if (count <= rule2.maxAlerts) out.findings.push(findingOf(rule2, event));
     for (const corr of this.book.correlationsOf.get(rule2.index) ?? []) {
       if (state.active[corr.index] === 0 || state.fired.has(corr.index)) continue;
       if (corr.condition(state.counts, this.frame) !== true) continue;
@@ -17942,25 +17463,26 @@ var RuleEngine = class {
 };
 
 // src/rules/ruleStage.ts
-import { join as join13 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/findings/ndjson.ts
+import { writeFileSync as writeFileSync5 } from "node:fs";
 function findingsNdjson(findings) {
   return findings.map((f) => `${JSON.stringify(f)}
 `).join("");
 }
 function writeFindingsNdjson(path, findings) {
-  writeReplacing(path, findingsNdjson(findings));
+  writeFileSync5(path, findingsNdjson(findings));
 }
 
 // src/rules/terminate.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 var CLOCK_TICKS = 100;
 var START_SLACK_MS = 1500;
 var procStat = (pid) => readProcStat(pid);
 function bootTimeMs() {
   try {
-    const line2 = readFileSync10("/proc/stat", "latin1").split("\n").find((l) => l.startsWith("btime "));
+    const line2 = readFileSync8("/proc/stat", "latin1").split("\n").find((l) => l.startsWith("btime "));
     return line2 ? Number(line2.slice(6)) * 1e3 : void 0;
   } catch {
     return void 0;
@@ -18038,7 +17560,7 @@ var RuleStage = class {
     return this.found;
   }
   finish(end) {
-    writeFindingsNdjson(join13(end.dir, FINDINGS_FILE), this.found);
+    writeFindingsNdjson(join11(end.dir, FINDINGS_FILE), this.found);
     if (this.jobId !== void 0) this.engine.release(this.jobId);
   }
 };
@@ -18069,7 +17591,7 @@ function engineFromPayload(p) {
 }
 
 // src/report/logReader.ts
-import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync3, openSync as openSync4, readSync as readSync2 } from "node:fs";
 var MID = SHARED_START;
 var PROCESS2 = PROCESS_START;
 var TAILS = PAYLOAD_STARTS;
@@ -18140,7 +17662,7 @@ function forEachLine(path, onLine) {
     }
     if (have > 0) onLine(buf.toString("utf8", 0, have));
   } finally {
-    closeSync4(fd);
+    closeSync3(fd);
   }
 }
 
@@ -18161,6 +17683,97 @@ function replayLog(path, visit) {
   return unreadable;
 }
 
+// src/daemon/jobCgroup.ts
+import { existsSync as existsSync7, readdirSync, readFileSync as readFileSync9, rmdirSync as rmdirSync2 } from "node:fs";
+import { join as join12 } from "node:path";
+var JobCgroupError = class extends Error {
+};
+var comm = (pid) => {
+  try {
+    return readFileSync9(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+};
+var parentPid = (pid) => readProcStat(pid)?.ppid;
+function findRunnerWorker(pid) {
+  for (let p = pid, depth = 0; p && p > 1 && depth < 64; p = parentPid(p), depth++) {
+    if (comm(p) === "Runner.Worker") return p;
+  }
+  return void 0;
+}
+function subtree(pid) {
+  const children = /* @__PURE__ */ new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const ppid = parentPid(Number(name));
+    if (ppid !== void 0) children.set(ppid, [...children.get(ppid) ?? [], Number(name)]);
+  }
+  const out = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.shift();
+    out.push(p);
+    queue.push(...children.get(p) ?? []);
+  }
+  return out;
+}
+function cgroupOf(pid, root) {
+  const rel = processCgroup(pid);
+  if (rel === void 0) throw new JobCgroupError(`process ${pid} does not exist or has no cgroup v2 membership`);
+  if (rel === "/") {
+    throw new JobCgroupError(`process ${pid} is in the root cgroup; refusing to track the whole host`);
+  }
+  return join12(root, rel);
+}
+function isolateWorker(worker, root, jobId2) {
+  const rel = processCgroup(worker);
+  if (rel === void 0) throw new JobCgroupError(`Runner.Worker (pid ${worker}) has no cgroup v2 membership`);
+  const current = join12(root, rel);
+  const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
+  let target2;
+  try {
+    target2 = createCgroup(current, `cicd-sensor-${jobId2}`);
+    for (const pid of pids) {
+      try {
+        moveProcess(target2, pid);
+      } catch (err) {
+        if (pid === worker) throw err;
+      }
+    }
+    return { path: target2, workerPid: worker, isolated: true, pids };
+  } catch (err) {
+    if (target2) {
+      try {
+        rmdirSync2(target2);
+      } catch {
+      }
+    }
+    const why = err instanceof Error ? err.message : String(err);
+    if (rel === "/") throw new JobCgroupError(`Runner.Worker could not be moved out of the root cgroup (${why}); refusing to track the whole host`);
+    return {
+      path: current,
+      workerPid: worker,
+      isolated: false,
+      note: `Runner.Worker could not be moved into a cgroup of its own (${why}); its whole cgroup is tracked, so other runner processes in it are recorded too`,
+      pids: subtree(worker)
+    };
+  }
+}
+function chooseJobCgroup(req, root, jobId2) {
+  if (req.cgroup !== void 0) {
+    const path2 = req.cgroup.startsWith(root) ? req.cgroup : join12(root, req.cgroup);
+    if (path2 === root || path2 === `${root}/`) throw new JobCgroupError("refusing to track the root cgroup (the whole host)");
+    if (!existsSync7(join12(path2, "cgroup.procs"))) throw new JobCgroupError(`${path2} is not a cgroup v2 directory`);
+    return { path: path2, isolated: false, pids: cgroupProcs(path2) };
+  }
+  const pid = req.pid;
+  const worker = findRunnerWorker(pid);
+  if (worker !== void 0) return isolateWorker(worker, root, jobId2);
+  const path = cgroupOf(pid, root);
+  return { path, isolated: false, pids: cgroupProcs(path) };
+}
+
 // src/daemon/jobs.ts
 var JobManager = class {
   constructor(stateDir, recorder, owner) {
@@ -18173,6 +17786,10 @@ var JobManager = class {
   owner;
   choices = /* @__PURE__ */ new Map();
   ruleStages = /* @__PURE__ */ new Map();
+  giveToOwner(...paths) {
+    if (!this.owner) return;
+    for (const p of paths) if (existsSync8(p)) chownSync3(p, this.owner.uid, this.owner.gid);
+  }
   ids() {
     return [...this.choices.keys()];
   }
@@ -18180,10 +17797,10 @@ var JobManager = class {
   register(identity3, target2, notes3 = [], protect = false, rules2) {
     if (this.choices.has(identity3.id)) throw new Error(`job ${identity3.id} is already registered`);
     const stage = rules2 ? new RuleStage(engineFromPayload(rules2)) : void 0;
-    const dir = join14(this.stateDir, "jobs", identity3.id);
-    if (existsSync8(dir)) throw new Error(`job id ${identity3.id} was used before on this state directory; a job id is never reused`);
     const choice = chooseJobCgroup(target2, this.recorder.cgroupRoot, identity3.id);
-    makeDirectory(dir, 2040, this.owner?.gid);
+    const dir = join13(this.stateDir, "jobs", identity3.id);
+    mkdirSync3(dir, { recursive: true, mode: 448 });
+    rmSync7(join13(dir, "job.json"), { force: true });
     const recording = this.recorder.begin({
       identity: identity3,
       dir,
@@ -18195,6 +17812,7 @@ var JobManager = class {
       notes: [...choice.note ? [choice.note] : [], ...notes3],
       stages: stage ? [stage] : []
     });
+    this.giveToOwner(join13(this.stateDir, "jobs"), dir, recording.eventsPath);
     this.choices.set(identity3.id, choice);
     if (stage) this.ruleStages.set(identity3.id, stage);
     return {
@@ -18231,13 +17849,14 @@ var JobManager = class {
     this.undoIsolation(choice);
     const done = this.recorder.finish(id);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
-    writeReplacing(join14(recording.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
+    writeFileSync6(join13(recording.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
+    this.giveToOwner(done.summary, done.report, join13(recording.dir, "job.json"), join13(recording.dir, FINDINGS_FILE));
     return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report };
   }
   /** Puts an isolated worker back where it was and removes the job's cgroup. */
   undoIsolation(choice) {
     if (!choice.isolated || !existsSync8(choice.path)) return;
-    const parent = join14(choice.path, "..");
+    const parent = join13(choice.path, "..");
     for (const pid of cgroupProcs(choice.path)) {
       try {
         moveProcess(parent, pid);
@@ -18254,10 +17873,11 @@ var JobManager = class {
 // src/daemon/daemon.ts
 var JOB_MAX_AGE_MS = 24 * 3600 * 1e3;
 var TICK_MS = 1e3;
+var STAGING_MAX_AGE_MS = 3600 * 1e3;
 var DaemonStartError = class extends Error {
 };
 function isolateSelf(cgroupRoot) {
-  removeDeadDaemonCgroups(join15(cgroupRoot, "cicd-sensor"));
+  removeDeadDaemonCgroups(join14(cgroupRoot, "cicd-sensor"));
   const own = createCgroup(cgroupRoot, `cicd-sensor/daemon-${process.pid}`);
   moveProcess(own, process.pid);
   return own;
@@ -18272,12 +17892,10 @@ var Daemon = class {
     this.opts = opts;
     this.recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
     this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner());
-    this.access = new AccessControl(opts.log, (id, message) => this.recorder.get(id)?.note(message));
   }
   opts;
   recorder;
   jobs;
-  access;
   startedAt = (/* @__PURE__ */ new Date()).toISOString();
   server;
   ticker;
@@ -18294,7 +17912,7 @@ var Daemon = class {
     await this.recorder.start(this.opts.dockerProxy ? docker : void 0);
     this.server = await listenControl({
       path: controlSocketPath(this.opts.stateDir),
-      handler: (req, peer) => this.access.guard(req, peer, (r) => this.handle(r)),
+      handler: (req) => this.handle(req),
       owner: socketOwner(),
       onError: (err) => this.opts.log.error(`control socket: ${err.message}`)
     });
@@ -18302,6 +17920,7 @@ var Daemon = class {
   }
   tick() {
     this.tracker.reconcile();
+    this.tracker.expireStaging(STAGING_MAX_AGE_MS);
     for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
       this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
       this.jobs.unregister(id, "expired after 24 h");
@@ -18348,8 +17967,7 @@ var Daemon = class {
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
       maps: this.recorder.sensor.mapIds(),
-      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id), lostOnWrite: this.recorder.get(id)?.lostOnWrite ?? 0 })),
-      internalErrors: internalErrors(),
+      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) })),
       docker: this.docker ? { proxy: this.docker.proxyPath, upstream: this.docker.upstream, interposed: this.docker.interposition?.defaultPath ?? null } : null
     };
   }
@@ -18381,29 +17999,20 @@ function removeDeadDaemonCgroups(parent) {
   }
   for (const name of entries) {
     const pid = /^daemon-(\d+)$/.exec(name)?.[1];
-    if (pid !== void 0 && !isLiveDaemon(Number(pid))) removeIfUnused(join15(parent, name));
+    if (pid !== void 0 && !isLiveDaemon(Number(pid))) removeIfUnused(join14(parent, name));
   }
 }
 function leaveOwnCgroup(own) {
   try {
-    moveProcess(join15(own, "..", ".."), process.pid);
+    moveProcess(join14(own, "..", ".."), process.pid);
     rmdirSync4(own);
-    removeIfUnused(join15(own, ".."));
+    removeIfUnused(join14(own, ".."));
   } catch {
   }
 }
-function requireRootsDirectory(path) {
-  const st = lstatSync(path);
-  if (!st.isDirectory() || st.uid !== 0 || (st.mode & 18) !== 0) {
-    throw new DaemonStartError(`${path} must be a directory owned by root and writable by root alone`);
-  }
-}
 async function runDaemon(opts) {
-  mkdirSync4(join15(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
-  requireRootsDirectory(opts.stateDir);
-  requireRootsDirectory(join15(opts.stateDir, "jobs"));
+  mkdirSync4(join14(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
   chmodSync3(opts.stateDir, 457);
-  chmodSync3(join15(opts.stateDir, "jobs"), 457);
   acquireInstance(opts.stateDir);
   let ownCgroup;
   try {
@@ -18419,7 +18028,7 @@ async function runDaemon(opts) {
     };
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
-    writeFileSync4(join15(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
+    writeFileSync7(join14(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
     opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}`);
     opts.onReady({ pid: process.pid, socket: controlSocketPath(opts.stateDir) });
     await daemon.stopped;
@@ -18428,7 +18037,7 @@ async function runDaemon(opts) {
     opts.log.info("stopped");
     return 0;
   } finally {
-    rmSync8(join15(opts.stateDir, "ready"), { force: true });
+    rmSync8(join14(opts.stateDir, "ready"), { force: true });
     if (ownCgroup) leaveOwnCgroup(ownCgroup);
     releaseInstance(opts.stateDir);
   }
@@ -18443,8 +18052,7 @@ function tell(line2) {
   }
 }
 async function daemonMain(opts) {
-  const log = fileLogger(join16(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
-  surviveInternalErrors(log);
+  const log = fileLogger(join15(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
   try {
     return await runDaemon({
       ...opts,
@@ -18499,20 +18107,20 @@ async function killAndPrint(stateDir) {
 
 // src/cli/reportCommand.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join18 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/report/fromLog.ts
-import { existsSync as existsSync9, readFileSync as readFileSync11 } from "node:fs";
-import { join as join17 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync10 } from "node:fs";
+import { join as join16 } from "node:path";
 var UNKNOWN_STATUS = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 0 };
 async function reportFromLog(jobDir, fallbackId = "unknown", knownNotes = []) {
-  const markerPath = join17(jobDir, "job.json");
-  const marker = existsSync9(markerPath) ? JSON.parse(readFileSync11(markerPath, "utf8")) : void 0;
+  const markerPath = join16(jobDir, "job.json");
+  const marker = existsSync9(markerPath) ? JSON.parse(readFileSync10(markerPath, "utf8")) : void 0;
   const builder = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
   let job = marker?.job;
   let unreadableLines = 0;
   const parser = new EventLineParser();
-  forEachLine(join17(jobDir, "events.ndjson"), (line2) => {
+  forEachLine(join16(jobDir, "events.ndjson"), (line2) => {
     let event;
     try {
       event = parser.parse(line2);
@@ -18590,8 +18198,8 @@ function listLines(title, c, rows, line2) {
   const about = c.omittedEstimated ? "about " : "";
   const total = c.omitted > 0 ? `${about}${fmt(c.items.length + c.omitted)}` : fmt(c.items.length);
   const shown = c.items.slice(0, rows).map((item) => {
-    const [count2, text2] = line2(item);
-    return `  ${fmt(count2).padStart(9)}  ${text2}`;
+    const [count, text2] = line2(item);
+    return `  ${fmt(count).padStart(9)}  ${text2}`;
   });
   const hidden = c.items.length - shown.length + c.omitted;
   if (hidden > 0) shown.push(`  \u2026and ${about}${fmt(hidden)} more (see report.json and events.ndjson)`);
@@ -18616,7 +18224,7 @@ function fileLines(model, rows) {
 
 // src/cli/reportCommand.ts
 async function reportCommand(jobDir) {
-  if (!existsSync10(join18(jobDir, "events.ndjson"))) {
+  if (!existsSync10(join17(jobDir, "events.ndjson"))) {
     process.stderr.write(`cicd-sensor: ${jobDir} has no events.ndjson
 `);
     return 2;
@@ -18672,7 +18280,7 @@ function rulesEvalCommand(o, out = (l) => process.stdout.write(l)) {
 
 // src/cli/run.ts
 import { spawn as spawn3 } from "node:child_process";
-import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync9, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync9, writeFileSync as writeFileSync8 } from "node:fs";
 import { tmpdir } from "node:os";
 
 // src/findings/text.ts
@@ -18694,12 +18302,12 @@ function findingsText(findings) {
 
 // src/cli/spawnInCgroup.ts
 import { spawn as spawn2 } from "node:child_process";
-import { constants as constants3 } from "node:os";
-import { join as join19 } from "node:path";
-var osSignals = constants3.signals;
+import { constants } from "node:os";
+import { join as join18 } from "node:path";
+var osSignals = constants.signals;
 var TRAMPOLINE = 'echo 0 > "$0" || { echo "cicd-sensor: cannot enter cgroup $0" >&2; exit 125; }; exec "$@"';
 function spawnInCgroup(cgroupPath, command, env) {
-  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join19(cgroupPath, "cgroup.procs"), ...command], {
+  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join18(cgroupPath, "cgroup.procs"), ...command], {
     stdio: "inherit",
     env: env ?? process.env
   });
@@ -18715,7 +18323,7 @@ function exitCodeOf(child) {
 }
 
 // src/cli/run.ts
-import { join as join20 } from "node:path";
+import { join as join19 } from "node:path";
 var LOCAL_JOB = { id: "local", name: "local" };
 function say2(line2) {
   process.stderr.write(`cicd-sensor: ${line2}
@@ -18789,12 +18397,12 @@ async function runCommand(opts) {
   const { sensor, plan, cgroupRoot } = started;
   mkdirSync5(opts.outDir, { recursive: true });
   const recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
-  const socketDir = mkdtempSync(join20(tmpdir(), "cicd-sensor-run-"));
+  const socketDir = mkdtempSync(join19(tmpdir(), "cicd-sensor-run-"));
   const log = { info: () => void 0, warn: say2, error: say2 };
   await recorder.start(opts.dockerProxy ? { socketDir, interpose: false, log } : void 0);
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
-  writeFileSync5(
-    join20(opts.outDir, "sensor.json"),
+  writeFileSync8(
+    join19(opts.outDir, "sensor.json"),
     JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + "\n"
   );
   let code;
@@ -18802,7 +18410,7 @@ async function runCommand(opts) {
     code = await runRecorded(recorder, opts, cgroup, rules2.stages);
   } finally {
     removeCgroup(cgroup);
-    removeIfUnused(join20(cgroup, ".."));
+    removeIfUnused(join19(cgroup, ".."));
     recorder.closeDocker();
     rmSync9(socketDir, { recursive: true, force: true });
   }

@@ -97,6 +97,28 @@ int cs_peer_cred(int fd, int *out);
  */
 int cs_test_skb(struct cs_sensor *s, const char *prog, const uint8_t *frame, uint32_t len);
 
+/*
+ * Egress policy (bpf/policy.h). A policy is an id in 1..CS_POLICY_MAX-1;
+ * mode 0 off, 1 audit, 2 block. Addresses are IPv6 (IPv4 mapped), prefix in
+ * bits of that; port 0 is any port. A name is lower-case without a trailing
+ * dot; wildcard allows its subdomains at any depth (not the name itself);
+ * nports 0 is any port. clear turns the policy off and removes its entries.
+ */
+int cs_policy_set(struct cs_sensor *s, uint32_t policy, uint32_t mode, uint32_t allow_loopback, uint32_t ttl_floor_s,
+		  uint32_t ttl_ceiling_s);
+int cs_policy_add_address(struct cs_sensor *s, uint32_t policy, const uint8_t *addr16, uint32_t prefix, uint32_t port);
+int cs_policy_add_name(struct cs_sensor *s, uint32_t policy, const char *name, uint32_t wildcard, const uint16_t *ports,
+		       uint32_t nports);
+int cs_policy_clear(struct cs_sensor *s, uint32_t policy);
+/* Tracks a cgroup under a policy (0: none); its new child cgroups inherit it in the kernel. */
+int cs_track_cgroup_policy(struct cs_sensor *s, uint64_t cgroup_id, uint32_t policy);
+/* Stages a container cgroup basename whose cgroup will be under policy. */
+int cs_stage_policy(struct cs_sensor *s, const char *basename, uint32_t policy);
+/* A process no policy applies to (the runner's worker), or no longer. */
+int cs_policy_exempt(struct cs_sensor *s, uint32_t tgid, uint32_t exempt);
+/* out[enum cs_policy_stat], summed over CPUs; returns how many. */
+int cs_policy_stats(struct cs_sensor *s, uint64_t *out, uint32_t max);
+
 /* Copies the calling thread's last error message (libbpf's output included). */
 int cs_last_error(char *buf, uint32_t len);
 

@@ -108,10 +108,7 @@ static int map_result(int rc, const char *what)
 
 int cs_track_cgroup(struct cs_sensor *s, uint64_t cgroup_id)
 {
-	uint32_t one = 1;
-
-	return map_result(bpf_map_update_elem(map_fd(s, "tracked_cgroups"), &cgroup_id, &one, BPF_ANY),
-			  "tracking cgroup");
+	return cs_track_cgroup_policy(s, cgroup_id, 0);
 }
 
 int cs_untrack_cgroup(struct cs_sensor *s, uint64_t cgroup_id)
@@ -211,13 +208,7 @@ static int staging_key(const char *basename, char key[CS_STAGING_KEY_MAX])
 
 int cs_stage(struct cs_sensor *s, const char *basename)
 {
-	char key[CS_STAGING_KEY_MAX];
-	uint32_t one = 1;
-	int err = staging_key(basename, key);
-
-	if (err)
-		return err;
-	return map_result(bpf_map_update_elem(map_fd(s, "staging_map"), key, &one, BPF_ANY), "staging basename");
+	return cs_stage_policy(s, basename, 0);
 }
 
 int cs_unstage(struct cs_sensor *s, const char *basename)

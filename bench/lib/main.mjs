@@ -160,7 +160,7 @@ async function bench(opts) {
   if (missing.strace) unavailable.strace = missing.strace;
   if (missing.auditd) unavailable.auditd = missing.auditd;
   const pre = await preflight(ctx);
-  if (pre.error) for (const m of ['tracked', 'untracked']) unavailable[m] = `cicd-sensor cannot run here: ${pre.error}`;
+  if (pre.error) for (const m of ['tracked', 'untracked', 'egressAudit', 'egressBlock']) unavailable[m] = `cicd-sensor cannot run here: ${pre.error}`;
   const all = await prepareWorkloads(tmp, ctx.tools, opts.sizes, log);
   const workloads = all.filter((w) => opts.workloads.includes(w.id));
   const rounds = await runRounds(ctx, workloads, opts.modes.filter((m) => !unavailable[m]), opts.sizes.rounds);

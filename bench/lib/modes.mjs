@@ -7,7 +7,7 @@ import { AUDIT_SYSCALLS, startAudit } from './auditd.mjs';
 import { run } from './proc.mjs';
 import { runTracked, startSensor } from './sensor.mjs';
 
-export const MODE_IDS = ['baseline', 'tracked', 'untracked', 'auditd', 'strace'];
+export const MODE_IDS = ['baseline', 'tracked', 'untracked', 'auditd', 'strace', 'egressAudit', 'egressBlock'];
 
 export const MODE_LABELS = {
   baseline: 'baseline',
@@ -15,7 +15,17 @@ export const MODE_LABELS = {
   untracked: 'sensor untracked',
   auditd: 'auditd',
   strace: 'strace -f',
+  egressAudit: 'sensor, egress audit',
+  egressBlock: 'sensor, egress block',
 };
+
+/*
+ * The egress policy's cost: loopback needs an entry (so every connect and
+ * datagram goes through the policy's maps, not the loopback shortcut), and
+ * block against audit is the budget (the same lookups, only the verdict
+ * differs).
+ */
+const EGRESS_FLAGS = ['--no-allow-loopback', '--allowed-endpoints', '127.0.0.0/8 ::1'];
 
 /** Runs argv under timeit (itself under `wrapper`, if any); returns the workload's { wallMs, cpuMs }. */
 async function timed(tools, resultPath, argv, wrapper = []) {
@@ -28,6 +38,23 @@ function readTiming(path) {
   const t = JSON.parse(readFileSync(path, 'utf8'));
   if (t.status !== 0) throw new Error(`workload exited with wait status ${t.status}`);
   return { wallMs: t.wallNs / 1e6, cpuMs: (t.userUs + t.sysUs) / 1e3, startRealtimeNs: t.startRealtimeNs };
+}
+
+/** A workload under `cicd-sensor run` with these flags. */
+function trackedMode(flags) {
+  return {
+    async run(ctx, _state, w) {
+      const outDir = scratch(ctx.tmp, `tracked-${w.id}`);
+      const timing = `${outDir}.timing.json`;
+      mkdirSync(outDir);
+      const sensor = await runTracked(ctx.tools, outDir, [ctx.tools.timeit, timing, ...w.argv], flags);
+      if (sensor.failure !== undefined) throw new Error(`cicd-sensor run failed: ${sensor.failure}`);
+      if (sensor.exit !== 0) throw new Error(`cicd-sensor run exited with wait status ${sensor.exit}`);
+      const sample = { ...readTiming(timing), sensor };
+      rmSync(outDir, { recursive: true, force: true });
+      return sample;
+    },
+  };
 }
 
 let seq = 0;
@@ -44,19 +71,9 @@ export const MODES = {
     },
   },
 
-  tracked: {
-    async run(ctx, _state, w) {
-      const outDir = scratch(ctx.tmp, `tracked-${w.id}`);
-      const timing = `${outDir}.timing.json`;
-      mkdirSync(outDir);
-      const sensor = await runTracked(ctx.tools, outDir, [ctx.tools.timeit, timing, ...w.argv]);
-      if (sensor.failure !== undefined) throw new Error(`cicd-sensor run failed: ${sensor.failure}`);
-      if (sensor.exit !== 0) throw new Error(`cicd-sensor run exited with wait status ${sensor.exit}`);
-      const sample = { ...readTiming(timing), sensor };
-      rmSync(outDir, { recursive: true, force: true });
-      return sample;
-    },
-  },
+  tracked: trackedMode([]),
+  egressAudit: trackedMode(['--egress-policy', 'audit', ...EGRESS_FLAGS]),
+  egressBlock: trackedMode(['--egress-policy', 'block', ...EGRESS_FLAGS]),
 
   untracked: {
     async setup(ctx) {

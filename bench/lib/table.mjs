@@ -119,6 +119,15 @@ function overheadBudgets(results) {
     if (!s) out.push(budget(name, undefined, 'not measured'));
     else out.push(budget(name, s.median <= limit, `${pct(s.median)} (${pct(s.min)} … ${pct(s.max)})`, crosses(s, limit) ? 'spread crosses the limit' : undefined));
   }
+  for (const w of results.workloads.filter((x) => x.id === 'connect' || x.id === 'dns')) {
+    // Block against audit: the same lookups, only the verdict differs (budget: 1.05x).
+    const o = results.overhead[w.id];
+    const name = `${w.label}: egress block ≤ 1.05x egress audit`;
+    const block = o.egressBlock?.wallMs?.median;
+    const audit = o.egressAudit?.wallMs?.median;
+    if (block === undefined || audit === undefined) out.push(budget(name, undefined, 'not measured'));
+    else out.push(budget(name, block / audit <= 1.05, `${(block / audit).toFixed(3)}x (${block.toFixed(0)} vs ${audit.toFixed(0)} ms)`));
+  }
   for (const w of results.workloads) {
     const o = results.overhead[w.id];
     const tracked = o.tracked?.wall;

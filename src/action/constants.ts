@@ -15,6 +15,10 @@ export const Input = {
   SummaryRows: 'summary-rows',
   SensorUrl: 'sensor-url',
   SensorSha256: 'sensor-sha256',
+  EgressPolicy: 'egress-policy',
+  AllowedEndpoints: 'allowed-endpoints',
+  AllowLoopback: 'allow-loopback',
+  ContainerPolicy: 'container-policy',
   Rules: 'rules',
   RuleModifiers: 'rule-modifiers',
   MonitorMode: 'monitor-mode',
@@ -46,4 +50,6 @@ export const EnvVar = {
   DebugPlan: 'CICD_SENSOR_DEBUG_PLAN',
   /** The directory holding sensor.bpf.o and lib/, instead of the bundle's own. */
   Assets: 'CICD_SENSOR_ASSETS',
+  /** Tests: a shorter floor (seconds) for the TTL of addresses a DNS answer allows (src/policy/kernelPolicy.ts). */
+  PolicyTtlFloor: 'CICD_SENSOR_POLICY_TTL_FLOOR',
 } as const;

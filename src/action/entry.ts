@@ -2,7 +2,7 @@
 import * as core from '@actions/core';
 import { finishWatching } from './finish.js';
 import { loadPendingRules, workspaceDir } from './rules.js';
-import { ConfigurationError, getSettings } from './settings.js';
+import { blockRequested, ConfigurationError, getSettings } from './settings.js';
 import { startWatching } from './start.js';
 import { loadSession, saveSession, type Session } from './state.js';
 
@@ -16,7 +16,9 @@ async function start(phase: 'pre' | 'main'): Promise<void> {
       return;
     }
     const message = `cicd-sensor could not start watching this job: ${err instanceof Error ? err.message : String(err)}`;
-    core.warning(message);
+    // egress-policy block fails closed: a job that asked for enforcement never runs without it.
+    if (blockRequested()) core.setFailed(message);
+    else core.warning(message);
     // post reads this and says it in the summary; the job goes on.
     saveSession({ startedBy: phase, notWatching: message });
   }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { request } from '../daemon/client.js';
 import type { StatsReply } from '../daemon/protocol.js';
 import { htmlText } from '../report/escape.js';
-import { writeReportFiles } from '../report/files.js';
+import { ALLOWED_ENDPOINTS_FILE, writeReportFiles } from '../report/files.js';
 import { reportFromLog } from '../report/fromLog.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { ReportModel } from '../report/model.js';
@@ -90,6 +90,7 @@ async function publish(settings: Settings, session: Session, problems: string[])
   // A report rebuilt from the log (the daemon gone) has none of its own.
   if (model.findings === undefined && outcome.findings.length > 0) model.findings = outcome.findings;
   const files = [await compressIfLarge(join(dir, 'events.ndjson')), join(dir, 'report.json'), join(dir, 'summary.md'), ...outcome.files];
+  if (existsSync(join(dir, ALLOWED_ENDPOINTS_FILE))) files.push(join(dir, ALLOWED_ENDPOINTS_FILE));
   try {
     const { renderHtml } = await import('../report/html.js');
     writeFileSync(join(dir, 'report.html'), renderHtml(model));

@@ -3,6 +3,9 @@
  * ConfigurationError that names the input and what it accepts.
  */
 import * as core from '@actions/core';
+import { formatEndpoint, PolicyError } from '../policy/endpoints.js';
+import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
+import type { EgressWire } from '../daemon/protocol.js';
 import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
 import { Input } from './constants.js';
 
@@ -37,6 +40,41 @@ export interface Settings {
   readonly monitorMode: boolean;
   /** Post fails the job on a finding at or above this severity. */
   readonly failOn: FailOn;
+  /** The job's egress policy; absent when neither egress-policy nor allowed-endpoints is set. */
+  readonly egress?: EgressPolicy;
+}
+
+/** The egress inputs; a mistake names the input or entry and what is accepted. */
+function egressPolicy(): EgressPolicy | undefined {
+  const mode = core.getInput(Input.EgressPolicy).trim();
+  const list = core.getInput(Input.AllowedEndpoints);
+  if (mode === '' && list.trim() === '') return undefined;
+  try {
+    return parsePolicy({
+      egressPolicy: mode,
+      allowedEndpoints: list,
+      allowLoopback: core.getInput(Input.AllowLoopback),
+      containerPolicy: core.getInput(Input.ContainerPolicy),
+    });
+  } catch (err) {
+    if (err instanceof PolicyError) throw new ConfigurationError(`input ${err.message}`);
+    throw err;
+  }
+}
+
+/** The policy as the daemon's register request carries it. */
+export function egressRequest(p: EgressPolicy): EgressWire {
+  return {
+    mode: p.mode,
+    allowed_endpoints: p.endpoints.map(formatEndpoint).join(' '),
+    allow_loopback: p.allowLoopback,
+    container_policy: p.containerPolicy,
+  };
+}
+
+/** Block mode fails closed: the step fails when the policy cannot be put in force, whatever else is set. */
+export function blockRequested(): boolean {
+  return core.getInput(Input.EgressPolicy).trim().toLowerCase() === 'block';
 }
 
 function bool(name: string, fallback: boolean): boolean {
@@ -93,6 +131,7 @@ export function getSettings(): Settings {
   if (sensorSha256 && !/^[0-9a-f]{64}$/.test(sensorSha256)) {
     throw new ConfigurationError(`input ${Input.SensorSha256}: '${sensorSha256}' is not 64 hexadecimal digits`);
   }
+  const egress = egressPolicy();
   return Object.freeze({
     jobSummary: bool(Input.JobSummary, true),
     uploadArtifact: bool(Input.UploadArtifact, true),
@@ -108,5 +147,6 @@ export function getSettings(): Settings {
     ruleModifiers: patterns(Input.RuleModifiers),
     monitorMode: bool(Input.MonitorMode, false),
     failOn: failOn(),
+    ...(egress ? { egress } : {}),
   });
 }

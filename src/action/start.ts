@@ -16,7 +16,7 @@ import { launchDaemon } from './launch.js';
 import { checkActionPlatform } from './platform.js';
 import { sensorDir } from './sensorSource.js';
 import { rulesAfterCheckout, rulesAtRegistration, workspaceDir, type ActionRules } from './rules.js';
-import { getSettings, type Settings } from './settings.js';
+import { egressRequest, getSettings, type Settings } from './settings.js';
 import { saveSession, type Session } from './state.js';
 
 const bundleDir = (): string => dirname(fileURLToPath(import.meta.url));
@@ -45,7 +45,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   if (platform.missing.length) {
     const message = `cicd-sensor cannot watch this job; missing: ${platform.missing.join(', ')}`;
     saveSession({ startedBy: phase, notWatching: message, notes });
-    if (settings.failOnUnsupported) core.setFailed(message);
+    if (settings.failOnUnsupported || settings.egress?.mode === 'block') core.setFailed(message);
     else core.warning(message);
     return;
   }
@@ -67,6 +67,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
     notes: [...notes],
     protect: settings.protectRunner,
     ...(rules.payload ? { rules: rules.payload } : {}),
+    ...(settings.egress ? { egress: egressRequest(settings.egress) } : {}),
   });
   if (!reply.ok) throw new Error(`the sensor refused to register this job: ${reply.error}`);
   if (reply.note !== undefined) notes.push(reply.note);

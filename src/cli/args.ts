@@ -1,8 +1,11 @@
 /** Command-line parsing for `cicd-sensor`: strict, with usage errors a user can act on. */
+import { readFileSync } from 'node:fs';
 import { DEFAULT_RINGBUF_BYTES, DEFAULT_STATE_DIR, parseDaemonOptions, type DaemonOptions } from '../daemon/options.js';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
 import { listValues, missing, scan, UsageError, type Spec } from '../options/argv.js';
+import { PolicyError } from '../policy/endpoints.js';
+import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
 
 export { UsageError };
 
@@ -28,6 +31,11 @@ summary. Exits with COMMAND's exit code.
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   --no-docker-proxy      leave DOCKER_HOST alone: containers COMMAND starts are not attributed
+  --egress-policy MODE   audit (record what block would refuse) or block (refuse it)
+  --allowed-endpoints LIST       destinations COMMAND may reach: name:port, *.name:port, name,
+                                 1.2.3.4[:port], CIDR, [v6]:port, v6/len (space-separated)
+  --allowed-endpoints-file FILE  the same, one or more per line, # comments
+  --no-allow-loopback    loopback destinations need an entry too
   --rules FILE           evaluate the events against a rule file (repeat for more files); findings
                          are printed first and written to DIR/findings.ndjson
   --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
@@ -62,6 +70,8 @@ export interface RunOptions {
   allowUnmonitored: boolean;
   /** Run the docker proxy for the command (when a daemon socket exists). */
   dockerProxy: boolean;
+  /** The egress policy, when one was asked for. */
+  egress?: EgressPolicy;
   /** Rule files, in load order. */
   rules: string[];
   failOn: FailOn;
@@ -102,16 +112,44 @@ const RUN_SPEC: Spec = {
   '--no-function-hooks': 'flag',
   '--allow-unmonitored': 'flag',
   '--no-docker-proxy': 'flag',
+  '--egress-policy': 'string',
+  '--allowed-endpoints': 'string',
+  '--allowed-endpoints-file': 'string',
+  '--no-allow-loopback': 'flag',
   '--rules': 'list',
   '--fail-on': 'string',
   '--monitor-mode': 'flag',
   '--protect': 'flag',
 };
 
+/** The egress policy flags of `run`; none given: no policy. */
+function runPolicy(values: Map<string, unknown>): EgressPolicy | undefined {
+  const mode = values.get('--egress-policy') as string | undefined;
+  const list = values.get('--allowed-endpoints') as string | undefined;
+  const file = values.get('--allowed-endpoints-file') as string | undefined;
+  if (mode === undefined && list === undefined && file === undefined) {
+    if (values.has('--no-allow-loopback')) throw new UsageError('--no-allow-loopback needs --egress-policy or --allowed-endpoints');
+    return undefined;
+  }
+  let fromFile = '';
+  try {
+    fromFile = file === undefined ? '' : readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--allowed-endpoints-file ${file}: ${(err as Error).message}`);
+  }
+  try {
+    return parsePolicy({ egressPolicy: mode, allowedEndpoints: `${list ?? ''}\n${fromFile}`, allowLoopback: !values.has('--no-allow-loopback') });
+  } catch (err) {
+    if (err instanceof PolicyError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
 function parseRun(args: string[]): Parsed {
   const { values, rest, help } = scan(args, RUN_SPEC, true);
   if (help) return { help: true };
   if (rest.length === 0) throw new UsageError('no command given to run');
+  const egress = runPolicy(values);
   return {
     help: false,
     subcommand: 'run',
@@ -122,6 +160,7 @@ function parseRun(args: string[]): Parsed {
       noFunctionHooks: values.has('--no-function-hooks'),
       allowUnmonitored: values.has('--allow-unmonitored'),
       dockerProxy: !values.has('--no-docker-proxy'),
+      ...(egress ? { egress } : {}),
       rules: listValues(values.get('--rules')),
       failOn: failOnArg(values.get('--fail-on') as string | undefined),
       monitorMode: values.has('--monitor-mode'),

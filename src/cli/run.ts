@@ -16,6 +16,10 @@ import { startSensor } from '../kerneltracker/sensorStart.js';
 import type { RunOptions } from './args.js';
 import { exitCodeOf, spawnInCgroup } from './spawnInCgroup.js';
 import { join } from 'node:path';
+import { SensorError } from '../native/sensor.js';
+import { PolicyError } from '../policy/endpoints.js';
+import { enforcePolicy } from '../policy/enforce.js';
+import { PolicyIds } from '../policy/kernelPolicy.js';
 
 const LOCAL_JOB: JobIdentity = { id: 'local', name: 'local' };
 
@@ -44,13 +48,14 @@ function forwardSignals(pid: number | undefined): () => void {
 }
 
 /** Runs the command in a cgroup of its own as the recording's one job; its exit code. */
-async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string, stages: EventStage[]): Promise<number> {
+async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string, stages: EventStage[], policyId?: number): Promise<number> {
   // The CLI stands in for Runner.Worker: its one command is the job's one step.
   const recording = recorder.begin({
     identity: LOCAL_JOB,
     dir: opts.outDir,
     cgroups: [{ id: cgroupId(cgroup), path: cgroup }],
     workerPid: process.pid,
+    policyId,
     protectPids: opts.protect ? [process.pid] : [],
     workspace: process.cwd(),
     rowLimit: opts.summaryRows,
@@ -95,6 +100,16 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     return runUnmonitored(opts.command);
   }
   const { sensor, plan, cgroupRoot } = started;
+  let policyId: number | undefined;
+  try {
+    policyId = opts.egress ? enforcePolicy(sensor, plan, opts.egress, new PolicyIds()) : undefined;
+  } catch (err) {
+    if (!(err instanceof PolicyError || err instanceof SensorError)) throw err;
+    // Fail closed: a policy asked for and not enforceable never degrades to watching only.
+    say(`cannot enforce the egress policy: ${err.message}`);
+    sensor.close();
+    return 3;
+  }
   mkdirSync(opts.outDir, { recursive: true });
   const recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
   // Containers the command starts through the proxy are part of its job.
@@ -108,7 +123,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   );
   let code: number;
   try {
-    code = await runRecorded(recorder, opts, cgroup, rules.stages);
+    code = await runRecorded(recorder, opts, cgroup, rules.stages, policyId);
   } finally {
     removeCgroup(cgroup);
     removeIfUnused(join(cgroup, '..'));

@@ -19,7 +19,7 @@ import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
 import type { Logger } from './log.js';
 import type { DaemonOptions } from './options.js';
-import type { ReplyTo, Request, StatsReply } from './protocol.js';
+import { policyOf, type ReplyTo, type Request, type StatsReply } from './protocol.js';
 
 /** What the process running the daemon gives it besides its options. */
 export interface DaemonHost {
@@ -102,7 +102,7 @@ class Daemon {
   async handle(req: Request): Promise<ReplyTo<Request>> {
     switch (req.op) {
       case 'register': {
-        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.protect === true, req.rules);
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.protect === true, req.rules, req.egress && policyOf(req.egress));
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result, ...docker };

@@ -9,6 +9,9 @@ import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
 import type { Recorder } from '../recording/recorder.js';
 import { makeDirectory, writeReplacing } from '../platform/noFollow.js';
+import { enforcePolicy, releasePolicy } from '../policy/enforce.js';
+import { PolicyIds } from '../policy/kernelPolicy.js';
+import type { EgressPolicy } from '../policy/policy.js';
 import { engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
 import { replayLog } from '../rules/replay.js';
 import { RuleStage } from '../rules/ruleStage.js';
@@ -20,8 +23,16 @@ export type RegisterResult = Omit<RegisterReply, 'ok' | 'dockerHost'>;
 export type UnregisterResult = Omit<UnregisterReply, 'ok'>;
 
 /** The daemon's side of its jobs: which cgroup is the job, their files in the state directory, the done marker. */
+/** A job's egress policy in the kernel: its id and the processes exempt from it. */
+interface JobPolicy {
+  id: number;
+  exempt: number[];
+}
+
 export class JobManager {
   private readonly choices = new Map<string, JobCgroupChoice>();
+  private readonly policies = new Map<string, JobPolicy>();
+  private readonly policyIds = new PolicyIds();
   private readonly ruleStages = new Map<string, RuleStage>();
 
   constructor(
@@ -35,15 +46,55 @@ export class JobManager {
     return [...this.choices.keys()];
   }
 
+  /**
+   * The job's egress policy into the kernel before its cgroups are tracked.
+   * Runner.Worker is exempt by pid: its job messages, logs, artifact and cache
+   * traffic to GitHub must never be cut off, and the steps are its children,
+   * not it. Fails (and the registration with it) when block cannot be enforced.
+   */
+  private enforce(jobId: string, egress: EgressPolicy, workerPid?: number): JobPolicy {
+    const exempt = workerPid ? [workerPid] : [];
+    const id = enforcePolicy(this.recorder.sensor, this.recorder.plan, egress, this.policyIds, { exempt });
+    const policy = { id, exempt };
+    this.policies.set(jobId, policy);
+    return policy;
+  }
+
+  private release(jobId: string): void {
+    const policy = this.policies.get(jobId);
+    if (!policy) return;
+    this.policies.delete(jobId);
+    releasePolicy(this.recorder.sensor, policy.id, this.policyIds, policy.exempt);
+  }
+
   /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner); rules: the text of its rule files. */
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, rules?: RulesPayload): RegisterResult {
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, rules?: RulesPayload, egress?: EgressPolicy): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     // Rules first: a job whose rules do not load is refused before anything of it exists.
     const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
     const dir = join(this.stateDir, 'jobs', identity.id);
     // A job's log is never replaced: registering a finished job's id again would wipe what it did.
     if (existsSync(dir)) throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
+    // A job's log is never replaced: registering a finished job's id again would wipe what it did.
+    if (existsSync(join(this.stateDir, 'jobs', identity.id))) {
+      throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
+    }
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
+    try {
+      const policy = egress && this.enforce(identity.id, egress, choice.workerPid);
+      return this.begin(identity, choice, { notes, protect, stage, policy, egress });
+    } catch (err) {
+      this.release(identity.id);
+      throw err;
+    }
+  }
+
+  private begin(
+    identity: JobIdentity,
+    choice: JobCgroupChoice,
+    { notes, protect, stage, policy, egress }: { notes: string[]; protect: boolean; stage?: RuleStage; policy?: JobPolicy; egress?: EgressPolicy },
+  ): RegisterResult {
+    const dir = join(this.stateDir, 'jobs', identity.id);
     // Root's, in the runner's group, setgid (its files get that group: the runner reads them) and
     // sticky (the runner may add files of its own, e.g. post's, but never remove or replace root's).
     makeDirectory(dir, 0o3770, this.owner?.gid);
@@ -52,6 +103,7 @@ export class JobManager {
       dir,
       cgroups: [{ id: cgroupId(choice.path), path: choice.path }],
       workerPid: choice.workerPid,
+      ...(policy ? { policyId: policy.id } : {}),
       protectPids: protect ? [process.pid, ...(choice.workerPid !== undefined ? [choice.workerPid] : [])] : [],
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
@@ -67,6 +119,7 @@ export class JobManager {
       note: choice.note,
       workerPid: choice.workerPid,
       events: recording.eventsPath,
+      ...(policy && egress ? { egress: { mode: egress.mode, exempt: policy.exempt } } : {}),
     };
   }
 
@@ -93,6 +146,7 @@ export class JobManager {
     this.ruleStages.delete(id);
     const recording = this.recorder.get(id)!;
     recording.end();
+    this.release(id);
     this.undoIsolation(choice);
     const done = this.recorder.finish(id);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };

@@ -4,11 +4,13 @@
  * sees well-formed ones; anything else gets an error reply.
  */
 import type { JobIdentity } from '../events/eventRecord.js';
+import { PolicyError } from '../policy/endpoints.js';
+import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
 import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
 import type { RulesPayload } from '../rules/jobRules.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload }
+  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload; egress?: EgressWire }
   | { op: 'unregister'; id: string }
   | { op: 'rules'; id: string; rules: RulesPayload }
   | { op: 'stats' }
@@ -35,6 +37,8 @@ export interface RegisterReply {
   events: string;
   /** DOCKER_HOST for the job, when the docker proxy runs. */
   dockerHost?: string;
+  /** The egress policy in force for the job, if one was asked for; exempt: the runner's worker. */
+  egress?: { mode: 'audit' | 'block'; exempt: number[] };
 }
 
 export interface UnregisterReply {
@@ -130,6 +134,39 @@ function notes(v: unknown): string[] {
   return v.map((n, i) => text(n, `notes[${i}]`));
 }
 
+/** A job's egress policy as a register request carries it (the action's inputs, as text). */
+export interface EgressWire {
+  mode?: string;
+  allowed_endpoints?: string;
+  allow_loopback?: boolean;
+  container_policy?: string;
+}
+
+export function policyOf(w: EgressWire): EgressPolicy {
+  return parsePolicy({ egressPolicy: w.mode, allowedEndpoints: w.allowed_endpoints, allowLoopback: w.allow_loopback, containerPolicy: w.container_policy });
+}
+
+/** Checked whole here (a bad entry is the request's error); the daemon parses it with policyOf. */
+function egress(v: unknown): EgressWire {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProtocolError('egress must be an object');
+  const o = v as Record<string, unknown>;
+  const w: EgressWire = {};
+  if (o.mode !== undefined) w.mode = text(o.mode, 'egress.mode', 16);
+  if (o.allowed_endpoints !== undefined) w.allowed_endpoints = text(o.allowed_endpoints, 'egress.allowed_endpoints', 48 * 1024);
+  if (o.allow_loopback !== undefined) {
+    if (typeof o.allow_loopback !== 'boolean') throw new ProtocolError('egress.allow_loopback must be true or false');
+    w.allow_loopback = o.allow_loopback;
+  }
+  if (o.container_policy !== undefined) w.container_policy = text(o.container_policy, 'egress.container_policy', 16);
+  try {
+    policyOf(w);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new ProtocolError(err.message);
+    throw err;
+  }
+  return w;
+}
+
 /** Rule files' text for the job (the daemon parses it; it opens no path a client names). */
 function rules(v: unknown): RulesPayload {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProtocolError('rules must be an object');
@@ -163,6 +200,7 @@ function register(o: Record<string, unknown>): Request {
     if (typeof o.protect !== 'boolean') throw new ProtocolError('protect must be true or false');
     req.protect = o.protect;
   }
+  if (o.egress !== undefined) req.egress = egress(o.egress);
   return req;
 }
 

@@ -73,6 +73,8 @@ export interface NetworkInfo {
   domain?: string;
   /** true when the egress policy refused this connect or datagram (the job saw an error). */
   blocked?: boolean;
+  /** true when the destination is outside the job's egress policy, refused or (audit) not; an addition to the shared schema. */
+  outside_policy?: boolean;
 }
 
 export type FileAccess = 'read' | 'write' | 'read_write' | 'exec';
@@ -111,6 +113,8 @@ export interface DomainInfo {
   cnames?: string[];
   /** true when the egress policy dropped this DNS question. */
   blocked?: boolean;
+  /** true when the name is outside the job's egress policy, dropped or (audit) not; an addition to the shared schema. */
+  outside_policy?: boolean;
 }
 
 export type UnixSocketType = 'stream' | 'dgram' | 'seqpacket' | 'unknown';

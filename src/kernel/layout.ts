@@ -46,6 +46,8 @@ export const Flag = {
   CWD_TRUNCATED: 1 << 3,
   ANSWERS_TRUNCATED: 1 << 4,
   MEMFD: 1 << 5,
+  EGRESS_DENIED: 1 << 6,
+  EGRESS_BLOCKED: 1 << 7,
 } as const;
 
 export const CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 } as const;

@@ -7,6 +7,7 @@
  */
 import type { DomainInfo, EventRecord } from '../events/eventRecord.js';
 import type { DomainSample } from '../kernel/decode.js';
+import { policyVerdict } from './eventBuilder.js';
 import type { ProcessNode } from './processTable.js';
 
 /** How long a DNS question waits for its answer before its event goes out without one. */
@@ -96,9 +97,11 @@ export class JobDomains {
       source: dns || resolved ? 'dns' : s.source === 'tls_sni' ? 'tls_sni' : 'http_host',
       ...(dns ? { query_type: queryTypeName(s.qtype) } : {}),
       server: resolved ? { address: s.address } : { address: s.address, port: s.port },
+      ...policyVerdict(s.flags),
     };
     const event = toEvent(domain);
-    if (!dns) return event;
+    // A dropped question gets no answer: nothing to wait for.
+    if (!dns || domain.blocked) return event;
     const waiting = this.held.get(heldKey(s)) ?? [];
     waiting.push({ event, pid: s.pid, heldAt: this.now(), order: this.arrivals++ });
     this.held.set(heldKey(s), waiting);

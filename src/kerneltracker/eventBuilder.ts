@@ -16,7 +16,7 @@ import type {
   ProcessContext,
 } from '../events/eventRecord.js';
 import type { ConnectSample, FileOpenSample, FileOpSample, Sample, SampleBase } from '../kernel/decode.js';
-import { Access } from '../kernel/layout.js';
+import { Access, Flag } from '../kernel/layout.js';
 import { openFlagNames } from '../kernel/openFlags.js';
 import { resolvePath } from '../kernel/text.js';
 import { accessInfo, mountInfo, procTarget, type TargetLookup } from './accessEvents.js';
@@ -127,6 +127,12 @@ function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } 
   }
 }
 
+/** The egress policy's verdict on a connect, datagram or DNS question, as event fields. */
+export function policyVerdict(flags: number): { outside_policy?: true; blocked?: true } {
+  if (!(flags & Flag.EGRESS_DENIED)) return {};
+  return flags & Flag.EGRESS_BLOCKED ? { outside_policy: true, blocked: true } : { outside_policy: true };
+}
+
 function network(s: ConnectSample, domainOf?: DomainOf): EventRecord['network'] {
   const domain = domainOf?.nameOf(s.address);
   return {
@@ -135,6 +141,7 @@ function network(s: ConnectSample, domainOf?: DomainOf): EventRecord['network'] 
     address: s.address,
     port: s.port,
     ...(domain !== undefined ? { domain } : {}),
+    ...policyVerdict(s.flags),
   };
 }
 

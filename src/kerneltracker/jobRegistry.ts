@@ -32,6 +32,8 @@ export interface JobState {
   delivered: number;
   /** Runner.Worker (or the CLI): its direct children are the job's steps. */
   workerPid?: number;
+  /** The egress policy installed for the job (src/policy/enforce.ts); 0: none. */
+  policyId: number;
   registeredAt: number;
   domains: JobDomains;
 }
@@ -51,7 +53,7 @@ export class JobRegistry {
     private readonly exists: (path: string) => boolean = existsSync,
   ) {}
 
-  register(identity: JobIdentity, cgroups: JobCgroup[], sink: JobSink, workerPid?: number): JobState {
+  register(identity: JobIdentity, cgroups: JobCgroup[], sink: JobSink, workerPid?: number, policyId = 0): JobState {
     if (this.jobs.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     for (const c of cgroups) {
       const owner = this.jobByCgroup.get(Number(c.id));
@@ -63,13 +65,14 @@ export class JobRegistry {
       sink,
       delivered: 0,
       workerPid,
+      policyId,
       registeredAt: this.now(),
       domains: new JobDomains(this.now),
     };
     this.jobs.set(identity.id, job);
     this.cgroupsByJob.set(identity.id, new Set());
     for (const c of cgroups) {
-      this.maps.trackCgroup(c.id);
+      this.maps.trackCgroup(c.id, policyId);
       this.own(identity.id, Number(c.id));
       if (c.path) this.cgroupPath.set(Number(c.id), c.path);
     }

@@ -4,11 +4,13 @@
  * mirror, as the decoded samples carry them: converted at this boundary only.
  */
 export interface KernelMaps {
-  trackCgroup(id: bigint): void;
+  /** policy: the job's egress policy id (0: none); the kernel gives the cgroup's new children the same. */
+  trackCgroup(id: bigint, policy?: number): void;
   untrackCgroup(id: bigint): void;
   trackTask(tgid: number, startNs: bigint): void;
   untrackTask(tgid: number): void;
-  stage(basename: string): void;
+  /** policy: the job's egress policy id, which the container's cgroup gets when it is made. */
+  stage(basename: string, policy?: number): void;
   unstage(basename: string): void;
   /** protect-runner: the jobs' memory accesses to tgid are stopped in the kernel. */
   protect(tgid: number): void;

@@ -25,6 +25,8 @@ export type { JobCgroup, JobSink } from './jobRegistry.js';
 export interface JobOptions {
   /** Runner.Worker (or the CLI): its direct children are the job's steps. */
   workerPid?: number;
+  /** The egress policy installed for the job (src/policy/enforce.ts); its cgroups and containers are put under it. */
+  policyId?: number;
   /** protect-runner: processes the job must not read or trace (Runner.Worker, the sensor) while it runs. */
   protectPids?: number[];
 }
@@ -68,7 +70,7 @@ export class KernelTracker {
   }
 
   registerJob(identity: JobIdentity, cgroups: JobCgroup[], sink: JobSink, opts: JobOptions = {}): void {
-    this.registry.register(identity, cgroups, sink, opts.workerPid);
+    this.registry.register(identity, cgroups, sink, opts.workerPid, opts.policyId);
     if (opts.protectPids?.length) this.protection.protect(identity.id, opts.protectPids);
   }
 
@@ -105,8 +107,9 @@ export class KernelTracker {
    * cgroup with this basename; when the kernel sees it made, it is the job's.
    */
   stage(jobId: string, basename: string, container: ContainerInfo): void {
-    if (!this.registry.get(jobId)) throw new Error(`unknown job ${jobId}`);
-    this.staging.stage(jobId, basename, container);
+    const job = this.registry.get(jobId);
+    if (!job) throw new Error(`unknown job ${jobId}`);
+    this.staging.stage(jobId, basename, container, job.policyId);
   }
 
   /** Drops staging entries never promoted (a create that was never started). */
@@ -247,6 +250,9 @@ export class KernelTracker {
       this.counts.unattributed++;
       return;
     }
+    // A cgroup a job's task moved into: the kernel could not know the job's policy (its old cgroup is gone).
+    const policy = this.registry.get(jobId)!.policyId;
+    if (s.op === 'attach' && policy) this.maps.trackCgroup(BigInt(s.id), policy);
     this.registry.adopt(jobId, s, container);
   }
 

@@ -24,8 +24,8 @@ export class Staging {
   ) {}
 
   /** The job is creating a container whose cgroup will have this basename. */
-  stage(jobId: string, basename: string, container: ContainerInfo): void {
-    this.maps.stage(basename);
+  stage(jobId: string, basename: string, container: ContainerInfo, policyId = 0): void {
+    this.maps.stage(basename, policyId);
     this.stagingByBasename.set(basename, jobId);
     let names = this.stagingByJob.get(jobId);
     if (!names) this.stagingByJob.set(jobId, (names = new Set()));

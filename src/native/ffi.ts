@@ -36,6 +36,14 @@ export interface NativeApi {
   cs_peer_cred(fd: number, out: Int32Array): number;
   cs_test_skb(h: Handle, prog: string, frame: Buffer, len: number): number;
   cs_last_error(buf: Buffer, len: number): number;
+  cs_policy_set(h: Handle, policy: number, mode: number, allowLoopback: number, ttlFloorS: number, ttlCeilingS: number): number;
+  cs_policy_add_address(h: Handle, policy: number, addr16: Buffer, prefix: number, port: number): number;
+  cs_policy_add_name(h: Handle, policy: number, name: string, wildcard: number, ports: Uint16Array, nports: number): number;
+  cs_policy_clear(h: Handle, policy: number): number;
+  cs_track_cgroup_policy(h: Handle, id: bigint, policy: number): number;
+  cs_stage_policy(h: Handle, basename: string, policy: number): number;
+  cs_policy_exempt(h: Handle, tgid: number, exempt: number): number;
+  cs_policy_stats(h: Handle, out: BigUint64Array, max: number): number;
   /** cs_poll on a koffi worker thread, so waiting never blocks the event loop. */
   pollAsync(h: Handle, buf: Buffer, len: number, timeoutMs: number): Promise<number>;
 }
@@ -74,6 +82,14 @@ export function nativeApi(): NativeApi {
     cs_peer_cred: f('int cs_peer_cred(int fd, _Out_ int *out)'),
     cs_test_skb: f('int cs_test_skb(cs_sensor *s, const char *prog, const uint8_t *frame, uint32_t len)'),
     cs_last_error: f('int cs_last_error(_Out_ uint8_t *buf, uint32_t len)'),
+    cs_policy_set: f('int cs_policy_set(cs_sensor *s, uint32_t policy, uint32_t mode, uint32_t allow_loopback, uint32_t ttl_floor_s, uint32_t ttl_ceiling_s)'),
+    cs_policy_add_address: f('int cs_policy_add_address(cs_sensor *s, uint32_t policy, const uint8_t *addr16, uint32_t prefix, uint32_t port)'),
+    cs_policy_add_name: f('int cs_policy_add_name(cs_sensor *s, uint32_t policy, const char *name, uint32_t wildcard, const uint16_t *ports, uint32_t nports)'),
+    cs_policy_clear: f('int cs_policy_clear(cs_sensor *s, uint32_t policy)'),
+    cs_track_cgroup_policy: f('int cs_track_cgroup_policy(cs_sensor *s, uint64_t cgroup_id, uint32_t policy)'),
+    cs_stage_policy: f('int cs_stage_policy(cs_sensor *s, const char *basename, uint32_t policy)'),
+    cs_policy_exempt: f('int cs_policy_exempt(cs_sensor *s, uint32_t tgid, uint32_t exempt)'),
+    cs_policy_stats: f('int cs_policy_stats(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)'),
     pollAsync: (h, buf, len, timeoutMs) =>
       new Promise((resolve, reject) => {
         poll.async(h, buf, len, timeoutMs, (err: unknown, res: number) => (err ? reject(err) : resolve(res)));

@@ -7,6 +7,7 @@ import { constants as osConstants } from 'node:os';
 import { EnvVar } from '../action/constants.js';
 import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
 import { RECORDS_ABI, HOOK_NAMES, STAGING_KEY_MAX } from '../kernel/layout.js';
+import type { KernelPolicyConfig, PolicyMaps } from '../policy/kernelPolicy.js';
 import { bpfObjectPath } from './assets.js';
 import { nativeApi, type Handle, type NativeApi } from './ffi.js';
 
@@ -39,7 +40,11 @@ function lastError(api: NativeApi, rc: number): SensorError {
   return new SensorError(text, -rc);
 }
 
-export class Sensor {
+const POLICY_MODES = { off: 0, audit: 1, block: 2 } as const;
+const POLICY_STATS = ['denied', 'refused', 'learned', 'learnFull'] as const;
+export type PolicyStats = Record<(typeof POLICY_STATS)[number], number>;
+
+export class Sensor implements PolicyMaps {
   private closed = false;
   private polling = false;
 
@@ -79,8 +84,9 @@ export class Sensor {
     return JSON.parse(text) as AttachPlanEntry[];
   }
 
-  trackCgroup(id: bigint): void {
-    this.check(this.api.cs_track_cgroup(this.live(), id));
+  /** policy: an egress policy id (0: none); the kernel gives the cgroup's new children the same. */
+  trackCgroup(id: bigint, policy = 0): void {
+    this.check(this.api.cs_track_cgroup_policy(this.live(), id, policy));
   }
 
   untrackCgroup(id: bigint): void {
@@ -104,8 +110,9 @@ export class Sensor {
     this.check(this.api.cs_unprotect(this.live(), tgid));
   }
 
-  stage(basename: string): void {
-    this.check(this.api.cs_stage(this.live(), basename));
+  /** policy: the job's egress policy id, which the container's cgroup gets when it is made. */
+  stage(basename: string, policy = 0): void {
+    this.check(this.api.cs_stage_policy(this.live(), basename, policy));
   }
 
   unstage(basename: string): void {
@@ -128,6 +135,34 @@ export class Sensor {
       names.push(key.subarray(0, end < 0 ? key.length : end).toString('utf8'));
     }
     return names;
+  }
+
+  setPolicy(policy: number, cfg: KernelPolicyConfig): void {
+    const mode = POLICY_MODES[cfg.mode];
+    this.check(this.api.cs_policy_set(this.live(), policy, mode, cfg.allowLoopback ? 1 : 0, cfg.ttlFloorS, cfg.ttlCeilingS));
+  }
+
+  addPolicyAddress(policy: number, addr16: Buffer, prefix: number, port: number): void {
+    this.check(this.api.cs_policy_add_address(this.live(), policy, addr16, prefix, port));
+  }
+
+  addPolicyName(policy: number, name: string, wildcard: boolean, ports: readonly number[]): void {
+    const buf = Uint16Array.from(ports.length > 0 ? ports : [0]);
+    this.check(this.api.cs_policy_add_name(this.live(), policy, name, wildcard ? 1 : 0, buf, ports.length));
+  }
+
+  clearPolicy(policy: number): void {
+    this.check(this.api.cs_policy_clear(this.live(), policy));
+  }
+
+  exemptTask(tgid: number, exempt: boolean): void {
+    this.check(this.api.cs_policy_exempt(this.live(), tgid, exempt ? 1 : 0));
+  }
+
+  policyStats(): PolicyStats {
+    const out = new BigUint64Array(POLICY_STATS.length);
+    this.check(this.api.cs_policy_stats(this.live(), out, out.length));
+    return Object.fromEntries(POLICY_STATS.map((k, i) => [k, Number(out[i])])) as PolicyStats;
   }
 
   /** Kernel ids of the sensor's maps, for bpftool and diagnostics. */

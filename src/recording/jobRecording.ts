@@ -23,6 +23,8 @@ export interface JobRecordingOptions {
   cgroups: JobCgroup[];
   /** Runner.Worker (or the CLI): its direct children are the job's steps. */
   workerPid?: number;
+  /** The egress policy installed for the job (src/policy/enforce.ts): its cgroups and containers go under it. */
+  policyId?: number;
   /** protect-runner: processes the job may not read or trace (Runner.Worker, the sensor). */
   protectPids?: number[];
   /** Processes already in the job, read from /proc so their children get full ancestry. */
@@ -73,7 +75,7 @@ export class JobRecording implements JobSink {
     rmSync(this.eventsPath, { force: true });
     this.writer = new EventLogWriter(this.eventsPath);
     try {
-      tracker.registerJob(opts.identity, opts.cgroups, this, { workerPid: opts.workerPid, protectPids: opts.protectPids });
+      tracker.registerJob(opts.identity, opts.cgroups, this, { workerPid: opts.workerPid, policyId: opts.policyId, protectPids: opts.protectPids });
       if (opts.pids) tracker.bootstrap(opts.identity.id, opts.pids);
     } catch (err) {
       this.writer.close();

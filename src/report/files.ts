@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { renderMarkdown } from './markdown.js';
 import type { ReportModel } from './model.js';
 
+/** The recommended allowed-endpoints, beside the summary (a ready --allowed-endpoints-file). */
+export const ALLOWED_ENDPOINTS_FILE = 'allowed-endpoints.txt';
+
 export interface ReportPaths {
   events: string;
   summary: string;
@@ -19,5 +22,6 @@ export function writeReportFiles(dir: string, model: ReportModel): ReportPaths {
   // Replaced, never written through: a link planted under either name is not followed.
   writeReplacing(paths.summary, renderMarkdown(model));
   writeReplacing(paths.report, JSON.stringify(model, null, 2) + '\n');
+  if (model.egress) writeReplacing(join(dir, ALLOWED_ENDPOINTS_FILE), model.egress.recommended);
   return paths;
 }

@@ -75,6 +75,7 @@ function renderBlocks(model: ReportModel, budget: Budget, opts: MarkdownOptions)
     { title: 'Header', text: header(model) },
     { title: 'Notes', text: notes(model, opts) },
     { title: 'Overview', text: overview(model) },
+    { title: 'Egress', text: egressSection(model, budget) },
     { title: 'Network destinations', text: networkSection(model, budget) },
     { title: 'Domains', text: domainSection(model, budget) },
     { title: 'Processes', text: executablesSection(model, budget) },
@@ -277,6 +278,29 @@ function networkSection(model: ReportModel, budget: Budget): string {
     mdCell(n.step, 80),
   ]);
   return `## Network destinations\n\n${body}`;
+}
+
+/** What the egress policy refused (or would have), and the allowed-endpoints that let this run pass. */
+function egressSection(model: ReportModel, budget: Budget): string {
+  const egress = model.egress;
+  if (!egress) return '';
+  const out = ['## Egress'];
+  if (egress.outside.items.length) {
+    const headers = ['Destination', 'Via', 'Verdict', 'Attempts', 'Process', 'Step'];
+    out.push(cappedTable(egress.outside, budget.rows, headers, (x) => [
+      mdCell(x.destination),
+      x.via,
+      x.blocked ? 'refused' : 'outside the policy (audit)',
+      fmt(x.count),
+      mdCode(x.execPath),
+      mdCell(x.step, 80),
+    ]));
+  }
+  // A <pre> rather than a fence: the summary holds no backticks (see escape.ts); every line is escaped anyway.
+  const lines = egress.recommended.trimEnd().split('\n').map((l) => htmlText(l, 1000));
+  out.push('Recommended <code>allowed-endpoints</code> (exactly what this run used; also <code>allowed-endpoints.txt</code> in the artifact):');
+  out.push(`<pre>\n${lines.join('\n')}\n</pre>`);
+  return `${out.join('\n\n')}\n`;
 }
 
 function domainSection(model: ReportModel, budget: Budget): string {

@@ -7,6 +7,7 @@ import {
 import type { SensorStatus } from '../events/sensorStatus.js';
 import { clip, clipArgv, FirstSeen, SampleSet, TopCounted, type Counted } from './counting.js';
 import { classifyPath, groupRoots, GroupedFiles } from './fileGroups.js';
+import { EgressAcc } from './egress.js';
 import {
   DEFAULT_LIMITS,
   type ContainerEntry,
@@ -171,6 +172,7 @@ export class ReportBuilder {
   private readonly removed: GroupedFiles<FileEntry>;
   private readonly moved: GroupedFiles<FileMoveEntry>;
   private readonly linked: GroupedFiles<FileLinkEntry>;
+  private readonly egress: EgressAcc;
 
   constructor(private readonly opts: ReportOptions = {}) {
     this.limits = positiveLimits(opts);
@@ -182,6 +184,7 @@ export class ReportBuilder {
     this.domains = new FirstSeen(entries);
     this.unixSockets = new FirstSeen(entries);
     this.containers = new FirstSeen(entries);
+    this.egress = new EgressAcc(entries);
     const top = this.limits.readTopLimit;
     this.written = new GroupedFiles(() => new FirstSeen(entries), (v) => v.path);
     this.read = new GroupedFiles(() => new TopCounted<FileEntry>(top), (v) => v.path);
@@ -199,8 +202,10 @@ export class ReportBuilder {
       case 'process_exit':
         return this.steps.peek(stepOf(e))?.addExit(e.process);
       case 'network_connect':
+        this.egress.add(e, stepOf(e));
         return this.addConnect(e);
       case 'domain':
+        this.egress.add(e, stepOf(e));
         return this.addDomain(e);
       case 'unix_socket_connect':
         return this.addUnixSocket(e);
@@ -333,6 +338,7 @@ export class ReportBuilder {
       files: this.files(roots),
       unixSockets: this.unixSockets.capped((u) => ({ ...u })),
       containers: this.containers.capped((c) => ({ ...c })),
+      egress: this.egress.build(),
     };
   }
 

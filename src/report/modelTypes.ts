@@ -2,6 +2,7 @@
 import type { EventKind, JobIdentity } from '../events/eventRecord.js';
 import type { Finding } from '../events/finding.js';
 import type { SensorStatus } from '../events/sensorStatus.js';
+import type { EgressReport } from './egress.js';
 
 /** What the caller knows about the job, beyond its events. */
 export interface ReportMeta {
@@ -205,6 +206,8 @@ export interface ReportModel {
   files: FileReport;
   unixSockets: Capped<UnixSocketEntry>;
   containers: Capped<ContainerEntry>;
+  /** Destinations outside the egress policy and the recommended allowed-endpoints (absent in reports of older versions). */
+  egress?: EgressReport;
   /** Hits of the job's rules (findings.ndjson's lines); absent when no rules were loaded. */
   findings?: Finding[];
 }

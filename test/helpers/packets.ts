@@ -30,9 +30,9 @@ export function dnsQuery(id: number, qname: string | Buffer, qtype: number): Buf
   return Buffer.concat([dnsHeader(id, 0x0100, 1, 0), name, u16(qtype), u16(1)]);
 }
 
-/** One resource record: owner (wire bytes), type, class IN, TTL 60, rdata. */
-export function rr(owner: Buffer, type: number, rdata: Buffer): Buffer {
-  return Buffer.concat([owner, u16(type), u16(1), u32(60), u16(rdata.length), rdata]);
+/** One resource record: owner (wire bytes), type, class IN, TTL (60 s), rdata. */
+export function rr(owner: Buffer, type: number, rdata: Buffer, ttl = 60): Buffer {
+  return Buffer.concat([owner, u16(type), u16(1), u32(ttl), u16(rdata.length), rdata]);
 }
 
 export function ipv4Bytes(address: string): Buffer {
@@ -49,7 +49,8 @@ export function ipv6Bytes(address: string): Buffer {
 }
 
 export interface Zone {
-  [name: string]: { a?: string[]; aaaa?: string[]; cname?: string };
+  /** ttl: of the address records (default 60 s). */
+  [name: string]: { a?: string[]; aaaa?: string[]; cname?: string; ttl?: number };
 }
 
 /**
@@ -75,7 +76,7 @@ export function dnsAnswer(query: Buffer, zone: Zone): Buffer {
   }
   const entry = zone[current];
   const addresses = qtype === TYPE.A ? (entry?.a ?? []).map(ipv4Bytes) : qtype === TYPE.AAAA ? (entry?.aaaa ?? []).map(ipv6Bytes) : [];
-  for (const addr of addresses) records.push(rr(owner, qtype, addr));
+  for (const addr of addresses) records.push(rr(owner, qtype, addr, entry?.ttl));
   const known = zone[name] !== undefined;
   const flags = 0x8180 | (known ? 0 : 3);
   return Buffer.concat([dnsHeader(id, flags, 1, records.length), question, ...records]);

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startArtifactServer } from '../helpers/artifactServer.js';
@@ -149,7 +150,7 @@ describe('a job watched by the action', () => {
     const id = output(run, 'artifact-id');
     expect(id).toBeDefined();
     const upload = artifacts.uploads.find((u) => u.name === 'cicd-sensor-build-attempt1-stand-in');
-    expect(upload?.files.sort()).toEqual(['events.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
+    expect(upload?.files.sort()).toEqual(['allowed-endpoints.txt', 'events.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
   });
 
   test('DOCKER_HOST is exported to later steps, pointing at the proxy', () => {
@@ -167,6 +168,45 @@ describe('a job watched by the action', () => {
 
   test('the daemon is stopped when no job remains', () => {
     expect(existsSync(join(run.stateDir, 'control.sock'))).toBe(false);
+  });
+});
+
+describe('egress-policy block', () => {
+  let run: JobRun;
+  let probes: string[];
+  let port: number;
+  const server = net.createServer((sock) => sock.end());
+
+  beforeAll(async () => {
+    // Loopback with allow-loopback false: a destination outside the policy that needs no namespace.
+    port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+    const step = `if (exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null; then echo ok; else echo refused; fi > "$RUNNER_TEMP/step-probe"\n`;
+    const inputs = { 'egress-policy': 'block', 'allow-loopback': 'false', 'allowed-endpoints': '198.51.100.7:443', 'artifact-name': 'egress-block' };
+    run = await runJob([step], inputs, { env: { RUNNER_PROBE: `127.0.0.1:${port}` } });
+    probes = (JSON.parse(readFileSync(join(run.work, 'runner-result.json'), 'utf8')) as { probes?: string[] }).probes ?? [];
+  }, 240_000);
+
+  afterAll(() => server.close());
+
+  test('a step is refused what the policy does not allow', () => {
+    expect(run.phases.pre!.status).toBe(0);
+    expect(readFileSync(join(run.work, '_temp', 'step-probe'), 'utf8').trim()).toBe('refused');
+    const events = readEvents(join(output(run, 'report-dir')!, 'events.ndjson'));
+    const refused = events.find((e) => e.kind === 'network_connect' && e.network?.port === port);
+    expect(refused?.network).toMatchObject({ address: '127.0.0.1', blocked: true, outside_policy: true });
+  });
+
+  test('Runner.Worker itself is not cut off (exempt by pid), and post uploads after the policy is lifted', () => {
+    expect(probes).toEqual(['ok']);
+    expect(run.phases.post!.status).toBe(0);
+    const upload = artifacts.uploads.find((u) => u.name === 'egress-block');
+    expect(upload?.files).toContain('allowed-endpoints.txt');
+  });
+
+  test('the summary lists the refusal and a recommended allowed-endpoints', () => {
+    expect(run.summary).toMatch(/## Egress/);
+    expect(run.summary).toContain(`127.0.0.1:${port}`);
+    expect(run.summary).toMatch(/Recommended <code>allowed-endpoints<\/code>/);
   });
 });
 

@@ -7,6 +7,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src/events/eventRecord.js';
+import { MAX_REQUEST_BYTES } from '../../src/daemon/protocol.js';
 import { u64Keys } from '../helpers/bpftoolMap.js';
 import { alive, ask, cleanupDaemons, cli, exited, readJson, spawnIn, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
 import { cliPath, fixturesDir } from '../helpers/paths.js';
@@ -158,7 +159,7 @@ describe('the control protocol', () => {
         resolve();
       });
     });
-    const huge = await rawExchange('x'.repeat(200_000));
+    const huge = await rawExchange('x'.repeat(MAX_REQUEST_BYTES + 1));
     expect(huge).toMatch(/too long/);
     expect((await ask(daemon.stateDir, { op: 'stats' })).ok).toBe(true);
     expect(alive(daemon.pid)).toBe(true);

@@ -22,6 +22,10 @@
  * any failure. --result-file also writes the outcome as JSON (the VM runner
  * sends it back over a serial port of its own).
  *
+ * A second run checks the egress policy in block mode (egress.test.ts's
+ * checks, on loopback addresses with --no-allow-loopback: the VM has no
+ * namespaces to spare).
+ *
  * Differences from the jest suite, both deliberate: events are not
  * validated against the JSON schema (that needs ajv, and the schema test
  * runs on the host anyway), and on the fexit path extra opens with access
@@ -35,6 +39,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startZoneServer } from '../fixtures/egressDns.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cliPath = join(repoRoot, 'dist', 'cli.js');
@@ -125,10 +130,10 @@ function startBusy(marker) {
   });
 }
 
-function runSensor(flags, command, { cwd, outDir, timeoutMs }) {
+function runSensor(flags, command, { cwd, outDir, timeoutMs, env = process.env }) {
   const argv = [cliPath, 'run', '--out', outDir, ...flags, '--', ...command];
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, argv, { cwd, env: process.env });
+    const child = spawn(process.execPath, argv, { cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -327,6 +332,74 @@ function planChecks(ctx) {
   return checks;
 }
 
+// ---- the egress policy in block mode (egress.test.ts on loopback) ----
+
+const EGRESS_SERVERS = ['127.0.0.10', '127.0.0.20', '127.0.0.21', '127.0.0.30', '127.0.0.40', '127.0.0.50', '127.0.0.51', '127.0.0.60', '::1'];
+
+async function egressRun(outDir) {
+  let moves = 0;
+  const zone = {
+    'allowed.cs-egress.test': { a: ['127.0.0.10'] },
+    'six.cs-egress.test': { aaaa: ['::1'] },
+    'blocked.cs-egress.test': { a: ['127.0.0.20'] },
+    'a.b.wild.cs-egress.test': { a: ['127.0.0.40'] },
+    'wild.cs-egress.test': { a: ['127.0.0.40'] },
+    'moving.cs-egress.test': {
+      get a() {
+        return [moves++ % 2 ? '127.0.0.51' : '127.0.0.50'];
+      },
+    },
+    'short.cs-egress.test': { a: ['127.0.0.60'], ttl: 2 },
+  };
+  const servers = [];
+  const dns4 = await startZoneServer('127.0.0.1', zone);
+  const dns6 = await startZoneServer('::1', zone);
+  const port = await listen(servers, tcpServer(), { host: EGRESS_SERVERS[0], port: 0 });
+  for (const host of EGRESS_SERVERS.slice(1)) await listen(servers, tcpServer(), { host, port });
+  const sink = dgram.createSocket('udp4');
+  servers.push(sink);
+  const udpPort = await new Promise((res) => sink.bind(0, '127.0.0.20', () => res(sink.address().port)));
+  const allowed = `127.0.0.1:53 [::1]:53 allowed.cs-egress.test:${port} six.cs-egress.test:${port} *.wild.cs-egress.test:${port} moving.cs-egress.test short.cs-egress.test:${port} 127.0.0.30`;
+  const env = { ...process.env, CICD_SENSOR_POLICY_TTL_FLOOR: '1', EGRESS_TTL_WAIT_MS: '3500' };
+  try {
+    const run = await runSensor(['--egress-policy', 'block', '--no-allow-loopback', '--allowed-endpoints', allowed, '--no-docker-proxy'],
+      [process.execPath, join(fixturesDir, 'egressClient.mjs'), '127.0.0.1', '::1', String(port), String(udpPort), '127.0.0.'],
+      { cwd: outDir, outDir, timeoutMs: 300_000, env });
+    const line = run.stdout.trim().split('\n').pop() ?? '';
+    return { run, port, udpPort, questions: [...dns4.questions], outcome: line.startsWith('{') ? JSON.parse(line) : {} };
+  } finally {
+    dns4.close();
+    dns6.close();
+    for (const s of servers) s.close();
+  }
+}
+
+function egressChecks(e) {
+  const o = e.outcome;
+  const noAnswer = (v) => v === 'timeout' || v === 'EPERM' || v === 'ECONNRESET';
+  const event = (pred) => e.run.events.find(pred);
+  return [
+    ['egress block: the job ran', () => eq(e.run.code, 0, `exit code (stderr: ${e.run.stderr.slice(-2000)})`)],
+    ['egress block: allowed names resolve and connect (UDP and TCP DNS, IPv4 and IPv6)', () => {
+      eq([o.allowed, o.allowedConnect, o.tcp4, o.six, o.sixConnect], [['127.0.0.10'], 'ok', ['127.0.0.10'], ['0:0:0:0:0:0:0:1'], 'ok'], 'outcomes');
+    }],
+    ['egress block: a name outside the list gets no answer and never reaches the server over UDP', () => {
+      assert(noAnswer(o.blocked) && noAnswer(o.blockedTcp), `answers: ${show([o.blocked, o.blockedTcp])}`);
+      eq(e.questions.filter((q) => q.name === 'blocked.cs-egress.test' && q.via === 'udp'), [], 'questions the server saw');
+      assert(event((x) => x.domain?.name === 'blocked.cs-egress.test' && x.domain.blocked === true), 'no domain event with blocked');
+    }],
+    ['egress block: its address and a raw address get EPERM, an allowed raw address connects', () => {
+      eq([o.blockedConnect, o.rawRefused, o.udpRefused, o.rawAllowed], ['EPERM', 'EPERM', 'EPERM', 'ok'], 'outcomes');
+      assert(event((x) => x.network?.address === '127.0.0.21' && x.network.port === e.port && x.network.blocked === true), 'no network event with blocked');
+    }],
+    ['egress block: a wildcard, a moving address, a TTL that runs out and is renewed', () => {
+      eq([o.wild, o.wildConnect, o.moving1Connect, o.moving2Connect], [['127.0.0.40'], 'ok', 'ok', 'ok'], 'outcomes');
+      assert(noAnswer(o.wildBare), `wild.cs-egress.test itself answered: ${show(o.wildBare)}`);
+      eq([o.shortConnect, o.shortExpired, o.shortRenewed], ['ok', 'EPERM', 'ok'], 'TTL outcomes');
+    }],
+  ];
+}
+
 /** The dumper against the sensor under `run --protect`, one run per way in. */
 async function protectRuns(opts) {
   const dumper = process.env.CS_DUMPER ?? 'cs-dumper';
@@ -430,8 +503,10 @@ async function main() {
     for (const s of peers.servers) s.close();
   }
   const ctx = { run, work, marker, busyPid: busy.pid, opts, fexit: opts.expectFileOpen === 'fexit', ...peers };
+  const egressDir = mkdtempSync(join(tmpdir(), 'cs-egress-'));
+  const egress = await egressRun(egressDir);
   const protect = await protectRuns(opts);
-  const checks = runChecks([...planChecks(ctx), ...workloadChecks(ctx), ...protectChecks(protect, opts)]);
+  const checks = runChecks([...planChecks(ctx), ...workloadChecks(ctx), ...egressChecks(egress), ...protectChecks(protect, opts)]);
   const result = {
     label: opts.label,
     kernel: readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim(),
@@ -444,7 +519,7 @@ async function main() {
   print(result);
   if (opts.resultFile) writeFileSync(opts.resultFile, `${JSON.stringify(result)}\n`);
   if (opts.keep) process.stdout.write(`kept: work ${work}, report ${outDir}\n`);
-  else for (const d of [work, outDir]) rmSync(d, { recursive: true, force: true });
+  else for (const d of [work, outDir, egressDir]) rmSync(d, { recursive: true, force: true });
   return result.ok ? 0 : 1;
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseArgs, UsageError, type RunOptions } from '../../src/cli/args.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The options of a successful `run`. */
 function run(...argv: string[]): RunOptions {
@@ -159,5 +162,31 @@ describe('daemon actions', () => {
 
   it('names the actions it knows when given another', () => {
     expect(usage('daemon', 'restart')).toMatch(/unknown daemon action 'restart' \(start, stop, stats or kill\)/);
+  });
+});
+
+describe('run: the egress policy flags', () => {
+  it('no flag, no policy; a list or a file alone means audit', () => {
+    expect(run('--', 'true').egress).toBeUndefined();
+    expect(run('--allowed-endpoints', 'github.com:443', '--', 'true').egress).toMatchObject({ mode: 'audit', endpoints: [{ name: 'github.com', port: 443 }] });
+  });
+
+  it('the list and the file add up', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-args-'));
+    const file = join(dir, 'allowed-endpoints.txt');
+    writeFileSync(file, '# recommended\n198.51.100.7:443\n*.npmjs.org:443\n');
+    const egress = run('--egress-policy', 'block', '--allowed-endpoints', 'a.com', '--allowed-endpoints-file', file, '--', 'true').egress!;
+    rmSync(dir, { recursive: true });
+    expect(egress.mode).toBe('block');
+    expect(egress.endpoints).toHaveLength(3);
+    expect(egress.allowLoopback).toBe(true);
+    expect(run('--egress-policy', 'block', '--no-allow-loopback', '--', 'true').egress?.allowLoopback).toBe(false);
+    expect(usage('run', '--no-allow-loopback', '--', 'true')).toMatch(/needs --egress-policy/);
+  });
+
+  it('a bad entry, mode or file is a usage error naming it', () => {
+    expect(usage('run', '--allowed-endpoints', 'a.com:99999', '--', 'true')).toMatch(/"a\.com:99999": port "99999"/);
+    expect(usage('run', '--egress-policy', 'deny', '--', 'true')).toMatch(/egress-policy "deny": accepted: audit, block/);
+    expect(usage('run', '--allowed-endpoints-file', '/nonexistent/x', '--', 'true')).toMatch(/--allowed-endpoints-file \/nonexistent\/x: ENOENT/);
   });
 });
