@@ -87,6 +87,9 @@ int64_t cs_boot_to_realtime_ns(void);
 /* The pid of the process on the other end of unix socket fd (SO_PEERCRED). */
 int cs_peer_pid(int fd);
 
+/* out[0..2] = pid, uid, gid of the peer of unix socket fd (SO_PEERCRED); 0 or -errno. */
+int cs_peer_cred(int fd, int *out);
+
 /*
  * Runs the packet program prog (loading it if attach has not) on one
  * crafted packet (an Ethernet frame) with BPF_PROG_TEST_RUN; returns the

@@ -5,9 +5,12 @@
  */
 import * as core from '@actions/core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { request } from '../daemon/client.js';
 import type { StatsReply } from '../daemon/protocol.js';
+import { htmlText } from '../report/escape.js';
 import { ALLOWED_ENDPOINTS_FILE, writeReportFiles } from '../report/files.js';
 import { reportFromLog } from '../report/fromLog.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -36,6 +39,21 @@ async function stats(stateDir: string): Promise<StatsReply | undefined> {
   }
 }
 
+/**
+ * Only root may stop the daemon (a job must not be able to switch the
+ * sensor off for the jobs beside it), so a post step running as the
+ * runner's user asks through sudo, as pre started it.
+ */
+async function stopDaemon(stateDir: string): Promise<void> {
+  if (process.getuid?.() === 0) {
+    const r = await request(stateDir, { op: 'stop' });
+    if (!r.ok) throw new Error(r.error);
+    return;
+  }
+  const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
+  execFileSync('sudo', ['-n', process.execPath, cli, 'daemon', 'stop', '--state-dir', stateDir], { stdio: 'pipe', timeout: 60_000 });
+}
+
 /** Closes the job in the daemon, or, with the daemon gone, rebuilds the report from its log. */
 async function closeJob(session: Session): Promise<{ dir: string; model: ReportModel }> {
   const stateDir = session.stateDir!;
@@ -52,13 +70,13 @@ async function closeJob(session: Session): Promise<{ dir: string; model: ReportM
 }
 
 /** A warning block for the summary; the text may come from elsewhere (a daemon's log), so it cannot break out of the block. */
-const warningNote = (text: string): string => `> [!WARNING]\n> ${text.replace(/[<>&\n]/g, ' ')}`;
+const warningNote = (text: string): string => `> [!WARNING]\n> ${htmlText(text, 2000)}`;
 
 function header(session: Session, problems: string[]): string {
   const lines: string[] = [];
   if (problems.length) {
     lines.push(
-      `> [!CAUTION]\n> **The sensor was disturbed during this job**: ${problems.join('; ')}. Activity between ${session.startedAt ?? 'the start'} and ${new Date().toISOString()} may be missing from this report.`,
+      `> [!CAUTION]\n> **The sensor was disturbed during this job**: ${problems.map((p) => htmlText(p, 1000)).join('; ')}. Activity between ${session.startedAt ?? 'the start'} and ${new Date().toISOString()} may be missing from this report.`,
     );
   }
   for (const w of warnings) lines.push(warningNote(w));
@@ -125,7 +143,7 @@ export async function finishWatching(): Promise<void> {
   const after = await stats(session.stateDir!);
   if (after && Array.isArray(after.jobs) && after.jobs.length === 0) {
     try {
-      await request(session.stateDir!, { op: 'stop' });
+      await stopDaemon(session.stateDir!);
     } catch (err) {
       warn(`cicd-sensor: could not stop the sensor daemon: ${(err as Error).message}`);
     }

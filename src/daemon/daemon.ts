@@ -3,7 +3,7 @@
  * DIR/control.sock. It lives in a cgroup of its own outside every job, so
  * it never observes itself, and reports ready only once BPF is attached.
  */
-import { chmodSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
@@ -13,6 +13,8 @@ import { Recorder } from '../recording/recorder.js';
 import { startSensor } from '../kerneltracker/sensorStart.js';
 import { controlSocketPath } from './client.js';
 import { listenControl } from './controlServer.js';
+import { AccessControl } from './access.js';
+import { internalErrors } from './survive.js';
 import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
 import type { Logger } from './log.js';
@@ -31,8 +33,6 @@ type RunOptions = DaemonOptions & DaemonHost;
 /** A job never unregistered (its runner died) is closed after this long. */
 const JOB_MAX_AGE_MS = 24 * 3600 * 1000;
 const TICK_MS = 1000;
-/** A staged container that has not started within this long is forgotten. */
-const STAGING_MAX_AGE_MS = 3600 * 1000;
 
 export class DaemonStartError extends Error {}
 
@@ -53,6 +53,7 @@ function socketOwner(): { uid: number; gid: number } | undefined {
 class Daemon {
   private readonly recorder: Recorder;
   private readonly jobs: JobManager;
+  private readonly access: AccessControl;
   private readonly startedAt = new Date().toISOString();
   private server: Server | undefined;
   private ticker: NodeJS.Timeout | undefined;
@@ -67,6 +68,7 @@ class Daemon {
   ) {
     this.recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
     this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner());
+    this.access = new AccessControl(opts.log, (id, message) => this.recorder.get(id)?.note(message));
   }
 
   private get tracker() {
@@ -82,7 +84,7 @@ class Daemon {
     await this.recorder.start(this.opts.dockerProxy ? docker : undefined);
     this.server = await listenControl({
       path: controlSocketPath(this.opts.stateDir),
-      handler: (req) => this.handle(req),
+      handler: (req, peer) => this.access.guard(req, peer, (r) => this.handle(r)),
       owner: socketOwner(),
       onError: (err) => this.opts.log.error(`control socket: ${err.message}`),
     });
@@ -91,7 +93,6 @@ class Daemon {
 
   private tick(): void {
     this.tracker.reconcile();
-    this.tracker.expireStaging(STAGING_MAX_AGE_MS);
     for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
       this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
       this.jobs.unregister(id, 'expired after 24 h');
@@ -141,7 +142,8 @@ class Daemon {
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
       maps: this.recorder.sensor.mapIds(),
-      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) })),
+      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id), lostOnWrite: this.recorder.get(id)?.lostOnWrite ?? 0 })),
+      internalErrors: internalErrors(),
       docker: this.docker
         ? { proxy: this.docker.proxyPath, upstream: this.docker.upstream, interposed: this.docker.interposition?.defaultPath ?? null }
         : null,
@@ -201,10 +203,22 @@ function leaveOwnCgroup(own: string): void {
   }
 }
 
+/** A state directory someone else could write in would let them plant links where root writes. */
+function requireRootsDirectory(path: string): void {
+  const st = lstatSync(path);
+  if (!st.isDirectory() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
+    throw new DaemonStartError(`${path} must be a directory owned by root and writable by root alone`);
+  }
+}
+
 export async function runDaemon(opts: RunOptions): Promise<number> {
   mkdirSync(join(opts.stateDir, 'jobs'), { recursive: true, mode: 0o700 });
-  // Steps running as the runner's user reach their socket and job files through it, and list nothing.
+  // Steps running as the runner's user reach their socket and job files through these, and list nothing;
+  // both stay root's, so no job can plant a link where root will write.
+  requireRootsDirectory(opts.stateDir);
+  requireRootsDirectory(join(opts.stateDir, 'jobs'));
   chmodSync(opts.stateDir, 0o711);
+  chmodSync(join(opts.stateDir, 'jobs'), 0o711);
   acquireInstance(opts.stateDir);
   let ownCgroup: string | undefined;
   try {

@@ -6,7 +6,7 @@
  * own, and that is the job. Where the move fails the worker's cgroup is
  * tracked as it is, and the report says so.
  */
-import { existsSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cgroupProcs, createCgroup, moveProcess, processCgroup } from '../platform/cgroup.js';
 import { readProcStat } from '../platform/procStat.js';
@@ -43,20 +43,32 @@ export function findRunnerWorker(pid: number): number | undefined {
   return undefined;
 }
 
-/** pid and every live descendant, found through /proc's parent links. */
+/**
+ * pid and every live descendant, found through /proc's parent links. Linear
+ * in the number of processes: each child list grows in place and the walk
+ * reads its queue by index (a job that forks thousands of children must not
+ * make registration quadratic).
+ */
 export function subtree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const ppid = parentPid(Number(name));
-    if (ppid !== undefined) children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    if (ppid === undefined) continue;
+    const list = children.get(ppid);
+    if (list) list.push(Number(name));
+    else children.set(ppid, [Number(name)]);
   }
-  const out: number[] = [];
-  const queue = [pid];
-  while (queue.length) {
-    const p = queue.shift()!;
-    out.push(p);
-    queue.push(...(children.get(p) ?? []));
+  const out = [pid];
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++) {
+    for (const child of children.get(out[i]!) ?? []) {
+      // pid reuse between two reads of /proc could make a cycle; never walk one.
+      if (!seen.has(child)) {
+        seen.add(child);
+        out.push(child);
+      }
+    }
   }
   return out;
 }
@@ -110,11 +122,31 @@ function isolateWorker(worker: number, root: string, jobId: string): JobCgroupCh
   }
 }
 
+/**
+ * A cgroup path as given (absolute, or relative to the root), resolved the
+ * way the kernel will: `<root>/.`, `a/../..` and symlinks all lead
+ * somewhere, and only a directory strictly below the cgroup v2 root is a
+ * job (the root is the whole host; anything outside it is not a cgroup).
+ */
+export function cgroupBelowRoot(given: string, root: string): string {
+  // Relative to the root unless it already names a path inside it (as /proc/<pid>/cgroup gives them).
+  const joined = given.startsWith(`${root}/`) ? given : join(root, given);
+  let path: string;
+  try {
+    path = realpathSync(joined);
+  } catch {
+    throw new JobCgroupError(`${joined} does not exist`);
+  }
+  const realRoot = realpathSync(root);
+  if (path === realRoot) throw new JobCgroupError('refusing to track the root cgroup (the whole host)');
+  if (!path.startsWith(`${realRoot}/`)) throw new JobCgroupError(`${joined} is not below the cgroup v2 root ${root}`);
+  if (!existsSync(join(path, 'cgroup.procs'))) throw new JobCgroupError(`${path} is not a cgroup v2 directory`);
+  return path;
+}
+
 export function chooseJobCgroup(req: { pid?: number; cgroup?: string }, root: string, jobId: string): JobCgroupChoice {
   if (req.cgroup !== undefined) {
-    const path = req.cgroup.startsWith(root) ? req.cgroup : join(root, req.cgroup);
-    if (path === root || path === `${root}/`) throw new JobCgroupError('refusing to track the root cgroup (the whole host)');
-    if (!existsSync(join(path, 'cgroup.procs'))) throw new JobCgroupError(`${path} is not a cgroup v2 directory`);
+    const path = cgroupBelowRoot(req.cgroup, root);
     return { path, isolated: false, pids: cgroupProcs(path) };
   }
   const pid = req.pid!;

@@ -3,17 +3,18 @@
  * its events log, and at the end its report and a done marker (job.json).
  * A log without job.json is a job whose daemon ended before it did.
  */
-import { chownSync, existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
 import type { Recorder } from '../recording/recorder.js';
+import { makeDirectory, writeReplacing } from '../platform/noFollow.js';
 import { enforcePolicy, releasePolicy } from '../policy/enforce.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 import type { EgressPolicy } from '../policy/policy.js';
 import { engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
 import { replayLog } from '../rules/replay.js';
-import { FINDINGS_FILE, RuleStage } from '../rules/ruleStage.js';
+import { RuleStage } from '../rules/ruleStage.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
 import type { RegisterReply, UnregisterReply } from './protocol.js';
 
@@ -40,11 +41,6 @@ export class JobManager {
     /** The unprivileged user the job's steps run as: they read the job's files. */
     private readonly owner?: { uid: number; gid: number },
   ) {}
-
-  private giveToOwner(...paths: string[]): void {
-    if (!this.owner) return;
-    for (const p of paths) if (existsSync(p)) chownSync(p, this.owner.uid, this.owner.gid);
-  }
 
   ids(): string[] {
     return [...this.choices.keys()];
@@ -76,6 +72,13 @@ export class JobManager {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     // Rules first: a job whose rules do not load is refused before anything of it exists.
     const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
+    const dir = join(this.stateDir, 'jobs', identity.id);
+    // A job's log is never replaced: registering a finished job's id again would wipe what it did.
+    if (existsSync(dir)) throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
+    // A job's log is never replaced: registering a finished job's id again would wipe what it did.
+    if (existsSync(join(this.stateDir, 'jobs', identity.id))) {
+      throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
+    }
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
     try {
       const policy = egress && this.enforce(identity.id, egress, choice.workerPid);
@@ -92,9 +95,9 @@ export class JobManager {
     { notes, protect, stage, policy, egress }: { notes: string[]; protect: boolean; stage?: RuleStage; policy?: JobPolicy; egress?: EgressPolicy },
   ): RegisterResult {
     const dir = join(this.stateDir, 'jobs', identity.id);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // A job id used again (a re-run) loses its old done marker.
-    rmSync(join(dir, 'job.json'), { force: true });
+    // Root's, in the runner's group, setgid (its files get that group: the runner reads them) and
+    // sticky (the runner may add files of its own, e.g. post's, but never remove or replace root's).
+    makeDirectory(dir, 0o3770, this.owner?.gid);
     const recording = this.recorder.begin({
       identity,
       dir,
@@ -107,7 +110,6 @@ export class JobManager {
       notes: [...(choice.note ? [choice.note] : []), ...notes],
       stages: stage ? [stage] : [],
     });
-    this.giveToOwner(join(this.stateDir, 'jobs'), dir, recording.eventsPath);
     this.choices.set(identity.id, choice);
     if (stage) this.ruleStages.set(identity.id, stage);
     return {
@@ -148,8 +150,7 @@ export class JobManager {
     this.undoIsolation(choice);
     const done = this.recorder.finish(id);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
-    writeFileSync(join(recording.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
-    this.giveToOwner(done.summary, done.report, join(recording.dir, 'job.json'), join(recording.dir, FINDINGS_FILE));
+    writeReplacing(join(recording.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
     return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report };
   }
 

@@ -9,6 +9,7 @@ import { runDaemon } from './daemon.js';
 import { AlreadyRunning } from './instance.js';
 import { fileLogger } from './log.js';
 import { parseDaemonOptions, type DaemonOptions } from './options.js';
+import { surviveInternalErrors } from './survive.js';
 
 function tell(line: string): void {
   try {
@@ -38,6 +39,7 @@ export async function trackerMain(argv: string[]): Promise<number> {
 /** The daemon in this process until it stops; its exit code. */
 export async function daemonMain(opts: DaemonOptions): Promise<number> {
   const log = fileLogger(join(opts.stateDir, 'daemon.log'), !opts.detach && process.stderr.isTTY);
+  surviveInternalErrors(log);
   try {
     return await runDaemon({
       ...opts,

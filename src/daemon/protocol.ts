@@ -68,7 +68,10 @@ export interface StatsReply {
   /** Sizes of the tracker's tables: all zero with no job registered. */
   mirror: Record<string, number>;
   maps: Record<string, number>;
-  jobs: { id: string; delivered: number }[];
+  /** lostOnWrite: events the job's log could not take (disk full, I/O error). */
+  jobs: { id: string; delivered: number; lostOnWrite: number }[];
+  /** Exceptions and rejections nobody handled, logged and survived. */
+  internalErrors: number;
   docker: { proxy: string; upstream: string; interposed: string | null } | null;
 }
 

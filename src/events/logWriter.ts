@@ -2,8 +2,14 @@
  * events.ndjson, written as events come: lines are encoded straight into
  * one buffer per batch and written with one write(2) of whole lines, so a
  * crash (even kill -9) leaves every line that reached the file intact.
+ *
+ * A failing write (ENOSPC on /run, EIO) must not stop the recording: the
+ * lines it could not write are counted as lost on write, the report says
+ * how many, and the next batch is tried again. A line torn by a partial
+ * write is closed with a newline first, so it cannot swallow the next one.
  */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, writeSync } from 'node:fs';
+import { createExclusive } from '../platform/noFollow.js';
 import { eventLine } from './eventLine.js';
 import type { EventRecord } from './eventRecord.js';
 
@@ -11,14 +17,23 @@ export class EventLogWriter {
   private readonly fd: number;
   private buf: Buffer;
   private used = 0;
+  /** Where each buffered line ends, to count exactly what a failed write lost. */
+  private ends: number[] = [];
+  private torn = false;
   written = 0;
+  /** Lines that could not be written (the disk was full or failing). */
+  lostOnWrite = 0;
+  /** The error code of the last failed write, for the report. */
+  lastWriteError: string | undefined;
 
   constructor(
     readonly path: string,
     private readonly onEvent?: (e: EventRecord) => void,
     flushBytes = 1 << 20,
+    /** How the file is opened; by default a new file, never one (or a link) already there. */
+    open: (path: string) => number = createExclusive,
   ) {
-    this.fd = openSync(path, 'a', 0o600);
+    this.fd = open(path);
     this.buf = Buffer.allocUnsafe(flushBytes);
   }
 
@@ -30,19 +45,37 @@ export class EventLogWriter {
       if (line.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(line.length * 3);
     }
     this.used += this.buf.write(line, this.used, 'utf8');
+    this.ends.push(this.used);
     this.written++;
     this.onEvent?.(event);
   }
 
   flush(): void {
     let off = 0;
-    while (off < this.used) off += writeSync(this.fd, this.buf, off, this.used - off);
+    try {
+      if (this.torn && this.used > 0) {
+        writeSync(this.fd, '\n');
+        this.torn = false;
+      }
+      while (off < this.used) off += writeSync(this.fd, this.buf, off, this.used - off);
+    } catch (err) {
+      this.lastWriteError = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      this.lostOnWrite += this.ends.filter((end) => end > off).length;
+      if (off > 0 && !this.ends.includes(off)) this.torn = true;
+    }
     this.used = 0;
+    this.ends = [];
   }
 
   close(): void {
     this.flush();
-    fsyncSync(this.fd);
+    try {
+      fsyncSync(this.fd);
+    } catch (err) {
+      // EINVAL: a file that cannot be synced (not a disk file); nothing was lost.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EINVAL') this.lastWriteError = code ?? (err as Error).message;
+    }
     closeSync(this.fd);
   }
 }

@@ -1,5 +1,5 @@
 /** findings.ndjson: one Finding per line (shared/finding.schema.json), in the order they were found. */
-import { writeFileSync } from 'node:fs';
+import { writeReplacing } from '../platform/noFollow.js';
 import type { Finding } from '../events/finding.js';
 
 export function findingsNdjson(findings: readonly Finding[]): string {
@@ -7,5 +7,5 @@ export function findingsNdjson(findings: readonly Finding[]): string {
 }
 
 export function writeFindingsNdjson(path: string, findings: readonly Finding[]): void {
-  writeFileSync(path, findingsNdjson(findings));
+  writeReplacing(path, findingsNdjson(findings));
 }

@@ -8,7 +8,7 @@
 import type { CgroupSample, Sample } from '../kernel/decode.js';
 import type { KernelMaps } from './kernelMaps.js';
 import { ProcessTable, readProc, type ProcessNode } from './processTable.js';
-import { stepLabel } from './steps.js';
+import { firstScriptLine, stepLabel } from './steps.js';
 
 /** What step attribution needs of a job. */
 export interface StepOwner {
@@ -107,5 +107,5 @@ export class JobProcesses {
 /** A direct child of the worker starts a step; its exec names it. Steps are shared by the subtree: frozen. */
 function assignStep(node: ProcessNode, job: StepOwner): void {
   if (job.workerPid === undefined || node.ppid !== job.workerPid) return;
-  node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv) });
+  node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv, (path) => firstScriptLine(path, node.uid)) });
 }

@@ -5,7 +5,7 @@
  * (read at exec: the runner deletes it when the step ends), or the action
  * directory a `uses:` step's node runs from.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 
 export interface StepRef {
@@ -18,12 +18,26 @@ const ACTION_PATH = /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\//;
 const RUN_SCRIPT = /\/_temp\/[^/]+\.(sh|bash|ps1|py|cmd)$/;
 const LABEL_MAX = 200;
 
-/** First non-empty line of a script, read without loading a large file whole. */
-export function firstScriptLine(path: string): string | undefined {
+/** More than a script's first lines is never read (a label needs one). */
+const SCRIPT_READ_BYTES = 8192;
+
+/**
+ * First non-empty line of a script the runner wrote, read as root on behalf
+ * of the job: so never through a link (O_NOFOLLOW: a swapped `_temp/x.sh ->
+ * /etc/shadow` would put the first line of a root file in the report), never
+ * anything but a regular file (O_NONBLOCK, then fstat: a FIFO planted there
+ * would hang the daemon), only a file owned by the process that runs it (or
+ * any file for a root process, which could read it itself), and at most
+ * SCRIPT_READ_BYTES of it.
+ */
+export function firstScriptLine(path: string, runnerUid?: number): string | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const buf = Buffer.alloc(8192);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    if (runnerUid !== undefined && runnerUid !== 0 && st.uid !== runnerUid) return undefined;
+    const buf = Buffer.alloc(SCRIPT_READ_BYTES);
     const n = readSync(fd, buf, 0, buf.length, 0);
     return buf
       .subarray(0, n)

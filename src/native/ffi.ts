@@ -33,6 +33,7 @@ export interface NativeApi {
   cs_close(h: Handle): void;
   cs_boot_to_realtime_ns(): number | bigint;
   cs_peer_pid(fd: number): number;
+  cs_peer_cred(fd: number, out: Int32Array): number;
   cs_test_skb(h: Handle, prog: string, frame: Buffer, len: number): number;
   cs_last_error(buf: Buffer, len: number): number;
   cs_policy_set(h: Handle, policy: number, mode: number, allowLoopback: number, ttlFloorS: number, ttlCeilingS: number): number;
@@ -78,6 +79,7 @@ export function nativeApi(): NativeApi {
     cs_close: f('void cs_close(cs_sensor *s)'),
     cs_boot_to_realtime_ns: f('int64_t cs_boot_to_realtime_ns(void)'),
     cs_peer_pid: f('int cs_peer_pid(int fd)'),
+    cs_peer_cred: f('int cs_peer_cred(int fd, _Out_ int *out)'),
     cs_test_skb: f('int cs_test_skb(cs_sensor *s, const char *prog, const uint8_t *frame, uint32_t len)'),
     cs_last_error: f('int cs_last_error(_Out_ uint8_t *buf, uint32_t len)'),
     cs_policy_set: f('int cs_policy_set(cs_sensor *s, uint32_t policy, uint32_t mode, uint32_t allow_loopback, uint32_t ttl_floor_s, uint32_t ttl_ceiling_s)'),

@@ -4,24 +4,75 @@
  * is forwarded untouched.
  */
 
-/** Docker API paths may carry a version prefix: /v1.41/containers/create. */
-const VERSIONED = /^\/v\d+(?:\.\d+)?(\/.*)$/;
+/**
+ * dockerd's router (gorilla/mux over Go's net/http) matches the *decoded*
+ * path, after cleaning it (dot segments, repeated slashes), with an optional
+ * version prefix `/v{version:[0-9.]+}`. A check on the raw string is walked
+ * around by `/v1.41/%63ontainers/create` or `/v1.41/x/../containers/create`;
+ * so requests are classified on the path as dockerd will route it.
+ */
+const VERSIONED = /^\/v[0-9.]+(\/.*)$/;
 
-export type RequestKind = 'container-create' | 'build' | 'forward';
+export type RequestKind = 'container-create' | 'container-start' | 'exec-create' | 'build' | 'forward';
 
+export interface Classified {
+  kind: RequestKind;
+  /** The container a start or exec names (an id, an id prefix or a name), as given. */
+  container?: string;
+}
+
+/** Removes dot segments and empty segments the way Go's path.Clean does for an absolute path. */
+function cleanPath(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return `/${out.join('/')}`;
+}
+
+/**
+ * The path dockerd routes on: query dropped, percent-decoded, cleaned, the
+ * version prefix removed. undefined when the encoding is malformed (dockerd
+ * refuses those with 400 before routing).
+ */
+export function routePath(url: string): string | undefined {
+  const q = url.indexOf('?');
+  let path = q >= 0 ? url.slice(0, q) : url;
+  // An absolute-form request target (http://host/path) routes on its path.
+  const abs = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(path);
+  if (abs) path = abs[1] ?? '/';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  const clean = cleanPath(decoded);
+  return VERSIONED.exec(clean)?.[1] ?? clean;
+}
+
+/** Kept for callers that only want the path without its version prefix. */
 export function unversioned(path: string): string {
-  const q = path.indexOf('?');
-  const bare = q >= 0 ? path.slice(0, q) : path;
-  return VERSIONED.exec(bare)?.[1] ?? bare;
+  return routePath(path) ?? path;
 }
 
-export function classify(method: string | undefined, url: string | undefined): RequestKind {
-  if (method !== 'POST' || !url) return 'forward';
-  const path = unversioned(url);
-  if (path === '/containers/create') return 'container-create';
-  if (path === '/build') return 'build';
-  return 'forward';
+const CONTAINER_ACTION = /^\/containers\/(.+)\/(start|restart|exec)$/;
+
+export function classify(method: string | undefined, url: string | undefined): Classified {
+  if (method?.toUpperCase() !== 'POST' || !url) return { kind: 'forward' };
+  const path = routePath(url);
+  if (path === undefined) return { kind: 'forward' };
+  if (path === '/containers/create') return { kind: 'container-create' };
+  if (path === '/build') return { kind: 'build' };
+  const action = CONTAINER_ACTION.exec(path);
+  if (action) return { kind: action[2] === 'exec' ? 'exec-create' : 'container-start', container: action[1] };
+  return { kind: 'forward' };
 }
+
+/** Requests the proxy must see whole: never let them through an Upgrade. */
+export const mustInspect = (c: Classified): boolean => c.kind !== 'forward';
 
 /** The container name a create asked for (?name=...), if any. */
 export function requestedName(url: string): string | undefined {

@@ -5,7 +5,14 @@
  * pipes both ways, half-close included. Only a container create is looked
  * at: its caller is identified by SO_PEERCRED, and when the caller belongs to
  * a job the container's cgroup is staged before the client sees the reply,
- * so the container cannot start unwatched.
+ * so the container cannot start unwatched. A start or restart of a job's
+ * container stages it again before dockerd sees the request (every start
+ * makes a new cgroup), and an exec by a job into a container that is not
+ * the job's is noted in the job's report.
+ *
+ * A connection is piped raw only once dockerd has answered 101: before
+ * that, an `Upgrade:` header is just a header, and whatever the client
+ * sends after a non-101 answer is never forwarded unseen.
  */
 import http from 'node:http';
 import net from 'node:net';
@@ -16,11 +23,14 @@ import {
   classify,
   containerCgroupBasename,
   createdId,
+  mustInspect,
   requestedImage,
   requestedName,
   type CgroupDriver,
+  type Classified,
 } from './decide.js';
 import type { ContainerInfo } from '../events/eventRecord.js';
+import { pipeAfterUpgrade, refuseUpgrade } from './upgrade.js';
 
 export type { ContainerInfo };
 
@@ -36,6 +46,16 @@ export interface ProxyHooks {
 
 /** Bodies looked at are small JSON; anything bigger is forwarded, not kept. */
 const MAX_INSPECTED_BYTES = 1 << 20;
+/** A client has this long to send its request headers (slowloris). */
+export const HEADERS_TIMEOUT_MS = 30_000;
+/** Connections at once; past it new ones are closed at accept. */
+export const MAX_CONNECTIONS = 512;
+
+interface JobContainer {
+  jobId: string;
+  basename: string;
+  info: ContainerInfo;
+}
 
 function upstreamError(res: http.ServerResponse, upstream: string, err: Error): void {
   if (res.headersSent) {
@@ -67,16 +87,20 @@ export class DockerProxy {
   private readonly server: http.Server;
   private readonly agent: http.Agent;
   private driver: CgroupDriver | undefined;
+  /** Containers created by jobs through the proxy, by full id. */
+  private readonly containers = new Map<string, JobContainer>();
 
   constructor(
     private readonly upstream: string,
     private readonly hooks: ProxyHooks,
   ) {
     this.agent = new http.Agent({ keepAlive: true, socketPath: upstream } as http.AgentOptions);
-    this.server = http.createServer({ requestTimeout: 0, headersTimeout: 0, keepAliveTimeout: 0 }, (req, res) =>
-      this.forward(req, res),
+    // No request timeout: bodies and streams (logs -f, events) last as long as they last.
+    this.server = http.createServer({ requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, keepAliveTimeout: 0 }, (req, res) =>
+      this.route(req, res),
     );
-    this.server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => this.pipeUpgrade(req, socket, head));
+    this.server.maxConnections = MAX_CONNECTIONS;
+    this.server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
     this.server.on('clientError', (_err, socket) => socket.destroy());
   }
 
@@ -93,8 +117,47 @@ export class DockerProxy {
     this.agent.destroy();
   }
 
-  private forward(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const kind = classify(req.method, req.url);
+  /** Forgets the containers of a job that ended: a later start is no longer the job's. */
+  forgetJob(jobId: string): void {
+    for (const [id, c] of this.containers) if (c.jobId === jobId) this.containers.delete(id);
+  }
+
+  private route(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const c = classify(req.method, req.url);
+    if (c.kind !== 'container-start' && c.kind !== 'exec-create') {
+      this.forward(req, res, c);
+      return;
+    }
+    // Held until the container is known: a start must be staged before dockerd runs it.
+    req.pause();
+    this.beforeContainerAction(req, c)
+      .catch((err: Error) => this.hooks.log(`docker proxy: ${c.kind} of ${c.container}: ${err.message}`))
+      .finally(() => this.forward(req, res, c));
+  }
+
+  /** Re-arms staging for a job's container before it starts; notes an exec into a container not the job's. */
+  private async beforeContainerAction(req: http.IncomingMessage, c: Classified): Promise<void> {
+    const id = await this.containerId(c.container!);
+    const known = id === undefined ? undefined : this.containers.get(id);
+    if (c.kind === 'container-start') {
+      if (known) this.hooks.stage(known.jobId, known.basename, known.info);
+      return;
+    }
+    const pid = peerPid(req.socket as net.Socket);
+    const jobId = pid === undefined ? undefined : this.hooks.jobOfPid(pid);
+    if (jobId === undefined || known?.jobId === jobId) return;
+    const which = `${c.container}${id ? ` (${id.slice(0, 12)})` : ''}`;
+    this.hooks.note(jobId, `The job ran docker exec in container ${which}, which it did not create through the proxy: what ran there is not recorded.`);
+  }
+
+  /** The full id dockerd knows a container by (name, id or id prefix), from the upstream itself. */
+  private async containerId(nameOrId: string): Promise<string | undefined> {
+    const body = await this.upstreamGet(`/containers/${encodeURIComponent(nameOrId)}/json`);
+    return createdId(body);
+  }
+
+  private forward(req: http.IncomingMessage, res: http.ServerResponse, c: Classified): void {
+    const kind = c.kind;
     const upReq = http.request({
       agent: this.agent,
       socketPath: this.upstream,
@@ -162,15 +225,22 @@ export class DockerProxy {
     if (jobId === undefined || id === undefined) return;
     const driver = await this.cgroupDriver();
     const container: ContainerInfo = { id, name: requestedName(req.url ?? ''), image: requestedImage(requestBody) };
-    this.hooks.stage(jobId, containerCgroupBasename(id, driver), container);
+    const basename = containerCgroupBasename(id, driver);
+    this.containers.set(id, { jobId, basename, info: container });
+    this.hooks.stage(jobId, basename, container);
   }
 
   /** Asked of the daemon once: which cgroup name a container will get. */
   private async cgroupDriver(): Promise<CgroupDriver> {
     if (this.driver) return this.driver;
-    const body = await new Promise<Buffer>((resolve, reject) => {
+    this.driver = cgroupDriverFromInfo(await this.upstreamGet('/info')) ?? 'cgroupfs';
+    return this.driver;
+  }
+
+  private upstreamGet(path: string): Promise<Buffer> {
+    return new Promise<Buffer>((resolve, reject) => {
       http
-        .get({ agent: this.agent, socketPath: this.upstream, path: '/info' }, (res) => {
+        .get({ agent: this.agent, socketPath: this.upstream, path }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => resolve(Buffer.concat(chunks)));
@@ -178,34 +248,19 @@ export class DockerProxy {
         })
         .on('error', reject);
     });
-    this.driver = cgroupDriverFromInfo(body) ?? 'cgroupfs';
-    return this.driver;
   }
 
   /**
-   * attach and exec hijack their connection. The request goes upstream as
-   * the client sent it, and from then on bytes flow both ways untouched; an
-   * end from either side is passed on as a half-close.
+   * attach and exec hijack their connection. A request the proxy must see
+   * whole (create, start, exec) is refused with an Upgrade header; any
+   * other goes upstream as the client sent it, and becomes a raw pipe only
+   * if dockerd answers 101.
    */
-  private pipeUpgrade(req: http.IncomingMessage, client: Duplex, head: Buffer): void {
-    const up = net.connect({ path: this.upstream, allowHalfOpen: true });
-    const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
-    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
-    up.on('connect', () => {
-      up.write(lines.join('\r\n') + '\r\n\r\n');
-      if (head.length) up.write(head);
-      client.pipe(up);
-      up.pipe(client);
-    });
-    up.on('error', (err) => {
-      if (!client.destroyed) {
-        const body = JSON.stringify({ message: `cicd-sensor docker proxy: the Docker daemon at ${this.upstream} is unavailable: ${err.message}` });
-        client.end(`HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-      }
-    });
-    client.on('error', () => up.destroy());
-    // end, not destroy, after a clean close: what was piped must still arrive.
-    up.on('close', (hadError) => (hadError ? client.destroy() : client.end()));
-    client.on('close', () => up.destroy());
+  private upgrade(req: http.IncomingMessage, client: Duplex, head: Buffer): void {
+    if (mustInspect(classify(req.method, req.url))) {
+      refuseUpgrade(client, 400, 'this Docker API endpoint does not take an Upgrade header through the cicd-sensor docker proxy');
+      return;
+    }
+    pipeAfterUpgrade(req, client, head, this.upstream);
   }
 }

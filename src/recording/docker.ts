@@ -72,6 +72,8 @@ export async function startDocker(opts: DockerOptions): Promise<DockerSetup | un
   const proxy = new DockerProxy(forwardTo, {
     jobOfPid: (pid) => jobOfPid(pid, opts.cgroupRoot, opts.tracker),
     stage: (jobId, basename, container) => {
+      // A job's container started again after the job ended is no longer the job's.
+      if (!opts.tracker.jobIds().includes(jobId)) return;
       opts.tracker.stage(jobId, basename, container);
       opts.log.info(`docker proxy: staged ${basename} (${container.image ?? '?'}) for job ${jobId}`);
     },

@@ -104,6 +104,11 @@ export class JobRecording implements JobSink {
     this.notes.add(message);
   }
 
+  /** Events the log could not take (disk full, I/O error); the report still counts them. */
+  get lostOnWrite(): number {
+    return this.writer.lostOnWrite;
+  }
+
   /**
    * Leaves the tracker (its held DNS questions are logged first) and closes
    * the log; call once the ring buffer is drained. Idempotent, so a caller
@@ -113,6 +118,8 @@ export class JobRecording implements JobSink {
     if (this.delivered === undefined) {
       this.delivered = this.tracker.unregisterJob(this.identity.id);
       this.writer.close();
+      const lost = this.writer.lostOnWrite;
+      if (lost > 0) this.note(`${lost} events could not be written to events.ndjson (${this.writer.lastWriteError}); the report counts them, the log lacks them.`);
     }
     return this.delivered;
   }

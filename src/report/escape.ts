@@ -14,29 +14,47 @@
 export const DEFAULT_MAX_CHARS = 200;
 
 /**
- * Characters shown as escapes rather than printed: C0/C1 controls and DEL,
- * soft hyphen, bidi controls (the "Trojan Source" trick of making text display
- * in another order than it runs), zero-width characters and BOM, line and
- * paragraph separators, and lone surrogates (invalid UTF-16); a well-formed
- * surrogate pair is an ordinary character.
+ * Characters shown as escapes rather than printed, chosen by Unicode
+ * category so that a character added in a later Unicode version is covered
+ * too: controls (Cc), format characters (Cf: soft hyphen, bidi controls, the
+ * "Trojan Source" trick of making text display in another order than it
+ * runs, zero-width characters, BOM, and the tag characters U+E0001-E007F
+ * that can hide a whole message inside an emoji), private use (Co), lone
+ * surrogates (Cs, invalid UTF-16; a well-formed pair is an ordinary
+ * character), line and paragraph separators (Zl, Zp). Besides the
+ * categories: the rest of the tag block, variation selectors (they change how
+ * the character before them looks, so two strings that look alike differ),
+ * Hangul fillers and the other blank letters that render as nothing
+ * (a "name" made of them looks empty), and U+2065.
  */
 const INVISIBLE =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u{E0000}-\u{E007F}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{180B}-\u{180F}\u115F\u1160\u3164\uFFA0\u034F\u17B4\u17B5\u2065]/gu;
+
+/**
+ * More combining marks than this in a row ("Zalgo" text) stack into a block
+ * that covers the lines around it: the rest of the run is shown as escapes.
+ * Three is enough for any real script (Vietnamese stacks two).
+ */
+const MAX_COMBINING_RUN = 3;
+const COMBINING_RUN = new RegExp(`(\\p{M}{${MAX_COMBINING_RUN}})(\\p{M}+)`, 'gu');
 
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
  * Shows invisible characters as escapes: `\n`, `\x07`, `\u{202E}`; a lone
- * surrogate as `\u{D800}`. Backslashes are left as they are: argv often holds
- * regexes and Windows paths, which doubling would make hard to read, and
- * report.json keeps the exact strings for when it matters.
+ * surrogate as `\u{D800}`, a tag character as `\u{E0041}`. Backslashes are
+ * left as they are: argv often holds regexes and Windows paths, which
+ * doubling would make hard to read, and report.json keeps the exact strings
+ * for when it matters.
  */
 export function visible(s: string): string {
-  return s.replace(INVISIBLE, escapeChar);
+  return s
+    .replace(INVISIBLE, escapeChar)
+    .replace(COMBINING_RUN, (_, kept: string, rest: string) => kept + [...rest].map(escapeChar).join(''));
 }
 
 function escapeChar(ch: string): string {
-  const code = ch.charCodeAt(0);
+  const code = ch.codePointAt(0)!;
   if (NAMED_ESCAPES[ch] !== undefined) return NAMED_ESCAPES[ch];
   return code <= 0xff ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`;
 }
@@ -67,9 +85,7 @@ export function plainText(s: string, max = DEFAULT_MAX_CHARS): string {
  * entities. `|` is the table cell separator (GFM splits cells before decoding
  * entities, so `&#124;` stays inside its cell); `$` starts GitHub's math
  * rendering. Letters, digits, `/`, `.`, `-`, `:` and spaces stay readable.
- * GitHub may still turn a URL in such text into a link (it also autolinks
- * after decoding entities, so escaping `:` would not stop it); the link shows
- * the job's own string and cannot change the report's structure.
+ * URLs and mentions are handled apart (see LINKISH).
  */
 const MARKUP = /[&<>"'|`*_[\]#!~\\$]/g;
 
@@ -80,11 +96,31 @@ function entity(ch: string): string {
 }
 
 /**
+ * Spans GitHub turns into a link or a notification: URLs, `www.` hosts,
+ * e-mail addresses, `@user` and `@org/team` mentions. A job string that
+ * names `@someone` must not ping them from a job summary, and one that holds
+ * a URL must not become a link the report seems to vouch for. GitHub decodes
+ * entities before it looks for them, so escaping characters does not help;
+ * it never links or mentions inside `<code>`, so such a span is put there.
+ */
+const LINKISH = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"]*|[\w.+-]*@[\w-]+(?:[./][\w-]+)*/giu;
+
+const inert = (s: string): string => s.replace(MARKUP, entity);
+
+/**
  * A job string as inert text valid both in HTML element content (e.g. inside
- * `<summary>`) and in markdown inline content.
+ * `<summary>`) and in markdown inline content: markup as entities, links and
+ * mentions inside `<code>`.
  */
 export function htmlText(s: string, max = DEFAULT_MAX_CHARS): string {
-  return plainText(s, max).replace(MARKUP, entity);
+  const text = plainText(s, max);
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(LINKISH)) {
+    out += `${inert(text.slice(last, m.index))}<code>${inert(m[0])}</code>`;
+    last = m.index + m[0].length;
+  }
+  return out + inert(text.slice(last));
 }
 
 /**
@@ -101,7 +137,8 @@ export function mdCell(s: string, max = DEFAULT_MAX_CHARS): string {
  * string and still could not hold `|` inside a table.
  */
 export function mdCode(s: string, max = DEFAULT_MAX_CHARS): string {
-  return `<code>${htmlText(s, max)}</code>`;
+  // Inside <code> already: GitHub neither links nor mentions there.
+  return `<code>${inert(plainText(s, max))}</code>`;
 }
 
 const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;

@@ -1,5 +1,5 @@
 /** Writes a finished job's report files next to its events log. */
-import { writeFileSync } from 'node:fs';
+import { writeReplacing } from '../platform/noFollow.js';
 import { join } from 'node:path';
 import { renderMarkdown } from './markdown.js';
 import type { ReportModel } from './model.js';
@@ -19,8 +19,9 @@ export function writeReportFiles(dir: string, model: ReportModel): ReportPaths {
     summary: join(dir, 'summary.md'),
     report: join(dir, 'report.json'),
   };
-  writeFileSync(paths.summary, renderMarkdown(model));
-  writeFileSync(paths.report, JSON.stringify(model, null, 2) + '\n');
-  if (model.egress) writeFileSync(join(dir, ALLOWED_ENDPOINTS_FILE), model.egress.recommended);
+  // Replaced, never written through: a link planted under either name is not followed.
+  writeReplacing(paths.summary, renderMarkdown(model));
+  writeReplacing(paths.report, JSON.stringify(model, null, 2) + '\n');
+  if (model.egress) writeReplacing(join(dir, ALLOWED_ENDPOINTS_FILE), model.egress.recommended);
   return paths;
 }

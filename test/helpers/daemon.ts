@@ -11,13 +11,14 @@ import { cliPath } from './paths.js';
 const started: { stateDir: string; pid: number }[] = [];
 const cgroups: string[] = [];
 
-export function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+export function cli(args: string[], env?: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env: env ?? process.env });
 }
 
-export function startDaemon(extra: string[] = [], dir?: string): { stateDir: string; pid: number } {
+/** env: the daemon's environment (SUDO_UID/SUDO_GID make it start as through sudo). */
+export function startDaemon(extra: string[] = [], dir?: string, env?: NodeJS.ProcessEnv): { stateDir: string; pid: number } {
   const stateDir = dir ?? mkdtempSync(join(tmpdir(), 'cs-daemon-'));
-  const r = cli(['daemon', '--state-dir', stateDir, '--detach', ...extra]);
+  const r = cli(['daemon', '--state-dir', stateDir, '--detach', ...extra], env);
   if (r.status !== 0) throw new Error(`daemon did not start: ${r.stderr}`);
   const pid = Number(/pid=(\d+)/.exec(r.stdout)?.[1]);
   const d = { stateDir, pid };

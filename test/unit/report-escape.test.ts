@@ -101,3 +101,43 @@ describe('formatArgv', () => {
     );
   });
 });
+
+describe('escaping by Unicode category', () => {
+  it('shows tag characters, private use, variation selectors and Hangul fillers', () => {
+    // A message hidden in tag characters after an emoji.
+    expect(visible('🏴\u{E0068}\u{E0069}\u{E007F}')).toBe('🏴\\u{E0068}\\u{E0069}\\u{E007F}');
+    expect(visible('pua\u{E000}\u{F0000}')).toBe('pua\\u{E000}\\u{F0000}');
+    expect(visible('a\uFE0Fb\u{E0100}')).toBe('a\\u{FE0F}b\\u{E0100}');
+    expect(visible('\u3164\u115F\u1160\uFFA0x')).toBe('\\u{3164}\\u{115F}\\u{1160}\\u{FFA0}x');
+    expect(visible('para\u2029graph')).toBe('para\\u{2029}graph');
+  });
+
+  it('keeps a few combining marks and escapes the rest of a long run', () => {
+    expect(visible('Vie\u0323\u0302t')).toBe('Vie\u0323\u0302t');
+    expect(visible('Z\u0301\u0302\u0303\u0304\u0305!')).toBe('Z\u0301\u0302\u0303\\u{0304}\\u{0305}!');
+  });
+
+  it('leaves ordinary non-Latin text alone', () => {
+    for (const s of ['日本語', 'Ελληνικά', 'עברית', '한국어', 'emoji 🚀👍🏽']) expect(visible(s)).toBe(s);
+  });
+});
+
+describe('links and mentions', () => {
+  it('puts URLs, www hosts, e-mail addresses and @mentions inside <code>, where GitHub neither links nor pings', () => {
+    const out = htmlText('ping @octocat and @org/team: see https://evil.example/x?a=1 or www.evil.example, mail me@evil.example');
+    expect(out).toBe(
+      'ping <code>@octocat</code> and <code>@org/team</code>: see <code>https://evil.example/x?a=1</code> or <code>www.evil.example,</code> mail <code>me@evil.example</code>',
+    );
+    // Outside <code>, no @ and no scheme is left.
+    expect(out.replace(/<code>.*?<\/code>/g, '')).not.toMatch(/@|:\/\/|www\./);
+  });
+
+  it('mdCell does the same; mdCode is code already', () => {
+    expect(mdCell('x @a')).toBe('x <code>@a</code>');
+    expect(mdCode('@a https://b')).toBe('<code>@a https://b</code>');
+  });
+
+  it('a link cannot carry markup into the code span', () => {
+    expect(htmlText('https://x/</code><script>')).toBe('<code>https://x/</code>&lt;/code&gt;&lt;script&gt;');
+  });
+});
