@@ -4,7 +4,8 @@
 # (BPF ones on the real kernel, as root: they fail rather than skip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-deps.sh binutils docker.io busybox-static bind9-dnsutils
+bash scripts/ensure-deps.sh binutils docker.io busybox-static bind9-dnsutils chromium
+bash scripts/ensure-node24.sh
 # On other distributions (GitHub's runners) the committed dist/ is what is
 # tested: it is the artifact users run, and a rebuild there would differ.
 if [ "${CICD_SENSOR_SKIP_BUILD:-0}" != 1 ]; then

@@ -14,7 +14,7 @@ import { htmlText } from '../report/escape.js';
 import { ALLOWED_ENDPOINTS_FILE, writeReportFiles } from '../report/files.js';
 import { reportFromLog } from '../report/fromLog.js';
 import { renderMarkdown } from '../report/markdown.js';
-import type { ReportModel } from '../report/model.js';
+import type { ReportAlert, ReportModel } from '../report/model.js';
 import { compressIfLarge, uploadReport } from './artifact.js';
 import { Output } from './constants.js';
 import { checkTamper } from './daemonProcess.js';
@@ -72,19 +72,23 @@ async function closeJob(session: Session): Promise<{ dir: string; model: ReportM
 /** A warning block for the summary; the text may come from elsewhere (a daemon's log), so it cannot break out of the block. */
 const warningNote = (text: string): string => `> [!WARNING]\n> ${htmlText(text, 2000)}`;
 
-function header(session: Session, problems: string[]): string {
-  const lines: string[] = [];
-  if (problems.length) {
-    lines.push(
-      `> [!CAUTION]\n> **The sensor was disturbed during this job**: ${problems.map((p) => htmlText(p, 1000)).join('; ')}. Activity between ${session.startedAt ?? 'the start'} and ${new Date().toISOString()} may be missing from this report.`,
-    );
-  }
-  for (const w of warnings) lines.push(warningNote(w));
-  return lines.length ? `${lines.join('\n\n')}\n\n` : '';
+function header(): string {
+  return warnings.length ? `${warnings.map(warningNote).join('\n\n')}\n\n` : '';
+}
+
+/** Tamper signals go into the model, so the verdict of every rendering shows them. */
+function disturbance(session: Session, problems: string[]): ReportAlert | undefined {
+  if (problems.length === 0) return undefined;
+  const when = `between ${session.startedAt ?? 'the start'} and ${new Date().toISOString()}`;
+  const message = `The sensor was disturbed during this job: ${problems.join('; ')}. Activity ${when} may be missing from this report.`;
+  return { kind: 'tamper', message };
 }
 
 async function publish(settings: Settings, session: Session, problems: string[]): Promise<void> {
   const { dir, model } = await closeJob(session);
+  const alert = disturbance(session, problems);
+  if (alert !== undefined) model.alerts = [alert, ...(model.alerts ?? [])];
+  model.rowLimit = settings.summaryRows;
   findingsFromLogIfMissing(dir, settings, workspaceDir());
   const outcome = publishFindings(dir, settings.failOn);
   // A report rebuilt from the log (the daemon gone) has none of its own.
@@ -111,7 +115,7 @@ async function publish(settings: Settings, session: Session, problems: string[])
   core.setOutput(Output.Lost, String(model.status.lostRecords));
   if (settings.jobSummary) {
     const budget = 1_000_000 - 8_192; // room for the header under GitHub's 1 MiB
-    await core.summary.addRaw(header(session, problems) + renderMarkdown(model, { maxBytes: budget, artifactNote })).write();
+    await core.summary.addRaw(header() + renderMarkdown(model, { maxBytes: budget, artifactNote })).write();
   }
   // The one failure post may cause: the user asked for it with fail-on.
   if (outcome.failure) core.setFailed(outcome.failure);

@@ -14,6 +14,6 @@ export async function reportCommand(jobDir: string): Promise<number> {
   const paths = writeReportFiles(jobDir, model);
   process.stderr.write(`${renderText(model)}\n`);
   if (endedEarly) process.stderr.write('cicd-sensor: WARNING: the sensor stopped before the job ended; the report is incomplete\n');
-  process.stderr.write(`cicd-sensor: summary: ${paths.summary}\n`);
+  process.stderr.write(`cicd-sensor: summary: ${paths.summary}, page: ${paths.html}\n`);
   return 0;
 }

@@ -135,7 +135,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const findings = done.model.findings;
   if (findings) process.stderr.write(`\n${findingsText(findings)}\n`);
   process.stderr.write(`\n${renderText(done.model)}\n`);
-  say(`events: ${done.events}, summary: ${done.summary}`);
+  say(`events: ${done.events}, summary: ${done.summary}, page: ${done.html}`);
   // The command's own failure is the more useful exit code; fail-on only turns a success into 1.
   const failing = findings ? failingFindings(findings, opts.failOn) : [];
   if (code === 0 && failing.length > 0) {

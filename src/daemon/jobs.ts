@@ -151,7 +151,7 @@ export class JobManager {
     const done = this.recorder.finish(id);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
     writeReplacing(join(recording.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
-    return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report };
+    return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report, html: done.html };
   }
 
   /** Puts an isolated worker back where it was and removes the job's cgroup. */

@@ -50,6 +50,8 @@ export interface UnregisterReply {
   events: string;
   summary: string;
   report: string;
+  /** report.html */
+  html: string;
 }
 
 export interface StatsReply {

@@ -5,28 +5,29 @@ import {
   type EventRecord,
 } from '../events/eventRecord.js';
 import type { SensorStatus } from '../events/sensorStatus.js';
+import { DomainAcc, NetAcc, StepAcc } from './accumulators.js';
 import { clip, clipArgv, FirstSeen, SampleSet, TopCounted, type Counted } from './counting.js';
 import { classifyPath, groupRoots, GroupedFiles } from './fileGroups.js';
 import { EgressAcc } from './egress.js';
 import {
   DEFAULT_LIMITS,
   type ContainerEntry,
-  type DomainEntry,
   type EventTotals,
   type FileEntry,
   type FileGroup,
   type FileLinkEntry,
   type FileMoveEntry,
   type FileReport,
-  type NetworkEntry,
   type ReportLimits,
   type ReportMeta,
   type ReportModel,
+  type AccessEntry,
   type ReportOptions,
-  type StepTree,
-  type TreeNode,
+  type SensitiveEntry,
   type UnixSocketEntry,
 } from './modelTypes.js';
+import { sensitiveReason } from './sensitive.js';
+import { TimelineAcc, TimeParser } from './timeline.js';
 
 export * from './modelTypes.js';
 export { classifyPath, groupRoots } from './fileGroups.js';
@@ -38,6 +39,12 @@ function isWrite(file: NonNullable<EventRecord['file']>): boolean {
   return file.flags?.some((f) => f === 'O_CREAT' || f === 'O_TRUNC') ?? false;
 }
 
+const OPERATIONS: Record<string, SensitiveEntry['operation']> = {
+  file_remove: 'remove',
+  file_move: 'move',
+  file_link: 'link',
+};
+
 function stepOf(e: EventRecord): string {
   // `||`: an empty label says no more than a missing one.
   return e.step?.label || 'job';
@@ -46,90 +53,6 @@ function stepOf(e: EventRecord): string {
 interface ExecAcc extends Counted {
   execPath: string;
   argv: SampleSet<string[]>;
-}
-
-/** More than the schema's three sources, in case one is added; a bound all the same. */
-const MAX_SOURCES = 8;
-
-class DomainAcc implements Counted {
-  count = 0;
-  private readonly sources: string[] = [];
-  private readonly queryTypes: SampleSet<string>;
-  private readonly answers: SampleSet<string>;
-  private readonly processes: SampleSet<string>;
-
-  constructor(
-    private readonly name: string,
-    sampleLimit: number,
-  ) {
-    this.queryTypes = new SampleSet(sampleLimit);
-    this.answers = new SampleSet(sampleLimit);
-    this.processes = new SampleSet(sampleLimit);
-  }
-
-  add(d: NonNullable<EventRecord['domain']>, execPath: string): void {
-    if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
-    if (d.query_type !== undefined) this.queryTypes.add(d.query_type, () => clip(d.query_type ?? ''));
-    // The CNAME chain first, marked, then the addresses it led to.
-    for (const c of d.cnames ?? []) this.answers.add(`CNAME ${c}`, () => clip(`CNAME ${c}`));
-    for (const a of d.answers ?? []) this.answers.add(a, () => clip(a));
-    this.processes.add(execPath, () => clip(execPath));
-  }
-
-  toEntry(): DomainEntry {
-    return {
-      name: this.name,
-      count: this.count,
-      sources: [...this.sources],
-      queryTypes: this.queryTypes.toSamples(),
-      answers: this.answers.toSamples(),
-      processes: this.processes.toSamples(),
-    };
-  }
-}
-
-/**
- * The process tree of one step, as nodes in exec order. A parent is linked
- * only if it exec'd earlier, so the tree cannot have cycles even when pids
- * are reused.
- */
-class StepAcc implements Counted {
-  count = 0;
-  private readonly nodes: TreeNode[] = [];
-  private readonly latestByPid = new Map<number, number>();
-  private omitted = 0;
-
-  constructor(
-    private readonly label: string,
-    private readonly nodeLimit: number,
-  ) {}
-
-  addExec(p: EventRecord['process']): void {
-    if (this.nodes.length >= this.nodeLimit) {
-      this.omitted++;
-      return;
-    }
-    const node: TreeNode = { pid: p.pid, ppid: p.ppid, execPath: clip(p.exec_path), argv: clipArgv(p.argv) };
-    const previous = this.latestByPid.get(p.pid);
-    const parent = previous ?? this.latestByPid.get(p.ppid);
-    if (parent !== undefined) node.parent = parent;
-    if (previous !== undefined) node.sameProcess = true;
-    this.latestByPid.set(p.pid, this.nodes.length);
-    this.nodes.push(node);
-  }
-
-  addExit(p: EventRecord['process']): void {
-    const index = this.latestByPid.get(p.pid);
-    if (index === undefined) return;
-    const node = this.nodes[index];
-    if (p.exit_code !== undefined) node.exitCode = p.exit_code;
-    if (p.exit_signal !== undefined) node.exitSignal = p.exit_signal;
-  }
-
-  toTree(): StepTree {
-    const nodes = this.nodes.map((n) => ({ ...n, argv: [...n.argv] }));
-    return { label: this.label, count: this.count, nodes, omitted: this.omitted };
-  }
 }
 
 function zeroCounts(): Record<EventKind, number> {
@@ -163,7 +86,7 @@ export class ReportBuilder {
   private lastTime: string | undefined;
   private readonly executables: FirstSeen<ExecAcc>;
   private readonly steps: FirstSeen<StepAcc>;
-  private readonly network: FirstSeen<NetworkEntry>;
+  private readonly network: FirstSeen<NetAcc>;
   private readonly domains: FirstSeen<DomainAcc>;
   private readonly unixSockets: FirstSeen<UnixSocketEntry>;
   private readonly containers: FirstSeen<ContainerEntry>;
@@ -172,6 +95,11 @@ export class ReportBuilder {
   private readonly removed: GroupedFiles<FileEntry>;
   private readonly moved: GroupedFiles<FileMoveEntry>;
   private readonly linked: GroupedFiles<FileLinkEntry>;
+  private readonly sensitive: FirstSeen<SensitiveEntry>;
+  private readonly accesses: FirstSeen<AccessEntry>;
+  private readonly timeline = new TimelineAcc();
+  private readonly times = new TimeParser();
+  private readonly blocked = { connects: 0, domains: 0 };
   private readonly egress: EgressAcc;
 
   constructor(private readonly opts: ReportOptions = {}) {
@@ -191,16 +119,19 @@ export class ReportBuilder {
     this.removed = new GroupedFiles(() => new FirstSeen(entries), (v) => v.path);
     this.moved = new GroupedFiles(() => new FirstSeen(entries), (v) => v.targetPath);
     this.linked = new GroupedFiles(() => new FirstSeen(entries), (v) => v.targetPath);
+    this.sensitive = new FirstSeen(entries);
+    this.accesses = new FirstSeen(entries);
   }
 
   add(e: EventRecord): void {
     this.countEvent(e);
     if (e.container !== undefined) this.addContainer(e.container);
+    const label = stepOf(e);
+    const nodeLimit = this.limits.treeNodeLimit;
+    this.steps.hit(label, () => new StepAcc(clip(label), nodeLimit))?.addEvent(e);
     switch (e.kind) {
       case 'process_exec':
         return this.addExec(e);
-      case 'process_exit':
-        return this.steps.peek(stepOf(e))?.addExit(e.process);
       case 'network_connect':
         this.egress.add(e, stepOf(e));
         return this.addConnect(e);
@@ -209,6 +140,8 @@ export class ReportBuilder {
         return this.addDomain(e);
       case 'unix_socket_connect':
         return this.addUnixSocket(e);
+      case 'process_access':
+        return this.addAccess(e);
       case 'file_open':
       case 'file_remove':
       case 'file_move':
@@ -223,6 +156,7 @@ export class ReportBuilder {
     this.byKind[e.kind] = (this.byKind[e.kind] ?? 0) + 1;
     if (this.firstTime === undefined || e.time < this.firstTime) this.firstTime = e.time;
     if (this.lastTime === undefined || e.time > this.lastTime) this.lastTime = e.time;
+    this.timeline.add(e.kind, this.times.ms(e.time));
   }
 
   private addContainer(c: NonNullable<EventRecord['container']>): void {
@@ -242,32 +176,25 @@ export class ReportBuilder {
     }));
     // NUL cannot occur inside an argument, so the join identifies the argv.
     exe?.argv.add(p.argv.join('\0'), () => clipArgv(p.argv));
-    const label = stepOf(e);
-    const nodeLimit = this.limits.treeNodeLimit;
-    this.steps.hit(label, () => new StepAcc(clip(label), nodeLimit))?.addExec(p);
   }
 
   private addConnect(e: EventRecord): void {
     const n = e.network;
     if (n === undefined) return;
+    if (n.blocked === true) this.blocked.connects++;
     const key = `${n.protocol}\0${n.address}\0${n.port}\0${n.domain ?? ''}`;
-    this.network.hit(key, () => ({
-      protocol: n.protocol,
-      family: n.family,
-      address: clip(n.address),
-      port: n.port,
-      ...(n.domain === undefined ? {} : { domain: clip(n.domain) }),
-      count: 0,
-      execPath: clip(e.process.exec_path),
-      step: clip(stepOf(e)),
-    }));
+    const step = stepOf(e);
+    const sampleLimit = this.limits.sampleLimit;
+    this.network.hit(key, () => new NetAcc(e, n, step, sampleLimit))?.add(e, step);
   }
 
   private addDomain(e: EventRecord): void {
     const d = e.domain;
     if (d === undefined) return;
+    if (d.blocked === true) this.blocked.domains++;
     const sampleLimit = this.limits.sampleLimit;
-    this.domains.hit(d.name, () => new DomainAcc(clip(d.name), sampleLimit))?.add(d, e.process.exec_path);
+    const make = () => new DomainAcc(clip(d.name), e.time, sampleLimit);
+    this.domains.hit(d.name, make)?.add(d, e.process.exec_path);
   }
 
   private addUnixSocket(e: EventRecord): void {
@@ -282,6 +209,25 @@ export class ReportBuilder {
     }));
   }
 
+  private addAccess(e: EventRecord): void {
+    const a = e.access;
+    if (a === undefined) return;
+    const key = `${a.operation}\0${a.request ?? ''}\0${a.target.pid}\0${e.process.exec_path}`;
+    const entry = this.accesses.hit(key, () => ({
+      operation: a.operation,
+      ...(a.request === undefined ? {} : { request: clip(a.request) }),
+      targetPid: a.target.pid,
+      ...(a.target.exec_path === undefined ? {} : { targetExec: clip(a.target.exec_path) }),
+      inJob: a.target.in_job === true,
+      count: 0,
+      prevented: 0,
+      execPath: clip(e.process.exec_path),
+      step: clip(stepOf(e)),
+      firstTime: e.time,
+    }));
+    if (entry !== undefined && a.prevented === true) entry.prevented++;
+  }
+
   private addFile(e: EventRecord): void {
     const f = e.file;
     if (f === undefined) return;
@@ -294,6 +240,11 @@ export class ReportBuilder {
       execPath: clip(e.process.exec_path),
       step: clip(stepOf(e)),
     });
+    const reason = sensitiveReason(f.path, e.process.pid);
+    if (reason !== undefined) {
+      const operation = e.kind === 'file_open' ? (isWrite(f) ? 'write' : 'read') : OPERATIONS[e.kind];
+      this.sensitive.hit(`${operation}\0${f.path}`, () => ({ ...entry(), reason, operation }));
+    }
     const target = f.target_path ?? '';
     const targetPath = clip(target);
     if (e.kind === 'file_open') (isWrite(f) ? this.written : this.read).hit(group(f.path), f.path, entry);
@@ -333,12 +284,23 @@ export class ReportBuilder {
         })),
         trees: this.steps.capped((s) => s.toTree()),
       },
-      network: this.network.capped((n) => ({ ...n })),
+      network: this.network.capped((n) => n.toEntry()),
       domains: this.domains.capped((d) => d.toEntry()),
       files: this.files(roots),
       unixSockets: this.unixSockets.capped((u) => ({ ...u })),
       containers: this.containers.capped((c) => ({ ...c })),
       egress: this.egress.build(),
+      ...this.extras(meta),
+    };
+  }
+
+  private extras(meta: ReportMeta): Pick<ReportModel, 'timeline' | 'accesses' | 'findings' | 'alerts'> {
+    const timeline = this.timeline.toTimeline();
+    return {
+      ...(timeline === undefined ? {} : { timeline }),
+      accesses: this.accesses.capped((a) => ({ ...a })),
+      ...(meta.findings === undefined ? {} : { findings: structuredClone(meta.findings) }),
+      ...(meta.alerts === undefined ? {} : { alerts: meta.alerts.map((a) => ({ ...a })) }),
     };
   }
 
@@ -346,6 +308,7 @@ export class ReportBuilder {
     return {
       total: this.total,
       byKind: { ...this.byKind },
+      blocked: { ...this.blocked },
       ...(this.firstTime === undefined ? {} : { firstTime: this.firstTime }),
       ...(this.lastTime === undefined ? {} : { lastTime: this.lastTime }),
     };
@@ -358,6 +321,7 @@ export class ReportBuilder {
       removed: this.removed.capped(roots),
       moved: this.moved.capped(roots),
       linked: this.linked.capped(roots),
+      sensitive: this.sensitive.capped((v) => ({ ...v, group: classifyPath(v.path, v.pid, roots) })),
     };
   }
 }

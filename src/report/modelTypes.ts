@@ -16,6 +16,8 @@ export interface ReportMeta {
   /** The sensor stopped before the job did, so later activity is missing. */
   endedEarly?: boolean;
   notes?: string[];
+  alerts?: ReportAlert[];
+  findings?: Finding[];
 }
 
 /** How much the report keeps; every cut is counted in the model. */
@@ -98,6 +100,13 @@ export interface NetworkEntry {
   /** Of the first connection. */
   execPath: string;
   step: string;
+  /** Of the first connection (reports from before this field lack it). */
+  firstTime?: string;
+  /** Attempts the egress policy refused. */
+  blocked?: number;
+  /** Every process and step that connected, as samples. */
+  processes?: Samples;
+  steps?: Samples;
 }
 
 export interface DomainEntry {
@@ -107,6 +116,9 @@ export interface DomainEntry {
   queryTypes: Samples;
   answers: Samples;
   processes: Samples;
+  /** Questions the egress policy dropped. */
+  blocked?: number;
+  firstTime?: string;
 }
 
 export interface FileEntry {
@@ -139,6 +151,32 @@ export interface FileReport {
   removed: Capped<FileEntry>;
   moved: Capped<FileMoveEntry>;
   linked: Capped<FileLinkEntry>;
+  /** Reads (and writes) of credentials and of other processes' memory or environment. */
+  sensitive?: Capped<SensitiveEntry>;
+}
+
+/** A read of a place that holds secrets: always kept by path, however many other reads there were. */
+export interface SensitiveEntry extends FileEntry {
+  /** What the place holds, e.g. 'SSH keys'; our own words. */
+  reason: string;
+  operation: 'read' | 'write' | 'remove' | 'move' | 'link';
+}
+
+/** A process of the job reaching into another's memory or execution (ptrace, process_vm_*, /proc/<pid>/mem). */
+export interface AccessEntry {
+  operation: string;
+  /** ptrace only: PTRACE_ATTACH, … */
+  request?: string;
+  targetPid: number;
+  targetExec?: string;
+  /** The target belongs to the job itself (a debugger on its own child). */
+  inJob: boolean;
+  count: number;
+  /** Attempts the sensor stopped before they happened. */
+  prevented: number;
+  execPath: string;
+  step: string;
+  firstTime: string;
 }
 
 export interface UnixSocketEntry {
@@ -168,6 +206,8 @@ export interface TreeNode {
   parent?: number;
   /** true when this node is a later exec by the same process as `parent`. */
   sameProcess?: boolean;
+  /** Events of other kinds this process had while running this program. */
+  activity?: Partial<Record<EventKind, number>>;
 }
 
 export interface StepTree {
@@ -177,11 +217,38 @@ export interface StepTree {
   /** In exec order; a parent always comes before its children. */
   nodes: TreeNode[];
   omitted: number;
+  firstTime?: string;
+  lastTime?: string;
+  /** Events of the step, every kind. */
+  events?: number;
+}
+
+/**
+ * Events per kind over the job's time, in equal buckets: the buckets widen
+ * (doubling) as the job runs on, so their number stays bounded.
+ */
+export interface Timeline {
+  /** Milliseconds since the epoch at the start of bucket 0. */
+  startMs: number;
+  bucketMs: number;
+  counts: Partial<Record<EventKind, number[]>>;
+}
+
+/**
+ * Something that makes the report less complete or less trustworthy:
+ * 'loss' (records lost), 'tamper' (the sensor was disturbed, or bypassed),
+ * 'coverage' (a part of the job was not observed).
+ */
+export interface ReportAlert {
+  kind: 'loss' | 'tamper' | 'coverage';
+  message: string;
 }
 
 export interface EventTotals {
   total: number;
   byKind: Record<EventKind, number>;
+  /** Connects and DNS questions the egress policy refused. */
+  blocked?: { connects: number; domains: number };
   firstTime?: string;
   lastTime?: string;
 }
@@ -206,8 +273,12 @@ export interface ReportModel {
   files: FileReport;
   unixSockets: Capped<UnixSocketEntry>;
   containers: Capped<ContainerEntry>;
+  timeline?: Timeline;
+  /** process_access events by operation, target and process (reports from before them lack it). */
+  accesses?: Capped<AccessEntry>;
   /** Destinations outside the egress policy and the recommended allowed-endpoints (absent in reports of older versions). */
   egress?: EgressReport;
   /** Hits of the job's rules (findings.ndjson's lines); absent when no rules were loaded. */
   findings?: Finding[];
+  alerts?: ReportAlert[];
 }

@@ -1,101 +1,68 @@
-import { formatArgv, plainText } from './escape.js';
-import type { Capped, FileEntry, ReportModel } from './model.js';
-import { fmt } from './numbers.js';
+/**
+ * A compact plain-text summary for a terminal: the view (view/build.ts)
+ * formatted. Job strings go through plainText, so an escape sequence in an
+ * argv shows as `\x1B` instead of driving the terminal.
+ */
+import { plainText } from './escape.js';
+import type { ReportModel } from './model.js';
+import { moreText, stepFacts } from './view/cells.js';
+import { buildView } from './view/build.js';
+import type { Block, Cell, TableView } from './view/types.js';
 
 /** Lines per list: the terminal summary points at the files for the rest. */
 const TEXT_ROWS = 10;
+const MARKS = { bad: '!!', warn: '! ', ok: 'ok', info: '- ' } as const;
 
-/**
- * A compact plain-text summary for a terminal. Job strings go through
- * plainText, so an escape sequence in an argv shows as `\x1B` instead of
- * driving the terminal.
- */
 export function renderText(model: ReportModel): string {
-  const rows = Math.min(TEXT_ROWS, model.rowLimit);
-  return [
-    ...headerLines(model),
-    ...listLines('Processes', model.processes.executables, rows, (x) => [
-      x.count,
-      `${plainText(x.execPath)}  ${plainText(formatArgv(x.argvSamples.values[0] ?? []), 120)}`,
-    ]),
-    ...listLines('Network destinations', model.network, rows, (n) => [
-      n.count,
-      `${plainText(n.protocol)} ${plainText(n.address)} port ${n.port}` +
-        `${n.domain === undefined ? '' : ` (${plainText(n.domain)})`}  ${plainText(n.execPath)}`,
-    ]),
-    ...listLines('Domains', model.domains, rows, (d) => [
-      d.count,
-      `${plainText(d.name)}  ${plainText(d.sources.join(','))}` +
-        `${d.queryTypes.values.length ? ` ${plainText(d.queryTypes.values.join(','))}` : ''}` +
-        `${d.answers.values.length ? ` -> ${plainText(d.answers.values.slice(0, 3).join(', '), 120)}` : ''}`,
-    ]),
-    ...fileLines(model, rows),
-    ...listLines('Unix sockets', model.unixSockets, rows, (u) => [
-      u.count,
-      `${plainText(u.path)}  ${plainText(u.execPath)}` +
-        (u.bypass ? '  BYPASS: containers started this way are not attributed' : ''),
-    ]),
-  ].join('\n') + '\n';
-}
-
-function headerLines(model: ReportModel): string[] {
-  const { events, status } = model;
-  const kinds = Object.entries(events.byKind).map(([kind, n]) => `${plainText(kind)} ${fmt(n)}`);
-  const lines = [
-    `cicd-sensor report: ${plainText(model.job.name ?? model.job.id)}`,
-    `Events: ${fmt(events.total)}  lost records: ${fmt(status.lostRecords)}  ` +
-      `undecodable: ${fmt(status.undecodable)}`,
-    `  ${kinds.join(', ')}`,
-  ];
-  if (status.lostRecords > 0) {
-    lines.push(`WARNING: ${fmt(status.lostRecords)} records were lost in the kernel; activity is missing.`);
+  const view = buildView(model);
+  const rows = Math.min(TEXT_ROWS, view.rowLimit);
+  const facts = view.facts.map((f) => `${f.label} ${plainText(f.value)}`).join(', ');
+  const lines = [`cicd-sensor report: ${plainText(view.title)}${facts === '' ? '' : ` (${facts})`}`];
+  for (const section of view.sections) {
+    lines.push('', `${section.title.toUpperCase()}`);
+    for (const block of section.blocks) lines.push(...blockLines(block, rows));
   }
-  if (status.undecodable > 0) lines.push(`WARNING: ${fmt(status.undecodable)} records could not be decoded.`);
-  if (model.endedEarly) {
-    lines.push('WARNING: the sensor stopped before the job ended; later activity is missing.');
+  return `${lines.join('\n')}\n`;
+}
+
+function blockLines(block: Block, rows: number): string[] {
+  switch (block.type) {
+    case 'headline':
+      return [`${MARKS[block.tone]} ${plainText(block.text, 1000)}`];
+    case 'alert':
+      return [`${MARKS[block.alert.tone]} ${plainText(block.alert.title + block.alert.text, 1000)}`];
+    case 'text':
+    case 'glossary':
+      return [];
+    case 'code':
+      return [`${block.title}:`, ...block.lines.map((l) => `  ${plainText(l, 1000)}`)];
+    case 'list':
+      return [`${block.title}:`, ...block.items.slice(0, rows).map((n) => `  - ${plainText(n, 500)}`)];
+    case 'table':
+      return tableLines(block.table, rows);
+    case 'trees':
+      return block.steps.map((s) => `  ${plainText(s.label, 120)}: ${stepFacts(s)}`);
+    case 'timeline':
+      return [];
   }
-  if (status.plan.length) lines.push(`Attach plan: ${status.plan.map(planText).join(', ')}`);
-  return lines;
 }
 
-/** One hook's mechanism, and which better ones this kernel refused. */
-function planText(p: ReportModel['status']['plan'][number]): string {
-  const refused = (p.unavailable ?? []).map((u) => `${plainText(u.mechanism)} unavailable`);
-  return `${plainText(p.hook)}=${plainText(p.mechanism)}${refused.length ? ` (${refused.join('; ')})` : ''}`;
+function cellText(c: Cell): string {
+  const max = Math.min(120, c.max ?? 120);
+  return [c.text, ...(c.lines ?? [])].filter((s) => s !== '').map((s) => plainText(s, max)).join(', ');
 }
 
-/** A titled list, most counted first, with a line for what it leaves out. */
-function listLines<T>(
-  title: string,
-  c: Capped<T>,
-  rows: number,
-  line: (item: T) => [number, string],
-): string[] {
-  if (c.items.length === 0 && c.omitted === 0) return [`${title}: none`];
-  const about = c.omittedEstimated ? 'about ' : '';
-  const total = c.omitted > 0 ? `${about}${fmt(c.items.length + c.omitted)}` : fmt(c.items.length);
-  const shown = c.items.slice(0, rows).map((item) => {
-    const [count, text] = line(item);
-    return `  ${fmt(count).padStart(9)}  ${text}`;
+function tableLines(t: TableView, rows: number): string[] {
+  const title = t.title === undefined ? [] : [`${t.title}:`];
+  if (t.rows.length === 0 && t.cut === undefined) return t.empty === '' ? [] : [...title, `  ${t.empty}`];
+  const shown = t.rows.slice(0, Math.max(rows, t.pinned ?? 0));
+  const lines = shown.map((r) => {
+    const [first, ...rest] = r.cells.map(cellText);
+    const mark = r.tone === 'bad' ? '!! ' : '';
+    return `  ${mark}${first}  ${rest.filter((s) => s !== '').join('  ')}`.trimEnd();
   });
-  const hidden = c.items.length - shown.length + c.omitted;
-  if (hidden > 0) shown.push(`  …and ${about}${fmt(hidden)} more (see report.json and events.ndjson)`);
-  return [`${title} (${total}):`, ...shown];
+  const more = moreText(t.rows.length - shown.length, t.cut, 'report.json');
+  if (more !== undefined) lines.push(`  ${more}`);
+  return [...title, ...lines];
 }
 
-function fileLines(model: ReportModel, rows: number): string[] {
-  const { written, removed, moved, linked } = model.files;
-  const line = (f: FileEntry): [number, string] => [f.count, `[${f.group}] ${plainText(f.path)}`];
-  return [
-    ...listLines('Files written', written, rows, line),
-    ...listLines('Files removed', removed, rows, line),
-    ...listLines('Files moved', moved, rows, (f) => [
-      f.count,
-      `[${f.group}] ${plainText(f.path)} -> ${plainText(f.targetPath)}`,
-    ]),
-    ...listLines('Files linked', linked, rows, (f) => {
-      const type = f.linkType === undefined ? '' : ` (${plainText(f.linkType)})`;
-      return [f.count, `[${f.group}] ${plainText(f.targetPath)} -> ${plainText(f.path)}${type}`];
-    }),
-  ];
-}

@@ -14,6 +14,7 @@ import { adoptRootCgroups, alive, cleanupDaemons, waitGone } from '../helpers/da
 import { repairInterposition } from '../../src/proxy/interpose.js';
 import { ensureDockerd, stopDockerd } from '../helpers/docker.js';
 import { distDir, fixturesDir } from '../helpers/paths.js';
+import { actionRuntimes } from '../helpers/runtimes.js';
 import { readEvents, requireRoot } from '../helpers/sensorRun.js';
 
 type Phase = { status: number; stdout: string; stderr: string };
@@ -33,7 +34,7 @@ let artifacts: Awaited<ReturnType<typeof startArtifactServer>>;
 async function runJob(
   scripts: string[],
   inputs: Record<string, string> = {},
-  opts: { prefix?: string[]; env?: NodeJS.ProcessEnv } = {},
+  opts: { prefix?: string[]; env?: NodeJS.ProcessEnv; node?: string } = {},
 ): Promise<JobRun> {
   const work = mkdtempSync(join(tmpdir(), 'cs-action-'));
   roots.push(work);
@@ -68,7 +69,9 @@ async function runJob(
   });
   // An unprivileged runner must be able to write its own files.
   if (opts.prefix) spawnSync('chmod', ['-R', 'a+rwX', work]);
-  const argv = [...(opts.prefix ?? []), process.execPath, join(fixturesDir, 'action', 'runner.mjs'), distDir, work, ...stepFiles];
+  // The stand-in runner runs pre and post with its own runtime.
+  const node = opts.node ?? process.execPath;
+  const argv = [...(opts.prefix ?? []), node, join(fixturesDir, 'action', 'runner.mjs'), distDir, work, ...stepFiles];
   // Not spawnSync: the artifact service answering post lives in this process.
   const child = spawn(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -121,13 +124,17 @@ afterAll(async () => {
   if (!process.env.CS_KEEP_RUNS) for (const r of roots) rmSync(r, { recursive: true, force: true });
 });
 
-describe('a job watched by the action', () => {
+describe.each(actionRuntimes())('a job watched by the action under %s', (_name, node) => {
   let run: JobRun;
+  // Artifact names are unique in a workflow run, and the name holds the runner's.
+  const runner = node === process.execPath ? 'stand-in' : 'stand-in-node24';
   const hostile = ['<script>alert(1)</script>', '| `tick` |', '</details>', 'line\nbreak', 'x'.repeat(10_000)];
 
   beforeAll(async () => {
     const quoted = hostile.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-    run = await runJob(['/bin/echo first-step > /dev/null\n', `/bin/echo ${quoted} > /dev/null\nprintf '%s\\n' "$DOCKER_HOST" > "$RUNNER_TEMP/docker-host"\n`]);
+    // More programs than summary-rows, so the summary has to say it cut.
+    const steps = ['/bin/echo first-step > /dev/null\n/bin/true\n/usr/bin/env true\n/bin/cat /dev/null\n/bin/ls / > /dev/null\n', `/bin/echo ${quoted} > /dev/null\nprintf '%s\\n' "$DOCKER_HOST" > "$RUNNER_TEMP/docker-host"\n`];
+    run = await runJob(steps, { 'summary-rows': '3' }, { node, env: { RUNNER_NAME: runner } });
   }, 240_000);
 
   test('every phase succeeds and the job is not failed', () => {
@@ -149,7 +156,7 @@ describe('a job watched by the action', () => {
   test('the artifact is uploaded to the artifact service', () => {
     const id = output(run, 'artifact-id');
     expect(id).toBeDefined();
-    const upload = artifacts.uploads.find((u) => u.name === 'cicd-sensor-build-attempt1-stand-in');
+    const upload = artifacts.uploads.find((u) => u.name === `cicd-sensor-build-attempt1-${runner}`);
     expect(upload?.files.sort()).toEqual(['allowed-endpoints.txt', 'events.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
   });
 
@@ -159,8 +166,12 @@ describe('a job watched by the action', () => {
     expect(seen).toBe(`unix://${join(run.stateDir, 'docker.sock')}`);
   });
 
-  test('the job summary is written, escaped and under 1 MiB', () => {
+  test('the job summary is written, escaped, under 1 MiB, with the verdict first and summary-rows rows', () => {
     expect(run.summary).toMatch(/cicd-sensor report/);
+    expect(run.summary.indexOf('## Verdict')).toBeLessThan(run.summary.indexOf('## Network egress'));
+    const executables = run.summary.split('### Executables')[1]!.split('\n\n')[1]!;
+    expect(executables.split('\n').filter((l) => l.startsWith('| <code>'))).toHaveLength(3);
+    expect(run.summary).toMatch(/_…and \d+ more in report\.json and report\.html/);
     expect(run.summary).not.toContain('<script>');
     expect(run.summary.split('</details>').length).toBe(run.summary.split('<details>').length);
     expect(Buffer.byteLength(run.summary)).toBeLessThan(1 << 20);
@@ -204,9 +215,9 @@ describe('egress-policy block', () => {
   });
 
   test('the summary lists the refusal and a recommended allowed-endpoints', () => {
-    expect(run.summary).toMatch(/## Egress/);
-    expect(run.summary).toContain(`127.0.0.1:${port}`);
-    expect(run.summary).toMatch(/Recommended <code>allowed-endpoints<\/code>/);
+    expect(run.summary).toMatch(/### Outside the egress policy/);
+    expect(run.summary).toContain(`| 127.0.0.1:${port} | connect | <b>refused</b> |`);
+    expect(run.summary).toMatch(/<b>Recommended allowed-endpoints[^<]*<\/b>\n\n<pre>\n/);
   });
 });
 
@@ -229,6 +240,12 @@ describe('rules in a job', () => {
     const findings = readFileSync(join(output(run, 'report-dir')!, 'findings.ndjson'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { rule_id: string });
     expect(findings.map((f) => f.rule_id)).toEqual(['early_bird', 'findme']);
     expect([output(run, 'findings'), output(run, 'highest-severity')]).toEqual(['2', 'critical']);
+  });
+
+  test('the job summary and report.html open with the findings', () => {
+    expect(run.summary).toMatch(/> \[!CAUTION\]\n> <b>2 findings: 1 critical, 1 high\./);
+    const html = readFileSync(join(output(run, 'report-dir')!, 'report.html'), 'utf8');
+    expect(html).toMatch(/<p class="headline tone-bad" role="status">2 findings: 1 critical, 1 high\./);
   });
 
   test('annotations by severity, at the step\'s line in the workflow file', () => {

@@ -43,8 +43,9 @@ describe('the egress section', () => {
 
   test('the summary shows the refusals and a copy-paste block', () => {
     const md = renderMarkdown(model(events));
-    expect(md).toContain('## Egress');
-    expect(md).toMatch(/\| 198\.51\.100\.66:4444 \| connect \| refused \| 2 \|/);
+    expect(md).toContain('## Network egress');
+    expect(md).toContain('### Outside the egress policy');
+    expect(md).toMatch(/\| 198\.51\.100\.66:4444 \| connect \| <b>refused<\/b> \| 2 \|/);
     expect(md).toMatch(/\| 198\.51\.100\.9:80 \| connect \| outside the policy \(audit\) \|/);
     // Escaped as every job string is (# as &#35;): a browser shows, and copies, the text.
     expect(md).toMatch(/<pre>\n&#35; allowed-endpoints that let this run pass[^\n]*\ngithub\.com:443\n/);
@@ -52,7 +53,8 @@ describe('the egress section', () => {
 
   test('a run with no network still gets the (empty) recommendation', () => {
     const md = renderMarkdown(model([]));
-    expect(md).toContain('## Egress');
-    expect(md).not.toMatch(/\| Destination \|/);
+    expect(md).toContain('## Network egress');
+    expect(md).not.toContain('### Outside the egress policy');
+    expect(md).toMatch(/<b>Recommended allowed-endpoints[^<]*<\/b>\n\n<pre>\n/);
   });
 });

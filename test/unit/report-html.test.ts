@@ -1,28 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { EVENT_KINDS, type EventKind, type EventRecord, type ProcessContext } from '../../src/events/eventRecord.js';
-import type { SensorStatus } from '../../src/events/sensorStatus.js';
+import { type EventKind, type EventRecord, type ProcessContext } from '../../src/events/eventRecord.js';
 import { renderHtml } from '../../src/report/html.js';
+import { buildBusy } from '../helpers/busyJob.js';
+import { jobModel, STATUS } from '../helpers/reportJob.js';
 import { ReportBuilder, type ReportMeta, type ReportModel, type ReportOptions } from '../../src/report/model.js';
 
-const STATUS: SensorStatus = {
-  plan: [
-    { hook: 'process_exec', mechanism: 'tp_btf', target: 'sched_process_exec' },
-    {
-      hook: 'file_open',
-      mechanism: 'tracepoint',
-      target: 'syscalls/sys_exit_openat',
-      unavailable: [{ mechanism: 'fexit', target: 'do_filp_open', error: 'EINVAL: no BTF' }],
-    },
-  ],
-  hooks: [
-    { hook: 'process_exec', sent: 10, lost: 0, suppressed: 0 },
-    { hook: 'file_open', sent: 200, lost: 0, suppressed: 7 },
-  ],
-  lostRecords: 0,
-  undecodable: 0,
-  ringbufBytes: 8 << 20,
-};
 const META: ReportMeta = { job: { id: 'job-1', name: 'build', workflow: 'CI', repository: 'o/r', run_id: '7' } };
 const TCP = { protocol: 'tcp', family: 'ipv4', port: 443 } as const;
 
@@ -55,8 +38,10 @@ const count = (s: string, needle: string) => s.split(needle).length - 1;
 const OUR_TAGS = new Set([
   ...['html', 'head', 'meta', 'title', 'style', 'body', 'script', 'section', 'h1', 'h2', 'h3', 'p', 'b', 'br'],
   ...['ul', 'li', 'details', 'summary', 'span', 'code', 'div', 'input', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+  ...['header', 'nav', 'main', 'a', 'select', 'option', 'button', 'dl', 'dt', 'dd', 'figure', 'figcaption'],
+  ...['svg', 'g', 'text', 'rect', 'line', 'path', 'pre'],
 ]);
-const VOID = new Set(['meta', 'input', 'br']);
+const VOID = new Set(['meta', 'input', 'br', 'rect', 'line', 'path']);
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
 const decode = (s: string) =>
   s.replace(/&(#\d+|\w+);/g, (_, e: string) => (e[0] === '#' ? String.fromCharCode(Number(e.slice(1))) : ENTITIES[e]));
@@ -148,32 +133,6 @@ function parse(html: string): El {
   return root;
 }
 
-/** Parses the page and runs its script against the parsed DOM. */
-function load(html: string) {
-  const root = parse(html);
-  const ids = new Map(root.descendants().map((e) => [e.attrs.id, e]));
-  const byId = (id: string) => ids.get(id) ?? null;
-  const document = { getElementById: byId, querySelectorAll: (s: string) => root.querySelectorAll(s) };
-  const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
-  new Function('document', script)(document);
-  const filter = (placeholder: string, q: string) => {
-    const input = root.descendants().find((e) => e.attrs.placeholder === `Filter ${placeholder}`);
-    if (input === undefined) throw new Error(`no filter for ${placeholder}`);
-    input.value = q;
-    input.listeners.get('input')?.();
-    return input;
-  };
-  return { root, byId, filter };
-}
-
-/** The body rows of the table under a filter box, as the text of each cell. */
-function rows(page: string | El, label: string): string[][] {
-  const root = typeof page === 'string' ? load(page).root : page;
-  const input = root.descendants().find((e) => e.attrs.placeholder === `Filter ${label}`);
-  const table = root.descendants().find((e) => e.attrs.id === input?.dataset.table);
-  return (table?.tBodies[0].rows ?? []).map((tr) => tr.children.map((td) => td.textContent));
-}
-
 const HOSTILE = [
   '<script>alert(1)</script>',
   '</script><script>alert(2)</script>',
@@ -210,10 +169,16 @@ function hostileEvents(): EventRecord[] {
   });
 }
 
+
 describe('renderHtml with hostile job strings', () => {
   const hostile = model(hostileEvents(), {}, STATUS, {
     job: { id: HOSTILE[3], name: HOSTILE[0], workflow: HOSTILE[2], repository: HOSTILE[1] },
     notes: HOSTILE,
+    findings: HOSTILE.map((s, i) => ({
+      ruleset_id: s, rule_id: s, rule_name: s, description: s, action: i % 2 ? 'collect' : 'detect',
+      severity: 'high', seq: i, time: '2024-05-01T10:00:00.000000Z', step: { label: s },
+      process: { pid: 500 + i, exec_path: s, argv: [s] }, summary: s,
+    })),
   });
   const html = renderHtml(hostile);
   const tags = html.match(/<[^>]*>/g) ?? [];
@@ -237,23 +202,22 @@ describe('renderHtml with hostile job strings', () => {
   });
 
   it('shows every hostile string as its text', () => {
-    const { root } = load(html);
-    const text = root.textContent;
+    const text = parse(html).textContent;
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('</details></summary></li></ul></table><details>');
     expect(text).toContain('"onmouseover="alert(3)" x=\'');
   });
 
   it('cuts 10 KB strings and says how long they were', () => {
-    // Cells are cut at 300 characters, notes at 500.
-    expect(html.replace(/<ul class="notes">[\s\S]*?<\/ul>/, '')).not.toContain('z'.repeat(301));
-    expect(html).not.toContain('z'.repeat(501));
+    // Cells are cut at 300 characters, notes at 500, rule descriptions at 2,000.
+    expect(html.replace(/<dl class="glossary">[\s\S]*?<\/dl>/, '').replace(/<h3>Notes[\s\S]*?<\/ul>/, '')).not.toContain('z'.repeat(301));
+    expect(html).not.toContain('z'.repeat(2001));
     expect(html).toContain('(10240 chars)');
-    expect(html).toContain('(10245 chars)');
   });
 
-  it('loads nothing: no links, no sources, and a policy that forbids fetching', () => {
-    expect(tags.filter((tag) => /:\/\/|\bsrc=|\bhref=|\baction=/i.test(tag))).toEqual([]);
+  it('loads nothing: no outside links, no sources, and a policy that forbids fetching', () => {
+    expect(tags.filter((tag) => /:\/\/|\bsrc=|\baction=/i.test(tag))).toEqual([]);
+    expect(tags.filter((tag) => /\bhref=/.test(tag) && !/ href="#[a-z][a-z0-9-]*"/.test(tag))).toEqual([]);
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     expect(style + script).not.toMatch(/:\/\/|url\(|@import|fetch|XMLHttpRequest|innerHTML|eval/);
@@ -266,176 +230,56 @@ describe('renderHtml with hostile job strings', () => {
   });
 });
 
-describe('renderHtml tables', () => {
-  const make = { step: { label: 'run: make' } };
-  const npm = { step: { label: 'run: npm ci' } };
-  const events = [
-    ev('process_exec', make, { pid: 10, exec_path: '/bin/bash', argv: ['bash', '-c', 'make all'] }),
-    ev('process_exec', make, { pid: 11, ppid: 10, exec_path: '/usr/bin/make', argv: ['make', 'all'] }),
-    ev('process_exec', make, { pid: 12, ppid: 11, exec_path: '/usr/bin/cc', argv: ['cc', '-c', 'a.c'] }),
-    ev('process_exec', make, { pid: 13, ppid: 11, exec_path: '/usr/bin/ld', argv: ['ld', 'a.o'] }),
-    ev('process_exit', make, { pid: 11, exit_code: 2 }),
-    ev('process_exec', npm, { pid: 20, exec_path: '/usr/bin/npm', argv: ['npm', 'ci'] }),
-    ...Array.from({ length: 30 }, (_, i) =>
-      ev('network_connect', { network: { ...TCP, address: `10.0.0.${i}`, domain: `h${i}.example` } }),
-    ),
-    ev('domain', { domain: { name: 'registry.npmjs.org', source: 'dns', query_type: 'A', answers: ['1.2.3.4'] } }),
-    ev('file_open', { file: { path: '/ws/out.o', access: 'write' } }),
-    ev('file_open', { file: { path: '/home/runner/.bashrc', flags: ['O_APPEND', 'O_CREAT'] } }),
-    ev('file_open', { file: { path: '/etc/passwd', access: 'read' } }),
-    ev('file_move', { file: { path: '/tmp/a', target_path: '/ws/b' } }),
-    ...Array.from({ length: 3 }, () => ev('unix_socket_connect', { unix_socket: { path: '/run/systemd/notify' } })),
-    ev('unix_socket_connect', { unix_socket: { path: '/var/run/docker.sock' } }, { exec_path: '/usr/bin/docker' }),
-    ev('process_exec', { container: { id: 'c0ffee', name: 'db', image: 'postgres:16' } }),
-  ];
-  const status = { ...STATUS, lostRecords: 1234 };
-  const html = renderHtml(model(events, { workspace: '/ws', rowLimit: 5 }, status));
+describe('renderHtml of a job', () => {
+  const page = renderHtml(jobModel());
+  const root = parse(page);
+  const byId = (id: string) => root.descendants().find((e) => e.attrs.id === id);
 
-  it('shows the overview: sensor status, attach plan and the lost-record warning', () => {
-    expect(html).toMatch(/<p class="warning" role="alert"><b>1,234 records were lost in the kernel<\/b>/);
-    expect(rows(html, 'status')).toContainEqual(['Lost records', '1,234']);
-    expect(rows(html, 'status')).toContainEqual(['Sensor', '2 of 2 hooks attached']);
-    expect(rows(html, 'hooks')).toContainEqual([
-      'file_open', 'tracepoint', 'syscalls/sys_exit_openat', '200', '0', '7', 'fexit do_filp_open: EINVAL: no BTF',
+  it('puts the sections in reading order, the verdict first', () => {
+    const order = ['verdict', 'egress', 'steps', 'files', 'containers', 'sockets', 'diagnostics'].map((id) => page.indexOf(`<section id="${id}"`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(byId('verdict')?.textContent).toContain('3 findings: 1 critical, 1 high, 1 medium.');
+  });
+
+  it('links every finding to the process that did it, and the timeline to the findings', () => {
+    const links = root.descendants().filter((e) => e.tag === 'a' && e.attrs.href?.startsWith('#'));
+    const targets = links.map((a) => a.attrs.href.slice(1));
+    expect(targets.length).toBeGreaterThan(10);
+    for (const t of targets) expect(byId(t)).toBeDefined();
+    const finding = byId('finding-1') as El;
+    const target = finding.descendants().find((e) => e.tag === 'a')?.attrs.href.slice(1) as string;
+    expect(byId(target)?.textContent).toContain("sh -c 'node install.js'");
+    expect(targets).toContain('finding-1');
+  });
+
+  it('summarises the npm cache as one place that opens to its paths', () => {
+    const rows = byId('t-changes')?.getElementsByTagName('tr') ?? [];
+    const cache = rows.find((r) => r.textContent.startsWith('~/.npm/_cacache/'));
+    expect(cache?.children.map((td) => (td.getElementsByTagName('summary')[0] ?? td).textContent)).toEqual([
+      '~/.npm/_cacache/content-v2/sha512/…', 'home', '934', '934', '', '', '',
     ]);
-    expect(rows(html, 'kinds')).toContainEqual(['process_exec', '6']);
+    expect(cache?.getElementsByTagName('li')).toHaveLength(51);
+    expect(byId('t-sensitive')?.textContent).toContain('/home/runner/.ssh/id_rsa');
   });
 
-  it('holds every row the model kept, not just the summary row limit', () => {
-    const destinations = rows(html, 'destinations');
-    expect(destinations).toHaveLength(30);
-    expect(destinations.map((r) => r[1]).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `10.0.0.${i}`).sort());
-    expect(rows(html, 'domains')).toEqual([['registry.npmjs.org', '1', 'dns', 'A', '1.2.3.4', '/usr/bin/node']]);
-    expect(rows(html, 'executables').map((r) => r[0])).toEqual(
-      expect.arrayContaining(['/bin/bash', '/usr/bin/make', '/usr/bin/cc', '/usr/bin/ld', '/usr/bin/npm']),
-    );
-    expect(rows(html, 'containers')).toEqual([['c0ffee', 'db', 'postgres:16', '1']]);
-  });
-
-  it('groups files', () => {
-    expect(rows(html, 'written files')).toEqual([
-      ['workspace', '/ws/out.o', '1', '/usr/bin/node', 'job'],
-      ['home', '/home/runner/.bashrc', '1', '/usr/bin/node', 'job'],
-    ]);
-    expect(rows(html, 'read files')).toEqual([['system', '/etc/passwd', '1', '/usr/bin/node', 'job']]);
-    expect(rows(html, 'moved files')).toEqual([['workspace', '/tmp/a', '/ws/b', '1', '/usr/bin/node']]);
-    expect(html).toContain('<p>workspace 1 · home 1</p>');
-  });
-
-  it('flags the docker socket as a bypass, first', () => {
-    const sockets = rows(html, 'sockets');
-    expect(sockets[0]).toEqual([
-      '/var/run/docker.sock', '1', '/usr/bin/docker', 'job',
-      'bypass: containers started this way are not attributed to the job',
-    ]);
-    expect(sockets[1].slice(0, 2)).toEqual(['/run/systemd/notify', '3']);
-    expect(html).toContain("<p class=\"warning\" role=\"alert\">The job used the docker daemon's socket directly");
-  });
-
-  it('draws each step as nested collapsible lists', () => {
-    const { root } = load(html);
-    const steps = root.getElementsByTagName('details').filter((d) => d.attrs.class === 'step');
-    expect(steps.map((s) => s.firstElementChild?.textContent)).toEqual([
-      'run: make — 4 processes',
-      'run: npm ci — 1 process',
-      'job — 1 process',
-    ]);
-    const items = steps[0].getElementsByTagName('li');
-    const line = (li: El) => {
-      const first = li.firstElementChild;
-      return first?.tag === 'details' ? first.firstElementChild : first;
-    };
-    expect(items.map((li) => line(li)?.textContent)).toEqual([
-      "/bin/bash bash -c 'make all' pid 10",
-      '/usr/bin/make make all pid 11, exit 2',
-      '/usr/bin/cc cc -c a.c pid 12',
-      '/usr/bin/ld ld a.o pid 13',
-    ]);
-    expect(items[2].parentElement?.closest('li')).toBe(items[1]);
-    expect(items[1].parentElement?.closest('li')).toBe(items[0]);
-  });
-
-  it('filters table rows as one types', () => {
-    const { byId, filter } = load(html);
-    const input = filter('destinations', '10.0.0.2');
-    const table = byId(input.dataset.table as string) as El;
-    const shown = table.tBodies[0].rows.filter((r) => r.shown).map((r) => r.children[1].textContent);
-    expect(shown.sort()).toEqual(['10.0.0.2', ...Array.from({ length: 10 }, (_, i) => `10.0.0.2${i}`)]);
-    expect(byId(`${input.dataset.table}-count`)?.textContent).toBe('11 of 30 shown');
-    filter('destinations', '');
-    expect(table.tBodies[0].rows.every((r) => r.shown)).toBe(true);
-    // Entities are text to the filter, as to the reader: `_` is written &#95;.
-    const hooks = byId(filter('hooks', 'FILE_OPEN').dataset.table as string) as El;
-    expect(hooks.tBodies[0].rows.filter((r) => r.shown).map((r) => r.children[0].textContent)).toEqual(['file_open']);
-  });
-
-  it('filters the process trees, keeping the ancestors of a match', () => {
-    const { root, filter } = load(html);
-    filter('processes', 'ld a.o');
-    const steps = root.getElementsByTagName('details').filter((d) => d.attrs.class === 'step');
-    expect(steps.map((s) => s.shown)).toEqual([true, false, false]);
-    expect(steps[0].open).toBe(true);
-    const shown = steps[0].getElementsByTagName('li').filter((li) => li.shown);
-    expect(shown.map((li) => li.textContent.split(' ')[0])).toEqual(['/bin/bash', '/usr/bin/make', '/usr/bin/ld']);
-  });
-
-  it('says "none observed" for empty sections', () => {
-    const empty = renderHtml(model([]));
-    expect(count(empty, 'None observed.')).toBe(11);
-    expect(empty).not.toContain('class="warning"');
-    expect(empty).not.toMatch(/https?:\/\//);
+  it('draws the timeline with a lane per step and per kind', () => {
+    const svg = root.getElementsByTagName('svg')[0];
+    const labels = svg.getElementsByTagName('text').map((t) => t.textContent);
+    expect(labels).toEqual(expect.arrayContaining(['uses: actions/checkout@v4', 'run: npm ci', 'file_open · 1,396']));
+    expect(svg.getElementsByTagName('a').filter((a) => a.attrs.class?.startsWith('mark'))).toHaveLength(3);
   });
 });
 
 describe('renderHtml of a million events', () => {
-  /** As in report-scale.test.ts: every kind, mostly distinct keys. */
-  function payload(kind: EventKind, i: number): Partial<EventRecord> {
-    const path = `/home/runner/work/app/app/dir${i % 100}/file${i}.txt`;
-    const address = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-    switch (kind) {
-      case 'network_connect':
-        return { network: { protocol: 'tcp', family: 'ipv4', address, port: 443 } };
-      case 'file_open':
-        return { file: { path, access: i % 7 < 4 ? 'read' : 'write' } };
-      case 'file_remove':
-        return { file: { path: `/tmp/x${i}` } };
-      case 'file_move':
-      case 'file_link':
-        return { file: { path, target_path: `${path}.new`, link_type: 'hard' } };
-      case 'domain':
-        return { domain: { name: `h${i}.example.com`, source: 'dns', query_type: 'A', answers: [address] } };
-      case 'unix_socket_connect':
-        return { unix_socket: { path: i % 1000 === 0 ? '/var/run/docker.sock' : `/run/app/${i}.sock` } };
-      default:
-        return {};
-    }
-  }
-
-  function* busyJob(events: number): Generator<EventRecord> {
-    for (let i = 0; i < events; i++) {
-      const kind = EVENT_KINDS[i % EVENT_KINDS.length];
-      const pid = 1000 + (i % 30_000);
-      const process = { pid, ppid: pid - 1, exec_path: `/usr/bin/tool${i % 3000}`, argv: ['tool', `--n=${i}`, '`x`'] };
-      const step = { step: { label: `run: step ${i % 7} | <b>` } };
-      const container = i % 50 === 0 ? { container: { id: `c${i % 5000}`, image: 'img' } } : {};
-      yield ev(kind, { ...step, ...container, ...payload(kind, i) }, process);
-    }
-  }
-
-  it('renders every kept row in reasonable time and size', () => {
-    const big = model(busyJob(1_000_000), { workspace: '/home/runner/work/app/app' }, { ...STATUS, lostRecords: 3 });
+  it('stays under 5 MB and says what was cut', () => {
+    const big = buildBusy(1_000_000, 3);
     const started = performance.now();
     const html = renderHtml(big);
-    const elapsed = performance.now() - started;
-
-    expect(elapsed).toBeLessThan(5_000);
-    // About 1.5 MB: the model is capped, and the page shows what it kept.
-    expect(Buffer.byteLength(html)).toBeLessThan(10 * 1024 * 1024);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(Buffer.byteLength(html)).toBeLessThan(5 * 1000 * 1000);
     expect(html).toContain('<b>3 records were lost in the kernel</b>');
     expect(html).toMatch(/…and about [\d,]+ more \([\d,]+ events\) only in events\.ndjson/);
-    const { root } = load(html);
-    expect(rows(root, 'destinations')).toHaveLength(big.network.items.length);
-    expect(rows(root, 'written files')).toHaveLength(big.files.written.items.length);
-    expect(rows(root, 'sockets')[0][0]).toBe('/var/run/docker.sock');
+    expect(() => parse(html)).not.toThrow();
   }, 60_000);
 });

@@ -1,27 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventKind, EventRecord, ProcessContext } from '../../src/events/eventRecord.js';
-import type { SensorStatus } from '../../src/events/sensorStatus.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { jobModel, STATUS } from '../helpers/reportJob.js';
 import { ReportBuilder, type ReportMeta, type ReportModel, type ReportOptions } from '../../src/report/model.js';
 
-const STATUS: SensorStatus = {
-  plan: [
-    { hook: 'process_exec', mechanism: 'tp_btf', target: 'sched_process_exec' },
-    {
-      hook: 'file_open',
-      mechanism: 'tracepoint',
-      target: 'syscalls/sys_exit_openat',
-      unavailable: [{ mechanism: 'fexit', target: 'do_filp_open', error: 'EINVAL: no BTF' }],
-    },
-  ],
-  hooks: [
-    { hook: 'process_exec', sent: 10, lost: 0, suppressed: 0 },
-    { hook: 'file_open', sent: 200, lost: 0, suppressed: 7 },
-  ],
-  lostRecords: 0,
-  undecodable: 0,
-  ringbufBytes: 8 << 20,
-};
 const META: ReportMeta = { job: { id: 'job-1', name: 'build', workflow: 'CI', repository: 'o/r', run_id: '7' } };
 
 let seq = 0;
@@ -142,28 +124,46 @@ describe('renderMarkdown with hostile job strings', () => {
 });
 
 describe('renderMarkdown sections', () => {
-  it('says "none observed" for empty sections and shows 0 lost records', () => {
+  it('says so in one line when all is well, and what each empty section lacks', () => {
     const md = renderMarkdown(model([]));
     expect(md).toContain('# cicd-sensor report: build');
+    expect(md).toContain('> [!TIP]\n> <b>No findings. Nothing blocked, nothing lost: 0 events from 0 steps.</b>');
     expect(md).toContain('| Lost records | 0 |');
     expect(md).not.toContain('[!WARNING]');
-    for (const section of ['Network destinations', 'Domains', 'Unix sockets', 'Containers']) {
-      expect(md).toMatch(new RegExp(`## ${section}\\n\\n_None observed._`));
-    }
-    expect(md).toContain('### Written\n\n_None observed._');
+    expect(md).toContain('## Network egress\n\n_No connections and no names looked up._');
+    expect(md).toContain('_No files were changed._');
+    expect(md).toContain('## Unix sockets\n\n_No unix sockets were reached._');
   });
 
-  it('warns prominently about lost and undecodable records and an early end', () => {
+  it('puts the sections in reading order', () => {
+    const md = renderMarkdown(jobModel());
+    const titles = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+    expect(titles).toEqual(['Verdict', 'Network egress', 'Steps', 'Files', 'Containers', 'Unix sockets', 'Sensor diagnostics']);
+  });
+
+  it('warns prominently about lost and undecodable records and an early end, in the verdict', () => {
     const status = { ...STATUS, lostRecords: 1234, undecodable: 5 };
     const md = renderMarkdown(model([], {}, status, { ...META, endedEarly: true }));
-    expect(md).toContain('> [!WARNING]\n> **1,234 records were lost in the kernel**');
-    expect(md).toContain('**5 records could not be decoded**');
-    expect(md).toContain('**The sensor stopped before the job ended**');
-    expect(md.indexOf('[!WARNING]')).toBeLessThan(md.indexOf('## Overview'));
-    expect(md).toContain('| Lost records | 1,234 |');
+    expect(md).toContain('> [!CAUTION]\n> <b>1,234 records were lost in the kernel</b>');
+    expect(md).toContain('<b>5 records could not be decoded</b>');
+    expect(md).toContain('<b>The sensor stopped before the job ended</b>');
+    expect(md.indexOf('records were lost')).toBeLessThan(md.indexOf('## Network egress'));
+    expect(md).toContain('| Lost records | <b>1,234</b> |');
   });
 
-  it('shows the attach plan with what was unavailable', () => {
+  it('counts findings by severity and lists them, signals apart', () => {
+    const md = renderMarkdown(jobModel());
+    expect(md).toContain('> [!CAUTION]\n> <b>3 findings: 1 critical, 1 high, 1 medium. 1,419 events from 3 steps.</b>');
+    const findings = md.split('### Findings')[1].split('###')[0];
+    expect(findings.match(/^\| <b>critical<\/b> \| Read of another process&#39;s environment \|/m)).not.toBeNull();
+    expect(md).toContain('<details><summary>What the rules look for</summary>');
+    expect(md.split('### Signals (collected, not judged)')[1]).toMatch(/^\| Downloader run \|/m);
+    expect(md).toContain('<b>1 connection and 1 DNS question blocked by the egress policy</b>: 198.51.100.7 port 8443, exfil.example.net.');
+    expect(md).toContain('> [!CAUTION]\n> <b>The job reached into processes outside it 1 time</b> (1 prevented): /home/runner/runners/2.330.0/bin/Runner.Worker. See the steps.');
+    expect(md).toMatch(/^\| <code>\/usr\/bin\/curl<\/code> \| ptrace PTRACE&#95;ATTACH \| <code>\/home\/runner\/runners\/2.330.0\/bin\/Runner.Worker \(pid 1000\)<\/code> \| <b>outside the job<\/b> \| 1 \| 1 \|/m);
+  });
+
+  it('shows the attach plan with what was unavailable, last', () => {
     const md = renderMarkdown(model([]));
     expect(md).toContain(
       '| file&#95;open | tracepoint | syscalls/sys&#95;exit&#95;openat | 200 | 0 | 7 | ' +
@@ -171,6 +171,7 @@ describe('renderMarkdown sections', () => {
     );
     expect(md).toContain('2 of 2 hooks attached');
     expect(md).toContain('| process&#95;exec | 0 |');
+    expect(md.indexOf('### Attach plan')).toBeGreaterThan(md.indexOf('## Sensor diagnostics'));
   });
 
   it('shows at most rowLimit rows and says how many more are in the artifact', () => {
@@ -178,41 +179,28 @@ describe('renderMarkdown sections', () => {
       ev('network_connect', { network: { protocol: 'tcp', family: 'ipv4', address: `10.0.0.${i}`, port: 443 } }),
     );
     const md = renderMarkdown(model(events, { rowLimit: 5, entryLimit: 20 }));
-    expect(count(md, '| tcp | 10.0.0.')).toBe(5);
-    expect(md).toContain('_…and 15 more in report.json; 10 more (10 events) only in events.ndjson._');
+    expect(count(md, '\n| 10.0.0.')).toBe(5);
+    expect(md).toContain('_…and 15 more in report.json and report.html; 10 more (10 events) only in events.ndjson._');
   });
 
-  it('flags the docker socket as a bypass, first', () => {
+  it('flags the docker socket as a bypass, first, whatever the row limit', () => {
     const events = [
-      ...Array.from({ length: 3 }, () => ev('unix_socket_connect', { unix_socket: { path: '/run/systemd/notify' } })),
+      ...Array.from({ length: 3 }, (_, i) => ev('unix_socket_connect', { unix_socket: { path: `/run/systemd/notify${i}` } })),
       ev('unix_socket_connect', { unix_socket: { path: '/var/run/docker.sock' } }, { exec_path: '/usr/bin/docker' }),
     ];
     const md = renderMarkdown(model(events, { rowLimit: 1 }));
     const unattributed = 'containers started this way are not attributed';
-    expect(md).toContain(`> The job used the docker daemon's socket directly: ${unattributed}`);
-    expect(md).toContain(`| /var/run/docker.sock | 1 | <code>/usr/bin/docker</code> | job | **bypass**: ${unattributed} |`);
+    expect(md).toContain(`<b>The job used the docker daemon&#39;s socket directly</b>: ${unattributed}`);
+    expect(md).toContain(`| <code>/var/run/docker.sock</code> | 1 | <code>/usr/bin/docker</code> | job | <b>bypass: ${unattributed} to the job</b> |`);
   });
 
-  it('groups files and draws process trees in collapsible blocks', () => {
-    const make = { step: { label: 'run: make' } };
-    const md = renderMarkdown(
-      model(
-        [
-          ev('process_exec', make, { pid: 10, exec_path: '/bin/bash', argv: ['bash', '-c', 'make all'] }),
-          ev('process_exec', make, { pid: 11, ppid: 10, exec_path: '/usr/bin/make', argv: ['make', 'all'] }),
-          ev('process_exit', make, { pid: 11, exit_code: 2 }),
-          ev('file_open', { file: { path: '/ws/out.o', access: 'write' } }),
-          ev('file_open', { file: { path: '/home/runner/.bashrc', flags: ['O_APPEND', 'O_CREAT'] } }),
-        ],
-        { workspace: '/ws' },
-      ),
-    );
-    expect(md).toContain('<details><summary>run: make — 2 processes</summary>\n\n');
-    expect(md).toContain("- <code>/bin/bash</code> <code>bash -c &#39;make all&#39;</code> · pid 10\n");
-    expect(md).toContain('  - <code>/usr/bin/make</code> <code>make all</code> · pid 11, exit 2\n');
-    expect(md).toContain('#### Workspace (1)');
-    expect(md).toContain('#### Home directories (1)');
-    expect(md).toContain('| /home/runner/.bashrc | 1 |');
+  it('summarises files by place, lists sensitive reads by path, and draws process trees', () => {
+    const md = renderMarkdown(jobModel());
+    expect(md).toContain('| <code>&#126;/.npm/&#95;cacache/content-v2/sha512/…</code> | home | 934 | 934 |  |  |  |');
+    expect(md).toContain('| <code>/home/runner/.ssh/id&#95;rsa</code> | SSH keys | read | 1 |');
+    expect(md).toContain('<details><summary>run: npm ci — 3 processes, 1,369 events, 2 findings</summary>\n\n');
+    expect(md).toContain("    - <code>/usr/bin/sh</code> <code>sh -c &#39;node install.js&#39;</code> · <b>pid 2004, exit 1, 1 finding</b>");
+    expect(count(md, '\n| <code>')).toBeLessThan(60);
   });
 });
 
@@ -246,18 +234,18 @@ describe('renderMarkdown size', () => {
   it('shrinks rows before it drops sections, and says what it left out', () => {
     const md = renderMarkdown(big, { maxBytes: 1_000_000 });
     expect(md).not.toContain('Left out to keep');
-    const rows = md.split('## Network destinations')[1].split('## Domains')[0].split('\n| tcp |').length - 1;
+    const rows = md.split('## Network egress')[1].split('## Steps')[0].split('| connected |').length - 1;
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(big.rowLimit);
     const small = renderMarkdown(big, { maxBytes: 20_000 });
     expect(small).toContain('# cicd-sensor report');
-    expect(small).toMatch(/> \[!NOTE\]\n> Left out to keep this summary under 20,000 bytes: .*report\.json has/);
+    expect(small).toMatch(/> \[!NOTE\]\n> Left out to keep this summary under 20,000 bytes: .*report\.json and report\.html have/);
   });
 
   it('keeps the lost-record warning when it has to cut', () => {
     const lossy = { ...big, status: { ...big.status, lostRecords: 9 } };
     for (const maxBytes of [20_000, 1_000, 100]) {
-      expect(renderMarkdown(lossy, { maxBytes })).toMatch(/\*\*9 records were lost in the kernel/);
+      expect(renderMarkdown(lossy, { maxBytes })).toMatch(/(<b>|\*\*)9 records were lost in the kernel/);
     }
   });
 });

@@ -98,6 +98,8 @@ describe('ReportBuilder aggregation', () => {
       queryTypes: { values: ['A', 'AAAA'], omitted: 0 },
       answers: { values: ['104.16.0.1', '104.16.0.2', '2606:4700::1'], omitted: 0 },
       processes: { values: ['/usr/bin/node', '/usr/bin/npm'], omitted: 0 },
+      blocked: 0,
+      firstTime: '2024-05-01T10:00:00.000000Z',
     });
   });
 

@@ -1,25 +1,27 @@
-/** The overview says what protect-runner can do on the kernel the report came from, and says so when it cannot. */
+/** The diagnostics say what protect-runner can do on the kernel the report came from, and say so when it cannot. */
 import { describe, expect, it } from '@jest/globals';
-import type { ReportModel } from '../../src/report/model.js';
-import { statusRows } from '../../src/report/statusRows.js';
+import { buildView } from '../../src/report/view/build.js';
+import { jobModel, STATUS } from '../helpers/reportJob.js';
 
-function model(plan: { hook: string; mechanism: string }[]): ReportModel {
-  return {
-    status: { plan: plan.map((p) => ({ ...p, target: '', unavailable: [] })), lostRecords: 0, undecodable: 0, ringbufBytes: 4096 },
-    events: { total: 0 },
-  } as unknown as ReportModel;
+function statusFacts(plan: { hook: string; mechanism: string }[]): Map<string, string> {
+  const model = jobModel();
+  model.status = { ...STATUS, plan: plan.map((p) => ({ ...p, target: '' })) };
+  const diagnostics = buildView(model).sections.find((s) => s.key === 'diagnostics');
+  const table = diagnostics?.blocks.find((b) => b.type === 'table' && b.table.key === 'status');
+  if (table?.type !== 'table') throw new Error('no status table');
+  return new Map(table.table.rows.map((r) => [r.cells[0].text, r.cells[1].text]));
 }
 
-const row = (mechanism: string) => statusRows(model([{ hook: 'protect_runner', mechanism }]), (s) => s).find((r) => r[0] === 'Runner memory protection');
+const row = (mechanism: string) => statusFacts([{ hook: 'protect_runner', mechanism }]).get('Runner memory protection');
 
 describe('the protection row', () => {
   it('names the mechanism, and says plainly when there is none', () => {
-    expect(row('lsm')?.[1]).toMatch(/BPF LSM/);
-    expect(row('bpf_send_signal')?.[1]).toMatch(/killed before it reads/);
-    expect(row('none')?.[1]).toMatch(/not available on this kernel/);
+    expect(row('lsm')).toMatch(/BPF LSM/);
+    expect(row('bpf_send_signal')).toMatch(/killed before it reads/);
+    expect(row('none')).toMatch(/not available on this kernel/);
   });
 
   it('is absent from reports whose plan has no such hook', () => {
-    expect(statusRows(model([{ hook: 'file_open', mechanism: 'tracepoint' }]), (s) => s).some((r) => r[0] === 'Runner memory protection')).toBe(false);
+    expect(statusFacts([{ hook: 'file_open', mechanism: 'tracepoint' }]).has('Runner memory protection')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import type { EventKind, EventRecord, ProcessContext } from '../../src/events/ev
 import type { SensorStatus } from '../../src/events/sensorStatus.js';
 import { ReportBuilder, type ReportModel } from '../../src/report/model.js';
 import { renderText } from '../../src/report/text.js';
+import { jobModel } from '../helpers/reportJob.js';
 
 const STATUS: SensorStatus = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 1 << 20 };
 
@@ -25,46 +26,30 @@ function model(events: EventRecord[], status: SensorStatus = STATUS): ReportMode
 }
 
 describe('renderText', () => {
-  it('always shows lost records, even when there are none', () => {
+  it('says in one line when all is well, and always shows lost records', () => {
     const text = renderText(model([]));
-    expect(text).toContain('Events: 0  lost records: 0  undecodable: 0');
-    expect(text).not.toContain('WARNING');
-    expect(text).toContain('Network destinations: none');
+    expect(text).toContain('VERDICT\nok No findings. Nothing blocked, nothing lost: 0 events from 0 steps.\n');
+    expect(text).toContain('  Lost records  0');
+    expect(text).toContain('NETWORK EGRESS\n  No connections and no names looked up.');
   });
 
-  it('warns when records were lost', () => {
+  it('warns when records were lost, in the verdict', () => {
     const text = renderText(model([], { ...STATUS, lostRecords: 1500, undecodable: 2 }));
-    expect(text).toContain('lost records: 1,500');
-    expect(text).toContain('WARNING: 1,500 records were lost in the kernel');
-    expect(text).toContain('WARNING: 2 records could not be decoded');
+    expect(text).toContain('VERDICT\n!! No findings, but see 2 warnings below: 0 events from 0 steps.\n');
+    expect(text).toContain('!! 1,500 records were lost in the kernel (the ring buffer was full)');
+    expect(text).toContain('!  2 records could not be decoded and are missing from this report.');
+    expect(text).toContain('  Lost records  1,500');
   });
 
-  it('summarises counts, processes, destinations, domains, files and sockets', () => {
-    const text = renderText(
-      model([
-        ev('process_exec'),
-        ev('process_exec'),
-        ev('network_connect', {
-          network: { protocol: 'tcp', family: 'ipv4', address: '1.2.3.4', port: 443, domain: 'a.test' },
-        }),
-        ev('domain', { domain: { name: 'a.test', source: 'dns' } }),
-        ev('domain', { domain: { name: 'b.test', source: 'dns', query_type: 'A', answers: ['10.0.0.1', '10.0.0.2'] } }),
-        ev('file_open', { file: { path: '/ws/out', access: 'write' } }),
-        ev('file_remove', { file: { path: '/tmp/gone' } }),
-        ev('file_move', { file: { path: '/tmp/a', target_path: '/ws/b' } }),
-        ev('file_link', { file: { path: '/etc/passwd', target_path: '/tmp/l', link_type: 'hard' } }),
-        ev('unix_socket_connect', { unix_socket: { path: '/run/docker.sock' } }),
-      ]),
-    );
-    expect(text).toContain('process_exec 2, process_exit 0, network_connect 1');
-    expect(text).toMatch(/Processes \(1\):\n +2 {2}\/usr\/bin\/node {2}node x\.js\n/);
-    expect(text).toContain('tcp 1.2.3.4 port 443 (a.test)  /usr/bin/node');
-    expect(text).toMatch(/Domains \(2\):\n +1 {2}a\.test {2}dns\n +1 {2}b\.test {2}dns A -> 10\.0\.0\.1, 10\.0\.0\.2\n/);
-    expect(text).toContain('[workspace] /ws/out');
-    expect(text).toContain('[temp] /tmp/gone');
-    expect(text).toContain('[workspace] /tmp/a -> /ws/b');
-    expect(text).toContain('[temp] /tmp/l -> /etc/passwd (hard)');
-    expect(text).toContain('/run/docker.sock  /usr/bin/node  BYPASS: containers started this way are not attributed');
+  it('keeps the reading order: verdict, egress, steps, files, containers, sockets, diagnostics', () => {
+    const text = renderText(jobModel());
+    const titles = text.split('\n').filter((l) => /^[A-Z ]+$/.test(l));
+    expect(titles).toEqual(['VERDICT', 'NETWORK EGRESS', 'STEPS', 'FILES', 'CONTAINERS', 'UNIX SOCKETS', 'SENSOR DIAGNOSTICS']);
+    expect(text).toContain('!! critical  Read of another process\'s environment  run: npm ci');
+    expect(text).toContain('  ~/.npm/_cacache/content-v2/sha512/…  home  934  934');
+    expect(text).toContain('  registry.npmjs.org  connected  104.16.1.35  tcp 443  1  /usr/local/bin/node  run: npm ci');
+    expect(text).toContain('  run: npm ci: 3 processes, 1,369 events, 2 findings');
+    expect(text).toContain('  !! /var/run/docker.sock  1  /usr/bin/sh  run: npm ci  bypass: containers started this way');
   });
 
   it('escapes control characters so the terminal is not driven by job strings', () => {
@@ -79,7 +64,7 @@ describe('renderText', () => {
       ev('network_connect', { network: { protocol: 'udp', family: 'ipv4', address: `10.0.0.${i}`, port: 53 } }),
     );
     const text = renderText(model(events));
-    expect(text).toContain('Network destinations (15):');
-    expect(text).toContain('…and 5 more (see report.json and events.ndjson)');
+    expect(text.split('\n').filter((l) => /^ {2}10\.0\.0\.\d+ {2}no name seen/.test(l))).toHaveLength(10);
+    expect(text).toContain('  …and 5 more in report.json.');
   });
 });

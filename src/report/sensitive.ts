@@ -1,0 +1,34 @@
+/**
+ * Places whose reads matter whatever else the job read: credentials, and
+ * other processes' memory and environment. A build reads tens of thousands of
+ * files and the report keeps the most read; one read of ~/.ssh/id_rsa must
+ * not be pruned among them, so these are kept apart, by path.
+ */
+
+/** Our own words for what each place holds; the first match wins. */
+const PLACES: readonly [RegExp, string][] = [
+  [/^\/proc\/(\d+)\/(environ|mem|maps|smaps|pagemap|auxv)$/, "another process's memory or environment"],
+  [/\/\.ssh\//, 'SSH keys'],
+  [/\/\.aws\/(credentials|config)$/, 'AWS credentials'],
+  [/\/\.azure\//, 'Azure credentials'],
+  [/\/\.config\/gcloud\//, 'Google Cloud credentials'],
+  [/\/\.kube\/config$/, 'Kubernetes credentials'],
+  [/\/\.docker\/config\.json$/, 'Docker registry credentials'],
+  [/\/\.(npmrc|pypirc|netrc|git-credentials)$/, 'package or git credentials'],
+  [/\/\.config\/gh\/hosts\.yml$/, 'GitHub CLI token'],
+  [/\/\.gnupg\//, 'GPG keys'],
+  [/\/\.(credentials|credentials_rsaparams|runner)$/, "the runner's own credentials"],
+  [/^\/etc\/(shadow|gshadow|sudoers)$/, 'system passwords'],
+  [/^\/(var\/)?run\/secrets\//, 'mounted secrets'],
+];
+
+const PROC_PID = /^\/proc\/(\d+)\//;
+
+/** What `path` holds, when reading it is sensitive for process `pid`; undefined otherwise. */
+export function sensitiveReason(path: string, pid: number): string | undefined {
+  const proc = PROC_PID.exec(path);
+  // A process reading its own /proc entries is how runtimes work.
+  if (proc !== null && Number(proc[1]) === pid) return undefined;
+  for (const [pattern, reason] of PLACES) if (pattern.test(path)) return reason;
+  return undefined;
+}

@@ -1,0 +1,57 @@
+/** Events per kind over time, in a bounded number of buckets (see Timeline in modelTypes.ts). */
+import type { EventKind } from '../events/eventRecord.js';
+import type { Timeline } from './modelTypes.js';
+
+const BUCKETS = 120;
+const FIRST_BUCKET_MS = 10;
+
+/** Milliseconds since the epoch of an RFC 3339 time, parsed once per distinct second. */
+export class TimeParser {
+  private second = '';
+  private secondMs = 0;
+
+  ms(time: string): number {
+    // '2024-05-01T10:00:00.123456Z': the fraction after the 19 characters of the second.
+    const second = time.slice(0, 19);
+    if (second !== this.second) {
+      this.second = second;
+      this.secondMs = Date.parse(`${second}Z`);
+    }
+    const fraction = time.charCodeAt(19) === 46 ? Number(`0.${time.slice(20, 23)}`) * 1000 : 0;
+    return this.secondMs + (Number.isFinite(fraction) ? fraction : 0);
+  }
+}
+
+export class TimelineAcc {
+  private startMs: number | undefined;
+  private bucketMs = FIRST_BUCKET_MS;
+  private readonly counts = new Map<EventKind, number[]>();
+
+  add(kind: EventKind, ms: number): void {
+    if (!Number.isFinite(ms)) return;
+    this.startMs ??= ms;
+    // Events slightly out of order land in the first bucket rather than move the start.
+    let index = Math.max(0, Math.floor((ms - this.startMs) / this.bucketMs));
+    while (index >= BUCKETS) {
+      this.widen();
+      index = Math.floor((ms - this.startMs) / this.bucketMs);
+    }
+    let row = this.counts.get(kind);
+    if (row === undefined) this.counts.set(kind, (row = new Array<number>(BUCKETS).fill(0)));
+    row[index]++;
+  }
+
+  private widen(): void {
+    this.bucketMs *= 2;
+    for (const row of this.counts.values()) {
+      for (let i = 0; i < BUCKETS / 2; i++) row[i] = row[2 * i] + row[2 * i + 1];
+      row.fill(0, BUCKETS / 2);
+    }
+  }
+
+  toTimeline(): Timeline | undefined {
+    if (this.startMs === undefined) return undefined;
+    const counts = Object.fromEntries([...this.counts].map(([k, row]) => [k, [...row]]));
+    return { startMs: this.startMs, bucketMs: this.bucketMs, counts };
+  }
+}
