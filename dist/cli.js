@@ -394,7 +394,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
@@ -410,9 +410,9 @@ var require_directives = __commonJS({
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines2.push(`%TAG ${handle} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -603,8 +603,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -712,13 +712,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity3.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity3.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -1002,14 +1002,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode2 = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1025,15 +1025,15 @@ var require_foldFlowLines = __commonJS({
       let i = -1;
       let escStart = -1;
       let escEnd = -1;
-      if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+      if (mode2 === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
-        if (mode === FOLD_QUOTED && ch === "\\") {
+      for (let ch; ch = text3[i += 1]; ) {
+        if (mode2 === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1049,13 +1049,13 @@ var require_foldFlowLines = __commonJS({
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+          if (mode2 === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1064,15 +1064,15 @@ var require_foldFlowLines = __commonJS({
               folds.push(split);
               end = split + endStep;
               split = void 0;
-            } else if (mode === FOLD_QUOTED) {
+            } else if (mode2 === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1087,39 +1087,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold2 === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text2[fold2]}\\`;
+          if (mode2 === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text3[fold2]}\\`;
           res += `
-${indent}${text2.slice(fold2 + 1, end2)}`;
+${indent}${text3.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -1182,8 +1182,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -1209,8 +1209,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json.substr(i, 6);
                 }
@@ -1323,9 +1323,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header2 = (startWithSpace ? indentSize : "") + chomp;
+      let header3 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header3 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1340,11 +1340,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header2}
+          return `>${header3}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header2}
+      return `|${header3}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -1873,22 +1873,22 @@ var require_stringifyCollection = __commonJS({
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity3.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity3.isPair(item)) {
           const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -1897,15 +1897,15 @@ var require_stringifyCollection = __commonJS({
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines2.push(blockItemPrefix + str3);
       }
       let str2;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str2 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line2 = lines[i];
+        str2 = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line2 = lines2[i];
           str2 += line2 ? `
 ${indent}${line2}` : "\n";
         }
@@ -1928,22 +1928,22 @@ ${indent}${line2}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity3.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity3.isPair(item)) {
           const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -1960,12 +1960,12 @@ ${indent}${line2}` : "\n";
         if (comment)
           reqNewline = true;
         let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line2) => sum + line2.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str2 += ",";
@@ -1973,35 +1973,35 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
-        linesAtValue = lines.length;
+        lines2.push(str2);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
+          const len = lines2.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str2 = start;
-          for (const line2 of lines)
+          for (const line2 of lines2)
             str2 += line2 ? `
 ${indentStep}${indent}${line2}` : "\n";
           return `${str2}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
@@ -2380,9 +2380,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2422,8 +2422,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2639,11 +2639,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines2[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -2862,8 +2862,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3065,23 +3065,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
       const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3323,35 +3323,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity3.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -3360,36 +3360,36 @@ var require_stringifyDocument = __commonJS({
         let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
@@ -3671,8 +3671,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3695,8 +3695,8 @@ var require_Document = __commonJS({
         return stringifyDocument.stringifyDocument(this, options);
       }
     };
-    function assertCollection(contents) {
-      if (identity3.isCollection(contents))
+    function assertCollection(contents2) {
+      if (identity3.isCollection(contents2))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3709,22 +3709,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -3749,12 +3749,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line2 && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -4447,40 +4447,40 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header2)
+      const header3 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header3)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      const type = header3.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines2 = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content = lines2[i][1];
         if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header2.length;
+        const value2 = header3.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
+        let end2 = start + header3.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header3.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header2.indent;
-      let offset = scalar.offset + header2.length;
+      let trimIndent = scalar.indent + header3.indent;
+      let offset = scalar.offset + header3.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
-          if (header2.indent === 0 && indent.length > trimIndent)
+          if (header3.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header2.indent === 0)
+          if (header3.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -4491,23 +4491,23 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+        let [indent, content] = lines2[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header2.indent ? "explicit indentation indicator" : "first line";
+          const src = header3.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -4534,20 +4534,20 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header2.chomp) {
+      switch (header3.chomp) {
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
         default:
           value += "\n";
       }
-      const end = start + header2.length + scalar.source.length;
-      return { value, type, comment: header2.comment, range: [start, end, end] };
+      const end = start + header3.length + scalar.source.length;
+      return { value, type, comment: header3.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict2, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4555,7 +4555,7 @@ var require_resolve_block_scalar = __commonJS({
         return null;
       }
       const { source } = props[0];
-      const mode = source[0];
+      const mode2 = source[0];
       let indent = 0;
       let chomp = "";
       let error = -1;
@@ -4607,17 +4607,17 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode: mode2, indent, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
@@ -4633,7 +4633,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4831,9 +4831,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5155,12 +5155,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5322,12 +5322,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5386,10 +5386,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header2 = token.props[0];
-            if (header2.type !== "block-scalar-header")
+            const header3 = token.props[0];
+            if (header3.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header3.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -5421,10 +5421,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header2 = token.props[0];
-        if (header2.type !== "block-scalar-header")
+        const header3 = token.props[0];
+        if (header3.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header2.source = head;
+        header3.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -6349,15 +6349,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -7365,31 +7365,34 @@ var require_dist = __commonJS({
   }
 });
 
+// src/cli/args.ts
+import { readFileSync } from "node:fs";
+
 // src/options/argv.ts
 var UsageError = class extends Error {
 };
-var missing = (flag2, kind) => new UsageError(`${flag2} needs ${kind === "dir" ? "a directory" : "a value"}`);
+var missing = (flag3, kind) => new UsageError(`${flag3} needs ${kind === "dir" ? "a directory" : "a value"}`);
 var powerOfTwo = (n) => n >= 4096 && n <= 1 << 30 && (n & n - 1) === 0;
-function intArg(flag2, value, check2, what) {
+function intArg(flag3, value, check2, what) {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || !check2(n)) {
-    throw new UsageError(`${flag2}: '${value}' is not ${what}`);
+    throw new UsageError(`${flag3}: '${value}' is not ${what}`);
   }
   return n;
 }
-function convert(flag2, kind, value) {
+function convert(flag3, kind, value) {
   switch (kind) {
     case "ringbuf":
-      return intArg(flag2, value, powerOfTwo, "a power of two between 4096 and 1073741824");
+      return intArg(flag3, value, powerOfTwo, "a power of two between 4096 and 1073741824");
     case "rows":
-      return intArg(flag2, value, (n) => n >= 1 && n <= 1e4, "a number from 1 to 10000");
+      return intArg(flag3, value, (n) => n >= 1 && n <= 1e4, "a number from 1 to 10000");
     case "pid":
-      return intArg(flag2, value, (n) => n >= 1 && n <= 4194304, "a process id");
+      return intArg(flag3, value, (n) => n >= 1 && n <= 4194304, "a process id");
     case "list":
-      if (!value || value.startsWith("-")) throw missing(flag2, kind);
+      if (!value || value.startsWith("-")) throw missing(flag3, kind);
       return value;
     default:
-      if (!value) throw missing(flag2, kind);
+      if (!value) throw missing(flag3, kind);
       return value;
   }
 }
@@ -7408,20 +7411,20 @@ function scan(args, spec, stopAtPositional) {
     }
     if (arg === "-h" || arg === "--help") return { values, rest: [], help: true };
     const eq = arg.indexOf("=");
-    const flag2 = eq > 0 ? arg.slice(0, eq) : arg;
+    const flag3 = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : void 0;
-    const kind = spec[flag2];
+    const kind = spec[flag3];
     if (!kind) throw new UsageError(`unknown option '${arg}'`);
     if (kind === "flag") {
-      if (inline !== void 0) throw new UsageError(`${flag2} takes no value`);
-      values.set(flag2, true);
+      if (inline !== void 0) throw new UsageError(`${flag3} takes no value`);
+      values.set(flag3, true);
       continue;
     }
     const value = inline ?? args[++i];
-    if (value === void 0) throw missing(flag2, kind);
-    const converted = convert(flag2, kind, value);
-    const before = values.get(flag2);
-    values.set(flag2, kind === "list" && typeof before === "string" ? `${before}\0${converted}` : converted);
+    if (value === void 0) throw missing(flag3, kind);
+    const converted = convert(flag3, kind, value);
+    const before = values.get(flag3);
+    values.set(flag3, kind === "list" && typeof before === "string" ? `${before}\0${converted}` : converted);
   }
   return { values, rest: args.slice(i), help: false };
 }
@@ -7475,8 +7478,8 @@ var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 
 // src/findings/severity.ts
 var FAIL_ON_LEVELS = ["critical", "high", "medium", "low", "none"];
-function isFailOn(text2) {
-  return FAIL_ON_LEVELS.includes(text2);
+function isFailOn(text3) {
+  return FAIL_ON_LEVELS.includes(text3);
 }
 var severityRank = (s) => SEVERITIES.indexOf(s);
 var isDetection = (f) => f.action !== "collect";
@@ -7487,6 +7490,163 @@ function failingFindings(findings, failOn) {
 }
 function bySeverity(findings) {
   return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.seq - b.seq);
+}
+
+// src/policy/endpoints.ts
+import { isIPv4, isIPv6 } from "node:net";
+
+// src/kernel/address.ts
+function ipv4(buf, off) {
+  return `${buf[off]}.${buf[off + 1]}.${buf[off + 2]}.${buf[off + 3]}`;
+}
+function ipv6(buf, off) {
+  const words = [];
+  for (let i = 0; i < 8; i++) words.push(buf.readUInt16BE(off + i * 2));
+  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 65535) return ipv4(buf, off + 12);
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > bestLen && j - i >= 2) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex2 = words.map((w) => w.toString(16));
+  if (bestStart < 0) return hex2.join(":");
+  const head = hex2.slice(0, bestStart).join(":");
+  const tail = hex2.slice(bestStart + bestLen).join(":");
+  return `${head}::${tail}`;
+}
+
+// src/policy/endpoints.ts
+var PolicyError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PolicyError";
+  }
+};
+var ACCEPTED_FORMS = "name:port, *.name:port (any depth of subdomain), name (any port), 1.2.3.4, 1.2.3.4:443, 10.0.0.0/8, [2001:db8::1]:443, 2001:db8::1, 2001:db8::/32";
+var LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+function bad(entry, why) {
+  return new PolicyError(`allowed-endpoints entry "${entry}": ${why}; accepted: ${ACCEPTED_FORMS}`);
+}
+function parsePort(entry, text3) {
+  if (!/^\d{1,5}$/.test(text3) || Number(text3) < 1 || Number(text3) > 65535) throw bad(entry, `port "${text3}" is not 1-65535`);
+  return Number(text3);
+}
+function normalName(text3) {
+  const name = text3.toLowerCase().replace(/\.$/, "");
+  if (name.length === 0 || name.length > 253) return void 0;
+  return name.split(".").every((l) => LABEL.test(l)) ? name : void 0;
+}
+function ipv4Bytes(text3) {
+  return Buffer.from(text3.split(".").map(Number));
+}
+function ipv6Bytes(text3) {
+  const out = Buffer.alloc(16);
+  let body = text3;
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(body);
+  if (v4) body = body.slice(0, -v4[1].length) + "0:0";
+  const [head, tail] = body.includes("::") ? body.split("::") : [body, void 0];
+  const words = (s) => s ? s.split(":").map((w) => parseInt(w, 16)) : [];
+  const h = words(head);
+  const t = words(tail);
+  const all = [...h, ...Array(8 - h.length - t.length).fill(0), ...t];
+  all.forEach((w, i) => out.writeUInt16BE(w, i * 2));
+  if (v4) ipv4Bytes(v4[1]).copy(out, 12);
+  return out;
+}
+function masked(bytes, prefix) {
+  const out = Buffer.from(bytes);
+  for (let bit = prefix; bit < out.length * 8; bit++) out[bit >> 3] &= ~(128 >> (bit & 7));
+  return out;
+}
+function addressEntry(entry, addr, prefixText, port) {
+  const family = isIPv4(addr) ? 4 : isIPv6(addr) ? 6 : void 0;
+  if (!family) return void 0;
+  const bits = family === 4 ? 32 : 128;
+  let prefix = bits;
+  if (prefixText !== void 0) {
+    if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) throw bad(entry, `prefix length "/${prefixText}" is not 0-${bits}`);
+    prefix = Number(prefixText);
+  }
+  const raw = family === 4 ? ipv4Bytes(addr) : ipv6Bytes(addr);
+  return { kind: "address", family, bytes: masked(raw, prefix), prefix, ...port !== void 0 ? { port } : {} };
+}
+function nameEntry(entry) {
+  const colon = entry.lastIndexOf(":");
+  const host = colon < 0 ? entry : entry.slice(0, colon);
+  const port = colon < 0 ? void 0 : parsePort(entry, entry.slice(colon + 1));
+  const wildcard = host.startsWith("*.");
+  const name = normalName(wildcard ? host.slice(2) : host);
+  if (!name) throw bad(entry, 'not a host name (labels of letters, digits, "-" and "_"; a wildcard only as a leading "*.")');
+  return { kind: "name", name, wildcard, ...port !== void 0 ? { port } : {} };
+}
+function parseEndpoint(entry) {
+  const bracket = /^\[([^\]]+)\](?::(.*))?$/.exec(entry);
+  if (bracket) {
+    const port = bracket[2] !== void 0 ? parsePort(entry, bracket[2]) : void 0;
+    const found = isIPv6(bracket[1]) ? addressEntry(entry, bracket[1], void 0, port) : void 0;
+    if (!found) throw bad(entry, `"${bracket[1]}" is not an IPv6 address`);
+    return found;
+  }
+  const slash = entry.indexOf("/");
+  if (slash >= 0) {
+    const found = addressEntry(entry, entry.slice(0, slash), entry.slice(slash + 1));
+    if (!found) throw bad(entry, `"${entry.slice(0, slash)}" is not an IP address`);
+    return found;
+  }
+  if (isIPv6(entry)) return addressEntry(entry, entry, void 0);
+  const v4port = /^(\d+\.\d+\.\d+\.\d+)(?::(.*))?$/.exec(entry);
+  if (v4port) {
+    const found = addressEntry(entry, v4port[1], void 0, v4port[2] !== void 0 ? parsePort(entry, v4port[2]) : void 0);
+    if (!found) throw bad(entry, `"${v4port[1]}" is not an IPv4 address`);
+    return found;
+  }
+  if ((entry.match(/:/g) ?? []).length > 1) throw bad(entry, "an IPv6 address with a port needs brackets, as in [2001:db8::1]:443");
+  return nameEntry(entry);
+}
+function parseEndpoints(text3) {
+  return text3.split("\n").map((line2) => line2.replace(/#.*$/, "")).flatMap((line2) => line2.split(/\s+/)).filter((e) => e.length > 0).map(parseEndpoint);
+}
+function formatEndpoint(e) {
+  const port = e.port !== void 0 ? `:${e.port}` : "";
+  if (e.kind === "name") return `${e.wildcard ? "*." : ""}${e.name}${port}`;
+  const addr = e.family === 4 ? [...e.bytes].join(".") : ipv6(e.bytes, 0);
+  const full = e.prefix === (e.family === 4 ? 32 : 128);
+  if (!full) return `${addr}/${e.prefix}`;
+  return e.family === 6 && port ? `[${addr}]${port}` : `${addr}${port}`;
+}
+
+// src/policy/policy.ts
+function mode(input, value, fallback2) {
+  const v = (value ?? "").trim().toLowerCase();
+  if (v === "") return fallback2;
+  if (v === "audit" || v === "block") return v;
+  throw new PolicyError(`${input} "${value}": accepted: audit, block`);
+}
+function flag(input, value, fallback2) {
+  if (typeof value === "boolean") return value;
+  const v = (value ?? "").trim().toLowerCase();
+  if (v === "") return fallback2;
+  if (v === "true" || v === "false") return v === "true";
+  throw new PolicyError(`${input} "${value}": accepted: true, false`);
+}
+function parsePolicy(inputs) {
+  const egress2 = mode("egress-policy", inputs.egressPolicy, "audit");
+  return Object.freeze({
+    mode: egress2,
+    endpoints: Object.freeze(parseEndpoints(inputs.allowedEndpoints ?? "")),
+    allowLoopback: flag("allow-loopback", inputs.allowLoopback, true),
+    containerPolicy: mode("container-policy", inputs.containerPolicy, egress2)
+  });
 }
 
 // src/cli/args.ts
@@ -7512,6 +7672,11 @@ summary. Exits with COMMAND's exit code.
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   --no-docker-proxy      leave DOCKER_HOST alone: containers COMMAND starts are not attributed
+  --egress-policy MODE   audit (record what block would refuse) or block (refuse it)
+  --allowed-endpoints LIST       destinations COMMAND may reach: name:port, *.name:port, name,
+                                 1.2.3.4[:port], CIDR, [v6]:port, v6/len (space-separated)
+  --allowed-endpoints-file FILE  the same, one or more per line, # comments
+  --no-allow-loopback    loopback destinations need an entry too
   --rules FILE           evaluate the events against a rule file (repeat for more files); findings
                          are printed first and written to DIR/findings.ndjson
   --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
@@ -7549,15 +7714,42 @@ var RUN_SPEC = {
   "--no-function-hooks": "flag",
   "--allow-unmonitored": "flag",
   "--no-docker-proxy": "flag",
+  "--egress-policy": "string",
+  "--allowed-endpoints": "string",
+  "--allowed-endpoints-file": "string",
+  "--no-allow-loopback": "flag",
   "--rules": "list",
   "--fail-on": "string",
   "--monitor-mode": "flag",
   "--protect": "flag"
 };
+function runPolicy(values) {
+  const mode2 = values.get("--egress-policy");
+  const list2 = values.get("--allowed-endpoints");
+  const file = values.get("--allowed-endpoints-file");
+  if (mode2 === void 0 && list2 === void 0 && file === void 0) {
+    if (values.has("--no-allow-loopback")) throw new UsageError("--no-allow-loopback needs --egress-policy or --allowed-endpoints");
+    return void 0;
+  }
+  let fromFile = "";
+  try {
+    fromFile = file === void 0 ? "" : readFileSync(file, "utf8");
+  } catch (err) {
+    throw new UsageError(`--allowed-endpoints-file ${file}: ${err.message}`);
+  }
+  try {
+    return parsePolicy({ egressPolicy: mode2, allowedEndpoints: `${list2 ?? ""}
+${fromFile}`, allowLoopback: !values.has("--no-allow-loopback") });
+  } catch (err) {
+    if (err instanceof PolicyError) throw new UsageError(err.message);
+    throw err;
+  }
+}
 function parseRun(args) {
   const { values, rest, help } = scan(args, RUN_SPEC, true);
   if (help) return { help: true };
   if (rest.length === 0) throw new UsageError("no command given to run");
+  const egress2 = runPolicy(values);
   return {
     help: false,
     subcommand: "run",
@@ -7568,6 +7760,7 @@ function parseRun(args) {
       noFunctionHooks: values.has("--no-function-hooks"),
       allowUnmonitored: values.has("--allow-unmonitored"),
       dockerProxy: !values.has("--no-docker-proxy"),
+      ...egress2 ? { egress: egress2 } : {},
       rules: listValues(values.get("--rules")),
       failOn: failOnArg(values.get("--fail-on")),
       monitorMode: values.has("--monitor-mode"),
@@ -7604,14 +7797,14 @@ function parseJob(args) {
     for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = "string";
     const { values, help } = scan(rest, spec, false);
     if (help) return { help: true };
-    const id = values.get("--id");
-    if (!id) throw new UsageError("job register needs --id");
+    const id2 = values.get("--id");
+    if (!id2) throw new UsageError("job register needs --id");
     const cgroup = values.get("--cgroup");
     const pid = values.get("--pid");
     if (cgroup === void 0 === (pid === void 0)) throw new UsageError("job register needs exactly one of --cgroup or --pid");
-    const job = { id };
-    for (const [flag2, field] of Object.entries(IDENTITY_FLAGS)) {
-      const v = values.get(flag2);
+    const job = { id: id2 };
+    for (const [flag3, field] of Object.entries(IDENTITY_FLAGS)) {
+      const v = values.get(flag3);
       if (typeof v === "string") job[field] = v;
     }
     const stateDir = values.get("--state-dir") ?? DEFAULT_STATE_DIR;
@@ -7620,9 +7813,9 @@ function parseJob(args) {
   if (action === "unregister") {
     const { values, help } = scan(rest, { "--state-dir": "dir", "--id": "string" }, false);
     if (help) return { help: true };
-    const id = values.get("--id");
-    if (!id) throw new UsageError("job unregister needs --id");
-    return { help: false, subcommand: "job-unregister", stateDir: values.get("--state-dir") ?? DEFAULT_STATE_DIR, id };
+    const id2 = values.get("--id");
+    if (!id2) throw new UsageError("job unregister needs --id");
+    return { help: false, subcommand: "job-unregister", stateDir: values.get("--state-dir") ?? DEFAULT_STATE_DIR, id: id2 };
   }
   throw new UsageError(action === void 0 ? "job needs an action (register or unregister)" : `unknown job action '${action}'`);
 }
@@ -7734,10 +7927,10 @@ import { dirname, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/daemon/log.ts
-import { appendFileSync, readFileSync } from "node:fs";
-function logTail(path, lines) {
+import { appendFileSync, readFileSync as readFileSync2 } from "node:fs";
+function logTail(path, lines2) {
   try {
-    return readFileSync(path, "utf8").trim().split("\n").slice(-lines).join("\n");
+    return readFileSync2(path, "utf8").trim().split("\n").slice(-lines2).join("\n");
   } catch {
     return "";
   }
@@ -7793,8 +7986,8 @@ ${logTail(logPath, 5)}` });
       if (line2.startsWith("ready")) finish({ ok: true, pid: child.pid, message: line2 });
       else finish({ ok: false, message: line2.replace(/^error:\s*/, "") });
     });
-    child.on("exit", (code) => {
-      finish({ ok: false, message: `the daemon exited (code ${code}) before it was ready
+    child.on("exit", (code2) => {
+      finish({ ok: false, message: `the daemon exited (code ${code2}) before it was ready
 ${logTail(logPath, 5)}` });
     });
   });
@@ -7806,11 +7999,11 @@ import { join as join5 } from "node:path";
 
 // src/proxy/interpose.ts
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync as readFileSync2, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync as readFileSync3, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 var recordPath = (stateDir) => join3(stateDir, "interpose.json");
 function mountPoints() {
-  return readFileSync2("/proc/self/mountinfo", "utf8").split("\n").filter(Boolean).map((line2) => line2.split(" ")[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))));
+  return readFileSync3("/proc/self/mountinfo", "utf8").split("\n").filter(Boolean).map((line2) => line2.split(" ")[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))));
 }
 function unmountAll(path) {
   for (let i = 0; i < 16 && mountPoints().includes(path); i++) execFileSync("umount", [path]);
@@ -7821,7 +8014,7 @@ function bind(source, target2) {
 function repairInterposition(stateDir) {
   const path = recordPath(stateDir);
   if (!existsSync(path)) return void 0;
-  const rec = JSON.parse(readFileSync2(path, "utf8"));
+  const rec = JSON.parse(readFileSync3(path, "utf8"));
   unmountAll(rec.defaultPath);
   unmountAll(rec.upstreamPath);
   rmSync(rec.upstreamPath, { force: true });
@@ -7844,14 +8037,14 @@ function interpose(stateDir, defaultPath, proxyPath) {
 }
 
 // src/daemon/instance.ts
-import { readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 var pidfilePath = (stateDir) => join4(stateDir, "daemon.pid");
 var AlreadyRunning = class extends Error {
 };
 function isLiveDaemon(pid) {
   try {
-    const cmdline = readFileSync3(`/proc/${pid}/cmdline`, "utf8");
+    const cmdline = readFileSync4(`/proc/${pid}/cmdline`, "utf8");
     return /cicd-sensor|tracker\.js|cli\.js/.test(cmdline);
   } catch {
     return false;
@@ -7859,7 +8052,7 @@ function isLiveDaemon(pid) {
 }
 function recordedPid(stateDir) {
   try {
-    const pid = Number(readFileSync3(pidfilePath(stateDir), "utf8").trim().split(/\s+/)[0]);
+    const pid = Number(readFileSync4(pidfilePath(stateDir), "utf8").trim().split(/\s+/)[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : void 0;
   } catch {
     return void 0;
@@ -7877,7 +8070,7 @@ function acquireInstance(stateDir) {
 }
 function releaseInstance(stateDir) {
   try {
-    if (Number(readFileSync3(pidfilePath(stateDir), "utf8").trim()) === process.pid) rmSync2(pidfilePath(stateDir));
+    if (Number(readFileSync4(pidfilePath(stateDir), "utf8").trim()) === process.pid) rmSync2(pidfilePath(stateDir));
   } catch {
   }
 }
@@ -7906,14 +8099,14 @@ async function killDaemon(stateDir) {
 }
 
 // src/daemon/main.ts
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/daemon/daemon.ts
-import { chmodSync as chmodSync3, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmdirSync as rmdirSync4, rmSync as rmSync8, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join14 } from "node:path";
+import { chmodSync as chmodSync3, lstatSync, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmdirSync as rmdirSync4, rmSync as rmSync8, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join15 } from "node:path";
 
 // src/platform/cgroup.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmdirSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync5, rmdirSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join6 } from "node:path";
 function cgroup2RootFromMounts(mounts) {
   for (const line2 of mounts.split("\n")) {
@@ -7924,7 +8117,7 @@ function cgroup2RootFromMounts(mounts) {
 }
 function cgroup2Root() {
   try {
-    return cgroup2RootFromMounts(readFileSync4("/proc/mounts", "utf8"));
+    return cgroup2RootFromMounts(readFileSync5("/proc/mounts", "utf8"));
   } catch {
     return void 0;
   }
@@ -7934,7 +8127,7 @@ function cgroupId(path) {
 }
 function processCgroup(pid) {
   try {
-    const line2 = readFileSync4(`/proc/${pid}/cgroup`, "utf8").split("\n").find((l) => l.startsWith("0::"));
+    const line2 = readFileSync5(`/proc/${pid}/cgroup`, "utf8").split("\n").find((l) => l.startsWith("0::"));
     return line2?.slice(3);
   } catch {
     return void 0;
@@ -7953,7 +8146,7 @@ function createCgroup(root, relative) {
 }
 function cgroupProcs(path) {
   try {
-    return readFileSync4(join6(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
+    return readFileSync5(join6(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -7994,7 +8187,9 @@ var EnvVar = {
   /** Print the attach plan as the native library returns it. */
   DebugPlan: "CICD_SENSOR_DEBUG_PLAN",
   /** The directory holding sensor.bpf.o and lib/, instead of the bundle's own. */
-  Assets: "CICD_SENSOR_ASSETS"
+  Assets: "CICD_SENSOR_ASSETS",
+  /** Tests: a shorter floor (seconds) for the TTL of addresses a DNS answer allows (src/policy/kernelPolicy.ts). */
+  PolicyTtlFloor: "CICD_SENSOR_POLICY_TTL_FLOOR"
 };
 
 // src/kernel/layout.ts
@@ -8011,7 +8206,8 @@ var Kind = {
   UNIX_CONNECT: 8,
   DOMAIN: 9,
   ACCESS: 10,
-  MOUNT: 11
+  MOUNT: 11,
+  HTTP_REQUEST: 12
 };
 var HOOK_NAMES = [
   "process_exec",
@@ -8027,7 +8223,8 @@ var HOOK_NAMES = [
   "unix_socket_connect",
   "domain",
   "process_access",
-  "mount"
+  "mount",
+  "http_request"
 ];
 var Flag = {
   ARGV_TRUNCATED: 1 << 0,
@@ -8035,7 +8232,9 @@ var Flag = {
   PATH2_TRUNCATED: 1 << 2,
   CWD_TRUNCATED: 1 << 3,
   ANSWERS_TRUNCATED: 1 << 4,
-  MEMFD: 1 << 5
+  MEMFD: 1 << 5,
+  EGRESS_DENIED: 1 << 6,
+  EGRESS_BLOCKED: 1 << 7
 };
 var CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 };
 var Access = { READ: 1, WRITE: 2, READ_WRITE: 3, EXEC: 4 };
@@ -8081,6 +8280,7 @@ var OFFSETS = {
     write: 59,
     target_ns: 60
   },
+  cs_http_request: { method_len: 40, path_len: 42, host_len: 44, port: 46, family: 48, path_cut: 49, addr: 56 },
   cs_mount: {
     flags: 40,
     op: 44,
@@ -8102,7 +8302,8 @@ var SIZEOF = {
   cs_unix_connect: 48,
   cs_domain: 72,
   cs_process_access: 64,
-  cs_mount: 64
+  cs_mount: 64,
+  cs_http_request: 72
 };
 
 // src/native/assets.ts
@@ -8261,8 +8462,8 @@ function determineAbi() {
   if (abi == "riscv32" || abi == "riscv64") {
     let file = openFile(process.execPath, "r");
     try {
-      let header2 = readElfHeader(file);
-      let float_abi = header2.e_flags & 6;
+      let header3 = readElfHeader(file);
+      let float_abi = header3.e_flags & 6;
       switch (float_abi) {
         case 0:
           {
@@ -8290,10 +8491,10 @@ function determineAbi() {
   } else if (abi == "arm") {
     let file = openFile(process.execPath, "r");
     try {
-      let header2 = readElfHeader(file);
-      if (header2.e_flags & 1024) {
+      let header3 = readElfHeader(file);
+      if (header3.e_flags & 1024) {
         abi += "hf";
-      } else if (header2.e_flags & 512) {
+      } else if (header3.e_flags & 512) {
         abi += "sf";
       } else {
         throw new Error("Unknown ARM floating-point ABI");
@@ -8304,8 +8505,8 @@ function determineAbi() {
   } else if (abi == "ppc64") {
     let file = openFile(process.execPath, "r");
     try {
-      let header2 = readElfHeader(file);
-      switch (header2.ei_data) {
+      let header3 = readElfHeader(file);
+      switch (header3.ei_data) {
         case 1:
           {
             abi += "le";
@@ -8404,9 +8605,9 @@ function detectPlatform() {
     triplets2.push(`musl_${abi}`);
   return [package_default.version, pkg2, triplets2];
 }
-function loadDynamic(dirname3, pkg2, triplets2) {
+function loadDynamic(dirname4, pkg2, triplets2) {
   let suffix = "/../../build/koffi";
-  let root = dirname3 + suffix;
+  let root = dirname4 + suffix;
   let roots = [root];
   let native2 = null;
   let err = null;
@@ -8542,8 +8743,17 @@ function nativeApi() {
     cs_close: f("void cs_close(cs_sensor *s)"),
     cs_boot_to_realtime_ns: f("int64_t cs_boot_to_realtime_ns(void)"),
     cs_peer_pid: f("int cs_peer_pid(int fd)"),
+    cs_peer_cred: f("int cs_peer_cred(int fd, _Out_ int *out)"),
     cs_test_skb: f("int cs_test_skb(cs_sensor *s, const char *prog, const uint8_t *frame, uint32_t len)"),
     cs_last_error: f("int cs_last_error(_Out_ uint8_t *buf, uint32_t len)"),
+    cs_policy_set: f("int cs_policy_set(cs_sensor *s, uint32_t policy, uint32_t mode, uint32_t allow_loopback, uint32_t ttl_floor_s, uint32_t ttl_ceiling_s)"),
+    cs_policy_add_address: f("int cs_policy_add_address(cs_sensor *s, uint32_t policy, const uint8_t *addr16, uint32_t prefix, uint32_t port)"),
+    cs_policy_add_name: f("int cs_policy_add_name(cs_sensor *s, uint32_t policy, const char *name, uint32_t wildcard, const uint16_t *ports, uint32_t nports)"),
+    cs_policy_clear: f("int cs_policy_clear(cs_sensor *s, uint32_t policy)"),
+    cs_track_cgroup_policy: f("int cs_track_cgroup_policy(cs_sensor *s, uint64_t cgroup_id, uint32_t policy)"),
+    cs_stage_policy: f("int cs_stage_policy(cs_sensor *s, const char *basename, uint32_t policy)"),
+    cs_policy_exempt: f("int cs_policy_exempt(cs_sensor *s, uint32_t tgid, uint32_t exempt)"),
+    cs_policy_stats: f("int cs_policy_stats(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)"),
     pollAsync: (h, buf, len, timeoutMs) => new Promise((resolve2, reject) => {
       poll.async(h, buf, len, timeoutMs, (err, res) => err ? reject(err) : resolve2(res));
     })
@@ -8568,9 +8778,11 @@ var errnoName = (errno) => Object.entries(osConstants.errno).find(([, v]) => v =
 function lastError(api2, rc) {
   const buf = Buffer.alloc(8192);
   const n = api2.cs_last_error(buf, buf.length);
-  const text2 = n > 0 ? buf.subarray(0, n).toString("utf8") : errnoName(-rc);
-  return new SensorError(text2, -rc);
+  const text3 = n > 0 ? buf.subarray(0, n).toString("utf8") : errnoName(-rc);
+  return new SensorError(text3, -rc);
 }
+var POLICY_MODES = { off: 0, audit: 1, block: 2 };
+var POLICY_STATS = ["denied", "refused", "learned", "learnFull"];
 var Sensor = class _Sensor {
   constructor(api2, handle) {
     this.api = api2;
@@ -8603,15 +8815,16 @@ var Sensor = class _Sensor {
   attach(cgroupRoot) {
     const buf = Buffer.alloc(64 * 1024);
     this.check(this.api.cs_attach(this.live(), cgroupRoot, buf, buf.length));
-    const text2 = buf.subarray(0, buf.indexOf(0)).toString("utf8");
-    if (process.env[EnvVar.DebugPlan]) console.error(text2);
-    return JSON.parse(text2);
+    const text3 = buf.subarray(0, buf.indexOf(0)).toString("utf8");
+    if (process.env[EnvVar.DebugPlan]) console.error(text3);
+    return JSON.parse(text3);
   }
-  trackCgroup(id) {
-    this.check(this.api.cs_track_cgroup(this.live(), id));
+  /** policy: an egress policy id (0: none); the kernel gives the cgroup's new children the same. */
+  trackCgroup(id2, policy = 0) {
+    this.check(this.api.cs_track_cgroup_policy(this.live(), id2, policy));
   }
-  untrackCgroup(id) {
-    this.check(this.api.cs_untrack_cgroup(this.live(), id));
+  untrackCgroup(id2) {
+    this.check(this.api.cs_untrack_cgroup(this.live(), id2));
   }
   trackTask(tgid, startNs) {
     this.check(this.api.cs_track_task(this.live(), tgid, startNs));
@@ -8626,11 +8839,12 @@ var Sensor = class _Sensor {
   unprotect(tgid) {
     this.check(this.api.cs_unprotect(this.live(), tgid));
   }
-  stage(basename2) {
-    this.check(this.api.cs_stage(this.live(), basename2));
+  /** policy: the job's egress policy id, which the container's cgroup gets when it is made. */
+  stage(basename3, policy = 0) {
+    this.check(this.api.cs_stage_policy(this.live(), basename3, policy));
   }
-  unstage(basename2) {
-    this.check(this.api.cs_unstage(this.live(), basename2));
+  unstage(basename3) {
+    this.check(this.api.cs_unstage(this.live(), basename3));
   }
   trackedCgroups(max = 16384) {
     const out = new BigUint64Array(max);
@@ -8647,6 +8861,28 @@ var Sensor = class _Sensor {
       names.push(key.subarray(0, end < 0 ? key.length : end).toString("utf8"));
     }
     return names;
+  }
+  setPolicy(policy, cfg) {
+    const mode2 = POLICY_MODES[cfg.mode];
+    this.check(this.api.cs_policy_set(this.live(), policy, mode2, cfg.allowLoopback ? 1 : 0, cfg.ttlFloorS, cfg.ttlCeilingS));
+  }
+  addPolicyAddress(policy, addr16, prefix, port) {
+    this.check(this.api.cs_policy_add_address(this.live(), policy, addr16, prefix, port));
+  }
+  addPolicyName(policy, name, wildcard, ports) {
+    const buf = Uint16Array.from(ports.length > 0 ? ports : [0]);
+    this.check(this.api.cs_policy_add_name(this.live(), policy, name, wildcard ? 1 : 0, buf, ports.length));
+  }
+  clearPolicy(policy) {
+    this.check(this.api.cs_policy_clear(this.live(), policy));
+  }
+  exemptTask(tgid, exempt) {
+    this.check(this.api.cs_policy_exempt(this.live(), tgid, exempt ? 1 : 0));
+  }
+  policyStats() {
+    const out = new BigUint64Array(POLICY_STATS.length);
+    this.check(this.api.cs_policy_stats(this.live(), out, out.length));
+    return Object.fromEntries(POLICY_STATS.map((k, i) => [k, Number(out[i])]));
   }
   /** Kernel ids of the sensor's maps, for bpftool and diagnostics. */
   mapIds() {
@@ -8999,6 +9235,10 @@ function fileOp(s) {
     }
   }
 }
+function policyVerdict(flags) {
+  if (!(flags & Flag.EGRESS_DENIED)) return {};
+  return flags & Flag.EGRESS_BLOCKED ? { outside_policy: true, blocked: true } : { outside_policy: true };
+}
 function network(s, domainOf) {
   const domain = domainOf?.nameOf(s.address);
   return {
@@ -9006,7 +9246,8 @@ function network(s, domainOf) {
     family: s.family,
     address: s.address,
     port: s.port,
-    ...domain !== void 0 ? { domain } : {}
+    ...domain !== void 0 ? { domain } : {},
+    ...policyVerdict(s.flags)
   };
 }
 function record(kind, s, ctx, process2 = processContext(ctx.node, ctx.bootToRealNs)) {
@@ -9066,20 +9307,24 @@ function buildEvent(s, ctx) {
       e = record("mount", s, ctx);
       e.mount = mountInfo(s);
       return e;
+    case "http_request":
+      e = record("http_request", s, ctx);
+      e.http = { method: s.method, path: s.path, host: s.host, source: "cleartext_http" };
+      return e;
     default:
       return void 0;
   }
 }
 
 // src/kerneltracker/processTable.ts
-import { readFileSync as readFileSync6, readlinkSync } from "node:fs";
+import { readFileSync as readFileSync7, readlinkSync } from "node:fs";
 
 // src/platform/procStat.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function readProcStat(pid, procRoot = "/proc") {
   let stat;
   try {
-    stat = readFileSync5(`${procRoot}/${pid}/stat`, "latin1");
+    stat = readFileSync6(`${procRoot}/${pid}/stat`, "latin1");
   } catch {
     return void 0;
   }
@@ -9100,7 +9345,7 @@ function readProc(pid, procRoot = "/proc") {
       execPath = readlinkSync(`${procRoot}/${pid}/exe`);
     } catch {
     }
-    const cmdline = readFileSync6(`${procRoot}/${pid}/cmdline`);
+    const cmdline = readFileSync7(`${procRoot}/${pid}/cmdline`);
     const argv = splitNul(cmdline, 0, cmdline.length);
     return { ppid: stat.ppid, startTicks: stat.startTicks, execPath, argv };
   } catch {
@@ -9194,16 +9439,20 @@ var ProcessTable = class {
 };
 
 // src/kerneltracker/steps.ts
-import { closeSync, openSync as openSync2, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync as openSync2, readSync } from "node:fs";
 import { basename } from "node:path";
 var ACTION_PATH = /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\//;
 var RUN_SCRIPT = /\/_temp\/[^/]+\.(sh|bash|ps1|py|cmd)$/;
 var LABEL_MAX = 200;
-function firstScriptLine(path) {
+var SCRIPT_READ_BYTES = 8192;
+function firstScriptLine(path, runnerUid) {
   let fd;
   try {
-    fd = openSync2(path, "r");
-    const buf = Buffer.alloc(8192);
+    fd = openSync2(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return void 0;
+    if (runnerUid !== void 0 && runnerUid !== 0 && st.uid !== runnerUid) return void 0;
+    const buf = Buffer.alloc(SCRIPT_READ_BYTES);
     const n = readSync(fd, buf, 0, buf.length, 0);
     return buf.subarray(0, n).toString("utf8").split("\n").map((l) => l.trim()).find((l) => l.length > 0);
   } catch {
@@ -9307,7 +9556,7 @@ var JobProcesses = class {
 };
 function assignStep(node, job) {
   if (job.workerPid === void 0 || node.ppid !== job.workerPid) return;
-  node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv) });
+  node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv, (path) => firstScriptLine(path, node.uid)) });
 }
 
 // src/kerneltracker/jobRegistry.ts
@@ -9372,10 +9621,11 @@ var JobDomains = class {
       name: s.name,
       source: dns || resolved ? "dns" : s.source === "tls_sni" ? "tls_sni" : "http_host",
       ...dns ? { query_type: queryTypeName(s.qtype) } : {},
-      server: resolved ? { address: s.address } : { address: s.address, port: s.port }
+      server: resolved ? { address: s.address } : { address: s.address, port: s.port },
+      ...policyVerdict(s.flags)
     };
     const event = toEvent(domain);
-    if (!dns) return event;
+    if (!dns || domain.blocked) return event;
     const waiting = this.held.get(heldKey(s)) ?? [];
     waiting.push({ event, pid: s.pid, heldAt: this.now(), order: this.arrivals++ });
     this.held.set(heldKey(s), waiting);
@@ -9440,7 +9690,7 @@ var JobRegistry = class {
   removedAt = /* @__PURE__ */ new Map();
   cgroupPath = /* @__PURE__ */ new Map();
   containerByCgroup = /* @__PURE__ */ new Map();
-  register(identity3, cgroups, sink, workerPid) {
+  register(identity3, cgroups, sink, workerPid, policyId = 0) {
     if (this.jobs.has(identity3.id)) throw new Error(`job ${identity3.id} is already registered`);
     for (const c of cgroups) {
       const owner = this.jobByCgroup.get(Number(c.id));
@@ -9452,13 +9702,14 @@ var JobRegistry = class {
       sink,
       delivered: 0,
       workerPid,
+      policyId,
       registeredAt: this.now(),
       domains: new JobDomains(this.now)
     };
     this.jobs.set(identity3.id, job);
     this.cgroupsByJob.set(identity3.id, /* @__PURE__ */ new Set());
     for (const c of cgroups) {
-      this.maps.trackCgroup(c.id);
+      this.maps.trackCgroup(c.id, policyId);
       this.own(identity3.id, Number(c.id));
       if (c.path) this.cgroupPath.set(Number(c.id), c.path);
     }
@@ -9467,15 +9718,15 @@ var JobRegistry = class {
   get(jobId2) {
     return this.jobs.get(jobId2);
   }
-  jobOfCgroup(id) {
-    return this.jobByCgroup.get(id);
+  jobOfCgroup(id2) {
+    return this.jobByCgroup.get(id2);
   }
   containerOf(cgroupId2) {
     return this.containerByCgroup.get(cgroupId2);
   }
-  own(jobId2, id) {
-    this.jobByCgroup.set(id, jobId2);
-    this.cgroupsByJob.get(jobId2)?.add(id);
+  own(jobId2, id2) {
+    this.jobByCgroup.set(id2, jobId2);
+    this.cgroupsByJob.get(jobId2)?.add(id2);
   }
   /**
    * A cgroup the kernel tracked joins a job: made inside one of its cgroups
@@ -9492,24 +9743,24 @@ var JobRegistry = class {
     this.own(jobId2, s.id);
   }
   /** The kernel saw the cgroup removed: late records still find their job for a while. */
-  removed(id) {
-    if (this.jobByCgroup.has(id)) this.removedAt.set(id, this.now());
+  removed(id2) {
+    if (this.jobByCgroup.has(id2)) this.removedAt.set(id2, this.now());
   }
   /** Forgets removed cgroups whose grace period is over. */
   expireRemoved() {
     const limit = this.now() - REMOVED_GRACE_MS;
-    for (const [id, at] of this.removedAt) {
+    for (const [id2, at] of this.removedAt) {
       if (at > limit) continue;
-      const jobId2 = this.jobByCgroup.get(id);
-      this.jobByCgroup.delete(id);
-      if (jobId2 !== void 0) this.cgroupsByJob.get(jobId2)?.delete(id);
-      this.forgetCgroup(id);
+      const jobId2 = this.jobByCgroup.get(id2);
+      this.jobByCgroup.delete(id2);
+      if (jobId2 !== void 0) this.cgroupsByJob.get(jobId2)?.delete(id2);
+      this.forgetCgroup(id2);
     }
   }
-  forgetCgroup(id) {
-    this.removedAt.delete(id);
-    this.cgroupPath.delete(id);
-    this.containerByCgroup.delete(id);
+  forgetCgroup(id2) {
+    this.removedAt.delete(id2);
+    this.cgroupPath.delete(id2);
+    this.containerByCgroup.delete(id2);
   }
   /**
    * Catches a removal the kernel hook missed (for example while the ring
@@ -9517,18 +9768,18 @@ var JobRegistry = class {
    * as removed.
    */
   reconcile() {
-    for (const [id, path] of this.cgroupPath) {
-      if (this.removedAt.has(id) || this.exists(path)) continue;
-      this.maps.untrackCgroup(BigInt(id));
-      this.removedAt.set(id, this.now());
+    for (const [id2, path] of this.cgroupPath) {
+      if (this.removedAt.has(id2) || this.exists(path)) continue;
+      this.maps.untrackCgroup(BigInt(id2));
+      this.removedAt.set(id2, this.now());
     }
   }
   /** Removes the job and untracks every cgroup it has; returns its state. */
   remove(jobId2) {
-    for (const id of this.cgroupsByJob.get(jobId2) ?? []) {
-      this.maps.untrackCgroup(BigInt(id));
-      this.jobByCgroup.delete(id);
-      this.forgetCgroup(id);
+    for (const id2 of this.cgroupsByJob.get(jobId2) ?? []) {
+      this.maps.untrackCgroup(BigInt(id2));
+      this.jobByCgroup.delete(id2);
+      this.forgetCgroup(id2);
     }
     this.cgroupsByJob.delete(jobId2);
     const job = this.jobs.get(jobId2);
@@ -9599,21 +9850,21 @@ var Staging = class {
   containerByBasename = /* @__PURE__ */ new Map();
   stagedAt = /* @__PURE__ */ new Map();
   /** The job is creating a container whose cgroup will have this basename. */
-  stage(jobId2, basename2, container) {
-    this.maps.stage(basename2);
-    this.stagingByBasename.set(basename2, jobId2);
+  stage(jobId2, basename3, container, policyId = 0) {
+    this.maps.stage(basename3, policyId);
+    this.stagingByBasename.set(basename3, jobId2);
     let names = this.stagingByJob.get(jobId2);
     if (!names) this.stagingByJob.set(jobId2, names = /* @__PURE__ */ new Set());
-    names.add(basename2);
-    this.containerByBasename.set(basename2, Object.freeze({ ...container }));
-    this.stagedAt.set(basename2, this.now());
+    names.add(basename3);
+    this.containerByBasename.set(basename3, Object.freeze({ ...container }));
+    this.stagedAt.set(basename3, this.now());
   }
   /** The staged cgroup was made: whose it is (the entry is used up); undefined if nobody staged it. */
-  promote(basename2) {
-    const jobId2 = this.stagingByBasename.get(basename2);
-    const container = this.containerByBasename.get(basename2);
+  promote(basename3) {
+    const jobId2 = this.stagingByBasename.get(basename3);
+    const container = this.containerByBasename.get(basename3);
     if (jobId2 === void 0) return void 0;
-    this.drop(basename2);
+    this.drop(basename3);
     return { jobId: jobId2, container };
   }
   /** Drops entries never promoted (a create that was never started). */
@@ -9697,7 +9948,7 @@ var KernelTracker = class {
   ctx;
   counts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
   registerJob(identity3, cgroups, sink, opts = {}) {
-    this.registry.register(identity3, cgroups, sink, opts.workerPid);
+    this.registry.register(identity3, cgroups, sink, opts.workerPid, opts.policyId);
     if (opts.protectPids?.length) this.protection.protect(identity3.id, opts.protectPids);
   }
   /** Processes already in the job when it registered (see JobProcesses.bootstrap). */
@@ -9728,17 +9979,18 @@ var KernelTracker = class {
    * Staging promote, first half: a container the job is creating will get a
    * cgroup with this basename; when the kernel sees it made, it is the job's.
    */
-  stage(jobId2, basename2, container) {
-    if (!this.registry.get(jobId2)) throw new Error(`unknown job ${jobId2}`);
-    this.staging.stage(jobId2, basename2, container);
+  stage(jobId2, basename3, container) {
+    const job = this.registry.get(jobId2);
+    if (!job) throw new Error(`unknown job ${jobId2}`);
+    this.staging.stage(jobId2, basename3, container, job.policyId);
   }
   /** Drops staging entries never promoted (a create that was never started). */
   expireStaging(maxAgeMs) {
     this.staging.expire(maxAgeMs);
   }
   /** The job whose tracked cgroup has this id, if any. */
-  jobOfCgroup(id) {
-    return this.registry.jobOfCgroup(id);
+  jobOfCgroup(id2) {
+    return this.registry.jobOfCgroup(id2);
   }
   /** Jobs registered longer ago than maxAgeMs (never unregistered: the runner died). */
   staleJobs(maxAgeMs) {
@@ -9855,6 +10107,8 @@ var KernelTracker = class {
       this.counts.unattributed++;
       return;
     }
+    const policy = this.registry.get(jobId2).policyId;
+    if (s.op === "attach" && policy) this.maps.trackCgroup(BigInt(s.id), policy);
     this.registry.adopt(jobId2, s, container);
   }
   /** Catches removals the kernel hook missed (JobRegistry.reconcile). */
@@ -9866,36 +10120,6 @@ var KernelTracker = class {
     this.registry.expireRemoved();
   }
 };
-
-// src/kernel/address.ts
-function ipv4(buf, off) {
-  return `${buf[off]}.${buf[off + 1]}.${buf[off + 2]}.${buf[off + 3]}`;
-}
-function ipv6(buf, off) {
-  const words = [];
-  for (let i = 0; i < 8; i++) words.push(buf.readUInt16BE(off + i * 2));
-  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 65535) return ipv4(buf, off + 12);
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (words[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && words[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex2 = words.map((w) => w.toString(16));
-  if (bestStart < 0) return hex2.join(":");
-  const head = hex2.slice(0, bestStart).join(":");
-  const tail = hex2.slice(bestStart + bestLen).join(":");
-  return `${head}::${tail}`;
-}
 
 // src/kernel/decodeAccess.ts
 var ACCESS_OPS = {
@@ -9952,12 +10176,40 @@ function decodeMount(b, at, end) {
   const target2 = passedPath(b, tail, b.readUInt16LE(at + o.target_len), b.readUInt16LE(at + o.target_base_len), truncated);
   return { kind: "mount", ...base(b, at), op, mountFlags: b.readUInt32LE(at + o.flags), source, target: target2, pathTruncated: truncated };
 }
+var METHOD = /^[A-Z]{1,16}$/;
+var VISIBLE = /^[\x21-\x7e]*$/;
+function decodeHttpRequest(b, at, end) {
+  const o = OFFSETS.cs_http_request;
+  const family = b[at + o.family];
+  need(family === 2 || family === 10, "unknown address family");
+  const tail = new Tail(at + SIZEOF.cs_http_request, end);
+  const [ms, me] = tail.take(b.readUInt16LE(at + o.method_len));
+  const [ps, pe] = tail.take(b.readUInt16LE(at + o.path_len));
+  const [hs, he] = tail.take(b.readUInt16LE(at + o.host_len));
+  const method = b.toString("latin1", ms, me);
+  const path = b.toString("latin1", ps, pe);
+  const host = b.toString("latin1", hs, he);
+  need(METHOD.test(method), "http method is not upper-case letters");
+  need(path.length > 0 && VISIBLE.test(path) && VISIBLE.test(host) && host === host.toLowerCase(), "http path or host holds bytes the kernel never writes");
+  const sample = {
+    kind: "http_request",
+    ...base(b, at),
+    method,
+    path,
+    host,
+    family: family === 2 ? "ipv4" : "ipv6",
+    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    port: b.readUInt16LE(at + o.port)
+  };
+  if (b[at + o.path_cut]) sample.pathCut = true;
+  return sample;
+}
 
 // src/kernel/decode.ts
 var MalformedRecord = class extends Error {
 };
 var u64 = (b, off) => b.readUInt32LE(off + 4) * 4294967296 + b.readUInt32LE(off);
-var flag = (flags, bit) => (flags & bit) !== 0 ? true : void 0;
+var flag2 = (flags, bit) => (flags & bit) !== 0 ? true : void 0;
 function need(cond, what) {
   if (!cond) throw new MalformedRecord(what);
 }
@@ -10003,8 +10255,8 @@ function decodeExec(b, at, end) {
     argv: splitNul(b, as, ae),
     // No components means the walk started at the root: the cwd is '/'.
     cwd: componentsToPath(b, cs, ce, (flags & Flag.CWD_TRUNCATED) !== 0),
-    argvTruncated: flag(flags, Flag.ARGV_TRUNCATED),
-    memfd: flag(flags, Flag.MEMFD)
+    argvTruncated: flag2(flags, Flag.ARGV_TRUNCATED),
+    memfd: flag2(flags, Flag.MEMFD)
   };
 }
 function decodeFork(b, at) {
@@ -10064,7 +10316,7 @@ function decodeFileOpen(b, at, end) {
     openFlags: b.readUInt32LE(at + o.open_flags),
     access: b[at + o.access],
     path: enc === PathEnc.COMPONENTS ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0) : bytesToText(b, ps, pe),
-    pathTruncated: flag(flags, Flag.PATH_TRUNCATED)
+    pathTruncated: flag2(flags, Flag.PATH_TRUNCATED)
   };
 }
 var FILE_OPS = {
@@ -10101,7 +10353,7 @@ function decodeFileOp(b, at, end) {
     op,
     opFlags: b.readUInt32LE(at + o.op_flags),
     path,
-    pathTruncated: flag(flags, Flag.PATH_TRUNCATED | Flag.PATH2_TRUNCATED)
+    pathTruncated: flag2(flags, Flag.PATH_TRUNCATED | Flag.PATH2_TRUNCATED)
   };
   if (op === "rename" || op === "link" || op === "symlink") {
     sample.path2 = passedPath(b, tail, len2, base2, (flags & Flag.PATH2_TRUNCATED) !== 0);
@@ -10194,7 +10446,8 @@ var FIXED = {
   [Kind.FILE_OP]: SIZEOF.cs_file_op,
   [Kind.UNIX_CONNECT]: SIZEOF.cs_unix_connect,
   [Kind.ACCESS]: SIZEOF.cs_process_access,
-  [Kind.MOUNT]: SIZEOF.cs_mount
+  [Kind.MOUNT]: SIZEOF.cs_mount,
+  [Kind.HTTP_REQUEST]: SIZEOF.cs_http_request
 };
 function decodeRecord(b, at, len) {
   need(len >= SIZEOF.cs_header, "record shorter than its header");
@@ -10225,6 +10478,8 @@ function decodeRecord(b, at, len) {
       return decodeAccess(b, at);
     case Kind.MOUNT:
       return decodeMount(b, at, end);
+    case Kind.HTTP_REQUEST:
+      return decodeHttpRequest(b, at, end);
     default:
       return decodeUnix(b, at, end);
   }
@@ -10350,31 +10605,64 @@ import { chmodSync, chownSync, existsSync as existsSync5, rmSync as rmSync4, sta
 import { join as join8 } from "node:path";
 
 // src/proxy/server.ts
-import http from "node:http";
-import net2 from "node:net";
+import http2 from "node:http";
 
 // src/native/peer.ts
-function peerPid(socket) {
+function socketFd(socket) {
   const fd = socket._handle?.fd;
-  if (fd === void 0 || fd < 0) return void 0;
+  return fd === void 0 || fd < 0 ? void 0 : fd;
+}
+function peerPid(socket) {
+  const fd = socketFd(socket);
+  if (fd === void 0) return void 0;
   const pid = nativeApi().cs_peer_pid(fd);
   return pid > 0 ? pid : void 0;
 }
+function peerCred(socket) {
+  const fd = socketFd(socket);
+  if (fd === void 0) return void 0;
+  const out = new Int32Array(3);
+  if (nativeApi().cs_peer_cred(fd, out) !== 0) return void 0;
+  return { pid: out[0], uid: out[1] >>> 0, gid: out[2] >>> 0 };
+}
 
 // src/proxy/decide.ts
-var VERSIONED = /^\/v\d+(?:\.\d+)?(\/.*)$/;
-function unversioned(path) {
-  const q = path.indexOf("?");
-  const bare = q >= 0 ? path.slice(0, q) : path;
-  return VERSIONED.exec(bare)?.[1] ?? bare;
+var VERSIONED = /^\/v[0-9.]+(\/.*)$/;
+function cleanPath(path) {
+  const out = [];
+  for (const seg of path.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return `/${out.join("/")}`;
 }
+function routePath(url) {
+  const q = url.indexOf("?");
+  let path = q >= 0 ? url.slice(0, q) : url;
+  const abs = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(path);
+  if (abs) path = abs[1] ?? "/";
+  let decoded;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return void 0;
+  }
+  const clean = cleanPath(decoded);
+  return VERSIONED.exec(clean)?.[1] ?? clean;
+}
+var CONTAINER_ACTION = /^\/containers\/(.+)\/(start|restart|exec)$/;
 function classify(method, url) {
-  if (method !== "POST" || !url) return "forward";
-  const path = unversioned(url);
-  if (path === "/containers/create") return "container-create";
-  if (path === "/build") return "build";
-  return "forward";
+  if (method?.toUpperCase() !== "POST" || !url) return { kind: "forward" };
+  const path = routePath(url);
+  if (path === void 0) return { kind: "forward" };
+  if (path === "/containers/create") return { kind: "container-create" };
+  if (path === "/build") return { kind: "build" };
+  const action = CONTAINER_ACTION.exec(path);
+  if (action) return { kind: action[2] === "exec" ? "exec-create" : "container-start", container: action[1] };
+  return { kind: "forward" };
 }
+var mustInspect = (c) => c.kind !== "forward";
 function requestedName(url) {
   const q = url.indexOf("?");
   if (q < 0) return void 0;
@@ -10394,8 +10682,8 @@ var CONTAINER_ID = /^[0-9a-f]{64}$/;
 function createdId(body) {
   if (!body) return void 0;
   try {
-    const id = JSON.parse(body.toString("utf8")).Id;
-    return typeof id === "string" && CONTAINER_ID.test(id) ? id : void 0;
+    const id2 = JSON.parse(body.toString("utf8")).Id;
+    return typeof id2 === "string" && CONTAINER_ID.test(id2) ? id2 : void 0;
   } catch {
     return void 0;
   }
@@ -10408,12 +10696,111 @@ function cgroupDriverFromInfo(body) {
     return void 0;
   }
 }
-function containerCgroupBasename(id, driver) {
-  return driver === "systemd" ? `docker-${id}.scope` : id;
+function containerCgroupBasename(id2, driver) {
+  return driver === "systemd" ? `docker-${id2}.scope` : id2;
+}
+
+// src/proxy/upgrade.ts
+import http from "node:http";
+var MAX_UPGRADE_BODY = 1 << 20;
+var HOP_BY_HOP = /* @__PURE__ */ new Set(["connection", "keep-alive", "transfer-encoding", "upgrade"]);
+function refuseUpgrade(client, status, message) {
+  if (client.destroyed) return;
+  const body = JSON.stringify({ message: `cicd-sensor docker proxy: ${message}` });
+  const reason = http.STATUS_CODES[status] ?? "Error";
+  client.end(`HTTP/1.1 ${status} ${reason}\r
+Content-Type: application/json\r
+Content-Length: ${Buffer.byteLength(body)}\r
+Connection: close\r
+\r
+${body}`);
+}
+function responseHead(res, keepHopByHop) {
+  const lines2 = [`HTTP/1.1 ${res.statusCode} ${res.statusMessage ?? ""}`];
+  for (let i = 0; i < res.rawHeaders.length; i += 2) {
+    const name = res.rawHeaders[i];
+    if (keepHopByHop || !HOP_BY_HOP.has(name.toLowerCase())) lines2.push(`${name}: ${res.rawHeaders[i + 1]}`);
+  }
+  if (!keepHopByHop) lines2.push("Connection: close");
+  return `${lines2.join("\r\n")}\r
+\r
+`;
+}
+function sendBody(client, head, length, upReq, after) {
+  upReq.write(head.subarray(0, length));
+  let need2 = length - Math.min(length, head.length);
+  if (need2 === 0) {
+    upReq.end();
+    after(head.subarray(length));
+    return;
+  }
+  const onData = (chunk) => {
+    const take = Math.min(need2, chunk.length);
+    upReq.write(chunk.subarray(0, take));
+    need2 -= take;
+    if (need2 > 0) return;
+    client.off("data", onData);
+    client.pause();
+    upReq.end();
+    after(chunk.subarray(take));
+  };
+  client.on("data", onData);
+}
+function pipeRaw(client, up) {
+  client.pipe(up);
+  up.pipe(client);
+  client.on("error", () => up.destroy());
+  up.on("error", () => client.destroy());
+  up.on("close", (hadError) => hadError ? client.destroy() : client.end());
+  client.on("close", () => up.destroy());
+}
+function pipeAfterUpgrade(req, client, head, upstream) {
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (req.headers["transfer-encoding"] !== void 0 || !Number.isSafeInteger(length) || length < 0 || length > MAX_UPGRADE_BODY) {
+    refuseUpgrade(client, 400, "an upgrade request needs a Content-Length body of at most 1 MiB");
+    return;
+  }
+  client.on("error", () => client.destroy());
+  const upReq = http.request({
+    agent: false,
+    socketPath: upstream,
+    method: req.method,
+    path: req.url,
+    headers: req.rawHeaders
+  });
+  let rest = Buffer.alloc(0);
+  upReq.on("upgrade", (res, up, upHead) => {
+    client.write(responseHead(res, true));
+    if (upHead.length) client.write(upHead);
+    if (rest.length) up.write(rest);
+    pipeRaw(client, up);
+    client.resume();
+  });
+  upReq.on("response", (res) => {
+    client.pause();
+    client.write(responseHead(res, false));
+    res.pipe(client);
+    res.on("error", () => client.destroy());
+  });
+  upReq.on("error", (err) => {
+    if (!client.destroyed) {
+      const body = JSON.stringify({ message: `cicd-sensor docker proxy: the Docker daemon at ${upstream} is unavailable: ${err.message}` });
+      client.end(`HTTP/1.1 502 Bad Gateway\r
+Content-Type: application/json\r
+Content-Length: ${Buffer.byteLength(body)}\r
+Connection: close\r
+\r
+${body}`);
+    }
+  });
+  client.on("close", () => upReq.destroy());
+  sendBody(client, head, length, upReq, (after) => rest = after);
 }
 
 // src/proxy/server.ts
 var MAX_INSPECTED_BYTES = 1 << 20;
+var HEADERS_TIMEOUT_MS = 3e4;
+var MAX_CONNECTIONS = 512;
 function upstreamError(res, upstream, err) {
   if (res.headersSent) {
     res.destroy();
@@ -10441,12 +10828,13 @@ var DockerProxy = class {
   constructor(upstream, hooks) {
     this.upstream = upstream;
     this.hooks = hooks;
-    this.agent = new http.Agent({ keepAlive: true, socketPath: upstream });
-    this.server = http.createServer(
-      { requestTimeout: 0, headersTimeout: 0, keepAliveTimeout: 0 },
-      (req, res) => this.forward(req, res)
+    this.agent = new http2.Agent({ keepAlive: true, socketPath: upstream });
+    this.server = http2.createServer(
+      { requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS, keepAliveTimeout: 0 },
+      (req, res) => this.route(req, res)
     );
-    this.server.on("upgrade", (req, socket, head) => this.pipeUpgrade(req, socket, head));
+    this.server.maxConnections = MAX_CONNECTIONS;
+    this.server.on("upgrade", (req, socket, head) => this.upgrade(req, socket, head));
     this.server.on("clientError", (_err, socket) => socket.destroy());
   }
   upstream;
@@ -10454,6 +10842,8 @@ var DockerProxy = class {
   server;
   agent;
   driver;
+  /** Containers created by jobs through the proxy, by full id. */
+  containers = /* @__PURE__ */ new Map();
   listen(path) {
     return new Promise((resolve2, reject) => {
       this.server.once("error", reject);
@@ -10465,9 +10855,41 @@ var DockerProxy = class {
     this.server.closeAllConnections();
     this.agent.destroy();
   }
-  forward(req, res) {
-    const kind = classify(req.method, req.url);
-    const upReq = http.request({
+  /** Forgets the containers of a job that ended: a later start is no longer the job's. */
+  forgetJob(jobId2) {
+    for (const [id2, c] of this.containers) if (c.jobId === jobId2) this.containers.delete(id2);
+  }
+  route(req, res) {
+    const c = classify(req.method, req.url);
+    if (c.kind !== "container-start" && c.kind !== "exec-create") {
+      this.forward(req, res, c);
+      return;
+    }
+    req.pause();
+    this.beforeContainerAction(req, c).catch((err) => this.hooks.log(`docker proxy: ${c.kind} of ${c.container}: ${err.message}`)).finally(() => this.forward(req, res, c));
+  }
+  /** Re-arms staging for a job's container before it starts; notes an exec into a container not the job's. */
+  async beforeContainerAction(req, c) {
+    const id2 = await this.containerId(c.container);
+    const known = id2 === void 0 ? void 0 : this.containers.get(id2);
+    if (c.kind === "container-start") {
+      if (known) this.hooks.stage(known.jobId, known.basename, known.info);
+      return;
+    }
+    const pid = peerPid(req.socket);
+    const jobId2 = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
+    if (jobId2 === void 0 || known?.jobId === jobId2) return;
+    const which = `${c.container}${id2 ? ` (${id2.slice(0, 12)})` : ""}`;
+    this.hooks.note(jobId2, `The job ran docker exec in container ${which}, which it did not create through the proxy: what ran there is not recorded.`);
+  }
+  /** The full id dockerd knows a container by (name, id or id prefix), from the upstream itself. */
+  async containerId(nameOrId) {
+    const body = await this.upstreamGet(`/containers/${encodeURIComponent(nameOrId)}/json`);
+    return createdId(body);
+  }
+  forward(req, res, c) {
+    const kind = c.kind;
+    const upReq = http2.request({
       agent: this.agent,
       socketPath: this.upstream,
       method: req.method,
@@ -10521,54 +10943,42 @@ var DockerProxy = class {
   async stageCreate(req, body, requestBody) {
     const pid = peerPid(req.socket);
     const jobId2 = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
-    const id = createdId(body);
-    if (jobId2 === void 0 || id === void 0) return;
+    const id2 = createdId(body);
+    if (jobId2 === void 0 || id2 === void 0) return;
     const driver = await this.cgroupDriver();
-    const container = { id, name: requestedName(req.url ?? ""), image: requestedImage(requestBody) };
-    this.hooks.stage(jobId2, containerCgroupBasename(id, driver), container);
+    const container = { id: id2, name: requestedName(req.url ?? ""), image: requestedImage(requestBody) };
+    const basename3 = containerCgroupBasename(id2, driver);
+    this.containers.set(id2, { jobId: jobId2, basename: basename3, info: container });
+    this.hooks.stage(jobId2, basename3, container);
   }
   /** Asked of the daemon once: which cgroup name a container will get. */
   async cgroupDriver() {
     if (this.driver) return this.driver;
-    const body = await new Promise((resolve2, reject) => {
-      http.get({ agent: this.agent, socketPath: this.upstream, path: "/info" }, (res) => {
+    this.driver = cgroupDriverFromInfo(await this.upstreamGet("/info")) ?? "cgroupfs";
+    return this.driver;
+  }
+  upstreamGet(path) {
+    return new Promise((resolve2, reject) => {
+      http2.get({ agent: this.agent, socketPath: this.upstream, path }, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
         res.on("end", () => resolve2(Buffer.concat(chunks)));
         res.on("error", reject);
       }).on("error", reject);
     });
-    this.driver = cgroupDriverFromInfo(body) ?? "cgroupfs";
-    return this.driver;
   }
   /**
-   * attach and exec hijack their connection. The request goes upstream as
-   * the client sent it, and from then on bytes flow both ways untouched; an
-   * end from either side is passed on as a half-close.
+   * attach and exec hijack their connection. A request the proxy must see
+   * whole (create, start, exec) is refused with an Upgrade header; any
+   * other goes upstream as the client sent it, and becomes a raw pipe only
+   * if dockerd answers 101.
    */
-  pipeUpgrade(req, client, head) {
-    const up = net2.connect({ path: this.upstream, allowHalfOpen: true });
-    const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
-    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
-    up.on("connect", () => {
-      up.write(lines.join("\r\n") + "\r\n\r\n");
-      if (head.length) up.write(head);
-      client.pipe(up);
-      up.pipe(client);
-    });
-    up.on("error", (err) => {
-      if (!client.destroyed) {
-        const body = JSON.stringify({ message: `cicd-sensor docker proxy: the Docker daemon at ${this.upstream} is unavailable: ${err.message}` });
-        client.end(`HTTP/1.1 502 Bad Gateway\r
-Content-Type: application/json\r
-Content-Length: ${Buffer.byteLength(body)}\r
-\r
-${body}`);
-      }
-    });
-    client.on("error", () => up.destroy());
-    up.on("close", (hadError) => hadError ? client.destroy() : client.end());
-    client.on("close", () => up.destroy());
+  upgrade(req, client, head) {
+    if (mustInspect(classify(req.method, req.url))) {
+      refuseUpgrade(client, 400, "this Docker API endpoint does not take an Upgrade header through the cicd-sensor docker proxy");
+      return;
+    }
+    pipeAfterUpgrade(req, client, head, this.upstream);
   }
 };
 
@@ -10607,9 +11017,10 @@ async function startDocker(opts) {
   const forwardTo = interposed ? join8(opts.socketDir, "docker.upstream.sock") : upstream;
   const proxy = new DockerProxy(forwardTo, {
     jobOfPid: (pid) => jobOfPid(pid, opts.cgroupRoot, opts.tracker),
-    stage: (jobId2, basename2, container) => {
-      opts.tracker.stage(jobId2, basename2, container);
-      opts.log.info(`docker proxy: staged ${basename2} (${container.image ?? "?"}) for job ${jobId2}`);
+    stage: (jobId2, basename3, container) => {
+      if (!opts.tracker.jobIds().includes(jobId2)) return;
+      opts.tracker.stage(jobId2, basename3, container);
+      opts.log.info(`docker proxy: staged ${basename3} (${container.image ?? "?"}) for job ${jobId2}`);
     },
     note: opts.note,
     log: (m) => opts.log.warn(m)
@@ -10640,11 +11051,56 @@ async function startDocker(opts) {
 }
 
 // src/recording/jobRecording.ts
-import { rmSync as rmSync5 } from "node:fs";
-import { join as join10 } from "node:path";
+import { rmSync as rmSync6 } from "node:fs";
+import { join as join11 } from "node:path";
 
 // src/events/logWriter.ts
-import { closeSync as closeSync2, fsyncSync, openSync as openSync3, writeSync } from "node:fs";
+import { closeSync as closeSync3, fsyncSync as fsyncSync2, writeSync as writeSync2 } from "node:fs";
+
+// src/platform/noFollow.ts
+import { closeSync as closeSync2, constants as constants2, fchmodSync, fchownSync, fsyncSync, mkdirSync as mkdirSync3, openSync as openSync3, renameSync, rmSync as rmSync5, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename as basename2, dirname as dirname3, join as join9 } from "node:path";
+var { O_CREAT, O_EXCL, O_NOFOLLOW, O_WRONLY, O_APPEND, O_DIRECTORY, O_RDONLY } = constants2;
+var FILE_MODE = 416;
+function createExclusive(path, mode2 = FILE_MODE) {
+  const fd = openSync3(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW, mode2);
+  fchmodSync(fd, mode2);
+  return fd;
+}
+function writeReplacing(path, data, mode2 = FILE_MODE) {
+  const tmp = join9(dirname3(path), `.${basename2(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const fd = createExclusive(tmp, mode2);
+  try {
+    const buf = typeof data === "string" ? Buffer.from(data) : data;
+    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync2(fd);
+    rmSync5(tmp, { force: true });
+    throw err;
+  }
+  closeSync2(fd);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync5(tmp, { force: true });
+    throw err;
+  }
+}
+function makeDirectory(path, mode2, gid) {
+  mkdirSync3(path, { mode: 448 });
+  const fd = openSync3(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+  try {
+    if (gid !== void 0) fchownGroup(fd, gid);
+    fchmodSync(fd, mode2);
+  } finally {
+    closeSync2(fd);
+  }
+}
+function fchownGroup(fd, gid) {
+  fchownSync(fd, process.getuid?.() ?? 0, gid);
+}
 
 // src/events/lineLayout.ts
 var SHARED_KEYS = ["job", "cgroup_id", "container", "step", "process"];
@@ -10669,12 +11125,12 @@ function sharedRun(e) {
   if (last && last.job === e.job && last.cgroupId === e.cgroup_id && last.container === e.container && last.step === e.step && last.process === e.process) {
     return last.text;
   }
-  let text2 = `"job":${sharedJson(e.job)},"cgroup_id":${e.cgroup_id}`;
-  if (e.container !== void 0) text2 += `,"container":${sharedJson(e.container)}`;
-  if (e.step !== void 0) text2 += `,"step":${sharedJson(e.step)}`;
-  text2 += `,"process":${sharedJson(e.process)}`;
-  last = { job: e.job, cgroupId: e.cgroup_id, container: e.container, step: e.step, process: e.process, text: text2 };
-  return text2;
+  let text3 = `"job":${sharedJson(e.job)},"cgroup_id":${e.cgroup_id}`;
+  if (e.container !== void 0) text3 += `,"container":${sharedJson(e.container)}`;
+  if (e.step !== void 0) text3 += `,"step":${sharedJson(e.step)}`;
+  text3 += `,"process":${sharedJson(e.process)}`;
+  last = { job: e.job, cgroupId: e.cgroup_id, container: e.container, step: e.step, process: e.process, text: text3 };
+  return text3;
 }
 function eventLine(e) {
   let line2 = `{"seq":${e.seq},"time":${JSON.stringify(e.time)},"kind":${JSON.stringify(e.kind)},${sharedRun(e)}`;
@@ -10688,10 +11144,10 @@ function eventLine(e) {
 
 // src/events/logWriter.ts
 var EventLogWriter = class {
-  constructor(path, onEvent, flushBytes = 1 << 20) {
+  constructor(path, onEvent, flushBytes = 1 << 20, open = createExclusive) {
     this.path = path;
     this.onEvent = onEvent;
-    this.fd = openSync3(path, "a", 384);
+    this.fd = open(path);
     this.buf = Buffer.allocUnsafe(flushBytes);
   }
   path;
@@ -10699,7 +11155,14 @@ var EventLogWriter = class {
   fd;
   buf;
   used = 0;
+  /** Where each buffered line ends, to count exactly what a failed write lost. */
+  ends = [];
+  torn = false;
   written = 0;
+  /** Lines that could not be written (the disk was full or failing). */
+  lostOnWrite = 0;
+  /** The error code of the last failed write, for the report. */
+  lastWriteError;
   write(event) {
     const line2 = eventLine(event);
     if (this.used + line2.length * 3 > this.buf.length) {
@@ -10707,39 +11170,57 @@ var EventLogWriter = class {
       if (line2.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(line2.length * 3);
     }
     this.used += this.buf.write(line2, this.used, "utf8");
+    this.ends.push(this.used);
     this.written++;
     this.onEvent?.(event);
   }
   flush() {
     let off = 0;
-    while (off < this.used) off += writeSync(this.fd, this.buf, off, this.used - off);
+    try {
+      if (this.torn && this.used > 0) {
+        writeSync2(this.fd, "\n");
+        this.torn = false;
+      }
+      while (off < this.used) off += writeSync2(this.fd, this.buf, off, this.used - off);
+    } catch (err) {
+      this.lastWriteError = err.code ?? err.message;
+      this.lostOnWrite += this.ends.filter((end) => end > off).length;
+      if (off > 0 && !this.ends.includes(off)) this.torn = true;
+    }
     this.used = 0;
+    this.ends = [];
   }
   close() {
     this.flush();
-    fsyncSync(this.fd);
-    closeSync2(this.fd);
+    try {
+      fsyncSync2(this.fd);
+    } catch (err) {
+      const code2 = err.code;
+      if (code2 !== "EINVAL") this.lastWriteError = code2 ?? err.message;
+    }
+    closeSync3(this.fd);
   }
 };
 
 // src/report/files.ts
-import { writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/report/escape.ts
 var DEFAULT_MAX_CHARS = 200;
-var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+var INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u{E0000}-\u{E007F}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{180B}-\u{180F}\u115F\u1160\u3164\uFFA0\u034F\u17B4\u17B5\u2065]/gu;
+var MAX_COMBINING_RUN = 3;
+var COMBINING_RUN = new RegExp(`(\\p{M}{${MAX_COMBINING_RUN}})(\\p{M}+)`, "gu");
 var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function visible(s) {
-  return s.replace(INVISIBLE, escapeChar);
+  return s.replace(INVISIBLE, escapeChar).replace(COMBINING_RUN, (_, kept, rest) => kept + [...rest].map(escapeChar).join(""));
 }
 function escapeChar(ch) {
-  const code = ch.charCodeAt(0);
+  const code2 = ch.codePointAt(0);
   if (NAMED_ESCAPES[ch] !== void 0) return NAMED_ESCAPES[ch];
-  return code <= 255 ? `\\x${hex(code, 2)}` : `\\u{${hex(code, 4)}}`;
+  return code2 <= 255 ? `\\x${hex(code2, 2)}` : `\\u{${hex(code2, 4)}}`;
 }
-function hex(code, width) {
-  return code.toString(16).toUpperCase().padStart(width, "0");
+function hex(code2, width) {
+  return code2.toString(16).toUpperCase().padStart(width, "0");
 }
 function cap(s, max = DEFAULT_MAX_CHARS) {
   if (s.length <= max) return s;
@@ -10756,14 +11237,23 @@ var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 function entity(ch) {
   return ENTITIES[ch] ?? `&#${ch.charCodeAt(0)};`;
 }
+var LINKISH = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"]*|[\w.+-]*@[\w-]+(?:[./][\w-]+)*/giu;
+var inert = (s) => s.replace(MARKUP, entity);
 function htmlText(s, max = DEFAULT_MAX_CHARS) {
-  return plainText(s, max).replace(MARKUP, entity);
+  const text3 = plainText(s, max);
+  let out = "";
+  let last2 = 0;
+  for (const m of text3.matchAll(LINKISH)) {
+    out += `${inert(text3.slice(last2, m.index))}<code>${inert(m[0])}</code>`;
+    last2 = m.index + m[0].length;
+  }
+  return out + inert(text3.slice(last2));
 }
 function mdCell(s, max = DEFAULT_MAX_CHARS) {
   return htmlText(s, max);
 }
 function mdCode(s, max = DEFAULT_MAX_CHARS) {
-  return `<code>${htmlText(s, max)}</code>`;
+  return `<code>${inert(plainText(s, max))}</code>`;
 }
 var SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 function formatArgv(argv) {
@@ -10788,35 +11278,849 @@ function binaryBytes(n) {
   return `${fmt(Math.round(n * 10) / 10)} ${units[unit]}`;
 }
 
-// src/report/statusRows.ts
-function statusRows(model, cell) {
-  const { status, events } = model;
-  const attached = status.plan.filter((p) => p.mechanism !== "none").length;
-  const rows = [
-    ["Sensor", `${attached} of ${status.plan.length} hooks attached`],
-    ["Events", fmt(events.total)],
-    ["Lost records", fmt(status.lostRecords)],
-    ["Undecodable records", fmt(status.undecodable)],
-    ["Ring buffer", binaryBytes(status.ringbufBytes)]
-  ];
-  const protection = protectionRow(status.plan);
-  if (protection) rows.push(protection);
-  if (events.firstTime !== void 0 && events.lastTime !== void 0) {
-    rows.push(["Events from", `${cell(events.firstTime)} to ${cell(events.lastTime)}`]);
-  }
-  if (model.startedAt !== void 0) rows.push(["Sensor started", cell(model.startedAt)]);
-  if (model.endedAt !== void 0) rows.push(["Sensor ended", cell(model.endedAt)]);
-  return rows;
+// src/report/view/cells.ts
+var plain = (text3, tone) => tone === void 0 ? { text: text3 } : { text: text3, tone };
+var stepCell = (label) => ({ text: label, max: 60 });
+function timeOfDay(time) {
+  if (time === void 0 || time === "") return "";
+  const m = /T(\d\d:\d\d:\d\d(?:\.\d{1,3})?)/.exec(time);
+  return m === null ? time : m[1];
 }
-function protectionRow(plan) {
-  const hook = plan.find((p) => p.hook === "protect_runner");
-  if (!hook) return void 0;
-  const how = {
-    lsm: "refused in the kernel (BPF LSM)",
-    bpf_send_signal: "the reader is killed before it reads (bpf_send_signal)",
-    none: "not available on this kernel: accesses are recorded, not stopped (see the attach plan)"
+var num = (n) => ({ text: n === void 0 ? "" : fmt(n), num: true });
+var argvCell = (execPath, argv) => ({
+  text: execPath,
+  code: true,
+  lines: argv.length > 0 ? [formatArgv(argv)] : []
+});
+function cutOf(...parts) {
+  const omitted = parts.reduce((n, p) => n + p.omitted, 0);
+  if (omitted === 0) return void 0;
+  return {
+    omitted,
+    estimated: parts.some((p) => p.omittedEstimated),
+    events: parts.reduce((n, p) => n + p.omittedEvents, 0)
   };
-  return ["Runner memory protection", how[hook.mechanism] ?? hook.mechanism];
+}
+function mergeSamples(lists2, max) {
+  const values = [];
+  let extra = 0;
+  for (const s of lists2) {
+    if (s === void 0) continue;
+    extra += s.omitted;
+    for (const v of s.values) if (!values.includes(v)) values.push(v);
+  }
+  extra += Math.max(0, values.length - max);
+  const kept = values.slice(0, max);
+  return extra > 0 ? [...kept, `+${fmt(extra)} more`] : kept;
+}
+function moreText(hidden, cut, where = "report.json") {
+  const parts = [];
+  if (hidden > 0) parts.push(`${fmt(hidden)} more in ${where}`);
+  if (cut !== void 0 && cut.omitted > 0) {
+    const about = cut.estimated ? "about " : "";
+    parts.push(`${about}${fmt(cut.omitted)} more (${fmt(cut.events)} events) only in events.ndjson`);
+  }
+  return parts.length === 0 ? void 0 : `\u2026and ${parts.join("; ")}.`;
+}
+function plural(n, one, many = `${one}s`) {
+  return `${fmt(n)} ${n === 1 ? one : many}`;
+}
+function stepFacts(step) {
+  const parts = [plural(step.processes, "process", "processes"), plural(step.events, "event")];
+  if (step.findings > 0) parts.push(plural(step.findings, "finding"));
+  return parts.join(", ");
+}
+
+// src/report/htmlParts.ts
+var CELL_CHARS = 300;
+function text(s, max = CELL_CHARS) {
+  return htmlText(s, max);
+}
+function code(s, max = CELL_CHARS) {
+  return `<code>${htmlText(s, max)}</code>`;
+}
+function id(s) {
+  if (!/^[a-z][a-z0-9-]*$/.test(s)) throw new Error(`not an element id: ${s}`);
+  return s;
+}
+var toneClass = (tone) => tone === void 0 ? "" : ` class="tone-${tone}"`;
+var PageBudget = class {
+  constructor(left) {
+    this.left = left;
+  }
+  left;
+  /** What one part may spend: at most `cap`, and never all that is left. */
+  share(cap2) {
+    return Math.max(0, Math.min(cap2, this.left));
+  }
+  spend(bytes) {
+    this.left -= bytes;
+  }
+};
+var TABLE_BYTES = 6e5;
+var byteLength = (s) => Buffer.byteLength(s, "utf8");
+function cellHtml(c) {
+  const max = Math.min(CELL_CHARS, c.max ?? CELL_CHARS);
+  const one = (s) => c.code === true ? code(s, max) : text(s, max);
+  const parts = [c.text, ...c.lines ?? []].filter((s) => s !== "").map(one);
+  const inner = parts.join("<br>");
+  return c.link === void 0 ? inner : `<a href="#${id(c.link)}">${inner}</a>`;
+}
+var PATHS_SHOWN = 50;
+function firstCell(row) {
+  const first = cellHtml(row.cells[0]);
+  if (row.detail === void 0) return first;
+  const paths = row.detail.lines.slice(0, PATHS_SHOWN).map((p) => `<li>${code(p)}</li>`);
+  if (row.detail.more > 0) paths.push(`<li class="more">\u2026and ${row.detail.more.toLocaleString("en-US")} more</li>`);
+  return `<details><summary>${first}</summary><ul class="paths">${paths.join("")}</ul></details>`;
+}
+function rowHtml(t, row) {
+  const cells = t.columns.map((col, i) => {
+    const c = row.cells[i];
+    const cls = [col.num === true ? "n" : "", col.nowrap === true ? "nw" : "", c?.code === true ? "c" : "", c?.tone !== void 0 ? `tone-${c.tone}` : ""].filter((x) => x !== "");
+    const attr = cls.length > 0 ? ` class="${cls.join(" ")}"` : "";
+    const html = c === void 0 ? "" : i === 0 ? firstCell(row) : cellHtml(c);
+    return `<td${attr}>${html}</td>`;
+  });
+  const rowId = row.id === void 0 ? "" : ` id="${id(row.id)}"`;
+  return `<tr${rowId}${toneClass(row.tone)}>${cells.join("")}</tr>`;
+}
+function facetSelect(t, tableId) {
+  if (t.facet === void 0) return "";
+  const column = t.columns[t.facet];
+  const values = [...new Set(t.rows.map((r) => r.cells[t.facet]?.text ?? ""))].filter((v) => v !== "").sort();
+  if (values.length < 2) return "";
+  const options = values.map((v) => `<option value="${text(v)}">${text(v)}</option>`).join("");
+  return ` <select data-facet="${tableId}" data-col="${t.facet}" aria-label="Show only rows whose ${column.title.toLowerCase()} is"><option value="">Any ${column.title.toLowerCase()}</option>${options}</select>`;
+}
+function tableHtml(t, budget) {
+  const title = t.title === void 0 ? "" : `<h3>${text(t.title)}</h3>
+`;
+  if (t.rows.length === 0 && t.cut === void 0) return t.empty === "" ? "" : `${title}<p class="none">${text(t.empty)}</p>
+`;
+  const tableId = id(`t-${t.key}`);
+  const limit = budget.share(TABLE_BYTES);
+  const rows = [];
+  let used = 0;
+  for (const [i, row] of t.rows.entries()) {
+    const html = rowHtml(t, row);
+    const size = byteLength(html) + 1;
+    if (i >= (t.pinned ?? 0) && rows.length > 0 && used + size > limit) break;
+    rows.push(html);
+    used += size;
+  }
+  budget.spend(used);
+  const heads = t.columns.map((c) => `<th scope="col"${c.num === true ? ' class="n"' : ""}>${text(c.title)}</th>`);
+  const more = moreText(t.rows.length - rows.length, t.cut);
+  const filter = t.rows.length < 2 ? "" : `<div class="filter"><input type="search" data-table="${tableId}" placeholder="Filter ${text(t.noun)}" aria-label="Filter ${text(t.noun)}">${facetSelect(t, tableId)} <span class="count" id="${tableId}-count" aria-live="polite"></span></div>
+`;
+  return `${title}${filter}<div class="scroll"><table id="${tableId}"><thead><tr>${heads.join("")}</tr></thead><tbody>
+${rows.join("\n")}
+</tbody></table></div>
+${more === void 0 ? "" : `<p class="more">${text(more, 500)}</p>
+`}`;
+}
+
+// src/report/htmlPage.ts
+import { createHash } from "node:crypto";
+var STYLE = `
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #fff; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa;
+  --bad: #cf222e; --bad-bg: #ffebe9; --warn: #9a6700; --warn-bg: #fff8c5; --ok: #1a7f37; --ok-bg: #dafbe1;
+  --info: #0969da; --info-bg: #ddf4ff; --link: #0969da; --step: #8250df; --focus: #0969da;
+  --k0: #0969da; --k1: #8c959f; --k2: #1a7f37; --k3: #bf8700; --k4: #cf222e; --k5: #8250df; --k6: #bc4c00;
+  --k7: #1b7c83; --k8: #6639ba; --k9: #9a6700; --k10: #a40e26; --k11: #57606a; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d;
+  --head: #151b23; --bad: #ff7b72; --bad-bg: #3c1618; --warn: #d29922; --warn-bg: #2e2310; --ok: #3fb950;
+  --ok-bg: #12261e; --info: #58a6ff; --info-bg: #121d2f; --link: #58a6ff; --step: #a371f7; --focus: #58a6ff;
+  --k0: #58a6ff; --k1: #9198a1; --k2: #3fb950; --k3: #d29922; --k4: #ff7b72; --k5: #bc8cff; --k6: #f0883e;
+  --k7: #39c5cf; --k8: #d2a8ff; --k9: #e3b341; --k10: #ffa198; --k11: #b1bac4; } }
+* { box-sizing: border-box; }
+body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg);
+  margin: 0 auto; padding: .8em 2em 3em; max-width: 1600px; }
+a { color: var(--link); }
+:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+header h1 { font-size: 1.45em; margin: .2em 0; }
+header .facts { margin: 0 0 .4em; }
+nav ul { list-style: none; padding: 0; margin: .3em 0 .6em; display: flex; flex-wrap: wrap; gap: .3em 1.2em; }
+h2 { font-size: 1.25em; border-bottom: 1px solid var(--line); padding-bottom: .2em; margin: 1.4em 0 .5em; }
+#verdict h2 { margin-top: .6em; }
+h3 { font-size: 1.05em; margin: 1.1em 0 .3em; }
+pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--head);
+  border: 1px solid var(--line); border-radius: 6px; padding: .6em 1em; overflow-x: auto; }
+code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+.headline { font-size: 1.2em; font-weight: 600; padding: .6em 1em; border-radius: 6px; border-left: 6px solid; margin: .4em 0; }
+.alert { padding: .45em 1em; border-left: 4px solid; border-radius: 4px; margin: .4em 0; }
+.headline.tone-ok, .alert.tone-ok { background: var(--ok-bg); border-color: var(--ok); }
+.headline.tone-bad, .alert.tone-bad { background: var(--bad-bg); border-color: var(--bad); }
+.headline.tone-warn, .alert.tone-warn { background: var(--warn-bg); border-color: var(--warn); }
+.headline.tone-info, .alert.tone-info { background: var(--info-bg); border-color: var(--info); }
+td.tone-bad, span.tone-bad { color: var(--bad); font-weight: 600; }
+td.tone-warn, span.tone-warn { color: var(--warn); }
+td.tone-info { color: var(--info); }
+tr.tone-bad > td:first-child { box-shadow: inset 4px 0 var(--bad); }
+tr.tone-warn > td:first-child { box-shadow: inset 4px 0 var(--warn); }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; margin: .3em 0 .6em; }
+th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+td.c { min-width: 14em; }
+th { background: var(--head); position: sticky; top: 0; white-space: nowrap; }
+td.n, th.n { text-align: right; white-space: nowrap; }
+td.nw { white-space: nowrap; }
+td code { overflow-wrap: anywhere; }
+tr:target, li:target > span, li:target > details > summary, .target { background: var(--warn-bg); }
+.facts, .count, .none, .more, figcaption, .activity { color: var(--muted); }
+.activity::before { content: "\xB7 "; }
+.filter { margin: .3em 0; display: flex; flex-wrap: wrap; gap: .4em; align-items: center; }
+.filter input, .filter select, button { font: inherit; padding: 2px 6px; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--line); border-radius: 4px; }
+.filter input { min-width: 20em; }
+button { cursor: pointer; }
+ul.tree, ul.tree ul { list-style: none; padding-left: 1.2em; margin: 0; }
+ul.tree { padding-left: .4em; }
+ul.tree li { margin: 1px 0; }
+ul.paths { margin: .2em 0; padding-left: 1.2em; }
+summary { cursor: pointer; }
+details.step { margin: .3em 0; border: 1px solid var(--line); border-radius: 6px; padding: .3em .6em; }
+details.step > summary .label { font-weight: 600; }
+dl.glossary dt { font-weight: 600; } dl.glossary dd { margin: 0 0 .4em 1.2em; }
+figure.timeline { margin: .4em 0 1em; }
+svg text { font: 11px system-ui, sans-serif; fill: var(--fg); }
+svg text.axis { fill: var(--muted); }
+svg line.tick { stroke: var(--line); stroke-width: 1; }
+svg rect.step { fill: var(--step); opacity: .85; }
+svg a:focus rect.step, svg a:hover rect.step { opacity: 1; stroke: var(--fg); }
+svg .mark line { stroke-width: 1.5; stroke-dasharray: 3 2; }
+svg .mark.tone-bad line, svg .mark.tone-bad path { stroke: var(--bad); fill: var(--bad); }
+svg .mark.tone-warn line, svg .mark.tone-warn path { stroke: var(--warn); fill: var(--warn); }
+svg .mark.tone-info line, svg .mark.tone-info path { stroke: var(--info); fill: var(--info); }
+${Array.from({ length: 12 }, (_, i) => `svg path.k${i} { fill: var(--k${i}); }`).join("\n")}
+`;
+var SCRIPT = `
+'use strict';
+const lower = (el) => el.textContent.toLowerCase();
+function counter(id, shown, total, active) {
+  const el = document.getElementById(id + '-count');
+  if (el) el.textContent = active ? shown + ' of ' + total + ' shown' : '';
+}
+for (const table of document.querySelectorAll('table[id]')) {
+  const input = document.querySelector('input[data-table="' + table.id + '"]');
+  const select = document.querySelector('select[data-facet="' + table.id + '"]');
+  if (!input && !select) continue;
+  const rows = Array.from(table.tBodies[0].rows);
+  let texts;
+  const apply = () => {
+    texts = texts || rows.map(lower);
+    const q = input ? input.value.trim().toLowerCase() : '';
+    const col = select ? Number(select.dataset.col) : -1;
+    const want = select ? select.value : '';
+    let shown = 0;
+    rows.forEach((r, i) => {
+      const facet = want === '' || (r.cells[col] && r.cells[col].textContent === want);
+      r.hidden = !(facet && texts[i].includes(q));
+      if (!r.hidden) shown++;
+    });
+    counter(table.id, shown, rows.length, q !== '' || want !== '');
+  };
+  if (input) input.addEventListener('input', apply);
+  if (select) select.addEventListener('change', apply);
+}
+const lineOf = (li) => {
+  const first = li.firstElementChild;
+  return first.tagName === 'DETAILS' ? first.firstElementChild : first;
+};
+for (const input of document.querySelectorAll('input[data-tree]')) {
+  const root = document.getElementById(input.dataset.tree);
+  let steps;
+  const index = () => Array.from(root.children).map((step) => {
+    const items = Array.from(step.getElementsByTagName('li')).reverse();
+    return { step, label: lower(step.firstElementChild), items, own: items.map((li) => lower(lineOf(li))) };
+  });
+  input.addEventListener('input', () => {
+    steps = steps || index();
+    const q = input.value.trim().toLowerCase();
+    let shown = 0;
+    for (const { step, label, items, own } of steps) {
+      // Children come after their parents in document order: in reverse, a
+      // match is seen before its ancestors, which it keeps visible and open.
+      const keep = new Set();
+      items.forEach((li, i) => {
+        if (q === '' || label.includes(q) || own[i].includes(q) || keep.has(li)) {
+          keep.add(li);
+          const up = li.parentElement.closest('li');
+          if (up) keep.add(up);
+          if (q !== '' && up) up.firstElementChild.open = true;
+        }
+      });
+      for (const li of items) li.hidden = !keep.has(li);
+      step.hidden = q !== '' && keep.size === 0 && !label.includes(q);
+      if (!step.hidden) shown++;
+      if (q !== '' && !step.hidden) step.open = true;
+    }
+    counter(input.dataset.tree, shown, steps.length, q !== '');
+  });
+}
+function setAll(id, open) {
+  for (const d of document.getElementById(id).querySelectorAll('details')) d.open = open;
+}
+for (const b of document.querySelectorAll('button[data-expand]')) b.addEventListener('click', () => setAll(b.dataset.expand, true));
+for (const b of document.querySelectorAll('button[data-collapse]')) b.addEventListener('click', () => setAll(b.dataset.collapse, false));
+// A link into a closed part of the page opens what holds its target.
+function reveal(hash) {
+  const el = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+  if (!el) return;
+  for (let d = el; d; d = d.parentElement) if (d.tagName === 'DETAILS') d.open = true;
+  el.hidden = false;
+  el.scrollIntoView({ block: 'center' });
+}
+window.addEventListener('hashchange', () => reveal(location.hash));
+for (const a of document.querySelectorAll('a[href^="#"]')) a.addEventListener('click', () => reveal(a.getAttribute('href')));
+reveal(location.hash);
+`;
+function sha256(s) {
+  return createHash("sha256").update(s, "utf8").digest("base64");
+}
+function page(title, body) {
+  const csp = `default-src 'none'; style-src 'sha256-${sha256(STYLE)}'; script-src 'sha256-${sha256(SCRIPT)}'; base-uri 'none'; form-action 'none'`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+// src/report/htmlTimeline.ts
+var WIDTH = 1200;
+var LABEL2 = 220;
+var LANE = 18;
+var GAP = 6;
+var MAX_STEPS = 30;
+function short(s, chars = 34) {
+  return text(s.length > chars ? `${s.slice(0, chars - 1)}\u2026` : s, chars + 1);
+}
+function duration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  const s = ms / 1e3;
+  if (s < 60) return `${Math.round(s * 10) / 10} s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m} min ${Math.round(s % 60)} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+function timelineHtml(t) {
+  const span = Math.max(1, t.endMs - t.startMs);
+  const x = (ms) => LABEL2 + (Math.min(Math.max(ms, t.startMs), t.endMs) - t.startMs) / span * (WIDTH - LABEL2 - 10);
+  const steps = t.steps.slice(0, MAX_STEPS);
+  const parts = [];
+  let y = 24;
+  parts.push(axis(t, x));
+  for (const s of steps) {
+    const x0 = x(s.startMs);
+    const w = Math.max(2, x(s.endMs) - x0);
+    parts.push(
+      `<a href="#${id(s.id)}"><title>${text(s.label, 200)}: ${duration(s.endMs - s.startMs)}</title><text class="lane" x="${LABEL2 - 6}" y="${y + 13}" text-anchor="end">${short(s.label)}</text><rect class="step" x="${x0.toFixed(1)}" y="${y + 2}" width="${w.toFixed(1)}" height="${LANE - 4}" rx="3"/></a>`
+    );
+    y += LANE;
+  }
+  if (t.steps.length > steps.length) {
+    parts.push(`<text class="lane" x="${LABEL2 - 6}" y="${y + 13}" text-anchor="end">\u2026and ${fmt(t.steps.length - steps.length)} more steps</text>`);
+    y += LANE;
+  }
+  y += GAP;
+  t.kinds.forEach((k, i) => {
+    parts.push(kindLane(k, i, y, t, x));
+    y += LANE + 2;
+  });
+  const top = 18;
+  for (const m of t.marks) {
+    const mx = x(m.ms).toFixed(1);
+    parts.push(
+      `<a href="#${id(m.link)}" class="mark tone-${m.tone}"><title>${text(m.label, 200)}</title><line x1="${mx}" y1="${top}" x2="${mx}" y2="${y}"/><path d="M${mx} ${top - 7} l6 6 l-6 6 l-6 -6 z"/></a>`
+    );
+  }
+  const height = y + 4;
+  const summary = `${fmt(t.steps.length)} steps and ${fmt(t.kinds.length)} kinds of events over ${duration(span)}; ${fmt(t.marks.length)} findings marked.`;
+  return `<figure class="timeline"><svg viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="timeline-title"><title id="timeline-title">Timeline: ${summary}</title>${parts.join("")}</svg><figcaption>${summary} Bars per kind show events per ${duration(t.bucketMs)}, scaled to that kind's busiest moment.</figcaption></figure>
+`;
+}
+function axis(t, x) {
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => t.startMs + f * (t.endMs - t.startMs));
+  return ticks.map((ms, i) => {
+    const tx = x(ms).toFixed(1);
+    const anchor = i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle";
+    const label = i === 0 ? new Date(t.startMs).toISOString().slice(11, 19) : `+${duration(ms - t.startMs)}`;
+    return `<line class="tick" x1="${tx}" y1="14" x2="${tx}" y2="100%"/><text class="axis" x="${tx}" y="10" text-anchor="${anchor}">${label}</text>`;
+  }).join("");
+}
+function kindLane(k, i, y, t, x) {
+  const max = Math.max(1, ...k.counts);
+  const segments = [];
+  k.counts.forEach((n, b) => {
+    if (n === 0) return;
+    const x0 = x(t.startMs + b * t.bucketMs);
+    const w = Math.max(1, x(t.startMs + (b + 1) * t.bucketMs) - x0 - 0.5);
+    const h = Math.max(1.5, n / max * LANE);
+    segments.push(`M${x0.toFixed(1)} ${(y + LANE - h).toFixed(1)}h${w.toFixed(1)}v${h.toFixed(1)}h${(-w).toFixed(1)}z`);
+  });
+  return `<g><title>${text(k.kind)}: ${fmt(k.total)} events</title><text class="lane" x="${LABEL2 - 6}" y="${y + 13}" text-anchor="end">${text(k.kind)} \xB7 ${fmt(k.total)}</text><path class="kind k${i % 12}" d="${segments.join("")}"/></g>`;
+}
+
+// src/report/htmlTree.ts
+var MAX_DEPTH = 32;
+var OPEN_DEPTH = 2;
+var TREES_BYTES = 15e5;
+function nodeLine(n) {
+  const deep = n.depth > MAX_DEPTH ? `<span class="facts">(depth ${n.depth})</span> ` : "";
+  const exec = n.sameProcess ? '<span class="facts">exec \u2192</span> ' : "";
+  const facts = `<span class="facts${n.tone === void 0 ? "" : ` tone-${n.tone}`}">${text(n.facts)}</span>`;
+  const activity = n.activity === "" ? "" : ` <span class="activity">${text(n.activity)}</span>`;
+  return `${deep}${exec}<b>${code(n.execPath)}</b> ${code(n.argv)} ${facts}${activity}`;
+}
+function treeList(nodes, budget) {
+  const out = ['<ul class="tree">'];
+  const open = [];
+  let used = 0;
+  let shown = 0;
+  for (const n of nodes) {
+    const depth = Math.min(n.depth, MAX_DEPTH);
+    while (open.length > 0 && open[open.length - 1] >= depth) {
+      out.push("</ul></details></li>");
+      open.pop();
+    }
+    const line2 = nodeLine(n);
+    if (shown > 0 && used + line2.length > budget) break;
+    used += line2.length;
+    shown++;
+    if (n.hasChildren && depth < MAX_DEPTH) {
+      out.push(`<li id="${id(n.id)}"><details${depth < OPEN_DEPTH ? " open" : ""}><summary>${line2}</summary><ul>`);
+      open.push(depth);
+    } else {
+      out.push(`<li id="${id(n.id)}"><span class="node">${line2}</span></li>`);
+    }
+  }
+  for (let i = 0; i < open.length; i++) out.push("</ul></details></li>");
+  out.push("</ul>");
+  return { html: out.join("\n"), shown };
+}
+function treesHtml(steps, cut, budget) {
+  if (steps.length === 0 && cut === void 0) return '<p class="none">No processes were observed.</p>\n';
+  const limit = budget.share(TREES_BYTES);
+  const perStep = limit / Math.max(1, steps.length);
+  const html = steps.map((step) => {
+    const { html: html2, shown } = treeList(step.nodes, perStep);
+    const more = moreText(step.nodes.length - shown, void 0);
+    const later = step.omittedNodes > 0 ? `<p class="more">\u2026and ${step.omittedNodes.toLocaleString("en-US")} later processes only in events.ndjson.</p>
+` : "";
+    const open = step.findings > 0 || steps.length <= 3 ? " open" : "";
+    return `<details class="step" id="${id(step.id)}"${open}><summary><span class="label">${text(step.label, 200)}</span> <span class="facts">${text(stepFacts(step))}${step.firstTime === void 0 ? "" : ` \xB7 from ${text(timeOfDay(step.firstTime))} UTC`}</span></summary>
+${html2}
+${more === void 0 ? "" : `<p class="more">${text(more)}</p>
+`}${later}</details>`;
+  });
+  const body = html.join("\n");
+  budget.spend(byteLength(body));
+  const moreSteps = moreText(0, cut);
+  return `<div class="filter"><input type="search" data-tree="trees" placeholder="Search processes" aria-label="Search processes"> <button type="button" data-expand="trees">Expand all</button> <button type="button" data-collapse="trees">Collapse all</button> <span class="count" id="trees-count" aria-live="polite"></span></div>
+<div id="trees">
+${body}
+</div>
+${moreSteps === void 0 ? "" : `<p class="more">${text(moreSteps)}</p>
+`}`;
+}
+
+// src/report/view/egress.ts
+var VALUES_PER_CELL = 5;
+var EGRESS_STATUS = {
+  blocked: "blocked",
+  connected: "connected",
+  unnamed: "no name seen",
+  lookup: "looked up only"
+};
+function egressSection(model) {
+  const domains = new Map(model.domains.items.map((d) => [d.name, d]));
+  const byName = /* @__PURE__ */ new Map();
+  for (const n of model.network.items) {
+    const name = n.domain ?? n.address;
+    let dest = byName.get(name);
+    if (dest === void 0) {
+      byName.set(name, dest = { name, named: n.domain !== void 0, entries: [], domain: domains.get(name) });
+    }
+    dest.entries.push(n);
+  }
+  const lookups = model.domains.items.filter((d) => !byName.has(d.name));
+  const rows = [
+    ...[...byName.values()].sort(byConcern).map(destinationRow),
+    ...lookups.map(lookupRow)
+  ];
+  const table2 = {
+    key: "egress",
+    columns: [
+      { title: "Destination" },
+      { title: "Status", nowrap: true },
+      { title: "Addresses" },
+      { title: "Ports", nowrap: true },
+      { title: "Connections", num: true },
+      { title: "Processes" },
+      { title: "Steps" },
+      { title: "First seen (UTC)", nowrap: true }
+    ],
+    rows,
+    cut: cutOf(model.network, model.domains),
+    facet: 1,
+    empty: "No connections and no names looked up.",
+    noun: "destinations"
+  };
+  return { key: "egress", title: "Network egress", blocks: [{ type: "table", table: table2 }, ...policyBlocks(model)] };
+}
+function policyBlocks(model) {
+  const egress2 = model.egress;
+  if (egress2 === void 0) return [];
+  const blocks = [];
+  if (egress2.outside.items.length > 0 || egress2.outside.omitted > 0) {
+    const rows = egress2.outside.items.map((x) => ({
+      cells: [
+        plain(x.destination),
+        plain(x.via),
+        plain(x.blocked ? "refused" : "outside the policy (audit)", x.blocked ? "bad" : "warn"),
+        num(x.count),
+        { text: x.execPath, code: true },
+        stepCell(x.step)
+      ],
+      tone: x.blocked ? "bad" : "warn"
+    }));
+    const table2 = {
+      key: "outside",
+      title: "Outside the egress policy",
+      columns: [
+        { title: "Destination" },
+        { title: "Via", nowrap: true },
+        { title: "Verdict", nowrap: true },
+        { title: "Attempts", num: true },
+        { title: "Process" },
+        { title: "Step" }
+      ],
+      rows,
+      pinned: rows.length,
+      cut: cutOf(egress2.outside),
+      facet: 2,
+      empty: "",
+      noun: "destinations"
+    };
+    blocks.push({ type: "table", table: table2 });
+  }
+  const lines2 = egress2.recommended.trimEnd().split("\n");
+  const title = "Recommended allowed-endpoints (exactly what this run used; also allowed-endpoints.txt in the artifact)";
+  blocks.push({ type: "code", title, lines: lines2 });
+  return blocks;
+}
+var blockedCount = (d) => d.entries.reduce((n, e) => n + (e.blocked ?? 0), 0);
+var connections = (d) => d.entries.reduce((n, e) => n + e.count, 0);
+function byConcern(a, b) {
+  return Number(blockedCount(b) > 0) - Number(blockedCount(a) > 0) || Number(a.named) - Number(b.named) || connections(b) - connections(a);
+}
+function firstTime(times) {
+  return times.filter((t) => t !== void 0).sort()[0] ?? "";
+}
+function destinationRow(d) {
+  const blocked = blockedCount(d);
+  const status = blocked > 0 ? EGRESS_STATUS.blocked : d.named ? EGRESS_STATUS.connected : EGRESS_STATUS.unnamed;
+  const addresses = [...new Set(d.entries.map((e) => e.address))];
+  const ports = [...new Set(d.entries.map((e) => `${e.protocol} ${e.port}`))];
+  const cells = [
+    plain(d.name, d.named ? void 0 : "warn"),
+    plain(status, blocked > 0 ? "bad" : d.named ? void 0 : "warn"),
+    listCell(addresses),
+    listCell(ports),
+    num(connections(d)),
+    listCell(mergeSamples(d.entries.map((e) => e.processes ?? { values: [e.execPath], omitted: 0 }), VALUES_PER_CELL), true),
+    { ...listCell(mergeSamples(d.entries.map((e) => e.steps ?? { values: [e.step], omitted: 0 }), VALUES_PER_CELL)), max: 60 },
+    plain(timeOfDay(firstTime([...d.entries.map((e) => e.firstTime), d.domain?.firstTime])))
+  ];
+  return { cells, tone: blocked > 0 ? "bad" : d.named ? void 0 : "warn" };
+}
+function lookupRow(d) {
+  const blocked = d.blocked ?? 0;
+  const status = blocked > 0 ? EGRESS_STATUS.blocked : EGRESS_STATUS.lookup;
+  const answers = mergeSamples([d.answers], VALUES_PER_CELL);
+  const cells = [
+    plain(d.name),
+    plain(status, blocked > 0 ? "bad" : "info"),
+    listCell(answers),
+    plain(""),
+    num(0),
+    listCell(mergeSamples([d.processes], VALUES_PER_CELL), true),
+    plain(""),
+    plain(timeOfDay(d.firstTime))
+  ];
+  return { cells, tone: blocked > 0 ? "bad" : void 0 };
+}
+function listCell(values, code2 = false) {
+  const [first = "", ...rest] = values;
+  return { text: first, ...rest.length > 0 ? { lines: rest } : {}, ...code2 ? { code: true } : {} };
+}
+
+// src/report/modelTypes.ts
+var DEFAULT_LIMITS = {
+  rowLimit: 25,
+  entryLimit: 1e3,
+  readTopLimit: 100,
+  treeNodeLimit: 200,
+  stepLimit: 100,
+  sampleLimit: 5
+};
+var FILE_GROUPS = ["workspace", "temp", "home", "proc", "system"];
+
+// src/report/fileGroups.ts
+function normaliseRoot(dir) {
+  if (!dir) return void 0;
+  const trimmed = dir.replace(/\/+$/, "");
+  return trimmed === "" ? "/" : trimmed;
+}
+function isUnder(path, root) {
+  return root === "/" ? path.startsWith("/") : path === root || path.startsWith(`${root}/`);
+}
+function groupRoots(meta) {
+  const roots = [
+    [normaliseRoot(meta.workspace), "workspace"],
+    [normaliseRoot(meta.tempDir), "temp"],
+    ["/tmp", "temp"],
+    ["/var/tmp", "temp"]
+  ];
+  return roots.filter((r) => r[0] !== void 0).sort((a, b) => b[0].length - a[0].length);
+}
+var PROC_PID = /^\/proc\/(\d+)(?:\/|$)/;
+function classifyPath(path, pid, roots) {
+  for (const [root, group] of roots) if (isUnder(path, root)) return group;
+  const proc = PROC_PID.exec(path);
+  if (proc !== null && Number(proc[1]) !== pid) return "proc";
+  if (path.startsWith("/home/") || isUnder(path, "/root")) return "home";
+  return "system";
+}
+function mergeCapped(parts) {
+  return {
+    items: parts.flatMap((p) => p.items),
+    omitted: parts.reduce((n, p) => n + p.omitted, 0),
+    omittedEstimated: parts.some((p) => p.omittedEstimated),
+    omittedEvents: parts.reduce((n, p) => n + p.omittedEvents, 0)
+  };
+}
+var GroupedFiles = class {
+  /** `groupPath` is the path an entry is grouped by: the target, for moves and links. */
+  constructor(collector, groupPath) {
+    this.groupPath = groupPath;
+    this.parts = Object.fromEntries(FILE_GROUPS.map((g) => [g, collector()]));
+  }
+  groupPath;
+  parts;
+  hit(group, key, make) {
+    this.parts[group].hit(key, make);
+  }
+  /** Regroups with the final roots, which may differ from those known while streaming. */
+  capped(roots) {
+    const merged = mergeCapped(FILE_GROUPS.map((g) => this.parts[g].capped((v) => ({ ...v }))));
+    for (const item of merged.items) item.group = classifyPath(this.groupPath(item), item.pid, roots);
+    merged.items.sort((a, b) => b.count - a.count);
+    return merged;
+  }
+};
+
+// src/report/view/places.ts
+var newDir = (name) => ({ name, dirs: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), total: 0 });
+function insert(root, input, columns) {
+  const parts = input.path.split("/");
+  const file = parts.pop();
+  const chain = [root];
+  for (const part of parts) {
+    const dir2 = chain[chain.length - 1];
+    let next = dir2.dirs.get(part);
+    if (next === void 0) dir2.dirs.set(part, next = newDir(dir2 === root ? part : `${dir2.name}/${part}`));
+    chain.push(next);
+  }
+  const dir = chain[chain.length - 1];
+  let entry = dir.files.get(file);
+  if (entry === void 0) {
+    dir.files.set(file, entry = { path: input.path, counts: new Array(columns).fill(0) });
+    for (const d of chain) d.total++;
+  }
+  entry.counts[input.op] += input.weight;
+}
+function collapse(dir) {
+  let d = dir;
+  while (d.files.size === 0 && d.dirs.size === 1) d = [...d.dirs.values()][0];
+  return d;
+}
+function contents(dir) {
+  return [...[...dir.dirs.values()].map(collapse), ...dir.files.values()];
+}
+var isDir = (x) => "dirs" in x;
+function places(inputs, columns, maxRows, pathsPerPlace) {
+  const root = newDir("");
+  for (const input of inputs) insert(root, input, columns);
+  let rows = contents(root);
+  const closed = /* @__PURE__ */ new Set();
+  for (; ; ) {
+    const open = rows.filter((r) => isDir(r) && !closed.has(r)).sort((a, b) => b.total - a.total);
+    const next = open.find((d) => rows.length - 1 + contents(d).length <= maxRows);
+    if (next === void 0) break;
+    const at = rows.indexOf(next);
+    rows = [...rows.slice(0, at), ...contents(next), ...rows.slice(at + 1)];
+    closed.add(next);
+  }
+  return rows.map((r) => isDir(r) ? dirPlace(r, columns, pathsPerPlace) : filePlace(r)).sort((a, b) => b.files - a.files);
+}
+function filePlace(f) {
+  return { path: f.path, files: 1, counts: [...f.counts], paths: [], morePaths: 0 };
+}
+function dirPlace(dir, columns, pathsPerPlace) {
+  const counts = new Array(columns).fill(0);
+  const paths = [];
+  const stack = [dir];
+  while (stack.length > 0) {
+    const d = stack.pop();
+    for (const name of [...d.files.keys()].sort()) {
+      const f = d.files.get(name);
+      f.counts.forEach((n, i) => counts[i] += n);
+      if (paths.length < pathsPerPlace) paths.push(f.path);
+    }
+    stack.push(...[...d.dirs.keys()].sort().reverse().map((k) => d.dirs.get(k)));
+  }
+  return { path: `${dir.name}/\u2026`, files: dir.total, counts, paths, morePaths: Math.max(0, dir.total - paths.length) };
+}
+
+// src/report/view/files.ts
+var GROUP_NAMES = {
+  workspace: "workspace",
+  temp: "temp",
+  home: "home",
+  proc: "other process (/proc)",
+  system: "system"
+};
+var PATHS_PER_PLACE = 50;
+function displayPath(path, model) {
+  const roots = [
+    [model.workspace, "."],
+    [model.tempDir, "$RUNNER_TEMP"]
+  ];
+  for (const [root, name] of roots.sort((a, b) => (b[0]?.length ?? 0) - (a[0]?.length ?? 0))) {
+    const trimmed = root?.replace(/\/+$/, "");
+    if (trimmed && trimmed !== "/" && isUnder(path, trimmed)) return `${name}${path.slice(trimmed.length)}`;
+  }
+  const home = /^(\/home\/[^/]+|\/root)(?=\/|$)/.exec(path);
+  return home === null ? path : `~${path.slice(home[0].length)}`;
+}
+function filesSection(model) {
+  const blocks = [
+    {
+      type: "text",
+      text: "Paths are summarised by place: ./ is the workspace, ~ a home directory. Expand a place on the HTML page for its paths."
+    }
+  ];
+  const sensitive = sensitiveTable(model);
+  if (sensitive !== void 0) blocks.push({ type: "table", table: sensitive });
+  blocks.push({ type: "table", table: changesTable(model) }, { type: "table", table: readsTable(model) });
+  return { key: "files", title: "Files", blocks };
+}
+function sensitiveTable(model) {
+  const s = model.files.sensitive;
+  if (s === void 0 || s.items.length === 0 && s.omitted === 0) return void 0;
+  const rows = s.items.map((f) => ({
+    cells: [
+      { text: f.path, code: true, tone: "warn" },
+      plain(f.reason),
+      plain(f.operation),
+      num(f.count),
+      { text: f.execPath, code: true },
+      stepCell(f.step)
+    ],
+    tone: "warn"
+  }));
+  return {
+    key: "sensitive",
+    title: "Sensitive places",
+    columns: [
+      { title: "Path" },
+      { title: "What it holds" },
+      { title: "Operation", nowrap: true },
+      { title: "Times", num: true },
+      { title: "First process" },
+      { title: "Step" }
+    ],
+    rows,
+    pinned: rows.length,
+    cut: cutOf(s),
+    empty: "None.",
+    noun: "sensitive paths"
+  };
+}
+function placeRows(model, inputs, columns) {
+  const groups = new Map(inputs.map((i) => [i.path, i.group]));
+  const rows = places(inputs, columns, Math.max(1, model.rowLimit), PATHS_PER_PLACE);
+  return rows.map((p) => placeRow(p, groups.get(p.paths[0] ?? p.path) ?? "system"));
+}
+function placeRow(p, group) {
+  const cells = [
+    { text: p.path, code: true },
+    plain(GROUP_NAMES[group], group === "proc" ? "warn" : void 0),
+    num(p.files),
+    ...p.counts.map((n) => num(n === 0 ? void 0 : n))
+  ];
+  return p.paths.length > 0 ? { cells, detail: { lines: p.paths, more: p.morePaths } } : { cells };
+}
+function inputsOf(model, items, op, weight) {
+  return items.map((f, i) => ({ path: displayPath(f.path, model), op, weight: weight(i), group: f.group }));
+}
+function changesTable(model) {
+  const { written, removed, moved, linked } = model.files;
+  const one = () => 1;
+  const inputs = [
+    ...inputsOf(model, written.items, 0, one),
+    ...inputsOf(model, removed.items, 1, one),
+    ...inputsOf(model, moved.items.map((m) => ({ ...m, path: m.targetPath })), 2, one),
+    ...inputsOf(model, linked.items.map((l) => ({ ...l, path: l.targetPath })), 3, one)
+  ];
+  return {
+    key: "changes",
+    title: "Written, removed, moved and linked",
+    columns: [
+      { title: "Place" },
+      { title: "Where", nowrap: true },
+      { title: "Files", num: true },
+      { title: "Written", num: true },
+      { title: "Removed", num: true },
+      { title: "Moved here", num: true },
+      { title: "Linked here", num: true }
+    ],
+    rows: sortByGroup(placeRows(model, inputs, 4)),
+    cut: cutOf(written, removed, moved, linked),
+    facet: 1,
+    empty: "No files were changed.",
+    noun: "places"
+  };
+}
+function readsTable(model) {
+  const read = model.files.read;
+  const inputs = inputsOf(model, read.items, 0, (i) => read.items[i].count);
+  return {
+    key: "reads",
+    title: "Read (the most read files, by place)",
+    columns: [{ title: "Place" }, { title: "Where", nowrap: true }, { title: "Files", num: true }, { title: "Opens", num: true }],
+    rows: sortByGroup(placeRows(model, inputs, 1)),
+    cut: cutOf(read),
+    facet: 1,
+    empty: "No files were read.",
+    noun: "places"
+  };
+}
+function sortByGroup(rows) {
+  const names = FILE_GROUPS.map((g) => GROUP_NAMES[g]);
+  return rows.map((row, i) => ({ row, i })).sort((a, b) => names.indexOf(a.row.cells[1].text) - names.indexOf(b.row.cells[1].text) || a.i - b.i).map(({ row }) => row);
 }
 
 // src/events/eventRecord.ts
@@ -10834,6 +12138,858 @@ var EVENT_KINDS = [
   "http_request",
   "process_access"
 ];
+
+// src/report/view/other.ts
+function containersSection(model) {
+  const c = model.containers;
+  const table2 = {
+    key: "containers",
+    columns: [{ title: "Container" }, { title: "Name" }, { title: "Image" }, { title: "Events", num: true }],
+    rows: c.items.map((x) => ({
+      cells: [{ text: x.id.slice(0, 64), code: true }, plain(x.name ?? ""), plain(x.image ?? ""), num(x.count)]
+    })),
+    cut: cutOf(c),
+    empty: "No containers were started through the sensor.",
+    noun: "containers"
+  };
+  return { key: "containers", title: "Containers", blocks: [{ type: "table", table: table2 }] };
+}
+var BYPASS = "bypass: containers started this way are not attributed to the job";
+function socketsSection(model) {
+  const s = model.unixSockets;
+  const items = [...s.items].sort((a, b) => Number(b.bypass) - Number(a.bypass));
+  const table2 = {
+    key: "sockets",
+    columns: [
+      { title: "Socket" },
+      { title: "Connections", num: true },
+      { title: "First process" },
+      { title: "Step" },
+      { title: "Note" }
+    ],
+    rows: items.map((u) => ({
+      cells: [
+        { text: u.path, code: true },
+        num(u.count),
+        { text: u.execPath, code: true },
+        stepCell(u.step),
+        plain(u.bypass ? BYPASS : "", u.bypass ? "bad" : void 0)
+      ],
+      ...u.bypass ? { tone: "bad" } : {}
+    })),
+    pinned: items.filter((u) => u.bypass).length,
+    cut: cutOf(s),
+    empty: "No unix sockets were reached.",
+    noun: "sockets"
+  };
+  return { key: "sockets", title: "Unix sockets", blocks: [{ type: "table", table: table2 }] };
+}
+function diagnosticsSection(model) {
+  return {
+    key: "diagnostics",
+    title: "Sensor diagnostics",
+    blocks: [
+      { type: "table", table: statusTable(model) },
+      { type: "table", table: planTable(model) },
+      { type: "table", table: kindsTable(model) }
+    ]
+  };
+}
+function statusTable(model) {
+  const { status, events } = model;
+  const attached = status.plan.filter((p) => p.mechanism !== "none").length;
+  const facts = [
+    ["Sensor", `${attached} of ${status.plan.length} hooks attached`],
+    ["Events", fmt(events.total)],
+    ["Lost records", fmt(status.lostRecords)],
+    ["Undecodable records", fmt(status.undecodable)],
+    ["Ring buffer", binaryBytes(status.ringbufBytes)]
+  ];
+  const protection = protectionFact(status.plan);
+  if (protection !== void 0) facts.push(protection);
+  if (events.firstTime !== void 0 && events.lastTime !== void 0) {
+    facts.push(["Events from", `${events.firstTime} to ${events.lastTime}`]);
+  }
+  if (model.startedAt !== void 0) facts.push(["Sensor started", model.startedAt]);
+  if (model.endedAt !== void 0) facts.push(["Sensor ended", model.endedAt]);
+  facts.push(["Report format", `version ${model.version}`]);
+  return {
+    key: "status",
+    title: "Status",
+    columns: [{ title: "Status" }, { title: "Value" }],
+    rows: facts.map(([k, v]) => ({ cells: [plain(k), plain(v, k === "Lost records" && status.lostRecords > 0 ? "bad" : void 0)] })),
+    pinned: facts.length,
+    empty: "",
+    noun: "facts"
+  };
+}
+function protectionFact(plan) {
+  const hook = plan.find((p) => p.hook === "protect_runner");
+  if (hook === void 0) return void 0;
+  const how = {
+    lsm: "refused in the kernel (BPF LSM)",
+    bpf_send_signal: "the reader is killed before it reads (bpf_send_signal)",
+    none: "not available on this kernel: accesses are recorded, not stopped (see the attach plan)"
+  };
+  return ["Runner memory protection", how[hook.mechanism] ?? hook.mechanism];
+}
+function planTable(model) {
+  const counters = new Map(model.status.hooks.map((h) => [h.hook, h]));
+  const counterCells = (c) => c === void 0 ? [num(void 0), num(void 0), num(void 0)] : [num(c.sent), num(c.lost), num(c.suppressed)];
+  const rows = model.status.plan.map((p) => {
+    const c = counters.get(p.hook);
+    counters.delete(p.hook);
+    const unavailable = (p.unavailable ?? []).map((u) => `${u.mechanism} ${u.target}: ${u.error}`);
+    const [first = "", ...rest] = unavailable;
+    return {
+      cells: [plain(p.hook), plain(p.mechanism, p.mechanism === "none" ? "warn" : void 0), plain(p.target), ...counterCells(c), { text: first, lines: rest }]
+    };
+  });
+  for (const c of counters.values()) rows.push({ cells: [plain(c.hook), plain("not in plan"), plain(""), ...counterCells(c), plain("")] });
+  return {
+    key: "plan",
+    title: "Attach plan",
+    columns: [
+      { title: "Hook" },
+      { title: "Mechanism" },
+      { title: "Target" },
+      { title: "Sent", num: true },
+      { title: "Lost", num: true },
+      { title: "Suppressed", num: true },
+      { title: "Unavailable" }
+    ],
+    rows,
+    pinned: rows.length,
+    empty: "No hooks were planned.",
+    noun: "hooks"
+  };
+}
+function kindsTable(model) {
+  const byKind = model.events.byKind;
+  const known = [...EVENT_KINDS];
+  const kinds = [...known, ...Object.keys(byKind).filter((k) => !known.includes(k))];
+  const blocked = model.events.blocked;
+  const rows = kinds.map((k) => ({ cells: [plain(k), num(byKind[k] ?? 0)] }));
+  if (blocked !== void 0) {
+    rows.push({ cells: [plain("blocked connects"), num(blocked.connects)] }, { cells: [plain("blocked DNS questions"), num(blocked.domains)] });
+  }
+  return {
+    key: "kinds",
+    title: "Events per kind",
+    columns: [{ title: "Kind" }, { title: "Events", num: true }],
+    rows,
+    pinned: rows.length,
+    empty: "",
+    noun: "kinds"
+  };
+}
+
+// src/report/timeline.ts
+var BUCKETS = 120;
+var FIRST_BUCKET_MS = 10;
+var TimeParser = class {
+  second = "";
+  secondMs = 0;
+  ms(time) {
+    const second = time.slice(0, 19);
+    if (second !== this.second) {
+      this.second = second;
+      this.secondMs = Date.parse(`${second}Z`);
+    }
+    const fraction = time.charCodeAt(19) === 46 ? Number(`0.${time.slice(20, 23)}`) * 1e3 : 0;
+    return this.secondMs + (Number.isFinite(fraction) ? fraction : 0);
+  }
+};
+var TimelineAcc = class {
+  startMs;
+  bucketMs = FIRST_BUCKET_MS;
+  counts = /* @__PURE__ */ new Map();
+  add(kind, ms) {
+    if (!Number.isFinite(ms)) return;
+    this.startMs ??= ms;
+    let index = Math.max(0, Math.floor((ms - this.startMs) / this.bucketMs));
+    while (index >= BUCKETS) {
+      this.widen();
+      index = Math.floor((ms - this.startMs) / this.bucketMs);
+    }
+    let row = this.counts.get(kind);
+    if (row === void 0) this.counts.set(kind, row = new Array(BUCKETS).fill(0));
+    row[index]++;
+  }
+  widen() {
+    this.bucketMs *= 2;
+    for (const row of this.counts.values()) {
+      for (let i = 0; i < BUCKETS / 2; i++) row[i] = row[2 * i] + row[2 * i + 1];
+      row.fill(0, BUCKETS / 2);
+    }
+  }
+  toTimeline() {
+    if (this.startMs === void 0) return void 0;
+    const counts = Object.fromEntries([...this.counts].map(([k, row]) => [k, [...row]]));
+    return { startMs: this.startMs, bucketMs: this.bucketMs, counts };
+  }
+};
+
+// src/report/view/verdict.ts
+var MAX_NOTES = 100;
+var NAMES_IN_ALERT = 5;
+function severityTone(s) {
+  if (s === "critical" || s === "high") return "bad";
+  return s === "medium" ? "warn" : "info";
+}
+function verdictSection(model, locate) {
+  const all = model.findings ?? [];
+  const findings = sortFindings(all.filter((f) => f.action !== "collect"));
+  const signals = sortFindings(all.filter((f) => f.action === "collect"));
+  const alerts = verdictAlerts(model);
+  const blocks = [headline(model, findings, alerts), ...alerts.map((alert2) => ({ type: "alert", alert: alert2 }))];
+  const ids = new Map(all.map((f, i) => [f, findingId(i)]));
+  const idOf = (f) => ids.get(f) ?? "";
+  if (findings.length > 0) blocks.push({ type: "table", table: findingsTable(findings, locate, idOf, "findings") });
+  const glossary2 = ruleGlossary([...findings, ...signals]);
+  if (glossary2.entries.length > 0) blocks.push(glossary2);
+  if (signals.length > 0) blocks.push({ type: "table", table: findingsTable(signals, locate, idOf, "signals") });
+  if (model.notes.length > 0) {
+    const items = model.notes.slice(0, MAX_NOTES);
+    blocks.push({ type: "list", title: "Notes", items, more: model.notes.length - items.length });
+  }
+  return { key: "verdict", title: "Verdict", blocks };
+}
+function sortFindings(findings) {
+  const rank = (f) => {
+    const i = SEVERITIES.indexOf(f.severity);
+    return i < 0 ? SEVERITIES.length : i;
+  };
+  return [...findings].sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
+}
+function headline(model, findings, alerts) {
+  const events = `${plural(model.events.total, "event")} from ${plural(model.processes.trees.items.length, "step")}`;
+  if (findings.length === 0) {
+    if (alerts.length === 0) {
+      return { type: "headline", tone: "ok", text: `No findings. Nothing blocked, nothing lost: ${events}.` };
+    }
+    const tone2 = alerts.some((a) => a.tone === "bad") ? "bad" : "warn";
+    return { type: "headline", tone: tone2, text: `No findings, but see ${plural(alerts.length, "warning")} below: ${events}.` };
+  }
+  const bySeverity2 = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0).map(([s, n]) => `${fmt(n)} ${s}`);
+  const tone = findings.some((f) => severityTone(f.severity) === "bad") ? "bad" : "warn";
+  return { type: "headline", tone, text: `${plural(findings.length, "finding")}: ${bySeverity2.join(", ")}. ${events}.` };
+}
+function verdictAlerts(model) {
+  const { lostRecords, undecodable } = model.status;
+  const alerts = [];
+  const blocked = blockedAlert(model);
+  if (blocked !== void 0) alerts.push(blocked);
+  if (lostRecords > 0) {
+    alerts.push({
+      kind: "loss",
+      tone: "bad",
+      title: `${fmt(lostRecords)} records were lost in the kernel`,
+      text: " (the ring buffer was full): activity is missing from this report and from events.ndjson."
+    });
+  }
+  if (undecodable > 0) {
+    const title = `${fmt(undecodable)} records could not be decoded`;
+    alerts.push({ kind: "loss", tone: "warn", title, text: " and are missing from this report." });
+  }
+  if (model.endedEarly) {
+    const title = "The sensor stopped before the job ended";
+    alerts.push({ kind: "coverage", tone: "warn", title, text: ": later activity is missing." });
+  }
+  for (const a of model.alerts ?? []) {
+    const tone = a.kind === "coverage" ? "warn" : "bad";
+    alerts.push({ kind: a.kind, tone, title: "", text: a.message });
+  }
+  const accesses = accessAlert(model);
+  if (accesses !== void 0) alerts.push(accesses);
+  if (model.unixSockets.items.some((u) => u.bypass)) {
+    alerts.push({
+      kind: "tamper",
+      tone: "warn",
+      title: "The job used the docker daemon's socket directly",
+      text: ": containers started this way are not attributed to the job."
+    });
+  }
+  return alerts;
+}
+function blockedAlert(model) {
+  const counts = model.events.blocked ?? { connects: 0, domains: 0 };
+  if (counts.connects + counts.domains === 0) return void 0;
+  const names = [
+    ...model.network.items.filter((n) => (n.blocked ?? 0) > 0).map((n) => n.domain ?? `${n.address} port ${n.port}`),
+    ...model.domains.items.filter((d) => (d.blocked ?? 0) > 0).map((d) => d.name)
+  ].filter((name, i, all) => all.indexOf(name) === i);
+  const shown = names.slice(0, NAMES_IN_ALERT).join(", ");
+  const more = names.length > NAMES_IN_ALERT ? ` and ${fmt(names.length - NAMES_IN_ALERT)} more` : "";
+  const parts = [
+    counts.connects > 0 ? plural(counts.connects, "connection") : "",
+    counts.domains > 0 ? plural(counts.domains, "DNS question") : ""
+  ].filter((p) => p !== "");
+  return {
+    kind: "blocked",
+    tone: "warn",
+    title: `${parts.join(" and ")} blocked by the egress policy`,
+    text: names.length > 0 ? `: ${shown}${more}.` : "."
+  };
+}
+function accessAlert(model) {
+  const outside = (model.accesses?.items ?? []).filter((a) => !a.inJob);
+  if (outside.length === 0) return void 0;
+  const times = outside.reduce((n, a) => n + a.count, 0);
+  const prevented = outside.reduce((n, a) => n + a.prevented, 0);
+  const targets = [...new Set(outside.map((a) => a.targetExec ?? `pid ${a.targetPid}`))];
+  const named2 = targets.slice(0, NAMES_IN_ALERT).join(", ");
+  const more = targets.length > NAMES_IN_ALERT ? ` and ${fmt(targets.length - NAMES_IN_ALERT)} more` : "";
+  return {
+    kind: "tamper",
+    tone: "bad",
+    title: `The job reached into processes outside it ${plural(times, "time")}`,
+    text: ` (${fmt(prevented)} prevented): ${named2}${more}. See the steps.`
+  };
+}
+var findingId = (index) => `finding-${index + 1}`;
+function findingsTable(findings, locate, idOf, key) {
+  const rows = findings.map((f) => {
+    const node = locate(f.step?.label, f.process?.pid);
+    const response = f.response !== void 0 && f.response.kind !== "none" ? ` (${f.response.kind})` : "";
+    const cells = [
+      plain(f.rule_name ?? f.rule_id),
+      stepCell(f.step?.label ?? ""),
+      argvCell(f.process?.exec_path ?? "", f.process?.argv ?? []),
+      plain(`${f.summary ?? ""}${response}`),
+      { text: `#${f.seq}`, num: true, ...node === void 0 ? {} : { link: node } }
+    ];
+    if (key === "findings") cells.unshift(plain(f.severity, severityTone(f.severity)));
+    return { cells, id: idOf(f), tone: key === "findings" ? severityTone(f.severity) : void 0 };
+  });
+  const columns = [{ title: "Rule" }, { title: "Step" }, { title: "Process" }, { title: "What happened" }, { title: "Event", num: true }];
+  if (key === "findings") columns.unshift({ title: "Severity", nowrap: true });
+  return {
+    key,
+    title: key === "findings" ? "Findings" : "Signals (collected, not judged)",
+    columns,
+    rows,
+    empty: "None.",
+    noun: key,
+    ...key === "findings" ? { facet: 0 } : {}
+  };
+}
+function ruleGlossary(findings) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = `${f.ruleset_id}\0${f.rule_id}`;
+    if (f.description !== void 0 && !entries.has(key)) entries.set(key, { term: f.rule_name ?? f.rule_id, text: f.description });
+  }
+  return { type: "glossary", title: "What the rules look for", entries: [...entries.values()] };
+}
+
+// src/report/view/steps.ts
+var ACTIVITY_WORDS = {
+  file_open: ["file open", "file opens"],
+  file_remove: ["removal", "removals"],
+  file_move: ["move", "moves"],
+  file_link: ["link", "links"],
+  network_connect: ["connection", "connections"],
+  domain: ["name lookup", "name lookups"],
+  unix_socket_connect: ["unix socket connect", "unix socket connects"],
+  mount: ["mount", "mounts"],
+  http_request: ["HTTP request", "HTTP requests"],
+  process_access: ["access to another process", "accesses to other processes"]
+};
+function orderSteps(model) {
+  const trees = model.processes.trees.items.map((tree, i) => ({ tree, i })).sort((a, b) => (a.tree.firstTime ?? "\uFFFF").localeCompare(b.tree.firstTime ?? "\uFFFF") || a.i - b.i).map(({ tree }, i) => ({ tree, id: `step-${i + 1}` }));
+  const byStep = new Map(trees.map((t) => [t.tree.label, t]));
+  const locate = (label, pid) => {
+    const step = byStep.get(label ?? "job") ?? (trees.length === 1 ? trees[0] : void 0);
+    if (step === void 0) return void 0;
+    if (pid === void 0) return step.id;
+    for (let i = step.tree.nodes.length - 1; i >= 0; i--) {
+      if (step.tree.nodes[i].pid === pid) return `${step.id}-p${i}`;
+    }
+    return step.id;
+  };
+  return { trees, locate };
+}
+function stepsSection(model, ordered) {
+  const findingsAt = /* @__PURE__ */ new Map();
+  for (const f of model.findings ?? []) {
+    if (f.action === "collect") continue;
+    const at = ordered.locate(f.step?.label, f.process?.pid);
+    if (at !== void 0) findingsAt.set(at, (findingsAt.get(at) ?? 0) + 1);
+  }
+  const steps = ordered.trees.map(({ tree, id: id2 }) => stepView(tree, id2, findingsAt));
+  const timeline = timelineView(model, steps);
+  const withTrees = steps.filter((s) => s.nodes.length > 0 || s.omittedNodes > 0);
+  const treesCut = cutOf(model.processes.trees);
+  return {
+    key: "steps",
+    title: "Steps",
+    blocks: [
+      ...timeline === void 0 ? [] : [{ type: "timeline", timeline }],
+      { type: "trees", steps: withTrees, ...treesCut === void 0 ? {} : { cut: treesCut } },
+      ...accessesBlocks(model),
+      { type: "table", table: executablesTable(model) }
+    ]
+  };
+}
+function stepView(tree, id2, findingsAt) {
+  const nodes = depthFirst(tree.nodes).map(
+    ([index, depth, hasChildren]) => nodeView(tree.nodes[index], `${id2}-p${index}`, depth, hasChildren, findingsAt)
+  );
+  return {
+    id: id2,
+    label: tree.label,
+    processes: tree.count,
+    events: tree.events ?? tree.count,
+    ...tree.firstTime === void 0 ? {} : { firstTime: tree.firstTime, lastTime: tree.lastTime },
+    nodes,
+    omittedNodes: tree.omitted,
+    findings: [...findingsAt].filter(([at]) => at === id2 || at.startsWith(`${id2}-`)).reduce((n, [, c]) => n + c, 0)
+  };
+}
+function depthFirst(nodes) {
+  const children = /* @__PURE__ */ new Map();
+  const roots = [];
+  nodes.forEach((n, i) => {
+    if (n.parent === void 0 || n.parent >= i) roots.push(i);
+    else if (children.has(n.parent)) children.get(n.parent)?.push(i);
+    else children.set(n.parent, [i]);
+  });
+  const out = [];
+  const stack = roots.reverse().map((i) => [i, 0]);
+  while (stack.length > 0) {
+    const [index, depth] = stack.pop();
+    const kids = children.get(index) ?? [];
+    out.push([index, depth, kids.length > 0]);
+    for (const child of [...kids].reverse()) stack.push([child, depth + 1]);
+  }
+  return out;
+}
+function nodeView(node, id2, depth, hasChildren, findingsAt) {
+  const facts = [`pid ${node.pid}`];
+  if (node.exitCode !== void 0) facts.push(`exit ${node.exitCode}`);
+  if (node.exitSignal !== void 0) facts.push(`signal ${node.exitSignal}`);
+  const findings = findingsAt.get(id2) ?? 0;
+  if (findings > 0) facts.push(findings === 1 ? "1 finding" : `${fmt(findings)} findings`);
+  const failed = (node.exitCode ?? 0) !== 0 || node.exitSignal !== void 0;
+  return {
+    id: id2,
+    depth,
+    execPath: node.execPath,
+    argv: formatArgv(node.argv),
+    facts: facts.join(", "),
+    activity: activityText(node.activity),
+    sameProcess: node.sameProcess === true,
+    hasChildren,
+    ...findings > 0 ? { tone: severityTone("high") } : failed ? { tone: "warn" } : {}
+  };
+}
+function activityText(activity) {
+  if (activity === void 0) return "";
+  const kinds = [...EVENT_KINDS, ...Object.keys(activity).filter((k) => !EVENT_KINDS.includes(k))];
+  return kinds.map((k) => [k, activity[k] ?? 0]).filter(([, n]) => n > 0).map(([k, n]) => {
+    const [one, many] = ACTIVITY_WORDS[k] ?? [k.replaceAll("_", " "), `${k.replaceAll("_", " ")} events`];
+    return `${fmt(n)} ${n === 1 ? one : many}`;
+  }).join(", ");
+}
+function accessesBlocks(model) {
+  const a = model.accesses;
+  if (a === void 0 || a.items.length === 0 && a.omitted === 0) return [];
+  const items = [...a.items].sort((x, y) => Number(x.inJob) - Number(y.inJob));
+  const rows = items.map((x) => ({
+    cells: [
+      { text: x.execPath, code: true },
+      plain([x.operation, x.request].filter((p) => p !== void 0).join(" ")),
+      { text: `${x.targetExec ?? "?"} (pid ${x.targetPid})`, code: true },
+      plain(x.inJob ? "the job" : "outside the job", x.inJob ? void 0 : "bad"),
+      num(x.count),
+      num(x.prevented),
+      stepCell(x.step)
+    ],
+    ...x.inJob ? {} : { tone: "bad" }
+  }));
+  const table2 = {
+    key: "accesses",
+    title: "Reaching into other processes",
+    columns: [
+      { title: "Process" },
+      { title: "Operation", nowrap: true },
+      { title: "Target" },
+      { title: "Target is in", nowrap: true },
+      { title: "Times", num: true },
+      { title: "Prevented", num: true },
+      { title: "Step" }
+    ],
+    rows,
+    pinned: items.filter((x) => !x.inJob).length,
+    cut: cutOf(a),
+    facet: 3,
+    empty: "",
+    noun: "accesses"
+  };
+  return [{ type: "table", table: table2 }];
+}
+function executablesTable(model) {
+  const exes = model.processes.executables;
+  return {
+    key: "executables",
+    title: "Executables",
+    columns: [{ title: "Executable" }, { title: "Runs", num: true }, { title: "Arguments (samples)" }],
+    rows: exes.items.map((x) => {
+      const argv = x.argvSamples.values.map((a) => formatArgv(a));
+      if (x.argvSamples.omitted > 0) argv.push(`+${fmt(x.argvSamples.omitted)} other argument lists`);
+      const [first = "", ...rest] = argv;
+      return { cells: [{ text: x.execPath, code: true }, num(x.count), { text: first, code: true, lines: rest }] };
+    }),
+    cut: cutOf(exes),
+    empty: "No programs were run.",
+    noun: "executables"
+  };
+}
+function timelineView(model, steps) {
+  const t = model.timeline;
+  if (t === void 0) return void 0;
+  const times = new TimeParser();
+  const buckets = Math.max(0, ...Object.values(t.counts).map((row) => row?.length ?? 0));
+  let last2 = 0;
+  for (const row of Object.values(t.counts)) row?.forEach((n, i) => n > 0 ? last2 = Math.max(last2, i) : void 0);
+  const endMs = t.startMs + t.bucketMs * Math.min(buckets, last2 + 1);
+  const known = [...EVENT_KINDS];
+  const kinds = Object.entries(t.counts).map(([kind, counts]) => ({ kind, counts: counts ?? [], total: (counts ?? []).reduce((a, b) => a + b, 0) })).filter((k) => k.total > 0).sort((a, b) => rankOf(known, a.kind) - rankOf(known, b.kind));
+  const stepSpans = steps.filter((s) => s.firstTime !== void 0).map((s) => ({ id: s.id, label: s.label, startMs: times.ms(s.firstTime ?? ""), endMs: times.ms(s.lastTime ?? "") }));
+  const marks = (model.findings ?? []).map((f, i) => ({ f, link: findingId(i) })).filter(({ f }) => f.action !== "collect").map(({ f, link }) => ({
+    ms: times.ms(f.time),
+    tone: severityTone(f.severity),
+    label: `${f.severity}: ${f.rule_name ?? f.rule_id}`,
+    link
+  }));
+  return { startMs: t.startMs, endMs, bucketMs: t.bucketMs, kinds, steps: stepSpans, marks };
+}
+function rankOf(known, kind) {
+  const i = known.indexOf(kind);
+  return i < 0 ? known.length : i;
+}
+
+// src/report/view/build.ts
+function buildView(model) {
+  const job = model.job;
+  const facts = [
+    ["workflow", job.workflow],
+    ["repository", job.repository],
+    ["run", job.run_id],
+    ["attempt", job.run_attempt]
+  ].filter((f) => f[1] !== void 0).map(([label, value]) => ({ label, value }));
+  const steps = orderSteps(model);
+  return {
+    title: job.name ?? job.id,
+    facts,
+    rowLimit: Math.max(1, model.rowLimit),
+    sections: [
+      verdictSection(model, steps.locate),
+      egressSection(model),
+      stepsSection(model, steps),
+      filesSection(model),
+      containersSection(model),
+      socketsSection(model),
+      diagnosticsSection(model)
+    ]
+  };
+}
+
+// src/report/html.ts
+var PAGE_BYTES = 46e5;
+function renderHtml(model) {
+  const view = buildView(model);
+  const budget = new PageBudget(PAGE_BYTES);
+  const sections = view.sections.map((s) => section(s, budget));
+  return page(`cicd-sensor report: ${text(view.title, 120)}`, `${header(view)}<main>
+${sections.join("\n")}
+</main>`);
+}
+function header(view) {
+  const facts = view.facts.map((f) => `${text(f.label)} <b>${text(f.value)}</b>`).join(" \xB7 ");
+  const nav = view.sections.map((s) => `<li><a href="#${id(s.key)}">${text(s.title)}</a></li>`).join("");
+  return `<header>
+<h1>cicd-sensor report: ${text(view.title)}</h1>
+${facts === "" ? "" : `<p class="facts">${facts}</p>
+`}<nav aria-label="Sections"><ul>${nav}</ul></nav>
+</header>
+`;
+}
+function section(s, budget) {
+  const blocks = s.blocks.map((b) => block(b, budget)).join("");
+  return `<section id="${id(s.key)}" aria-labelledby="${id(s.key)}-title">
+<h2 id="${id(s.key)}-title">${text(s.title)}</h2>
+${blocks}</section>`;
+}
+function block(b, budget) {
+  switch (b.type) {
+    case "headline":
+      return `<p class="headline tone-${b.tone}" role="status">${text(b.text, 1e3)}</p>
+`;
+    case "alert": {
+      const title = b.alert.title === "" ? "" : `<b>${text(b.alert.title, 300)}</b>`;
+      return `<p class="alert tone-${b.alert.tone}" data-kind="${b.alert.kind}">${title}${text(b.alert.text, 1e3)}</p>
+`;
+    }
+    case "text":
+      return `<p>${text(b.text, 1e3)}</p>
+`;
+    case "list":
+      return listHtml(b.title, b.items, b.more, budget);
+    case "glossary": {
+      const entries = b.entries.map((e) => `<dt>${text(e.term)}</dt><dd>${text(e.text, 2e3)}</dd>`).join("");
+      return `<details><summary>${text(b.title)}</summary><dl class="glossary">${entries}</dl></details>
+`;
+    }
+    case "code": {
+      const html = `<h3>${text(b.title, 300)}</h3>
+<pre>${b.lines.map((l) => text(l, 1e3)).join("\n")}</pre>
+`;
+      budget.spend(byteLength(html));
+      return html;
+    }
+    case "table":
+      return tableHtml(b.table, budget);
+    case "trees":
+      return `<h3>Process trees</h3>
+${treesHtml(b.steps, b.cut, budget)}`;
+    case "timeline": {
+      const html = timelineHtml(b.timeline);
+      budget.spend(byteLength(html));
+      return html;
+    }
+  }
+}
+function listHtml(title, items, more, budget) {
+  const lis = items.map((n) => `<li>${text(n, 500)}</li>`);
+  if (more > 0) lis.push(`<li class="more">\u2026and ${fmt(more)} more in report.json</li>`);
+  const html = `<h3>${text(title)}</h3>
+<ul${toneClass(void 0)}>
+${lis.join("\n")}
+</ul>
+`;
+  budget.spend(byteLength(html));
+  return html;
+}
+
+// src/report/markdown.ts
+var DEFAULT_MAX_BYTES = 1e6;
+function renderMarkdown(model, opts = {}) {
+  const view = buildView(model);
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let budget = fullBudget(view);
+  for (; ; ) {
+    const pieces = renderPieces(view, budget, opts);
+    const size = piecesBytes(pieces);
+    if (size <= maxBytes) return joinPieces(pieces);
+    if (budget.rows === 1 && budget.treeNodes === 1) return fitPieces(model, pieces, maxBytes);
+    budget = shrink(budget, maxBytes / size);
+  }
+}
+function fullBudget(view) {
+  const steps = view.sections.flatMap((s) => s.blocks).flatMap((b) => b.type === "trees" ? b.steps : []);
+  return { rows: view.rowLimit, treeNodes: Math.max(1, ...steps.map((s) => s.nodes.length)) };
+}
+function shrink(budget, ratio) {
+  const factor = Math.min(0.5, ratio);
+  return {
+    rows: Math.max(1, Math.floor(budget.rows * factor)),
+    treeNodes: Math.max(1, Math.floor(budget.treeNodes * factor))
+  };
+}
+function renderPieces(view, budget, opts) {
+  const pieces = [{ title: "Header", text: header2(view), keep: true }];
+  for (const section2 of view.sections) {
+    const verdict = section2.key === "verdict";
+    pieces.push({ title: section2.title, text: `## ${section2.title}
+`, keep: verdict });
+    for (const block2 of section2.blocks) {
+      const keep = verdict && (block2.type === "headline" || block2.type === "alert");
+      pieces.push(...blockPieces(section2.title, block2, budget).map((p) => ({ ...p, keep })));
+    }
+    if (section2.key === "verdict" && opts.artifactNote !== void 0) {
+      pieces.push({ title: "Artifact", text: `${htmlText(opts.artifactNote, 500)}
+` });
+    }
+  }
+  return pieces.filter((p) => p.text !== "");
+}
+function header2(view) {
+  const facts = view.facts.map((f) => `${f.label} <b>${htmlText(f.value)}</b>`).join(" \xB7 ");
+  return `# cicd-sensor report: ${htmlText(view.title)}
+${facts === "" ? "" : `
+${facts}
+`}`;
+}
+function blockPieces(section2, block2, budget) {
+  switch (block2.type) {
+    case "headline":
+      return [{ title: section2, text: callout(block2.tone, `<b>${htmlText(block2.text, 1e3)}</b>`) }];
+    case "alert":
+      return [{ title: section2, text: alert(block2.alert) }];
+    case "text":
+      return [{ title: section2, text: `${htmlText(block2.text, 1e3)}
+` }];
+    case "list":
+      return [{ title: block2.title, text: list(block2.title, block2.items, block2.more) }];
+    case "glossary":
+      return [{ title: block2.title, text: glossary(block2) }];
+    case "code":
+      return [{ title: block2.title, text: `<b>${htmlText(block2.title, 300)}</b>
+
+<pre>
+${block2.lines.map((l) => htmlText(l, 1e3)).join("\n")}
+</pre>
+` }];
+    case "table":
+      return [{ title: block2.table.title ?? section2, text: table(block2.table, budget.rows) }];
+    case "trees":
+      return block2.steps.map((s) => ({ title: `Process tree of ${s.label}`, text: stepTree(s, budget.treeNodes) }));
+    case "timeline":
+      return [];
+  }
+}
+var CALLOUTS = { bad: "CAUTION", warn: "WARNING", ok: "TIP", info: "NOTE" };
+function callout(tone, html) {
+  return `> [!${CALLOUTS[tone]}]
+> ${html}
+`;
+}
+function alert(a) {
+  const title = a.title === "" ? "" : `<b>${htmlText(a.title, 300)}</b>`;
+  return callout(a.tone, `${title}${htmlText(a.text, 1e3)}`);
+}
+function list(title, items, more) {
+  const lines2 = items.map((n) => `- ${htmlText(n, 500)}`);
+  if (more > 0) lines2.push(`- \u2026and ${fmt(more)} more in report.json`);
+  return `<b>${htmlText(title)}</b>
+
+${lines2.join("\n")}
+`;
+}
+function glossary(block2) {
+  const lines2 = block2.entries.map((e) => `- <b>${htmlText(e.term)}</b>: ${htmlText(e.text, 1e3)}`);
+  return `<details><summary>${htmlText(block2.title)}</summary>
+
+${lines2.join("\n")}
+
+</details>
+`;
+}
+function cell(c) {
+  const max = Math.min(120, c.max ?? 120);
+  const one = (s) => c.code === true ? mdCode(s, max) : mdCell(s, max);
+  const text3 = [c.text, ...c.lines ?? []].filter((s) => s !== "").map(one).join("<br>");
+  return c.tone === "bad" && text3 !== "" ? `<b>${text3}</b>` : text3;
+}
+function table(t, rows) {
+  const title = t.title === void 0 ? "" : `### ${t.title}
+
+`;
+  if (t.rows.length === 0 && t.cut === void 0) return t.empty === "" ? "" : `${title}_${t.empty}_
+`;
+  const shown = t.rows.slice(0, Math.max(rows, t.pinned ?? 0));
+  const line2 = (cells) => `| ${cells.join(" | ")} |`;
+  const lines2 = [
+    line2(t.columns.map((c) => c.title)),
+    line2(t.columns.map((c) => c.num === true ? "---:" : "---")),
+    ...shown.map((r) => line2(t.columns.map((_, i) => r.cells[i] === void 0 ? "" : cell(r.cells[i]))))
+  ];
+  const more = moreText(t.rows.length - shown.length, t.cut, "report.json and report.html");
+  return `${title}${lines2.join("\n")}
+${more === void 0 ? "" : `
+_${more}_
+`}`;
+}
+var MAX_DEPTH2 = 10;
+function stepTree(step, maxNodes) {
+  const shown = step.nodes.slice(0, maxNodes);
+  const lines2 = shown.map((n) => {
+    const indent = "  ".repeat(Math.min(n.depth, MAX_DEPTH2));
+    const deep = n.depth > MAX_DEPTH2 ? `(depth ${n.depth}) ` : "";
+    const exec = n.sameProcess ? "exec \u2192 " : "";
+    const activity = n.activity === "" ? "" : ` \xB7 ${n.activity}`;
+    const facts = n.tone === "bad" ? `<b>${n.facts}</b>` : n.facts;
+    return `${indent}- ${deep}${exec}${mdCode(n.execPath)} ${mdCode(n.argv)} \xB7 ${facts}${activity}`;
+  });
+  const more = moreText(step.nodes.length - shown.length, void 0, "report.json and report.html");
+  const later = step.omittedNodes > 0 ? `
+_\u2026and ${fmt(step.omittedNodes)} later processes only in events.ndjson._
+` : "";
+  const summary = `${htmlText(step.label, 120)} \u2014 ${stepFacts(step)}`;
+  return `<details><summary>${summary}</summary>
+
+${lines2.join("\n")}
+${more === void 0 ? "" : `
+_${more}_
+`}${later}
+</details>
+`;
+}
+function joinPieces(pieces) {
+  return pieces.map((p) => p.text).join("\n");
+}
+var byteLength2 = (s) => Buffer.byteLength(s, "utf8");
+var SEPARATOR_BYTES = 1;
+var TITLES_IN_NOTE = 5;
+function piecesBytes(pieces) {
+  return pieces.reduce((n, p) => n + byteLength2(p.text) + SEPARATOR_BYTES, -SEPARATOR_BYTES);
+}
+function fitPieces(model, pieces, maxBytes) {
+  const kept = new Set(pieces.filter((p) => p.keep === true));
+  let used = [...kept].reduce((n, p) => n + SEPARATOR_BYTES + byteLength2(p.text), 0);
+  const optional = pieces.filter((p) => p.keep !== true);
+  for (const piece of optional) {
+    const size = SEPARATOR_BYTES + byteLength2(piece.text);
+    if (used + size <= maxBytes) {
+      kept.add(piece);
+      used += size;
+    }
+  }
+  const dropped2 = () => optional.filter((p) => !kept.has(p));
+  let note = truncationNote(optional, dropped2(), maxBytes);
+  for (let i = optional.length - 1; i >= 0 && used + SEPARATOR_BYTES + byteLength2(note) > maxBytes; i--) {
+    if (!kept.delete(optional[i])) continue;
+    used -= SEPARATOR_BYTES + byteLength2(optional[i].text);
+    note = truncationNote(optional, dropped2(), maxBytes);
+  }
+  const [head, ...rest] = pieces.filter((p) => kept.has(p));
+  const text3 = joinPieces([head, { title: "Left out", text: note }, ...rest]);
+  return byteLength2(text3) <= maxBytes ? text3 : fallback(model, maxBytes);
+}
+function truncationNote(all, dropped2, maxBytes) {
+  const gone2 = new Set(dropped2);
+  const inOrder = [...new Set(all.filter((p) => gone2.has(p)).map((p) => htmlText(p.title, 60)))];
+  const named2 = inOrder.slice(0, TITLES_IN_NOTE).join(", ");
+  const more = inOrder.length > TITLES_IN_NOTE ? ` and ${inOrder.length - TITLES_IN_NOTE} more` : "";
+  return `> [!NOTE]
+> Left out to keep this summary under ${fmt(maxBytes)} bytes: ${named2}${more}. report.json and report.html have everything.
+`;
+}
+function fallback(model, maxBytes) {
+  const lost = model.status.lostRecords;
+  const text3 = "# cicd-sensor report\n\n" + (lost > 0 ? `**${lost} records were lost in the kernel.**
+
+` : "") + "The report is too large for the step summary; see report.json.\n";
+  return text3.slice(0, Math.max(0, maxBytes));
+}
+
+// src/report/files.ts
+var ALLOWED_ENDPOINTS_FILE = "allowed-endpoints.txt";
+function writeReportFiles(dir, model) {
+  const paths = {
+    events: join10(dir, "events.ndjson"),
+    summary: join10(dir, "summary.md"),
+    report: join10(dir, "report.json"),
+    html: join10(dir, "report.html")
+  };
+  writeReplacing(paths.summary, renderMarkdown(model));
+  writeReplacing(paths.report, JSON.stringify(model, null, 2) + "\n");
+  writeReplacing(paths.html, renderHtml(model));
+  if (model.egress) writeReplacing(join10(dir, ALLOWED_ENDPOINTS_FILE), model.egress.recommended);
+  return paths;
+}
 
 // src/report/counting.ts
 var MAX_STORED_CHARS = 16384;
@@ -11007,95 +13163,61 @@ var TopCounted = class {
   }
 };
 
-// src/report/modelTypes.ts
-var DEFAULT_LIMITS = {
-  rowLimit: 25,
-  entryLimit: 1e3,
-  readTopLimit: 100,
-  treeNodeLimit: 200,
-  stepLimit: 100,
-  sampleLimit: 5
-};
-var FILE_GROUPS = ["workspace", "temp", "home", "proc", "system"];
-
-// src/report/fileGroups.ts
-function normaliseRoot(dir) {
-  if (!dir) return void 0;
-  const trimmed = dir.replace(/\/+$/, "");
-  return trimmed === "" ? "/" : trimmed;
-}
-function isUnder(path, root) {
-  return root === "/" ? path.startsWith("/") : path === root || path.startsWith(`${root}/`);
-}
-function groupRoots(meta) {
-  const roots = [
-    [normaliseRoot(meta.workspace), "workspace"],
-    [normaliseRoot(meta.tempDir), "temp"],
-    ["/tmp", "temp"],
-    ["/var/tmp", "temp"]
-  ];
-  return roots.filter((r) => r[0] !== void 0).sort((a, b) => b[0].length - a[0].length);
-}
-var PROC_PID = /^\/proc\/(\d+)(?:\/|$)/;
-function classifyPath(path, pid, roots) {
-  for (const [root, group] of roots) if (isUnder(path, root)) return group;
-  const proc = PROC_PID.exec(path);
-  if (proc !== null && Number(proc[1]) !== pid) return "proc";
-  if (path.startsWith("/home/") || isUnder(path, "/root")) return "home";
-  return "system";
-}
-function mergeCapped(parts) {
-  return {
-    items: parts.flatMap((p) => p.items),
-    omitted: parts.reduce((n, p) => n + p.omitted, 0),
-    omittedEstimated: parts.some((p) => p.omittedEstimated),
-    omittedEvents: parts.reduce((n, p) => n + p.omittedEvents, 0)
-  };
-}
-var GroupedFiles = class {
-  /** `groupPath` is the path an entry is grouped by: the target, for moves and links. */
-  constructor(collector, groupPath) {
-    this.groupPath = groupPath;
-    this.parts = Object.fromEntries(FILE_GROUPS.map((g) => [g, collector()]));
-  }
-  groupPath;
-  parts;
-  hit(group, key, make) {
-    this.parts[group].hit(key, make);
-  }
-  /** Regroups with the final roots, which may differ from those known while streaming. */
-  capped(roots) {
-    const merged = mergeCapped(FILE_GROUPS.map((g) => this.parts[g].capped((v) => ({ ...v }))));
-    for (const item of merged.items) item.group = classifyPath(this.groupPath(item), item.pid, roots);
-    merged.items.sort((a, b) => b.count - a.count);
-    return merged;
-  }
-};
-
-// src/report/model.ts
-var DOCKER_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock"];
-function isWrite(file) {
-  if (file.access === "write" || file.access === "read_write") return true;
-  return file.flags?.some((f) => f === "O_CREAT" || f === "O_TRUNC") ?? false;
-}
-function stepOf(e) {
-  return e.step?.label || "job";
-}
+// src/report/accumulators.ts
 var MAX_SOURCES = 8;
+var NetAcc = class {
+  count = 0;
+  blocked = 0;
+  processes;
+  steps;
+  first;
+  constructor(e, n, step, sampleLimit) {
+    this.processes = new SampleSet(sampleLimit);
+    this.steps = new SampleSet(sampleLimit);
+    this.first = {
+      protocol: n.protocol,
+      family: n.family,
+      address: clip2(n.address),
+      port: n.port,
+      ...n.domain === void 0 ? {} : { domain: clip2(n.domain) },
+      execPath: clip2(e.process.exec_path),
+      step: clip2(step),
+      firstTime: e.time
+    };
+  }
+  add(e, step) {
+    if (e.network?.blocked === true) this.blocked++;
+    this.processes.add(e.process.exec_path, () => clip2(e.process.exec_path));
+    this.steps.add(step, () => clip2(step));
+  }
+  toEntry() {
+    return {
+      ...this.first,
+      count: this.count,
+      blocked: this.blocked,
+      processes: this.processes.toSamples(),
+      steps: this.steps.toSamples()
+    };
+  }
+};
 var DomainAcc = class {
-  constructor(name, sampleLimit) {
+  constructor(name, firstTime2, sampleLimit) {
     this.name = name;
+    this.firstTime = firstTime2;
     this.queryTypes = new SampleSet(sampleLimit);
     this.answers = new SampleSet(sampleLimit);
     this.processes = new SampleSet(sampleLimit);
   }
   name;
+  firstTime;
   count = 0;
+  blocked = 0;
   sources = [];
   queryTypes;
   answers;
   processes;
   add(d, execPath) {
+    if (d.blocked === true) this.blocked++;
     if (!this.sources.includes(d.source) && this.sources.length < MAX_SOURCES) this.sources.push(d.source);
     if (d.query_type !== void 0) this.queryTypes.add(d.query_type, () => clip2(d.query_type ?? ""));
     for (const c of d.cnames ?? []) this.answers.add(`CNAME ${c}`, () => clip2(`CNAME ${c}`));
@@ -11109,7 +13231,9 @@ var DomainAcc = class {
       sources: [...this.sources],
       queryTypes: this.queryTypes.toSamples(),
       answers: this.answers.toSamples(),
-      processes: this.processes.toSamples()
+      processes: this.processes.toSamples(),
+      blocked: this.blocked,
+      firstTime: this.firstTime
     };
   }
 };
@@ -11120,11 +13244,27 @@ var StepAcc = class {
   }
   label;
   nodeLimit;
+  /** Events of the step, counted by the collector that keeps steps. */
   count = 0;
+  execs = 0;
+  firstTime;
+  lastTime;
   nodes = [];
   latestByPid = /* @__PURE__ */ new Map();
   omitted = 0;
+  /** Every event of the step: its time span, and what each process did. */
+  addEvent(e) {
+    if (this.firstTime === void 0 || e.time < this.firstTime) this.firstTime = e.time;
+    if (this.lastTime === void 0 || e.time > this.lastTime) this.lastTime = e.time;
+    if (e.kind === "process_exec") return this.addExec(e.process);
+    if (e.kind === "process_exit") return this.addExit(e.process);
+    const index = this.latestByPid.get(e.process.pid);
+    if (index === void 0) return;
+    const activity = this.nodes[index].activity ??= {};
+    activity[e.kind] = (activity[e.kind] ?? 0) + 1;
+  }
   addExec(p) {
+    this.execs++;
     if (this.nodes.length >= this.nodeLimit) {
       this.omitted++;
       return;
@@ -11145,10 +13285,187 @@ var StepAcc = class {
     if (p.exit_signal !== void 0) node.exitSignal = p.exit_signal;
   }
   toTree() {
-    const nodes = this.nodes.map((n) => ({ ...n, argv: [...n.argv] }));
-    return { label: this.label, count: this.count, nodes, omitted: this.omitted };
+    const nodes = this.nodes.map((n) => ({
+      ...n,
+      argv: [...n.argv],
+      ...n.activity === void 0 ? {} : { activity: { ...n.activity } }
+    }));
+    return {
+      label: this.label,
+      count: this.execs,
+      nodes,
+      omitted: this.omitted,
+      events: this.count,
+      ...this.firstTime === void 0 ? {} : { firstTime: this.firstTime, lastTime: this.lastTime }
+    };
   }
 };
+
+// src/policy/recommend.ts
+var WILDCARD_MIN = 3;
+var LOOPBACK = /^(127\.|::1$|0\.0\.0\.0$|::$)/;
+var RECOMMEND_LIMIT = 1e3;
+var PortsByKey = class {
+  map = /* @__PURE__ */ new Map();
+  /** false when the key is new and the map is full. */
+  add(key, port) {
+    const ports = this.map.get(key) ?? /* @__PURE__ */ new Set();
+    if (!this.map.has(key) && this.map.size >= RECOMMEND_LIMIT) return false;
+    if (ports.size < 64) ports.add(port);
+    this.map.set(key, ports);
+    return true;
+  }
+};
+function addBounded(set, value) {
+  if (set.has(value)) return true;
+  if (set.size >= RECOMMEND_LIMIT) return false;
+  set.add(value);
+  return true;
+}
+function addressEntry2(address, port) {
+  try {
+    const a = parseEndpoint(address);
+    return a.kind === "address" && a.prefix === (a.family === 4 ? 32 : 128) ? formatEndpoint({ ...a, port }) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function withWildcards(names) {
+  const byParent = /* @__PURE__ */ new Map();
+  for (const name of names.keys()) {
+    const parent = name.slice(name.indexOf(".") + 1);
+    if (!name.includes(".") || !parent.includes(".")) continue;
+    byParent.set(parent, [...byParent.get(parent) ?? [], name]);
+  }
+  const out = new Map(names);
+  for (const [parent, children] of byParent) {
+    if (children.length < WILDCARD_MIN) continue;
+    const ports = new Set(children.flatMap((c) => [...names.get(c)]));
+    for (const c of children) out.delete(c);
+    out.set(`*.${parent}`, ports);
+  }
+  return out;
+}
+var lines = (m) => [...m].flatMap(([key, ports]) => ports.size ? [...ports].sort((a, b) => a - b).map((p) => `${key}:${p}`) : [key]);
+var EndpointRecommender = class {
+  names = new PortsByKey();
+  lookedUp = /* @__PURE__ */ new Set();
+  raw = /* @__PURE__ */ new Set();
+  refused = /* @__PURE__ */ new Set();
+  omitted = 0;
+  keep(added) {
+    if (!added) this.omitted++;
+  }
+  add(e) {
+    if (e.kind === "network_connect" && e.network) this.connect(e.network);
+    else if (e.kind === "domain" && e.domain?.source === "dns") {
+      const name = normalName(e.domain.name);
+      if (name === void 0) return;
+      this.keep(addBounded(e.domain.blocked ? this.refused : this.lookedUp, name));
+    }
+  }
+  connect(n) {
+    if (LOOPBACK.test(n.address) || !Number.isInteger(n.port) || n.port < 1 || n.port > 65535) return;
+    const name = n.domain === void 0 ? void 0 : normalName(n.domain);
+    const entry = name ? `${name}:${n.port}` : addressEntry2(n.address, n.port);
+    if (entry === void 0) return;
+    if (n.blocked) this.keep(addBounded(this.refused, entry));
+    else if (name) this.keep(this.names.add(name, n.port));
+    else this.keep(addBounded(this.raw, entry));
+  }
+  build() {
+    const connected = withWildcards(this.names.map);
+    const covered = (name) => connected.has(name) || [...connected.keys()].some((k) => k.startsWith("*.") && name.endsWith(k.slice(1)));
+    const onlyLooked = [...this.lookedUp].filter((n) => !covered(n)).sort();
+    return {
+      entries: [
+        ...lines(connected).sort().map((entry) => ({ entry, raw: false, lookedUpOnly: false })),
+        ...onlyLooked.map((entry) => ({ entry, raw: false, lookedUpOnly: true })),
+        ...[...this.raw].sort().map((entry) => ({ entry, raw: true, lookedUpOnly: false }))
+      ],
+      refused: [...this.refused].sort(),
+      omitted: this.omitted
+    };
+  }
+};
+function recommendationText(r) {
+  const out = ["# allowed-endpoints that let this run pass (cicd-sensor); loopback is allowed by allow-loopback"];
+  for (const e of r.entries) {
+    const note = e.raw ? "  # raw address" : e.lookedUpOnly ? "  # looked up, never connected to" : "";
+    out.push(`${e.entry}${note}`);
+  }
+  for (const refused of r.refused) out.push(`# refused by the policy: ${refused}`);
+  if (r.omitted) out.push(`# ${r.omitted} more attempts at destinations past the first ${RECOMMEND_LIMIT} of a kind are not listed: see events.ndjson`);
+  return out.join("\n") + "\n";
+}
+
+// src/report/egress.ts
+var EgressAcc = class {
+  recommender = new EndpointRecommender();
+  outside;
+  constructor(limit) {
+    this.outside = new FirstSeen(limit);
+  }
+  add(e, step) {
+    this.recommender.add(e);
+    const n = e.kind === "network_connect" ? e.network : void 0;
+    const d = e.kind === "domain" ? e.domain : void 0;
+    if (!n?.outside_policy && !d?.outside_policy) return;
+    const destination = n ? n.address.includes(":") ? `[${n.address}]:${n.port}` : `${n.address}:${n.port}` : d.name;
+    const blocked = (n ?? d).blocked === true;
+    this.outside.hit(`${destination}\0${blocked}`, () => ({
+      destination: clip2(destination),
+      via: n ? "connect" : "dns",
+      blocked,
+      count: 0,
+      execPath: clip2(e.process.exec_path),
+      step: clip2(step)
+    }));
+  }
+  build() {
+    const r = this.recommender.build();
+    return { outside: this.outside.capped((x) => ({ ...x })), recommended: recommendationText(r), recommendedEntries: r.entries.length };
+  }
+};
+
+// src/report/sensitive.ts
+var PLACES = [
+  [/^\/proc\/(\d+)\/(environ|mem|maps|smaps|pagemap|auxv)$/, "another process's memory or environment"],
+  [/\/\.ssh\//, "SSH keys"],
+  [/\/\.aws\/(credentials|config)$/, "AWS credentials"],
+  [/\/\.azure\//, "Azure credentials"],
+  [/\/\.config\/gcloud\//, "Google Cloud credentials"],
+  [/\/\.kube\/config$/, "Kubernetes credentials"],
+  [/\/\.docker\/config\.json$/, "Docker registry credentials"],
+  [/\/\.(npmrc|pypirc|netrc|git-credentials)$/, "package or git credentials"],
+  [/\/\.config\/gh\/hosts\.yml$/, "GitHub CLI token"],
+  [/\/\.gnupg\//, "GPG keys"],
+  [/\/\.(credentials|credentials_rsaparams|runner)$/, "the runner's own credentials"],
+  [/^\/etc\/(shadow|gshadow|sudoers)$/, "system passwords"],
+  [/^\/(var\/)?run\/secrets\//, "mounted secrets"]
+];
+var PROC_PID2 = /^\/proc\/(\d+)\//;
+function sensitiveReason(path, pid) {
+  const proc = PROC_PID2.exec(path);
+  if (proc !== null && Number(proc[1]) === pid) return void 0;
+  for (const [pattern, reason] of PLACES) if (pattern.test(path)) return reason;
+  return void 0;
+}
+
+// src/report/model.ts
+var DOCKER_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock"];
+function isWrite(file) {
+  if (file.access === "write" || file.access === "read_write") return true;
+  return file.flags?.some((f) => f === "O_CREAT" || f === "O_TRUNC") ?? false;
+}
+var OPERATIONS = {
+  file_remove: "remove",
+  file_move: "move",
+  file_link: "link"
+};
+function stepOf(e) {
+  return e.step?.label || "job";
+}
 function zeroCounts() {
   return Object.fromEntries(EVENT_KINDS.map((k) => [k, 0]));
 }
@@ -11176,12 +13493,15 @@ var ReportBuilder = class {
     this.domains = new FirstSeen(entries);
     this.unixSockets = new FirstSeen(entries);
     this.containers = new FirstSeen(entries);
+    this.egress = new EgressAcc(entries);
     const top = this.limits.readTopLimit;
     this.written = new GroupedFiles(() => new FirstSeen(entries), (v) => v.path);
     this.read = new GroupedFiles(() => new TopCounted(top), (v) => v.path);
     this.removed = new GroupedFiles(() => new FirstSeen(entries), (v) => v.path);
     this.moved = new GroupedFiles(() => new FirstSeen(entries), (v) => v.targetPath);
     this.linked = new GroupedFiles(() => new FirstSeen(entries), (v) => v.targetPath);
+    this.sensitive = new FirstSeen(entries);
+    this.accesses = new FirstSeen(entries);
   }
   opts;
   limits;
@@ -11201,20 +13521,31 @@ var ReportBuilder = class {
   removed;
   moved;
   linked;
+  sensitive;
+  accesses;
+  timeline = new TimelineAcc();
+  times = new TimeParser();
+  blocked = { connects: 0, domains: 0 };
+  egress;
   add(e) {
     this.countEvent(e);
     if (e.container !== void 0) this.addContainer(e.container);
+    const label = stepOf(e);
+    const nodeLimit = this.limits.treeNodeLimit;
+    this.steps.hit(label, () => new StepAcc(clip2(label), nodeLimit))?.addEvent(e);
     switch (e.kind) {
       case "process_exec":
         return this.addExec(e);
-      case "process_exit":
-        return this.steps.peek(stepOf(e))?.addExit(e.process);
       case "network_connect":
+        this.egress.add(e, stepOf(e));
         return this.addConnect(e);
       case "domain":
+        this.egress.add(e, stepOf(e));
         return this.addDomain(e);
       case "unix_socket_connect":
         return this.addUnixSocket(e);
+      case "process_access":
+        return this.addAccess(e);
       case "file_open":
       case "file_remove":
       case "file_move":
@@ -11227,6 +13558,7 @@ var ReportBuilder = class {
     this.byKind[e.kind] = (this.byKind[e.kind] ?? 0) + 1;
     if (this.firstTime === void 0 || e.time < this.firstTime) this.firstTime = e.time;
     if (this.lastTime === void 0 || e.time > this.lastTime) this.lastTime = e.time;
+    this.timeline.add(e.kind, this.times.ms(e.time));
   }
   addContainer(c) {
     const entry = this.containers.hit(c.id, () => ({ id: clip2(c.id), count: 0 }));
@@ -11243,30 +13575,23 @@ var ReportBuilder = class {
       argv: new SampleSet(sampleLimit)
     }));
     exe?.argv.add(p.argv.join("\0"), () => clipArgv(p.argv));
-    const label = stepOf(e);
-    const nodeLimit = this.limits.treeNodeLimit;
-    this.steps.hit(label, () => new StepAcc(clip2(label), nodeLimit))?.addExec(p);
   }
   addConnect(e) {
     const n = e.network;
     if (n === void 0) return;
+    if (n.blocked === true) this.blocked.connects++;
     const key = `${n.protocol}\0${n.address}\0${n.port}\0${n.domain ?? ""}`;
-    this.network.hit(key, () => ({
-      protocol: n.protocol,
-      family: n.family,
-      address: clip2(n.address),
-      port: n.port,
-      ...n.domain === void 0 ? {} : { domain: clip2(n.domain) },
-      count: 0,
-      execPath: clip2(e.process.exec_path),
-      step: clip2(stepOf(e))
-    }));
+    const step = stepOf(e);
+    const sampleLimit = this.limits.sampleLimit;
+    this.network.hit(key, () => new NetAcc(e, n, step, sampleLimit))?.add(e, step);
   }
   addDomain(e) {
     const d = e.domain;
     if (d === void 0) return;
+    if (d.blocked === true) this.blocked.domains++;
     const sampleLimit = this.limits.sampleLimit;
-    this.domains.hit(d.name, () => new DomainAcc(clip2(d.name), sampleLimit))?.add(d, e.process.exec_path);
+    const make = () => new DomainAcc(clip2(d.name), e.time, sampleLimit);
+    this.domains.hit(d.name, make)?.add(d, e.process.exec_path);
   }
   addUnixSocket(e) {
     const path = e.unix_socket?.path;
@@ -11278,6 +13603,24 @@ var ReportBuilder = class {
       step: clip2(stepOf(e)),
       bypass: (this.opts.dockerSockets ?? DOCKER_SOCKETS).includes(path)
     }));
+  }
+  addAccess(e) {
+    const a = e.access;
+    if (a === void 0) return;
+    const key = `${a.operation}\0${a.request ?? ""}\0${a.target.pid}\0${e.process.exec_path}`;
+    const entry = this.accesses.hit(key, () => ({
+      operation: a.operation,
+      ...a.request === void 0 ? {} : { request: clip2(a.request) },
+      targetPid: a.target.pid,
+      ...a.target.exec_path === void 0 ? {} : { targetExec: clip2(a.target.exec_path) },
+      inJob: a.target.in_job === true,
+      count: 0,
+      prevented: 0,
+      execPath: clip2(e.process.exec_path),
+      step: clip2(stepOf(e)),
+      firstTime: e.time
+    }));
+    if (entry !== void 0 && a.prevented === true) entry.prevented++;
   }
   addFile(e) {
     const f = e.file;
@@ -11291,6 +13634,11 @@ var ReportBuilder = class {
       execPath: clip2(e.process.exec_path),
       step: clip2(stepOf(e))
     });
+    const reason = sensitiveReason(f.path, e.process.pid);
+    if (reason !== void 0) {
+      const operation = e.kind === "file_open" ? isWrite(f) ? "write" : "read" : OPERATIONS[e.kind];
+      this.sensitive.hit(`${operation}\0${f.path}`, () => ({ ...entry(), reason, operation }));
+    }
     const target2 = f.target_path ?? "";
     const targetPath = clip2(target2);
     if (e.kind === "file_open") (isWrite(f) ? this.written : this.read).hit(group(f.path), f.path, entry);
@@ -11329,17 +13677,29 @@ var ReportBuilder = class {
         })),
         trees: this.steps.capped((s) => s.toTree())
       },
-      network: this.network.capped((n) => ({ ...n })),
+      network: this.network.capped((n) => n.toEntry()),
       domains: this.domains.capped((d) => d.toEntry()),
       files: this.files(roots),
       unixSockets: this.unixSockets.capped((u) => ({ ...u })),
-      containers: this.containers.capped((c) => ({ ...c }))
+      containers: this.containers.capped((c) => ({ ...c })),
+      egress: this.egress.build(),
+      ...this.extras(meta)
+    };
+  }
+  extras(meta) {
+    const timeline = this.timeline.toTimeline();
+    return {
+      ...timeline === void 0 ? {} : { timeline },
+      accesses: this.accesses.capped((a) => ({ ...a })),
+      ...meta.findings === void 0 ? {} : { findings: structuredClone(meta.findings) },
+      ...meta.alerts === void 0 ? {} : { alerts: meta.alerts.map((a) => ({ ...a })) }
     };
   }
   totals() {
     return {
       total: this.total,
       byKind: { ...this.byKind },
+      blocked: { ...this.blocked },
       ...this.firstTime === void 0 ? {} : { firstTime: this.firstTime },
       ...this.lastTime === void 0 ? {} : { lastTime: this.lastTime }
     };
@@ -11350,388 +13710,11 @@ var ReportBuilder = class {
       read: this.read.capped(roots),
       removed: this.removed.capped(roots),
       moved: this.moved.capped(roots),
-      linked: this.linked.capped(roots)
+      linked: this.linked.capped(roots),
+      sensitive: this.sensitive.capped((v) => ({ ...v, group: classifyPath(v.path, v.pid, roots) }))
     };
   }
 };
-
-// src/report/markdown.ts
-var DEFAULT_MAX_BYTES = 1e6;
-function renderMarkdown(model, opts = {}) {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let budget = fullBudget(model);
-  for (; ; ) {
-    const blocks = renderBlocks(model, budget, opts);
-    const size = blocksBytes(blocks);
-    if (size <= maxBytes) return joinBlocks(blocks);
-    if (budget.rows === 1 && budget.treeNodes === 1) return fitBlocks(model, blocks, maxBytes);
-    budget = shrink(budget, maxBytes / size);
-  }
-}
-function fullBudget(model) {
-  const mostNodes = Math.max(1, ...model.processes.trees.items.map((t) => t.nodes.length));
-  return { rows: Math.max(1, model.rowLimit), treeNodes: mostNodes };
-}
-function shrink(budget, ratio) {
-  const factor = Math.min(0.5, ratio);
-  return {
-    rows: Math.max(1, Math.floor(budget.rows * factor)),
-    treeNodes: Math.max(1, Math.floor(budget.treeNodes * factor))
-  };
-}
-function renderBlocks(model, budget, opts) {
-  return [
-    { title: "Header", text: header(model) },
-    { title: "Notes", text: notes(model, opts) },
-    { title: "Overview", text: overview(model) },
-    { title: "Network destinations", text: networkSection(model, budget) },
-    { title: "Domains", text: domainSection(model, budget) },
-    { title: "Processes", text: executablesSection(model, budget) },
-    ...treeBlocks(model, budget),
-    ...fileBlocks(model, budget),
-    { title: "Unix sockets", text: unixSocketSection(model, budget) },
-    { title: "Containers", text: containerSection(model, budget) }
-  ].filter((b) => b.text !== "");
-}
-function joinBlocks(blocks) {
-  return blocks.map((b) => b.text).join("\n");
-}
-function blocksBytes(blocks) {
-  return blocks.reduce((n, b) => n + byteLength(b.text) + SEPARATOR_BYTES, -SEPARATOR_BYTES);
-}
-function byteLength(s) {
-  return Buffer.byteLength(s, "utf8");
-}
-var SEPARATOR_BYTES = 1;
-var TITLES_IN_NOTE = 5;
-function fitBlocks(model, blocks, maxBytes) {
-  const [head, ...rest] = blocks;
-  const kept = [];
-  const dropped = [];
-  let used = byteLength(head.text);
-  for (const block of rest) {
-    const size = SEPARATOR_BYTES + byteLength(block.text);
-    if (used + size <= maxBytes) {
-      kept.push(block);
-      used += size;
-    } else {
-      dropped.push(block);
-    }
-  }
-  let note = truncationNote(rest, dropped, maxBytes);
-  while (kept.length > 0 && used + SEPARATOR_BYTES + byteLength(note) > maxBytes) {
-    const last2 = kept.pop();
-    used -= SEPARATOR_BYTES + byteLength(last2.text);
-    dropped.push(last2);
-    note = truncationNote(rest, dropped, maxBytes);
-  }
-  const text2 = joinBlocks([head, { title: "Left out", text: note }, ...kept]);
-  return byteLength(text2) <= maxBytes ? text2 : fallback(model, maxBytes);
-}
-function truncationNote(all, dropped, maxBytes) {
-  const inOrder = all.filter((b) => dropped.includes(b)).map((b) => htmlText(b.title, 60));
-  const named2 = inOrder.slice(0, TITLES_IN_NOTE).join(", ");
-  const more = inOrder.length > TITLES_IN_NOTE ? ` and ${inOrder.length - TITLES_IN_NOTE} more` : "";
-  return `> [!NOTE]
-> Left out to keep this summary under ${fmt(maxBytes)} bytes: ${named2}${more}. report.json has everything.
-`;
-}
-function fallback(model, maxBytes) {
-  const lost = model.status.lostRecords;
-  const text2 = "# cicd-sensor report\n\n" + (lost > 0 ? `**${lost} records were lost in the kernel.**
-
-` : "") + "The report is too large for the step summary; see report.json.\n";
-  return text2.slice(0, Math.max(0, maxBytes));
-}
-function table(headers, rows) {
-  const line2 = (cells) => `| ${cells.join(" | ")} |`;
-  return [line2(headers), line2(headers.map(() => "---")), ...rows.map(line2)].join("\n") + "\n";
-}
-var NONE = "_None observed._\n";
-function moreLine(shown, kept, capped) {
-  const parts = [];
-  if (kept > shown) parts.push(`${fmt(kept - shown)} more in report.json`);
-  if (capped !== void 0 && capped.omitted > 0) {
-    const about = capped.omittedEstimated ? "about " : "";
-    const events = fmt(capped.omittedEvents);
-    parts.push(`${about}${fmt(capped.omitted)} more (${events} events) only in events.ndjson`);
-  }
-  return parts.length === 0 ? "" : `
-_\u2026and ${parts.join("; ")}._
-`;
-}
-function cappedTable(c, rows, headers, row) {
-  if (c.items.length === 0 && c.omitted === 0) return NONE;
-  const shown = c.items.slice(0, rows);
-  return table(headers, shown.map(row)) + moreLine(shown.length, c.items.length, c);
-}
-function samples(s, max = 80) {
-  const values = s.values.map((v) => mdCell(v, max)).join(", ");
-  return s.omitted > 0 ? `${values} (+${fmt(s.omitted)})` : values;
-}
-function header(model) {
-  const job = model.job;
-  const facts = [
-    job.workflow !== void 0 ? `workflow <b>${htmlText(job.workflow)}</b>` : "",
-    job.repository !== void 0 ? `repository <b>${htmlText(job.repository)}</b>` : "",
-    job.run_id !== void 0 ? `run ${htmlText(job.run_id)}` : "",
-    job.run_attempt !== void 0 ? `attempt ${htmlText(job.run_attempt)}` : ""
-  ].filter((f) => f !== "");
-  const title = `# cicd-sensor report: ${htmlText(job.name ?? job.id)}
-`;
-  const line2 = facts.length > 0 ? `
-${facts.join(" \xB7 ")}
-` : "";
-  return [title + line2, ...warnings(model)].join("\n");
-}
-function warnings(model) {
-  const { lostRecords, undecodable } = model.status;
-  const out = [];
-  if (lostRecords > 0) {
-    out.push(
-      `> [!WARNING]
-> **${fmt(lostRecords)} records were lost in the kernel** (the ring buffer was full): activity is missing from this report and from events.ndjson.
-`
-    );
-  }
-  if (undecodable > 0) {
-    out.push(
-      `> [!WARNING]
-> **${fmt(undecodable)} records could not be decoded** and are missing from this report.
-`
-    );
-  }
-  if (model.endedEarly) {
-    out.push("> [!WARNING]\n> **The sensor stopped before the job ended**: later activity is missing.\n");
-  }
-  return out;
-}
-var MAX_NOTES = 20;
-function notes(model, opts) {
-  const lines = model.notes.slice(0, MAX_NOTES).map((n) => `- ${htmlText(n, 500)}`);
-  const more = model.notes.length - MAX_NOTES;
-  if (more > 0) lines.push(`- \u2026and ${fmt(more)} more notes in report.json`);
-  if (opts.artifactNote !== void 0) lines.push(`- ${htmlText(opts.artifactNote, 500)}`);
-  return lines.length === 0 ? "" : `${lines.join("\n")}
-`;
-}
-function overview(model) {
-  const rows = statusRows(model, (v) => mdCell(v));
-  const statusTable = table(["Status", "Value"], rows);
-  return ["## Overview\n", statusTable, attachPlan(model), eventsPerKind(model)].join("\n");
-}
-function attachPlan(model) {
-  const counters = new Map(model.status.hooks.map((h) => [h.hook, h]));
-  const rows = model.status.plan.map((p) => {
-    const c = counters.get(p.hook);
-    counters.delete(p.hook);
-    const unavailable = (p.unavailable ?? []).map((u) => mdCell(`${u.mechanism} ${u.target}: ${u.error}`));
-    const where = [mdCell(p.hook), mdCell(p.mechanism), mdCell(p.target)];
-    return [...where, ...counterCells(c), unavailable.join("<br>")];
-  });
-  for (const c of counters.values()) rows.push([mdCell(c.hook), "not in plan", "", ...counterCells(c), ""]);
-  if (rows.length === 0) return "### Attach plan\n\n_No hooks were planned._\n";
-  const headers = ["Hook", "Mechanism", "Target", "Sent", "Lost", "Suppressed", "Unavailable"];
-  return `### Attach plan
-
-${table(headers, rows)}`;
-}
-function counterCells(c) {
-  return c === void 0 ? ["", "", ""] : [fmt(c.sent), fmt(c.lost), fmt(c.suppressed)];
-}
-function eventsPerKind(model) {
-  const byKind = model.events.byKind;
-  const known = [...EVENT_KINDS];
-  const kinds = [...known, ...Object.keys(byKind).filter((k) => !known.includes(k))];
-  const rows = kinds.map((k) => [mdCell(k), fmt(byKind[k] ?? 0)]);
-  return `### Events per kind
-
-${table(["Kind", "Events"], rows)}`;
-}
-function networkSection(model, budget) {
-  const headers = ["Protocol", "Address", "Port", "Domain", "Connections", "First process", "Step"];
-  const body = cappedTable(model.network, budget.rows, headers, (n) => [
-    mdCell(n.protocol),
-    mdCell(n.address),
-    String(n.port),
-    n.domain === void 0 ? "" : mdCell(n.domain),
-    fmt(n.count),
-    mdCode(n.execPath),
-    mdCell(n.step, 80)
-  ]);
-  return `## Network destinations
-
-${body}`;
-}
-function domainSection(model, budget) {
-  const headers = ["Domain", "Seen", "Sources", "Query types", "Answers", "Processes"];
-  const body = cappedTable(model.domains, budget.rows, headers, (d) => [
-    mdCell(d.name),
-    fmt(d.count),
-    d.sources.map((s) => mdCell(s)).join(", "),
-    samples(d.queryTypes),
-    samples(d.answers),
-    samples(d.processes)
-  ]);
-  return `## Domains
-
-${body}`;
-}
-function executablesSection(model, budget) {
-  const headers = ["Executable", "Runs", "Arguments (samples)"];
-  const body = cappedTable(model.processes.executables, budget.rows, headers, (x) => {
-    const argv = x.argvSamples.values.map((a) => mdCode(formatArgv(a)));
-    if (x.argvSamples.omitted > 0) argv.push(`+${fmt(x.argvSamples.omitted)} other argument lists`);
-    return [mdCode(x.execPath), fmt(x.count), argv.join("<br>")];
-  });
-  return `## Processes
-
-### Top executables
-
-${body}`;
-}
-function treeBlocks(model, budget) {
-  const trees = model.processes.trees;
-  const kept = trees.items.length;
-  const intro = kept === 0 && trees.omitted === 0 ? NONE : `Processes of each step in the order they started.
-${moreLine(kept, kept, trees)}`;
-  return [
-    { title: "Process trees", text: `### Process trees
-
-${intro}` },
-    ...trees.items.map((t) => ({ title: `Process tree of ${t.label}`, text: stepTree(t, budget.treeNodes) }))
-  ];
-}
-var MAX_DEPTH = 10;
-function stepTree(tree, maxNodes) {
-  const lines = treeLines(tree.nodes, maxNodes);
-  const processes = tree.count === 1 ? "1 process" : `${fmt(tree.count)} processes`;
-  const more = moreLine(lines.length, tree.nodes.length);
-  const omitted = tree.omitted > 0 ? `
-_\u2026and ${fmt(tree.omitted)} later processes only in events.ndjson._
-` : "";
-  return `<details><summary>${htmlText(tree.label, 120)} \u2014 ${processes}</summary>
-
-${lines.join("\n")}
-${more}${omitted}
-</details>
-`;
-}
-function treeLines(nodes, maxNodes) {
-  const children = /* @__PURE__ */ new Map();
-  const roots = [];
-  nodes.forEach((n, i) => {
-    if (n.parent === void 0 || n.parent >= i) roots.push(i);
-    else if (children.has(n.parent)) children.get(n.parent)?.push(i);
-    else children.set(n.parent, [i]);
-  });
-  const lines = [];
-  const stack = roots.reverse().map((i) => [i, 0]);
-  while (stack.length > 0 && lines.length < maxNodes) {
-    const [index, depth] = stack.pop();
-    lines.push(nodeLine(nodes[index], depth));
-    for (const child of (children.get(index) ?? []).reverse()) stack.push([child, depth + 1]);
-  }
-  return lines;
-}
-function nodeLine(node, depth) {
-  const indent = "  ".repeat(Math.min(depth, MAX_DEPTH));
-  const deep = depth > MAX_DEPTH ? `(depth ${depth}) ` : "";
-  const exec = node.sameProcess === true ? "exec \u2192 " : "";
-  const facts = [`pid ${node.pid}`];
-  if (node.exitCode !== void 0) facts.push(`exit ${node.exitCode}`);
-  if (node.exitSignal !== void 0) facts.push(`signal ${node.exitSignal}`);
-  const argv = mdCode(formatArgv(node.argv));
-  return `${indent}- ${deep}${exec}${mdCode(node.execPath)} ${argv} \xB7 ${facts.join(", ")}`;
-}
-var GROUP_TITLES = {
-  workspace: "Workspace",
-  temp: "Temporary directories",
-  home: "Home directories",
-  proc: "Other processes (/proc)",
-  system: "System"
-};
-var fileRow = (f) => [mdCell(f.path), fmt(f.count), mdCode(f.execPath), mdCell(f.step, 80)];
-var moveRow = (f) => [mdCell(f.path), mdCell(f.targetPath), fmt(f.count), mdCode(f.execPath)];
-var linkRow = (f) => [
-  mdCell(f.targetPath),
-  mdCell(f.path),
-  mdCell(f.linkType ?? ""),
-  fmt(f.count),
-  mdCode(f.execPath)
-];
-function fileBlocks(model, budget) {
-  const { written, read, removed, moved, linked } = model.files;
-  const rows = budget.rows;
-  const plain = (count) => ["Path", count, "First process", "Step"];
-  const moveHeaders = ["From", "To", "Moves", "First process"];
-  const linkHeaders = ["New link", "Points to", "Type", "Links", "First process"];
-  return [
-    { title: "Files", text: "## Files\n" },
-    { title: "Files written", text: fileSection("Written", written, rows, plain("Opens"), fileRow) },
-    { title: "Files read", text: fileSection("Read (most read first)", read, rows, plain("Opens"), fileRow) },
-    { title: "Files removed", text: fileSection("Removed", removed, rows, plain("Removals"), fileRow) },
-    { title: "Files moved", text: fileSection("Moved", moved, rows, moveHeaders, moveRow) },
-    { title: "Files linked", text: fileSection("Linked", linked, rows, linkHeaders, linkRow) }
-  ];
-}
-function fileSection(title, files, rows, headers, row) {
-  if (files.items.length === 0 && files.omitted === 0) return `### ${title}
-
-${NONE}`;
-  const groups = FILE_GROUPS.map((g) => {
-    const items = files.items.filter((f) => f.group === g);
-    if (items.length === 0) return "";
-    const shown = items.slice(0, rows);
-    const heading = `#### ${GROUP_TITLES[g]} (${fmt(items.length)})
-
-`;
-    return heading + table(headers, shown.map(row)) + moreLine(shown.length, items.length);
-  });
-  const omitted = moreLine(0, 0, files);
-  return [`### ${title}
-`, ...groups.filter((g) => g !== ""), omitted].filter((s) => s !== "").join("\n");
-}
-function unixSocketSection(model, budget) {
-  const sockets = model.unixSockets;
-  const items = [...sockets.items].sort((a, b) => Number(b.bypass) - Number(a.bypass));
-  const alert = items.some((u) => u.bypass) ? "> [!WARNING]\n> The job used the docker daemon's socket directly: containers started this way are not attributed to the job.\n\n" : "";
-  const headers = ["Socket", "Connections", "First process", "Step", "Note"];
-  const body = cappedTable({ ...sockets, items }, budget.rows, headers, (u) => [
-    mdCell(u.path),
-    fmt(u.count),
-    mdCode(u.execPath),
-    mdCell(u.step, 80),
-    u.bypass ? "**bypass**: containers started this way are not attributed" : ""
-  ]);
-  return `## Unix sockets
-
-${alert}${body}`;
-}
-function containerSection(model, budget) {
-  const headers = ["Container", "Name", "Image", "Events"];
-  const body = cappedTable(model.containers, budget.rows, headers, (c) => [
-    mdCode(c.id, 64),
-    c.name === void 0 ? "" : mdCell(c.name),
-    c.image === void 0 ? "" : mdCell(c.image),
-    fmt(c.count)
-  ]);
-  return `## Containers
-
-${body}`;
-}
-
-// src/report/files.ts
-function writeReportFiles(dir, model) {
-  const paths = {
-    events: join9(dir, "events.ndjson"),
-    summary: join9(dir, "summary.md"),
-    report: join9(dir, "report.json")
-  };
-  writeFileSync4(paths.summary, renderMarkdown(model));
-  writeFileSync4(paths.report, JSON.stringify(model, null, 2) + "\n");
-  return paths;
-}
 
 // src/recording/jobRecording.ts
 var JobRecording = class {
@@ -11744,10 +13727,10 @@ var JobRecording = class {
     this.notes = new Set(opts.notes);
     this.stages = opts.stages ?? [];
     this.report = new ReportBuilder({ rowLimit: opts.rowLimit, workspace: opts.workspace, dockerSockets: opts.dockerSockets });
-    rmSync5(this.eventsPath, { force: true });
+    rmSync6(this.eventsPath, { force: true });
     this.writer = new EventLogWriter(this.eventsPath);
     try {
-      tracker.registerJob(opts.identity, opts.cgroups, this, { workerPid: opts.workerPid, protectPids: opts.protectPids });
+      tracker.registerJob(opts.identity, opts.cgroups, this, { workerPid: opts.workerPid, policyId: opts.policyId, protectPids: opts.protectPids });
       if (opts.pids) tracker.bootstrap(opts.identity.id, opts.pids);
     } catch (err) {
       this.writer.close();
@@ -11766,7 +13749,7 @@ var JobRecording = class {
   workspace;
   delivered;
   get eventsPath() {
-    return join10(this.dir, "events.ndjson");
+    return join11(this.dir, "events.ndjson");
   }
   /** The tracker's sink: the line first, then the report, then the stages. */
   write(event) {
@@ -11781,6 +13764,10 @@ var JobRecording = class {
   note(message) {
     this.notes.add(message);
   }
+  /** Events the log could not take (disk full, I/O error); the report still counts them. */
+  get lostOnWrite() {
+    return this.writer.lostOnWrite;
+  }
   /**
    * Leaves the tracker (its held DNS questions are logged first) and closes
    * the log; call once the ring buffer is drained. Idempotent, so a caller
@@ -11790,6 +13777,8 @@ var JobRecording = class {
     if (this.delivered === void 0) {
       this.delivered = this.tracker.unregisterJob(this.identity.id);
       this.writer.close();
+      const lost = this.writer.lostOnWrite;
+      if (lost > 0) this.note(`${lost} events could not be written to events.ndjson (${this.writer.lastWriteError}); the report counts them, the log lacks them.`);
     }
     return this.delivered;
   }
@@ -11853,17 +13842,17 @@ var Recorder = class {
     this.recordings.set(opts.identity.id, recording);
     return recording;
   }
-  get(id) {
-    return this.recordings.get(id);
+  get(id2) {
+    return this.recordings.get(id2);
   }
   ids() {
     return [...this.recordings.keys()];
   }
   /** Closes a job whose records are all handled (after settle() or stop()) and writes its report. */
-  finish(id) {
-    const recording = this.recordings.get(id);
-    if (!recording) throw new Error(`no job ${id} is registered`);
-    this.recordings.delete(id);
+  finish(id2) {
+    const recording = this.recordings.get(id2);
+    if (!recording) throw new Error(`no job ${id2} is registered`);
+    this.recordings.delete(id2);
     return recording.finish(this.status());
   }
   /** Flushes every job's log (after each batch). */
@@ -11909,15 +13898,15 @@ function startSensor(ringbufBytes, noFunctionHooks) {
     return { ok: true, sensor, plan, cgroupRoot: platform.cgroupRoot };
   } catch (err) {
     sensor?.close();
-    const text2 = err instanceof Error ? err.message : String(err);
-    const [first, ...rest] = text2.split("\n");
+    const text3 = err instanceof Error ? err.message : String(err);
+    const [first, ...rest] = text3.split("\n");
     return { ok: false, reason: `the kernel refused the BPF sensor: ${first}`, detail: rest.join("\n") };
   }
 }
 
 // src/daemon/controlServer.ts
-import { chmodSync as chmodSync2, chownSync as chownSync2, rmSync as rmSync6 } from "node:fs";
-import net3 from "node:net";
+import { chmodSync as chmodSync2, chownSync as chownSync2, rmSync as rmSync7 } from "node:fs";
+import net2 from "node:net";
 
 // src/daemon/protocol.ts
 var MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -11927,7 +13916,7 @@ var ProtocolError = class extends Error {
 };
 var JOB_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 var IDENTITY_FIELDS = ["name", "workflow", "repository", "run_id", "run_attempt"];
-function text(v, field, max = 1024) {
+function text2(v, field, max = 1024) {
   if (typeof v !== "string") throw new ProtocolError(`${field} must be a string`);
   if (v.length > max) throw new ProtocolError(`${field} is longer than ${max} characters`);
   return v;
@@ -11935,15 +13924,37 @@ function text(v, field, max = 1024) {
 function identity(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new ProtocolError("job must be an object");
   const o = v;
-  const id = text(o.id, "job.id", 128);
-  if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError('job.id may hold letters, digits, ".", "_" and "-" (1-128)');
-  const job = { id };
-  for (const f of IDENTITY_FIELDS) if (o[f] !== void 0) job[f] = text(o[f], `job.${f}`);
+  const id2 = text2(o.id, "job.id", 128);
+  if (!JOB_ID_PATTERN.test(id2)) throw new ProtocolError('job.id may hold letters, digits, ".", "_" and "-" (1-128)');
+  const job = { id: id2 };
+  for (const f of IDENTITY_FIELDS) if (o[f] !== void 0) job[f] = text2(o[f], `job.${f}`);
   return job;
 }
-function notes2(v) {
+function notes(v) {
   if (!Array.isArray(v) || v.length > MAX_NOTES2) throw new ProtocolError(`notes must be an array of at most ${MAX_NOTES2} strings`);
-  return v.map((n, i) => text(n, `notes[${i}]`));
+  return v.map((n, i) => text2(n, `notes[${i}]`));
+}
+function policyOf(w) {
+  return parsePolicy({ egressPolicy: w.mode, allowedEndpoints: w.allowed_endpoints, allowLoopback: w.allow_loopback, containerPolicy: w.container_policy });
+}
+function egress(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new ProtocolError("egress must be an object");
+  const o = v;
+  const w = {};
+  if (o.mode !== void 0) w.mode = text2(o.mode, "egress.mode", 16);
+  if (o.allowed_endpoints !== void 0) w.allowed_endpoints = text2(o.allowed_endpoints, "egress.allowed_endpoints", 48 * 1024);
+  if (o.allow_loopback !== void 0) {
+    if (typeof o.allow_loopback !== "boolean") throw new ProtocolError("egress.allow_loopback must be true or false");
+    w.allow_loopback = o.allow_loopback;
+  }
+  if (o.container_policy !== void 0) w.container_policy = text2(o.container_policy, "egress.container_policy", 16);
+  try {
+    policyOf(w);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new ProtocolError(err.message);
+    throw err;
+  }
+  return w;
 }
 function rules(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new ProtocolError("rules must be an object");
@@ -11951,30 +13962,31 @@ function rules(v) {
   if (!Array.isArray(o.sources) || o.sources.length > MAX_RULE_FILES) throw new ProtocolError(`rules.sources must be an array of at most ${MAX_RULE_FILES} files`);
   const sources = o.sources.map((src, i) => {
     const f = typeof src === "object" && src !== null ? src : {};
-    return { name: text(f.name, `rules.sources[${i}].name`, 4096), text: text(f.text, `rules.sources[${i}].text`, MAX_REQUEST_BYTES) };
+    return { name: text2(f.name, `rules.sources[${i}].name`, 4096), text: text2(f.text, `rules.sources[${i}].text`, MAX_REQUEST_BYTES) };
   });
   if (typeof o.monitorMode !== "boolean") throw new ProtocolError("rules.monitorMode must be a boolean");
   return { sources, monitorMode: o.monitorMode };
 }
 function jobId(v) {
-  const id = text(v, "id", 128);
-  if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError("id is not a valid job id");
-  return id;
+  const id2 = text2(v, "id", 128);
+  if (!JOB_ID_PATTERN.test(id2)) throw new ProtocolError("id is not a valid job id");
+  return id2;
 }
 function register(o) {
   const req = { op: "register", job: identity(o.job) };
-  if (o.cgroup !== void 0) req.cgroup = text(o.cgroup, "cgroup", 4096);
+  if (o.cgroup !== void 0) req.cgroup = text2(o.cgroup, "cgroup", 4096);
   if (o.pid !== void 0) {
     if (!Number.isSafeInteger(o.pid) || o.pid <= 0) throw new ProtocolError("pid must be a positive integer");
     req.pid = o.pid;
   }
   if (req.cgroup === void 0 === (req.pid === void 0)) throw new ProtocolError("register needs exactly one of cgroup or pid");
-  if (o.notes !== void 0) req.notes = notes2(o.notes);
+  if (o.notes !== void 0) req.notes = notes(o.notes);
   if (o.rules !== void 0) req.rules = rules(o.rules);
   if (o.protect !== void 0) {
     if (typeof o.protect !== "boolean") throw new ProtocolError("protect must be true or false");
     req.protect = o.protect;
   }
+  if (o.egress !== void 0) req.egress = egress(o.egress);
   return req;
 }
 function parseRequest(line2) {
@@ -12004,22 +14016,38 @@ function parseRequest(line2) {
 }
 
 // src/daemon/controlServer.ts
+var MAX_PENDING_OUTPUT_BYTES = 1 << 20;
+var MAX_QUEUED_REQUESTS = 64;
+var MAX_CLIENTS = 256;
+var dropped = /* @__PURE__ */ new WeakSet();
+function drop(sock) {
+  dropped.add(sock);
+  sock.destroy();
+}
 function reply(sock, res) {
-  if (!sock.destroyed && sock.writable) sock.write(JSON.stringify(res) + "\n");
+  if (sock.destroyed || !sock.writable) return;
+  sock.write(JSON.stringify(res) + "\n");
+  if (sock.writableLength > MAX_PENDING_OUTPUT_BYTES) drop(sock);
 }
 function serve(sock, handler) {
+  const peer = peerCred(sock);
   let buffered = "";
+  let queued = 0;
   let chain = Promise.resolve();
   sock.setEncoding("utf8");
   sock.on("error", () => sock.destroy());
   sock.on("data", (chunk) => {
     buffered += chunk;
     let nl;
-    while ((nl = buffered.indexOf("\n")) >= 0) {
+    while ((nl = buffered.indexOf("\n")) >= 0 && !dropped.has(sock)) {
       const line2 = buffered.slice(0, nl).trim();
       buffered = buffered.slice(nl + 1);
       if (!line2) continue;
-      chain = chain.then(() => answer(sock, line2, handler));
+      if (++queued > MAX_QUEUED_REQUESTS) {
+        drop(sock);
+        return;
+      }
+      chain = chain.then(() => answer(sock, line2, peer, handler)).finally(() => queued--);
     }
     if (buffered.length > MAX_REQUEST_BYTES) {
       reply(sock, { ok: false, error: "request too long" });
@@ -12027,7 +14055,8 @@ function serve(sock, handler) {
     }
   });
 }
-async function answer(sock, line2, handler) {
+async function answer(sock, line2, peer, handler) {
+  if (dropped.has(sock)) return;
   let req;
   try {
     req = parseRequest(line2);
@@ -12036,14 +14065,15 @@ async function answer(sock, line2, handler) {
     return;
   }
   try {
-    reply(sock, await handler(req));
+    reply(sock, await handler(req, peer));
   } catch (err) {
     reply(sock, { ok: false, error: err instanceof Error ? err.message : String(err) });
   }
 }
 async function listenControl(opts) {
-  rmSync6(opts.path, { force: true });
-  const server = net3.createServer((sock) => serve(sock, opts.handler));
+  rmSync7(opts.path, { force: true });
+  const server = net2.createServer((sock) => serve(sock, opts.handler));
+  server.maxConnections = MAX_CLIENTS;
   server.on("error", (err) => opts.onError?.(err));
   const oldMask = process.umask(127);
   try {
@@ -12059,9 +14089,354 @@ async function listenControl(opts) {
   return server;
 }
 
+// src/daemon/access.ts
+import { readFileSync as readFileSync9 } from "node:fs";
+
+// src/daemon/jobCgroup.ts
+import { existsSync as existsSync7, readdirSync, readFileSync as readFileSync8, realpathSync as realpathSync2, rmdirSync as rmdirSync2 } from "node:fs";
+import { join as join12 } from "node:path";
+var JobCgroupError = class extends Error {
+};
+var comm = (pid) => {
+  try {
+    return readFileSync8(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return void 0;
+  }
+};
+var parentPid = (pid) => readProcStat(pid)?.ppid;
+function findRunnerWorker(pid) {
+  for (let p = pid, depth = 0; p && p > 1 && depth < 64; p = parentPid(p), depth++) {
+    if (comm(p) === "Runner.Worker") return p;
+  }
+  return void 0;
+}
+function subtree(pid) {
+  const children = /* @__PURE__ */ new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const ppid = parentPid(Number(name));
+    if (ppid === void 0) continue;
+    const list2 = children.get(ppid);
+    if (list2) list2.push(Number(name));
+    else children.set(ppid, [Number(name)]);
+  }
+  const out = [pid];
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++) {
+    for (const child of children.get(out[i]) ?? []) {
+      if (!seen.has(child)) {
+        seen.add(child);
+        out.push(child);
+      }
+    }
+  }
+  return out;
+}
+function cgroupOf(pid, root) {
+  const rel = processCgroup(pid);
+  if (rel === void 0) throw new JobCgroupError(`process ${pid} does not exist or has no cgroup v2 membership`);
+  if (rel === "/") {
+    throw new JobCgroupError(`process ${pid} is in the root cgroup; refusing to track the whole host`);
+  }
+  return join12(root, rel);
+}
+function isolateWorker(worker, root, jobId2) {
+  const rel = processCgroup(worker);
+  if (rel === void 0) throw new JobCgroupError(`Runner.Worker (pid ${worker}) has no cgroup v2 membership`);
+  const current = join12(root, rel);
+  const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
+  let target2;
+  try {
+    target2 = createCgroup(current, `cicd-sensor-${jobId2}`);
+    for (const pid of pids) {
+      try {
+        moveProcess(target2, pid);
+      } catch (err) {
+        if (pid === worker) throw err;
+      }
+    }
+    return { path: target2, workerPid: worker, isolated: true, pids };
+  } catch (err) {
+    if (target2) {
+      try {
+        rmdirSync2(target2);
+      } catch {
+      }
+    }
+    const why = err instanceof Error ? err.message : String(err);
+    if (rel === "/") throw new JobCgroupError(`Runner.Worker could not be moved out of the root cgroup (${why}); refusing to track the whole host`);
+    return {
+      path: current,
+      workerPid: worker,
+      isolated: false,
+      note: `Runner.Worker could not be moved into a cgroup of its own (${why}); its whole cgroup is tracked, so other runner processes in it are recorded too`,
+      pids: subtree(worker)
+    };
+  }
+}
+function cgroupBelowRoot(given, root) {
+  const joined = given.startsWith(`${root}/`) ? given : join12(root, given);
+  let path;
+  try {
+    path = realpathSync2(joined);
+  } catch {
+    throw new JobCgroupError(`${joined} does not exist`);
+  }
+  const realRoot = realpathSync2(root);
+  if (path === realRoot) throw new JobCgroupError("refusing to track the root cgroup (the whole host)");
+  if (!path.startsWith(`${realRoot}/`)) throw new JobCgroupError(`${joined} is not below the cgroup v2 root ${root}`);
+  if (!existsSync7(join12(path, "cgroup.procs"))) throw new JobCgroupError(`${path} is not a cgroup v2 directory`);
+  return path;
+}
+function chooseJobCgroup(req, root, jobId2) {
+  if (req.cgroup !== void 0) {
+    const path2 = cgroupBelowRoot(req.cgroup, root);
+    return { path: path2, isolated: false, pids: cgroupProcs(path2) };
+  }
+  const pid = req.pid;
+  const worker = findRunnerWorker(pid);
+  if (worker !== void 0) return isolateWorker(worker, root, jobId2);
+  const path = cgroupOf(pid, root);
+  return { path, isolated: false, pids: cgroupProcs(path) };
+}
+
+// src/daemon/access.ts
+var allow = { allowed: true };
+var deny = (reason) => ({ allowed: false, reason });
+var ownedBy = (uids2, uid) => uids2 !== void 0 && uids2.length > 0 && uids2.every((u) => u === uid);
+function authorizeRegister(pid, peer, facts) {
+  if (pid === void 0) return deny("only root may register a cgroup path; register your job by pid");
+  if (!ownedBy(facts.targetUids, peer.uid)) return deny(`process ${pid} does not exist or is not yours`);
+  if (facts.targetWorker === void 0) return deny(`process ${pid} does not run under a Runner.Worker`);
+  if (facts.peerWorker !== facts.targetWorker) return deny(`process ${pid} does not run under your own Runner.Worker`);
+  if (!ownedBy(facts.workerUids, peer.uid)) return deny(`the Runner.Worker (pid ${facts.targetWorker}) above process ${pid} is not yours`);
+  return allow;
+}
+function authorize(req, peer, ctx) {
+  if (!peer) return deny("the daemon cannot tell who is asking (no peer credentials)");
+  if (req.op === "register" && ctx.usedBefore) return deny(`job id ${req.job.id} was used before; a job id is never reused`);
+  if (peer.uid === 0 || req.op === "stats") return allow;
+  switch (req.op) {
+    case "stop":
+      return deny("only root may stop the daemon");
+    case "register":
+      return authorizeRegister(req.pid, peer, ctx.facts ?? {});
+    case "unregister":
+    case "rules":
+      if (ctx.registrant === void 0 || ctx.registrant === peer.uid) return allow;
+      return deny(`job ${req.id} was registered by another user`);
+  }
+}
+function uids(pid) {
+  try {
+    const line2 = readFileSync9(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("Uid:"));
+    return line2?.slice(4).trim().split(/\s+/).slice(0, 3).map(Number);
+  } catch {
+    return void 0;
+  }
+}
+function processFacts(targetPid, peerPid2) {
+  const targetWorker = findRunnerWorker(targetPid);
+  return {
+    targetUids: uids(targetPid),
+    targetWorker,
+    peerWorker: findRunnerWorker(peerPid2),
+    workerUids: targetWorker === void 0 ? void 0 : uids(targetWorker)
+  };
+}
+var describePeer = (peer) => peer ? `uid ${peer.uid} (pid ${peer.pid})` : "an unknown peer";
+var AccessControl = class {
+  constructor(log, note, facts = processFacts) {
+    this.log = log;
+    this.note = note;
+    this.facts = facts;
+  }
+  log;
+  note;
+  facts;
+  used = /* @__PURE__ */ new Set();
+  registrants = /* @__PURE__ */ new Map();
+  /** Runs handle only for an allowed request, and records what happened. */
+  async guard(req, peer, handle) {
+    const jobId2 = req.op === "register" ? req.job.id : req.op === "unregister" || req.op === "rules" ? req.id : void 0;
+    const verdict = authorize(req, peer, {
+      usedBefore: jobId2 !== void 0 && this.used.has(jobId2),
+      registrant: jobId2 === void 0 ? void 0 : this.registrants.get(jobId2),
+      facts: req.op === "register" && req.pid !== void 0 && peer && peer.uid !== 0 ? this.facts(req.pid, peer.pid) : void 0
+    });
+    const at = (/* @__PURE__ */ new Date()).toISOString();
+    if (!verdict.allowed) {
+      this.log.warn(`control: refused ${req.op}${jobId2 ? ` ${jobId2}` : ""} from ${describePeer(peer)}: ${verdict.reason}`);
+      if (jobId2 !== void 0) this.note(jobId2, `At ${at} ${describePeer(peer)} was refused ${req.op} of this job: ${verdict.reason}.`);
+      return { ok: false, error: verdict.reason };
+    }
+    if (req.op === "unregister" && this.registrants.has(req.id)) {
+      this.note(req.id, `Recording ended at ${at}: unregistered by ${describePeer(peer)}.`);
+    }
+    const res = await handle(req);
+    this.record(req, peer, res, at);
+    return res;
+  }
+  record(req, peer, res, at) {
+    if (!res.ok) return;
+    if (req.op === "register") {
+      this.used.add(req.job.id);
+      this.registrants.set(req.job.id, peer.uid);
+      this.log.info(`control: ${describePeer(peer)} registered job ${req.job.id}`);
+      this.note(req.job.id, `Recording started at ${at}: registered by ${describePeer(peer)}.`);
+    } else if (req.op === "unregister") {
+      this.registrants.delete(req.id);
+      this.log.info(`control: ${describePeer(peer)} unregistered job ${req.id}`);
+    }
+  }
+};
+
+// src/daemon/survive.ts
+var count = 0;
+var internalErrors = () => count;
+function surviveInternalErrors(log) {
+  const record2 = (what, err) => {
+    count++;
+    log.error(`${what}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  };
+  process.on("uncaughtException", (err) => record2("uncaught exception", err));
+  process.on("unhandledRejection", (reason) => record2("unhandled rejection", reason));
+}
+
 // src/daemon/jobs.ts
-import { chownSync as chownSync3, existsSync as existsSync8, mkdirSync as mkdirSync3, rmdirSync as rmdirSync3, rmSync as rmSync7, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join13 } from "node:path";
+import { existsSync as existsSync8, rmdirSync as rmdirSync3 } from "node:fs";
+import { join as join14 } from "node:path";
+
+// src/policy/kernelPolicy.ts
+var TTL_FLOOR_S = 60;
+var TTL_CEILING_S = 3600;
+var NAME_PORTS_MAX = 4;
+var POLICY_ID_MAX = 1023;
+function mapped(e) {
+  if (e.family === 6) return { addr16: Buffer.from(e.bytes), prefix: e.prefix, port: e.port ?? 0 };
+  const addr16 = Buffer.concat([Buffer.alloc(10), Buffer.from([255, 255]), e.bytes]);
+  return { addr16, prefix: 96 + e.prefix, port: e.port ?? 0 };
+}
+var covers = (w, a) => w.wildcard && a.name.endsWith(`.${w.name}`);
+function compileNames(endpoints) {
+  const names = endpoints.filter((e) => e.kind === "name");
+  const byKey = /* @__PURE__ */ new Map();
+  for (const e of names) {
+    const key = `${e.wildcard ? "*." : ""}${e.name}`;
+    const entry = byKey.get(key) ?? { e, ports: /* @__PURE__ */ new Set() };
+    for (const source of names.filter((w) => w === e || covers(w, e))) {
+      if (source.port === void 0) entry.ports = "any";
+      else if (entry.ports !== "any") entry.ports.add(source.port);
+    }
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()].map(({ e, ports }) => {
+    const list2 = ports === "any" ? [] : [...ports].sort((a, b) => a - b);
+    if (list2.length > NAME_PORTS_MAX) {
+      throw new PolicyError(`allowed-endpoints: ${e.wildcard ? "*." : ""}${e.name} has ${list2.length} ports; at most ${NAME_PORTS_MAX} per name (or the name alone for any port)`);
+    }
+    return { name: e.name, wildcard: e.wildcard, ports: list2 };
+  });
+}
+function compilePolicy(policy, opts = {}) {
+  const resolvers = (opts.resolvers ?? []).map((r) => resolverEndpoint(r));
+  const addresses = [...policy.endpoints, ...resolvers].filter((e) => e.kind === "address").map(mapped);
+  return {
+    cfg: {
+      mode: policy.mode,
+      allowLoopback: policy.allowLoopback,
+      ttlFloorS: opts.ttlFloorS ?? TTL_FLOOR_S,
+      ttlCeilingS: opts.ttlCeilingS ?? TTL_CEILING_S
+    },
+    addresses,
+    names: compileNames(policy.endpoints)
+  };
+}
+function resolverEndpoint(address) {
+  const e = parseEndpoint(address);
+  if (e.kind !== "address" || e.prefix !== (e.family === 4 ? 32 : 128)) throw new PolicyError(`resolver "${address}" is not an IP address`);
+  return { ...e, port: 53 };
+}
+function installPolicy(maps, id2, compiled) {
+  maps.clearPolicy(id2);
+  for (const a of compiled.addresses) maps.addPolicyAddress(id2, a.addr16, a.prefix, a.port);
+  for (const n of compiled.names) maps.addPolicyName(id2, n.name, n.wildcard, n.ports);
+  maps.setPolicy(id2, compiled.cfg);
+}
+var ENFORCING_HOOKS = ["network_connect", "udp_sendmsg", "domain"];
+function requireEnforcement(plan, policy) {
+  if (policy.mode !== "block") return;
+  for (const hook of ENFORCING_HOOKS) {
+    const entry = plan.find((p) => p.hook === hook);
+    if (entry && entry.mechanism !== "none") continue;
+    const why = entry?.unavailable?.map((u) => `${u.mechanism}: ${u.error}`).join("; ") ?? "not in the attach plan";
+    throw new PolicyError(`egress-policy block cannot be enforced here: the ${hook} hook is not attached (${why})`);
+  }
+}
+var PolicyIds = class {
+  used = /* @__PURE__ */ new Set();
+  take() {
+    for (let id2 = 1; id2 <= POLICY_ID_MAX; id2++) {
+      if (this.used.has(id2)) continue;
+      this.used.add(id2);
+      return id2;
+    }
+    throw new PolicyError(`more than ${POLICY_ID_MAX} jobs with an egress policy on one sensor`);
+  }
+  release(id2) {
+    this.used.delete(id2);
+  }
+};
+
+// src/policy/resolvers.ts
+import { readFileSync as readFileSync10 } from "node:fs";
+import { isIP } from "node:net";
+var RESOLV_CONF_PATHS = ["/etc/resolv.conf", "/run/systemd/resolve/resolv.conf"];
+function nameservers(text3) {
+  const out = [];
+  for (const line2 of text3.split("\n")) {
+    const m = /^\s*nameserver\s+(\S+)/.exec(line2);
+    const addr = m?.[1]?.replace(/%.*$/, "");
+    if (addr && isIP(addr) && !out.includes(addr)) out.push(addr);
+  }
+  return out;
+}
+function hostResolvers(paths = RESOLV_CONF_PATHS) {
+  const all = paths.flatMap((p) => {
+    try {
+      return nameservers(readFileSync10(p, "utf8"));
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(all)];
+}
+
+// src/policy/enforce.ts
+var TTL_FLOOR_ENV = EnvVar.PolicyTtlFloor;
+function enforcePolicy(maps, plan, policy, ids, opts = {}) {
+  requireEnforcement(plan, policy);
+  const floor2 = Number(process.env[TTL_FLOOR_ENV]);
+  const compiled = compilePolicy(policy, {
+    resolvers: opts.resolvers ?? hostResolvers(),
+    ...Number.isInteger(floor2) && floor2 >= 0 ? { ttlFloorS: floor2 } : {}
+  });
+  const id2 = ids.take();
+  try {
+    installPolicy(maps, id2, compiled);
+    for (const pid of opts.exempt ?? []) maps.exemptTask(pid, true);
+  } catch (err) {
+    ids.release(id2);
+    throw err;
+  }
+  return id2;
+}
+function releasePolicy(maps, id2, ids, exempt = []) {
+  for (const pid of exempt) maps.exemptTask(pid, false);
+  maps.clearPolicy(id2);
+  ids.release(id2);
+}
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
 var CelError = class extends Error {
@@ -12069,10 +14444,10 @@ var CelError = class extends Error {
   #code;
   #range;
   #summary;
-  constructor({ name, code, message, node, cause, range }) {
+  constructor({ name, code: code2, message, node, cause, range }) {
     super(message, cause ? { cause } : void 0);
     this.name = name;
-    this.#code = code;
+    this.#code = code2;
     this.#summary = message;
     this.#node = node;
     this.#range = range && normalizeRange(range) || normalizeRange(node);
@@ -12127,17 +14502,17 @@ var TypeError2 = class extends CelError {
     super(normalizeArgs("TypeError", "type_error", message, node, cause));
   }
 };
-function parseError(code, message, node) {
-  if (typeof code === "object") return new ParseError(code);
-  return new ParseError({ code, message, node });
+function parseError(code2, message, node) {
+  if (typeof code2 === "object") return new ParseError(code2);
+  return new ParseError({ code: code2, message, node });
 }
-function evaluationError(code, message, node) {
-  if (typeof code === "object") return new EvaluationError(code);
-  return new EvaluationError({ code, message, node });
+function evaluationError(code2, message, node) {
+  if (typeof code2 === "object") return new EvaluationError(code2);
+  return new EvaluationError({ code: code2, message, node });
 }
-function typeError(code, message, node) {
-  if (typeof code === "object") return new TypeError2(code);
-  return new TypeError2({ code, message, node });
+function typeError(code2, message, node) {
+  if (typeof code2 === "object") return new TypeError2(code2);
+  return new TypeError2({ code: code2, message, node });
 }
 function normalizeRange(node) {
   const start = node?.pos ?? node?.start;
@@ -12550,8 +14925,8 @@ function registerFunctions(registry) {
       throw evaluationError("int_conversion_error", "int() type error: cannot convert to int");
     }
     try {
-      const num = BigInt(v);
-      if (num <= MAX_INT && num >= MIN_INT) return num;
+      const num2 = BigInt(v);
+      if (num2 <= MAX_INT && num2 >= MIN_INT) return num2;
     } catch (_e) {
     }
     throw evaluationError("int_conversion_error", "int() type error: cannot convert to int");
@@ -12807,9 +15182,9 @@ function registerFunctions(registry) {
   register2(registry);
 }
 function stringSize(str2) {
-  let count = 0;
-  for (const c of str2) count++;
-  return count;
+  let count2 = 0;
+  for (const c of str2) count2++;
+  return count2;
 }
 
 // node_modules/@marcbachmann/cel-js/lib/registry.js
@@ -13015,13 +15390,13 @@ var TypeDeclaration = class {
       ast
     );
   }
-  #getListElementAtIndex(list, pos) {
-    switch (list?.constructor) {
+  #getListElementAtIndex(list2, pos) {
+    switch (list2?.constructor) {
       case Array:
-        return list[pos];
+        return list2[pos];
       case Set: {
         let i = 0;
-        for (const item of list) {
+        for (const item of list2) {
           if (i++ !== pos) continue;
           return item;
         }
@@ -13197,9 +15572,9 @@ var celTypes = {
   "map<dyn, dyn>": mapType
 };
 for (const t of [celTypes.string, celTypes.double, celTypes.int]) {
-  const list = _createListType(t);
+  const list2 = _createListType(t);
   const map = _createMapType(celTypes.string, t);
-  celTypes[list.name] = list;
+  celTypes[list2.name] = list2;
   celTypes[map.name] = map;
 }
 Object.freeze(celTypes);
@@ -14171,13 +16546,13 @@ var HOMOGENEOUS_PREFIX = {
   heterogeneous_map_key: "Map key uses wrong type,",
   heterogeneous_map_value: "Map value uses wrong type,"
 };
-function checkElementHomogenous(chk, ctx, expected, el, code) {
+function checkElementHomogenous(chk, ctx, expected, el, code2) {
   const type = chk.check(el, ctx);
   if (type === expected || expected.isEmpty()) return type;
   if (type.isEmpty()) return expected;
   throw chk.createError(
-    code,
-    `${HOMOGENEOUS_PREFIX[code]} expected type '${chk.formatType(expected)}' but found '${chk.formatType(type)}'`,
+    code2,
+    `${HOMOGENEOUS_PREFIX[code2]} expected type '${chk.formatType(expected)}' but found '${chk.formatType(type)}'`,
     el
   );
 }
@@ -15026,17 +17401,17 @@ function registerOverloads(registry) {
   binaryOverload(GPT, "-", GPD, (a, b) => b.subtractTimestamp(a));
   binaryOverload(GPT, "+", GPD, (a, b) => b.extendTimestamp(a));
   binaryOverload(GPD, "+", GPT, (a, b) => a.extendTimestamp(b));
-  function listIncludes(value, list, ast, ev) {
-    if (list instanceof Set && list.has(value)) return true;
-    for (const v of list) if (isEqual(value, v, ast, ev)) return true;
+  function listIncludes(value, list2, ast, ev) {
+    if (list2 instanceof Set && list2.has(value)) return true;
+    for (const v of list2) if (isEqual(value, v, ast, ev)) return true;
     return false;
   }
   function mapIncludes(a, b) {
     if (b instanceof Map) return b.get(a) !== void 0;
     return hasOwn(b, a) ? b[a] !== void 0 : false;
   }
-  function listMembership(value, list, ast, ev) {
-    return listIncludes(value, list, ast, ev);
+  function listMembership(value, list2, ast, ev) {
+    return listIncludes(value, list2, ast, ev);
   }
   binaryOverload("V", "in", "list<V>", listMembership);
   binaryOverload("K", "in", "map<K, V>", mapIncludes);
@@ -15505,9 +17880,9 @@ var Lexer = class {
           return this.readIdentifier();
         }
         default: {
-          const code = ch.charCodeAt(0);
-          if (code <= 57 && code >= 48) return this.readNumber();
-          if (this._isIdentifierCharCode(code)) return this.readIdentifier();
+          const code2 = ch.charCodeAt(0);
+          if (code2 <= 57 && code2 >= 48) return this.readNumber();
+          if (this._isIdentifierCharCode(code2)) return this.readIdentifier();
         }
       }
       throw parseError("unexpected_character", `Unexpected character: ${ch}`, {
@@ -15553,8 +17928,8 @@ var Lexer = class {
       { pos: start, start, end: this.pos, input: this.input }
     );
   }
-  _readDigits(input, length, pos, code) {
-    while (pos < length && (code = input.charCodeAt(pos)) && !(code > 57 || code < 48)) pos++;
+  _readDigits(input, length, pos, code2) {
+    while (pos < length && (code2 = input.charCodeAt(pos)) && !(code2 > 57 || code2 < 48)) pos++;
     return pos;
   }
   _readExponent(input, length, pos) {
@@ -15674,9 +18049,9 @@ var Lexer = class {
       input
     });
   }
-  #escapeErr(code, offset, len, i, chars, extra) {
+  #escapeErr(code2, offset, len, i, chars, extra) {
     const start = offset + i;
-    return parseError(code, ESCAPE_ERRORS[code](extra), {
+    return parseError(code2, ESCAPE_ERRORS[code2](extra), {
       input: this.input,
       pos: start,
       start,
@@ -16260,9 +18635,9 @@ var CelIssue = class extends Error {
   }
   offset;
 };
-function parseCel(text2) {
+function parseCel(text3) {
   try {
-    return parse(text2).ast;
+    return parse(text3).ast;
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
     throw new CelIssue(`syntax error: ${err.summary}`, err.range?.start ?? 0);
@@ -16271,20 +18646,20 @@ function parseCel(text2) {
 var nodeArgs = (node) => node.args;
 
 // src/rules/ipRange.ts
-import { isIPv4, isIPv6 } from "node:net";
+import { isIPv4 as isIPv42, isIPv6 as isIPv62 } from "node:net";
 var MAPPED_PREFIX = 0xffffn << 32n;
-function v4ToBigint(text2) {
+function v4ToBigint(text3) {
   let value = 0n;
-  for (const part of text2.split(".")) value = value << 8n | BigInt(Number(part));
+  for (const part of text3.split(".")) value = value << 8n | BigInt(Number(part));
   return value;
 }
-function v6ToBigint(text2) {
-  let head = text2;
+function v6ToBigint(text3) {
+  let head = text3;
   let tailV4;
-  const lastColon = text2.lastIndexOf(":");
-  if (text2.includes(".", lastColon)) {
-    tailV4 = v4ToBigint(text2.slice(lastColon + 1));
-    head = `${text2.slice(0, lastColon + 1)}0:0`;
+  const lastColon = text3.lastIndexOf(":");
+  if (text3.includes(".", lastColon)) {
+    tailV4 = v4ToBigint(text3.slice(lastColon + 1));
+    head = `${text3.slice(0, lastColon + 1)}0:0`;
   }
   const [left, right] = head.includes("::") ? head.split("::") : [head, void 0];
   const leftParts = left ? left.split(":") : [];
@@ -16294,18 +18669,18 @@ function v6ToBigint(text2) {
   for (const part of [...leftParts, ...zeros, ...rightParts]) value = value << 16n | BigInt(parseInt(part, 16));
   return tailV4 === void 0 ? value : value & ~0xffffffffn | tailV4;
 }
-function ipToBigint(text2) {
-  const bare = text2.startsWith("[") && text2.endsWith("]") ? text2.slice(1, -1) : text2;
+function ipToBigint(text3) {
+  const bare = text3.startsWith("[") && text3.endsWith("]") ? text3.slice(1, -1) : text3;
   const noZone = bare.includes("%") ? bare.slice(0, bare.indexOf("%")) : bare;
-  if (isIPv4(noZone)) return MAPPED_PREFIX | v4ToBigint(noZone);
-  if (isIPv6(noZone)) return v6ToBigint(noZone);
+  if (isIPv42(noZone)) return MAPPED_PREFIX | v4ToBigint(noZone);
+  if (isIPv62(noZone)) return v6ToBigint(noZone);
   return void 0;
 }
 function parseCidr(cidr) {
   const slash = cidr.indexOf("/");
   const addrText = slash < 0 ? cidr : cidr.slice(0, slash);
-  const v4 = isIPv4(addrText);
-  if (!v4 && !isIPv6(addrText)) return `"${cidr}" is not a CIDR: "${addrText}" is not an IP address`;
+  const v4 = isIPv42(addrText);
+  if (!v4 && !isIPv62(addrText)) return `"${cidr}" is not a CIDR: "${addrText}" is not an IP address`;
   const width = v4 ? 32 : 128;
   const prefixText = slash < 0 ? String(width) : cidr.slice(slash + 1);
   if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > width) {
@@ -16431,10 +18806,10 @@ var Checker = class {
       return listOf(STRING);
     }
     if (this.correlation && operand.op === "." && this.isFree(nodeArgs(operand)[0], "rule")) {
-      const id = operand.args[1];
-      if (!this.scope.rules.has(id)) this.fail(operand, `unknown rule "${id}" in this rule set`);
-      if (field !== "total_count") this.fail(node, `rule.${id} has only total_count, not "${field}"`);
-      this.scope.referenced?.add(id);
+      const id2 = operand.args[1];
+      if (!this.scope.rules.has(id2)) this.fail(operand, `unknown rule "${id2}" in this rule set`);
+      if (field !== "total_count") this.fail(node, `rule.${id2} has only total_count, not "${field}"`);
+      this.scope.referenced?.add(id2);
       return INT;
     }
     if (this.correlation && this.isFree(operand, "rule")) this.fail(node, `rule.${field} needs .total_count`);
@@ -16535,12 +18910,12 @@ function checkCondition(root, scope) {
 }
 
 // src/rules/fold.ts
-function isAscii2(text2) {
-  for (let i = 0; i < text2.length; i++) if (text2.charCodeAt(i) >= 128) return false;
+function isAscii2(text3) {
+  for (let i = 0; i < text3.length; i++) if (text3.charCodeAt(i) >= 128) return false;
   return true;
 }
-function fold(text2) {
-  const lower = text2.toLowerCase();
+function fold(text3) {
+  const lower = text3.toLowerCase();
   return isAscii2(lower) ? lower : lower.normalize("NFC");
 }
 function foldAll(texts) {
@@ -16548,19 +18923,19 @@ function foldAll(texts) {
 }
 
 // src/rules/compile.ts
-function affixKey(text2, tail) {
-  const n = text2.length;
+function affixKey(text3, tail) {
+  const n = text3.length;
   if (n < 2) return -1;
-  const a = tail ? text2.charCodeAt(n - 1) : text2.charCodeAt(0);
-  const b = tail ? text2.charCodeAt(n - 2) : text2.charCodeAt(1);
+  const a = tail ? text3.charCodeAt(n - 1) : text3.charCodeAt(0);
+  const b = tail ? text3.charCodeAt(n - 2) : text3.charCodeAt(1);
   return (a | b) >= 128 ? -1 : a * 128 + b;
 }
 function affixMatcher(items, tail) {
-  const short = [];
+  const short2 = [];
   const buckets = new Array(128 * 128);
   for (const item of items) {
     const key = affixKey(item, tail);
-    if (key < 0) short.push(item);
+    if (key < 0) short2.push(item);
     else (buckets[key] ??= []).push(item);
   }
   const has = tail ? (v, s) => v.endsWith(s) : (v, s) => v.startsWith(s);
@@ -16570,7 +18945,7 @@ function affixMatcher(items, tail) {
     if (bucket !== void 0) {
       for (let i = 0; i < bucket.length; i++) if (has(v, bucket[i])) return true;
     }
-    for (let i = 0; i < short.length; i++) if (has(v, short[i])) return true;
+    for (let i = 0; i < short2.length; i++) if (has(v, short2[i])) return true;
     return false;
   };
 }
@@ -16645,8 +19020,8 @@ var Compiler = class {
     return free ? this.ctx.lists.get(field).map(fold) : void 0;
   }
   select(node) {
-    const list = this.constantList(node);
-    if (list !== void 0) return () => list;
+    const list2 = this.constantList(node);
+    if (list2 !== void 0) return () => list2;
     const [operand, field] = node.args;
     if (this.ctx.ruleIndex && field === "total_count" && operand.op === ".") {
       const index = this.ctx.ruleIndex(operand.args[1]);
@@ -16679,9 +19054,9 @@ var Compiler = class {
     return void 0;
   }
   exists(rangeNode, v, pred) {
-    const list = this.constantList(rangeNode);
-    const test = list && this.itemTest(pred, v);
-    const matcher = test && listMatcher(test.method, list);
+    const list2 = this.constantList(rangeNode);
+    const test = list2 && this.itemTest(pred, v);
+    const matcher = test && listMatcher(test.method, list2);
     if (test && matcher) {
       const subject = this.compile(test.subject);
       return (a, f) => matcher(subject(a, f));
@@ -16738,7 +19113,7 @@ function compileCondition(root, ctx) {
 
 // src/rules/load.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 
 // src/rules/yamlFields.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -16747,28 +19122,28 @@ var import_yaml = __toESM(require_dist(), 1);
 function contentLines(source, node) {
   const [begin, end] = node.range;
   const raw = source.slice(begin, end);
-  const lines = [];
-  const block = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
+  const lines2 = [];
+  const block2 = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
   const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
   let offset = begin;
   const parts = raw.split("\n");
-  const bodyIndent = block ? Math.min(...parts.slice(1).filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length)) : 0;
+  const bodyIndent = block2 ? Math.min(...parts.slice(1).filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length)) : 0;
   parts.forEach((line2, i) => {
-    if (!(block && i === 0)) {
-      let skip = block ? Math.min(bodyIndent, line2.length) : line2.length - line2.trimStart().length;
+    if (!(block2 && i === 0)) {
+      let skip = block2 ? Math.min(bodyIndent, line2.length) : line2.length - line2.trimStart().length;
       if (quoted && i === 0) skip += 1;
-      lines.push({ start: offset + skip, length: Math.max(0, line2.trimEnd().length - skip) });
+      lines2.push({ start: offset + skip, length: Math.max(0, line2.trimEnd().length - skip) });
     }
     offset += line2.length + 1;
   });
-  return lines;
+  return lines2;
 }
 function scalarLocator(file, source, node, counter) {
-  const lines = node.range ? contentLines(source, node) : [];
+  const lines2 = node.range ? contentLines(source, node) : [];
   return (offset) => {
     let fileOffset = node.range?.[0] ?? 0;
     let rest = offset;
-    for (const line2 of lines) {
+    for (const line2 of lines2) {
       fileOffset = line2.start + rest;
       if (rest <= line2.length) break;
       rest -= line2.length + 1;
@@ -16835,19 +19210,19 @@ var Fields = class {
     return node.value;
   }
   cel(key, required = false) {
-    const text2 = this.string(key, required);
+    const text3 = this.string(key, required);
     const node = this.raw(key);
-    if (text2 === void 0 || !(0, import_yaml.isScalar)(node)) return void 0;
-    return { text: text2, at: scalarLocator(this.ctx.file, this.ctx.source, node, this.ctx.counter) };
+    if (text3 === void 0 || !(0, import_yaml.isScalar)(node)) return void 0;
+    return { text: text3, at: scalarLocator(this.ctx.file, this.ctx.source, node, this.ctx.counter) };
   }
   oneOf(key, values, required = false) {
-    const text2 = this.string(key, required);
-    if (text2 === void 0) return void 0;
-    if (!values.includes(text2)) {
-      this.problem(key, `"${key}" must be one of ${values.join(", ")}, not "${text2}"`);
+    const text3 = this.string(key, required);
+    if (text3 === void 0) return void 0;
+    if (!values.includes(text3)) {
+      this.problem(key, `"${key}" must be one of ${values.join(", ")}, not "${text3}"`);
       return void 0;
     }
-    return text2;
+    return text3;
   }
   int(key, min2, max) {
     const node = this.raw(key);
@@ -17088,7 +19463,7 @@ function parseRuleFile(file, source, problems) {
 function readRuleFile(file, problems) {
   let source;
   try {
-    source = readFileSync7(file, "utf8");
+    source = readFileSync11(file, "utf8");
   } catch (err) {
     problems.push({ at: { file, line: 1, col: 1 }, message: `cannot read: ${err.message}` });
     return { ruleSets: [], modifiers: [] };
@@ -17161,18 +19536,18 @@ function compileText(cel, scope, ctx, label, problems) {
 function compileRule(rule2, mod, sc, index, opts, problems) {
   const label = `${rule2.rulesetId}/${rule2.ruleId}`;
   const correlation = rule2.eventType === void 0;
-  const scope = correlation ? { variables: {}, lists: /* @__PURE__ */ new Set(), rules: new Set([...sc.ruleIds].filter((id) => id !== rule2.ruleId)), referenced: /* @__PURE__ */ new Set() } : { variables: variablesOf(rule2.eventType), lists: new Set(sc.set.lists.keys()) };
-  const ctx = { lists: sc.set.lists, ruleIndex: correlation ? (id) => sc.indexOf.get(id) : void 0 };
+  const scope = correlation ? { variables: {}, lists: /* @__PURE__ */ new Set(), rules: new Set([...sc.ruleIds].filter((id2) => id2 !== rule2.ruleId)), referenced: /* @__PURE__ */ new Set() } : { variables: variablesOf(rule2.eventType), lists: new Set(sc.set.lists.keys()) };
+  const ctx = { lists: sc.set.lists, ruleIndex: correlation ? (id2) => sc.indexOf.get(id2) : void 0 };
   const condition = compileText(rule2.condition, scope, ctx, label, problems);
   const exceptionTexts = [...rule2.exceptions ? [rule2.exceptions] : [], ...mod.addExceptions];
-  const exceptions = exceptionTexts.map((text2) => compileText(text2, scope, ctx, label, problems));
+  const exceptions = exceptionTexts.map((text3) => compileText(text3, scope, ctx, label, problems));
   if (!condition || exceptions.some((e) => e === void 0)) return void 0;
   return {
     index,
     spec: rule2,
     condition,
     exceptions,
-    reads: [...scope.referenced ?? []].map((id) => sc.indexOf.get(id)),
+    reads: [...scope.referenced ?? []].map((id2) => sc.indexOf.get(id2)),
     action: opts.monitorMode && mod.action === "terminate" ? "detect" : mod.action,
     maxAlerts: mod.maxAlerts,
     modifiers: mod.modifiers,
@@ -17306,8 +19681,8 @@ function procVars(exec_path, argv) {
   return { exec_path: fold(exec_path), argv: foldAll(argv) };
 }
 function ancestorVars(ancestors) {
-  const plain = ancestors.map((a) => procVars(a.exec_path, a.argv));
-  return plain.map((a, i) => ({ ...a, descendants: plain.slice(0, i).reverse() }));
+  const plain2 = ancestors.map((a) => procVars(a.exec_path, a.argv));
+  return plain2.map((a, i) => ({ ...a, descendants: plain2.slice(0, i).reverse() }));
 }
 function processVars(ctx) {
   if (ctx === lastContext) return lastVars;
@@ -17338,7 +19713,7 @@ var FileOpenVars = class {
     return openFlagBits(this.e.file?.flags ?? []);
   }
 };
-var str = (text2) => text2 === void 0 ? "" : fold(text2);
+var str = (text3) => text3 === void 0 ? "" : fold(text3);
 var FILL = {
   process_exec: (e, process2) => ({ process: process2, is_memfd: e.process.memfd === true }),
   network_connect: (e, process2) => ({
@@ -17450,9 +19825,9 @@ var RuleEngine = class {
     return true;
   }
   record(rule2, event, state, out) {
-    const count = ++state.counts[rule2.index];
+    const count2 = ++state.counts[rule2.index];
     if (rule2.action === "terminate") out.terminate = true;
-    if (count <= rule2.maxAlerts) out.findings.push(findingOf(rule2, event));
+    if (count2 <= rule2.maxAlerts) out.findings.push(findingOf(rule2, event));
     for (const corr of this.book.correlationsOf.get(rule2.index) ?? []) {
       if (state.active[corr.index] === 0 || state.fired.has(corr.index)) continue;
       if (corr.condition(state.counts, this.frame) !== true) continue;
@@ -17463,26 +19838,25 @@ var RuleEngine = class {
 };
 
 // src/rules/ruleStage.ts
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/findings/ndjson.ts
-import { writeFileSync as writeFileSync5 } from "node:fs";
 function findingsNdjson(findings) {
   return findings.map((f) => `${JSON.stringify(f)}
 `).join("");
 }
 function writeFindingsNdjson(path, findings) {
-  writeFileSync5(path, findingsNdjson(findings));
+  writeReplacing(path, findingsNdjson(findings));
 }
 
 // src/rules/terminate.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 var CLOCK_TICKS = 100;
 var START_SLACK_MS = 1500;
 var procStat = (pid) => readProcStat(pid);
 function bootTimeMs() {
   try {
-    const line2 = readFileSync8("/proc/stat", "latin1").split("\n").find((l) => l.startsWith("btime "));
+    const line2 = readFileSync12("/proc/stat", "latin1").split("\n").find((l) => l.startsWith("btime "));
     return line2 ? Number(line2.slice(6)) * 1e3 : void 0;
   } catch {
     return void 0;
@@ -17560,7 +19934,7 @@ var RuleStage = class {
     return this.found;
   }
   finish(end) {
-    writeFindingsNdjson(join11(end.dir, FINDINGS_FILE), this.found);
+    writeFindingsNdjson(join13(end.dir, FINDINGS_FILE), this.found);
     if (this.jobId !== void 0) this.engine.release(this.jobId);
   }
 };
@@ -17591,7 +19965,7 @@ function engineFromPayload(p) {
 }
 
 // src/report/logReader.ts
-import { closeSync as closeSync3, openSync as openSync4, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2 } from "node:fs";
 var MID = SHARED_START;
 var PROCESS2 = PROCESS_START;
 var TAILS = PAYLOAD_STARTS;
@@ -17605,10 +19979,10 @@ var RecentParts = class {
   next = 0;
   /** The value of line[start, end) as JSON (wrapped in braces for a run of fields). */
   get(line2, start, end, wrap = false) {
-    const text2 = line2.slice(start, end);
-    for (let i = 0; i < this.texts.length; i++) if (this.texts[i] === text2) return this.values[i];
-    const value = JSON.parse(wrap ? `{${text2}}` : text2);
-    this.texts[this.next] = text2;
+    const text3 = line2.slice(start, end);
+    for (let i = 0; i < this.texts.length; i++) if (this.texts[i] === text3) return this.values[i];
+    const value = JSON.parse(wrap ? `{${text3}}` : text3);
+    this.texts[this.next] = text3;
     this.values[this.next] = value;
     this.next = (this.next + 1) % this.size;
     return value;
@@ -17662,7 +20036,7 @@ function forEachLine(path, onLine) {
     }
     if (have > 0) onLine(buf.toString("utf8", 0, have));
   } finally {
-    closeSync3(fd);
+    closeSync4(fd);
   }
 }
 
@@ -17683,97 +20057,6 @@ function replayLog(path, visit) {
   return unreadable;
 }
 
-// src/daemon/jobCgroup.ts
-import { existsSync as existsSync7, readdirSync, readFileSync as readFileSync9, rmdirSync as rmdirSync2 } from "node:fs";
-import { join as join12 } from "node:path";
-var JobCgroupError = class extends Error {
-};
-var comm = (pid) => {
-  try {
-    return readFileSync9(`/proc/${pid}/comm`, "utf8").trim();
-  } catch {
-    return void 0;
-  }
-};
-var parentPid = (pid) => readProcStat(pid)?.ppid;
-function findRunnerWorker(pid) {
-  for (let p = pid, depth = 0; p && p > 1 && depth < 64; p = parentPid(p), depth++) {
-    if (comm(p) === "Runner.Worker") return p;
-  }
-  return void 0;
-}
-function subtree(pid) {
-  const children = /* @__PURE__ */ new Map();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    const ppid = parentPid(Number(name));
-    if (ppid !== void 0) children.set(ppid, [...children.get(ppid) ?? [], Number(name)]);
-  }
-  const out = [];
-  const queue = [pid];
-  while (queue.length) {
-    const p = queue.shift();
-    out.push(p);
-    queue.push(...children.get(p) ?? []);
-  }
-  return out;
-}
-function cgroupOf(pid, root) {
-  const rel = processCgroup(pid);
-  if (rel === void 0) throw new JobCgroupError(`process ${pid} does not exist or has no cgroup v2 membership`);
-  if (rel === "/") {
-    throw new JobCgroupError(`process ${pid} is in the root cgroup; refusing to track the whole host`);
-  }
-  return join12(root, rel);
-}
-function isolateWorker(worker, root, jobId2) {
-  const rel = processCgroup(worker);
-  if (rel === void 0) throw new JobCgroupError(`Runner.Worker (pid ${worker}) has no cgroup v2 membership`);
-  const current = join12(root, rel);
-  const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
-  let target2;
-  try {
-    target2 = createCgroup(current, `cicd-sensor-${jobId2}`);
-    for (const pid of pids) {
-      try {
-        moveProcess(target2, pid);
-      } catch (err) {
-        if (pid === worker) throw err;
-      }
-    }
-    return { path: target2, workerPid: worker, isolated: true, pids };
-  } catch (err) {
-    if (target2) {
-      try {
-        rmdirSync2(target2);
-      } catch {
-      }
-    }
-    const why = err instanceof Error ? err.message : String(err);
-    if (rel === "/") throw new JobCgroupError(`Runner.Worker could not be moved out of the root cgroup (${why}); refusing to track the whole host`);
-    return {
-      path: current,
-      workerPid: worker,
-      isolated: false,
-      note: `Runner.Worker could not be moved into a cgroup of its own (${why}); its whole cgroup is tracked, so other runner processes in it are recorded too`,
-      pids: subtree(worker)
-    };
-  }
-}
-function chooseJobCgroup(req, root, jobId2) {
-  if (req.cgroup !== void 0) {
-    const path2 = req.cgroup.startsWith(root) ? req.cgroup : join12(root, req.cgroup);
-    if (path2 === root || path2 === `${root}/`) throw new JobCgroupError("refusing to track the root cgroup (the whole host)");
-    if (!existsSync7(join12(path2, "cgroup.procs"))) throw new JobCgroupError(`${path2} is not a cgroup v2 directory`);
-    return { path: path2, isolated: false, pids: cgroupProcs(path2) };
-  }
-  const pid = req.pid;
-  const worker = findRunnerWorker(pid);
-  if (worker !== void 0) return isolateWorker(worker, root, jobId2);
-  const path = cgroupOf(pid, root);
-  return { path, isolated: false, pids: cgroupProcs(path) };
-}
-
 // src/daemon/jobs.ts
 var JobManager = class {
   constructor(stateDir, recorder, owner) {
@@ -17785,34 +20068,64 @@ var JobManager = class {
   recorder;
   owner;
   choices = /* @__PURE__ */ new Map();
+  policies = /* @__PURE__ */ new Map();
+  policyIds = new PolicyIds();
   ruleStages = /* @__PURE__ */ new Map();
-  giveToOwner(...paths) {
-    if (!this.owner) return;
-    for (const p of paths) if (existsSync8(p)) chownSync3(p, this.owner.uid, this.owner.gid);
-  }
   ids() {
     return [...this.choices.keys()];
   }
+  /**
+   * The job's egress policy into the kernel before its cgroups are tracked.
+   * Runner.Worker is exempt by pid: its job messages, logs, artifact and cache
+   * traffic to GitHub must never be cut off, and the steps are its children,
+   * not it. Fails (and the registration with it) when block cannot be enforced.
+   */
+  enforce(jobId2, egress2, workerPid) {
+    const exempt = workerPid ? [workerPid] : [];
+    const id2 = enforcePolicy(this.recorder.sensor, this.recorder.plan, egress2, this.policyIds, { exempt });
+    const policy = { id: id2, exempt };
+    this.policies.set(jobId2, policy);
+    return policy;
+  }
+  release(jobId2) {
+    const policy = this.policies.get(jobId2);
+    if (!policy) return;
+    this.policies.delete(jobId2);
+    releasePolicy(this.recorder.sensor, policy.id, this.policyIds, policy.exempt);
+  }
   /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner); rules: the text of its rule files. */
-  register(identity3, target2, notes3 = [], protect = false, rules2) {
+  register(identity3, target2, notes2 = [], protect = false, rules2, egress2) {
     if (this.choices.has(identity3.id)) throw new Error(`job ${identity3.id} is already registered`);
     const stage = rules2 ? new RuleStage(engineFromPayload(rules2)) : void 0;
+    const dir = join14(this.stateDir, "jobs", identity3.id);
+    if (existsSync8(dir)) throw new Error(`job id ${identity3.id} was used before on this state directory; a job id is never reused`);
+    if (existsSync8(join14(this.stateDir, "jobs", identity3.id))) {
+      throw new Error(`job id ${identity3.id} was used before on this state directory; a job id is never reused`);
+    }
     const choice = chooseJobCgroup(target2, this.recorder.cgroupRoot, identity3.id);
-    const dir = join13(this.stateDir, "jobs", identity3.id);
-    mkdirSync3(dir, { recursive: true, mode: 448 });
-    rmSync7(join13(dir, "job.json"), { force: true });
+    try {
+      const policy = egress2 && this.enforce(identity3.id, egress2, choice.workerPid);
+      return this.begin(identity3, choice, { notes: notes2, protect, stage, policy, egress: egress2 });
+    } catch (err) {
+      this.release(identity3.id);
+      throw err;
+    }
+  }
+  begin(identity3, choice, { notes: notes2, protect, stage, policy, egress: egress2 }) {
+    const dir = join14(this.stateDir, "jobs", identity3.id);
+    makeDirectory(dir, 2040, this.owner?.gid);
     const recording = this.recorder.begin({
       identity: identity3,
       dir,
       cgroups: [{ id: cgroupId(choice.path), path: choice.path }],
       workerPid: choice.workerPid,
+      ...policy ? { policyId: policy.id } : {},
       protectPids: protect ? [process.pid, ...choice.workerPid !== void 0 ? [choice.workerPid] : []] : [],
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
-      notes: [...choice.note ? [choice.note] : [], ...notes3],
+      notes: [...choice.note ? [choice.note] : [], ...notes2],
       stages: stage ? [stage] : []
     });
-    this.giveToOwner(join13(this.stateDir, "jobs"), dir, recording.eventsPath);
     this.choices.set(identity3.id, choice);
     if (stage) this.ruleStages.set(identity3.id, stage);
     return {
@@ -17821,7 +20134,8 @@ var JobManager = class {
       isolated: choice.isolated,
       note: choice.note,
       workerPid: choice.workerPid,
-      events: recording.eventsPath
+      events: recording.eventsPath,
+      ...policy && egress2 ? { egress: { mode: egress2.mode, exempt: policy.exempt } } : {}
     };
   }
   /**
@@ -17829,34 +20143,34 @@ var JobManager = class {
    * after checkout): its events so far are replayed through them from its
    * log, and they judge the events to come. Returns the findings so far.
    */
-  setRules(id, rules2) {
-    const stage = this.ruleStages.get(id);
-    const recording = this.recorder.get(id);
-    if (!stage || !recording) throw new Error(`job ${id} is not registered with rules`);
+  setRules(id2, rules2) {
+    const stage = this.ruleStages.get(id2);
+    const recording = this.recorder.get(id2);
+    if (!stage || !recording) throw new Error(`job ${id2} is not registered with rules`);
     const engine = engineFromPayload(rules2);
     recording.flush();
     stage.reload(engine, (visit) => replayLog(recording.eventsPath, visit));
     return stage.findings.length;
   }
   /** Call after the ring buffer is drained: nothing of the job is left in flight. */
-  unregister(id, endedBy = "unregister") {
-    const choice = this.choices.get(id);
-    if (!choice) throw new Error(`no job ${id} is registered`);
-    this.choices.delete(id);
-    this.ruleStages.delete(id);
-    const recording = this.recorder.get(id);
+  unregister(id2, endedBy = "unregister") {
+    const choice = this.choices.get(id2);
+    if (!choice) throw new Error(`no job ${id2} is registered`);
+    this.choices.delete(id2);
+    this.ruleStages.delete(id2);
+    const recording = this.recorder.get(id2);
     recording.end();
+    this.release(id2);
     this.undoIsolation(choice);
-    const done = this.recorder.finish(id);
+    const done = this.recorder.finish(id2);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
-    writeFileSync6(join13(recording.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
-    this.giveToOwner(done.summary, done.report, join13(recording.dir, "job.json"), join13(recording.dir, FINDINGS_FILE));
-    return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report };
+    writeReplacing(join14(recording.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
+    return { id: id2, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report, html: done.html };
   }
   /** Puts an isolated worker back where it was and removes the job's cgroup. */
   undoIsolation(choice) {
     if (!choice.isolated || !existsSync8(choice.path)) return;
-    const parent = join13(choice.path, "..");
+    const parent = join14(choice.path, "..");
     for (const pid of cgroupProcs(choice.path)) {
       try {
         moveProcess(parent, pid);
@@ -17873,11 +20187,10 @@ var JobManager = class {
 // src/daemon/daemon.ts
 var JOB_MAX_AGE_MS = 24 * 3600 * 1e3;
 var TICK_MS = 1e3;
-var STAGING_MAX_AGE_MS = 3600 * 1e3;
 var DaemonStartError = class extends Error {
 };
 function isolateSelf(cgroupRoot) {
-  removeDeadDaemonCgroups(join14(cgroupRoot, "cicd-sensor"));
+  removeDeadDaemonCgroups(join15(cgroupRoot, "cicd-sensor"));
   const own = createCgroup(cgroupRoot, `cicd-sensor/daemon-${process.pid}`);
   moveProcess(own, process.pid);
   return own;
@@ -17892,10 +20205,12 @@ var Daemon = class {
     this.opts = opts;
     this.recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
     this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner());
+    this.access = new AccessControl(opts.log, (id2, message) => this.recorder.get(id2)?.note(message));
   }
   opts;
   recorder;
   jobs;
+  access;
   startedAt = (/* @__PURE__ */ new Date()).toISOString();
   server;
   ticker;
@@ -17912,7 +20227,7 @@ var Daemon = class {
     await this.recorder.start(this.opts.dockerProxy ? docker : void 0);
     this.server = await listenControl({
       path: controlSocketPath(this.opts.stateDir),
-      handler: (req) => this.handle(req),
+      handler: (req, peer) => this.access.guard(req, peer, (r) => this.handle(r)),
       owner: socketOwner(),
       onError: (err) => this.opts.log.error(`control socket: ${err.message}`)
     });
@@ -17920,16 +20235,15 @@ var Daemon = class {
   }
   tick() {
     this.tracker.reconcile();
-    this.tracker.expireStaging(STAGING_MAX_AGE_MS);
-    for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
-      this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
-      this.jobs.unregister(id, "expired after 24 h");
+    for (const id2 of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
+      this.opts.log.warn(`job ${id2} was never unregistered; closing it after 24 h`);
+      this.jobs.unregister(id2, "expired after 24 h");
     }
   }
   async handle(req) {
     switch (req.op) {
       case "register": {
-        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.protect === true, req.rules);
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.protect === true, req.rules, req.egress && policyOf(req.egress));
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result, ...docker };
@@ -17967,7 +20281,8 @@ var Daemon = class {
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
       maps: this.recorder.sensor.mapIds(),
-      jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id) })),
+      jobs: this.jobs.ids().map((id2) => ({ id: id2, delivered: this.tracker.delivered(id2), lostOnWrite: this.recorder.get(id2)?.lostOnWrite ?? 0 })),
+      internalErrors: internalErrors(),
       docker: this.docker ? { proxy: this.docker.proxyPath, upstream: this.docker.upstream, interposed: this.docker.interposition?.defaultPath ?? null } : null
     };
   }
@@ -17979,11 +20294,11 @@ var Daemon = class {
     if (this.ticker) clearInterval(this.ticker);
     this.server?.close();
     await this.recorder.stop();
-    for (const id of this.jobs.ids()) {
+    for (const id2 of this.jobs.ids()) {
       try {
-        this.jobs.unregister(id, reason);
+        this.jobs.unregister(id2, reason);
       } catch (err) {
-        this.opts.log.error(`closing job ${id}: ${err.message}`);
+        this.opts.log.error(`closing job ${id2}: ${err.message}`);
       }
     }
     this.recorder.sensor.close();
@@ -17999,20 +20314,29 @@ function removeDeadDaemonCgroups(parent) {
   }
   for (const name of entries) {
     const pid = /^daemon-(\d+)$/.exec(name)?.[1];
-    if (pid !== void 0 && !isLiveDaemon(Number(pid))) removeIfUnused(join14(parent, name));
+    if (pid !== void 0 && !isLiveDaemon(Number(pid))) removeIfUnused(join15(parent, name));
   }
 }
 function leaveOwnCgroup(own) {
   try {
-    moveProcess(join14(own, "..", ".."), process.pid);
+    moveProcess(join15(own, "..", ".."), process.pid);
     rmdirSync4(own);
-    removeIfUnused(join14(own, ".."));
+    removeIfUnused(join15(own, ".."));
   } catch {
   }
 }
+function requireRootsDirectory(path) {
+  const st = lstatSync(path);
+  if (!st.isDirectory() || st.uid !== 0 || (st.mode & 18) !== 0) {
+    throw new DaemonStartError(`${path} must be a directory owned by root and writable by root alone`);
+  }
+}
 async function runDaemon(opts) {
-  mkdirSync4(join14(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
+  mkdirSync4(join15(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
+  requireRootsDirectory(opts.stateDir);
+  requireRootsDirectory(join15(opts.stateDir, "jobs"));
   chmodSync3(opts.stateDir, 457);
+  chmodSync3(join15(opts.stateDir, "jobs"), 457);
   acquireInstance(opts.stateDir);
   let ownCgroup;
   try {
@@ -18028,7 +20352,7 @@ async function runDaemon(opts) {
     };
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
-    writeFileSync7(join14(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
+    writeFileSync4(join15(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
     opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}`);
     opts.onReady({ pid: process.pid, socket: controlSocketPath(opts.stateDir) });
     await daemon.stopped;
@@ -18037,7 +20361,7 @@ async function runDaemon(opts) {
     opts.log.info("stopped");
     return 0;
   } finally {
-    rmSync8(join14(opts.stateDir, "ready"), { force: true });
+    rmSync8(join15(opts.stateDir, "ready"), { force: true });
     if (ownCgroup) leaveOwnCgroup(ownCgroup);
     releaseInstance(opts.stateDir);
   }
@@ -18052,7 +20376,8 @@ function tell(line2) {
   }
 }
 async function daemonMain(opts) {
-  const log = fileLogger(join15(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
+  const log = fileLogger(join16(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
+  surviveInternalErrors(log);
   try {
     return await runDaemon({
       ...opts,
@@ -18107,20 +20432,20 @@ async function killAndPrint(stateDir) {
 
 // src/cli/reportCommand.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 
 // src/report/fromLog.ts
-import { existsSync as existsSync9, readFileSync as readFileSync10 } from "node:fs";
-import { join as join16 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync13 } from "node:fs";
+import { join as join17 } from "node:path";
 var UNKNOWN_STATUS = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 0 };
 async function reportFromLog(jobDir, fallbackId = "unknown", knownNotes = []) {
-  const markerPath = join16(jobDir, "job.json");
-  const marker = existsSync9(markerPath) ? JSON.parse(readFileSync10(markerPath, "utf8")) : void 0;
+  const markerPath = join17(jobDir, "job.json");
+  const marker = existsSync9(markerPath) ? JSON.parse(readFileSync13(markerPath, "utf8")) : void 0;
   const builder = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
   let job = marker?.job;
   let unreadableLines = 0;
   const parser = new EventLineParser();
-  forEachLine(join16(jobDir, "events.ndjson"), (line2) => {
+  forEachLine(join17(jobDir, "events.ndjson"), (line2) => {
     let event;
     try {
       event = parser.parse(line2);
@@ -18132,99 +20457,77 @@ async function reportFromLog(jobDir, fallbackId = "unknown", knownNotes = []) {
     builder.add(event);
   });
   const endedEarly = marker === void 0;
-  const notes3 = [...knownNotes];
-  if (endedEarly) notes3.push("The sensor stopped before the job ended (no done marker): activity after its last event is missing, and its kernel counters were lost with it.");
-  if (unreadableLines) notes3.push(`${unreadableLines} unreadable line(s) in events.ndjson were skipped.`);
+  const notes2 = [...knownNotes];
+  if (endedEarly) notes2.push("The sensor stopped before the job ended (no done marker): activity after its last event is missing, and its kernel counters were lost with it.");
+  if (unreadableLines) notes2.push(`${unreadableLines} unreadable line(s) in events.ndjson were skipped.`);
   const model = builder.build(UNKNOWN_STATUS, {
     job: job ?? { id: fallbackId },
     startedAt: marker?.startedAt,
     endedAt: marker?.endedAt,
     endedEarly,
     workspace: process.env.GITHUB_WORKSPACE,
-    notes: notes3
+    notes: notes2
   });
   return { model, endedEarly, unreadableLines };
 }
 
 // src/report/text.ts
 var TEXT_ROWS = 10;
+var MARKS = { bad: "!!", warn: "! ", ok: "ok", info: "- " };
 function renderText(model) {
-  const rows = Math.min(TEXT_ROWS, model.rowLimit);
-  return [
-    ...headerLines(model),
-    ...listLines("Processes", model.processes.executables, rows, (x) => [
-      x.count,
-      `${plainText(x.execPath)}  ${plainText(formatArgv(x.argvSamples.values[0] ?? []), 120)}`
-    ]),
-    ...listLines("Network destinations", model.network, rows, (n) => [
-      n.count,
-      `${plainText(n.protocol)} ${plainText(n.address)} port ${n.port}${n.domain === void 0 ? "" : ` (${plainText(n.domain)})`}  ${plainText(n.execPath)}`
-    ]),
-    ...listLines("Domains", model.domains, rows, (d) => [
-      d.count,
-      `${plainText(d.name)}  ${plainText(d.sources.join(","))}${d.queryTypes.values.length ? ` ${plainText(d.queryTypes.values.join(","))}` : ""}${d.answers.values.length ? ` -> ${plainText(d.answers.values.slice(0, 3).join(", "), 120)}` : ""}`
-    ]),
-    ...fileLines(model, rows),
-    ...listLines("Unix sockets", model.unixSockets, rows, (u) => [
-      u.count,
-      `${plainText(u.path)}  ${plainText(u.execPath)}` + (u.bypass ? "  BYPASS: containers started this way are not attributed" : "")
-    ])
-  ].join("\n") + "\n";
-}
-function headerLines(model) {
-  const { events, status } = model;
-  const kinds = Object.entries(events.byKind).map(([kind, n]) => `${plainText(kind)} ${fmt(n)}`);
-  const lines = [
-    `cicd-sensor report: ${plainText(model.job.name ?? model.job.id)}`,
-    `Events: ${fmt(events.total)}  lost records: ${fmt(status.lostRecords)}  undecodable: ${fmt(status.undecodable)}`,
-    `  ${kinds.join(", ")}`
-  ];
-  if (status.lostRecords > 0) {
-    lines.push(`WARNING: ${fmt(status.lostRecords)} records were lost in the kernel; activity is missing.`);
+  const view = buildView(model);
+  const rows = Math.min(TEXT_ROWS, view.rowLimit);
+  const facts = view.facts.map((f) => `${f.label} ${plainText(f.value)}`).join(", ");
+  const lines2 = [`cicd-sensor report: ${plainText(view.title)}${facts === "" ? "" : ` (${facts})`}`];
+  for (const section2 of view.sections) {
+    lines2.push("", `${section2.title.toUpperCase()}`);
+    for (const block2 of section2.blocks) lines2.push(...blockLines(block2, rows));
   }
-  if (status.undecodable > 0) lines.push(`WARNING: ${fmt(status.undecodable)} records could not be decoded.`);
-  if (model.endedEarly) {
-    lines.push("WARNING: the sensor stopped before the job ended; later activity is missing.");
+  return `${lines2.join("\n")}
+`;
+}
+function blockLines(block2, rows) {
+  switch (block2.type) {
+    case "headline":
+      return [`${MARKS[block2.tone]} ${plainText(block2.text, 1e3)}`];
+    case "alert":
+      return [`${MARKS[block2.alert.tone]} ${plainText(block2.alert.title + block2.alert.text, 1e3)}`];
+    case "text":
+    case "glossary":
+      return [];
+    case "code":
+      return [`${block2.title}:`, ...block2.lines.map((l) => `  ${plainText(l, 1e3)}`)];
+    case "list":
+      return [`${block2.title}:`, ...block2.items.slice(0, rows).map((n) => `  - ${plainText(n, 500)}`)];
+    case "table":
+      return tableLines(block2.table, rows);
+    case "trees":
+      return block2.steps.map((s) => `  ${plainText(s.label, 120)}: ${stepFacts(s)}`);
+    case "timeline":
+      return [];
   }
-  if (status.plan.length) lines.push(`Attach plan: ${status.plan.map(planText).join(", ")}`);
-  return lines;
 }
-function planText(p) {
-  const refused = (p.unavailable ?? []).map((u) => `${plainText(u.mechanism)} unavailable`);
-  return `${plainText(p.hook)}=${plainText(p.mechanism)}${refused.length ? ` (${refused.join("; ")})` : ""}`;
+function cellText(c) {
+  const max = Math.min(120, c.max ?? 120);
+  return [c.text, ...c.lines ?? []].filter((s) => s !== "").map((s) => plainText(s, max)).join(", ");
 }
-function listLines(title, c, rows, line2) {
-  if (c.items.length === 0 && c.omitted === 0) return [`${title}: none`];
-  const about = c.omittedEstimated ? "about " : "";
-  const total = c.omitted > 0 ? `${about}${fmt(c.items.length + c.omitted)}` : fmt(c.items.length);
-  const shown = c.items.slice(0, rows).map((item) => {
-    const [count, text2] = line2(item);
-    return `  ${fmt(count).padStart(9)}  ${text2}`;
+function tableLines(t, rows) {
+  const title = t.title === void 0 ? [] : [`${t.title}:`];
+  if (t.rows.length === 0 && t.cut === void 0) return t.empty === "" ? [] : [...title, `  ${t.empty}`];
+  const shown = t.rows.slice(0, Math.max(rows, t.pinned ?? 0));
+  const lines2 = shown.map((r) => {
+    const [first, ...rest] = r.cells.map(cellText);
+    const mark = r.tone === "bad" ? "!! " : "";
+    return `  ${mark}${first}  ${rest.filter((s) => s !== "").join("  ")}`.trimEnd();
   });
-  const hidden = c.items.length - shown.length + c.omitted;
-  if (hidden > 0) shown.push(`  \u2026and ${about}${fmt(hidden)} more (see report.json and events.ndjson)`);
-  return [`${title} (${total}):`, ...shown];
-}
-function fileLines(model, rows) {
-  const { written, removed, moved, linked } = model.files;
-  const line2 = (f) => [f.count, `[${f.group}] ${plainText(f.path)}`];
-  return [
-    ...listLines("Files written", written, rows, line2),
-    ...listLines("Files removed", removed, rows, line2),
-    ...listLines("Files moved", moved, rows, (f) => [
-      f.count,
-      `[${f.group}] ${plainText(f.path)} -> ${plainText(f.targetPath)}`
-    ]),
-    ...listLines("Files linked", linked, rows, (f) => {
-      const type = f.linkType === void 0 ? "" : ` (${plainText(f.linkType)})`;
-      return [f.count, `[${f.group}] ${plainText(f.targetPath)} -> ${plainText(f.path)}${type}`];
-    })
-  ];
+  const more = moreText(t.rows.length - shown.length, t.cut, "report.json");
+  if (more !== void 0) lines2.push(`  ${more}`);
+  return [...title, ...lines2];
 }
 
 // src/cli/reportCommand.ts
 async function reportCommand(jobDir) {
-  if (!existsSync10(join17(jobDir, "events.ndjson"))) {
+  if (!existsSync10(join18(jobDir, "events.ndjson"))) {
     process.stderr.write(`cicd-sensor: ${jobDir} has no events.ndjson
 `);
     return 2;
@@ -18234,7 +20537,7 @@ async function reportCommand(jobDir) {
   process.stderr.write(`${renderText(model)}
 `);
   if (endedEarly) process.stderr.write("cicd-sensor: WARNING: the sensor stopped before the job ended; the report is incomplete\n");
-  process.stderr.write(`cicd-sensor: summary: ${paths.summary}
+  process.stderr.write(`cicd-sensor: summary: ${paths.summary}, page: ${paths.html}
 `);
   return 0;
 }
@@ -18280,7 +20583,7 @@ function rulesEvalCommand(o, out = (l) => process.stdout.write(l)) {
 
 // src/cli/run.ts
 import { spawn as spawn3 } from "node:child_process";
-import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync9, writeFileSync as writeFileSync8 } from "node:fs";
+import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync9, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir } from "node:os";
 
 // src/findings/text.ts
@@ -18295,19 +20598,19 @@ function findingsText(findings) {
   const counts = /* @__PURE__ */ new Map();
   for (const f of detections) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   const head = detections.length === 0 ? "FINDINGS: none" : `FINDINGS: ${detections.length} (${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")})`;
-  const lines = [head, ...detections.map((f) => visible(line(f)))];
-  if (signals > 0) lines.push(`  and ${signals} signal(s) from collect rules (findings.ndjson)`);
-  return lines.join("\n");
+  const lines2 = [head, ...detections.map((f) => visible(line(f)))];
+  if (signals > 0) lines2.push(`  and ${signals} signal(s) from collect rules (findings.ndjson)`);
+  return lines2.join("\n");
 }
 
 // src/cli/spawnInCgroup.ts
 import { spawn as spawn2 } from "node:child_process";
-import { constants } from "node:os";
-import { join as join18 } from "node:path";
-var osSignals = constants.signals;
+import { constants as constants3 } from "node:os";
+import { join as join19 } from "node:path";
+var osSignals = constants3.signals;
 var TRAMPOLINE = 'echo 0 > "$0" || { echo "cicd-sensor: cannot enter cgroup $0" >&2; exit 125; }; exec "$@"';
 function spawnInCgroup(cgroupPath, command, env) {
-  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join18(cgroupPath, "cgroup.procs"), ...command], {
+  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join19(cgroupPath, "cgroup.procs"), ...command], {
     stdio: "inherit",
     env: env ?? process.env
   });
@@ -18315,15 +20618,15 @@ function spawnInCgroup(cgroupPath, command, env) {
 function exitCodeOf(child) {
   return new Promise((resolve2) => {
     child.on("error", () => resolve2(127));
-    child.on("exit", (code, signal) => {
-      if (code !== null) resolve2(code);
+    child.on("exit", (code2, signal) => {
+      if (code2 !== null) resolve2(code2);
       else resolve2(128 + (signal ? osSignals[signal] ?? 0 : 0));
     });
   });
 }
 
 // src/cli/run.ts
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 var LOCAL_JOB = { id: "local", name: "local" };
 function say2(line2) {
   process.stderr.write(`cicd-sensor: ${line2}
@@ -18331,9 +20634,9 @@ function say2(line2) {
 }
 async function runUnmonitored(command) {
   const child = spawn3(command[0], command.slice(1), { stdio: "inherit" });
-  const code = await exitCodeOf(child);
+  const code2 = await exitCodeOf(child);
   say2("COMMAND RAN UNMONITORED: no events were recorded");
-  return code;
+  return code2;
 }
 function forwardSignals(pid) {
   const handler = (signal) => {
@@ -18346,12 +20649,13 @@ function forwardSignals(pid) {
     process.off("SIGTERM", handler);
   };
 }
-async function runRecorded(recorder, opts, cgroup, stages) {
+async function runRecorded(recorder, opts, cgroup, stages, policyId) {
   const recording = recorder.begin({
     identity: LOCAL_JOB,
     dir: opts.outDir,
     cgroups: [{ id: cgroupId(cgroup), path: cgroup }],
     workerPid: process.pid,
+    policyId,
     protectPids: opts.protect ? [process.pid] : [],
     workspace: process.cwd(),
     rowLimit: opts.summaryRows,
@@ -18362,10 +20666,10 @@ async function runRecorded(recorder, opts, cgroup, stages) {
     const env = docker ? { ...process.env, DOCKER_HOST: `unix://${docker.proxyPath}` } : process.env;
     const child = spawnInCgroup(cgroup, opts.command, env);
     const unforward = forwardSignals(child.pid);
-    const code = await exitCodeOf(child);
+    const code2 = await exitCodeOf(child);
     unforward();
     await recorder.stop();
-    return code;
+    return code2;
   } finally {
     recording.end();
   }
@@ -18395,22 +20699,31 @@ async function runCommand(opts) {
     return runUnmonitored(opts.command);
   }
   const { sensor, plan, cgroupRoot } = started;
+  let policyId;
+  try {
+    policyId = opts.egress ? enforcePolicy(sensor, plan, opts.egress, new PolicyIds()) : void 0;
+  } catch (err) {
+    if (!(err instanceof PolicyError || err instanceof SensorError)) throw err;
+    say2(`cannot enforce the egress policy: ${err.message}`);
+    sensor.close();
+    return 3;
+  }
   mkdirSync5(opts.outDir, { recursive: true });
   const recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
-  const socketDir = mkdtempSync(join19(tmpdir(), "cicd-sensor-run-"));
+  const socketDir = mkdtempSync(join20(tmpdir(), "cicd-sensor-run-"));
   const log = { info: () => void 0, warn: say2, error: say2 };
   await recorder.start(opts.dockerProxy ? { socketDir, interpose: false, log } : void 0);
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
-  writeFileSync8(
-    join19(opts.outDir, "sensor.json"),
+  writeFileSync5(
+    join20(opts.outDir, "sensor.json"),
     JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + "\n"
   );
-  let code;
+  let code2;
   try {
-    code = await runRecorded(recorder, opts, cgroup, rules2.stages);
+    code2 = await runRecorded(recorder, opts, cgroup, rules2.stages, policyId);
   } finally {
     removeCgroup(cgroup);
-    removeIfUnused(join19(cgroup, ".."));
+    removeIfUnused(join20(cgroup, ".."));
     recorder.closeDocker();
     rmSync9(socketDir, { recursive: true, force: true });
   }
@@ -18423,13 +20736,13 @@ ${findingsText(findings)}
   process.stderr.write(`
 ${renderText(done.model)}
 `);
-  say2(`events: ${done.events}, summary: ${done.summary}`);
+  say2(`events: ${done.events}, summary: ${done.summary}, page: ${done.html}`);
   const failing = findings ? failingFindings(findings, opts.failOn) : [];
-  if (code === 0 && failing.length > 0) {
+  if (code2 === 0 && failing.length > 0) {
     say2(`${failing.length} finding(s) at or above --fail-on ${opts.failOn}: exiting 1`);
     return 1;
   }
-  return code;
+  return code2;
 }
 
 // src/cli/main.ts
