@@ -9468,6 +9468,45 @@ function ipv6(buf, off) {
   return `${head}::${tail}`;
 }
 
+// src/kernel/recordReader.ts
+var MalformedRecord = class extends Error {
+};
+var u64 = (b, off) => b.readUInt32LE(off + 4) * 4294967296 + b.readUInt32LE(off);
+function need(cond, what) {
+  if (!cond) throw new MalformedRecord(what);
+}
+function base(b, at) {
+  const h = OFFSETS.cs_header;
+  return {
+    pid: b.readUInt32LE(at + h.pid),
+    tid: b.readUInt32LE(at + h.tid),
+    flags: b.readUInt32LE(at + h.flags),
+    timeNs: u64(b, at + h.time_ns),
+    cgroupId: u64(b, at + h.cgroup_id),
+    startNs: u64(b, at + h.start_time_ns)
+  };
+}
+var Tail = class {
+  constructor(pos, end) {
+    this.pos = pos;
+    this.end = end;
+  }
+  pos;
+  end;
+  take(len) {
+    need(this.pos + len <= this.end, "blob runs past the record");
+    const span = [this.pos, this.pos + len];
+    this.pos += len;
+    return span;
+  }
+};
+function passedPath(b, tail, pathLen, baseLen, truncated) {
+  const [ps, pe] = tail.take(pathLen);
+  const [bs, be] = tail.take(baseLen);
+  const raw = bytesToText(b, ps, pe);
+  return be > bs ? { raw, base: componentsToPath(b, bs, be, truncated) } : { raw };
+}
+
 // src/kernel/decodeAccess.ts
 var ACCESS_OPS = {
   [AccessOp.PTRACE]: "ptrace",
@@ -9553,38 +9592,7 @@ function decodeHttpRequest(b, at, end) {
 }
 
 // src/kernel/decode.ts
-var MalformedRecord = class extends Error {
-};
-var u64 = (b, off) => b.readUInt32LE(off + 4) * 4294967296 + b.readUInt32LE(off);
 var flag = (flags, bit) => (flags & bit) !== 0 ? true : void 0;
-function need(cond, what) {
-  if (!cond) throw new MalformedRecord(what);
-}
-function base(b, at) {
-  const h = OFFSETS.cs_header;
-  return {
-    pid: b.readUInt32LE(at + h.pid),
-    tid: b.readUInt32LE(at + h.tid),
-    flags: b.readUInt32LE(at + h.flags),
-    timeNs: u64(b, at + h.time_ns),
-    cgroupId: u64(b, at + h.cgroup_id),
-    startNs: u64(b, at + h.start_time_ns)
-  };
-}
-var Tail = class {
-  constructor(pos, end) {
-    this.pos = pos;
-    this.end = end;
-  }
-  pos;
-  end;
-  take(len) {
-    need(this.pos + len <= this.end, "blob runs past the record");
-    const span = [this.pos, this.pos + len];
-    this.pos += len;
-    return span;
-  }
-};
 function decodeExec(b, at, end) {
   const o = OFFSETS.cs_exec;
   const flags = b.readUInt32LE(at + OFFSETS.cs_header.flags);
@@ -9673,12 +9681,6 @@ var FILE_OPS = {
   [FileOp.LINK]: "link",
   [FileOp.SYMLINK]: "symlink"
 };
-function passedPath(b, tail, pathLen, baseLen, truncated) {
-  const [ps, pe] = tail.take(pathLen);
-  const [bs, be] = tail.take(baseLen);
-  const raw = bytesToText(b, ps, pe);
-  return be > bs ? { raw, base: componentsToPath(b, bs, be, truncated) } : { raw };
-}
 function decodeFileOp(b, at, end) {
   const o = OFFSETS.cs_file_op;
   const flags = b.readUInt32LE(at + OFFSETS.cs_header.flags);

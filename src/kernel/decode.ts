@@ -25,19 +25,19 @@ import {
   RESOLVED_SOCKET,
   SIZEOF,
 } from './layout.js';
+import {
+  base,
+  MalformedRecord,
+  need,
+  passedPath,
+  Tail,
+  u64,
+  type PassedPath,
+  type SampleBase,
+} from './recordReader.js';
 import { bytesToText, componentsToPath, splitNul } from './text.js';
 
-export interface SampleBase {
-  pid: number;
-  tid: number;
-  /** The header's raw flag word; what the bits mean is decoded into each sample's booleans. */
-  flags: number;
-  /** CLOCK_BOOTTIME, ns (a double: sub-microsecond precision is not needed). */
-  timeNs: number;
-  cgroupId: number;
-  /** The process's start (CLOCK_BOOTTIME ns); 0 where the hook cannot tell. */
-  startNs: number;
-}
+export { MalformedRecord, type PassedPath, type SampleBase };
 
 export interface ExecSample extends SampleBase {
   kind: 'exec';
@@ -92,12 +92,6 @@ export interface FileOpenSample extends SampleBase {
   path: string;
   /** The path lost its leading components (set only when true). */
   pathTruncated?: true;
-}
-
-/** A path as the caller passed it, with the directory it was relative to. */
-export interface PassedPath {
-  raw: string;
-  base?: string;
 }
 
 export type FileOpName = 'unlink' | 'rmdir' | 'rename' | 'link' | 'symlink';
@@ -158,43 +152,8 @@ export type Sample =
   | FileOpSample
   | UnixConnectSample;
 
-export class MalformedRecord extends Error {}
-
-export const u64 = (b: Buffer, off: number): number => b.readUInt32LE(off + 4) * 0x1_0000_0000 + b.readUInt32LE(off);
-
 /** A flag bit as the samples carry it: true, or absent. */
 const flag = (flags: number, bit: number): true | undefined => ((flags & bit) !== 0 ? true : undefined);
-
-export function need(cond: boolean, what: string): void {
-  if (!cond) throw new MalformedRecord(what);
-}
-
-export function base(b: Buffer, at: number): SampleBase {
-  const h = O.cs_header;
-  return {
-    pid: b.readUInt32LE(at + h.pid),
-    tid: b.readUInt32LE(at + h.tid),
-    flags: b.readUInt32LE(at + h.flags),
-    timeNs: u64(b, at + h.time_ns),
-    cgroupId: u64(b, at + h.cgroup_id),
-    startNs: u64(b, at + h.start_time_ns),
-  };
-}
-
-/** Reads consecutive variable-length blobs after a record's fixed part. */
-export class Tail {
-  constructor(
-    private pos: number,
-    private readonly end: number,
-  ) {}
-
-  take(len: number): [number, number] {
-    need(this.pos + len <= this.end, 'blob runs past the record');
-    const span: [number, number] = [this.pos, this.pos + len];
-    this.pos += len;
-    return span;
-  }
-}
 
 function decodeExec(b: Buffer, at: number, end: number): ExecSample {
   const o = O.cs_exec;
@@ -293,13 +252,6 @@ const FILE_OPS: Record<number, FileOpName> = {
   [FileOp.LINK]: 'link',
   [FileOp.SYMLINK]: 'symlink',
 };
-
-export function passedPath(b: Buffer, tail: Tail, pathLen: number, baseLen: number, truncated: boolean): PassedPath {
-  const [ps, pe] = tail.take(pathLen);
-  const [bs, be] = tail.take(baseLen);
-  const raw = bytesToText(b, ps, pe);
-  return be > bs ? { raw, base: componentsToPath(b, bs, be, truncated) } : { raw };
-}
 
 function decodeFileOp(b: Buffer, at: number, end: number): FileOpSample {
   const o = O.cs_file_op;

@@ -4,7 +4,7 @@
  * nothing past the decoder reads a bit.
  */
 import { ipv4, ipv6 } from './address.js';
-import { base, need, passedPath, Tail, u64, type PassedPath, type SampleBase } from './decode.js';
+import { base, need, passedPath, Tail, u64, type PassedPath, type SampleBase } from './recordReader.js';
 import { AccessOp, Flag, MountOp, OFFSETS as O, Prevention, ProcFile, SIZEOF } from './layout.js';
 
 export type AccessOpName = 'ptrace' | 'process_vm_readv' | 'process_vm_writev' | 'proc_mem_open';
