@@ -41,18 +41,29 @@ struct {
 } walk_state_map SEC(".maps");
 
 /*
- * Writes the path's components, leaf first, each NUL-terminated, at
- * buf[off], using at most limit bytes. Returns the bytes written, with
- * WALK_TRUNCATED set when components were left out.
+ * Writes the path's components, leaf first, each NUL-terminated, at the
+ * scratch buffer's offset off, using at most limit bytes. Returns the bytes
+ * written, with WALK_TRUNCATED set when components were left out.
+ *
+ * A global function, not a static one: the verifier checks a global
+ * function once per program, on its own, instead of once per call site
+ * with the caller's state. A program reaches this walk from up to eight
+ * call sites (move_mount: two paths, each relative to a dirfd or the cwd),
+ * and checking the 64-step loop at each was most of the sensor's load time
+ * (move_mount alone ~390 ms). The price: its arguments are scalars (a
+ * global function may not take kernel pointers), and it finds the scratch
+ * buffer itself, so it writes only there.
  */
-static __noinline __u32 walk_path(struct dentry *dentry, struct vfsmount *vfsmnt, __u8 *buf, __u32 off,
-				  __u32 limit)
+__noinline __u32 cs_walk_path(__u64 dentry_addr, __u64 vfsmnt_addr, __u32 off, __u32 limit)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
 	struct dentry *root_dentry = BPF_CORE_READ(task, fs, root.dentry);
 	struct vfsmount *root_mnt = BPF_CORE_READ(task, fs, root.mnt);
+	struct dentry *dentry = (struct dentry *)dentry_addr;
+	struct vfsmount *vfsmnt = (struct vfsmount *)vfsmnt_addr;
 	struct mount *mnt = vfsmount_to_mount(vfsmnt);
 	struct walk_state *w;
+	__u8 *buf = scratch_buf();
 	__u32 zero = 0;
 	int i;
 
@@ -102,6 +113,13 @@ static __noinline __u32 walk_path(struct dentry *dentry, struct vfsmount *vfsmnt
 		dentry = parent;
 	}
 	return w->len | WALK_TRUNCATED;
+}
+
+/* buf is the scratch buffer (every record is built there): the walk writes to it at off. */
+static __always_inline __u32 walk_path(struct dentry *dentry, struct vfsmount *vfsmnt, __u8 *buf, __u32 off,
+				       __u32 limit)
+{
+	return cs_walk_path((__u64)dentry, (__u64)vfsmnt, off, limit);
 }
 
 static __always_inline struct file *fd_file(int fd)

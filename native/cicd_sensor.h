@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#define CS_NATIVE_ABI 2
+#define CS_NATIVE_ABI 3
 
 struct cs_sensor;
 
@@ -80,6 +80,21 @@ int cs_read_counters(struct cs_sensor *s, uint64_t *out, uint32_t max);
 int cs_links_alive(struct cs_sensor *s);
 
 void cs_close(struct cs_sensor *s);
+
+/*
+ * Hands the links to a child process that detaches them in the background
+ * (each syscall tracepoint waits for an RCU grace period when it goes);
+ * cs_close after it returns at once. Returns the child's pid, 0 when there
+ * is nothing to hand over, or -errno (then cs_close detaches as usual).
+ */
+int cs_close_in_background(struct cs_sensor *s);
+
+/*
+ * Where the start went, as a JSON array of {"phase", "startMs", "ms"}: the
+ * maps, each instance's load (verifier) and each hook's attach. Returns the
+ * length written.
+ */
+int cs_timings(struct cs_sensor *s, char *out, uint32_t len);
 
 /* CLOCK_REALTIME minus CLOCK_BOOTTIME, in ns: turns record times into wall-clock times. */
 int64_t cs_boot_to_realtime_ns(void);

@@ -88,6 +88,13 @@ int cs_fail(int err, const char *fmt, ...)
 	return err;
 }
 
+/* Sets the error to text as it is: an error another thread produced, handed over. */
+int cs_fail_text(int err, const char *text)
+{
+	snprintf(last_error, sizeof(last_error), "%s", text);
+	return err > 0 ? -err : err ? err : -EINVAL;
+}
+
 int cs_last_error(char *buf, uint32_t len)
 {
 	if (!buf || len == 0)

@@ -8,7 +8,14 @@
 #include "cicd_sensor.h"
 
 #define CS_MAX_LINKS 64
-#define CS_MAX_ALT_OBJECTS 8
+#define CS_MAX_ALT_OBJECTS 16
+#define CS_MAX_PHASES 48
+
+struct cs_phase {
+	char name[56];
+	uint64_t start_us; /* since cs_open began */
+	uint64_t us;
+};
 
 struct cs_ring {
 	int map_fd;
@@ -21,8 +28,11 @@ struct cs_ring {
 };
 
 struct cs_sensor {
+	/* The instance that owns the maps (and loads no program): every other instance shares them. */
 	struct bpf_object *obj;
-	/* Extra instances of the same object, each holding one function-hook alternative. */
+	/* The programs of the hooks that have one mechanism and load with the rest (see cs_loads_apart). */
+	struct bpf_object *core;
+	/* Instances of their own: function hooks, domain parsers, and programs loaded for tests. */
 	struct bpf_object *alt[CS_MAX_ALT_OBJECTS];
 	int nalt;
 	struct bpf_link *links[CS_MAX_LINKS];
@@ -33,6 +43,9 @@ struct cs_sensor {
 	uint32_t ringbuf_bytes;
 	char *obj_path;
 	struct cs_ring ring;
+	uint64_t opened_us;
+	struct cs_phase phases[CS_MAX_PHASES];
+	int nphases;
 };
 
 /* error.c */
@@ -40,11 +53,31 @@ void cs_error_reset(void);
 int cs_fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *cs_libbpf_tail(void);
 void cs_install_print(void);
+int cs_fail_text(int err, const char *text);
 
 /* sensor.c */
 int cs_set_prevention(struct cs_sensor *s, uint32_t mode);
 
 /* load.c */
+#define CS_MAX_UNITS 12
+#define CS_UNIT_PROGS 12
+
+/* An instance loaded by cs_load_units. */
+struct cs_unit {
+	struct cs_sensor *s;
+	char label[160];
+	/* The programs it loads; NULL: every program cs_loads_apart leaves to the core instance. */
+	const char *const *progs;
+	/* Storage for a one-program list. */
+	const char *one[2];
+	/* What plan.c keeps it for (the mechanism it holds). */
+	const void *owner;
+	/* Loaded, or NULL with err and error set. */
+	struct bpf_object *obj;
+	int err;
+	char error[2048];
+};
+void cs_load_units(struct cs_unit *units, int n);
 struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err);
 int cs_reuse_maps(struct cs_sensor *s, struct bpf_object *obj);
 int cs_load_object(struct bpf_object *obj);
@@ -57,6 +90,10 @@ void cs_ring_close(struct cs_ring *r);
 int cs_ring_copy(struct cs_ring *r, uint8_t *buf, uint32_t len);
 int cs_ring_wait(struct cs_ring *r, int timeout_ms);
 int64_t cs_ring_backlog(struct cs_ring *r);
+
+/* timing.c */
+uint64_t cs_now_us(void);
+void cs_phase(struct cs_sensor *s, const char *what, const char *detail, uint64_t start_us);
 
 /* json.c */
 struct cs_json {

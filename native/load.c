@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* Opening instances of the BPF object and sharing one set of maps among them. */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include "internal.h"
 #include "../bpf/records.h"
@@ -102,4 +104,64 @@ int cs_load_object(struct bpf_object *obj)
 	err = bpf_object__load(obj);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return err;
+}
+
+/* One instance's load, on a thread of its own: open, choose its programs, share the maps, verify. */
+static void *load_unit(void *arg)
+{
+	struct cs_unit *u = arg;
+	uint64_t start = cs_now_us();
+	struct bpf_program *prog;
+	int i;
+
+	cs_error_reset();
+	u->obj = cs_open_instance(u->s, &u->err);
+	if (!u->obj) {
+		cs_last_error(u->error, sizeof(u->error));
+		return NULL;
+	}
+	bpf_object__for_each_program(prog, u->obj)
+		bpf_program__set_autoload(prog, !u->progs && !cs_loads_apart(prog));
+	for (i = 0; u->progs && i < CS_UNIT_PROGS && u->progs[i]; i++) {
+		prog = bpf_object__find_program_by_name(u->obj, u->progs[i]);
+		if (prog)
+			bpf_program__set_autoload(prog, true);
+	}
+	u->err = cs_reuse_maps(u->s, u->obj);
+	if (!u->err && (u->err = cs_load_object(u->obj)))
+		u->err = cs_fail(u->err, "loading %s", u->label);
+	if (u->err) {
+		cs_last_error(u->error, sizeof(u->error));
+		bpf_object__close(u->obj);
+		u->obj = NULL;
+	}
+	cs_phase(u->s, "load", u->label, start);
+	return NULL;
+}
+
+/*
+ * Loads the instances side by side, one thread each: the verifier is most
+ * of the sensor's start, each instance's verification is independent of the
+ * others' (they share only maps, made before), and runners have 2 or more
+ * cores. The threads start with every signal blocked: node's handlers must
+ * not run on them, and a pending signal makes the verifier give up.
+ */
+void cs_load_units(struct cs_unit *units, int n)
+{
+	pthread_t threads[CS_MAX_UNITS];
+	bool started[CS_MAX_UNITS] = { false };
+	sigset_t all, old;
+	int i;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	for (i = 0; i < n && i < CS_MAX_UNITS; i++)
+		started[i] = !pthread_create(&threads[i], NULL, load_unit, &units[i]);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	for (i = 0; i < n && i < CS_MAX_UNITS; i++) {
+		if (started[i])
+			pthread_join(threads[i], NULL);
+		else
+			load_unit(&units[i]);
+	}
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/mount.h>
@@ -131,9 +132,23 @@ static int attach_prog(struct cs_sensor *s, struct bpf_program *prog, const char
 	return 0;
 }
 
-/* Attaches a mechanism's programs from obj; on failure detaches what it attached. */
-static int attach_mechanism(struct cs_sensor *s, struct bpf_object *obj, const struct mechanism *m,
-			    struct cs_json *missing)
+/* A program loaded in one of objs (the instances holding a mechanism). */
+static struct bpf_program *find_loaded(struct bpf_object *const *objs, int nobjs, const char *name)
+{
+	struct bpf_program *prog;
+	int i;
+
+	for (i = 0; i < nobjs; i++) {
+		prog = bpf_object__find_program_by_name(objs[i], name);
+		if (prog && bpf_program__fd(prog) >= 0)
+			return prog;
+	}
+	return NULL;
+}
+
+/* Attaches a mechanism's programs from objs; on failure detaches what it attached. */
+static int attach_mechanism(struct cs_sensor *s, struct bpf_object *const *objs, int nobjs,
+			    const struct mechanism *m, struct cs_json *missing)
 {
 	int first = s->nlinks, i, err;
 
@@ -150,8 +165,8 @@ static int attach_mechanism(struct cs_sensor *s, struct bpf_object *obj, const s
 			*at = '\0';
 			event = at + 1;
 		}
-		prog = bpf_object__find_program_by_name(obj, name);
-		err = prog ? attach_prog(s, prog, event) : cs_fail(ENOENT, "program %s not in object", name);
+		prog = find_loaded(objs, nobjs, name);
+		err = prog ? attach_prog(s, prog, event) : cs_fail(ENOENT, "program %s not loaded", name);
 		if (err && optional) {
 			cs_json_raw(missing, missing->len ? ", " : "");
 			cs_json_raw(missing, event ? event : name);
@@ -166,33 +181,36 @@ static int attach_mechanism(struct cs_sensor *s, struct bpf_object *obj, const s
 	return 0;
 }
 
-/* Loads a mechanism in an instance of its own that shares the maps (function hooks, packet parsers). */
-static int try_mechanism_apart(struct cs_sensor *s, const struct mechanism *m, struct cs_json *missing)
+/*
+ * Attaches a mechanism from the instances of its own that cs_attach loaded
+ * (one per program): all of them or, if one was refused, none.
+ */
+static int attach_apart(struct cs_sensor *s, struct cs_unit *units, int nunits, const struct mechanism *m,
+			struct cs_json *missing)
 {
-	struct bpf_object *obj;
-	int err, i;
+	struct bpf_object *objs[CS_MAX_UNITS];
+	int i, n = 0, err;
 
-	if (s->nalt >= CS_MAX_ALT_OBJECTS)
-		return cs_fail(ENOSPC, "too many function-hook instances");
-	obj = cs_open_instance(s, &err);
-	if (!obj)
-		return err;
-	for (i = 0; i < MAX_PROGS && m->progs[i]; i++) {
-		struct bpf_program *prog = bpf_object__find_program_by_name(obj, m->progs[i]);
-
-		if (prog)
-			bpf_program__set_autoload(prog, true);
+	for (i = 0; i < nunits; i++) {
+		if (units[i].owner != m)
+			continue;
+		if (!units[i].obj)
+			return cs_fail_text(units[i].err, units[i].error);
+		objs[n++] = units[i].obj;
 	}
-	err = cs_reuse_maps(s, obj);
-	if (!err && (err = cs_load_object(obj)))
-		err = cs_fail(err, "loading %s %s", m->name, m->target);
-	if (!err)
-		err = attach_mechanism(s, obj, m, missing);
-	if (err) {
-		bpf_object__close(obj);
+	if (n == 0)
+		return cs_fail(ENOENT, "%s %s was not loaded", m->name, m->target);
+	if (s->nalt + n > CS_MAX_ALT_OBJECTS)
+		return cs_fail(ENOSPC, "too many instances");
+	err = attach_mechanism(s, objs, n, m, missing);
+	if (err)
 		return err;
+	for (i = 0; i < nunits; i++) {
+		if (units[i].owner == m) {
+			s->alt[s->nalt++] = units[i].obj;
+			units[i].obj = NULL;
+		}
 	}
-	s->alt[s->nalt++] = obj;
 	return 0;
 }
 
@@ -205,6 +223,11 @@ static bool is_function_mechanism(const struct mechanism *m)
 static bool optional_hook(const struct hook_plan *h)
 {
 	return !strcmp(h->hook, "domain") || !strcmp(h->hook, "protect_runner");
+}
+
+static bool disabled(const struct cs_sensor *s, const struct mechanism *m)
+{
+	return is_function_mechanism(m) && (s->flags & CS_OPEN_NO_FUNCTION_HOOKS);
 }
 
 /* As cs_loads_apart decides for the programs: loaded in an instance of their own. */
@@ -242,7 +265,8 @@ static void describe_refusal(const struct mechanism *m, int err, char *buf, size
 }
 
 /* Attaches one hook with the first mechanism that works; appends its plan entry. */
-static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_json *out)
+static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_unit *units, int nunits,
+		     struct cs_json *out)
 {
 	char unavailable[8192] = "", missing_buf[512] = "";
 	struct cs_json un = { unavailable, 0, sizeof(unavailable), false };
@@ -254,7 +278,7 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_j
 		const struct mechanism *m = &h->mechs[i];
 		char last[1024];
 
-		if (is_function_mechanism(m) && (s->flags & CS_OPEN_NO_FUNCTION_HOOKS)) {
+		if (disabled(s, m)) {
 			json_unavailable(&un, m, "disabled by request", tried++ == 0);
 			continue;
 		}
@@ -264,7 +288,8 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_j
 		/* The process_access hooks send the SIGKILL: what the plan needs to know is whether they can. */
 		err = !strcmp(m->name, "bpf_send_signal") ? probe_send_signal() : 0;
 		if (!err)
-			err = loads_apart(m) ? try_mechanism_apart(s, m, &missing) : attach_mechanism(s, s->obj, m, &missing);
+			err = loads_apart(m) ? attach_apart(s, units, nunits, m, &missing)
+					     : attach_mechanism(s, &s->core, 1, m, &missing);
 		if (!err && prevention_of(h, m))
 			err = cs_set_prevention(s, prevention_of(h, m));
 		if (!err) {
@@ -303,35 +328,98 @@ static void ensure_tracefs(void)
 	mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, NULL);
 }
 
-int cs_attach(struct cs_sensor *s, const char *cgroup_root, char *plan, uint32_t plan_len)
+/*
+ * The instances to load side by side: the core, and one per program of each
+ * mechanism that loads apart (and is not disabled). One per program, not per
+ * mechanism: the domain parsers' egress program alone takes longer to verify
+ * than the core, and with its ingress and sendto programs in one instance
+ * that instance would be the whole wait. (They share no state but maps: the
+ * one global among them, policy_refused_any, is egress's alone.)
+ */
+static int plan_units(struct cs_sensor *s, struct cs_unit *units)
 {
-	struct cs_json out = { plan, 0, plan_len, false };
+	size_t i, k, p;
+	int n = 1;
+
+	units[0] = (struct cs_unit){ .s = s, .progs = NULL };
+	snprintf(units[0].label, sizeof(units[0].label), "BPF programs");
+	for (i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
+		for (k = 0; k < 2 && plans[i].mechs[k].name; k++) {
+			const struct mechanism *m = &plans[i].mechs[k];
+
+			if (!loads_apart(m) || disabled(s, m))
+				continue;
+			for (p = 0; p < MAX_PROGS && m->progs[p] && n < CS_MAX_UNITS; p++) {
+				units[n] = (struct cs_unit){ .s = s, .owner = m };
+				units[n].one[0] = m->progs[p];
+				units[n].progs = units[n].one;
+				snprintf(units[n].label, sizeof(units[n].label), "%s %s", m->name, m->progs[p]);
+				n++;
+			}
+		}
+	}
+	return n;
+}
+
+static void close_units(struct cs_unit *units, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		bpf_object__close(units[i].obj);
+		units[i].obj = NULL;
+	}
+}
+
+static int attach_hooks(struct cs_sensor *s, struct cs_unit *units, int nunits, struct cs_json *out)
+{
 	char first_error[2048] = "";
 	size_t i;
 	int err = 0;
 
-	if (!s || !cgroup_root || !plan || plan_len < 2)
-		return cs_fail(EINVAL, "cs_attach: missing argument");
-	plan[0] = '\0';
-	ensure_tracefs();
-	s->cgroup_fd = open(cgroup_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (s->cgroup_fd < 0)
-		return cs_fail(errno, "opening cgroup v2 root %s", cgroup_root);
-	cs_json_raw(&out, "[");
+	cs_json_raw(out, "[");
 	for (i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
-		int e = plan_hook(s, &plans[i], &out);
+		uint64_t start = cs_now_us();
+		int e = plan_hook(s, &plans[i], units, nunits, out);
 
+		cs_phase(s, "attach", plans[i].hook, start);
 		if (e && !err) {
 			err = e;
 			cs_last_error(first_error, sizeof(first_error));
 		}
 	}
-	cs_json_raw(&out, "]");
-	if (out.overflow)
-		return cs_fail(ENOSPC, "attach plan does not fit in %u bytes", plan_len);
-	if (err)
-		return cs_fail(err, "%s", first_error);
-	return 0;
+	cs_json_raw(out, "]");
+	return err ? cs_fail_text(err, first_error) : 0;
+}
+
+int cs_attach(struct cs_sensor *s, const char *cgroup_root, char *plan, uint32_t plan_len)
+{
+	struct cs_json out = { plan, 0, plan_len, false };
+	struct cs_unit *units;
+	int err, nunits;
+
+	if (!s || !cgroup_root || !plan || plan_len < 2)
+		return cs_fail(EINVAL, "cs_attach: missing argument");
+	if (s->core)
+		return cs_fail(EALREADY, "cs_attach: already attached");
+	plan[0] = '\0';
+	ensure_tracefs();
+	s->cgroup_fd = open(cgroup_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (s->cgroup_fd < 0)
+		return cs_fail(errno, "opening cgroup v2 root %s", cgroup_root);
+	units = calloc(CS_MAX_UNITS, sizeof(*units));
+	if (!units)
+		return cs_fail(ENOMEM, "allocating load units");
+	nunits = plan_units(s, units);
+	cs_load_units(units, nunits);
+	s->core = units[0].obj;
+	units[0].obj = NULL;
+	err = s->core ? attach_hooks(s, units, nunits, &out) : cs_fail_text(units[0].err, units[0].error);
+	close_units(units, nunits);
+	free(units);
+	if (!err && out.overflow)
+		err = cs_fail(ENOSPC, "attach plan does not fit in %u bytes", plan_len);
+	return err;
 }
 
 int cs_links_alive(struct cs_sensor *s)

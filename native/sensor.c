@@ -36,23 +36,26 @@ static bool power_of_two(uint32_t n)
 	return n && !(n & (n - 1));
 }
 
-static int load_main(struct cs_sensor *s)
+/*
+ * The maps and the ring: an instance with every program's autoload off
+ * makes the maps, which every instance cs_attach loads then shares.
+ */
+static int load_maps(struct cs_sensor *s)
 {
-	struct bpf_program *prog;
+	uint64_t start = cs_now_us();
 	struct bpf_map *events;
 	int err;
 
 	s->obj = cs_open_instance(s, &err);
 	if (!s->obj)
 		return err;
-	/* Function hooks and packet parsers load later, one instance each, so a refusal costs only that hook. */
-	bpf_object__for_each_program(prog, s->obj)
-		bpf_program__set_autoload(prog, !cs_loads_apart(prog));
 	err = cs_load_object(s->obj);
 	if (err)
-		return cs_fail(err, "loading BPF programs");
+		return cs_fail(err, "creating the BPF maps");
 	events = bpf_object__find_map_by_name(s->obj, "events");
-	return cs_ring_init(&s->ring, bpf_map__fd(events), s->ringbuf_bytes);
+	err = cs_ring_init(&s->ring, bpf_map__fd(events), s->ringbuf_bytes);
+	cs_phase(s, "open", "maps and ring", start);
+	return err;
 }
 
 struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t self_tgid, uint32_t flags,
@@ -78,13 +81,14 @@ struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t
 		*err = cs_fail(ENOMEM, "allocating sensor");
 		return NULL;
 	}
+	s->opened_us = cs_now_us();
 	s->cgroup_fd = -1;
 	s->ring.epoll_fd = -1;
 	s->flags = flags;
 	s->self_tgid = self_tgid;
 	s->ringbuf_bytes = ringbuf_bytes;
 	s->obj_path = strdup(obj_path);
-	e = s->obj_path ? load_main(s) : cs_fail(ENOMEM, "copying path");
+	e = s->obj_path ? load_maps(s) : cs_fail(ENOMEM, "copying path");
 	if (e) {
 		*err = e;
 		cs_close(s);
@@ -383,6 +387,7 @@ void cs_close(struct cs_sensor *s)
 	destroy_links(s->links, s->nlinks);
 	for (i = 0; i < s->nalt; i++)
 		bpf_object__close(s->alt[i]);
+	bpf_object__close(s->core);
 	cs_ring_close(&s->ring);
 	bpf_object__close(s->obj);
 	if (s->cgroup_fd >= 0)

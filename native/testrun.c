@@ -7,7 +7,7 @@
 /* The program loaded in one of the sensor's instances, if it is. */
 static struct bpf_program *loaded(struct cs_sensor *s, const char *name)
 {
-	struct bpf_program *prog = bpf_object__find_program_by_name(s->obj, name);
+	struct bpf_program *prog = s->core ? bpf_object__find_program_by_name(s->core, name) : NULL;
 	int i;
 
 	if (prog && bpf_program__fd(prog) >= 0)

@@ -48,6 +48,8 @@ export const EnvVar = {
   Debug: 'CICD_SENSOR_DEBUG',
   /** Print the attach plan as the native library returns it. */
   DebugPlan: 'CICD_SENSOR_DEBUG_PLAN',
+  /** `cicd-sensor run`: print where its time went (start, command, drain, report, and the sensor's load per instance). */
+  DebugTiming: 'CICD_SENSOR_DEBUG_TIMING',
   /** The directory holding sensor.bpf.o and lib/, instead of the bundle's own. */
   Assets: 'CICD_SENSOR_ASSETS',
   /** Tests: a shorter floor (seconds) for the TTL of addresses a DNS answer allows (src/policy/kernelPolicy.ts). */

@@ -20,6 +20,8 @@ import { SensorError } from '../native/sensor.js';
 import { PolicyError } from '../policy/endpoints.js';
 import { enforcePolicy } from '../policy/enforce.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
+import type { ReportModel } from '../report/model.js';
+import { Phases } from './phases.js';
 
 const LOCAL_JOB: JobIdentity = { id: 'local', name: 'local' };
 
@@ -48,7 +50,7 @@ function forwardSignals(pid: number | undefined): () => void {
 }
 
 /** Runs the command in a cgroup of its own as the recording's one job; its exit code. */
-async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string, stages: EventStage[], policyId?: number): Promise<number> {
+async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string, stages: EventStage[], phases: Phases, policyId?: number): Promise<number> {
   // The CLI stands in for Runner.Worker: its one command is the job's one step.
   const recording = recorder.begin({
     identity: LOCAL_JOB,
@@ -68,7 +70,9 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string,
     const unforward = forwardSignals(child.pid);
     const code = await exitCodeOf(child);
     unforward();
+    phases.mark('the command');
     await recorder.stop();
+    phases.mark('drain');
     return code;
   } finally {
     recording.end();
@@ -88,9 +92,30 @@ function loadRules(opts: RunOptions): { stages: EventStage[] } | undefined {
   }
 }
 
+/** What `run` prints and exits with once the report is written, whichever sensor recorded it. */
+export function finishRun(model: ReportModel, paths: { events: string; summary: string; html: string }, code: number, opts: RunOptions): number {
+  const findings = model.findings;
+  if (findings) process.stderr.write(`\n${findingsText(findings)}\n`);
+  process.stderr.write(`\n${renderText(model)}\n`);
+  say(`events: ${paths.events}, summary: ${paths.summary}, page: ${paths.html}`);
+  // The command's own failure is the more useful exit code; fail-on only turns a success into 1.
+  const failing = findings ? failingFindings(findings, opts.failOn) : [];
+  if (code === 0 && failing.length > 0) {
+    say(`${failing.length} finding(s) at or above --fail-on ${opts.failOn}: exiting 1`);
+    return 1;
+  }
+  return code;
+}
+
+export function printPhases(phases: Phases): void {
+  if (process.env[EnvVar.DebugTiming]) process.stderr.write(`cicd-sensor: where the time went:\n${phases.text()}\n`);
+}
+
 export async function runCommand(opts: RunOptions): Promise<number> {
+  const phases = new Phases();
   const rules = loadRules(opts);
   if (!rules) return 2;
+  phases.mark('rules');
   const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
   if (!started.ok) {
     say(`cannot monitor: ${started.reason}`);
@@ -100,6 +125,8 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     return runUnmonitored(opts.command);
   }
   const { sensor, plan, cgroupRoot } = started;
+  phases.mark('sensor: open, load, attach');
+  phases.setNative(sensor.timings());
   let policyId: number | undefined;
   try {
     policyId = opts.egress ? enforcePolicy(sensor, plan, opts.egress, new PolicyIds()) : undefined;
@@ -107,7 +134,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     if (!(err instanceof PolicyError || err instanceof SensorError)) throw err;
     // Fail closed: a policy asked for and not enforceable never degrades to watching only.
     say(`cannot enforce the egress policy: ${err.message}`);
-    sensor.close();
+    sensor.close({ inBackground: true });
     return 3;
   }
   mkdirSync(opts.outDir, { recursive: true });
@@ -121,9 +148,10 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     join(opts.outDir, 'sensor.json'),
     JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + '\n',
   );
+  phases.mark('recorder, docker proxy, cgroup');
   let code: number;
   try {
-    code = await runRecorded(recorder, opts, cgroup, rules.stages, policyId);
+    code = await runRecorded(recorder, opts, cgroup, rules.stages, phases, policyId);
   } finally {
     removeCgroup(cgroup);
     removeIfUnused(join(cgroup, '..'));
@@ -131,16 +159,10 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     rmSync(socketDir, { recursive: true, force: true });
   }
   const done = recorder.finish(LOCAL_JOB.id);
-  sensor.close();
-  const findings = done.model.findings;
-  if (findings) process.stderr.write(`\n${findingsText(findings)}\n`);
-  process.stderr.write(`\n${renderText(done.model)}\n`);
-  say(`events: ${done.events}, summary: ${done.summary}, page: ${done.html}`);
-  // The command's own failure is the more useful exit code; fail-on only turns a success into 1.
-  const failing = findings ? failingFindings(findings, opts.failOn) : [];
-  if (code === 0 && failing.length > 0) {
-    say(`${failing.length} finding(s) at or above --fail-on ${opts.failOn}: exiting 1`);
-    return 1;
-  }
-  return code;
+  phases.mark('report');
+  // The report is written: the links' detach (over a second of RCU grace periods) goes on in the background.
+  sensor.close({ inBackground: true });
+  phases.mark('close (detach handed to a child process)');
+  printPhases(phases);
+  return finishRun(done.model, done, code, opts);
 }

@@ -6,7 +6,7 @@ import koffi from 'koffi';
 import { libraryPath } from './assets.js';
 
 /** Must equal CS_NATIVE_ABI in native/cicd_sensor.h. */
-export const NATIVE_ABI = 2;
+export const NATIVE_ABI = 3;
 
 export type Handle = bigint;
 
@@ -31,6 +31,8 @@ export interface NativeApi {
   cs_read_counters(h: Handle, out: BigUint64Array, max: number): number;
   cs_links_alive(h: Handle): number;
   cs_close(h: Handle): void;
+  cs_close_in_background(h: Handle): number;
+  cs_timings(h: Handle, out: Buffer, len: number): number;
   cs_boot_to_realtime_ns(): number | bigint;
   cs_peer_pid(fd: number): number;
   cs_peer_cred(fd: number, out: Int32Array): number;
@@ -77,6 +79,8 @@ export function nativeApi(): NativeApi {
     cs_read_counters: f('int cs_read_counters(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)'),
     cs_links_alive: f('int cs_links_alive(cs_sensor *s)'),
     cs_close: f('void cs_close(cs_sensor *s)'),
+    cs_close_in_background: f('int cs_close_in_background(cs_sensor *s)'),
+    cs_timings: f('int cs_timings(cs_sensor *s, _Out_ uint8_t *out, uint32_t len)'),
     cs_boot_to_realtime_ns: f('int64_t cs_boot_to_realtime_ns(void)'),
     cs_peer_pid: f('int cs_peer_pid(int fd)'),
     cs_peer_cred: f('int cs_peer_cred(int fd, _Out_ int *out)'),

@@ -11,6 +11,14 @@ import type { KernelPolicyConfig, PolicyMaps } from '../policy/kernelPolicy.js';
 import { bpfObjectPath } from './assets.js';
 import { nativeApi, type Handle, type NativeApi } from './ffi.js';
 
+/** One phase of the sensor's start, as cs_timings reports it. */
+export interface StartPhase {
+  phase: string;
+  /** Since Sensor.open began. */
+  startMs: number;
+  ms: number;
+}
+
 export class SensorError extends Error {
   constructor(
     message: string,
@@ -214,14 +222,28 @@ export class Sensor implements PolicyMaps {
     return this.check(this.api.cs_test_skb(this.live(), prog, frame, frame.length));
   }
 
+  /** Where the start went: the maps, each instance's load (the verifier), each hook's attach. */
+  timings(): StartPhase[] {
+    const buf = Buffer.alloc(16 * 1024);
+    const n = this.check(this.api.cs_timings(this.live(), buf, buf.length));
+    return JSON.parse(buf.subarray(0, n).toString('utf8')) as StartPhase[];
+  }
+
   linksAlive(): number {
     return this.api.cs_links_alive(this.live());
   }
 
-  /** Detaches everything. Waits for nothing: callers stop polling first. */
-  close(): void {
+  /**
+   * Detaches everything. Waits for nothing: callers stop polling first.
+   * inBackground: a child process detaches the links after this returns
+   * (each syscall tracepoint's detach waits for an RCU grace period, one
+   * after another: over a second in all), for a caller about to exit.
+   */
+  close(opts: { inBackground?: boolean } = {}): void {
     if (this.closed) return;
     if (this.polling) throw new SensorError('close while a poll is running', 16);
+    // A failed hand-over leaves the links with us: cs_close below detaches them as usual.
+    if (opts.inBackground) this.api.cs_close_in_background(this.handle);
     this.closed = true;
     this.api.cs_close(this.handle);
   }

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Where the sensor's start goes: verifier time per instance, attach per
+ * hook. Recorded always (a clock read per phase), read by cs_timings for
+ * the CLI's timing breakdown and the bench.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <time.h>
+#include "internal.h"
+
+static pthread_mutex_t timing_lock = PTHREAD_MUTEX_INITIALIZER;
+
+uint64_t cs_now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
+}
+
+/* Phases end in worker threads too (parallel loads): appended under a lock. */
+void cs_phase(struct cs_sensor *s, const char *what, const char *detail, uint64_t start_us)
+{
+	uint64_t end = cs_now_us();
+	struct cs_phase *p;
+
+	pthread_mutex_lock(&timing_lock);
+	if (s->nphases < CS_MAX_PHASES) {
+		p = &s->phases[s->nphases++];
+		snprintf(p->name, sizeof(p->name), "%s%s%s", what, detail ? " " : "", detail ? detail : "");
+		p->start_us = start_us - s->opened_us;
+		p->us = end - start_us;
+	}
+	pthread_mutex_unlock(&timing_lock);
+}
+
+int cs_timings(struct cs_sensor *s, char *out, uint32_t len)
+{
+	struct cs_json j = { out, 0, len, false };
+	char num[64];
+	int i;
+
+	if (!s || !out || len < 3)
+		return -EINVAL;
+	out[0] = '\0';
+	cs_json_raw(&j, "[");
+	pthread_mutex_lock(&timing_lock);
+	for (i = 0; i < s->nphases; i++) {
+		cs_json_raw(&j, i ? ",{\"phase\":" : "{\"phase\":");
+		cs_json_str(&j, s->phases[i].name);
+		snprintf(num, sizeof(num), ",\"startMs\":%.1f,\"ms\":%.1f}", s->phases[i].start_us / 1000.0,
+			 s->phases[i].us / 1000.0);
+		cs_json_raw(&j, num);
+	}
+	pthread_mutex_unlock(&timing_lock);
+	cs_json_raw(&j, "]");
+	return j.overflow ? -ENOSPC : (int)j.len;
+}
