@@ -9,6 +9,7 @@ import { installSignalHandlers, isAborting, onCleanup, runCleanups } from './cle
 import { ensureDeps } from './deps.mjs';
 import { measureDocker } from './docker.mjs';
 import { measureDaemonReady, measureReport, measureRules, measureThroughput } from './figures.mjs';
+import { measureEndToEnd, measureStartStop } from './startStop.mjs';
 import { MODE_LABELS } from './modes.mjs';
 import { parseOptions, USAGE, UsageError } from './options.mjs';
 import { runRounds } from './rounds.mjs';
@@ -88,8 +89,18 @@ function readySamples(pre, rounds, throughput) {
   return summary(values.filter((v) => v !== undefined));
 }
 
-async function figures(ctx, opts, filesDir) {
+async function figures(ctx, opts, filesDir, build) {
   const out = { errors: {} };
+  try {
+    out.startStop = await measureStartStop(ctx, opts.sizes);
+  } catch (err) {
+    out.errors.startStop = err.message;
+  }
+  try {
+    out.endToEnd = await measureEndToEnd(ctx, opts.sizes, build);
+  } catch (err) {
+    out.errors.endToEnd = err.message;
+  }
   try {
     out.throughput = await measureThroughput(ctx, filesDir, opts.sizes);
     out.tracker = out.throughput.find((t) => t.lostRecords === 0) ?? out.throughput.at(-1);
@@ -166,7 +177,8 @@ async function bench(opts) {
   const rounds = await runRounds(ctx, workloads, opts.modes.filter((m) => !unavailable[m]), opts.sizes.rounds);
   Object.assign(unavailable, rounds.unavailable);
   if (isAborting()) throw new Error('interrupted');
-  const figs = opts.figures && !pre.error ? await figures(ctx, opts, join(tmp, 'files')) : {};
+  const build = all.find((w) => w.id === 'build');
+  const figs = opts.figures && !pre.error ? await figures(ctx, opts, join(tmp, 'files'), build) : {};
   if (isAborting()) throw new Error('interrupted');
   figs.ready = readySamples(pre, rounds, figs.throughput);
   const results = {

@@ -18,6 +18,10 @@ const FULL = {
   reportRuns: 3,
   // docker run --rm IMAGE true, back to back, per side and round.
   containers: 10,
+  // cicd-sensor run -- true, per side (own sensor, through a daemon).
+  startStopRuns: 9,
+  // The realistic build bare and under cicd-sensor run, start and stop included.
+  endToEndPairs: 5,
 };
 
 /** --quick: the same harness, tiny sizes and one round, for CI. */
@@ -33,6 +37,8 @@ const QUICK = {
   reportEvents: 20_000,
   reportRuns: 1,
   containers: 2,
+  startStopRuns: 3,
+  endToEndPairs: 2,
 };
 
 export const USAGE = `usage: npm run bench [-- options]

@@ -1,5 +1,6 @@
 /** Command-line parsing for `cicd-sensor`: strict, with usage errors a user can act on. */
 import { readFileSync } from 'node:fs';
+import { EnvVar } from '../action/constants.js';
 import { DEFAULT_RINGBUF_BYTES, DEFAULT_STATE_DIR, parseDaemonOptions, type DaemonOptions } from '../daemon/options.js';
 import type { JobIdentity } from '../events/eventRecord.js';
 import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
@@ -23,7 +24,8 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
 
 run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
 writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
-summary. Exits with COMMAND's exit code.
+summary. Exits with COMMAND's exit code. When a daemon answers on its state
+directory, COMMAND is registered with it as a job instead of loading BPF.
 
   --out DIR              where to write the report (default: ./cicd-sensor-report)
   --ringbuf-size BYTES   kernel ring buffer size, a power of two (default: 16777216)
@@ -43,6 +45,10 @@ summary. Exits with COMMAND's exit code.
   --monitor-mode         terminate rules only detect
   --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
                          process_vm_readv, /proc/PID/mem): the caller is killed, or refused
+  --state-dir DIR        the daemon to record through when it runs (default: $CICD_SENSOR_STATE_DIR,
+                         else ${DEFAULT_STATE_DIR})
+  --no-daemon            load this run's own sensor even when a daemon runs (so do --ringbuf-size,
+                         --no-function-hooks and an egress policy)
   -h, --help             show this help
 
 report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
@@ -78,6 +84,12 @@ export interface RunOptions {
   monitorMode: boolean;
   /** protect-runner: the command may not read or trace the sensor. */
   protect: boolean;
+  /**
+   * The state directory of a daemon to record through, if one answers there;
+   * undefined: load this run's own sensor (--no-daemon, or an option only
+   * its own sensor can honour: --ringbuf-size, --no-function-hooks, an egress policy).
+   */
+  daemonStateDir?: string;
   command: string[];
 }
 
@@ -120,7 +132,17 @@ const RUN_SPEC: Spec = {
   '--fail-on': 'string',
   '--monitor-mode': 'flag',
   '--protect': 'flag',
+  '--state-dir': 'dir',
+  '--no-daemon': 'flag',
 };
+
+/** Options a daemon already running cannot take from one run: they need the run's own sensor. */
+const OWN_SENSOR_OPTIONS = ['--no-daemon', '--ringbuf-size', '--no-function-hooks', '--egress-policy', '--allowed-endpoints', '--allowed-endpoints-file'];
+
+function daemonStateDir(values: Map<string, unknown>): string | undefined {
+  if (OWN_SENSOR_OPTIONS.some((o) => values.has(o))) return undefined;
+  return (values.get('--state-dir') as string | undefined) ?? process.env[EnvVar.StateDir] ?? DEFAULT_STATE_DIR;
+}
 
 /** The egress policy flags of `run`; none given: no policy. */
 function runPolicy(values: Map<string, unknown>): EgressPolicy | undefined {
@@ -165,6 +187,7 @@ function parseRun(args: string[]): Parsed {
       failOn: failOnArg(values.get('--fail-on') as string | undefined),
       monitorMode: values.has('--monitor-mode'),
       protect: values.has('--protect'),
+      daemonStateDir: daemonStateDir(values),
       command: rest,
     },
   };

@@ -22,6 +22,7 @@ import { enforcePolicy } from '../policy/enforce.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 import type { ReportModel } from '../report/model.js';
 import { Phases } from './phases.js';
+import { runViaDaemon } from './runViaDaemon.js';
 
 const LOCAL_JOB: JobIdentity = { id: 'local', name: 'local' };
 
@@ -116,6 +117,11 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const rules = loadRules(opts);
   if (!rules) return 2;
   phases.mark('rules');
+  const viaDaemon = opts.daemonStateDir ? await runViaDaemon(opts, opts.daemonStateDir, phases, say) : undefined;
+  if (viaDaemon) {
+    printPhases(phases);
+    return finishRun(viaDaemon.model, viaDaemon.paths, viaDaemon.code, opts);
+  }
   const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
   if (!started.ok) {
     say(`cannot monitor: ${started.reason}`);

@@ -102,7 +102,7 @@ class Daemon {
   async handle(req: Request): Promise<ReplyTo<Request>> {
     switch (req.op) {
       case 'register': {
-        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.protect === true, req.rules, req.egress && policyOf(req.egress));
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup, worker: req.worker }, req.notes, req.protect === true, req.rules, req.egress && policyOf(req.egress));
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result, ...docker };

@@ -144,10 +144,10 @@ export function cgroupBelowRoot(given: string, root: string): string {
   return path;
 }
 
-export function chooseJobCgroup(req: { pid?: number; cgroup?: string }, root: string, jobId: string): JobCgroupChoice {
+export function chooseJobCgroup(req: { pid?: number; cgroup?: string; worker?: number }, root: string, jobId: string): JobCgroupChoice {
   if (req.cgroup !== undefined) {
     const path = cgroupBelowRoot(req.cgroup, root);
-    return { path, isolated: false, pids: cgroupProcs(path) };
+    return { path, isolated: false, pids: cgroupProcs(path), ...(req.worker !== undefined ? { workerPid: req.worker } : {}) };
   }
   const pid = req.pid!;
   const worker = findRunnerWorker(pid);

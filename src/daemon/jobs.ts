@@ -68,7 +68,7 @@ export class JobManager {
   }
 
   /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner); rules: the text of its rule files. */
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, rules?: RulesPayload, egress?: EgressPolicy): RegisterResult {
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string; worker?: number }, notes: string[] = [], protect = false, rules?: RulesPayload, egress?: EgressPolicy): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     // Rules first: a job whose rules do not load is refused before anything of it exists.
     const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
@@ -81,7 +81,8 @@ export class JobManager {
     }
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
     try {
-      const policy = egress && this.enforce(identity.id, egress, choice.workerPid);
+      // A worker the request names (cicd-sensor run's own pid) is not exempt: run's own sensor exempts nothing either.
+      const policy = egress && this.enforce(identity.id, egress, target.worker === undefined ? choice.workerPid : undefined);
       return this.begin(identity, choice, { notes, protect, stage, policy, egress });
     } catch (err) {
       this.release(identity.id);

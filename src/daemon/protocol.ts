@@ -10,7 +10,18 @@ import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
 import type { RulesPayload } from '../rules/jobRules.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload; egress?: EgressWire }
+  | {
+      op: 'register';
+      job: JobIdentity;
+      cgroup?: string;
+      pid?: number;
+      /** With cgroup: the process that stands in for Runner.Worker (its children are the job's steps); `cicd-sensor run` is its command's. */
+      worker?: number;
+      notes?: string[];
+      protect?: boolean;
+      rules?: RulesPayload;
+      egress?: EgressWire;
+    }
   | { op: 'unregister'; id: string }
   | { op: 'rules'; id: string; rules: RulesPayload }
   | { op: 'stats' }
@@ -196,6 +207,11 @@ function register(o: Record<string, unknown>): Request {
     req.pid = o.pid as number;
   }
   if ((req.cgroup === undefined) === (req.pid === undefined)) throw new ProtocolError('register needs exactly one of cgroup or pid');
+  if (o.worker !== undefined) {
+    if (req.cgroup === undefined) throw new ProtocolError('worker goes with cgroup (with pid, the daemon finds Runner.Worker itself)');
+    if (!Number.isSafeInteger(o.worker) || (o.worker as number) <= 0) throw new ProtocolError('worker must be a positive integer');
+    req.worker = o.worker as number;
+  }
   if (o.notes !== undefined) req.notes = notes(o.notes);
   if (o.rules !== undefined) req.rules = rules(o.rules);
   if (o.protect !== undefined) {

@@ -60,8 +60,16 @@ describe('parseArgs', () => {
       failOn: 'critical',
       monitorMode: false,
       protect: false,
+      daemonStateDir: process.env.CICD_SENSOR_STATE_DIR ?? '/run/cicd-sensor',
       command: ['make'],
     });
+  });
+
+  it('records through a daemon unless told not to or asked for what only its own sensor does', () => {
+    expect(run('--state-dir', '/tmp/d', '--', 'make').daemonStateDir).toBe('/tmp/d');
+    for (const own of [['--no-daemon'], ['--ringbuf-size', '65536'], ['--no-function-hooks'], ['--egress-policy', 'audit']]) {
+      expect(run(...own, '--', 'make').daemonStateDir).toBeUndefined();
+    }
   });
 
   it('takes --rules repeated, in order, with --fail-on and --monitor-mode', () => {

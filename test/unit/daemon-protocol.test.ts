@@ -16,6 +16,12 @@ describe('parseRequest', () => {
     }
   });
 
+  it('takes the worker that stands in for Runner.Worker with a cgroup, never with a pid', () => {
+    expect(parseRequest('{"op":"register","job":{"id":"j"},"cgroup":"/x","worker":42}')).toMatchObject({ cgroup: '/x', worker: 42 });
+    expect(() => parseRequest('{"op":"register","job":{"id":"j"},"pid":7,"worker":42}')).toThrow(/worker goes with cgroup/);
+    expect(() => parseRequest('{"op":"register","job":{"id":"j"},"cgroup":"/x","worker":-1}')).toThrow(/worker must be a positive integer/);
+  });
+
   it('refuses a register with neither or both of pid and cgroup', () => {
     expect(() => parseRequest(JSON.stringify({ op: 'register', job: { id: 'a' } }))).toThrow(/exactly one/);
     expect(() => parseRequest(register({ cgroup: '/sys/fs/cgroup/x' }))).toThrow(/exactly one/);

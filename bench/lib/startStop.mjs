@@ -1,0 +1,103 @@
+// Start and stop: what `cicd-sensor run` costs around a command that does
+// nothing, with its own sensor and through a daemon already running; and
+// end to end around a realistic build (start and stop included) against the
+// bare build, in pairs. Timed from spawn to exit, as a user waits for it.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { onCleanup } from './cleanup.mjs';
+import { run, startChild } from './proc.mjs';
+import { CLI } from './sensor.mjs';
+import { summary } from './stats.mjs';
+
+/** Wall time from spawn to exit, in ms; rejects when the command fails. */
+async function timed(label, cmd, args) {
+  const start = process.hrtime.bigint();
+  const child = startChild(label, cmd, args);
+  const { code, signal } = await child.exited;
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (code !== 0) throw new Error(`${label}: ${signal ? `signal ${signal}` : `exit code ${code}`}: ${child.stderr.text.trim().split('\n').slice(-3).join(' | ')}`);
+  return ms;
+}
+
+/** `cicd-sensor run [flags] -- true`, n times; the wall times. */
+async function runTrueTimes(ctx, n, flags, label) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const outDir = join(ctx.tmp, `start-stop-${label}-${i}`);
+    times.push(await timed(`cicd-sensor run -- true (${label})`, process.execPath, [CLI, 'run', '--out', outDir, ...flags, '--', 'true']));
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return times;
+}
+
+/** A daemon for the runs that go through one; stopped (and, if it will not stop, killed) afterwards. */
+async function withDaemon(ctx, body) {
+  const stateDir = join(ctx.tmp, 'start-stop-daemon');
+  mkdirSync(stateDir, { mode: 0o700 });
+  await run(process.execPath, [CLI, 'daemon', '--state-dir', stateDir, '--detach']);
+  const stop = onCleanup(`stop daemon ${stateDir}`, () => run(process.execPath, [CLI, 'daemon', 'kill', '--state-dir', stateDir], { allowFail: true }));
+  try {
+    return await body(stateDir);
+  } finally {
+    await run(process.execPath, [CLI, 'daemon', 'stop', '--state-dir', stateDir], { allowFail: true });
+    stop.drop();
+  }
+}
+
+export async function measureStartStop(ctx, sizes) {
+  const own = await runTrueTimes(ctx, sizes.startStopRuns, ['--no-daemon'], 'own');
+  ctx.log(`start and stop: cicd-sensor run -- true ${own.map((t) => (t / 1000).toFixed(2)).join(' ')} s (own sensor)`);
+  const viaDaemon = await withDaemon(ctx, (stateDir) => runTrueTimes(ctx, sizes.startStopRuns, ['--state-dir', stateDir], 'daemon'));
+  ctx.log(`start and stop: cicd-sensor run -- true ${viaDaemon.map((t) => (t / 1000).toFixed(2)).join(' ')} s (through a daemon)`);
+  return { own: summary(own), viaDaemon: summary(viaDaemon), samples: { own, viaDaemon } };
+}
+
+/**
+ * The end-to-end workload: the realistic build's make -j2, then a tarball
+ * of the project and an `npm pack` of a small package (offline), as a CI
+ * job's build step does. Returns { detail, argv, reset }.
+ */
+function endToEndWorkload(ctx, build) {
+  const projectDir = build.argv.at(-1);
+  const pkgDir = join(ctx.tmp, 'e2e-pkg');
+  const outDir = join(ctx.tmp, 'e2e-out');
+  mkdirSync(join(pkgDir, 'lib'), { recursive: true });
+  writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({ name: 'e2e-pkg', version: '1.0.0', files: ['lib'] }));
+  for (let i = 0; i < 200; i++) writeFileSync(join(pkgDir, 'lib', `m${i}.js`), `export const v${i} = ${i};\n`.repeat(50));
+  const script = `make -s -j2 -C "$1" && mkdir -p "$3" && tar -czf "$3/src.tgz" -C "$1" . && cd "$2" && npm pack --silent --offline --pack-destination "$3" >/dev/null`;
+  return {
+    detail: `${build.detail}, then tar -czf of the project and npm pack of a 200-file package, offline`,
+    argv: ['sh', '-c', script, 'e2e', projectDir, pkgDir, outDir],
+    reset: () => {
+      build.reset();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Bare and tracked back to back, the order swapped from pair to pair; the ratio of each pair. */
+export async function measureEndToEnd(ctx, sizes, build) {
+  const w = endToEndWorkload(ctx, build);
+  const pairs = [];
+  await timed('end-to-end warm-up', w.argv[0], w.argv.slice(1));
+  for (let i = 0; i < sizes.endToEndPairs; i++) {
+    const pair = {};
+    for (const side of i % 2 ? ['sensor', 'bare'] : ['bare', 'sensor']) {
+      w.reset();
+      const outDir = join(ctx.tmp, `e2e-report-${i}`);
+      const [cmd, ...args] = side === 'bare' ? w.argv : [process.execPath, CLI, 'run', '--no-daemon', '--out', outDir, '--', ...w.argv];
+      pair[`${side}Ms`] = await timed(`end to end (${side})`, cmd, args);
+      rmSync(outDir, { recursive: true, force: true });
+    }
+    pair.ratio = pair.sensorMs / pair.bareMs;
+    ctx.log(`end to end: bare ${(pair.bareMs / 1000).toFixed(2)} s, cicd-sensor run ${(pair.sensorMs / 1000).toFixed(2)} s (${pair.ratio.toFixed(3)}x)`);
+    pairs.push(pair);
+  }
+  return {
+    detail: w.detail,
+    bareMs: summary(pairs.map((p) => p.bareMs)),
+    sensorMs: summary(pairs.map((p) => p.sensorMs)),
+    ratio: summary(pairs.map((p) => p.ratio)),
+    pairs,
+  };
+}

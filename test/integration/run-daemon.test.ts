@@ -1,0 +1,111 @@
+/**
+ * `cicd-sensor run` with a daemon already running: the command becomes a
+ * job of that daemon (no BPF loaded for the run), and what the user gets
+ * (events, report files, findings, printed summary, exit code) is what
+ * run's own sensor gives for the same command.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventRecord } from '../../src/events/eventRecord.js';
+import { ask, cleanupDaemons, startDaemon } from '../helpers/daemon.js';
+import { cleanupRuns, requireRoot, runSensor, type RunResult } from '../helpers/sensorRun.js';
+
+const RULES = `rule_sets:
+  - ruleset_id: test/run-daemon
+    rules:
+      - rule_id: marker_read
+        rule_name: Marker file read
+        description: A test rule that fires on reading the marker file.
+        event_type: file_open
+        condition: is_read && path.endsWith("/run-daemon.marker")
+        action: detect
+        tags: { severity: high }
+`;
+
+let work: string;
+let daemon: { stateDir: string; pid: number };
+
+/** What the command did, without what differs by run (times, pids, ids, seq): the kind and the process and file it names. */
+function behaviour(events: EventRecord[]): string[] {
+  return events
+    .map((e) => {
+      const r = e as unknown as { kind: string; process?: { exec_path?: string; argv?: string[] }; path?: string; step?: { label?: string } };
+      return [r.kind, r.process?.exec_path, r.process?.argv?.join(' '), r.path ?? '', r.step?.label ?? ''].join(' | ');
+    })
+    .filter((line) => line.includes(work) || line.startsWith('process_'))
+    .sort();
+}
+
+const printedReport = (r: RunResult): string =>
+  r.stderr
+    .split('\n')
+    .filter((l) => !/recording through the daemon|Recording (started|ended)|Notes:|Events from|Sensor (started|ended)|cgroup_tracking|events: \//.test(l))
+    .join('\n');
+
+beforeAll(() => {
+  requireRoot();
+  work = mkdtempSync(join(tmpdir(), 'cs-run-daemon-'));
+  writeFileSync(join(work, 'run-daemon.marker'), 'x\n');
+  writeFileSync(join(work, 'rules.yml'), RULES);
+  daemon = startDaemon();
+});
+
+afterAll(async () => {
+  await cleanupDaemons();
+  cleanupRuns();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('cicd-sensor run with a daemon running', () => {
+  const script = () => `cat ${work}/run-daemon.marker >/dev/null; touch ${work}/made; rm ${work}/made; exit 3`;
+
+  it('registers a job instead of loading BPF, says so, and gives what its own sensor gives', async () => {
+    const via = await runSensor(['--state-dir', daemon.stateDir], ['sh', '-c', script()]);
+    const own = await runSensor(['--no-daemon'], ['sh', '-c', script()]);
+    expect(via.stderr).toMatch(/recording through the daemon at .*: no BPF loaded for this run/);
+    expect(own.stderr).not.toMatch(/recording through the daemon/);
+    expect(via.code).toBe(3);
+    expect(own.code).toBe(3);
+    for (const r of [via, own]) {
+      for (const f of ['events.ndjson', 'report.json', 'summary.md', 'report.html', 'sensor.json']) expect(existsSync(join(r.outDir, f))).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(join(via.outDir, 'sensor.json'), 'utf8'))).toMatchObject({ daemon: daemon.stateDir });
+    expect(behaviour(via.events)).toEqual(behaviour(own.events));
+    expect(behaviour(via.events).some((l) => l.startsWith('file_open') && l.includes('run-daemon.marker'))).toBe(true);
+    expect(via.events.every((e) => e.job.name === 'local')).toBe(true);
+    expect(printedReport(via)).toEqual(printedReport(own));
+    // The job's files moved to --out; the daemon keeps nothing of it and runs on.
+    expect(readdirSync(join(daemon.stateDir, 'jobs'))).toEqual([]);
+    const stats = await ask(daemon.stateDir, { op: 'stats' });
+    expect(stats).toMatchObject({ ok: true, jobs: [] });
+  });
+
+  it('passes the rules on: the same findings and the same --fail-on exit code', async () => {
+    const flags = ['--rules', join(work, 'rules.yml'), '--fail-on', 'high'];
+    const command = ['sh', '-c', `cat ${work}/run-daemon.marker >/dev/null`];
+    const via = await runSensor(['--state-dir', daemon.stateDir, ...flags], command);
+    const own = await runSensor(['--no-daemon', ...flags], command);
+    expect(via.stderr).toMatch(/recording through the daemon/);
+    for (const r of [via, own]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/finding\(s\) at or above --fail-on high: exiting 1/);
+      const findings = readFileSync(join(r.outDir, 'findings.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { rule_id?: string; rule?: { id?: string } });
+      expect(findings).toHaveLength(1);
+      expect(JSON.stringify(findings[0])).toContain('marker_read');
+    }
+  });
+
+  it('loads its own sensor when no daemon answers on the state directory', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'cs-no-daemon-'));
+    try {
+      const r = await runSensor(['--state-dir', empty], ['true']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toMatch(/recording through the daemon/);
+      expect(JSON.parse(readFileSync(join(r.outDir, 'sensor.json'), 'utf8')).plan.length).toBeGreaterThan(5);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
