@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { cgroupId, processCgroup } from '../platform/cgroup.js';
 import { interpose, repairInterposition, type Interposition } from '../proxy/interpose.js';
 import { DockerProxy } from '../proxy/server.js';
-import type { KernelTracker } from '../kerneltracker/kernelTracker.js';
+import type { KernelTracker, SocketFile } from '../kerneltracker/kernelTracker.js';
 import type { Logger } from '../daemon/log.js';
 
 export interface DockerSetup {
@@ -20,6 +20,8 @@ export interface DockerSetup {
   interposition?: Interposition;
   /** Paths that reach the daemon around the proxy (for the bypass flag). */
   bypassPaths: string[];
+  /** dockerd's socket file itself, stat'ed before interposition covers its path: reached by any path, a bypass. */
+  daemonSocket: SocketFile;
   close(): void;
 }
 
@@ -98,6 +100,7 @@ export async function startDocker(opts: DockerOptions): Promise<DockerSetup | un
     upstream,
     interposition,
     bypassPaths: interposition ? [interposition.upstreamPath] : [upstream, '/var/run/docker.sock', '/run/docker.sock'],
+    daemonSocket: { dev: real.dev, ino: real.ino },
     close: () => {
       if (interposition) repairInterposition(opts.socketDir);
       proxy.close();
