@@ -25,7 +25,6 @@ export class Recorder {
     readonly sensor: Sensor,
     readonly plan: AttachPlanEntry[],
     readonly cgroupRoot: string,
-    private readonly ringbufBytes: number,
   ) {
     this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
     this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.flush() });
@@ -48,7 +47,7 @@ export class Recorder {
   }
 
   status(): SensorStatus {
-    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.ringbufBytes);
+    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.sensor.rings);
   }
 
   /** Starts recording a job (see JobRecording); the report knows the proxy's bypass paths. */
