@@ -16,6 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { decodeBatch } from '../../src/kernel/decode.js';
 import { Kind, OFFSETS as O, SIZEOF } from '../../src/kernel/layout.js';
 import { KernelTracker, type KernelMaps } from '../../src/kerneltracker/kernelTracker.js';
+import { capYoungGeneration } from '../../src/platform/youngGeneration.js';
 import { JobRecording } from '../../src/recording/jobRecording.js';
 import { ruleStageOf } from '../../src/rules/jobRules.js';
 
@@ -133,6 +134,8 @@ function main(outDir: string, events: number, rulesPath: string | undefined): vo
   });
   let cpuUs = 0;
   let malformed = 0;
+  // As the Recorder does (TB_NO_CAP: without it, to compare).
+  if (!process.env.TB_NO_CAP) capYoungGeneration();
   for (const w of stormBatches(events)) {
     const c0 = process.cpuUsage();
     decodeBatch(w.buf, w.used, (s) => tracker.handle(s), () => malformed++);
@@ -149,6 +152,7 @@ function main(outDir: string, events: number, rulesPath: string | undefined): vo
     usPerEvent: cpuUs / Math.max(1, delivered),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     findings: stage?.findings.length ?? 0,
+    ...(process.env.TB_HEAP ? { mem: process.memoryUsage(), spaces: (require("v8") as typeof import("node:v8")).getHeapSpaceStatistics().map((s) => `${s.space_name} ${(s.space_size / 2 ** 20).toFixed(1)}/${(s.space_used_size / 2 ** 20).toFixed(1)}`) } : {}),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
