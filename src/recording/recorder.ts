@@ -7,6 +7,7 @@
 import type { AttachPlanEntry, SensorStatus } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
 import { KernelTracker } from '../kerneltracker/kernelTracker.js';
+import { capYoungGeneration } from '../platform/youngGeneration.js';
 import { Pump } from '../kerneltracker/pump.js';
 import { sensorStatus } from '../kerneltracker/status.js';
 import { startDocker, type DockerOptions, type DockerSetup } from './docker.js';
@@ -26,6 +27,8 @@ export class Recorder {
     readonly plan: AttachPlanEntry[],
     readonly cgroupRoot: string,
   ) {
+    // The tracker's memory through a long job (see youngGeneration.ts).
+    capYoungGeneration();
     this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
     this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.flush() });
   }
