@@ -42,6 +42,18 @@ export const EVENT_VARIABLES: Readonly<Record<RuleEventType, Readonly<Record<str
   domain: { domain: STRING, source: STRING },
   http_request: { method: STRING, path: STRING, host: STRING, source: STRING },
   process_access: { operation: STRING, request: STRING, is_write: BOOL, target: TARGET },
+  container_create: {
+    image: STRING,
+    name: STRING,
+    privileged: BOOL,
+    pid_mode: STRING,
+    network_mode: STRING,
+    binds: listOf(STRING),
+    cap_add: listOf(STRING),
+    devices: listOf(STRING),
+    refused: BOOL,
+    refusal: STRING,
+  },
 };
 
 export const RULE_EVENT_TYPES = Object.keys(EVENT_VARIABLES) as RuleEventType[];

@@ -123,6 +123,22 @@ const FILL: Record<RuleEventType, Fill> = {
       in_job: e.access?.target.in_job === true,
     },
   }),
+  container_create: (e, process) => {
+    const c = e.container_create;
+    return {
+      process,
+      image: str(c?.image),
+      name: str(c?.name),
+      privileged: c?.privileged === true,
+      pid_mode: str(c?.pid_mode),
+      network_mode: str(c?.network_mode),
+      binds: foldAll(c?.binds),
+      cap_add: foldAll(c?.cap_add),
+      devices: foldAll(c?.devices),
+      refused: c?.refused === true,
+      refusal: str(c?.refusal),
+    };
+  },
 };
 
 /** The activation of an event of a rule-facing type. */
