@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { formatEndpoint, PolicyError } from '../policy/endpoints.js';
-import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
+import { parsePolicy, runnerPaths, type EgressPolicy } from '../policy/policy.js';
 import type { EgressWire } from '../daemon/protocol.js';
 import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
 import { Input } from './constants.js';
@@ -55,6 +55,7 @@ function egressPolicy(): EgressPolicy | undefined {
       allowedEndpoints: list,
       allowLoopback: core.getInput(Input.AllowLoopback),
       containerPolicy: core.getInput(Input.ContainerPolicy),
+      ...runnerPaths(process.env),
     });
   } catch (err) {
     if (err instanceof PolicyError) throw new ConfigurationError(`input ${err.message}`);
@@ -69,6 +70,8 @@ export function egressRequest(p: EgressPolicy): EgressWire {
     allowed_endpoints: p.endpoints.map(formatEndpoint).join(' '),
     allow_loopback: p.allowLoopback,
     container_policy: p.containerPolicy,
+    host_paths: [...p.containerHostPaths],
+    job_paths: [...p.containerJobPaths],
   };
 }
 

@@ -142,10 +142,32 @@ export interface EgressWire {
   allowed_endpoints?: string;
   allow_loopback?: boolean;
   container_policy?: string;
+  /** The runner's home and tool directories, which the job's containers may not bind. */
+  host_paths?: string[];
+  /** The job's own places inside them, which they may (the workspace, RUNNER_TEMP). */
+  job_paths?: string[];
 }
 
 export function policyOf(w: EgressWire): EgressPolicy {
-  return parsePolicy({ egressPolicy: w.mode, allowedEndpoints: w.allowed_endpoints, allowLoopback: w.allow_loopback, containerPolicy: w.container_policy });
+  return parsePolicy({
+    egressPolicy: w.mode,
+    allowedEndpoints: w.allowed_endpoints,
+    allowLoopback: w.allow_loopback,
+    containerPolicy: w.container_policy,
+    containerHostPaths: w.host_paths,
+    containerJobPaths: w.job_paths,
+  });
+}
+
+const MAX_GUARD_PATHS = 16;
+
+function paths(v: unknown, field: string): string[] {
+  if (!Array.isArray(v) || v.length > MAX_GUARD_PATHS) throw new ProtocolError(`${field} must be an array of at most ${MAX_GUARD_PATHS} paths`);
+  return v.map((p, i) => {
+    const path = text(p, `${field}[${i}]`, 4096);
+    if (!path.startsWith('/')) throw new ProtocolError(`${field}[${i}] must be an absolute path`);
+    return path;
+  });
 }
 
 /** Checked whole here (a bad entry is the request's error); the daemon parses it with policyOf. */
@@ -160,6 +182,8 @@ function egress(v: unknown): EgressWire {
     w.allow_loopback = o.allow_loopback;
   }
   if (o.container_policy !== undefined) w.container_policy = text(o.container_policy, 'egress.container_policy', 16);
+  if (o.host_paths !== undefined) w.host_paths = paths(o.host_paths, 'egress.host_paths');
+  if (o.job_paths !== undefined) w.job_paths = paths(o.job_paths, 'egress.job_paths');
   try {
     policyOf(w);
   } catch (err) {
