@@ -42,6 +42,8 @@ export interface Settings {
   readonly failOn: FailOn;
   /** The job's egress policy; absent when neither egress-policy nor allowed-endpoints is set. */
   readonly egress?: EgressPolicy;
+  /** Remove the runner user's sudo from the end of pre to post (src/action/disableSudo.ts). */
+  readonly disableSudo: boolean;
 }
 
 /** The egress inputs; a mistake names the input or entry and what is accepted. */
@@ -150,6 +152,7 @@ export function getSettings(): Settings {
     ruleModifiers: patterns(Input.RuleModifiers),
     monitorMode: bool(Input.MonitorMode, false),
     failOn: failOn(),
+    disableSudo: bool(Input.DisableSudo, false),
     ...(egress ? { egress } : {}),
   });
 }

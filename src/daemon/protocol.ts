@@ -13,8 +13,24 @@ export type Request =
   | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload; egress?: EgressWire }
   | { op: 'unregister'; id: string }
   | { op: 'rules'; id: string; rules: RulesPayload }
+  | SudoRequest
   | { op: 'stats' }
   | { op: 'stop' };
+
+/**
+ * disable-sudo (src/daemon/sudo.ts): disable removes the sudo of the job's
+ * registrant (root names the user), !disable gives back what the daemon
+ * removed for the job.
+ */
+export interface SudoRequest {
+  op: 'sudo';
+  id: string;
+  disable: boolean;
+  /** Root only: whose sudo; others always remove their own. */
+  user?: string;
+  /** Giving it back (!disable), for anyone but root: the token the disable answered with. */
+  token?: string;
+}
 
 export type Response = { ok: true; [key: string]: unknown } | Refusal;
 
@@ -82,6 +98,14 @@ export interface StopReply {
   stopping: true;
 }
 
+export interface SudoReply {
+  ok: true;
+  /** disable: the drop-in that removes it, and the token that gives it back; restore: whether there was anything to give back. */
+  file?: string;
+  token?: string;
+  restored?: boolean;
+}
+
 export interface RulesReply {
   ok: true;
   /** The job's findings so far, its log replayed through the new rules. */
@@ -98,7 +122,9 @@ export type ReplyTo<R extends Request> =
           ? StatsReply
           : R extends { op: 'rules' }
             ? RulesReply
-            : StopReply)
+            : R extends { op: 'sudo' }
+              ? SudoReply
+              : StopReply)
   | Refusal;
 
 /** A request line longer than this is refused without being parsed (room for a job's rule files' text). */
@@ -230,6 +256,14 @@ function register(o: Record<string, unknown>): Request {
   return req;
 }
 
+function sudo(o: Record<string, unknown>): SudoRequest {
+  if (typeof o.disable !== 'boolean') throw new ProtocolError('disable must be true or false');
+  const req: SudoRequest = { op: 'sudo', id: jobId(o.id), disable: o.disable };
+  if (o.user !== undefined) req.user = text(o.user, 'user', 32);
+  if (o.token !== undefined) req.token = text(o.token, 'token', 128);
+  return req;
+}
+
 export function parseRequest(line: string): Request {
   if (Buffer.byteLength(line) > MAX_REQUEST_BYTES) throw new ProtocolError('request too long');
   let o: unknown;
@@ -247,6 +281,8 @@ export function parseRequest(line: string): Request {
       return { op: 'unregister', id: jobId(r.id) };
     case 'rules':
       return { op: 'rules', id: jobId(r.id), rules: rules(r.rules) };
+    case 'sudo':
+      return sudo(r);
     case 'stats':
       return { op: 'stats' };
     case 'stop':
