@@ -1,0 +1,209 @@
+/**
+ * The attacks that hit CI in 2025, end to end on the real kernel, under the
+ * stand-in Runner.Worker with the action's pre, steps and post, judged by
+ * the built-in rules alone (issue 15, "Done when"):
+ *
+ * - a tj-actions-style dumper (test/fixtures/dumper.c: scans
+ *   /proc/<pid>/cmdline for Runner.Worker, reads its maps, then its memory)
+ *   is killed before it reads a byte (protect-runner), the summary opens
+ *   with it as critical, and the job fails;
+ * - an npm package installed from a local tarball whose preinstall does what
+ *   Shai-Hulud 2 did (test/fixtures/attacks/shai-hulud) gives one finding
+ *   per behaviour, each pointing at the event of that behaviour (a
+ *   finding's seq is its event's line index in events.ndjson);
+ * - an ordinary build (npm ci offline from a real lockfile, make -j2, git,
+ *   docker build) gives no detect or terminate finding.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventRecord } from '../../src/events/eventRecord.js';
+import type { Finding } from '../../src/events/finding.js';
+import { output, runJob, startActionJobs, stopActionJobs, type JobRun } from '../helpers/actionJob.js';
+import { startDnsServer, type DnsServer } from '../helpers/dnsServer.js';
+import { ensureImage, IMAGE } from '../helpers/docker.js';
+import { fixturesDir } from '../helpers/paths.js';
+
+const ATTACKS = join(fixturesDir, 'attacks');
+const DNS = '127.0.0.155';
+const EXFIL_ANSWER = '127.0.0.156';
+
+const work = mkdtempSync(join(tmpdir(), 'cs-attacks-'));
+const dumper = join(work, 'dumper');
+let dns: DnsServer;
+
+beforeAll(async () => {
+  await startActionJobs();
+  ensureImage();
+  execFileSync('gcc', ['-O2', '-o', dumper, join(fixturesDir, 'dumper.c')]);
+  dns = await startDnsServer(DNS, { 'webhook.site': { a: [EXFIL_ANSWER] } });
+}, 180_000);
+
+afterAll(async () => {
+  await dns?.close();
+  await stopActionJobs();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A job's events (line i is seq i) and findings, from its report directory. */
+function recorded(run: JobRun): { events: EventRecord[]; findings: Finding[]; dir: string } {
+  const dir = output(run, 'report-dir')!;
+  const lines = (f: string) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l !== '');
+  const events = lines('events.ndjson').map((l) => JSON.parse(l) as EventRecord);
+  events.forEach((e, i) => expect(e.seq).toBe(i));
+  return { events, findings: lines('findings.ndjson').map((l) => JSON.parse(l) as Finding), dir };
+}
+
+const judged = (f: Finding): boolean => f.action === 'detect' || f.action === 'terminate';
+
+describe('a tj-actions-style memory dump of Runner.Worker', () => {
+  let run: JobRun;
+  let events: EventRecord[];
+  let findings: Finding[];
+  const dump = () => join(run.work, '_temp', 'dump');
+
+  beforeAll(async () => {
+    // As root, as the real one ran under sudo; it looks for Runner.Worker by its command line.
+    run = await runJob([`exec ${dumper} mem Runner.Worker "$RUNNER_TEMP/dump"\n`], { 'artifact-name': 'attack-dumper' });
+    ({ events, findings } = recorded(run));
+  }, 240_000);
+
+  test('the dumper is killed before it reads a byte', () => {
+    expect(run.phases.step1!.status).toBe(128 + 9);
+    expect(statSync(dump()).size).toBe(0);
+    const prevented = events.filter((e) => e.kind === 'process_access' && e.access?.prevented === true);
+    expect(prevented).toHaveLength(1);
+    expect(prevented[0]!.access).toMatchObject({ operation: 'proc_mem_open', proc_file: 'mem', target: { in_job: false } });
+    expect(prevented[0]!.access!.target.argv?.[0]).toBe('Runner.Worker');
+  });
+
+  test('the finding is critical, says it was prevented, and points at the prevented open', () => {
+    const critical = findings.filter((f) => f.severity === 'critical' && judged(f));
+    expect(critical.length).toBeGreaterThanOrEqual(1);
+    const onMem = critical.find((f) => events[f.seq]?.access?.prevented === true);
+    expect(onMem).toBeDefined();
+    expect(onMem!.response?.kind).toBe('prevented');
+    expect(events[onMem!.seq]).toMatchObject({ kind: 'process_access', process: { exec_path: dumper } });
+  });
+
+  test("the summary's first section names it critical", () => {
+    const verdict = run.summary.slice(run.summary.indexOf('## Verdict'), run.summary.indexOf('## Network egress'));
+    expect(run.summary.indexOf('## Verdict')).toBeGreaterThan(0);
+    expect(verdict).toMatch(/> \[!CAUTION\]\n> <b>\d+ findings?: \d+ critical/);
+    // The findings table, most severe first: its first row is the critical one, and what was done.
+    const firstRow = verdict.split('\n').find((l) => l.startsWith('| critical |'));
+    expect(firstRow).toMatch(/\(prevented\)/);
+    expect(verdict.indexOf('| critical |')).toBeLessThan(verdict.search(/\| (high|medium|low) \|/) >>> 0);
+  });
+
+  test('the job fails by default (fail-on: critical), naming the finding', () => {
+    expect(run.phases.post!.status).not.toBe(0);
+    expect(run.phases.post!.stdout).toMatch(/::error::cicd-sensor: \d+ finding\(s\) at or above fail-on: critical: critical /);
+  });
+});
+
+/** Shai-Hulud 2's behaviours: the marker its preinstall logs, and the event that is that behaviour. */
+const BEHAVIOURS: { name: string; event: (e: EventRecord, home: string) => boolean }[] = [
+  { name: 'credentials', event: (e, home) => e.kind === 'file_open' && e.file?.access !== 'write' && e.file!.path.startsWith(`${home}/`) && /\.npmrc|credentials/.test(e.file!.path) && e.process.exec_path.endsWith('/node') },
+  { name: 'environ', event: (e) => e.kind === 'file_open' && /^\/proc\/\d+\/environ$/.test(e.file?.path ?? '') && e.file?.target_process !== undefined },
+  { name: 'trufflehog', event: (e) => e.kind === 'process_exec' && e.process.exec_path.endsWith('/trufflehog') },
+  { name: 'webhook.site', event: (e) => e.kind === 'domain' && e.domain?.name === 'webhook.site' },
+  { name: 'workflow', event: (e) => e.kind === 'file_open' && e.file?.access !== 'read' && (e.file?.path ?? '').endsWith('/.github/workflows/shai-hulud-workflow.yml') },
+  { name: 'docker', event: (e) => (e.kind as string) === 'container_create' },
+  { name: 'systemctl', event: (e) => e.kind === 'process_exec' && e.process.exec_path.endsWith('/systemctl') && e.process.argv.includes('systemd-resolved') },
+];
+
+describe('an npm package whose preinstall does what Shai-Hulud 2 did', () => {
+  let run: JobRun;
+  let events: EventRecord[];
+  let findings: Finding[];
+  let dir: string;
+  let home: string;
+
+  beforeAll(async () => {
+    const pkg = join(work, 'pkg');
+    cpSync(join(ATTACKS, 'shai-hulud'), pkg, { recursive: true });
+    const tgz = join(work, execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: pkg, encoding: 'utf8' }).trim());
+    const step = [
+      'export HOME="$RUNNER_TEMP/home"',
+      'mkdir -p "$HOME/.aws" app',
+      // What a runner's home holds: an npm token, cloud and git credentials.
+      `printf '//registry.npmjs.org/:_authToken=npm_standin\\n' > "$HOME/.npmrc"`,
+      `printf '[default]\\naws_access_key_id = AKIASTANDIN\\n' > "$HOME/.aws/credentials"`,
+      `printf 'https://x:ghp_standin@github.com\\n' > "$HOME/.git-credentials"`,
+      `export PATH="${join(ATTACKS, 'bin')}:$PATH" ATTACK_LOG="$RUNNER_TEMP/attack.log" ATTACK_DNS=${DNS} ATTACK_IMAGE=${IMAGE}`,
+      'cd app && echo \'{"name":"victim","version":"1.0.0","private":true}\' > package.json',
+      `npm install --offline --no-audit --no-fund ${tgz}`,
+      '',
+    ].join('\n');
+    run = await runJob([step], { 'artifact-name': 'attack-shai-hulud', 'fail-on': 'none' });
+    ({ events, findings, dir } = recorded(run));
+    home = join(run.work, '_temp', 'home');
+  }, 240_000);
+
+  test('the preinstall did every behaviour, and the install went on', () => {
+    expect(run.phases.step1!.status).toBe(0);
+    const log = readFileSync(join(run.work, '_temp', 'attack.log'), 'utf8').trim().split('\n');
+    expect(log).toEqual([...BEHAVIOURS.map((b) => b.name), 'done']);
+    expect(dns.questions.map((q) => q.name)).toContain('webhook.site');
+  });
+
+  describe.each(BEHAVIOURS.map((b) => [b.name, b] as const))('%s', (_name, behaviour) => {
+    test('gives one finding, pointing at the event of that behaviour', () => {
+      const mine = findings.filter((f) => judged(f) && behaviour.event(events[f.seq]!, home));
+      expect(mine.map((f) => f.rule_id)).toHaveLength(1);
+      const event = events[mine[0]!.seq]!;
+      expect(mine[0]).toMatchObject({ seq: event.seq, event_kind: event.kind, process: { pid: event.process.pid } });
+    });
+  });
+
+  test('no other finding: every judged finding is one of the behaviours', () => {
+    const other = findings.filter((f) => judged(f) && !BEHAVIOURS.some((b) => b.event(events[f.seq]!, home)));
+    expect(other.map((f) => `${f.rule_id}: ${f.summary}`)).toEqual([]);
+  });
+
+  test('report.html links every finding to its event, shown as its line', () => {
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    for (const f of findings) {
+      expect(html).toContain(`<a href="#event-${f.seq}">`);
+      expect(html).toContain(`id="event-${f.seq}"><summary>#${f.seq} `);
+    }
+  });
+});
+
+describe('an ordinary build', () => {
+  let run: JobRun;
+  let findings: Finding[];
+
+  beforeAll(async () => {
+    const step = [
+      'export HOME="$RUNNER_TEMP/home" DOCKER_BUILDKIT=0',
+      'mkdir -p "$HOME"',
+      // npm reads its own .npmrc (with a token): not a detection. The packages come from the local cache.
+      `printf '//registry.npmjs.org/:_authToken=npm_standin\\ncache=/root/.npm\\n' > "$HOME/.npmrc"`,
+      `cp -r ${join(ATTACKS, 'build')} app && cd app`,
+      'npm ci --offline --no-audit --no-fund',
+      'make -C c -j2',
+      './c/hello',
+      'printf "node_modules/\\n" > .gitignore',
+      'git init -q . && git add -A && git -c user.name=ci -c user.email=ci@example.invalid commit -q -m build',
+      'git checkout -q -b feature && git checkout -q -',
+      `docker build -q -t cs-attacks-build:${process.pid} .`,
+      `docker image rm cs-attacks-build:${process.pid} > /dev/null`,
+      '',
+    ].join('\n');
+    run = await runJob([step], { 'artifact-name': 'ordinary-build' });
+    ({ findings } = recorded(run));
+  }, 300_000);
+
+  test('the build succeeds', () => {
+    expect(run.phases.step1!.status).toBe(0);
+    expect(readFileSync(join(run.work, 'app', 'built.txt'), 'utf8')).toBe('ok');
+  });
+
+  test('gives no detect or terminate finding, and the job passes', () => {
+    expect(findings.filter(judged).map((f) => `${f.rule_id}: ${f.summary}`)).toEqual([]);
+    expect(run.phases.post!.status).toBe(0);
+  });
+});
