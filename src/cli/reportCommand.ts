@@ -1,11 +1,11 @@
 /**
  * `cicd-sensor report --job-dir DIR`: a report from a job's log alone. The
  * findings are recomputed: every event of the log goes through the rules
- * again (the files given with --rules), as the job's pipeline did, so a
- * report rebuilt after a crash, or with a rule written since, shows what the
- * rules find in the log and each finding's event. A finding the run had
- * already acted on (findings.ndjson) keeps what was done then; nothing is
- * done to any process now.
+ * again (the built-in set and the files given with --rules), as the job's
+ * pipeline did, so a report rebuilt after a crash, or with a rule written
+ * since, shows what the rules find in the log and each finding's event. A
+ * finding the run had already acted on (findings.ndjson) keeps what was done
+ * then; nothing is done to any process now.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,15 +40,17 @@ class RecordedFindings implements EventStage {
 }
 
 
+const recomputes = (o: ReportCommandOptions): boolean => o.builtinRules || o.rules.length > 0;
+
 const REPLAYED = { killed: false, detail: 'recomputed from events.ndjson: nothing done now' } as const;
 
 /** The stage giving the job's findings ('bad': the rules do not load, the problems printed). */
 function findingsStage(o: ReportCommandOptions): EventStage | undefined | 'bad' {
   const recorded = readFindings(join(o.jobDir, FINDINGS_FILE));
-  if (o.rules.length === 0) return existsSync(join(o.jobDir, FINDINGS_FILE)) ? new RecordedFindings(recorded.findings) : undefined;
+  if (!recomputes(o)) return existsSync(join(o.jobDir, FINDINGS_FILE)) ? new RecordedFindings(recorded.findings) : undefined;
   let stage: RuleStage;
   try {
-    stage = new RuleStage(jobEngine({ files: o.rules, monitorMode: o.monitorMode }), () => REPLAYED);
+    stage = new RuleStage(jobEngine({ files: o.rules, monitorMode: o.monitorMode, builtin: o.builtinRules }), () => REPLAYED);
   } catch (err) {
     if (!(err instanceof RuleLoadError)) throw err;
     process.stderr.write(`${err.message}\ncicd-sensor: ${err.problems.length} problem(s) in the rule files\n`);
@@ -69,7 +71,7 @@ export async function reportCommand(o: ReportCommandOptions): Promise<number> {
   const paths = writeReportFiles(o.jobDir, model);
   process.stderr.write(`${renderText(model)}\n`);
   if (endedEarly) process.stderr.write('cicd-sensor: WARNING: the sensor stopped before the job ended; the report is incomplete\n');
-  const findings = o.rules.length === 0 ? '' : `, findings: ${join(o.jobDir, FINDINGS_FILE)} (${model.findings?.length ?? 0})`;
+  const findings = !recomputes(o) ? '' : `, findings: ${join(o.jobDir, FINDINGS_FILE)} (${model.findings?.length ?? 0})`;
   process.stderr.write(`cicd-sensor: summary: ${paths.summary}, page: ${paths.html}${findings}\n`);
   return 0;
 }

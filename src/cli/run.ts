@@ -78,7 +78,7 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string,
 /** The rules stage, or undefined with the problems printed (exit 2: nothing ran). */
 function loadRules(opts: RunOptions): { stages: EventStage[] } | undefined {
   try {
-    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode });
+    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode, builtin: opts.builtinRules });
     return { stages: stage ? [stage] : [] };
   } catch (err) {
     if (!(err instanceof RuleLoadError)) throw err;

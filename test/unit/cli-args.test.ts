@@ -57,6 +57,7 @@ describe('parseArgs', () => {
       allowUnmonitored: false,
       dockerProxy: true,
       rules: [],
+      builtinRules: true,
       failOn: 'critical',
       monitorMode: false,
       protect: false,
@@ -75,12 +76,12 @@ describe('parseArgs', () => {
   });
 
   it('parses report --job-dir with the rules to recompute the findings with', () => {
-    expect(parseArgs(['report', '--job-dir', 'd', '--rules', 'a.yml', '--rules=b.yml', '--monitor-mode'])).toEqual({
+    expect(parseArgs(['report', '--job-dir', 'd', '--rules', 'a.yml', '--rules=b.yml', '--monitor-mode', '--no-builtin-rules'])).toEqual({
       help: false,
       subcommand: 'report',
-      options: { jobDir: 'd', rules: ['a.yml', 'b.yml'], monitorMode: true },
+      options: { jobDir: 'd', rules: ['a.yml', 'b.yml'], monitorMode: true, builtinRules: false },
     });
-    expect(parseArgs(['report', '--job-dir', 'd'])).toMatchObject({ options: { rules: [], monitorMode: false } });
+    expect(parseArgs(['report', '--job-dir', 'd'])).toMatchObject({ options: { rules: [], monitorMode: false, builtinRules: true } });
     expect(usage('report', '--rules', 'a.yml')).toMatch(/report needs --job-dir/);
   });
 
@@ -107,6 +108,7 @@ describe('parseArgs', () => {
       '--allow-unmonitored',
       '--no-docker-proxy',
       '--protect',
+      '--no-builtin-rules',
       '--',
       'true',
     );
@@ -118,6 +120,7 @@ describe('parseArgs', () => {
       allowUnmonitored: true,
       dockerProxy: false,
       rules: [],
+      builtinRules: false,
       failOn: 'critical',
       monitorMode: false,
       protect: true,

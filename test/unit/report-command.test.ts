@@ -58,7 +58,7 @@ it('recomputes the findings from the log with the rules, each pointing at its ev
     { ruleset_id: 'test/report', rule_id: 'curl_run', action: 'terminate', severity: 'medium', seq: 1413, time: 't', response: { kind: 'killed', detail: 'SIGKILL pid 2005' } },
   ];
   writeFileSync(join(dir, 'findings.ndjson'), old.map((f) => JSON.stringify(f) + '\n').join(''));
-  expect(await reportCommand({ jobDir: dir, rules: [join(dir, 'rules.yml')], monitorMode: false })).toBe(0);
+  expect(await reportCommand({ jobDir: dir, rules: [join(dir, 'rules.yml')], monitorMode: false, builtinRules: false })).toBe(0);
 
   const findings = findingsOf();
   expect(findings.map((f) => [f.rule_id, f.seq])).toEqual([['environ_read', 1403], ['curl_run', 1413]]);
@@ -81,14 +81,14 @@ it('recomputes the findings from the log with the rules, each pointing at its ev
 });
 
 it('says a terminate finding found only now was not acted on', async () => {
-  expect(await reportCommand({ jobDir: dir, rules: [join(dir, 'rules.yml')], monitorMode: false })).toBe(0);
+  expect(await reportCommand({ jobDir: dir, rules: [join(dir, 'rules.yml')], monitorMode: false, builtinRules: false })).toBe(0);
   expect(findingsOf()[1]).toMatchObject({ rule_id: 'curl_run', response: { kind: 'none', detail: 'recomputed from events.ndjson: nothing done now' } });
 });
 
 it('shows the recorded findings, with their events, when no rules are given', async () => {
   const recorded: Finding = { ruleset_id: 'r', rule_id: 'x', action: 'detect', severity: 'high', seq: 41, time: 't' };
   writeFileSync(join(dir, 'findings.ndjson'), JSON.stringify(recorded) + '\n');
-  expect(await reportCommand({ jobDir: dir, rules: [], monitorMode: false })).toBe(0);
+  expect(await reportCommand({ jobDir: dir, rules: [], monitorMode: false, builtinRules: false })).toBe(0);
   expect(findingsOf()).toEqual([recorded]);
   const model = modelOf();
   expect(model.findings).toEqual([recorded]);
@@ -97,7 +97,7 @@ it('shows the recorded findings, with their events, when no rules are given', as
 
 it('refuses rule files with problems, writing nothing', async () => {
   writeFileSync(join(dir, 'bad.yml'), RULES.replace('path.startsWith', 'path.nope'));
-  expect(await reportCommand({ jobDir: dir, rules: [join(dir, 'bad.yml')], monitorMode: false })).toBe(1);
+  expect(await reportCommand({ jobDir: dir, rules: [join(dir, 'bad.yml')], monitorMode: false, builtinRules: false })).toBe(1);
   expect(stderr).toMatch(/bad\.yml:\d+:\d+/);
   expect(() => readFileSync(join(dir, 'report.json'))).toThrow();
 });
