@@ -15,9 +15,9 @@
  *   docker build) gives no detect or terminate finding.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { EventRecord } from '../../src/events/eventRecord.js';
 import type { Finding } from '../../src/events/finding.js';
 import { output, runJob, startActionJobs, stopActionJobs, type JobRun } from '../helpers/actionJob.js';
@@ -31,12 +31,24 @@ const EXFIL_ANSWER = '127.0.0.156';
 
 const work = mkdtempSync(join(tmpdir(), 'cs-attacks-'));
 const dumper = join(work, 'dumper');
+/**
+ * The worker runs from a binary named Runner.Worker, as the real one does
+ * (…/bin/Runner.Worker): node, hard-linked under that name (same file
+ * system as /tmp here; nothing is copied), so its exec_path is what the
+ * rules know the worker by. The action's phases run with plain node.
+ */
+const worker = join(work, 'runners', '2.330.0', 'bin', 'Runner.Worker');
+/** npm must not ask the registry whether it is the newest (the tests reach no network). */
+const NPM_QUIET = 'npm_config_update_notifier=false npm_config_audit=false npm_config_fund=false';
+const jobOpts = { node: worker, env: { RUNNER_ACTION_NODE: process.execPath } };
 let dns: DnsServer;
 
 beforeAll(async () => {
   await startActionJobs();
   ensureImage();
   execFileSync('gcc', ['-O2', '-o', dumper, join(fixturesDir, 'dumper.c')]);
+  mkdirSync(dirname(worker), { recursive: true });
+  linkSync(realpathSync(process.execPath), worker);
   dns = await startDnsServer(DNS, { 'webhook.site': { a: [EXFIL_ANSWER] } });
 }, 180_000);
 
@@ -65,17 +77,16 @@ describe('a tj-actions-style memory dump of Runner.Worker', () => {
 
   beforeAll(async () => {
     // As root, as the real one ran under sudo; it looks for Runner.Worker by its command line.
-    run = await runJob([`exec ${dumper} mem Runner.Worker "$RUNNER_TEMP/dump"\n`], { 'artifact-name': 'attack-dumper' });
+    run = await runJob([`${dumper} mem Runner.Worker "$RUNNER_TEMP/dump" || echo $? > "$RUNNER_TEMP/dumper.status"\n`], { 'artifact-name': 'attack-dumper' }, jobOpts);
     ({ events, findings } = recorded(run));
   }, 240_000);
 
   test('the dumper is killed before it reads a byte', () => {
-    expect(run.phases.step1!.status).toBe(128 + 9);
+    expect(readFileSync(join(run.work, '_temp', 'dumper.status'), 'utf8').trim()).toBe(String(128 + 9));
     expect(statSync(dump()).size).toBe(0);
     const prevented = events.filter((e) => e.kind === 'process_access' && e.access?.prevented === true);
     expect(prevented).toHaveLength(1);
-    expect(prevented[0]!.access).toMatchObject({ operation: 'proc_mem_open', proc_file: 'mem', target: { in_job: false } });
-    expect(prevented[0]!.access!.target.argv?.[0]).toBe('Runner.Worker');
+    expect(prevented[0]!.access).toMatchObject({ operation: 'proc_mem_open', proc_file: 'mem', target: { exec_path: worker, in_job: false } });
   });
 
   test('the finding is critical, says it was prevented, and points at the prevented open', () => {
@@ -91,10 +102,11 @@ describe('a tj-actions-style memory dump of Runner.Worker', () => {
     const verdict = run.summary.slice(run.summary.indexOf('## Verdict'), run.summary.indexOf('## Network egress'));
     expect(run.summary.indexOf('## Verdict')).toBeGreaterThan(0);
     expect(verdict).toMatch(/> \[!CAUTION\]\n> <b>\d+ findings?: \d+ critical/);
-    // The findings table, most severe first: its first row is the critical one, and what was done.
-    const firstRow = verdict.split('\n').find((l) => l.startsWith('| critical |'));
-    expect(firstRow).toMatch(/\(prevented\)/);
-    expect(verdict.indexOf('| critical |')).toBeLessThan(verdict.search(/\| (high|medium|low) \|/) >>> 0);
+    // The findings table, most severe first: critical rows only, the prevented open among them (maps came first).
+    const rows = verdict.split('\n').filter((l) => /^\| <b>(critical|high|medium|low|info)<\/b> \|/.test(l));
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.every((r) => r.startsWith('| <b>critical</b> | Runner.Worker or the sensor'))).toBe(true);
+    expect(rows.some((r) => r.includes('Runner.Worker) (prevented) |'))).toBe(true);
   });
 
   test('the job fails by default (fail-on: critical), naming the finding', () => {
@@ -107,11 +119,12 @@ describe('a tj-actions-style memory dump of Runner.Worker', () => {
 const BEHAVIOURS: { name: string; event: (e: EventRecord, home: string) => boolean }[] = [
   { name: 'credentials', event: (e, home) => e.kind === 'file_open' && e.file?.access !== 'write' && e.file!.path.startsWith(`${home}/`) && /\.npmrc|credentials/.test(e.file!.path) && e.process.exec_path.endsWith('/node') },
   { name: 'environ', event: (e) => e.kind === 'file_open' && /^\/proc\/\d+\/environ$/.test(e.file?.path ?? '') && e.file?.target_process !== undefined },
-  { name: 'trufflehog', event: (e) => e.kind === 'process_exec' && e.process.exec_path.endsWith('/trufflehog') },
+  // The stand-ins are scripts: their exec_path is the shell, argv names them.
+  { name: 'trufflehog', event: (e) => e.kind === 'process_exec' && e.process.argv.some((a) => a.endsWith('/trufflehog')) },
   { name: 'webhook.site', event: (e) => e.kind === 'domain' && e.domain?.name === 'webhook.site' },
   { name: 'workflow', event: (e) => e.kind === 'file_open' && e.file?.access !== 'read' && (e.file?.path ?? '').endsWith('/.github/workflows/shai-hulud-workflow.yml') },
   { name: 'docker', event: (e) => (e.kind as string) === 'container_create' },
-  { name: 'systemctl', event: (e) => e.kind === 'process_exec' && e.process.exec_path.endsWith('/systemctl') && e.process.argv.includes('systemd-resolved') },
+  { name: 'systemctl', event: (e) => e.kind === 'process_exec' && e.process.argv.some((a) => a.endsWith('/systemctl')) && e.process.argv.includes('systemd-resolved') },
 ];
 
 describe('an npm package whose preinstall does what Shai-Hulud 2 did', () => {
@@ -124,7 +137,8 @@ describe('an npm package whose preinstall does what Shai-Hulud 2 did', () => {
   beforeAll(async () => {
     const pkg = join(work, 'pkg');
     cpSync(join(ATTACKS, 'shai-hulud'), pkg, { recursive: true });
-    const tgz = join(work, execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: pkg, encoding: 'utf8' }).trim());
+    const env = { ...process.env, npm_config_update_notifier: 'false' };
+    const tgz = join(work, execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: pkg, encoding: 'utf8', env }).trim());
     const step = [
       'export HOME="$RUNNER_TEMP/home"',
       'mkdir -p "$HOME/.aws" app',
@@ -132,12 +146,12 @@ describe('an npm package whose preinstall does what Shai-Hulud 2 did', () => {
       `printf '//registry.npmjs.org/:_authToken=npm_standin\\n' > "$HOME/.npmrc"`,
       `printf '[default]\\naws_access_key_id = AKIASTANDIN\\n' > "$HOME/.aws/credentials"`,
       `printf 'https://x:ghp_standin@github.com\\n' > "$HOME/.git-credentials"`,
-      `export PATH="${join(ATTACKS, 'bin')}:$PATH" ATTACK_LOG="$RUNNER_TEMP/attack.log" ATTACK_DNS=${DNS} ATTACK_IMAGE=${IMAGE}`,
+      `export PATH="${join(ATTACKS, 'bin')}:$PATH" ATTACK_LOG="$RUNNER_TEMP/attack.log" ATTACK_DNS=${DNS} ATTACK_IMAGE=${IMAGE} ${NPM_QUIET}`,
       'cd app && echo \'{"name":"victim","version":"1.0.0","private":true}\' > package.json',
-      `npm install --offline --no-audit --no-fund ${tgz}`,
+      `npm install --offline ${tgz}`,
       '',
     ].join('\n');
-    run = await runJob([step], { 'artifact-name': 'attack-shai-hulud', 'fail-on': 'none' });
+    run = await runJob([step], { 'artifact-name': 'attack-shai-hulud', 'fail-on': 'none' }, jobOpts);
     ({ events, findings, dir } = recorded(run));
     home = join(run.work, '_temp', 'home');
   }, 240_000);
@@ -178,12 +192,12 @@ describe('an ordinary build', () => {
 
   beforeAll(async () => {
     const step = [
-      'export HOME="$RUNNER_TEMP/home" DOCKER_BUILDKIT=0',
+      `export HOME="$RUNNER_TEMP/home" DOCKER_BUILDKIT=0 ${NPM_QUIET}`,
       'mkdir -p "$HOME"',
       // npm reads its own .npmrc (with a token): not a detection. The packages come from the local cache.
       `printf '//registry.npmjs.org/:_authToken=npm_standin\\ncache=/root/.npm\\n' > "$HOME/.npmrc"`,
       `cp -r ${join(ATTACKS, 'build')} app && cd app`,
-      'npm ci --offline --no-audit --no-fund',
+      'npm ci --offline',
       'make -C c -j2',
       './c/hello',
       'printf "node_modules/\\n" > .gitignore',
@@ -193,7 +207,7 @@ describe('an ordinary build', () => {
       `docker image rm cs-attacks-build:${process.pid} > /dev/null`,
       '',
     ].join('\n');
-    run = await runJob([step], { 'artifact-name': 'ordinary-build' });
+    run = await runJob([step], { 'artifact-name': 'ordinary-build' }, jobOpts);
     ({ findings } = recorded(run));
   }, 300_000);
 
