@@ -6,6 +6,7 @@
  * never writes.
  */
 import { describe, expect, it, jest } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -73,6 +74,13 @@ describe('the built-in rule set', () => {
       spy.mockRestore();
       err.mockRestore();
     }
+  });
+
+  it('is listed in the README as the rule files say (npm run rules:readme)', () => {
+    const check = spawnSync(process.execPath, ['scripts/rulesReadme.mjs', '--check'], { encoding: 'utf8' });
+    expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
+    const readme = readFileSync('README.md', 'utf8');
+    for (const id of ruleIds) expect(readme).toContain(`| \`${id.slice(id.lastIndexOf('/') + 1)}\` |`);
   });
 
   it('has a rule file for every cases file and the reverse', () => {
