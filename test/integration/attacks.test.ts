@@ -31,6 +31,8 @@ const EXFIL_ANSWER = '127.0.0.156';
 
 const work = mkdtempSync(join(tmpdir(), 'cs-attacks-'));
 const dumper = join(work, 'dumper');
+/** Stand-ins for the tools the worm ran, first on the step's PATH. */
+const standins = join(work, 'bin');
 /**
  * The worker runs from a binary named Runner.Worker, as the real one does
  * (…/bin/Runner.Worker): node, hard-linked under that name (same file
@@ -47,6 +49,8 @@ beforeAll(async () => {
   await startActionJobs();
   ensureImage();
   execFileSync('gcc', ['-O2', '-o', dumper, join(fixturesDir, 'dumper.c')]);
+  mkdirSync(standins);
+  for (const tool of ['trufflehog', 'systemctl']) execFileSync('gcc', ['-O2', '-o', join(standins, tool), join(ATTACKS, 'standin.c')]);
   mkdirSync(dirname(worker), { recursive: true });
   linkSync(realpathSync(process.execPath), worker);
   dns = await startDnsServer(DNS, { 'webhook.site': { a: [EXFIL_ANSWER] } });
@@ -115,16 +119,33 @@ describe('a tj-actions-style memory dump of Runner.Worker', () => {
   });
 });
 
-/** Shai-Hulud 2's behaviours: the marker its preinstall logs, and the event that is that behaviour. */
-const BEHAVIOURS: { name: string; event: (e: EventRecord, home: string) => boolean }[] = [
-  { name: 'credentials', event: (e, home) => e.kind === 'file_open' && e.file?.access !== 'write' && e.file!.path.startsWith(`${home}/`) && /\.npmrc|credentials/.test(e.file!.path) && e.process.exec_path.endsWith('/node') },
-  { name: 'environ', event: (e) => e.kind === 'file_open' && /^\/proc\/\d+\/environ$/.test(e.file?.path ?? '') && e.file?.target_process !== undefined },
-  // The stand-ins are scripts: their exec_path is the shell, argv names them.
-  { name: 'trufflehog', event: (e) => e.kind === 'process_exec' && e.process.argv.some((a) => a.endsWith('/trufflehog')) },
-  { name: 'webhook.site', event: (e) => e.kind === 'domain' && e.domain?.name === 'webhook.site' },
-  { name: 'workflow', event: (e) => e.kind === 'file_open' && e.file?.access !== 'read' && (e.file?.path ?? '').endsWith('/.github/workflows/shai-hulud-workflow.yml') },
-  { name: 'docker', event: (e) => (e.kind as string) === 'container_create' },
-  { name: 'systemctl', event: (e) => e.kind === 'process_exec' && e.process.argv.some((a) => a.endsWith('/systemctl')) && e.process.argv.includes('systemd-resolved') },
+/**
+ * Shai-Hulud 2's behaviours: the marker its preinstall logs, the rules that
+ * must find it (their ids), and the event that is that behaviour. The
+ * credential reads are one behaviour: each read is a signal (collect), the
+ * second family read makes the finding. The privileged container with the
+ * host's root bound is two risks of one create, and two rules say so.
+ */
+const BEHAVIOURS: { name: string; rules: string[]; event: (e: EventRecord, home: string) => boolean }[] = [
+  {
+    name: 'credentials',
+    rules: ['credentials_of_several_families_in_install'],
+    event: (e, home) => e.kind === 'file_open' && e.file?.access !== 'write' && e.file!.path.startsWith(`${home}/`) && /\.npmrc|credentials/.test(e.file!.path) && e.process.exec_path.endsWith('/node'),
+  },
+  { name: 'environ', rules: ['proc_environ_read'], event: (e) => e.kind === 'file_open' && /^\/proc\/\d+\/environ$/.test(e.file?.path ?? '') && e.file?.target_process !== undefined },
+  { name: 'trufflehog', rules: ['secret_scanner_in_install'], event: (e) => e.kind === 'process_exec' && e.process.exec_path.endsWith('/trufflehog') },
+  { name: 'webhook.site', rules: ['collection_service_contacted'], event: (e) => e.kind === 'domain' && e.domain?.name === 'webhook.site' },
+  {
+    name: 'workflow',
+    rules: ['workflow_file_written'],
+    event: (e) => e.kind === 'file_open' && e.file?.access !== 'read' && (e.file?.path ?? '').endsWith('/.github/workflows/shai-hulud-workflow.yml'),
+  },
+  { name: 'docker', rules: ['host_path_bind', 'privileged_container'], event: (e) => e.kind === 'container_create' },
+  {
+    name: 'systemctl',
+    rules: ['resolver_stopped'],
+    event: (e) => e.kind === 'process_exec' && e.process.exec_path.endsWith('/systemctl') && e.process.argv.includes('systemd-resolved'),
+  },
 ];
 
 describe('an npm package whose preinstall does what Shai-Hulud 2 did', () => {
@@ -146,7 +167,7 @@ describe('an npm package whose preinstall does what Shai-Hulud 2 did', () => {
       `printf '//registry.npmjs.org/:_authToken=npm_standin\\n' > "$HOME/.npmrc"`,
       `printf '[default]\\naws_access_key_id = AKIASTANDIN\\n' > "$HOME/.aws/credentials"`,
       `printf 'https://x:ghp_standin@github.com\\n' > "$HOME/.git-credentials"`,
-      `export PATH="${join(ATTACKS, 'bin')}:$PATH" ATTACK_LOG="$RUNNER_TEMP/attack.log" ATTACK_DNS=${DNS} ATTACK_IMAGE=${IMAGE} ${NPM_QUIET}`,
+      `export PATH="${standins}:$PATH" ATTACK_LOG="$RUNNER_TEMP/attack.log" ATTACK_DNS=${DNS} ATTACK_IMAGE=${IMAGE} ${NPM_QUIET}`,
       'cd app && echo \'{"name":"victim","version":"1.0.0","private":true}\' > package.json',
       `npm install --offline ${tgz}`,
       '',
@@ -164,11 +185,13 @@ describe('an npm package whose preinstall does what Shai-Hulud 2 did', () => {
   });
 
   describe.each(BEHAVIOURS.map((b) => [b.name, b] as const))('%s', (_name, behaviour) => {
-    test('gives one finding, pointing at the event of that behaviour', () => {
+    test('gives its finding, pointing at the event of that behaviour', () => {
       const mine = findings.filter((f) => judged(f) && behaviour.event(events[f.seq]!, home));
-      expect(mine.map((f) => f.rule_id)).toHaveLength(1);
+      expect(mine.map((f) => f.rule_id).sort()).toEqual(behaviour.rules);
+      // One event per behaviour, and the finding's seq is that event's line.
+      expect(new Set(mine.map((f) => f.seq)).size).toBe(1);
       const event = events[mine[0]!.seq]!;
-      expect(mine[0]).toMatchObject({ seq: event.seq, event_kind: event.kind, process: { pid: event.process.pid } });
+      for (const f of mine) expect(f).toMatchObject({ seq: event.seq, time: event.time, event_kind: event.kind, process: { pid: event.process.pid } });
     });
   });
 
