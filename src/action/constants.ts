@@ -19,6 +19,7 @@ export const Input = {
   AllowedEndpoints: 'allowed-endpoints',
   AllowLoopback: 'allow-loopback',
   ContainerPolicy: 'container-policy',
+  DisableSudo: 'disable-sudo',
   Rules: 'rules',
   RuleModifiers: 'rule-modifiers',
   MonitorMode: 'monitor-mode',

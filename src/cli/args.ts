@@ -5,7 +5,7 @@ import type { JobIdentity } from '../events/eventRecord.js';
 import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
 import { listValues, missing, scan, UsageError, type Spec } from '../options/argv.js';
 import { PolicyError } from '../policy/endpoints.js';
-import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
+import { parsePolicy, runnerPaths, type EgressPolicy } from '../policy/policy.js';
 
 export { UsageError };
 
@@ -157,7 +157,12 @@ function runPolicy(values: Map<string, unknown>): EgressPolicy | undefined {
     throw new UsageError(`--allowed-endpoints-file ${file}: ${(err as Error).message}`);
   }
   try {
-    return parsePolicy({ egressPolicy: mode, allowedEndpoints: `${list ?? ''}\n${fromFile}`, allowLoopback: !values.has('--no-allow-loopback') });
+    return parsePolicy({
+      egressPolicy: mode,
+      allowedEndpoints: `${list ?? ''}\n${fromFile}`,
+      allowLoopback: !values.has('--no-allow-loopback'),
+      ...runnerPaths(process.env),
+    });
   } catch (err) {
     if (err instanceof PolicyError) throw new UsageError(err.message);
     throw err;

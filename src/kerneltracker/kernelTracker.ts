@@ -7,10 +7,10 @@
  * stagingByJob), processes by job (process nodes, steps), and event
  * assembly (eventBuilder.ts).
  */
-import type { ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { ContainerCreateInfo, ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
 import type { TargetLookup } from './accessEvents.js';
-import { buildEvent, domainEvent, type EventContext } from './eventBuilder.js';
+import { buildEvent, containerCreateEvent, domainEvent, type EventContext } from './eventBuilder.js';
 import { JobProcesses } from './jobProcesses.js';
 import { JobRegistry, type JobCgroup, type JobSink, type JobState } from './jobRegistry.js';
 import type { KernelMaps } from './kernelMaps.js';
@@ -110,6 +110,19 @@ export class KernelTracker {
     const job = this.registry.get(jobId);
     if (!job) throw new Error(`unknown job ${jobId}`);
     this.staging.stage(jobId, basename, container, job.policyId);
+  }
+
+  /**
+   * A container create the docker proxy saw from the job's process pid (in
+   * cgroup cgroupId), delivered in line with the kernel's events. The time
+   * is now: the proxy judges a create as it arrives.
+   */
+  containerCreate(jobId: string, pid: number, cgroupId: number, create: ContainerCreateInfo): void {
+    const job = this.registry.get(jobId);
+    if (!job) return;
+    const ctx = this.contextFor(job, cgroupId, this.processes.table.peek(pid));
+    const timeNs = Date.now() * 1e6 - ctx.bootToRealNs;
+    this.deliver(job, containerCreateEvent(create, { timeNs, cgroupId }, ctx));
   }
 
   /** Drops staging entries never promoted (a create that was never started). */

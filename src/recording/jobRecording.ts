@@ -13,6 +13,7 @@ import type { SensorStatus } from '../events/sensorStatus.js';
 import { writeReportFiles, type ReportPaths } from '../report/files.js';
 import { ReportBuilder, type ReportModel } from '../report/model.js';
 import type { JobCgroup, JobSink, KernelTracker } from '../kerneltracker/kernelTracker.js';
+import type { JobGuard } from '../proxy/containerGuard.js';
 import { addFindings, type EventStage } from './eventStage.js';
 
 export interface JobRecordingOptions {
@@ -39,6 +40,8 @@ export interface JobRecordingOptions {
   notes?: string[];
   /** Per-event stages after the report, in order. */
   stages?: EventStage[];
+  /** The container guard the docker proxy applies to the job's creates (its container-policy). */
+  containerGuard?: JobGuard;
 }
 
 export interface FinishedRecording extends ReportPaths {
@@ -53,6 +56,7 @@ export class JobRecording implements JobSink {
   readonly identity: JobIdentity;
   readonly dir: string;
   readonly startedAt = new Date().toISOString();
+  readonly containerGuard: JobGuard | undefined;
   private readonly writer: EventLogWriter;
   private readonly report: ReportBuilder;
   private readonly stages: EventStage[];
@@ -68,6 +72,7 @@ export class JobRecording implements JobSink {
     this.identity = opts.identity;
     this.dir = opts.dir;
     this.workspace = opts.workspace;
+    this.containerGuard = opts.containerGuard;
     this.notes = new Set(opts.notes);
     this.stages = opts.stages ?? [];
     this.report = new ReportBuilder({ rowLimit: opts.rowLimit, workspace: opts.workspace, dockerSockets: opts.dockerSockets });

@@ -13,7 +13,7 @@ import { startDocker, type DockerOptions, type DockerSetup } from './docker.js';
 import { JobRecording, type FinishedRecording, type JobRecordingOptions } from './jobRecording.js';
 
 /** The docker proxy's settings; the recorder supplies the tracker, the cgroup root and the notes. */
-export type RecorderDockerOptions = Omit<DockerOptions, 'tracker' | 'cgroupRoot' | 'note'>;
+export type RecorderDockerOptions = Omit<DockerOptions, 'tracker' | 'cgroupRoot' | 'note' | 'guardOf'>;
 
 export class Recorder {
   readonly tracker: KernelTracker;
@@ -40,6 +40,7 @@ export class Recorder {
       cgroupRoot: this.cgroupRoot,
       tracker: this.tracker,
       note: (jobId, message) => this.recordings.get(jobId)?.note(message),
+      guardOf: (jobId) => this.recordings.get(jobId)?.containerGuard,
     });
   }
 
