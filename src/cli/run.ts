@@ -114,7 +114,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     return 3;
   }
   mkdirSync(opts.outDir, { recursive: true });
-  const recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
+  const recorder = new Recorder(sensor, plan, cgroupRoot);
   // Containers the command starts through the proxy are part of its job.
   const socketDir = mkdtempSync(join(tmpdir(), 'cicd-sensor-run-'));
   const log = { info: () => undefined, warn: say, error: say };
