@@ -55,7 +55,8 @@ describe.each(actionRuntimes())('a job watched by the action under %s', (_name, 
     const id = output(run, 'artifact-id');
     expect(id).toBeDefined();
     const upload = artifacts.uploads.find((u) => u.name === `cicd-sensor-build-attempt1-${runner}`);
-    expect(upload?.files.sort()).toEqual(['allowed-endpoints.txt', 'events.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
+    // findings.ndjson: the built-in rules judge every job, so every job has one
+    expect(upload?.files.sort()).toEqual(['allowed-endpoints.txt', 'events.ndjson', 'findings.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
   });
 
   test('DOCKER_HOST is exported to later steps, pointing at the proxy', () => {
@@ -119,6 +120,9 @@ describe('egress-policy block', () => {
   });
 });
 
+// The stand-in checkout copies the workflow file into .github/workflows with cp, not git: the
+// built-in rule workflow_file_written sees it, from pre (its rules are on while the repository's
+// wait for checkout) through the replay when the repository's rules load.
 describe('rules in a job', () => {
   const RULES = join(fixturesDir, 'rules', 'action');
   const checkout = (rules: string) =>
@@ -134,16 +138,16 @@ describe('rules in a job', () => {
   test('the action\'s step loads the checked-out rules, replaying what came before', () => {
     for (const name of ['pre', 'step1', 'step2', 'step3']) expect([name, run.phases[name]!.status]).toEqual([name, 0]);
     expect(run.phases.pre!.stdout).toMatch(/the rule files are not checked out yet/);
-    expect(run.phases.step2!.stdout).toMatch(/1 rule file\(s\) loaded; 1 finding\(s\) in the job so far/);
+    expect(run.phases.step2!.stdout).toMatch(/1 rule file\(s\) loaded; 2 finding\(s\) in the job so far/);
     const findings = readFileSync(join(output(run, 'report-dir')!, 'findings.ndjson'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { rule_id: string });
-    expect(findings.map((f) => f.rule_id)).toEqual(['early_bird', 'findme']);
-    expect([output(run, 'findings'), output(run, 'highest-severity')]).toEqual(['2', 'critical']);
+    expect(findings.map((f) => f.rule_id)).toEqual(['early_bird', 'workflow_file_written', 'findme']);
+    expect([output(run, 'findings'), output(run, 'highest-severity')]).toEqual(['3', 'critical']);
   });
 
   test('the job summary and report.html open with the findings', () => {
-    expect(run.summary).toMatch(/> \[!CAUTION\]\n> <b>2 findings: 1 critical, 1 high\./);
+    expect(run.summary).toMatch(/> \[!CAUTION\]\n> <b>3 findings: 1 critical, 2 high\./);
     const html = readFileSync(join(output(run, 'report-dir')!, 'report.html'), 'utf8');
-    expect(html).toMatch(/<p class="headline tone-bad" role="status">2 findings: 1 critical, 1 high\./);
+    expect(html).toMatch(/<p class="headline tone-bad" role="status">3 findings: 1 critical, 2 high\./);
   });
 
   test('annotations by severity, at the step\'s line in the workflow file', () => {
@@ -151,6 +155,7 @@ describe('rules in a job', () => {
     expect(annotations).toEqual([
       expect.stringMatching(/^::error file=\.github\/workflows\/ci\.yml,line=13,title=cicd-sensor%3A critical finding::Findme ran in step "run: \/bin\/echo findme-critical > \/dev\/null": /),
       expect.stringMatching(/^::error file=\.github\/workflows\/ci\.yml,line=7,title=cicd-sensor%3A high finding::Early bird ran in step "run: \/bin\/echo early-bird > \/dev\/null": /),
+      expect.stringMatching(/^::error file=\.github\/workflows\/ci\.yml,line=7,title=cicd-sensor%3A high finding::A workflow file written by something other than git in step .*cicd-sensor\/tampering\/workflow_file_written\)$/),
     ]);
   });
 
@@ -159,7 +164,7 @@ describe('rules in a job', () => {
     const sarif = JSON.parse(readFileSync(join(output(run, 'report-dir')!, 'findings.sarif'), 'utf8'));
     (expect(sarif) as unknown as { toBeValidSarifLog(): void }).toBeValidSarifLog();
     const lines = sarif.runs[0].results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine);
-    expect(lines).toEqual([7, 13]);
+    expect(lines).toEqual([7, 7, 13]);
     const upload = artifacts.uploads.find((u) => u.files.includes('findings.ndjson') && u.files.includes('findings.sarif'));
     expect(upload).toBeDefined();
   });
@@ -173,7 +178,7 @@ describe('rules in a job', () => {
     const lenient = await runJob(steps(), { rules: '.github/rules/*.yml', 'fail-on': 'none', 'artifact-name': 'lenient' }, { env });
     expect(lenient.phases.post!.status).toBe(0);
     expect(lenient.phases.post!.stdout).not.toMatch(/at or above fail-on/);
-    expect(output(lenient, 'findings')).toBe('2');
+    expect(output(lenient, 'findings')).toBe('3');
   }, 240_000);
 
   test('a bad rule file fails the action\'s step with its problems, and the job is still reported', async () => {
