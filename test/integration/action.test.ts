@@ -192,7 +192,7 @@ describe('rules in a job', () => {
 
 describe('trouble', () => {
   test('an unsupported platform (no root, no sudo) warns, writes a note, and does not fail the job', async () => {
-    const run = await runJob(['true\n'], {}, { prefix: ['runuser', '-u', 'nobody', '--'] });
+    const run = await runJob(['true\n'], {}, { user: 'nobody' });
     expect(run.phases.pre!.status).toBe(0);
     expect(run.phases.pre!.stdout).toMatch(/::warning::cicd-sensor cannot watch this job; missing: root or passwordless sudo/);
     expect(run.phases.post!.status).toBe(0);
@@ -200,7 +200,7 @@ describe('trouble', () => {
   }, 120_000);
 
   test('fail-on-unsupported fails the job there', async () => {
-    const run = await runJob(['true\n'], { 'fail-on-unsupported': 'true' }, { prefix: ['runuser', '-u', 'nobody', '--'] });
+    const run = await runJob(['true\n'], { 'fail-on-unsupported': 'true' }, { user: 'nobody' });
     expect(run.phases.pre!.status).not.toBe(0);
   }, 120_000);
 

@@ -6,55 +6,20 @@
  * again. A daemon that stops, or is killed and cleaned up with `daemon
  * kill`, gives back what it removed.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { adoptRootCgroups, alive, ask, cleanupDaemons, cli, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
-import { distDir, fixturesDir } from '../helpers/paths.js';
+import { cleanupActionJobs, runActionJob, type ActionJob } from '../helpers/actionJob.js';
+import { adoptRootCgroups, ask, cleanupDaemons, cli, startDaemon, testCgroup, waitGone } from '../helpers/daemon.js';
 import { requireRoot } from '../helpers/sensorRun.js';
 import { cleanupUsers, createUser, type TestUser } from '../helpers/unprivileged.js';
 
 const SUDOERS = '/etc/sudoers.d';
 let user: TestUser;
 let grant: string;
-const roots: string[] = [];
 
 const sudoWorks = (): boolean => spawnSync('runuser', ['-u', user.name, '--', 'sudo', '-n', 'true']).status === 0;
 const dropIns = (): string[] => readdirSync(SUDOERS).filter((f) => f.startsWith('zz-cicd-sensor-'));
-
-/** The stand-in runner as the user: pre, the steps, post; what each phase did. */
-async function runJobAs(steps: string[], inputs: Record<string, string>): Promise<{ work: string; phases: Record<string, { status: number; stdout: string }> }> {
-  const work = mkdtempSync(join(tmpdir(), 'cs-sudo-'));
-  roots.push(work);
-  mkdirSync(join(work, '_temp'));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE: process.execPath,
-    FIXTURES: fixturesDir,
-    RUNNER_TEMP: join(work, '_temp'),
-    GITHUB_WORKSPACE: work,
-    GITHUB_JOB: 'sudo',
-    GITHUB_RUN_ID: '5151',
-    CICD_SENSOR_STATE_DIR: join(work, 'sensor-state'),
-    INPUT_UPLOAD_ARTIFACT: 'false',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-  };
-  for (const name of ['state', 'env', 'output', 'summary.md']) writeFileSync(join(work, name), '');
-  Object.assign(env, { GITHUB_STATE: join(work, 'state'), GITHUB_ENV: join(work, 'env'), GITHUB_OUTPUT: join(work, 'output'), GITHUB_STEP_SUMMARY: join(work, 'summary.md') });
-  const stepFiles = steps.map((text, i) => {
-    const path = join(work, '_temp', `step-${i + 1}.sh`);
-    writeFileSync(path, text);
-    return path;
-  });
-  spawnSync('chmod', ['-R', 'a+rwX', work]);
-  const child = spawn('runuser', ['-u', user.name, '--', process.execPath, join(fixturesDir, 'action', 'runner.mjs'), distDir, work, ...stepFiles], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`stand-in runner failed (${code}): ${stderr}`);
-  return { work, ...(JSON.parse(readFileSync(join(work, 'runner-result.json'), 'utf8')) as { phases: Record<string, { status: number; stdout: string }> }) };
-}
 
 beforeAll(() => {
   requireRoot();
@@ -64,25 +29,16 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const root of roots) {
-    const stateDir = join(root, 'sensor-state');
-    const pidfile = join(stateDir, 'daemon.pid');
-    if (existsSync(pidfile)) {
-      const pid = Number(readFileSync(pidfile, 'utf8'));
-      if (alive(pid)) cli(['daemon', 'kill', '--state-dir', stateDir]);
-      await waitGone(pid);
-    }
-  }
+  await cleanupActionJobs();
   adoptRootCgroups(/^cicd-sensor(-5151-.*)?$/);
   await cleanupDaemons();
   rmSync(grant, { force: true });
   for (const f of dropIns()) if (readFileSync(join(SUDOERS, f), 'utf8').includes(user.name)) rmSync(join(SUDOERS, f));
-  await cleanupUsers();
-  if (!process.env.CS_KEEP_RUNS) for (const r of roots) rmSync(r, { recursive: true, force: true });
+  cleanupUsers();
 }, 60_000);
 
 describe('disable-sudo: true in the action', () => {
-  let run: Awaited<ReturnType<typeof runJobAs>>;
+  let run: ActionJob;
   const probe = (file: string): string => `if sudo -n true 2>/dev/null; then echo allowed; else echo refused; fi > "$RUNNER_TEMP/${file}"\n`;
   // A step that knows the protocol asks for its sudo back, without post's token.
   const askBack = [
@@ -92,10 +48,10 @@ describe('disable-sudo: true in the action', () => {
 
   beforeAll(async () => {
     expect(sudoWorks()).toBe(true);
-    run = await runJobAs([probe('step1'), `${askBack}\n${probe('step2')}`], { 'disable-sudo': 'true', 'job-summary': 'false' });
+    run = await runActionJob([probe('step1'), `${askBack}\n${probe('step2')}`], { 'disable-sudo': 'true', 'job-summary': 'false' }, { user: user.name });
   }, 180_000);
 
-  const temp = (name: string): string => readFileSync(join(run.work, '_temp', name), 'utf8').trim();
+  const temp = (name: string): string => run.temp(name);
 
   test('pre succeeds and says so', () => {
     expect(run.phases.pre!.status).toBe(0);
