@@ -14,7 +14,7 @@ import { writeReportFiles, type ReportPaths } from '../report/files.js';
 import { ReportBuilder, type ReportModel } from '../report/model.js';
 import type { JobCgroup, JobSink, KernelTracker } from '../kerneltracker/kernelTracker.js';
 import type { JobGuard } from '../proxy/containerGuard.js';
-import type { EventStage } from './eventStage.js';
+import { addFindings, type EventStage } from './eventStage.js';
 
 export interface JobRecordingOptions {
   identity: JobIdentity;
@@ -144,8 +144,7 @@ export class JobRecording implements JobSink {
       workspace: this.workspace,
       notes: [...this.notes],
     });
-    const judging = this.stages.filter((stage) => stage.findings !== undefined);
-    if (judging.length > 0) model.findings = judging.flatMap((stage) => [...stage.findings!]);
+    addFindings(model, this.stages);
     return { model, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model) };
   }
 }
