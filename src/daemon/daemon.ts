@@ -135,6 +135,7 @@ class Daemon {
       plan: status.plan,
       hooks: status.hooks,
       lostRecords: status.lostRecords,
+      rings: status.rings ?? [],
       undecodable: status.undecodable,
       unattributed: this.tracker.counts.unattributed,
       ownerless: this.tracker.counts.ownerless,
