@@ -47,6 +47,14 @@ describe('KernelTracker.lostFilesOf', () => {
     expect(tracker.lostFilesOf('b')).toEqual([{ pid: 200, name: 'flood', fileOpens: 7, fileOps: 0 }]);
   });
 
+  it("falls back to the job's process under that pid, only if it is the same process", () => {
+    const { maps, tracker } = setup();
+    tracker.handle(exec(100, 10, '/usr/bin/flood'));
+    // It lost its opens after moving to a cgroup no job has (a job's task that left).
+    maps.entries = [lost(100, 77, 9), { ...lost(100, 77, 3), startNs: START + 1e9 }];
+    expect(tracker.lostFilesOf('a')).toEqual([{ pid: 100, name: '/usr/bin/flood', fileOpens: 9, fileOps: 0 }]);
+  });
+
   it('is empty when the kernel map is (or the maps cannot say)', () => {
     const { tracker } = setup();
     expect(tracker.lostFilesOf('a')).toEqual([]);
