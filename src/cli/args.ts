@@ -26,7 +26,8 @@ writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
 summary. Exits with COMMAND's exit code.
 
   --out DIR              where to write the report (default: ./cicd-sensor-report)
-  --ringbuf-size BYTES   kernel ring buffer size, a power of two (default: 16777216)
+  --ringbuf-size BYTES   the file records' kernel ring buffer size, a power of two (default: 16777216);
+                         every other kind has a 1 MiB ring of its own
   --summary-rows N       rows per table in summary.md (default: 50)
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so

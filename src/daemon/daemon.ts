@@ -158,6 +158,7 @@ class Daemon {
       plan: status.plan,
       hooks: status.hooks,
       lostRecords: status.lostRecords,
+      rings: status.rings ?? [],
       undecodable: status.undecodable,
       unattributed: this.tracker.counts.unattributed,
       ownerless: this.tracker.counts.ownerless,

@@ -6,7 +6,7 @@
 import type { JobIdentity } from '../events/eventRecord.js';
 import { PolicyError } from '../policy/endpoints.js';
 import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
-import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
+import type { AttachPlanEntry, HookCounters, RingStatus } from '../events/sensorStatus.js';
 import type { RulesPayload } from '../rules/jobRules.js';
 
 export type Request =
@@ -77,6 +77,8 @@ export interface StatsReply {
   plan: AttachPlanEntry[];
   hooks: HookCounters[];
   lostRecords: number;
+  /** Each kernel ring buffer: size, records sent and lost (file records on 'bulk', every other kind on 'priority'). */
+  rings: RingStatus[];
   undecodable: number;
   unattributed: number;
   ownerless: number;

@@ -158,11 +158,10 @@ export class KernelTracker {
    */
   lostFilesOf(jobId: string): ProcessLoss[] {
     const entries = this.maps.lostFiles?.() ?? [];
-    return processLosses(
-      entries,
-      (e) => (this.registry.jobOfCgroup(e.cgroupId) ?? this.processes.jobOf(e.pid)) === jobId,
-      (e) => this.processes.table.get(e.pid, e.startNs),
-    );
+    const nodeOf = (e: { pid: number; startNs: number }) => this.processes.table.get(e.pid, e.startNs);
+    // By cgroup (ids are never reused); else by the process itself, if it is the one the tracker knows under that pid.
+    const jobOf = (e: (typeof entries)[number]) => this.registry.jobOfCgroup(e.cgroupId) ?? (nodeOf(e) && this.processes.jobOf(e.pid));
+    return processLosses(entries, (e) => jobOf(e) === jobId, nodeOf);
   }
 
   noteMalformed(): void {

@@ -93,14 +93,20 @@ function verdictAlerts(model: ReportModel): Alert[] {
   return alerts;
 }
 
+function lossWhere(rings: ReportModel['status']['rings']): string {
+  if (rings === undefined) return 'the ring buffer was full';
+  const full = rings.filter((r) => r.lost > 0).map((r) => r.ring);
+  if (full.length === 2) return 'both ring buffers were full';
+  return full[0] === 'priority' ? 'the priority ring buffer was full' : 'only file records: the priority ring lost none';
+}
+
 /**
  * Says which ring lost records and, for the file records a flood pushes
  * out, whose: the processes that lost the most, each with its count.
  */
 function lossAlert(model: ReportModel): Alert {
   const { lostRecords, rings, lostByProcess = [] } = model.status;
-  const priorityLost = rings?.find((r) => r.ring === 'priority')?.lost ?? 0;
-  const where = rings === undefined ? 'the ring buffer was full' : priorityLost > 0 ? 'both ring buffers filled' : 'only file records: the priority ring lost none';
+  const where = lossWhere(rings);
   const shown = lostByProcess.slice(0, NAMES_IN_ALERT).map((p) => {
     const ops = p.fileOps > 0 ? ` and ${plural(p.fileOps, 'other file record')}` : '';
     return `${p.name} (pid ${p.pid}) ${plural(p.fileOpens, 'open')}${ops}`;
