@@ -7,11 +7,11 @@
  * stagingByJob), processes by job (process nodes, steps), and event
  * assembly (eventBuilder.ts).
  */
-import type { ContainerInfo, EventRecord, JobIdentity, ProcessRef } from '../events/eventRecord.js';
+import type { ContainerCreateInfo, ContainerInfo, EventRecord, JobIdentity, ProcessRef } from '../events/eventRecord.js';
 import type { ProcessLoss } from '../events/sensorStatus.js';
 import type { CgroupSample, DomainSample, Sample, TamperSample } from '../kernel/decode.js';
 import type { TargetLookup } from './accessEvents.js';
-import { buildEvent, domainEvent, type EventContext } from './eventBuilder.js';
+import { buildEvent, containerCreateEvent, domainEvent, type EventContext } from './eventBuilder.js';
 import { JobProcesses } from './jobProcesses.js';
 import { JobRegistry, type JobCgroup, type JobSink, type JobState } from './jobRegistry.js';
 import type { KernelMaps } from './kernelMaps.js';
@@ -124,6 +124,19 @@ export class KernelTracker {
     this.staging.stage(jobId, basename, container, job.policyId);
   }
 
+  /**
+   * A container create the docker proxy saw from the job's process pid (in
+   * cgroup cgroupId), delivered in line with the kernel's events. The time
+   * is now: the proxy judges a create as it arrives.
+   */
+  containerCreate(jobId: string, pid: number, cgroupId: number, create: ContainerCreateInfo): void {
+    const job = this.registry.get(jobId);
+    if (!job) return;
+    const ctx = this.contextFor(job, cgroupId, this.processes.table.peek(pid));
+    const timeNs = Date.now() * 1e6 - ctx.bootToRealNs;
+    this.deliver(job, containerCreateEvent(create, { timeNs, cgroupId }, ctx));
+  }
+
   /** Drops staging entries never promoted (a create that was never started). */
   expireStaging(maxAgeMs: number): void {
     this.staging.expire(maxAgeMs);
@@ -155,11 +168,10 @@ export class KernelTracker {
    */
   lostFilesOf(jobId: string): ProcessLoss[] {
     const entries = this.maps.lostFiles?.() ?? [];
-    return processLosses(
-      entries,
-      (e) => (this.registry.jobOfCgroup(e.cgroupId) ?? this.processes.jobOf(e.pid)) === jobId,
-      (e) => this.processes.table.get(e.pid, e.startNs),
-    );
+    const nodeOf = (e: { pid: number; startNs: number }) => this.processes.table.get(e.pid, e.startNs);
+    // By cgroup (ids are never reused); else by the process itself, if it is the one the tracker knows under that pid.
+    const jobOf = (e: (typeof entries)[number]) => this.registry.jobOfCgroup(e.cgroupId) ?? (nodeOf(e) && this.processes.jobOf(e.pid));
+    return processLosses(entries, (e) => jobOf(e) === jobId, nodeOf);
   }
 
   noteMalformed(): void {

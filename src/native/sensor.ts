@@ -34,8 +34,14 @@ export interface LinkState {
   name: string;
 }
 
-/** The priority ring's default size: every record but the file ones, so a small share of a job's. */
-export const DEFAULT_PRIORITY_RINGBUF_BYTES = 4 << 20;
+/**
+ * The priority ring's default size. Its records are a small share of a
+ * job's, and it is drained at least every few thousand file records
+ * (native/ring.c BULK_SHARE), so 1 MiB holds thousands of execs' worth of
+ * backlog; each MiB costs the tracker 2 MiB of RSS (the kernel maps a
+ * ring's data twice, all of it at once).
+ */
+export const DEFAULT_PRIORITY_RINGBUF_BYTES = 1 << 20;
 
 /** The two ring buffers' sizes in bytes (bpf/common.bpf.h says why there are two). */
 export interface RingSizes {

@@ -13,7 +13,8 @@ import type { ProcessLoss, SensorStatus } from '../events/sensorStatus.js';
 import { writeReportFiles, type ReportPaths } from '../report/files.js';
 import { ReportBuilder, type ReportModel } from '../report/model.js';
 import type { JobCgroup, JobSink, KernelTracker } from '../kerneltracker/kernelTracker.js';
-import type { EventStage } from './eventStage.js';
+import type { JobGuard } from '../proxy/containerGuard.js';
+import { addFindings, type EventStage } from './eventStage.js';
 
 export interface JobRecordingOptions {
   identity: JobIdentity;
@@ -39,6 +40,8 @@ export interface JobRecordingOptions {
   notes?: string[];
   /** Per-event stages after the report, in order. */
   stages?: EventStage[];
+  /** The container guard the docker proxy applies to the job's creates (its container-policy). */
+  containerGuard?: JobGuard;
 }
 
 /** Tamper alerts a report lists one by one; past this they are counted. */
@@ -56,6 +59,7 @@ export class JobRecording implements JobSink {
   readonly identity: JobIdentity;
   readonly dir: string;
   readonly startedAt = new Date().toISOString();
+  readonly containerGuard: JobGuard | undefined;
   private readonly writer: EventLogWriter;
   private readonly report: ReportBuilder;
   private readonly stages: EventStage[];
@@ -78,6 +82,7 @@ export class JobRecording implements JobSink {
     this.identity = opts.identity;
     this.dir = opts.dir;
     this.workspace = opts.workspace;
+    this.containerGuard = opts.containerGuard;
     this.notes = new Set(opts.notes);
     this.stages = opts.stages ?? [];
     this.report = new ReportBuilder({ rowLimit: opts.rowLimit, workspace: opts.workspace, dockerSockets: opts.dockerSockets });
@@ -167,8 +172,7 @@ export class JobRecording implements JobSink {
     });
     if (this.tamperedMore > 0) this.tampered.add(`${this.tamperedMore} more tamper signals like these (a tracer stops the sensor at every system call).`);
     if (this.tampered.size > 0) model.alerts = [...[...this.tampered].map((message) => ({ kind: 'tamper' as const, message })), ...(model.alerts ?? [])];
-    const judging = this.stages.filter((stage) => stage.findings !== undefined);
-    if (judging.length > 0) model.findings = judging.flatMap((stage) => [...stage.findings!]);
+    addFindings(model, this.stages);
     return { model, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model) };
   }
 }
