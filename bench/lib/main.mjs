@@ -10,6 +10,7 @@ import { ensureDeps } from './deps.mjs';
 import { measureDocker } from './docker.mjs';
 import { measureDaemonReady, measureReport, measureRules, measureThroughput } from './figures.mjs';
 import { measureEndToEnd, measureStartStop } from './startStop.mjs';
+import { measureFlood } from './flood.mjs';
 import { MODE_LABELS } from './modes.mjs';
 import { parseOptions, USAGE, UsageError } from './options.mjs';
 import { runRounds } from './rounds.mjs';
@@ -106,6 +107,11 @@ async function figures(ctx, opts, filesDir, build) {
     out.tracker = out.throughput.find((t) => t.lostRecords === 0) ?? out.throughput.at(-1);
   } catch (err) {
     out.errors.throughput = err.message;
+  }
+  try {
+    out.flood = await measureFlood(ctx, filesDir, opts.sizes);
+  } catch (err) {
+    out.errors.flood = err.message;
   }
   try {
     out.rules = await measureRules(ctx, filesDir, opts.sizes);

@@ -38,7 +38,8 @@ function registerRequest(opts: RunOptions, id: string, cgroup: string): Request 
     cgroup,
     worker: process.pid,
     ...(opts.protect ? { protect: true } : {}),
-    ...(opts.rules.length > 0 ? { rules: { sources: readRuleSources(opts.rules), monitorMode: opts.monitorMode } } : {}),
+    // Always sent: the built-in set is on or off as for run's own sensor.
+    rules: { sources: readRuleSources(opts.rules), monitorMode: opts.monitorMode, builtin: opts.builtinRules },
   };
 }
 

@@ -57,6 +57,7 @@ describe('parseArgs', () => {
       allowUnmonitored: false,
       dockerProxy: true,
       rules: [],
+      builtinRules: true,
       failOn: 'critical',
       monitorMode: false,
       protect: false,
@@ -82,6 +83,16 @@ describe('parseArgs', () => {
     expect(usage('run', '--rules', '--', 'x')).toMatch(/--rules needs a value/);
   });
 
+  it('parses report --job-dir with the rules to recompute the findings with', () => {
+    expect(parseArgs(['report', '--job-dir', 'd', '--rules', 'a.yml', '--rules=b.yml', '--monitor-mode', '--no-builtin-rules'])).toEqual({
+      help: false,
+      subcommand: 'report',
+      options: { jobDir: 'd', rules: ['a.yml', 'b.yml'], monitorMode: true, builtinRules: false },
+    });
+    expect(parseArgs(['report', '--job-dir', 'd'])).toMatchObject({ options: { rules: [], monitorMode: false, builtinRules: true } });
+    expect(usage('report', '--rules', 'a.yml')).toMatch(/report needs --job-dir/);
+  });
+
   it('passes everything after -- to the command, options included', () => {
     expect(run('--', 'npm', 'test', '--', '--out', 'x', '-h').command).toEqual(['npm', 'test', '--', '--out', 'x', '-h']);
     expect(run('--', '--help').command).toEqual(['--help']);
@@ -105,6 +116,7 @@ describe('parseArgs', () => {
       '--allow-unmonitored',
       '--no-docker-proxy',
       '--protect',
+      '--no-builtin-rules',
       '--',
       'true',
     );
@@ -116,6 +128,7 @@ describe('parseArgs', () => {
       allowUnmonitored: true,
       dockerProxy: false,
       rules: [],
+      builtinRules: false,
       failOn: 'critical',
       monitorMode: false,
       protect: true,
