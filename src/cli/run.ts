@@ -14,7 +14,7 @@ import { ruleStageOf } from '../rules/jobRules.js';
 import { RuleLoadError } from '../rules/specs.js';
 import { startSensor } from '../kerneltracker/sensorStart.js';
 import type { RunOptions } from './args.js';
-import { exitCodeOf, spawnInCgroup } from './spawnInCgroup.js';
+import { exitCodeOf, forwardSignals, spawnInCgroup } from './spawnInCgroup.js';
 import { join } from 'node:path';
 import { SensorError } from '../native/sensor.js';
 import { PolicyError } from '../policy/endpoints.js';
@@ -36,19 +36,6 @@ async function runUnmonitored(command: string[]): Promise<number> {
   const code = await exitCodeOf(child);
   say('COMMAND RAN UNMONITORED: no events were recorded');
   return code;
-}
-
-/** Passes SIGINT/SIGTERM on to the command so the report is still written. */
-function forwardSignals(pid: number | undefined): () => void {
-  const handler = (signal: NodeJS.Signals): void => {
-    if (pid) process.kill(pid, signal);
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
 }
 
 /** Runs the command in a cgroup of its own as the recording's one job; its exit code. */

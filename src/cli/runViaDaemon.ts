@@ -17,7 +17,7 @@ import type { ReportModel } from '../report/model.js';
 import { readRuleSources } from '../rules/sources.js';
 import type { RunOptions } from './args.js';
 import type { Phases } from './phases.js';
-import { exitCodeOf, spawnInCgroup } from './spawnInCgroup.js';
+import { exitCodeOf, forwardSignals, spawnInCgroup } from './spawnInCgroup.js';
 
 /** How long a daemon has to answer the register request before run loads its own sensor. */
 const REGISTER_TIMEOUT_MS = 5_000;
@@ -56,20 +56,14 @@ async function register(opts: RunOptions, stateDir: string, id: string, cgroup: 
   return undefined;
 }
 
-/** Passes SIGINT/SIGTERM on to the command so the report is still written. */
 async function runChild(cgroup: string, opts: RunOptions, dockerHost: string | undefined): Promise<number> {
   const env = dockerHost && opts.dockerProxy ? { ...process.env, DOCKER_HOST: dockerHost } : process.env;
   const child = spawnInCgroup(cgroup, opts.command, env);
-  const forward = (signal: NodeJS.Signals): void => {
-    if (child.pid) process.kill(child.pid, signal);
-  };
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
+  const unforward = forwardSignals(child.pid);
   try {
     return await exitCodeOf(child);
   } finally {
-    process.off('SIGINT', forward);
-    process.off('SIGTERM', forward);
+    unforward();
   }
 }
 

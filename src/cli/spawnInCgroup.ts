@@ -29,3 +29,16 @@ export function exitCodeOf(child: ChildProcess): Promise<number> {
     });
   });
 }
+
+/** Passes SIGINT/SIGTERM on to the command so the report is still written. */
+export function forwardSignals(pid: number | undefined): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    if (pid) process.kill(pid, signal);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
