@@ -26,6 +26,21 @@ static __always_inline void note_ttl(__u32 slot, __u32 ttl)
 }
 
 /*
+ * Where cs_dns_name is in the message, per slot: in map memory, not in
+ * registers, so the verifier does not know it (see below).
+ */
+struct dns_walk {
+	__u32 p, o, next, floor, end;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 3);
+	__type(key, __u32);
+	__type(value, struct dns_walk);
+} dns_walk_map SEC(".maps");
+
+/*
  * Decodes the DNS name at off of the message in pkt[0, len) into rec at out,
  * as dotted lower-case text; every label is written after a '.', so the
  * first dot lands on rec[out - 1], which the caller overwrites later.
@@ -34,22 +49,31 @@ static __always_inline void note_ttl(__u32 slot, __u32 ttl)
  * target (before the name, for the first): what real encoders write, and
  * no pointer loop can pass that rule.
  *
- * Written for the verifier, which walks the loop step by step: no step
- * branches on a value it knows exactly (which would make it track that
- * value and keep one state per value and step), and the position and
- * output cursor are re-masked at the top of every step (p < len <= PKT_MAX
- * and o < out + 254 < 0x4000, so the masks change nothing) to give every
- * step the same ranges. That lets it prune each step to one state.
+ * Written for the verifier, which walks the loop step by step. The cursors
+ * (position, output, next label, pointer floor, end) live in map memory
+ * (dns_walk_map), whose values the verifier does not track: every step
+ * starts from the same state, whatever the steps before it did, so it is
+ * checked once rather than once per combination of known cursor values
+ * (as path.bpf.h's walk does; ~120,000 instructions to verify before, per
+ * program that parses DNS). The position and output cursor are masked
+ * where they index (p < len <= PKT_MAX and o < out + 254 < 0x4000, so the
+ * masks change nothing).
  */
 __noinline int cs_dns_name(__u32 slot, __u32 off, __u32 len, __u32 out)
 {
-	__u32 p = off, o = out - 1, next = off, floor = off, end = 0;
 	__u8 *pkt = pkt_of(slot), *rec = rec_of(slot);
+	struct dns_walk *w = bpf_map_lookup_elem(&dns_walk_map, &slot);
 	int i;
 
-	if (!pkt || !rec || len > PKT_MAX || off >= len || out == 0 || out > 0x3000)
+	if (!pkt || !rec || !w || len > PKT_MAX || off >= len || out == 0 || out > 0x3000)
 		return -1;
+	w->p = off;
+	w->o = out - 1;
+	w->next = off;
+	w->floor = off;
+	w->end = 0;
 	for (i = 0; i < DNS_NAME_STEPS; i++) {
+		__u32 p = w->p, o = w->o, target;
 		__u8 c;
 
 		BOUND(p, 0xfff);
@@ -58,42 +82,40 @@ __noinline int cs_dns_name(__u32 slot, __u32 off, __u32 len, __u32 out)
 		if (p >= len || o + 1 - out > CS_DOMAIN_NAME_MAX + 1)
 			return -1;
 		c = pkt_at(pkt, p);
-		if (p != next) {
+		if (p != w->next) {
 			/* A byte of a label. */
 			c = host_char(c);
 			if (!c)
 				return -1;
 			rec_put(rec, o, c);
-			o++;
-			p++;
+			w->o = o + 1;
+			w->p = p + 1;
 			continue;
 		}
 		if (c == 0) {
-			if (floor == off)
-				end = p + 1;
-			return (int)((end << 16) | (o + 1 - out ? o - out : 0));
+			if (w->floor == off)
+				w->end = p + 1;
+			return (int)((w->end << 16) | (o + 1 - out ? o - out : 0));
 		}
 		if ((c & 0xc0) == 0xc0) {
-			__u32 target;
-
 			if (p + 1 >= len)
 				return -1;
 			target = ((__u32)(c & 0x3f) << 8) | pkt_at(pkt, p + 1);
-			if (target >= floor)
+			if (target >= w->floor)
 				return -1;
-			if (floor == off)
-				end = p + 2;
-			floor = target;
-			p = target;
-			next = target;
+			if (w->floor == off)
+				w->end = p + 2;
+			w->floor = target;
+			w->p = target;
+			w->next = target;
 			continue;
 		}
 		if (c & 0xc0)
 			return -1; /* extended label types (RFC 6891 retired them) */
 		rec_put(rec, o, '.');
-		o++;
-		next = p + c + 1;
-		p++;
+		w->o = o + 1;
+		w->next = p + c + 1;
+		w->p = p + 1;
 	}
 	return -1;
 }

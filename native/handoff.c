@@ -14,6 +14,7 @@
  * killed, which closes them the same way) once it has closed them.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -46,11 +47,9 @@ static int compare_fd(const void *a, const void *b)
  */
 static void __attribute__((noreturn)) close_links_and_exit(const int *keep, int n)
 {
-	sigset_t all;
 	int i, from = 0;
 
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, NULL);
+	/* Every signal is blocked already (before the fork): the caller's handlers never run here. */
 	setsid();
 	for (i = 0; i < n; i++) {
 		close_between(from, keep[i]);
@@ -65,7 +64,8 @@ static void __attribute__((noreturn)) close_links_and_exit(const int *keep, int 
 int cs_close_in_background(struct cs_sensor *s)
 {
 	int keep[CS_MAX_LINKS];
-	int i, n = 0;
+	int i, n = 0, err;
+	sigset_t all, old;
 	pid_t pid;
 
 	if (!s)
@@ -76,10 +76,14 @@ int cs_close_in_background(struct cs_sensor *s)
 	if (n == 0)
 		return 0;
 	qsort(keep, n, sizeof(keep[0]), compare_fd);
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
 	pid = fork();
-	if (pid < 0)
-		return cs_fail(errno, "starting the process that detaches in the background");
 	if (pid == 0)
 		close_links_and_exit(keep, n);
+	err = errno;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (pid < 0)
+		return cs_fail(err, "starting the process that detaches in the background");
 	return (int)pid;
 }
