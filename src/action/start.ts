@@ -66,6 +66,8 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
     pid: process.pid,
     notes: [...notes],
     protect: settings.protectRunner,
+    // The artifact's summary.md is the daemon's: it has the job's rows from the start.
+    summaryRows: settings.summaryRows,
     ...(rules.payload ? { rules: rules.payload } : {}),
     ...(settings.egress ? { egress: egressRequest(settings.egress) } : {}),
   });

@@ -7,7 +7,8 @@
  * Root may do everything. Another uid may register a job only for a process
  * it owns, under a Runner.Worker it owns and that it runs under itself (a
  * step registers its own job, never another user's processes or the host),
- * may unregister only the jobs it registered, and may never stop the daemon.
+ * may unregister (and fetch the report of) only the jobs it registered, and
+ * may never stop the daemon.
  * A job id is used once in a daemon's life, so "unregister, do the bad
  * thing, register again" cannot wipe a log. Every register and unregister,
  * and every refusal aimed at a job, is written to the daemon's log and to
@@ -71,6 +72,7 @@ export function authorize(req: Request, peer: Peer | undefined, ctx: AccessConte
       return authorizeRegister(req.pid, peer, ctx.facts ?? {});
     case 'unregister':
     case 'rules':
+    case 'report':
       // An id nobody registered gets the job manager's own "no such job" answer.
       if (ctx.registrant === undefined || ctx.registrant === peer.uid) return allow;
       return deny(`job ${req.id} was registered by another user`);
@@ -115,7 +117,7 @@ export class AccessControl {
 
   /** Runs handle only for an allowed request, and records what happened. */
   async guard(req: Request, peer: Peer | undefined, handle: (req: Request) => Promise<ReplyTo<Request>>): Promise<ReplyTo<Request>> {
-    const jobId = req.op === 'register' ? req.job.id : req.op === 'unregister' || req.op === 'rules' ? req.id : undefined;
+    const jobId = req.op === 'register' ? req.job.id : req.op === 'stats' || req.op === 'stop' ? undefined : req.id;
     const verdict = authorize(req, peer, {
       usedBefore: jobId !== undefined && this.used.has(jobId),
       registrant: jobId === undefined ? undefined : this.registrants.get(jobId),
@@ -143,7 +145,7 @@ export class AccessControl {
       this.log.info(`control: ${describePeer(peer)} registered job ${req.job.id}`);
       this.note(req.job.id, `Recording started at ${at}: registered by ${describePeer(peer)}.`);
     } else if (req.op === 'unregister') {
-      this.registrants.delete(req.id);
+      // Kept: the registrant (and root) may still ask for the finished job's report.
       this.log.info(`control: ${describePeer(peer)} unregistered job ${req.id}`);
     }
   }
