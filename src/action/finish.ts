@@ -5,14 +5,14 @@
  */
 import * as core from '@actions/core';
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { request } from '../daemon/client.js';
 import type { StatsReply } from '../daemon/protocol.js';
 import { htmlText } from '../report/escape.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { uploadReport } from './artifact.js';
 import { Output } from './constants.js';
+import { rootOnly } from './codeCopy.js';
 import { checkTamper } from './daemonProcess.js';
 import { publishFindings } from './findingsOutcome.js';
 import { reportFromDaemon, reportRebuilt, type JobReport } from './jobReport.js';
@@ -38,16 +38,23 @@ async function stats(stateDir: string): Promise<StatsReply | undefined> {
 /**
  * Only root may stop the daemon (a job must not be able to switch the
  * sensor off for the jobs beside it), so a post step running as the
- * runner's user asks through sudo, as pre started it.
+ * runner's user asks through sudo, as pre started it, and runs root's copy
+ * of the code pre made: never the action's own files, which the job could
+ * have rewritten since.
  */
-async function stopDaemon(stateDir: string): Promise<void> {
+async function stopDaemon(session: Session): Promise<void> {
+  const stateDir = session.stateDir!;
   if (process.getuid?.() === 0) {
     const r = await request(stateDir, { op: 'stop' });
     if (!r.ok) throw new Error(r.error);
     return;
   }
-  const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
-  execFileSync('sudo', ['-n', process.execPath, cli, 'daemon', 'stop', '--state-dir', stateDir], { stdio: 'pipe', timeout: 60_000 });
+  const code = session.code;
+  const cli = code && join(code.dir, 'cli.js');
+  if (!code || !cli || !rootOnly(cli) || !rootOnly(code.node)) {
+    throw new Error(`root's copy of the sensor's code (${code?.dir ?? 'none'}) is missing or could be changed by others; it is not run as root`);
+  }
+  execFileSync('sudo', ['-n', code.node, cli, 'daemon', 'stop', '--state-dir', stateDir], { stdio: 'pipe', timeout: 60_000 });
 }
 
 /** The job's report from the daemon, or, with the daemon gone, rebuilt from its log. */
@@ -129,7 +136,7 @@ export async function finishWatching(): Promise<void> {
   const after = await stats(session.stateDir!);
   if (after && Array.isArray(after.jobs) && after.jobs.length === 0) {
     try {
-      await stopDaemon(session.stateDir!);
+      await stopDaemon(session);
     } catch (err) {
       warn(`cicd-sensor: could not stop the sensor daemon: ${(err as Error).message}`);
     }

@@ -10,11 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { request } from '../daemon/client.js';
 import { DEFAULT_STATE_DIR, defaultDaemonOptions } from '../daemon/options.js';
 import { EnvVar } from './constants.js';
+import { copyCode } from './codeCopy.js';
 import { processStart } from './daemonProcess.js';
 import { jobIdentity } from './identity.js';
 import { launchDaemon } from './launch.js';
 import { checkActionPlatform } from './platform.js';
-import { sensorDir } from './sensorSource.js';
+import { sensorSource } from './sensorSource.js';
 import { rulesAfterCheckout, rulesAtRegistration, workspaceDir, type ActionRules } from './rules.js';
 import { egressRequest, getSettings, type Settings } from './settings.js';
 import { saveSession, type Session } from './state.js';
@@ -52,10 +53,13 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   const stateDir = process.env[EnvVar.StateDir] || DEFAULT_STATE_DIR;
   const timeoutMs = Number(process.env[EnvVar.ReadyTimeout] || 30) * 1000;
   const started = Date.now();
+  // Root runs only root's copy of the code, now and in post (stopping the daemon): the job cannot rewrite it.
+  const source = await sensorSource(settings, bundleDir());
+  const code = await copyCode(platform, source.dir, source.entries);
   if (!(await daemonAnswers(stateDir))) {
     // The proxy also takes over the default docker socket: a job's `sudo docker` and SDKs ignore DOCKER_HOST.
     const daemon = defaultDaemonOptions({ stateDir, dockerProxy: settings.dockerProxy, interposeDocker: settings.dockerProxy });
-    await launchDaemon(platform, await sensorDir(settings, bundleDir()), daemon, timeoutMs);
+    await launchDaemon(platform, code, daemon, timeoutMs);
   }
   core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
   const job = jobIdentity();
@@ -83,6 +87,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
     daemonStart: daemonPid ? processStart(daemonPid) : undefined,
     linksAlive: stats.ok ? stats.linksAlive : undefined,
     startedAt: new Date().toISOString(),
+    code,
     notes,
     ...(rules.pending ? { rulesPending: true } : {}),
   };
