@@ -3,9 +3,10 @@
  * dist/post.js as separate processes under a stand-in Runner.Worker, with
  * the runner's files and environment, against a loopback artifact service.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ interface JobRun {
 
 const roots: string[] = [];
 let artifacts: Awaited<ReturnType<typeof startArtifactServer>>;
+let codeBase: string;
 
 /** Runs a job: the runner's files in a fresh directory, INPUT_* from inputs, steps from scripts. */
 async function runJob(
@@ -54,6 +56,8 @@ async function runJob(
     RUNNER_NAME: 'stand-in',
     CICD_SENSOR_STATE_DIR: stateDir,
     RUNNER_TOOL_CACHE: join(work, '_tool'),
+    // Root's copies of the sensor's code (src/action/codeCopy.ts) here, not in /var/lib.
+    CICD_SENSOR_CODE_DIR: codeBase,
     ...artifacts.env(),
     ...opts.env,
   };
@@ -98,6 +102,8 @@ beforeAll(async () => {
   requireRoot();
   await ensureDockerd(); // the proxy (and DOCKER_HOST) exist only where a Docker daemon does
   artifacts = await startArtifactServer();
+  codeBase = mkdtempSync(join(tmpdir(), 'cs-action-code-'));
+  roots.push(codeBase);
 }, 120_000);
 
 /** Daemons the action started: stopped (killed if they will not), their docker mounts undone. */
@@ -308,13 +314,11 @@ describe('trouble', () => {
   }, 120_000);
 
   test('a daemon that never becomes ready is stopped after the timeout, with a note, and the job goes on', async () => {
-    // A prebuilt sensor in the runner's tool cache (as sensor-url leaves it) whose tracker hangs before ready.
+    // A prebuilt sensor (sensor-url, served from loopback) whose tracker hangs before ready.
     const toolCache = mkdtempSync(join(tmpdir(), 'cs-tool-'));
     roots.push(toolCache);
-    const sha = createHash('sha256').update('hanging sensor').digest('hex');
-    const dir = join(toolCache, 'cicd-sensor', `0.0.0-sha${sha.slice(0, 16)}`, 'x64');
+    const dir = join(toolCache, 'src', 'dist');
     cpSync(distDir, dir, { recursive: true });
-    writeFileSync(`${dir}.complete`, '');
     const pidFile = join(toolCache, 'hung.pid');
     writeFileSync(
       join(dir, 'tracker.js'),
@@ -326,9 +330,19 @@ describe('trouble', () => {
        console.error('loading BPF programs (this one never finishes)');
        setInterval(() => {}, 1000);\n`,
     );
-    const run = await runJob(['/bin/echo unwatched > /dev/null\n'], { 'sensor-url': 'https://sensor.invalid/sensor.tgz', 'sensor-sha256': sha }, {
-      env: { RUNNER_TOOL_CACHE: toolCache, CICD_SENSOR_READY_TIMEOUT: '2' },
-    });
+    execFileSync('tar', ['-czf', join(toolCache, 'sensor.tgz'), '-C', join(toolCache, 'src'), 'dist']);
+    const archive = readFileSync(join(toolCache, 'sensor.tgz'));
+    const sha = createHash('sha256').update(archive).digest('hex');
+    const server = createServer((_req, res) => res.end(archive));
+    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+    let run: JobRun;
+    try {
+      run = await runJob(['/bin/echo unwatched > /dev/null\n'], { 'sensor-url': `http://127.0.0.1:${port}/sensor.tgz`, 'sensor-sha256': sha }, {
+        env: { RUNNER_TOOL_CACHE: join(toolCache, 'cache'), CICD_SENSOR_READY_TIMEOUT: '2' },
+      });
+    } finally {
+      server.close();
+    }
     expect(run.phases.pre!.status).toBe(0);
     expect(run.phases.pre!.stdout).toMatch(/::warning::cicd-sensor could not start watching this job: the sensor daemon did not become ready within 2 s/);
     expect(run.phases.pre!.stdout).toMatch(/it was stopped/);
@@ -347,6 +361,9 @@ describe('trouble', () => {
     expect(run.phases.post!.status).toBe(0);
     expect(run.summary).toMatch(/The sensor was disturbed during this job/);
     expect(run.summary).toMatch(/is gone/);
+    // Post could not get the report from the daemon: rebuilt from the log, and it says so.
+    expect(run.summary).toMatch(/could not get the report from the sensor/);
+    expect(run.summary).toMatch(/rebuilt by the post step from the events log/);
     const pid = Number(readFileSync(join(run.stateDir, 'daemon.pid'), 'utf8'));
     if (alive(pid)) await waitGone(pid);
   }, 240_000);
