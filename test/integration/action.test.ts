@@ -6,7 +6,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -314,7 +313,8 @@ describe('trouble', () => {
   }, 120_000);
 
   test('a daemon that never becomes ready is stopped after the timeout, with a note, and the job goes on', async () => {
-    // A prebuilt sensor (sensor-url, served from loopback) whose tracker hangs before ready.
+    // A prebuilt sensor in the runner's tool cache (as sensor-url leaves it: the tree and its archive,
+    // under the archive's full SHA-256) whose tracker hangs before ready.
     const toolCache = mkdtempSync(join(tmpdir(), 'cs-tool-'));
     roots.push(toolCache);
     const dir = join(toolCache, 'src', 'dist');
@@ -330,19 +330,19 @@ describe('trouble', () => {
        console.error('loading BPF programs (this one never finishes)');
        setInterval(() => {}, 1000);\n`,
     );
-    execFileSync('tar', ['-czf', join(toolCache, 'sensor.tgz'), '-C', join(toolCache, 'src'), 'dist']);
-    const archive = readFileSync(join(toolCache, 'sensor.tgz'));
-    const sha = createHash('sha256').update(archive).digest('hex');
-    const server = createServer((_req, res) => res.end(archive));
-    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
-    let run: JobRun;
-    try {
-      run = await runJob(['/bin/echo unwatched > /dev/null\n'], { 'sensor-url': `http://127.0.0.1:${port}/sensor.tgz`, 'sensor-sha256': sha }, {
-        env: { RUNNER_TOOL_CACHE: join(toolCache, 'cache'), CICD_SENSOR_READY_TIMEOUT: '2' },
-      });
-    } finally {
-      server.close();
+    const archive = join(toolCache, 'sensor.tgz');
+    execFileSync('tar', ['-czf', archive, '-C', join(toolCache, 'src'), 'dist']);
+    const sha = createHash('sha256').update(readFileSync(archive)).digest('hex');
+    const cache = join(toolCache, 'cache');
+    for (const [tool, place] of [['cicd-sensor', (d: string) => cpSync(dir, d, { recursive: true })], ['cicd-sensor-archive', (d: string) => cpSync(archive, join(d, 'sensor.tar.gz'))]] as const) {
+      const at = join(cache, tool, `0.0.0-sha${sha}`, 'x64');
+      mkdirSync(at, { recursive: true });
+      place(at);
+      writeFileSync(`${at}.complete`, '');
     }
+    const run = await runJob(['/bin/echo unwatched > /dev/null\n'], { 'sensor-url': 'https://sensor.invalid/sensor.tgz', 'sensor-sha256': sha }, {
+      env: { RUNNER_TOOL_CACHE: cache, CICD_SENSOR_READY_TIMEOUT: '2' },
+    });
     expect(run.phases.pre!.status).toBe(0);
     expect(run.phases.pre!.stdout).toMatch(/::warning::cicd-sensor could not start watching this job: the sensor daemon did not become ready within 2 s/);
     expect(run.phases.pre!.stdout).toMatch(/it was stopped/);
