@@ -22,6 +22,7 @@ export const Input = {
   Rules: 'rules',
   RuleModifiers: 'rule-modifiers',
   MonitorMode: 'monitor-mode',
+  BuiltinRules: 'builtin-rules',
   FailOn: 'fail-on',
 } as const;
 

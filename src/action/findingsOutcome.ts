@@ -10,11 +10,10 @@ import type { Finding } from '../events/finding.js';
 import { annotationCommands } from '../findings/annotations.js';
 import { findingPlace } from '../findings/place.js';
 import { type FailOn, failingFindings, highestSeverity, isDetection } from '../findings/severity.js';
-import { RuleEngine } from '../rules/engine.js';
-import { providerHost } from '../rules/jobRules.js';
+import { engineFromPayload } from '../rules/jobRules.js';
 import { replayLog } from '../rules/replay.js';
 import { resolveRuleFiles } from '../rules/ruleFiles.js';
-import { bookFromSources, readRuleSources } from '../rules/sources.js';
+import { readRuleSources } from '../rules/sources.js';
 import { Output } from './constants.js';
 import type { Settings } from './settings.js';
 
@@ -40,10 +39,11 @@ export function failOnMessage(findings: readonly Finding[], failOn: FailOn): str
  */
 export function findingsFromLog(eventsPath: string, settings: Settings, workspace: string): Finding[] | undefined {
   const patterns = [...settings.rules, ...settings.ruleModifiers];
-  if (patterns.length === 0 || !existsSync(eventsPath)) return undefined;
+  if ((patterns.length === 0 && !settings.builtinRules) || !existsSync(eventsPath)) return undefined;
   try {
     const { files } = resolveRuleFiles(patterns, workspace);
-    const engine = new RuleEngine(bookFromSources(readRuleSources(files), { monitorMode: settings.monitorMode }), { providerHost: providerHost() });
+    const payload = { sources: readRuleSources(files), monitorMode: settings.monitorMode, builtin: settings.builtinRules };
+    const engine = engineFromPayload(payload);
     const findings: Finding[] = [];
     replayLog(eventsPath, (event) => findings.push(...engine.evaluate(event).findings));
     core.warning(`cicd-sensor: the sensor ended before the job did; the rules were applied to its log afterwards (${findings.length} finding(s), nothing stopped)`);

@@ -38,6 +38,8 @@ export interface Settings {
   readonly ruleModifiers: readonly string[];
   /** Every terminate rule only detects. */
   readonly monitorMode: boolean;
+  /** The built-in rule set judges the job (ahead of the repository's rules, which may modify it). */
+  readonly builtinRules: boolean;
   /** Post fails the job on a finding at or above this severity. */
   readonly failOn: FailOn;
   /** The job's egress policy; absent when neither egress-policy nor allowed-endpoints is set. */
@@ -146,6 +148,7 @@ export function getSettings(): Settings {
     rules: patterns(Input.Rules),
     ruleModifiers: patterns(Input.RuleModifiers),
     monitorMode: bool(Input.MonitorMode, false),
+    builtinRules: bool(Input.BuiltinRules, true),
     failOn: failOn(),
     ...(egress ? { egress } : {}),
   });

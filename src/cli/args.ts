@@ -15,7 +15,7 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
-                                [--protect]
+                                [--protect] [--no-builtin-rules]
        cicd-sensor job unregister [--state-dir DIR] --id ID
        cicd-sensor report --job-dir DIR
        cicd-sensor rules check FILE...
@@ -41,6 +41,7 @@ summary. Exits with COMMAND's exit code.
   --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
                          low, none; default critical); COMMAND's own failing exit code wins
   --monitor-mode         terminate rules only detect
+  --no-builtin-rules     leave out the built-in rule set (on by default, loaded ahead of --rules)
   --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
                          process_vm_readv, /proc/PID/mem): the caller is killed, or refused
   -h, --help             show this help
@@ -74,6 +75,8 @@ export interface RunOptions {
   egress?: EgressPolicy;
   /** Rule files, in load order. */
   rules: string[];
+  /** the built-in rule set ahead of the rule files */
+  builtinRules: boolean;
   failOn: FailOn;
   monitorMode: boolean;
   /** protect-runner: the command may not read or trace the sensor. */
@@ -86,7 +89,7 @@ export type Parsed =
   | { help: false; subcommand: 'run'; options: RunOptions }
   | { help: false; subcommand: 'daemon'; options: DaemonOptions }
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
-  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean }
+  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean; builtinRules: boolean }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
   | { help: false; subcommand: 'report'; jobDir: string }
   | { help: false; subcommand: 'rules-check'; files: string[] }
@@ -120,6 +123,7 @@ const RUN_SPEC: Spec = {
   '--fail-on': 'string',
   '--monitor-mode': 'flag',
   '--protect': 'flag',
+  '--no-builtin-rules': 'flag',
 };
 
 /** The egress policy flags of `run`; none given: no policy. */
@@ -162,6 +166,7 @@ function parseRun(args: string[]): Parsed {
       dockerProxy: !values.has('--no-docker-proxy'),
       ...(egress ? { egress } : {}),
       rules: listValues(values.get('--rules')),
+      builtinRules: !values.has('--no-builtin-rules'),
       failOn: failOnArg(values.get('--fail-on') as string | undefined),
       monitorMode: values.has('--monitor-mode'),
       protect: values.has('--protect'),
@@ -196,7 +201,7 @@ const IDENTITY_FLAGS = {
 function parseJob(args: string[]): Parsed {
   const [action, ...rest] = args;
   if (action === 'register') {
-    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid', '--protect': 'flag' };
+    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid', '--protect': 'flag', '--no-builtin-rules': 'flag' };
     for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = 'string';
     const { values, help } = scan(rest, spec, false);
     if (help) return { help: true };
@@ -211,7 +216,7 @@ function parseJob(args: string[]): Parsed {
       if (typeof v === 'string') job[field] = v;
     }
     const stateDir = (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR;
-    return { help: false, subcommand: 'job-register', stateDir, job, cgroup, pid, protect: values.has('--protect') };
+    return { help: false, subcommand: 'job-register', stateDir, job, cgroup, pid, protect: values.has('--protect'), builtinRules: !values.has('--no-builtin-rules') };
   }
   if (action === 'unregister') {
     const { values, help } = scan(rest, { '--state-dir': 'dir', '--id': 'string' }, false);

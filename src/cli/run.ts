@@ -78,7 +78,7 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string,
 /** The rules stage, or undefined with the problems printed (exit 2: nothing ran). */
 function loadRules(opts: RunOptions): { stages: EventStage[] } | undefined {
   try {
-    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode });
+    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode, builtin: opts.builtinRules });
     return { stages: stage ? [stage] : [] };
   } catch (err) {
     if (!(err instanceof RuleLoadError)) throw err;
@@ -111,7 +111,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     return 3;
   }
   mkdirSync(opts.outDir, { recursive: true });
-  const recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
+  const recorder = new Recorder(sensor, plan, cgroupRoot);
   // Containers the command starts through the proxy are part of its job.
   const socketDir = mkdtempSync(join(tmpdir(), 'cicd-sensor-run-'));
   const log = { info: () => undefined, warn: say, error: say };

@@ -68,7 +68,7 @@ class Daemon {
     plan: AttachPlanEntry[],
     cgroupRoot: string,
   ) {
-    this.recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
+    this.recorder = new Recorder(sensor, plan, cgroupRoot);
     this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner(), this.reports);
     this.access = new AccessControl(opts.log, (id, message) => this.recorder.get(id)?.note(message));
   }

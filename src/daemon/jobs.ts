@@ -12,7 +12,7 @@ import { makeDirectory, writeReplacing } from '../platform/noFollow.js';
 import { enforcePolicy, releasePolicy } from '../policy/enforce.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 import type { EgressPolicy } from '../policy/policy.js';
-import { engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
+import { BUILTIN_ONLY, engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
 import { replayLog } from '../rules/replay.js';
 import { RuleStage } from '../rules/ruleStage.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
@@ -88,7 +88,8 @@ export class JobManager {
     const { notes = [], protect = false, rules, egress, summaryRows } = opts;
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     // Rules first: a job whose rules do not load is refused before anything of it exists.
-    const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
+    // No rules in the request: the built-in set, as for every job unless it turned them off.
+    const stage = new RuleStage(engineFromPayload(rules ?? BUILTIN_ONLY));
     // A job's log is never replaced: registering a finished job's id again would wipe what it did.
     if (existsSync(join(this.stateDir, 'jobs', identity.id))) {
       throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);

@@ -218,7 +218,8 @@ function rules(v: unknown): RulesPayload {
     return { name: text(f.name, `rules.sources[${i}].name`, 4096), text: text(f.text, `rules.sources[${i}].text`, MAX_REQUEST_BYTES) };
   });
   if (typeof o.monitorMode !== 'boolean') throw new ProtocolError('rules.monitorMode must be a boolean');
-  return { sources, monitorMode: o.monitorMode };
+  if (o.builtin !== undefined && typeof o.builtin !== 'boolean') throw new ProtocolError('rules.builtin must be a boolean');
+  return { sources, monitorMode: o.monitorMode, ...(o.builtin === false ? { builtin: false } : {}) };
 }
 
 function jobId(v: unknown): string {

@@ -14,7 +14,8 @@ export type EventKind =
   | 'unix_socket_connect'
   | 'mount'
   | 'http_request'
-  | 'process_access';
+  | 'process_access'
+  | 'container_create';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'process_exec',
@@ -29,6 +30,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'mount',
   'http_request',
   'process_access',
+  'container_create',
 ];
 
 export interface JobIdentity {
@@ -171,6 +173,23 @@ export interface ContainerInfo {
   image?: string;
 }
 
+/** container_create only: a container create the docker proxy saw (the process is the docker client). */
+export interface ContainerCreateInfo {
+  image: string;
+  name?: string;
+  privileged: boolean;
+  pid_mode?: string;
+  network_mode?: string;
+  /** host source paths of binds and bind mounts/volumes */
+  binds: string[];
+  cap_add: string[];
+  devices: string[];
+  /** the proxy's container guard refused the create */
+  refused: boolean;
+  /** why, when refused */
+  refusal?: string;
+}
+
 export interface EventRecord {
   seq: number;
   time: string;
@@ -187,4 +206,5 @@ export interface EventRecord {
   mount?: MountInfo;
   http?: HttpInfo;
   access?: AccessInfo;
+  container_create?: ContainerCreateInfo;
 }

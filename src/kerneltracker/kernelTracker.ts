@@ -8,12 +8,14 @@
  * assembly (eventBuilder.ts).
  */
 import type { ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { ProcessLoss } from '../events/sensorStatus.js';
 import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
 import type { TargetLookup } from './accessEvents.js';
 import { buildEvent, domainEvent, type EventContext } from './eventBuilder.js';
 import { JobProcesses } from './jobProcesses.js';
 import { JobRegistry, type JobCgroup, type JobSink, type JobState } from './jobRegistry.js';
 import type { KernelMaps } from './kernelMaps.js';
+import { processLosses } from './lostFiles.js';
 import type { ProcessNode } from './processTable.js';
 import { Protection } from './protection.js';
 import { Staging } from './staging.js';
@@ -134,6 +136,20 @@ export class KernelTracker {
   /** Sizes of every mirror table: all zero once the last job is gone. */
   mirrorSizes(): Record<string, number> {
     return { ...this.registry.sizes(), ...this.staging.sizes(), ...this.processes.sizes(), ...this.protection.sizes() };
+  }
+
+  /**
+   * The job's processes whose file records the bulk ring lost, read from
+   * the kernel now: call before the job unregisters, while its cgroups and
+   * processes still name it.
+   */
+  lostFilesOf(jobId: string): ProcessLoss[] {
+    const entries = this.maps.lostFiles?.() ?? [];
+    return processLosses(
+      entries,
+      (e) => (this.registry.jobOfCgroup(e.cgroupId) ?? this.processes.jobOf(e.pid)) === jobId,
+      (e) => this.processes.table.get(e.pid, e.startNs),
+    );
   }
 
   noteMalformed(): void {

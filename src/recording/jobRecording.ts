@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
 import { EventLogWriter } from '../events/logWriter.js';
-import type { SensorStatus } from '../events/sensorStatus.js';
+import type { ProcessLoss, SensorStatus } from '../events/sensorStatus.js';
 import { writeReportFiles, type ReportPaths } from '../report/files.js';
 import { ReportBuilder, type ReportModel } from '../report/model.js';
 import type { JobCgroup, JobSink, KernelTracker } from '../kerneltracker/kernelTracker.js';
@@ -59,6 +59,8 @@ export class JobRecording implements JobSink {
   private readonly notes: Set<string>;
   private readonly workspace: string | undefined;
   private delivered: number | undefined;
+  /** Read from the kernel as the job ends (KernelTracker.lostFilesOf). */
+  private lostByProcess: ProcessLoss[] = [];
 
   /** Registers the job in the tracker with a fresh log; on failure nothing of it is left there. */
   constructor(
@@ -116,6 +118,7 @@ export class JobRecording implements JobSink {
    */
   end(): number {
     if (this.delivered === undefined) {
+      this.lostByProcess = this.tracker.lostFilesOf(this.identity.id);
       this.delivered = this.tracker.unregisterJob(this.identity.id);
       this.writer.close();
       const lost = this.writer.lostOnWrite;
@@ -129,7 +132,7 @@ export class JobRecording implements JobSink {
     const delivered = this.end();
     for (const stage of this.stages) stage.finish?.({ dir: this.dir, note: (m) => this.note(m) });
     const endedAt = new Date().toISOString();
-    const model = this.report.build(status, {
+    const model = this.report.build({ ...status, lostByProcess: this.lostByProcess }, {
       job: this.identity,
       startedAt: this.startedAt,
       endedAt,

@@ -7,6 +7,7 @@
 import type { AttachPlanEntry, SensorStatus } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
 import { KernelTracker } from '../kerneltracker/kernelTracker.js';
+import { capYoungGeneration } from '../platform/youngGeneration.js';
 import { Pump } from '../kerneltracker/pump.js';
 import { sensorStatus } from '../kerneltracker/status.js';
 import { startDocker, type DockerOptions, type DockerSetup } from './docker.js';
@@ -25,8 +26,9 @@ export class Recorder {
     readonly sensor: Sensor,
     readonly plan: AttachPlanEntry[],
     readonly cgroupRoot: string,
-    private readonly ringbufBytes: number,
   ) {
+    // The tracker's memory through a long job (see youngGeneration.ts).
+    capYoungGeneration();
     this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
     this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.flush() });
   }
@@ -48,7 +50,7 @@ export class Recorder {
   }
 
   status(): SensorStatus {
-    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.ringbufBytes);
+    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.sensor.rings);
   }
 
   /** Starts recording a job (see JobRecording); the report knows the proxy's bypass paths. */

@@ -27,6 +27,21 @@ const LATE = { kind: 'none', detail: 'the rule was loaded after this event (by t
 
 const findingKey = (f: Finding): string => `${f.ruleset_id}\0${f.rule_id}\0${f.seq}`;
 
+/**
+ * What the sensor did about a finding: an access protect-runner stopped in
+ * the kernel was prevented, whatever the rule's action (the kill that
+ * follows, if any, is in the detail); a terminate hit says whether the kill
+ * landed.
+ */
+function responseOf(f: Finding, event: EventRecord, outcome: KillOutcome | undefined): Finding['response'] {
+  if (event.access?.prevented === true) {
+    const after = f.action === 'terminate' && outcome ? `; then ${outcome.detail}` : '';
+    return { kind: 'prevented', detail: `protect-runner stopped the access in the kernel before it happened${after}` };
+  }
+  if (f.action !== 'terminate' || !outcome) return undefined;
+  return { kind: outcome.killed ? 'killed' : 'none', detail: outcome.detail };
+}
+
 export class RuleStage {
   private found: Finding[] = [];
   private jobId: string | undefined;
@@ -50,7 +65,8 @@ export class RuleStage {
     replay((event) => {
       this.jobId ??= event.job.id;
       for (const f of engine.evaluate(event).findings) {
-        const response = responses.get(findingKey(f)) ?? (f.action === 'terminate' ? LATE : undefined);
+        const late = f.action === 'terminate' ? LATE : undefined;
+        const response = responses.get(findingKey(f)) ?? (event.access?.prevented === true ? responseOf(f, event, undefined) : late);
         this.found.push(response ? { ...f, response } : f);
       }
     });
@@ -62,8 +78,8 @@ export class RuleStage {
     if (result.findings.length === 0 && !result.terminate) return;
     const outcome = result.terminate ? this.kill(event.process.pid, event.process.start_time) : undefined;
     for (const f of result.findings) {
-      const finding = f.action === 'terminate' && outcome ? { ...f, response: { kind: outcome.killed ? 'killed' : 'none', detail: outcome.detail } as const } : f;
-      this.found.push(finding);
+      const response = responseOf(f, event, outcome);
+      this.found.push(response ? { ...f, response } : f);
     }
   }
 

@@ -57,6 +57,7 @@ describe('parseArgs', () => {
       allowUnmonitored: false,
       dockerProxy: true,
       rules: [],
+      builtinRules: true,
       failOn: 'critical',
       monitorMode: false,
       protect: false,
@@ -97,6 +98,7 @@ describe('parseArgs', () => {
       '--allow-unmonitored',
       '--no-docker-proxy',
       '--protect',
+      '--no-builtin-rules',
       '--',
       'true',
     );
@@ -108,6 +110,7 @@ describe('parseArgs', () => {
       allowUnmonitored: true,
       dockerProxy: false,
       rules: [],
+      builtinRules: false,
       failOn: 'critical',
       monitorMode: false,
       protect: true,

@@ -64,14 +64,7 @@ function verdictAlerts(model: ReportModel): Alert[] {
   const alerts: Alert[] = [];
   const blocked = blockedAlert(model);
   if (blocked !== undefined) alerts.push(blocked);
-  if (lostRecords > 0) {
-    alerts.push({
-      kind: 'loss',
-      tone: 'bad',
-      title: `${fmt(lostRecords)} records were lost in the kernel`,
-      text: ' (the ring buffer was full): activity is missing from this report and from events.ndjson.',
-    });
-  }
+  if (lostRecords > 0) alerts.push(lossAlert(model));
   if (undecodable > 0) {
     const title = `${fmt(undecodable)} records could not be decoded`;
     alerts.push({ kind: 'loss', tone: 'warn', title, text: ' and are missing from this report.' });
@@ -95,6 +88,28 @@ function verdictAlerts(model: ReportModel): Alert[] {
     });
   }
   return alerts;
+}
+
+/**
+ * Says which ring lost records and, for the file records a flood pushes
+ * out, whose: the processes that lost the most, each with its count.
+ */
+function lossAlert(model: ReportModel): Alert {
+  const { lostRecords, rings, lostByProcess = [] } = model.status;
+  const priorityLost = rings?.find((r) => r.ring === 'priority')?.lost ?? 0;
+  const where = rings === undefined ? 'the ring buffer was full' : priorityLost > 0 ? 'both ring buffers filled' : 'only file records: the priority ring lost none';
+  const shown = lostByProcess.slice(0, NAMES_IN_ALERT).map((p) => {
+    const ops = p.fileOps > 0 ? ` and ${plural(p.fileOps, 'other file record')}` : '';
+    return `${p.name} (pid ${p.pid}) ${plural(p.fileOpens, 'open')}${ops}`;
+  });
+  const more = lostByProcess.length > NAMES_IN_ALERT ? ` and ${plural(lostByProcess.length - NAMES_IN_ALERT, 'more process', 'more processes')}` : '';
+  const whose = shown.length > 0 ? ` Lost file records by process: ${shown.join('; ')}${more}.` : '';
+  return {
+    kind: 'loss',
+    tone: 'bad',
+    title: `${fmt(lostRecords)} records were lost in the kernel`,
+    text: ` (${where}): activity is missing from this report and from events.ndjson.${whose}`,
+  };
 }
 
 function blockedAlert(model: ReportModel): Alert | undefined {
