@@ -214,8 +214,9 @@ describe('the artifact', () => {
   });
 
   test('holds only the daemon\'s files, none of those the job planted', () => {
-    // allowed-endpoints.txt is the daemon's recommendation (always made); the job's planted one was replaced.
-    expect(upload.files.sort()).toEqual(['allowed-endpoints.txt', 'events.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
+    // allowed-endpoints.txt (the recommendation) and findings.ndjson (the built-in rules') are the daemon's, always
+    // made: the job's planted ones were replaced, and the content checks below show it.
+    expect(upload.files.sort()).toEqual(['allowed-endpoints.txt', 'events.ndjson', 'findings.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
     for (const name of upload.files) expect([name, zipEntry(upload, name).includes(FORGED)]).toEqual([name, false]);
     expect(zipEntry(upload, 'events.ndjson')).toMatch(/after-attack/);
   });
