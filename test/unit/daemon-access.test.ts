@@ -37,6 +37,10 @@ const cases: [string, Request, Peer | undefined, AccessContext, RegExp | null][]
   ['the registrant replaces its rules', { op: 'rules', id: 'j', rules: { files: [] } } as unknown as Request, runner, { ...fresh, registrant: 1001 }, null],
   ["another uid may not replace a job's rules", { op: 'rules', id: 'j', rules: { files: [] } } as unknown as Request, other, { ...fresh, registrant: 1001 }, /registered by another user/],
   ['no such job: the job manager answers', unregister, runner, fresh, null],
+  ['the registrant takes its finished job\'s report', { op: 'report', id: 'j' }, runner, { ...fresh, registrant: 1001 }, null],
+  ["another uid may not take a job's report", { op: 'report', id: 'j' }, other, { ...fresh, registrant: 1001 }, /registered by another user/],
+  ["the runner may not take root's job's report", { op: 'report', id: 'j' }, runner, { ...fresh, registrant: 0 }, /registered by another user/],
+  ['root takes any report', { op: 'report', id: 'j' }, root, { ...fresh, registrant: 1001 }, null],
 ];
 
 describe('authorize', () => {
