@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { request } from '../daemon/client.js';
+import { giveSudoBack } from './disableSudo.js';
 import type { StatsReply } from '../daemon/protocol.js';
 import { htmlText } from '../report/escape.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -129,6 +130,7 @@ export async function finishWatching(): Promise<void> {
     if (settings.jobSummary) await core.summary.addRaw(`${warningNote(`${session.notWatching}. Nothing was recorded.`)}\n`).write();
     return;
   }
+  await giveSudoBack(session);
   const before = await stats(session.stateDir!);
   const { problems } = checkTamper(session, before);
   for (const p of problems) core.warning(`cicd-sensor: ${p}`);

@@ -12,6 +12,7 @@ import { DEFAULT_STATE_DIR, defaultDaemonOptions } from '../daemon/options.js';
 import { EnvVar } from './constants.js';
 import { copyCode, type CodeCopy } from './codeCopy.js';
 import { processStart } from './daemonProcess.js';
+import { disableSudo } from './disableSudo.js';
 import { jobIdentity } from './identity.js';
 import { launchDaemon } from './launch.js';
 import { checkActionPlatform, type ActionPlatform } from './platform.js';
@@ -99,6 +100,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
     code,
     notes,
     ...(rules.pending ? { rulesPending: true } : {}),
+    ...(settings.disableSudo ? { sudoToken: await disableSudo(stateDir, job.id) } : {}),
   };
   if (settings.dockerProxy && reply.dockerHost !== undefined) {
     core.exportVariable('DOCKER_HOST', reply.dockerHost);
