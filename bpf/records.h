@@ -63,9 +63,32 @@ struct cs_counters {
 
 struct cs_config {
 	__u32 self_tgid;
-	/* Unread bytes in the ring buffer above which a record wakes userspace. */
+	/* Unread bytes in the bulk ring buffer above which a record wakes userspace. */
 	__u32 wakeup_bytes;
+	/* The same for the priority ring buffer. */
+	__u32 priority_wakeup_bytes;
+	__u32 pad;
 };
+
+/*
+ * File records that did not fit in the bulk ring, per process (the
+ * lost_files map): which processes a flood hid, and how much of each.
+ */
+struct cs_lost_key {
+	__u32 pid; /* tgid */
+	__u32 pad;
+	__u64 start_time_ns;
+};
+
+struct cs_lost_files {
+	__u64 cgroup_id; /* where the process was when its first record was lost */
+	__u64 opens;	 /* file_open records lost */
+	__u64 ops;	 /* file_remove, file_move, file_link records lost */
+	char comm[16];
+};
+
+/* Processes lost_files names at most; past that the least recently updated give way. */
+#define CS_LOST_FILES_MAX 4096
 
 /* Flags in cs_header.flags. */
 #define CS_F_ARGV_TRUNCATED (1u << 0)

@@ -12,7 +12,6 @@
 
 struct cs_ring {
 	int map_fd;
-	int epoll_fd;
 	size_t page;
 	size_t size;
 	uint64_t *consumer_pos;
@@ -31,9 +30,14 @@ struct cs_sensor {
 	uint32_t flags;
 	uint32_t self_tgid;
 	uint32_t ringbuf_bytes;
+	uint32_t priority_bytes;
 	char *obj_path;
-	struct cs_ring ring;
+	/* rings[CS_RING_PRIORITY] and rings[CS_RING_BULK], both in epoll_fd's set. */
+	struct cs_ring rings[2];
+	int epoll_fd;
 };
+
+enum { CS_RING_PRIORITY = 0, CS_RING_BULK = 1 };
 
 /* error.c */
 void cs_error_reset(void);
@@ -52,10 +56,10 @@ bool cs_is_function_hook(const struct bpf_program *prog);
 bool cs_loads_apart(const struct bpf_program *prog);
 
 /* ring.c */
-int cs_ring_init(struct cs_ring *r, int map_fd, size_t size);
-void cs_ring_close(struct cs_ring *r);
-int cs_ring_copy(struct cs_ring *r, uint8_t *buf, uint32_t len);
-int cs_ring_wait(struct cs_ring *r, int timeout_ms);
+int cs_rings_init(struct cs_sensor *s);
+void cs_rings_close(struct cs_sensor *s);
+int cs_rings_copy(struct cs_sensor *s, uint8_t *buf, uint32_t len);
+int cs_rings_wait(struct cs_sensor *s, int timeout_ms);
 int64_t cs_ring_backlog(struct cs_ring *r);
 
 /* json.c */

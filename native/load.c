@@ -33,6 +33,7 @@ static int set_config(struct cs_sensor *s, struct bpf_object *obj)
 		.self_tgid = s->self_tgid,
 		/* A quarter full: early enough to drain long before it overflows. */
 		.wakeup_bytes = s->ringbuf_bytes / 4,
+		.priority_wakeup_bytes = s->priority_bytes / 4,
 	};
 
 	if (!map)
@@ -47,7 +48,7 @@ struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err)
 {
 	struct bpf_object *obj = bpf_object__open_file(s->obj_path, NULL);
 	struct bpf_program *prog;
-	struct bpf_map *rb;
+	struct bpf_map *rb, *prb;
 	long e = libbpf_get_error(obj);
 
 	if (e) {
@@ -56,8 +57,11 @@ struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err)
 	}
 	*err = set_config(s, obj);
 	rb = bpf_object__find_map_by_name(obj, "events");
+	prb = bpf_object__find_map_by_name(obj, "events_priority");
 	if (!*err && (!rb || bpf_map__set_max_entries(rb, s->ringbuf_bytes)))
 		*err = cs_fail(EINVAL, "setting ring buffer size %u", s->ringbuf_bytes);
+	if (!*err && (!prb || bpf_map__set_max_entries(prb, s->priority_bytes)))
+		*err = cs_fail(EINVAL, "setting priority ring buffer size %u", s->priority_bytes);
 	if (*err) {
 		bpf_object__close(obj);
 		return NULL;

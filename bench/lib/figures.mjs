@@ -96,7 +96,12 @@ async function rulesRun(ctx, filesDir, sizes, label, flags, i) {
   const sensor = await startSensor(ctx.tools, outDir, command, [...flags, '--fail-on', 'none']).done;
   rmSync(outDir, { recursive: true, force: true });
   if (sensor.failure !== undefined) throw new Error(`cicd-sensor run failed: ${sensor.failure}`);
-  return { events: sensor.events, cpuMs: sensor.sensorCpuMs, usPerEvent: (sensor.sensorCpuMs * 1000) / Math.max(1, sensor.events) };
+  return {
+    events: sensor.events,
+    cpuMs: sensor.sensorCpuMs,
+    usPerEvent: (sensor.sensorCpuMs * 1000) / Math.max(1, sensor.events),
+    peakRssMb: sensor.sensorPeakRssMb,
+  };
 }
 
 /** Pairs of runs, off then on, each pair on the same machine state; medians of µs/event. */
@@ -148,7 +153,9 @@ export async function measureRules(ctx, filesDir, sizes) {
   const { off, on, offUs, onUs } = await pairedRuns(ctx, filesDir, sizes, 'rules', ['--no-builtin-rules'], ['--no-builtin-rules', '--rules', rulesPath]);
   const events = on[0].events;
   const addedUsPerEvent = onUs.median - offUs.median - (loadMs * 1000) / Math.max(1, events);
-  return { events, off: offUs, on: onUs, loadMs, addedUsPerEvent, runs: { off, on } };
+  // Memory with the rules on: the budget is the worst run's, through the same events.
+  const onPeakRssMb = Math.max(...on.map((r) => r.peakRssMb ?? 0));
+  return { events, off: offUs, on: onUs, loadMs, addedUsPerEvent, onPeakRssMb, runs: { off, on } };
 }
 
 /** Time to build the report from a synthetic log, measured from process start to exit. */

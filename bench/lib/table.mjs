@@ -76,6 +76,8 @@ export function figureRows(results) {
       `${b.off.median.toFixed(2)} µs vs ${b.on.median.toFixed(2)} µs (${b.ratio.toFixed(2)}x, loading included)`,
     ]);
   }
+  rows.push(...floodRows(f.flood));
+  if (f.rules?.onPeakRssMb) rows.push([`tracker peak RSS through ${int(f.rules.events)} events with the bench rule set`, `${f.rules.onPeakRssMb.toFixed(0)} MB`]);
   if (f.ready) rows.push([`ready: start of cicd-sensor run → sensor.json (n=${f.ready.n})`, timeCell(f.ready)]);
   if (f.daemon?.readyMs) {
     rows.push([
@@ -100,6 +102,22 @@ export function figureRows(results) {
       `${ratioCell(d.proxyOverReal)} (${ms('proxy')} vs ${ms('real')} per container; no sensor ${ms('baseline')}, tracking ${ratioCell(d.trackedOverBaseline)})`,
     ]);
   } else rows.push(['docker run --rm IMAGE true, proxy vs real socket', 'not measured']);
+  return rows;
+}
+
+/** The flood figure: per high-value kind, the actor's actions found in the log, and the kernel's counts. */
+function floodRows(flood) {
+  if (!flood) return [];
+  const rings = (flood.rings ?? []).map((r) => `${r.ring} ${r.bytes >> 20} MiB ${int(r.lost)} lost`).join(', ');
+  const who = (flood.lostByProcess ?? []).map((p) => `${p.name} ${int(p.fileOpens)}`).join(', ');
+  const rows = [[
+    `flood: ${int(flood.opens)} opens beside ${flood.actorRounds} rounds of actions (${secs(flood.actorMs)} of the ${secs(flood.sensorWallMs)} run)`,
+    `file_open ${int(flood.fileOpenSent)} sent, ${int(flood.fileOpenLost)} lost${who ? ` (most: ${who})` : ''}; rings: ${rings}; tracker ${flood.sensorPeakRssMb?.toFixed(0)} MB peak RSS`,
+  ]];
+  for (const k of flood.kinds) {
+    const found = k.inLog === undefined ? 'not events' : `${int(k.inLog)} of ${int(k.did)} in the log`;
+    rows.push([`flood: ${k.kind}`, `${found}; kernel sent ${int(k.sent)}, lost ${int(k.lost)}`]);
+  }
   return rows;
 }
 
@@ -171,6 +189,16 @@ function figureBudgets(results) {
       (def && def !== t ? `; ${def.sensorPeakRssMb?.toFixed(0)} MB at ${def.ringbufBytes >> 20} MiB, which delivered ${int(def.events)}` : '')
     : 'not measured';
   out.push(budget('tracker peak RSS ≤ 150 MB through 1,000,000 events', t ? t.sensorPeakRssMb <= 150 : undefined, rssValue, scaled));
+  const rulesRss = f.rules?.onPeakRssMb;
+  out.push(
+    budget(
+      'tracker peak RSS ≤ 150 MB through 1,000,000 events with rules on',
+      rulesRss ? rulesRss <= 150 : undefined,
+      rulesRss ? `${rulesRss.toFixed(0)} MB through ${int(f.rules.events)} events` : 'not measured',
+      scaled,
+    ),
+  );
+  out.push(floodBudget(f.flood, scaled));
   const rules = f.rules;
   out.push(
     budget(
@@ -186,6 +214,16 @@ function figureBudgets(results) {
   out.push(ready('ready ≤ 1.5 s: cicd-sensor run → sensor.json', f.ready));
   if (f.daemon) out.push(ready('ready ≤ 1.5 s: cicd-sensor daemon → ready file', f.daemon.readyMs));
   return out;
+}
+
+/** Nothing of a high-value kind lost to the flood: the kernel lost none, and every action of the actor is in the log. */
+function floodBudget(flood, scaled) {
+  const name = 'flood: 0 high-value records lost during a 1,000,000-open flood';
+  if (!flood) return budget(name, undefined, 'not measured');
+  const lost = flood.kinds.reduce((sum, k) => sum + k.lost, 0);
+  const missing = flood.kinds.filter((k) => k.inLog !== undefined && k.inLog < k.did);
+  const value = `${int(lost)} lost in the kernel; ${missing.length === 0 ? 'every action in the log' : `missing: ${missing.map((k) => `${k.kind} ${k.did - k.inLog}`).join(', ')}`}; ${int(flood.fileOpenLost)} file opens lost`;
+  return budget(name, lost === 0 && missing.length === 0, value, scaled);
 }
 
 export function budgets(results) {

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { formatEndpoint, PolicyError } from '../policy/endpoints.js';
-import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
+import { parsePolicy, runnerPaths, type EgressPolicy } from '../policy/policy.js';
 import type { EgressWire } from '../daemon/protocol.js';
 import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
 import { Input } from './constants.js';
@@ -44,6 +44,8 @@ export interface Settings {
   readonly failOn: FailOn;
   /** The job's egress policy; absent when neither egress-policy nor allowed-endpoints is set. */
   readonly egress?: EgressPolicy;
+  /** Remove the runner user's sudo from the end of pre to post (src/action/disableSudo.ts). */
+  readonly disableSudo: boolean;
 }
 
 /** The egress inputs; a mistake names the input or entry and what is accepted. */
@@ -57,6 +59,7 @@ function egressPolicy(): EgressPolicy | undefined {
       allowedEndpoints: list,
       allowLoopback: core.getInput(Input.AllowLoopback),
       containerPolicy: core.getInput(Input.ContainerPolicy),
+      ...runnerPaths(process.env),
     });
   } catch (err) {
     if (err instanceof PolicyError) throw new ConfigurationError(`input ${err.message}`);
@@ -71,6 +74,8 @@ export function egressRequest(p: EgressPolicy): EgressWire {
     allowed_endpoints: p.endpoints.map(formatEndpoint).join(' '),
     allow_loopback: p.allowLoopback,
     container_policy: p.containerPolicy,
+    host_paths: [...p.containerHostPaths],
+    job_paths: [...p.containerJobPaths],
   };
 }
 
@@ -150,6 +155,7 @@ export function getSettings(): Settings {
     monitorMode: bool(Input.MonitorMode, false),
     builtinRules: bool(Input.BuiltinRules, true),
     failOn: failOn(),
+    disableSudo: bool(Input.DisableSudo, false),
     ...(egress ? { egress } : {}),
   });
 }

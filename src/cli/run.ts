@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { SensorError } from '../native/sensor.js';
 import { PolicyError } from '../policy/endpoints.js';
 import { enforcePolicy } from '../policy/enforce.js';
+import { jobGuard } from '../recording/docker.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 
 const LOCAL_JOB: JobIdentity = { id: 'local', name: 'local' };
@@ -60,6 +61,8 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string,
     workspace: process.cwd(),
     rowLimit: opts.summaryRows,
     stages,
+    // Not by its pid: the CLI is node, and node's install is no runner's.
+    ...(opts.egress ? { containerGuard: jobGuard(opts.egress) } : {}),
   });
   try {
     const docker = recorder.docker;
@@ -111,7 +114,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     return 3;
   }
   mkdirSync(opts.outDir, { recursive: true });
-  const recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
+  const recorder = new Recorder(sensor, plan, cgroupRoot);
   // Containers the command starts through the proxy are part of its job.
   const socketDir = mkdtempSync(join(tmpdir(), 'cicd-sensor-run-'));
   const log = { info: () => undefined, warn: say, error: say };

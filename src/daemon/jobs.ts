@@ -9,6 +9,7 @@ import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
 import type { Recorder } from '../recording/recorder.js';
 import { makeDirectory, writeReplacing } from '../platform/noFollow.js';
+import { jobGuard } from '../recording/docker.js';
 import { enforcePolicy, releasePolicy } from '../policy/enforce.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 import type { EgressPolicy } from '../policy/policy.js';
@@ -110,6 +111,7 @@ export class JobManager {
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],
       stages: stage ? [stage] : [],
+      ...(egress ? { containerGuard: jobGuard(egress, choice.workerPid) } : {}),
     });
     this.choices.set(identity.id, choice);
     if (stage) this.ruleStages.set(identity.id, stage);

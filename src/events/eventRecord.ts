@@ -173,20 +173,28 @@ export interface ContainerInfo {
   image?: string;
 }
 
-/** container_create only: a container create the docker proxy saw (the process is the docker client). */
+/**
+ * container_create only: a container create a job sent through the docker
+ * proxy, what it asks of the host, and the container guard's verdict (an
+ * addition to the shared schema).
+ */
 export interface ContainerCreateInfo {
+  /** The image as the client named it ('' when the body named none). */
   image: string;
   name?: string;
   privileged: boolean;
+  /** --pid (e.g. "host", "container:ID"), when set. */
   pid_mode?: string;
+  /** --network (e.g. "host", "none", a network's name), when set. */
   network_mode?: string;
-  /** host source paths of binds and bind mounts/volumes */
+  /** Host source paths of binds, bind mounts and local volumes bound to a host directory. */
   binds: string[];
   cap_add: string[];
+  /** Host device paths (--device). */
   devices: string[];
-  /** the proxy's container guard refused the create */
+  /** The proxy answered 403 (container-policy: block); the container does not exist. */
   refused: boolean;
-  /** why, when refused */
+  /** Why, when refused: the 403's message, naming the policy and the option. */
   refusal?: string;
 }
 

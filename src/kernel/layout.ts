@@ -41,6 +41,12 @@ export const HOOK_NAMES = [
   'http_request',
 ] as const;
 
+/**
+ * The hooks whose records go to the bulk ring (bulk_hook() in
+ * bpf/common.bpf.h); every other hook's go to the priority ring.
+ */
+export const BULK_HOOKS: readonly string[] = ['file_open', 'file_remove', 'file_move', 'file_link'];
+
 export const Flag = {
   ARGV_TRUNCATED: 1 << 0,
   PATH_TRUNCATED: 1 << 1,
@@ -100,6 +106,8 @@ export const OFFSETS = {
     target_ns: 60,
   },
   cs_http_request: { method_len: 40, path_len: 42, host_len: 44, port: 46, family: 48, path_cut: 49, addr: 56 },
+  cs_lost_key: { pid: 0, start_time_ns: 8 },
+  cs_lost_files: { cgroup_id: 0, opens: 8, ops: 16, comm: 24 },
   cs_mount: {
     flags: 40,
     op: 44,
@@ -124,4 +132,6 @@ export const SIZEOF = {
   cs_process_access: 64,
   cs_mount: 64,
   cs_http_request: 72,
+  cs_lost_key: 16,
+  cs_lost_files: 40,
 } as const;

@@ -7,13 +7,15 @@
  * stagingByJob), processes by job (process nodes, steps), and event
  * assembly (eventBuilder.ts).
  */
-import type { ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { ContainerCreateInfo, ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { ProcessLoss } from '../events/sensorStatus.js';
 import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
 import type { TargetLookup } from './accessEvents.js';
-import { buildEvent, domainEvent, type EventContext } from './eventBuilder.js';
+import { buildEvent, containerCreateEvent, domainEvent, type EventContext } from './eventBuilder.js';
 import { JobProcesses } from './jobProcesses.js';
 import { JobRegistry, type JobCgroup, type JobSink, type JobState } from './jobRegistry.js';
 import type { KernelMaps } from './kernelMaps.js';
+import { processLosses } from './lostFiles.js';
 import type { ProcessNode } from './processTable.js';
 import { Protection } from './protection.js';
 import { Staging } from './staging.js';
@@ -112,6 +114,19 @@ export class KernelTracker {
     this.staging.stage(jobId, basename, container, job.policyId);
   }
 
+  /**
+   * A container create the docker proxy saw from the job's process pid (in
+   * cgroup cgroupId), delivered in line with the kernel's events. The time
+   * is now: the proxy judges a create as it arrives.
+   */
+  containerCreate(jobId: string, pid: number, cgroupId: number, create: ContainerCreateInfo): void {
+    const job = this.registry.get(jobId);
+    if (!job) return;
+    const ctx = this.contextFor(job, cgroupId, this.processes.table.peek(pid));
+    const timeNs = Date.now() * 1e6 - ctx.bootToRealNs;
+    this.deliver(job, containerCreateEvent(create, { timeNs, cgroupId }, ctx));
+  }
+
   /** Drops staging entries never promoted (a create that was never started). */
   expireStaging(maxAgeMs: number): void {
     this.staging.expire(maxAgeMs);
@@ -134,6 +149,19 @@ export class KernelTracker {
   /** Sizes of every mirror table: all zero once the last job is gone. */
   mirrorSizes(): Record<string, number> {
     return { ...this.registry.sizes(), ...this.staging.sizes(), ...this.processes.sizes(), ...this.protection.sizes() };
+  }
+
+  /**
+   * The job's processes whose file records the bulk ring lost, read from
+   * the kernel now: call before the job unregisters, while its cgroups and
+   * processes still name it.
+   */
+  lostFilesOf(jobId: string): ProcessLoss[] {
+    const entries = this.maps.lostFiles?.() ?? [];
+    const nodeOf = (e: { pid: number; startNs: number }) => this.processes.table.get(e.pid, e.startNs);
+    // By cgroup (ids are never reused); else by the process itself, if it is the one the tracker knows under that pid.
+    const jobOf = (e: (typeof entries)[number]) => this.registry.jobOfCgroup(e.cgroupId) ?? (nodeOf(e) && this.processes.jobOf(e.pid));
+    return processLosses(entries, (e) => jobOf(e) === jobId, nodeOf);
   }
 
   noteMalformed(): void {

@@ -9,11 +9,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
 import { EventLogWriter } from '../events/logWriter.js';
-import type { SensorStatus } from '../events/sensorStatus.js';
+import type { ProcessLoss, SensorStatus } from '../events/sensorStatus.js';
 import { writeReportFiles, type ReportPaths } from '../report/files.js';
 import { ReportBuilder, type ReportModel } from '../report/model.js';
 import type { JobCgroup, JobSink, KernelTracker } from '../kerneltracker/kernelTracker.js';
-import type { EventStage } from './eventStage.js';
+import type { JobGuard } from '../proxy/containerGuard.js';
+import { addFindings, type EventStage } from './eventStage.js';
 
 export interface JobRecordingOptions {
   identity: JobIdentity;
@@ -39,6 +40,8 @@ export interface JobRecordingOptions {
   notes?: string[];
   /** Per-event stages after the report, in order. */
   stages?: EventStage[];
+  /** The container guard the docker proxy applies to the job's creates (its container-policy). */
+  containerGuard?: JobGuard;
 }
 
 export interface FinishedRecording extends ReportPaths {
@@ -53,12 +56,15 @@ export class JobRecording implements JobSink {
   readonly identity: JobIdentity;
   readonly dir: string;
   readonly startedAt = new Date().toISOString();
+  readonly containerGuard: JobGuard | undefined;
   private readonly writer: EventLogWriter;
   private readonly report: ReportBuilder;
   private readonly stages: EventStage[];
   private readonly notes: Set<string>;
   private readonly workspace: string | undefined;
   private delivered: number | undefined;
+  /** Read from the kernel as the job ends (KernelTracker.lostFilesOf). */
+  private lostByProcess: ProcessLoss[] = [];
 
   /** Registers the job in the tracker with a fresh log; on failure nothing of it is left there. */
   constructor(
@@ -68,6 +74,7 @@ export class JobRecording implements JobSink {
     this.identity = opts.identity;
     this.dir = opts.dir;
     this.workspace = opts.workspace;
+    this.containerGuard = opts.containerGuard;
     this.notes = new Set(opts.notes);
     this.stages = opts.stages ?? [];
     this.report = new ReportBuilder({ rowLimit: opts.rowLimit, workspace: opts.workspace, dockerSockets: opts.dockerSockets });
@@ -116,6 +123,7 @@ export class JobRecording implements JobSink {
    */
   end(): number {
     if (this.delivered === undefined) {
+      this.lostByProcess = this.tracker.lostFilesOf(this.identity.id);
       this.delivered = this.tracker.unregisterJob(this.identity.id);
       this.writer.close();
       const lost = this.writer.lostOnWrite;
@@ -129,15 +137,14 @@ export class JobRecording implements JobSink {
     const delivered = this.end();
     for (const stage of this.stages) stage.finish?.({ dir: this.dir, note: (m) => this.note(m) });
     const endedAt = new Date().toISOString();
-    const model = this.report.build(status, {
+    const model = this.report.build({ ...status, lostByProcess: this.lostByProcess }, {
       job: this.identity,
       startedAt: this.startedAt,
       endedAt,
       workspace: this.workspace,
       notes: [...this.notes],
     });
-    const judging = this.stages.filter((stage) => stage.findings !== undefined);
-    if (judging.length > 0) model.findings = judging.flatMap((stage) => [...stage.findings!]);
+    addFindings(model, this.stages);
     return { model, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model) };
   }
 }

@@ -7,13 +7,14 @@
 import type { AttachPlanEntry, SensorStatus } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
 import { KernelTracker } from '../kerneltracker/kernelTracker.js';
+import { capYoungGeneration } from '../platform/youngGeneration.js';
 import { Pump } from '../kerneltracker/pump.js';
 import { sensorStatus } from '../kerneltracker/status.js';
 import { startDocker, type DockerOptions, type DockerSetup } from './docker.js';
 import { JobRecording, type FinishedRecording, type JobRecordingOptions } from './jobRecording.js';
 
 /** The docker proxy's settings; the recorder supplies the tracker, the cgroup root and the notes. */
-export type RecorderDockerOptions = Omit<DockerOptions, 'tracker' | 'cgroupRoot' | 'note'>;
+export type RecorderDockerOptions = Omit<DockerOptions, 'tracker' | 'cgroupRoot' | 'note' | 'guardOf'>;
 
 export class Recorder {
   readonly tracker: KernelTracker;
@@ -25,8 +26,9 @@ export class Recorder {
     readonly sensor: Sensor,
     readonly plan: AttachPlanEntry[],
     readonly cgroupRoot: string,
-    private readonly ringbufBytes: number,
   ) {
+    // The tracker's memory through a long job (see youngGeneration.ts).
+    capYoungGeneration();
     this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
     this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.flush() });
   }
@@ -40,6 +42,7 @@ export class Recorder {
       cgroupRoot: this.cgroupRoot,
       tracker: this.tracker,
       note: (jobId, message) => this.recordings.get(jobId)?.note(message),
+      guardOf: (jobId) => this.recordings.get(jobId)?.containerGuard,
     });
   }
 
@@ -48,7 +51,7 @@ export class Recorder {
   }
 
   status(): SensorStatus {
-    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.ringbufBytes);
+    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.sensor.rings);
   }
 
   /** Starts recording a job (see JobRecording); the report knows the proxy's bypass paths. */

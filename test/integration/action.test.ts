@@ -3,126 +3,24 @@
  * dist/post.js as separate processes under a stand-in Runner.Worker, with
  * the runner's files and environment, against a loopback artifact service.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startArtifactServer } from '../helpers/artifactServer.js';
-import { adoptRootCgroups, alive, cleanupDaemons, waitGone } from '../helpers/daemon.js';
-import { repairInterposition } from '../../src/proxy/interpose.js';
-import { ensureDockerd, stopDockerd } from '../helpers/docker.js';
+import { keepUntilStopped, output, runJob, startActionJobs, stopActionJobs, type ArtifactServer, type JobRun } from '../helpers/actionJob.js';
+import { alive, waitGone } from '../helpers/daemon.js';
 import { distDir, fixturesDir } from '../helpers/paths.js';
 import { actionRuntimes } from '../helpers/runtimes.js';
-import { readEvents, requireRoot } from '../helpers/sensorRun.js';
+import { readEvents } from '../helpers/sensorRun.js';
 
-type Phase = { status: number; stdout: string; stderr: string };
-interface JobRun {
-  work: string;
-  phases: Record<string, Phase>;
-  summary: string;
-  outputs: string;
-  envFile: string;
-  stateDir: string;
-}
-
-const roots: string[] = [];
-let artifacts: Awaited<ReturnType<typeof startArtifactServer>>;
-
-/** Runs a job: the runner's files in a fresh directory, INPUT_* from inputs, steps from scripts. */
-async function runJob(
-  scripts: string[],
-  inputs: Record<string, string> = {},
-  opts: { prefix?: string[]; env?: NodeJS.ProcessEnv; node?: string } = {},
-): Promise<JobRun> {
-  const work = mkdtempSync(join(tmpdir(), 'cs-action-'));
-  roots.push(work);
-  mkdirSync(join(work, '_temp'));
-  const stateDir = join(work, 'sensor-state');
-  const files = { GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary.md' };
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    RUNNER_TEMP: join(work, '_temp'),
-    GITHUB_WORKSPACE: work,
-    GITHUB_JOB: 'build',
-    GITHUB_WORKFLOW: 'ci',
-    GITHUB_REPOSITORY: 'octo/repo',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_ATTEMPT: '1',
-    RUNNER_NAME: 'stand-in',
-    CICD_SENSOR_STATE_DIR: stateDir,
-    RUNNER_TOOL_CACHE: join(work, '_tool'),
-    ...artifacts.env(),
-    ...opts.env,
-  };
-  for (const [name, file] of Object.entries(files)) {
-    env[name] = join(work, file);
-    writeFileSync(join(work, file), '');
-  }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const stepFiles = scripts.map((text, i) => {
-    const path = join(work, '_temp', `step-${i + 1}.sh`);
-    writeFileSync(path, text);
-    return path;
-  });
-  // An unprivileged runner must be able to write its own files.
-  if (opts.prefix) spawnSync('chmod', ['-R', 'a+rwX', work]);
-  // The stand-in runner runs pre and post with its own runtime.
-  const node = opts.node ?? process.execPath;
-  const argv = [...(opts.prefix ?? []), node, join(fixturesDir, 'action', 'runner.mjs'), distDir, work, ...stepFiles];
-  // Not spawnSync: the artifact service answering post lives in this process.
-  const child = spawn(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`stand-in runner failed (${code}): ${stderr}`);
-  const result = JSON.parse(readFileSync(join(work, 'runner-result.json'), 'utf8')) as { phases: Record<string, Phase> };
-  return {
-    work,
-    phases: result.phases,
-    summary: readFileSync(join(work, 'summary.md'), 'utf8'),
-    outputs: readFileSync(join(work, 'output'), 'utf8'),
-    envFile: readFileSync(join(work, 'env'), 'utf8'),
-    stateDir,
-  };
-}
-
-const output = (run: JobRun, name: string): string | undefined => {
-  const m = new RegExp(`^${name}<<(.+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(run.outputs);
-  return m?.[2];
-};
+let artifacts: ArtifactServer;
 
 beforeAll(async () => {
-  requireRoot();
-  await ensureDockerd(); // the proxy (and DOCKER_HOST) exist only where a Docker daemon does
-  artifacts = await startArtifactServer();
+  artifacts = await startActionJobs();
 }, 120_000);
 
-/** Daemons the action started: stopped (killed if they will not), their docker mounts undone. */
-async function stopActionDaemons(): Promise<void> {
-  for (const root of roots) {
-    const stateDir = join(root, 'sensor-state');
-    const pidfile = join(stateDir, 'daemon.pid');
-    if (!existsSync(pidfile)) continue;
-    const pid = Number(readFileSync(pidfile, 'utf8'));
-    if (alive(pid)) spawnSync(process.execPath, [join(distDir, 'cli.js'), 'daemon', 'stop', '--state-dir', stateDir]);
-    if (!(await waitGone(pid, 10_000))) process.kill(pid, 'SIGKILL');
-    await waitGone(pid);
-    repairInterposition(stateDir);
-  }
-}
-
-afterAll(async () => {
-  await artifacts?.close();
-  await stopActionDaemons();
-  // The stand-in runners are gone: their job cgroups, and a killed daemon's own, are empty now.
-  adoptRootCgroups(/^cicd-sensor(-4242-.*)?$/);
-  await cleanupDaemons();
-  await stopDockerd();
-  if (!process.env.CS_KEEP_RUNS) for (const r of roots) rmSync(r, { recursive: true, force: true });
-});
+afterAll(stopActionJobs);
 
 describe.each(actionRuntimes())('a job watched by the action under %s', (_name, node) => {
   let run: JobRun;
@@ -294,7 +192,7 @@ describe('rules in a job', () => {
 
 describe('trouble', () => {
   test('an unsupported platform (no root, no sudo) warns, writes a note, and does not fail the job', async () => {
-    const run = await runJob(['true\n'], {}, { prefix: ['runuser', '-u', 'nobody', '--'] });
+    const run = await runJob(['true\n'], {}, { user: 'nobody' });
     expect(run.phases.pre!.status).toBe(0);
     expect(run.phases.pre!.stdout).toMatch(/::warning::cicd-sensor cannot watch this job; missing: root or passwordless sudo/);
     expect(run.phases.post!.status).toBe(0);
@@ -302,7 +200,7 @@ describe('trouble', () => {
   }, 120_000);
 
   test('fail-on-unsupported fails the job there', async () => {
-    const run = await runJob(['true\n'], { 'fail-on-unsupported': 'true' }, { prefix: ['runuser', '-u', 'nobody', '--'] });
+    const run = await runJob(['true\n'], { 'fail-on-unsupported': 'true' }, { user: 'nobody' });
     expect(run.phases.pre!.status).not.toBe(0);
   }, 120_000);
 
@@ -315,7 +213,7 @@ describe('trouble', () => {
   test('a daemon that never becomes ready is stopped after the timeout, with a note, and the job goes on', async () => {
     // A prebuilt sensor in the runner's tool cache (as sensor-url leaves it) whose tracker hangs before ready.
     const toolCache = mkdtempSync(join(tmpdir(), 'cs-tool-'));
-    roots.push(toolCache);
+    keepUntilStopped(toolCache);
     const sha = createHash('sha256').update('hanging sensor').digest('hex');
     const dir = join(toolCache, 'cicd-sensor', `0.0.0-sha${sha.slice(0, 16)}`, 'x64');
     cpSync(distDir, dir, { recursive: true });

@@ -124,7 +124,7 @@ describe('the built-in rule set', () => {
 
 describe('loading the built-in rule set', () => {
   const cred = (path: string): EventRecord =>
-    eventOf({ kind: 'file_open', process: { exec_path: '/usr/bin/node', argv: ['node', 'x.js'], ancestors: [{ exec_path: '/usr/bin/node', argv: ['node', '/usr/bin/npm', 'install'] }] }, file: { path, access: 'read' } }, 'load-1', 1);
+    eventOf({ kind: 'file_open', process: { exec_path: '/usr/bin/node', argv: ['node', 'x.js'], ancestors: [{ pid: 1, exec_path: '/usr/bin/node', argv: ['node', '/usr/bin/npm', 'install'] }] }, file: { path, access: 'read' } }, 'load-1', 1);
   const dumper = (prevented: boolean): EventRecord =>
     eventOf({ kind: 'process_access', process: { exec_path: '/usr/bin/python3', argv: ['python3', 'dump.py'] }, access: { operation: 'proc_mem_open', target: { pid: 10, exec_path: RUNNER.exec_path, in_job: false }, ...(prevented ? { prevented: true } : {}) } }, 'load-2', 2);
 
