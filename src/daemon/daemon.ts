@@ -163,6 +163,7 @@ class Daemon {
       unattributed: this.tracker.counts.unattributed,
       ownerless: this.tracker.counts.ownerless,
       linksAlive: this.recorder.sensor.linksAlive(),
+      links: this.recorder.sensor.links(),
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
       maps: this.recorder.sensor.mapIds(),

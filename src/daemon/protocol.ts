@@ -8,6 +8,7 @@ import { PolicyError } from '../policy/endpoints.js';
 import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
 import type { AttachPlanEntry, HookCounters, RingStatus } from '../events/sensorStatus.js';
 import type { RulesPayload } from '../rules/jobRules.js';
+import type { LinkState } from '../native/sensor.js';
 
 export type Request =
   | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload; egress?: EgressWire }
@@ -84,6 +85,8 @@ export interface StatsReply {
   ownerless: number;
   /** BPF links still attached: fewer than at the start means someone detached programs. */
   linksAlive: number;
+  /** Every BPF link the sensor attached and the program attached through it now. */
+  links: LinkState[];
   processes: number;
   /** Sizes of the tracker's tables: all zero with no job registered. */
   mirror: Record<string, number>;
