@@ -10,6 +10,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src/events/eventRecord.js';
+import type { Finding } from '../../src/events/finding.js';
+import { readFindings } from '../../src/findings/readFindings.js';
 import { ask, cleanupDaemons, spawnIn, startDaemon, testCgroup } from '../helpers/daemon.js';
 import { docker, ensureDockerd, ensureImage, IMAGE, REAL_SOCKET, stopDockerd } from '../helpers/docker.js';
 import { readEvents, requireRoot } from '../helpers/sensorRun.js';
@@ -36,15 +38,18 @@ function finished(child: ReturnType<typeof spawn>): Promise<Outcome> {
 }
 
 /** Runs each docker command in turn inside a registered job; the outcomes, the job's events and its summary. */
-async function job(id: string, egress: object | undefined, commands: string[][]): Promise<{ outcomes: Outcome[]; events: EventRecord[]; summary: string }> {
+async function job(id: string, egress: object | undefined, commands: string[][]): Promise<{ outcomes: Outcome[]; events: EventRecord[]; summary: string; findings: Finding[] }> {
   const cgroup = testCgroup(id);
-  const reg = await ask(daemon.stateDir, { op: 'register', job: { id }, cgroup, ...(egress ? { egress } : {}) });
+  // The built-in rules only: every refused create must be a finding.
+  const rules = { sources: [], monitorMode: false };
+  const reg = await ask(daemon.stateDir, { op: 'register', job: { id }, cgroup, rules, ...(egress ? { egress } : {}) });
   expect(reg).toMatchObject({ ok: true });
   const env = { ...process.env, DOCKER_HOST: `unix://${proxy}` };
   const outcomes: Outcome[] = [];
   for (const argv of commands) outcomes.push(await finished(spawnIn(cgroup, ['docker', ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] })));
   const u = await ask(daemon.stateDir, { op: 'unregister', id });
-  return { outcomes, events: readEvents(u.events as string), summary: readFileSync(u.summary as string, 'utf8') };
+  const findings = readFindings(join(u.dir as string, 'findings.ndjson')).findings;
+  return { outcomes, events: readEvents(u.events as string), summary: readFileSync(u.summary as string, 'utf8'), findings };
 }
 
 const creates = (events: EventRecord[]): EventRecord[] => events.filter((e) => e.kind === 'container_create');
@@ -135,6 +140,13 @@ describe('container-policy: block', () => {
       refused: false,
     });
   });
+
+  test('every refused create is a finding of the built-in container_refused rule', () => {
+    const refusedSeqs = creates(result.events).filter((e) => e.container_create!.refused).map((e) => e.seq);
+    const findings = result.findings.filter((f) => f.ruleset_id === 'cicd-sensor/containers' && f.rule_id === 'container_refused');
+    expect(findings.map((f) => f.seq).sort((a, b) => a - b)).toEqual(refusedSeqs);
+    expect(findings[0]).toMatchObject({ severity: 'high', event_kind: 'container_create' });
+  });
 });
 
 describe('container-policy: audit', () => {
@@ -148,6 +160,10 @@ describe('container-policy: audit', () => {
     expect(e!.container_create).toMatchObject({ name, privileged: true, binds: ['/'], refused: false });
     expect(e!.container_create!.refusal).toBeUndefined();
     expect(r.summary).toContain('block would have refused it');
+    // Passed, yet judged: the built-in container rules see what it asked for.
+    const rules = r.findings.filter((f) => f.seq === e!.seq).map((f) => f.rule_id);
+    expect(rules).toEqual(expect.arrayContaining(['privileged_container', 'host_path_bind']));
+    expect(rules).not.toContain('container_refused');
   }, 120_000);
 
   test('a job with no policy has its creates recorded all the same', async () => {
