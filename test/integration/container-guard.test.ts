@@ -17,6 +17,8 @@ import { docker, ensureDockerd, ensureImage, IMAGE, REAL_SOCKET, stopDockerd } f
 import { readEvents, requireRoot } from '../helpers/sensorRun.js';
 
 const tag = `${process.pid}`;
+/** A local volume bound to /etc, made on the real socket before the job: -v NAME:/x is then a bind of /etc. */
+const volume = `cs-guard-etc-${tag}`;
 const home = mkdtempSync(join(tmpdir(), 'cs-guard-home-'));
 const workspace = join(home, 'work', 'repo', 'repo');
 const names: string[] = [];
@@ -67,6 +69,8 @@ beforeAll(async () => {
   mkdirSync(join(home, '.ssh'), { recursive: true });
   mkdirSync(workspace, { recursive: true });
   writeFileSync(join(workspace, 'source.txt'), `source-${tag}\n`);
+  const made = docker(['volume', 'create', '--opt', 'type=none', '--opt', 'o=bind', '--opt', 'device=/etc', volume]);
+  if (made.status !== 0) throw new Error(`docker volume create: ${made.stderr}`);
   daemon = startDaemon();
   proxy = join(daemon.stateDir, 'docker.sock');
 }, 180_000);
@@ -74,6 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cleanupDaemons();
   for (const name of names) docker(['rm', '-f', name]);
+  docker(['volume', 'rm', '-f', volume]);
   await stopDockerd();
   rmSync(home, { recursive: true, force: true });
 }, 120_000);
@@ -88,6 +93,7 @@ describe('container-policy: block', () => {
     ['home', ['-v', `${home}/.ssh:/s`], `a bind of ${home}/.ssh`],
     // The CLI sends capabilities with their CAP_ prefix.
     ['sysadmin', ['--cap-add', 'SYS_ADMIN'], '--cap-add=CAP_SYS_ADMIN'],
+    ['volume', ['-v', `${volume}:/e`], 'a bind of /etc'],
   ];
   const workspaceRun = named('workspace');
   let result: Awaited<ReturnType<typeof job>>;
