@@ -81,7 +81,7 @@ struct {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 4 << 20); /* resized by userspace before load */
+	__uint(max_entries, 1 << 20); /* resized by userspace before load */
 } events_priority SEC(".maps");
 
 /* Bounded: a flood of short-lived processes evicts the oldest, and the per-hook counters still count every loss. */

@@ -12,7 +12,9 @@
  * as long as the priority ring has room to wait while the bulk backlog
  * ahead of it drains; once it is a quarter full it goes first, whatever
  * the bulk ring holds: a flood may then reorder a few records across the
- * rings, but it can never make the priority ring lose one to it.
+ * rings, but it cannot make the priority ring lose one to it unless the
+ * job writes more high-value records in one batch's handling time than
+ * the priority ring holds (BULK_SHARE keeps that time short).
  */
 #include <errno.h>
 #include <string.h>
@@ -152,21 +154,36 @@ static bool take(struct cs_ring *r, const uint32_t *hdr, uint8_t *buf, uint32_t 
 	return true;
 }
 
-int cs_rings_copy(struct cs_sensor *s, uint8_t *buf, uint32_t len)
+/*
+ * A batch takes at most this share of its bytes from the bulk ring: the
+ * tracker handles a batch before it looks again, and the priority ring
+ * must hold everything written meanwhile. A quarter of the pump's 4 MiB is
+ * a few thousand file records, tens of milliseconds of handling.
+ */
+#define BULK_SHARE 4
+
+/* Takes (bytes) from one ring: false when buf has no room, or the bulk ring had its share. */
+static bool take_next(struct cs_sensor *s, uint8_t *buf, uint32_t *out, uint32_t len, uint32_t *bulk_out)
 {
 	struct cs_ring *prio = &s->rings[CS_RING_PRIORITY], *bulk = &s->rings[CS_RING_BULK];
-	uint32_t out = 0;
+	uint32_t *p = ring_head(prio), *b = ring_head(bulk);
+	bool urgent = cs_ring_backlog(prio) >= (int64_t)(prio->size / 4);
+	uint32_t before = *out;
 
-	for (;;) {
-		uint32_t *p = ring_head(prio), *b = ring_head(bulk);
-		bool urgent = cs_ring_backlog(prio) >= (int64_t)(prio->size / 4);
-		bool first = p && (!b || urgent || rec_time(p) <= rec_time(b));
+	if (p && (!b || urgent || rec_time(p) <= rec_time(b)))
+		return take(prio, p, buf, out, len);
+	if (!b || *bulk_out >= len / BULK_SHARE || !take(bulk, b, buf, out, len))
+		return false;
+	*bulk_out += *out - before;
+	return true;
+}
 
-		if (!p && !b)
-			break;
-		if (!take(first ? prio : bulk, first ? p : b, buf, &out, len))
-			break;
-	}
+int cs_rings_copy(struct cs_sensor *s, uint8_t *buf, uint32_t len)
+{
+	uint32_t out = 0, bulk_out = 0;
+
+	while (take_next(s, buf, &out, len, &bulk_out))
+		;
 	return (int)out;
 }
 

@@ -63,6 +63,8 @@ export async function measureFlood(ctx, filesDir, sizes) {
     rings: sensor.rings,
     lostByProcess: sensor.lostByProcess?.slice(0, 3),
     sensorPeakRssMb: sensor.sensorPeakRssMb,
+    sensorPeakRssAnonMb: sensor.sensorPeakRssAnonMb,
+    sensorPeakRssFileMb: sensor.sensorPeakRssFileMb,
     events: sensor.events,
     kinds,
   };

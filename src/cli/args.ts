@@ -17,7 +17,7 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
                                 [--protect] [--no-builtin-rules]
        cicd-sensor job unregister [--state-dir DIR] --id ID
-       cicd-sensor report --job-dir DIR
+       cicd-sensor report --job-dir DIR [--rules FILE...] [--monitor-mode] [--no-builtin-rules]
        cicd-sensor rules check FILE...
        cicd-sensor rules eval --rules FILE... --events EVENTS.ndjson [--monitor-mode]
 
@@ -26,7 +26,8 @@ writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
 summary. Exits with COMMAND's exit code.
 
   --out DIR              where to write the report (default: ./cicd-sensor-report)
-  --ringbuf-size BYTES   kernel ring buffer size, a power of two (default: 16777216)
+  --ringbuf-size BYTES   the file records' kernel ring buffer size, a power of two (default: 16777216);
+                         every other kind has a 1 MiB ring of its own
   --summary-rows N       rows per table in summary.md (default: 50)
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
@@ -46,8 +47,14 @@ summary. Exits with COMMAND's exit code.
                          process_vm_readv, /proc/PID/mem): the caller is killed, or refused
   -h, --help             show this help
 
-report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
-(for a job whose daemon is gone; says so when the run ended early).
+report: rebuilds DIR/report.json, DIR/summary.md and DIR/report.html from
+DIR/events.ndjson (for a job whose daemon is gone; says so when the run ended
+early). The findings are recomputed: every event of the log is evaluated
+again against the built-in rules and the files of --rules FILE (repeat for
+more), DIR/findings.ndjson is rewritten, and the report links each finding to
+its event's line (a finding the run acted on keeps what was done; nothing is
+done to any process now). With --no-builtin-rules and no --rules, the
+findings of DIR/findings.ndjson are shown as they are.
 
 rules check: validates rule files (shared rules format); each problem is
 printed as FILE:LINE:COL: RULE: MESSAGE. Exits 0 when all load, 1 when not.
@@ -62,6 +69,15 @@ answers: SIGKILL, then its docker socket interposition and sockets undone.
 
 exit codes: COMMAND's own; 1 rule files with problems (rules); 2 usage error; 3 the sensor cannot run here;
 4 the daemon refused a request or cannot be reached.`;
+
+export interface ReportCommandOptions {
+  jobDir: string;
+  /** Rule and modifier files, in load order (after the built-in set): the findings are recomputed from the log with them. */
+  rules: string[];
+  monitorMode: boolean;
+  /** The built-in rule set ahead of the files. */
+  builtinRules: boolean;
+}
 
 export interface RunOptions {
   outDir: string;
@@ -91,7 +107,7 @@ export type Parsed =
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
   | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean; builtinRules: boolean }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
-  | { help: false; subcommand: 'report'; jobDir: string }
+  | { help: false; subcommand: 'report'; options: ReportCommandOptions }
   | { help: false; subcommand: 'rules-check'; files: string[] }
   | { help: false; subcommand: 'rules-eval'; options: RulesEvalOptions };
 
@@ -289,11 +305,18 @@ export function parseArgs(argv: string[]): Parsed {
     case 'rules':
       return parseRules(rest);
     case 'report': {
-      const { values, help } = scan(rest, { '--job-dir': 'dir' }, false);
+      const spec: Spec = { '--job-dir': 'dir', '--rules': 'list', '--monitor-mode': 'flag', '--no-builtin-rules': 'flag' };
+      const { values, help } = scan(rest, spec, false);
       if (help) return { help: true };
       const jobDir = values.get('--job-dir') as string | undefined;
       if (!jobDir) throw new UsageError('report needs --job-dir');
-      return { help: false, subcommand: 'report', jobDir };
+      const options = {
+        jobDir,
+        rules: listValues(values.get('--rules')),
+        monitorMode: values.has('--monitor-mode'),
+        builtinRules: !values.has('--no-builtin-rules'),
+      };
+      return { help: false, subcommand: 'report', options };
     }
     default:
       throw new UsageError(`unknown subcommand '${sub}'`);

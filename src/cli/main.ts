@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'job-unregister':
       return sendAndPrint(parsed.stateDir, { op: 'unregister', id: parsed.id });
     case 'report':
-      return reportCommand(parsed.jobDir);
+      return reportCommand(parsed.options);
     case 'rules-check':
       return rulesCheckCommand(parsed.files);
     case 'rules-eval':

@@ -6,8 +6,9 @@
 import type { JobIdentity } from '../events/eventRecord.js';
 import { PolicyError } from '../policy/endpoints.js';
 import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
-import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
+import type { AttachPlanEntry, HookCounters, RingStatus } from '../events/sensorStatus.js';
 import type { RulesPayload } from '../rules/jobRules.js';
+import type { LinkState } from '../native/sensor.js';
 
 export type Request =
   | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload; egress?: EgressWire }
@@ -77,11 +78,15 @@ export interface StatsReply {
   plan: AttachPlanEntry[];
   hooks: HookCounters[];
   lostRecords: number;
+  /** Each kernel ring buffer: size, records sent and lost (file records on 'bulk', every other kind on 'priority'). */
+  rings: RingStatus[];
   undecodable: number;
   unattributed: number;
   ownerless: number;
   /** BPF links still attached: fewer than at the start means someone detached programs. */
   linksAlive: number;
+  /** Every BPF link the sensor attached and the program attached through it now. */
+  links: LinkState[];
   processes: number;
   /** Sizes of the tracker's tables: all zero with no job registered. */
   mirror: Record<string, number>;

@@ -22,8 +22,26 @@ export class SensorError extends Error {
   }
 }
 
-/** The priority ring's default size: every record but the file ones, so a small share of a job's. */
-export const DEFAULT_PRIORITY_RINGBUF_BYTES = 4 << 20;
+/** One of the sensor's BPF links as the kernel reports it (native/tamper.c). */
+export interface LinkState {
+  /** The link's kernel id (0 when its info could not be read). */
+  link: number;
+  /** The program attached through it now. */
+  prog: number;
+  /** false once detached (bpftool link detach) or emptied. */
+  attached: boolean;
+  /** Our program's name, e.g. cs_connect4. */
+  name: string;
+}
+
+/**
+ * The priority ring's default size. Its records are a small share of a
+ * job's, and it is drained at least every few thousand file records
+ * (native/ring.c BULK_SHARE), so 1 MiB holds thousands of execs' worth of
+ * backlog; each MiB costs the tracker 2 MiB of RSS (the kernel maps a
+ * ring's data twice, all of it at once).
+ */
+export const DEFAULT_PRIORITY_RINGBUF_BYTES = 1 << 20;
 
 /** The two ring buffers' sizes in bytes (bpf/common.bpf.h says why there are two). */
 export interface RingSizes {
@@ -261,6 +279,18 @@ export class Sensor implements PolicyMaps {
 
   linksAlive(): number {
     return this.api.cs_links_alive(this.live());
+  }
+
+  /** Every link the sensor attached, with the program attached through it now. */
+  links(): LinkState[] {
+    const buf = Buffer.alloc(16 * 1024);
+    const n = this.check(this.api.cs_link_report(this.live(), buf, buf.length));
+    return JSON.parse(buf.subarray(0, n).toString('utf8')) as LinkState[];
+  }
+
+  /** Whether the cgroup with this id exists, judged by id below the cgroup root opened at attach (no path a mount could hide). */
+  cgroupAlive(id: bigint): boolean {
+    return this.check(this.api.cs_cgroup_alive(this.live(), id)) === 1;
   }
 
   /** Detaches everything. Waits for nothing: callers stop polling first. */

@@ -11,7 +11,7 @@ import type { EgressPolicy } from '../policy/policy.js';
 import { cgroupId, processCgroup } from '../platform/cgroup.js';
 import { interpose, repairInterposition, type Interposition } from '../proxy/interpose.js';
 import { DockerProxy } from '../proxy/server.js';
-import type { KernelTracker } from '../kerneltracker/kernelTracker.js';
+import type { KernelTracker, SocketFile } from '../kerneltracker/kernelTracker.js';
 import type { JobGuard } from '../proxy/containerGuard.js';
 import type { Logger } from '../daemon/log.js';
 
@@ -22,6 +22,8 @@ export interface DockerSetup {
   interposition?: Interposition;
   /** Paths that reach the daemon around the proxy (for the bypass flag). */
   bypassPaths: string[];
+  /** dockerd's socket file itself, stat'ed before interposition covers its path: reached by any path, a bypass. */
+  daemonSocket: SocketFile;
   close(): void;
 }
 
@@ -138,6 +140,7 @@ export async function startDocker(opts: DockerOptions): Promise<DockerSetup | un
     upstream,
     interposition,
     bypassPaths: interposition ? [interposition.upstreamPath] : [upstream, '/var/run/docker.sock', '/run/docker.sock'],
+    daemonSocket: { dev: real.dev, ino: real.ino },
     close: () => {
       if (interposition) repairInterposition(opts.socketDir);
       proxy.close();

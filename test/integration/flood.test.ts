@@ -72,7 +72,7 @@ test('execs and connects survive a file-open flood into a small ring; the lost o
   const status = (run.report as { status: Status }).status;
   const openLost = status.hooks.find((h) => h.hook === 'file_open')!.lost;
   expect(openLost).toBeGreaterThan(0);
-  expect(status.rings.find((r) => r.ring === 'priority')).toMatchObject({ bytes: 4 << 20, lost: 0 });
+  expect(status.rings.find((r) => r.ring === 'priority')).toMatchObject({ bytes: 1 << 20, lost: 0 });
   expect(status.rings.find((r) => r.ring === 'bulk')).toMatchObject({ bytes: 16384, lost: status.lostRecords });
   // Every lost open is attributed; the flooding processes lost most (the actor's children lose their library opens too).
   expect(status.lostByProcess.reduce((sum, p) => sum + p.fileOpens, 0)).toBe(openLost);

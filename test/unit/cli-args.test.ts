@@ -75,6 +75,16 @@ describe('parseArgs', () => {
     expect(usage('run', '--rules', '--', 'x')).toMatch(/--rules needs a value/);
   });
 
+  it('parses report --job-dir with the rules to recompute the findings with', () => {
+    expect(parseArgs(['report', '--job-dir', 'd', '--rules', 'a.yml', '--rules=b.yml', '--monitor-mode', '--no-builtin-rules'])).toEqual({
+      help: false,
+      subcommand: 'report',
+      options: { jobDir: 'd', rules: ['a.yml', 'b.yml'], monitorMode: true, builtinRules: false },
+    });
+    expect(parseArgs(['report', '--job-dir', 'd'])).toMatchObject({ options: { rules: [], monitorMode: false, builtinRules: true } });
+    expect(usage('report', '--rules', 'a.yml')).toMatch(/report needs --job-dir/);
+  });
+
   it('passes everything after -- to the command, options included', () => {
     expect(run('--', 'npm', 'test', '--', '--out', 'x', '-h').command).toEqual(['npm', 'test', '--', '--out', 'x', '-h']);
     expect(run('--', '--help').command).toEqual(['--help']);
