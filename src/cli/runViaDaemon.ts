@@ -37,6 +37,7 @@ function registerRequest(opts: RunOptions, id: string, cgroup: string): Request 
     job: { id, name: 'local' },
     cgroup,
     worker: process.pid,
+    summaryRows: opts.summaryRows,
     ...(opts.protect ? { protect: true } : {}),
     // Always sent: the built-in set is on or off as for run's own sensor.
     rules: { sources: readRuleSources(opts.rules), monitorMode: opts.monitorMode, builtin: opts.builtinRules },
