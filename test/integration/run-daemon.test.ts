@@ -5,6 +5,7 @@
  * run's own sensor gives for the same command.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,28 @@ afterAll(async () => {
   await cleanupDaemons();
   cleanupRuns();
   rmSync(work, { recursive: true, force: true });
+});
+
+/** BPF links of cicd-sensor programs (cs_*) attached on the host now. */
+function sensorLinks(): number {
+  const links = JSON.parse(execFileSync('bpftool', ['-j', 'link', 'show'], { encoding: 'utf8' })) as { prog_id: number }[];
+  const progs = JSON.parse(execFileSync('bpftool', ['-j', 'prog', 'show'], { encoding: 'utf8' })) as { id: number; name?: string }[];
+  const ours = new Set(progs.filter((p) => p.name?.startsWith('cs_')).map((p) => p.id));
+  return links.filter((l) => ours.has(l.prog_id)).length;
+}
+
+describe('cicd-sensor run with its own sensor', () => {
+  it('exits before its links are detached, and a child process detaches every one of them', async () => {
+    const before = sensorLinks();
+    const r = await runSensor(['--no-daemon'], ['true']);
+    expect(r.code).toBe(0);
+    let after = sensorLinks();
+    for (let waited = 0; after > before && waited < 20_000; waited += 200) {
+      await new Promise((ok) => setTimeout(ok, 200));
+      after = sensorLinks();
+    }
+    expect(after).toBe(before);
+  });
 });
 
 describe('cicd-sensor run with a daemon running', () => {
