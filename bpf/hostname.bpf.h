@@ -9,71 +9,60 @@
 
 #include "parse.bpf.h"
 
-/* Where cs_copy_host saw the last dot, per slot: in map memory, which the verifier does not track. */
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 3);
-	__type(key, __u32);
-	__type(value, __u32);
-} host_dot_map SEC(".maps");
-
 /*
  * Copies a host name from pkt[src, end) into rec at out, checked and
  * lower-cased. http 0: the name is all of it; 1 (an HTTP header value): it
  * ends at the first of "\r\n\t :" (a port follows ':'); 2 (a JSON string):
  * at the closing '"'. For 1 and 2 the end must come before end. Returns its length (one trailing
  * dot dropped), 0 for none, -1 for a name that is not a host name.
- *
- * For the verifier: the i-th character is pkt[src + i] and goes to
- * rec[out + i] (one counter, no cursors it would track apart), and the
- * last dot's position is kept in map memory (host_dot_map), so a step's
- * state does not depend on where the dots were: it is checked once, not
- * once per possible dot position (~64,000 instructions before).
  */
 __noinline int cs_copy_host(__u32 slot, __u32 src, __u32 end, __u32 out, __u32 http)
 {
 	__u8 *pkt = pkt_of(slot), *rec = rec_of(slot);
-	__u32 *dot = bpf_map_lookup_elem(&host_dot_map, &slot);
-	__u32 p = src, n;
+	/* Where the last dot was (or would be, before the name): labels are measured from it. */
+	__u32 p = src, o = out, dot = src - 1, n;
 	int i;
 
-	if (!pkt || !rec || !dot || end > PKT_MAX || src >= PKT_MAX || out > 0x3000)
+	if (!pkt || !rec || end > PKT_MAX || src >= PKT_MAX || out > 0x3000)
 		return -1;
 	/* A header value may start with blanks. */
 	for (i = 0; http == 1 && i < 8 && p < end && (pkt_at(pkt, p) == ' ' || pkt_at(pkt, p) == '\t'); i++)
 		p++;
 	src = p;
-	/* Where the last dot was (or would be, before the name): labels are measured from it. */
-	*dot = src - 1;
+	dot = p - 1;
+	/* Like cs_dns_name: masks that change nothing, and no branch on a known value. */
 	for (i = 0; i < CS_DOMAIN_NAME_MAX + 2; i++) {
-		__u32 at = src + i, last = *dot;
 		__u8 c;
 
-		if (at >= end) {
+		BOUND(p, 0xfff);
+		BOUND(o, 0x3fff);
+		if (p >= end) {
 			if (http)
 				return -1;
 			break;
 		}
-		c = pkt_at(pkt, at);
+		c = pkt_at(pkt, p);
 		if (http == 1 && (c == '\r' || c == '\n' || c == '\t' || c == ' ' || c == ':'))
 			break;
 		if (http == 2 && c == '"')
 			break;
 		if (c == '.') {
-			if (at - last == 1)
+			if (p - dot == 1)
 				return -1;
-			*dot = at;
+			dot = p;
 		} else {
 			c = host_char(c);
-			if (!c || at - last > 63)
+			if (!c || p - dot > 63)
 				return -1;
 		}
-		rec_put(rec, out + i, c);
+		rec_put(rec, o, c);
+		o++;
+		p++;
 	}
 	if (i == CS_DOMAIN_NAME_MAX + 2)
 		return -1;
-	n = i;
-	if (n && src + i - *dot == 1)
+	n = p - src;
+	if (n && p - dot == 1)
 		n--; /* "example.com." names the same host */
 	return n <= CS_DOMAIN_NAME_MAX ? (int)n : -1;
 }
