@@ -102,16 +102,25 @@ export function printPhases(phases: Phases): void {
   if (process.env[EnvVar.DebugTiming]) process.stderr.write(`cicd-sensor: where the time went:\n${phases.text()}\n`);
 }
 
+/**
+ * The run through a daemon, finished, or undefined when no daemon took it.
+ * Its rules are compiled there, not here too: a daemon refuses a job whose
+ * rules do not load, and then this run's own sensor path names every problem.
+ */
+async function runThroughDaemon(opts: RunOptions, phases: Phases): Promise<number | undefined> {
+  const r = opts.daemonStateDir ? await runViaDaemon(opts, opts.daemonStateDir, phases, say) : undefined;
+  if (!r) return undefined;
+  printPhases(phases);
+  return finishRun(r.model, r.paths, r.code, opts);
+}
+
 export async function runCommand(opts: RunOptions): Promise<number> {
   const phases = new Phases();
+  const viaDaemon = await runThroughDaemon(opts, phases);
+  if (viaDaemon !== undefined) return viaDaemon;
   const rules = loadRules(opts);
   if (!rules) return 2;
   phases.mark('rules');
-  const viaDaemon = opts.daemonStateDir ? await runViaDaemon(opts, opts.daemonStateDir, phases, say) : undefined;
-  if (viaDaemon) {
-    printPhases(phases);
-    return finishRun(viaDaemon.model, viaDaemon.paths, viaDaemon.code, opts);
-  }
   const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
   if (!started.ok) {
     say(`cannot monitor: ${started.reason}`);

@@ -15,6 +15,7 @@ import { cgroupId, createCgroup, removeCgroup, removeIfUnused } from '../platfor
 import { checkPlatform } from '../platform/checks.js';
 import type { ReportModel } from '../report/model.js';
 import { readRuleSources } from '../rules/sources.js';
+import { RuleLoadError } from '../rules/specs.js';
 import type { RunOptions } from './args.js';
 import type { Phases } from './phases.js';
 import { exitCodeOf, forwardSignals, spawnInCgroup } from './spawnInCgroup.js';
@@ -44,13 +45,18 @@ function registerRequest(opts: RunOptions, id: string, cgroup: string): Request 
   };
 }
 
-/** Registers the cgroup; undefined (and nothing left behind) when no daemon answers or it refuses. */
+/**
+ * Registers the cgroup; undefined (and nothing left behind) when no daemon
+ * answers or it refuses, or the rule files cannot be read (the caller's own
+ * sensor path then names every problem with them).
+ */
 async function register(opts: RunOptions, stateDir: string, id: string, cgroup: string, say: Say): Promise<RegisterReply | undefined> {
   try {
     const reply = await request(stateDir, registerRequest(opts, id, cgroup), REGISTER_TIMEOUT_MS);
     if (reply.ok) return reply as RegisterReply;
-    say(`the daemon at ${stateDir} refused the job (${reply.error}): loading this run's own sensor`);
+    if (!/rule/i.test(reply.error)) say(`the daemon at ${stateDir} refused the job (${reply.error}): loading this run's own sensor`);
   } catch (err) {
+    if (err instanceof RuleLoadError) return undefined;
     if (!(err instanceof DaemonUnavailable)) throw err;
     if (!/ENOENT|ECONNREFUSED/.test(err.message)) say(`${err.message}: loading this run's own sensor`);
   }
