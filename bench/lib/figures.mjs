@@ -84,7 +84,7 @@ export async function measureThroughput(ctx, filesDir, sizes) {
   return runs;
 }
 
-/** One tracked open storm, with or without rules: the tracker's CPU per event. */
+/** One tracked open storm, with or without rules: the tracker's CPU per event and its peak RSS. */
 async function rulesRun(ctx, filesDir, sizes, rulesPath, i) {
   const outDir = join(ctx.tmp, `rules-${rulesPath ? 'on' : 'off'}-${i}`);
   mkdirSync(outDir, { recursive: true });
@@ -94,14 +94,34 @@ async function rulesRun(ctx, filesDir, sizes, rulesPath, i) {
   const sensor = await startSensor(ctx.tools, outDir, command, flags).done;
   rmSync(outDir, { recursive: true, force: true });
   if (sensor.failure !== undefined) throw new Error(`cicd-sensor run failed: ${sensor.failure}`);
-  return { events: sensor.events, cpuMs: sensor.sensorCpuMs, usPerEvent: (sensor.sensorCpuMs * 1000) / Math.max(1, sensor.events) };
+  return {
+    events: sensor.events,
+    lostRecords: sensor.lostRecords,
+    cpuMs: sensor.sensorCpuMs,
+    usPerEvent: (sensor.sensorCpuMs * 1000) / Math.max(1, sensor.events),
+    peakRssMb: sensor.sensorPeakRssMb,
+    peakRssAnonMb: sensor.sensorPeakRssAnonMb,
+  };
 }
 
 /**
- * The rule engine's cost: the open storm tracked with no rules and with the
- * bench rule set (bench/rules/ruleSet.mjs: built-in-like rules plus 60 shaped
- * like the reference's), in pairs, the tracker's CPU per event compared.
+ * The CPU of `cicd-sensor run -- true`: start (BPF load, whose verifier time
+ * is the tracker's system time) and stop with no events, the fixed cost a
+ * per-event figure is taken net of.
  */
+async function fixedCpuMs(ctx, rounds) {
+  const samples = [];
+  for (let i = 0; i < rounds; i++) {
+    const outDir = join(ctx.tmp, `fixed-${i}`);
+    mkdirSync(outDir, { recursive: true });
+    const sensor = await startSensor(ctx.tools, outDir, ['true']).done;
+    rmSync(outDir, { recursive: true, force: true });
+    if (sensor.failure !== undefined) throw new Error(`cicd-sensor run -- true failed: ${sensor.failure}`);
+    samples.push(sensor.sensorCpuMs);
+  }
+  return summary(samples).median;
+}
+
 /** CPU of `cicd-sensor rules check FILE` (start-up, load, check), median of a few. */
 async function checkCpuMs(ctx, file, label) {
   const samples = [];
@@ -113,6 +133,14 @@ async function checkCpuMs(ctx, file, label) {
   return summary(samples).median;
 }
 
+/**
+ * The tracker's cost per event: the open storm tracked with no rules and
+ * with the bench rule set (bench/rules/ruleSet.mjs: built-in-like rules
+ * plus 60 shaped like the reference's), in pairs, the tracker's CPU per
+ * event compared; each net of the fixed cost of starting and stopping
+ * (`run -- true`) and, with rules, of loading them once. The rules-on runs
+ * give the peak RSS with rules.
+ */
 export async function measureRules(ctx, filesDir, sizes) {
   const rulesPath = join(ctx.tmp, 'bench-rules.yml');
   writeFileSync(rulesPath, benchRuleSetYaml(60));
@@ -120,18 +148,37 @@ export async function measureRules(ctx, filesDir, sizes) {
   writeFileSync(emptyPath, 'rule_sets: []\n');
   // Loading the rules happens once per job: measured apart, so the per-event figure is the evaluation's.
   const loadMs = Math.max(0, (await checkCpuMs(ctx, rulesPath, 'bench')) - (await checkCpuMs(ctx, emptyPath, 'empty')));
+  const fixedMs = await fixedCpuMs(ctx, sizes.rounds);
   const off = [];
   const on = [];
+  const net = (r, extraMs) => ((r.cpuMs - fixedMs - extraMs) * 1000) / Math.max(1, r.events);
   for (let i = 0; i < sizes.rounds; i++) {
     off.push(await rulesRun(ctx, filesDir, sizes, undefined, i));
     on.push(await rulesRun(ctx, filesDir, sizes, rulesPath, i));
-    ctx.log(`rules: tracker ${off.at(-1).usPerEvent.toFixed(2)} µs/event without rules, ${on.at(-1).usPerEvent.toFixed(2)} with (${on.at(-1).events} events)`);
+    off.at(-1).netUsPerEvent = net(off.at(-1), 0);
+    on.at(-1).netUsPerEvent = net(on.at(-1), loadMs);
+    ctx.log(
+      `rules: tracker ${off.at(-1).netUsPerEvent.toFixed(2)} µs/event without rules, ${on.at(-1).netUsPerEvent.toFixed(2)} with ` +
+        `(net of ${fixedMs} ms start and stop; ${on.at(-1).events} events, ${on.at(-1).lostRecords} lost; peak RSS ${on.at(-1).peakRssMb?.toFixed(0)} MB with rules)`,
+    );
   }
   const offUs = summary(off.map((r) => r.usPerEvent));
   const onUs = summary(on.map((r) => r.usPerEvent));
   const events = on[0].events;
   const addedUsPerEvent = onUs.median - offUs.median - (loadMs * 1000) / Math.max(1, events);
-  return { events, off: offUs, on: onUs, loadMs, addedUsPerEvent, runs: { off, on } };
+  return {
+    events,
+    off: offUs,
+    on: onUs,
+    offNet: summary(off.map((r) => r.netUsPerEvent)),
+    onNet: summary(on.map((r) => r.netUsPerEvent)),
+    fixedMs,
+    loadMs,
+    addedUsPerEvent,
+    peakRssMb: summary(on.map((r) => r.peakRssMb)),
+    peakRssAnonMb: summary(on.map((r) => r.peakRssAnonMb)),
+    runs: { off, on },
+  };
 }
 
 /** Time to build the report from a synthetic log, measured from process start to exit. */
