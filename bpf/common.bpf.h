@@ -65,10 +65,32 @@ struct {
 	__type(value, __u32);
 } staging_map SEC(".maps");
 
+/*
+ * Two ring buffers, so a flood cannot blind the sensor (issue 18). A job
+ * that opens a million files fills any ring the tracker cannot drain as
+ * fast; if the exec or the connect that followed had to fit in the same
+ * ring, flooding first would hide them. File records (the flood's kind)
+ * go to events; every other kind goes to events_priority, which only the
+ * rarer, high-value records share, and which userspace drains first. A
+ * full bulk ring is still counted, and per process (lost_files).
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 16 << 20); /* resized by userspace before load */
 } events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 1 << 20); /* resized by userspace before load */
+} events_priority SEC(".maps");
+
+/* Bounded: a flood of short-lived processes evicts the oldest, and the per-hook counters still count every loss. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, CS_LOST_FILES_MAX);
+	__type(key, struct cs_lost_key);
+	__type(value, struct cs_lost_files);
+} lost_files SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -137,27 +159,61 @@ static __always_inline void fill_header(struct cs_header *h, __u16 kind, __u64 s
  * lesson 7): a wakeup per record costs more than the record. Userspace also
  * polls on a short timeout, so a quiet trickle is still delivered.
  */
-static __always_inline __u64 wakeup_flags(void)
+static __always_inline __u64 wakeup_flags(void *ring, __u32 threshold)
 {
-	if (bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= cs_cfg.wakeup_bytes)
+	if (bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA) >= threshold)
 		return BPF_RB_FORCE_WAKEUP;
 	return BPF_RB_NO_WAKEUP;
+}
+
+/* The file hooks: the kinds a job can produce by the million, so the bulk ring's. */
+static __always_inline bool bulk_hook(__u32 hook)
+{
+	return hook >= CS_HOOK_FILE_OPEN && hook <= CS_HOOK_FILE_LINK;
+}
+
+/* Names the process whose file record the bulk ring could not take. */
+static __always_inline void count_lost_file(__u32 hook, const struct cs_header *h)
+{
+	struct cs_lost_key key = { .pid = h->pid, .start_time_ns = h->start_time_ns };
+	struct cs_lost_files *v = bpf_map_lookup_elem(&lost_files, &key);
+
+	if (!v) {
+		struct cs_lost_files init = { .cgroup_id = h->cgroup_id };
+
+		bpf_get_current_comm(init.comm, sizeof(init.comm));
+		bpf_map_update_elem(&lost_files, &key, &init, BPF_NOEXIST);
+		v = bpf_map_lookup_elem(&lost_files, &key);
+		if (!v)
+			return;
+	}
+	if (hook == CS_HOOK_FILE_OPEN)
+		__sync_fetch_and_add(&v->opens, 1);
+	else
+		__sync_fetch_and_add(&v->ops, 1);
 }
 
 /* Sends size bytes of a record; a full ring buffer is counted, never silent. */
 static __always_inline int emit(__u32 hook, void *rec, __u32 size)
 {
 	struct cs_counters *c = counter(hook);
+	bool bulk = bulk_hook(hook);
 	long err;
 
 	((struct cs_header *)rec)->size = size;
-	err = bpf_ringbuf_output(&events, rec, size & SCRATCH_MASK, wakeup_flags());
+	if (bulk)
+		err = bpf_ringbuf_output(&events, rec, size & SCRATCH_MASK, wakeup_flags(&events, cs_cfg.wakeup_bytes));
+	else
+		err = bpf_ringbuf_output(&events_priority, rec, size & SCRATCH_MASK,
+					 wakeup_flags(&events_priority, cs_cfg.priority_wakeup_bytes));
 	if (c) {
 		if (err)
 			c->lost++;
 		else
 			c->sent++;
 	}
+	if (err && bulk)
+		count_lost_file(hook, rec);
 	return err;
 }
 

@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#define CS_NATIVE_ABI 2
+#define CS_NATIVE_ABI 4
 
 struct cs_sensor;
 
@@ -24,12 +24,13 @@ int cs_abi_version(void);
 int cs_records_version(void);
 
 /*
- * Opens and loads obj_path with the given ring buffer size (a power of two,
- * in bytes) and the tracker's own tgid, which is never observed. On failure
- * returns NULL and sets *err to a negative errno.
+ * Opens and loads obj_path with the given ring buffer sizes (powers of two,
+ * in bytes: the bulk ring for file records, the priority ring for every
+ * other kind) and the tracker's own tgid, which is never observed. On
+ * failure returns NULL and sets *err to a negative errno.
  */
-struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t self_tgid, uint32_t flags,
-			  int *err);
+struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t priority_bytes, uint32_t self_tgid,
+			  uint32_t flags, int *err);
 
 /*
  * Attaches every hook, choosing per hook the best mechanism that loads and
@@ -60,15 +61,26 @@ int cs_list_tracked(struct cs_sensor *s, uint64_t *out, uint32_t max);
 int cs_list_staged(struct cs_sensor *s, char *out, uint32_t max);
 
 /*
- * Copies whole records into buf, each as [u32 len][u32 0][record][pad to 8],
- * waiting up to timeout_ms for the first. Returns bytes written (0: none).
- * A record is consumed only once it has been copied, so nothing is lost to
- * a full buffer.
+ * Copies whole records from both rings into buf, each as [u32
+ * len][u32 0][record][pad to 8], in time order (the priority ring first
+ * once it is a quarter full), waiting up to timeout_ms for the first.
+ * Returns bytes written (0: none). A record is consumed only once it has
+ * been copied, so nothing is lost to a full buffer.
  */
 int cs_poll(struct cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms);
 
-/* Bytes written by the kernel and not yet consumed. */
+/* Bytes written by the kernel and not yet consumed, both rings. */
 int64_t cs_backlog(struct cs_sensor *s);
+
+/* Bytes per cs_read_lost_files entry: struct cs_lost_key then struct cs_lost_files. */
+#define CS_LOST_FILES_ENTRY 56
+
+/*
+ * The processes whose file records the bulk ring could not take (the
+ * lost_files map): up to max entries of CS_LOST_FILES_ENTRY bytes into out;
+ * returns how many.
+ */
+int cs_read_lost_files(struct cs_sensor *s, uint8_t *out, uint32_t max);
 
 /* The kernel's id of one of the sensor's maps, for bpftool and diagnostics. */
 int cs_map_id(struct cs_sensor *s, const char *name);
@@ -78,6 +90,16 @@ int cs_read_counters(struct cs_sensor *s, uint64_t *out, uint32_t max);
 
 /* Number of links still attached (a detached program shows as missing). */
 int cs_links_alive(struct cs_sensor *s);
+
+/*
+ * Every link as JSON into out: [{"link":id,"prog":id,"attached":bool,
+ * "name":"cs_..."}], prog being the program attached now. Returns the
+ * length written.
+ */
+int cs_link_report(struct cs_sensor *s, char *out, uint32_t len);
+
+/* 1 when the cgroup with this id exists, 0 when it is gone; looked up by id, never by path. */
+int cs_cgroup_alive(struct cs_sensor *s, uint64_t cgroup_id);
 
 void cs_close(struct cs_sensor *s);
 

@@ -7,12 +7,11 @@
 #include <bpf/libbpf.h>
 #include "cicd_sensor.h"
 
-#define CS_MAX_LINKS 64
-#define CS_MAX_ALT_OBJECTS 8
+#define CS_MAX_LINKS 96
+#define CS_MAX_ALT_OBJECTS 12
 
 struct cs_ring {
 	int map_fd;
-	int epoll_fd;
 	size_t page;
 	size_t size;
 	uint64_t *consumer_pos;
@@ -26,14 +25,21 @@ struct cs_sensor {
 	struct bpf_object *alt[CS_MAX_ALT_OBJECTS];
 	int nalt;
 	struct bpf_link *links[CS_MAX_LINKS];
+	/* The program each link attached (names owned by the objects), for tamper reports. */
+	const char *link_prog[CS_MAX_LINKS];
 	int nlinks;
 	int cgroup_fd;
 	uint32_t flags;
 	uint32_t self_tgid;
 	uint32_t ringbuf_bytes;
+	uint32_t priority_bytes;
 	char *obj_path;
-	struct cs_ring ring;
+	/* rings[CS_RING_PRIORITY] and rings[CS_RING_BULK], both in epoll_fd's set. */
+	struct cs_ring rings[2];
+	int epoll_fd;
 };
+
+enum { CS_RING_PRIORITY = 0, CS_RING_BULK = 1 };
 
 /* error.c */
 void cs_error_reset(void);
@@ -50,12 +56,13 @@ int cs_reuse_maps(struct cs_sensor *s, struct bpf_object *obj);
 int cs_load_object(struct bpf_object *obj);
 bool cs_is_function_hook(const struct bpf_program *prog);
 bool cs_loads_apart(const struct bpf_program *prog);
+bool cs_apart_by_name(const char *name);
 
 /* ring.c */
-int cs_ring_init(struct cs_ring *r, int map_fd, size_t size);
-void cs_ring_close(struct cs_ring *r);
-int cs_ring_copy(struct cs_ring *r, uint8_t *buf, uint32_t len);
-int cs_ring_wait(struct cs_ring *r, int timeout_ms);
+int cs_rings_init(struct cs_sensor *s);
+void cs_rings_close(struct cs_sensor *s);
+int cs_rings_copy(struct cs_sensor *s, uint8_t *buf, uint32_t len);
+int cs_rings_wait(struct cs_sensor *s, int timeout_ms);
 int64_t cs_ring_backlog(struct cs_ring *r);
 
 /* json.c */

@@ -16,14 +16,21 @@ bool cs_is_function_hook(const struct bpf_program *prog)
 
 /*
  * Programs loaded in an instance of their own at attach time, so a kernel
- * that refuses one costs only its hook: function hooks (lockdown), and the
+ * that refuses one costs only its hook: function hooks (lockdown), the
  * domain parsers (the heaviest verification, and the newest code): the
- * packet programs and the varlink one.
+ * packet programs and the varlink one, and the optional tp_btf hooks whose
+ * tracepoints a kernel may lack (io_uring compiled out) or type differently.
  */
+bool cs_apart_by_name(const char *name)
+{
+	return !strcmp(name, "cs_enter_sendto") || !strncmp(name, "cs_tamper_", 10) ||
+	       !strcmp(name, "cs_io_uring_complete");
+}
+
 bool cs_loads_apart(const struct bpf_program *prog)
 {
 	return cs_is_function_hook(prog) || !strncmp(bpf_program__section_name(prog), "cgroup_skb/", 11) ||
-	       !strcmp(bpf_program__name(prog), "cs_enter_sendto");
+	       cs_apart_by_name(bpf_program__name(prog));
 }
 
 static int set_config(struct cs_sensor *s, struct bpf_object *obj)
@@ -33,6 +40,7 @@ static int set_config(struct cs_sensor *s, struct bpf_object *obj)
 		.self_tgid = s->self_tgid,
 		/* A quarter full: early enough to drain long before it overflows. */
 		.wakeup_bytes = s->ringbuf_bytes / 4,
+		.priority_wakeup_bytes = s->priority_bytes / 4,
 	};
 
 	if (!map)
@@ -47,7 +55,7 @@ struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err)
 {
 	struct bpf_object *obj = bpf_object__open_file(s->obj_path, NULL);
 	struct bpf_program *prog;
-	struct bpf_map *rb;
+	struct bpf_map *rb, *prb;
 	long e = libbpf_get_error(obj);
 
 	if (e) {
@@ -56,8 +64,11 @@ struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err)
 	}
 	*err = set_config(s, obj);
 	rb = bpf_object__find_map_by_name(obj, "events");
+	prb = bpf_object__find_map_by_name(obj, "events_priority");
 	if (!*err && (!rb || bpf_map__set_max_entries(rb, s->ringbuf_bytes)))
 		*err = cs_fail(EINVAL, "setting ring buffer size %u", s->ringbuf_bytes);
+	if (!*err && (!prb || bpf_map__set_max_entries(prb, s->priority_bytes)))
+		*err = cs_fail(EINVAL, "setting priority ring buffer size %u", s->priority_bytes);
 	if (*err) {
 		bpf_object__close(obj);
 		return NULL;

@@ -1,10 +1,20 @@
 // SPDX-License-Identifier: MIT
 /*
- * A BPF ring buffer consumer that copies into a caller-owned buffer. libbpf's
+ * BPF ring buffer consumers that copy into a caller-owned buffer. libbpf's
  * ring_buffer__poll hands records to a callback one at a time and has
  * already consumed a record when its callback says "no room", so a full
- * batch buffer would lose it; this one advances consumer_pos only past
- * records it has copied.
+ * batch buffer would lose it; these advance consumer_pos only past records
+ * they have copied.
+ *
+ * There are two rings (bpf/common.bpf.h says why): the priority ring's
+ * high-value records and the bulk ring's file records. A batch takes them
+ * in time order, so the tracker sees a process's opens before its exit,
+ * as long as the priority ring has room to wait while the bulk backlog
+ * ahead of it drains; once it is a quarter full it goes first, whatever
+ * the bulk ring holds: a flood may then reorder a few records across the
+ * rings, but it cannot make the priority ring lose one to it unless the
+ * job writes more high-value records in one batch's handling time than
+ * the priority ring holds (BULK_SHARE keeps that time short).
  */
 #include <errno.h>
 #include <string.h>
@@ -13,15 +23,25 @@
 #include <unistd.h>
 #include <linux/bpf.h>
 #include "internal.h"
+#include "../bpf/records.h"
 
-int cs_ring_init(struct cs_ring *r, int map_fd, size_t size)
+static void ring_close(struct cs_ring *r)
+{
+	if (r->consumer_pos)
+		munmap(r->consumer_pos, r->page);
+	if (r->producer_pos)
+		munmap(r->producer_pos, r->page + 2 * r->size);
+	r->consumer_pos = NULL;
+	r->producer_pos = NULL;
+}
+
+static int ring_init(struct cs_ring *r, int map_fd, size_t size, int epoll_fd)
 {
 	struct epoll_event ev = { .events = EPOLLIN };
 	void *p;
 
 	memset(r, 0, sizeof(*r));
 	r->map_fd = map_fd;
-	r->epoll_fd = -1;
 	r->page = sysconf(_SC_PAGESIZE);
 	r->size = size;
 	p = mmap(NULL, r->page, PROT_READ | PROT_WRITE, MAP_SHARED, map_fd, 0);
@@ -30,35 +50,42 @@ int cs_ring_init(struct cs_ring *r, int map_fd, size_t size)
 	r->consumer_pos = p;
 	/* Data is mapped twice in a row so a record never wraps for the reader. */
 	p = mmap(NULL, r->page + 2 * size, PROT_READ, MAP_SHARED, map_fd, r->page);
-	if (p == MAP_FAILED) {
-		int err = errno;
-
-		cs_ring_close(r);
-		return cs_fail(err, "mmap ring buffer data");
-	}
+	if (p == MAP_FAILED)
+		return cs_fail(errno, "mmap ring buffer data");
 	r->producer_pos = p;
 	r->data = (uint8_t *)p + r->page;
-	r->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
-	if (r->epoll_fd < 0 || epoll_ctl(r->epoll_fd, EPOLL_CTL_ADD, map_fd, &ev) < 0) {
-		int err = errno;
-
-		cs_ring_close(r);
-		return cs_fail(err, "epoll on ring buffer");
-	}
+	if (epoll_ctl(epoll_fd, EPOLL_CTL_ADD, map_fd, &ev) < 0)
+		return cs_fail(errno, "epoll on ring buffer");
 	return 0;
 }
 
-void cs_ring_close(struct cs_ring *r)
+static int ring_fd(struct cs_sensor *s, const char *name)
 {
-	if (r->consumer_pos)
-		munmap(r->consumer_pos, r->page);
-	if (r->producer_pos)
-		munmap(r->producer_pos, r->page + 2 * r->size);
-	if (r->epoll_fd >= 0)
-		close(r->epoll_fd);
-	r->consumer_pos = NULL;
-	r->producer_pos = NULL;
-	r->epoll_fd = -1;
+	struct bpf_map *map = bpf_object__find_map_by_name(s->obj, name);
+
+	return map ? bpf_map__fd(map) : -1;
+}
+
+int cs_rings_init(struct cs_sensor *s)
+{
+	int err;
+
+	s->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+	if (s->epoll_fd < 0)
+		return cs_fail(errno, "epoll_create1");
+	err = ring_init(&s->rings[CS_RING_PRIORITY], ring_fd(s, "events_priority"), s->priority_bytes, s->epoll_fd);
+	if (!err)
+		err = ring_init(&s->rings[CS_RING_BULK], ring_fd(s, "events"), s->ringbuf_bytes, s->epoll_fd);
+	return err;
+}
+
+void cs_rings_close(struct cs_sensor *s)
+{
+	ring_close(&s->rings[CS_RING_PRIORITY]);
+	ring_close(&s->rings[CS_RING_BULK]);
+	if (s->epoll_fd >= 0)
+		close(s->epoll_fd);
+	s->epoll_fd = -1;
 }
 
 static uint32_t round8(uint32_t n)
@@ -66,51 +93,117 @@ static uint32_t round8(uint32_t n)
 	return (n + 7) & ~7u;
 }
 
-int cs_ring_copy(struct cs_ring *r, uint8_t *buf, uint32_t len)
+static void advance(struct cs_ring *r, uint64_t cons, uint32_t rec_len)
 {
-	uint64_t cons = __atomic_load_n(r->consumer_pos, __ATOMIC_ACQUIRE);
-	uint64_t prod = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
-	uint32_t out = 0;
+	__atomic_store_n(r->consumer_pos, cons + round8(rec_len + BPF_RINGBUF_HDR_SZ), __ATOMIC_RELEASE);
+}
 
-	while (cons < prod) {
-		uint32_t *hdr = (uint32_t *)(r->data + (cons & (r->size - 1)));
-		uint32_t word = __atomic_load_n(hdr, __ATOMIC_ACQUIRE);
-		uint32_t rec_len;
+/*
+ * The ring's oldest committed record (its ring header), skipping discarded
+ * ones; NULL when there is none or the oldest is still being written.
+ */
+static uint32_t *ring_head(struct cs_ring *r)
+{
+	if (!r->consumer_pos)
+		return NULL;
+	for (;;) {
+		uint64_t cons = __atomic_load_n(r->consumer_pos, __ATOMIC_ACQUIRE);
+		uint64_t prod = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
+		uint32_t *hdr;
+		uint32_t word;
 
+		if (cons >= prod)
+			return NULL;
+		hdr = (uint32_t *)(r->data + (cons & (r->size - 1)));
+		word = __atomic_load_n(hdr, __ATOMIC_ACQUIRE);
 		if (word & BPF_RINGBUF_BUSY_BIT)
-			break;
-		rec_len = word & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
-		if (!(word & BPF_RINGBUF_DISCARD_BIT)) {
-			uint32_t need = 8 + round8(rec_len);
-			uint32_t prefix[2] = { rec_len, 0 };
-
-			if (out + need > len)
-				break;
-			memcpy(buf + out, prefix, sizeof(prefix));
-			memcpy(buf + out + 8, (uint8_t *)hdr + BPF_RINGBUF_HDR_SZ, rec_len);
-			memset(buf + out + 8 + rec_len, 0, round8(rec_len) - rec_len);
-			out += need;
-		}
-		cons += round8(rec_len + BPF_RINGBUF_HDR_SZ);
-		__atomic_store_n(r->consumer_pos, cons, __ATOMIC_RELEASE);
+			return NULL;
+		if (!(word & BPF_RINGBUF_DISCARD_BIT))
+			return hdr;
+		advance(r, cons, word & ~BPF_RINGBUF_DISCARD_BIT);
 	}
+}
+
+static uint32_t rec_len(const uint32_t *hdr)
+{
+	return *hdr & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
+}
+
+/* The record's time; a record too short for a header sorts first (the decoder reports it). */
+static uint64_t rec_time(const uint32_t *hdr)
+{
+	const struct cs_header *h = (const void *)((const uint8_t *)hdr + BPF_RINGBUF_HDR_SZ);
+
+	return rec_len(hdr) >= sizeof(*h) ? h->time_ns : 0;
+}
+
+/* Copies the head record as [u32 len][u32 0][record][pad to 8]; false when buf has no room. */
+static bool take(struct cs_ring *r, const uint32_t *hdr, uint8_t *buf, uint32_t *out, uint32_t len)
+{
+	uint32_t n = rec_len(hdr);
+	uint32_t need = 8 + round8(n);
+	uint32_t prefix[2] = { n, 0 };
+
+	if (*out + need > len)
+		return false;
+	memcpy(buf + *out, prefix, sizeof(prefix));
+	memcpy(buf + *out + 8, (const uint8_t *)hdr + BPF_RINGBUF_HDR_SZ, n);
+	memset(buf + *out + 8 + n, 0, round8(n) - n);
+	*out += need;
+	advance(r, __atomic_load_n(r->consumer_pos, __ATOMIC_RELAXED), n);
+	return true;
+}
+
+/*
+ * A batch takes at most this share of its bytes from the bulk ring: the
+ * tracker handles a batch before it looks again, and the priority ring
+ * must hold everything written meanwhile. A quarter of the pump's 4 MiB is
+ * a few thousand file records, tens of milliseconds of handling.
+ */
+#define BULK_SHARE 4
+
+/* Takes (bytes) from one ring: false when buf has no room, or the bulk ring had its share. */
+static bool take_next(struct cs_sensor *s, uint8_t *buf, uint32_t *out, uint32_t len, uint32_t *bulk_out)
+{
+	struct cs_ring *prio = &s->rings[CS_RING_PRIORITY], *bulk = &s->rings[CS_RING_BULK];
+	uint32_t *p = ring_head(prio), *b = ring_head(bulk);
+	bool urgent = cs_ring_backlog(prio) >= (int64_t)(prio->size / 4);
+	uint32_t before = *out;
+
+	if (p && (!b || urgent || rec_time(p) <= rec_time(b)))
+		return take(prio, p, buf, out, len);
+	if (!b || *bulk_out >= len / BULK_SHARE || !take(bulk, b, buf, out, len))
+		return false;
+	*bulk_out += *out - before;
+	return true;
+}
+
+int cs_rings_copy(struct cs_sensor *s, uint8_t *buf, uint32_t len)
+{
+	uint32_t out = 0, bulk_out = 0;
+
+	while (take_next(s, buf, &out, len, &bulk_out))
+		;
 	return (int)out;
 }
 
-int cs_ring_wait(struct cs_ring *r, int timeout_ms)
+int cs_rings_wait(struct cs_sensor *s, int timeout_ms)
 {
-	struct epoll_event ev;
-	int n = epoll_wait(r->epoll_fd, &ev, 1, timeout_ms);
+	struct epoll_event ev[2];
+	int n = epoll_wait(s->epoll_fd, ev, 2, timeout_ms);
 
 	if (n < 0 && errno != EINTR)
-		return cs_fail(errno, "epoll_wait on ring buffer");
+		return cs_fail(errno, "epoll_wait on ring buffers");
 	return 0;
 }
 
 int64_t cs_ring_backlog(struct cs_ring *r)
 {
-	uint64_t cons = __atomic_load_n(r->consumer_pos, __ATOMIC_ACQUIRE);
-	uint64_t prod = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
+	uint64_t cons, prod;
 
+	if (!r->consumer_pos)
+		return 0;
+	cons = __atomic_load_n(r->consumer_pos, __ATOMIC_ACQUIRE);
+	prod = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
 	return (int64_t)(prod - cons);
 }

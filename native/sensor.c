@@ -39,7 +39,6 @@ static bool power_of_two(uint32_t n)
 static int load_main(struct cs_sensor *s)
 {
 	struct bpf_program *prog;
-	struct bpf_map *events;
 	int err;
 
 	s->obj = cs_open_instance(s, &err);
@@ -51,12 +50,16 @@ static int load_main(struct cs_sensor *s)
 	err = cs_load_object(s->obj);
 	if (err)
 		return cs_fail(err, "loading BPF programs");
-	events = bpf_object__find_map_by_name(s->obj, "events");
-	return cs_ring_init(&s->ring, bpf_map__fd(events), s->ringbuf_bytes);
+	return cs_rings_init(s);
 }
 
-struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t self_tgid, uint32_t flags,
-			  int *err)
+static bool ring_size_ok(uint32_t bytes)
+{
+	return power_of_two(bytes) && bytes >= (uint32_t)sysconf(_SC_PAGESIZE);
+}
+
+struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t priority_bytes, uint32_t self_tgid,
+			  uint32_t flags, int *err)
 {
 	struct cs_sensor *s;
 	int e;
@@ -68,9 +71,9 @@ struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t
 			*err = cs_fail(EINVAL, "cs_open: missing argument");
 		return NULL;
 	}
-	if (!power_of_two(ringbuf_bytes) || ringbuf_bytes < (uint32_t)sysconf(_SC_PAGESIZE)) {
-		*err = cs_fail(EINVAL, "ring buffer size %u is not a power of two of at least a page",
-			       ringbuf_bytes);
+	if (!ring_size_ok(ringbuf_bytes) || !ring_size_ok(priority_bytes)) {
+		*err = cs_fail(EINVAL, "ring buffer sizes %u and %u: each must be a power of two of at least a page",
+			       ringbuf_bytes, priority_bytes);
 		return NULL;
 	}
 	s = calloc(1, sizeof(*s));
@@ -79,10 +82,11 @@ struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t
 		return NULL;
 	}
 	s->cgroup_fd = -1;
-	s->ring.epoll_fd = -1;
+	s->epoll_fd = -1;
 	s->flags = flags;
 	s->self_tgid = self_tgid;
 	s->ringbuf_bytes = ringbuf_bytes;
+	s->priority_bytes = priority_bytes;
 	s->obj_path = strdup(obj_path);
 	e = s->obj_path ? load_main(s) : cs_fail(ENOMEM, "copying path");
 	if (e) {
@@ -267,22 +271,27 @@ int cs_map_id(struct cs_sensor *s, const char *name)
 #define MIN_BATCH_BYTES (256 * 1024)
 #define GATHER_MS 5
 
+static int64_t backlog(struct cs_sensor *s)
+{
+	return cs_ring_backlog(&s->rings[CS_RING_PRIORITY]) + cs_ring_backlog(&s->rings[CS_RING_BULK]);
+}
+
 int cs_poll(struct cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms)
 {
-	int64_t backlog;
+	int64_t pending;
 	int err;
 
 	if (!s || !buf)
 		return cs_fail(EINVAL, "cs_poll: missing argument");
 	if (timeout_ms == 0)
-		return cs_ring_copy(&s->ring, buf, len);
-	backlog = cs_ring_backlog(&s->ring);
-	if (backlog == 0) {
+		return cs_rings_copy(s, buf, len);
+	pending = backlog(s);
+	if (pending == 0) {
 		/* The kernel wakes us only at a quarter full (or the timeout ends the wait). */
-		err = cs_ring_wait(&s->ring, timeout_ms);
+		err = cs_rings_wait(s, timeout_ms);
 		if (err)
 			return err;
-	} else if (backlog < MIN_BATCH_BYTES) {
+	} else if (pending < MIN_BATCH_BYTES) {
 		/*
 		 * A job writing steadily leaves a few records at every look: let
 		 * them gather for a moment instead of paying a wait round trip per
@@ -292,12 +301,38 @@ int cs_poll(struct cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms)
 
 		nanosleep(&pause, NULL);
 	}
-	return cs_ring_copy(&s->ring, buf, len);
+	return cs_rings_copy(s, buf, len);
 }
 
 int64_t cs_backlog(struct cs_sensor *s)
 {
-	return cs_ring_backlog(&s->ring);
+	return backlog(s);
+}
+
+_Static_assert(sizeof(struct cs_lost_key) + sizeof(struct cs_lost_files) == CS_LOST_FILES_ENTRY,
+	       "CS_LOST_FILES_ENTRY must match bpf/records.h");
+
+int cs_read_lost_files(struct cs_sensor *s, uint8_t *out, uint32_t max)
+{
+	struct cs_lost_key key, prev;
+	struct cs_lost_files value;
+	int fd = map_fd(s, "lost_files");
+	void *prevp = NULL;
+	uint32_t n = 0;
+
+	if (fd < 0)
+		return cs_fail(ENOENT, "no map named lost_files");
+	while (n < max && bpf_map_get_next_key(fd, prevp, &key) == 0) {
+		/* Evicted between the two calls: skip it, its loss is still in the per-hook counters. */
+		if (bpf_map_lookup_elem(fd, &key, &value) == 0) {
+			memcpy(out + (size_t)n * CS_LOST_FILES_ENTRY, &key, sizeof(key));
+			memcpy(out + (size_t)n * CS_LOST_FILES_ENTRY + sizeof(key), &value, sizeof(value));
+			n++;
+		}
+		prev = key;
+		prevp = &prev;
+	}
+	return (int)n;
 }
 
 int cs_read_counters(struct cs_sensor *s, uint64_t *out, uint32_t max)
@@ -383,7 +418,7 @@ void cs_close(struct cs_sensor *s)
 	destroy_links(s->links, s->nlinks);
 	for (i = 0; i < s->nalt; i++)
 		bpf_object__close(s->alt[i]);
-	cs_ring_close(&s->ring);
+	cs_rings_close(s);
 	bpf_object__close(s->obj);
 	if (s->cgroup_fd >= 0)
 		close(s->cgroup_fd);

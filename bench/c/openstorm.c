@@ -5,6 +5,8 @@
  * at a time) each open and close every file once. Each open is distinct for
  * the sensor (it drops exact repeats per process in the kernel), so the storm
  * produces PROCS * FILES file_open events.
+ * With STOPFILE, no new process starts once STOPFILE exists: a flood that
+ * lasts exactly as long as something else (test/integration/flood.test.ts).
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -77,12 +79,14 @@ static int open_all(const char *dir, long files)
 	return 0;
 }
 
-static int run(const char *dir, long files, long procs, long parallel)
+static int run(const char *dir, long files, long procs, long parallel, const char *stopfile)
 {
 	long started = 0, running = 0;
 	int failed = 0, status;
 
 	while (started < procs || running > 0) {
+		if (stopfile && access(stopfile, F_OK) == 0)
+			procs = started;
 		if (started < procs && running < parallel) {
 			pid_t pid = fork();
 
@@ -109,8 +113,8 @@ int main(int argc, char **argv)
 {
 	if (argc == 4 && strcmp(argv[1], "create") == 0)
 		return create(argv[2], atol(argv[3]));
-	if (argc == 6 && strcmp(argv[1], "run") == 0)
-		return run(argv[2], atol(argv[3]), atol(argv[4]), atol(argv[5]));
-	fprintf(stderr, "usage: openstorm create DIR FILES | openstorm run DIR FILES PROCS PARALLEL\n");
+	if ((argc == 6 || argc == 7) && strcmp(argv[1], "run") == 0)
+		return run(argv[2], atol(argv[3]), atol(argv[4]), atol(argv[5]), argc == 7 ? argv[6] : NULL);
+	fprintf(stderr, "usage: openstorm create DIR FILES | openstorm run DIR FILES PROCS PARALLEL [STOPFILE]\n");
 	return 2;
 }

@@ -9,6 +9,7 @@ import { installSignalHandlers, isAborting, onCleanup, runCleanups } from './cle
 import { ensureDeps } from './deps.mjs';
 import { measureDocker } from './docker.mjs';
 import { measureDaemonReady, measureReport, measureRules, measureThroughput } from './figures.mjs';
+import { measureFlood } from './flood.mjs';
 import { MODE_LABELS } from './modes.mjs';
 import { parseOptions, USAGE, UsageError } from './options.mjs';
 import { runRounds } from './rounds.mjs';
@@ -95,6 +96,11 @@ async function figures(ctx, opts, filesDir) {
     out.tracker = out.throughput.find((t) => t.lostRecords === 0) ?? out.throughput.at(-1);
   } catch (err) {
     out.errors.throughput = err.message;
+  }
+  try {
+    out.flood = await measureFlood(ctx, filesDir, opts.sizes);
+  } catch (err) {
+    out.errors.flood = err.message;
   }
   try {
     out.rules = await measureRules(ctx, filesDir, opts.sizes);

@@ -14,6 +14,9 @@ const FULL = {
   buildFiles: 200,
   // The throughput run: the open storm's files, opened by this many processes.
   throughputProcs: 50,
+  // The flood figure: openFiles × floodProcs opens (1,000,000) beside floodRounds of high-value actions.
+  floodProcs: 50,
+  floodRounds: 200,
   reportEvents: 1_000_000,
   reportRuns: 3,
   // docker run --rm IMAGE true, back to back, per side and round.
@@ -30,6 +33,8 @@ const QUICK = {
   dnsQueries: 500,
   buildFiles: 12,
   throughputProcs: 10,
+  floodProcs: 10,
+  floodRounds: 20,
   reportEvents: 20_000,
   reportRuns: 1,
   containers: 2,

@@ -59,6 +59,8 @@ function summarize(outDir, watch, stderr) {
     lostRecords: status?.lostRecords,
     undecodable: status?.undecodable,
     hooks: status?.hooks?.filter((h) => h.sent || h.lost || h.suppressed),
+    rings: status?.rings,
+    lostByProcess: status?.lostByProcess,
     plan: status?.plan,
     failure: report ? undefined : describeFailure(watch, stderr),
   };

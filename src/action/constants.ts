@@ -19,9 +19,11 @@ export const Input = {
   AllowedEndpoints: 'allowed-endpoints',
   AllowLoopback: 'allow-loopback',
   ContainerPolicy: 'container-policy',
+  DisableSudo: 'disable-sudo',
   Rules: 'rules',
   RuleModifiers: 'rule-modifiers',
   MonitorMode: 'monitor-mode',
+  BuiltinRules: 'builtin-rules',
   FailOn: 'fail-on',
 } as const;
 
@@ -52,4 +54,12 @@ export const EnvVar = {
   Assets: 'CICD_SENSOR_ASSETS',
   /** Tests: a shorter floor (seconds) for the TTL of addresses a DNS answer allows (src/policy/kernelPolicy.ts). */
   PolicyTtlFloor: 'CICD_SENSOR_POLICY_TTL_FLOOR',
+  /**
+   * Tests: hooks (comma-separated, e.g. network_connect) the egress policy
+   * takes as not attached, so a block policy cannot be enforced (src/policy/enforce.ts).
+   */
+  DebugRefuseHooks: 'CICD_SENSOR_DEBUG_REFUSE_HOOKS',
 } as const;
+
+/** Variables of ours a step's environment hands on to the daemon it starts as root (sudo resets the environment). */
+export const DAEMON_ENV_VARS: readonly string[] = [EnvVar.DebugPlan, EnvVar.PolicyTtlFloor, EnvVar.DebugRefuseHooks];

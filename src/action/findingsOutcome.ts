@@ -14,11 +14,10 @@ import { readFindings } from '../findings/readFindings.js';
 import { findingsSarif } from '../findings/sarif.js';
 import { type FailOn, failingFindings, highestSeverity, isDetection } from '../findings/severity.js';
 import { writeFindingsNdjson } from '../findings/ndjson.js';
-import { RuleEngine } from '../rules/engine.js';
-import { providerHost } from '../rules/jobRules.js';
+import { engineFromPayload } from '../rules/jobRules.js';
 import { replayLog } from '../rules/replay.js';
 import { resolveRuleFiles } from '../rules/ruleFiles.js';
-import { bookFromSources, readRuleSources } from '../rules/sources.js';
+import { readRuleSources } from '../rules/sources.js';
 import { Output } from './constants.js';
 import type { Settings } from './settings.js';
 
@@ -50,10 +49,11 @@ export function failOnMessage(findings: readonly Finding[], failOn: FailOn): str
 export function findingsFromLogIfMissing(dir: string, settings: Settings, workspace: string): void {
   const patterns = [...settings.rules, ...settings.ruleModifiers];
   const eventsPath = join(dir, 'events.ndjson');
-  if (patterns.length === 0 || existsSync(join(dir, 'findings.ndjson')) || !existsSync(eventsPath)) return;
+  if ((patterns.length === 0 && !settings.builtinRules) || existsSync(join(dir, 'findings.ndjson')) || !existsSync(eventsPath)) return;
   try {
     const { files } = resolveRuleFiles(patterns, workspace);
-    const engine = new RuleEngine(bookFromSources(readRuleSources(files), { monitorMode: settings.monitorMode }), { providerHost: providerHost() });
+    const payload = { sources: readRuleSources(files), monitorMode: settings.monitorMode, builtin: settings.builtinRules };
+    const engine = engineFromPayload(payload);
     const findings: Finding[] = [];
     replayLog(eventsPath, (event) => findings.push(...engine.evaluate(event).findings));
     writeFindingsNdjson(join(dir, 'findings.ndjson'), findings);

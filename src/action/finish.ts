@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from '../daemon/client.js';
+import { giveSudoBack } from './disableSudo.js';
 import type { StatsReply } from '../daemon/protocol.js';
 import { htmlText } from '../report/escape.js';
 import { ALLOWED_ENDPOINTS_FILE, writeReportFiles } from '../report/files.js';
@@ -140,6 +141,7 @@ export async function finishWatching(): Promise<void> {
     if (settings.jobSummary) await core.summary.addRaw(`${warningNote(`${session.notWatching}. Nothing was recorded.`)}\n`).write();
     return;
   }
+  await giveSudoBack(session);
   const before = await stats(session.stateDir!);
   const { problems } = checkTamper(session, before);
   for (const p of problems) core.warning(`cicd-sensor: ${p}`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { logTail } from '../daemon/log.js';
 import { daemonArgv, type DaemonOptions } from '../daemon/options.js';
 import { CommandTimeout, runWaited } from './command.js';
+import { DAEMON_ENV_VARS } from './constants.js';
 import type { ActionPlatform } from './platform.js';
 
 export interface Launched {
@@ -44,9 +45,12 @@ async function runAsRoot(platform: ActionPlatform, argv: string[], what: string,
   if (result.exitCode !== 0) throw new LaunchError(`${what}: ${result.stderr.trim() || `exit code ${result.exitCode}`}`);
 }
 
+/** Debug and test switches set in the step's environment, for the daemon (sudo would drop them). */
+const daemonEnv = (): string[] => DAEMON_ENV_VARS.filter((v) => process.env[v]).map((v) => `${v}=${process.env[v]}`);
+
 /** The command that starts the daemon: a transient unit under systemd, else `daemon --detach`. */
 function startCommand(platform: ActionPlatform, distDir: string, daemon: DaemonOptions): string[] {
-  const owner = [`SUDO_UID=${process.getuid?.() ?? 0}`, `SUDO_GID=${process.getgid?.() ?? 0}`];
+  const owner = [`SUDO_UID=${process.getuid?.() ?? 0}`, `SUDO_GID=${process.getgid?.() ?? 0}`, ...daemonEnv()];
   const args = daemonArgv(daemon);
   if (!platform.systemd) return ['env', ...owner, process.execPath, join(distDir, 'cli.js'), 'daemon', '--detach', ...args];
   const props = ['--collect', '--property=OOMScoreAdjust=-1000', '--property=RefuseManualStop=yes'];

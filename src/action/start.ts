@@ -11,6 +11,7 @@ import { request } from '../daemon/client.js';
 import { DEFAULT_STATE_DIR, defaultDaemonOptions } from '../daemon/options.js';
 import { EnvVar } from './constants.js';
 import { processStart } from './daemonProcess.js';
+import { disableSudo } from './disableSudo.js';
 import { jobIdentity } from './identity.js';
 import { launchDaemon } from './launch.js';
 import { checkActionPlatform } from './platform.js';
@@ -83,6 +84,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
     startedAt: new Date().toISOString(),
     notes,
     ...(rules.pending ? { rulesPending: true } : {}),
+    ...(settings.disableSudo ? { sudoToken: await disableSudo(stateDir, job.id) } : {}),
   };
   if (settings.dockerProxy && reply.dockerHost !== undefined) {
     core.exportVariable('DOCKER_HOST', reply.dockerHost);

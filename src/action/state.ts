@@ -19,6 +19,8 @@ export interface Session {
   notes?: string[];
   /** The rule files were not in the workspace at pre: the main step loads them. */
   rulesPending?: boolean;
+  /** disable-sudo: the token that gives the runner user's sudo back (src/action/disableSudo.ts). */
+  sudoToken?: string;
 }
 
 export function saveSession(s: Session): void {

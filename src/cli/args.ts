@@ -5,7 +5,7 @@ import type { JobIdentity } from '../events/eventRecord.js';
 import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
 import { listValues, missing, scan, UsageError, type Spec } from '../options/argv.js';
 import { PolicyError } from '../policy/endpoints.js';
-import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
+import { parsePolicy, runnerPaths, type EgressPolicy } from '../policy/policy.js';
 
 export { UsageError };
 
@@ -15,9 +15,9 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
-                                [--protect]
+                                [--protect] [--no-builtin-rules]
        cicd-sensor job unregister [--state-dir DIR] --id ID
-       cicd-sensor report --job-dir DIR
+       cicd-sensor report --job-dir DIR [--rules FILE...] [--monitor-mode] [--no-builtin-rules]
        cicd-sensor rules check FILE...
        cicd-sensor rules eval --rules FILE... --events EVENTS.ndjson [--monitor-mode]
 
@@ -26,7 +26,8 @@ writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
 summary. Exits with COMMAND's exit code.
 
   --out DIR              where to write the report (default: ./cicd-sensor-report)
-  --ringbuf-size BYTES   kernel ring buffer size, a power of two (default: 16777216)
+  --ringbuf-size BYTES   the file records' kernel ring buffer size, a power of two (default: 16777216);
+                         every other kind has a 1 MiB ring of its own
   --summary-rows N       rows per table in summary.md (default: 50)
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
@@ -41,12 +42,19 @@ summary. Exits with COMMAND's exit code.
   --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
                          low, none; default critical); COMMAND's own failing exit code wins
   --monitor-mode         terminate rules only detect
+  --no-builtin-rules     leave out the built-in rule set (on by default, loaded ahead of --rules)
   --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
                          process_vm_readv, /proc/PID/mem): the caller is killed, or refused
   -h, --help             show this help
 
-report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
-(for a job whose daemon is gone; says so when the run ended early).
+report: rebuilds DIR/report.json, DIR/summary.md and DIR/report.html from
+DIR/events.ndjson (for a job whose daemon is gone; says so when the run ended
+early). The findings are recomputed: every event of the log is evaluated
+again against the built-in rules and the files of --rules FILE (repeat for
+more), DIR/findings.ndjson is rewritten, and the report links each finding to
+its event's line (a finding the run acted on keeps what was done; nothing is
+done to any process now). With --no-builtin-rules and no --rules, the
+findings of DIR/findings.ndjson are shown as they are.
 
 rules check: validates rule files (shared rules format); each problem is
 printed as FILE:LINE:COL: RULE: MESSAGE. Exits 0 when all load, 1 when not.
@@ -62,6 +70,15 @@ answers: SIGKILL, then its docker socket interposition and sockets undone.
 exit codes: COMMAND's own; 1 rule files with problems (rules); 2 usage error; 3 the sensor cannot run here;
 4 the daemon refused a request or cannot be reached.`;
 
+export interface ReportCommandOptions {
+  jobDir: string;
+  /** Rule and modifier files, in load order (after the built-in set): the findings are recomputed from the log with them. */
+  rules: string[];
+  monitorMode: boolean;
+  /** The built-in rule set ahead of the files. */
+  builtinRules: boolean;
+}
+
 export interface RunOptions {
   outDir: string;
   ringbufBytes: number;
@@ -74,6 +91,8 @@ export interface RunOptions {
   egress?: EgressPolicy;
   /** Rule files, in load order. */
   rules: string[];
+  /** the built-in rule set ahead of the rule files */
+  builtinRules: boolean;
   failOn: FailOn;
   monitorMode: boolean;
   /** protect-runner: the command may not read or trace the sensor. */
@@ -86,9 +105,9 @@ export type Parsed =
   | { help: false; subcommand: 'run'; options: RunOptions }
   | { help: false; subcommand: 'daemon'; options: DaemonOptions }
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
-  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean }
+  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean; builtinRules: boolean }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
-  | { help: false; subcommand: 'report'; jobDir: string }
+  | { help: false; subcommand: 'report'; options: ReportCommandOptions }
   | { help: false; subcommand: 'rules-check'; files: string[] }
   | { help: false; subcommand: 'rules-eval'; options: RulesEvalOptions };
 
@@ -120,6 +139,7 @@ const RUN_SPEC: Spec = {
   '--fail-on': 'string',
   '--monitor-mode': 'flag',
   '--protect': 'flag',
+  '--no-builtin-rules': 'flag',
 };
 
 /** The egress policy flags of `run`; none given: no policy. */
@@ -138,7 +158,12 @@ function runPolicy(values: Map<string, unknown>): EgressPolicy | undefined {
     throw new UsageError(`--allowed-endpoints-file ${file}: ${(err as Error).message}`);
   }
   try {
-    return parsePolicy({ egressPolicy: mode, allowedEndpoints: `${list ?? ''}\n${fromFile}`, allowLoopback: !values.has('--no-allow-loopback') });
+    return parsePolicy({
+      egressPolicy: mode,
+      allowedEndpoints: `${list ?? ''}\n${fromFile}`,
+      allowLoopback: !values.has('--no-allow-loopback'),
+      ...runnerPaths(process.env),
+    });
   } catch (err) {
     if (err instanceof PolicyError) throw new UsageError(err.message);
     throw err;
@@ -162,6 +187,7 @@ function parseRun(args: string[]): Parsed {
       dockerProxy: !values.has('--no-docker-proxy'),
       ...(egress ? { egress } : {}),
       rules: listValues(values.get('--rules')),
+      builtinRules: !values.has('--no-builtin-rules'),
       failOn: failOnArg(values.get('--fail-on') as string | undefined),
       monitorMode: values.has('--monitor-mode'),
       protect: values.has('--protect'),
@@ -196,7 +222,7 @@ const IDENTITY_FLAGS = {
 function parseJob(args: string[]): Parsed {
   const [action, ...rest] = args;
   if (action === 'register') {
-    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid', '--protect': 'flag' };
+    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid', '--protect': 'flag', '--no-builtin-rules': 'flag' };
     for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = 'string';
     const { values, help } = scan(rest, spec, false);
     if (help) return { help: true };
@@ -211,7 +237,7 @@ function parseJob(args: string[]): Parsed {
       if (typeof v === 'string') job[field] = v;
     }
     const stateDir = (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR;
-    return { help: false, subcommand: 'job-register', stateDir, job, cgroup, pid, protect: values.has('--protect') };
+    return { help: false, subcommand: 'job-register', stateDir, job, cgroup, pid, protect: values.has('--protect'), builtinRules: !values.has('--no-builtin-rules') };
   }
   if (action === 'unregister') {
     const { values, help } = scan(rest, { '--state-dir': 'dir', '--id': 'string' }, false);
@@ -279,11 +305,18 @@ export function parseArgs(argv: string[]): Parsed {
     case 'rules':
       return parseRules(rest);
     case 'report': {
-      const { values, help } = scan(rest, { '--job-dir': 'dir' }, false);
+      const spec: Spec = { '--job-dir': 'dir', '--rules': 'list', '--monitor-mode': 'flag', '--no-builtin-rules': 'flag' };
+      const { values, help } = scan(rest, spec, false);
       if (help) return { help: true };
       const jobDir = values.get('--job-dir') as string | undefined;
       if (!jobDir) throw new UsageError('report needs --job-dir');
-      return { help: false, subcommand: 'report', jobDir };
+      const options = {
+        jobDir,
+        rules: listValues(values.get('--rules')),
+        monitorMode: values.has('--monitor-mode'),
+        builtinRules: !values.has('--no-builtin-rules'),
+      };
+      return { help: false, subcommand: 'report', options };
     }
     default:
       throw new UsageError(`unknown subcommand '${sub}'`);

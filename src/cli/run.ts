@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { SensorError } from '../native/sensor.js';
 import { PolicyError } from '../policy/endpoints.js';
 import { enforcePolicy } from '../policy/enforce.js';
+import { jobGuard } from '../recording/docker.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 import { capYoungGeneration } from '../platform/youngGeneration.js';
 
@@ -61,6 +62,8 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string,
     workspace: process.cwd(),
     rowLimit: opts.summaryRows,
     stages,
+    // Not by its pid: the CLI is node, and node's install is no runner's.
+    ...(opts.egress ? { containerGuard: jobGuard(opts.egress) } : {}),
   });
   try {
     const docker = recorder.docker;
@@ -79,7 +82,7 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string,
 /** The rules stage, or undefined with the problems printed (exit 2: nothing ran). */
 function loadRules(opts: RunOptions): { stages: EventStage[] } | undefined {
   try {
-    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode });
+    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode, builtin: opts.builtinRules });
     return { stages: stage ? [stage] : [] };
   } catch (err) {
     if (!(err instanceof RuleLoadError)) throw err;
@@ -114,7 +117,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     return 3;
   }
   mkdirSync(opts.outDir, { recursive: true });
-  const recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
+  const recorder = new Recorder(sensor, plan, cgroupRoot);
   // Containers the command starts through the proxy are part of its job.
   const socketDir = mkdtempSync(join(tmpdir(), 'cicd-sensor-run-'));
   const log = { info: () => undefined, warn: say, error: say };

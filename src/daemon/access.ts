@@ -69,12 +69,19 @@ export function authorize(req: Request, peer: Peer | undefined, ctx: AccessConte
       return deny('only root may stop the daemon');
     case 'register':
       return authorizeRegister(req.pid, peer, ctx.facts ?? {});
+    case 'sudo':
+      if (req.user !== undefined) return deny('only root may name the user whose sudo is removed');
+      return registrantOnly(req.id, ctx.registrant, peer.uid);
     case 'unregister':
     case 'rules':
-      // An id nobody registered gets the job manager's own "no such job" answer.
-      if (ctx.registrant === undefined || ctx.registrant === peer.uid) return allow;
-      return deny(`job ${req.id} was registered by another user`);
+      return registrantOnly(req.id, ctx.registrant, peer.uid);
   }
+}
+
+function registrantOnly(id: string, registrant: number | undefined, uid: number): Verdict {
+  // An id nobody registered gets the job manager's own "no such job" answer.
+  if (registrant === undefined || registrant === uid) return allow;
+  return deny(`job ${id} was registered by another user`);
 }
 
 function uids(pid: number): number[] | undefined {
@@ -114,8 +121,8 @@ export class AccessControl {
   ) {}
 
   /** Runs handle only for an allowed request, and records what happened. */
-  async guard(req: Request, peer: Peer | undefined, handle: (req: Request) => Promise<ReplyTo<Request>>): Promise<ReplyTo<Request>> {
-    const jobId = req.op === 'register' ? req.job.id : req.op === 'unregister' || req.op === 'rules' ? req.id : undefined;
+  async guard(req: Request, peer: Peer | undefined, handle: (req: Request, peer: Peer) => Promise<ReplyTo<Request>>): Promise<ReplyTo<Request>> {
+    const jobId = req.op === 'register' ? req.job.id : req.op === 'unregister' || req.op === 'rules' || req.op === 'sudo' ? req.id : undefined;
     const verdict = authorize(req, peer, {
       usedBefore: jobId !== undefined && this.used.has(jobId),
       registrant: jobId === undefined ? undefined : this.registrants.get(jobId),
@@ -130,7 +137,7 @@ export class AccessControl {
     if (req.op === 'unregister' && this.registrants.has(req.id)) {
       this.note(req.id, `Recording ended at ${at}: unregistered by ${describePeer(peer)}.`);
     }
-    const res = await handle(req);
+    const res = await handle(req, peer!);
     this.record(req, peer, res, at);
     return res;
   }

@@ -9,10 +9,11 @@ import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
 import type { Recorder } from '../recording/recorder.js';
 import { makeDirectory, writeReplacing } from '../platform/noFollow.js';
+import { jobGuard } from '../recording/docker.js';
 import { enforcePolicy, releasePolicy } from '../policy/enforce.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 import type { EgressPolicy } from '../policy/policy.js';
-import { engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
+import { BUILTIN_ONLY, engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
 import { replayLog } from '../rules/replay.js';
 import { RuleStage } from '../rules/ruleStage.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
@@ -71,7 +72,8 @@ export class JobManager {
   register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, rules?: RulesPayload, egress?: EgressPolicy): RegisterResult {
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     // Rules first: a job whose rules do not load is refused before anything of it exists.
-    const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
+    // No rules in the request: the built-in set, as for every job unless it turned them off.
+    const stage = new RuleStage(engineFromPayload(rules ?? BUILTIN_ONLY));
     const dir = join(this.stateDir, 'jobs', identity.id);
     // A job's log is never replaced: registering a finished job's id again would wipe what it did.
     if (existsSync(dir)) throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
@@ -109,6 +111,7 @@ export class JobManager {
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],
       stages: stage ? [stage] : [],
+      ...(egress ? { containerGuard: jobGuard(egress, choice.workerPid) } : {}),
     });
     this.choices.set(identity.id, choice);
     if (stage) this.ruleStages.set(identity.id, stage);

@@ -6,15 +6,32 @@
 import type { JobIdentity } from '../events/eventRecord.js';
 import { PolicyError } from '../policy/endpoints.js';
 import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
-import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
+import type { AttachPlanEntry, HookCounters, RingStatus } from '../events/sensorStatus.js';
 import type { RulesPayload } from '../rules/jobRules.js';
+import type { LinkState } from '../native/sensor.js';
 
 export type Request =
   | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload; egress?: EgressWire }
   | { op: 'unregister'; id: string }
   | { op: 'rules'; id: string; rules: RulesPayload }
+  | SudoRequest
   | { op: 'stats' }
   | { op: 'stop' };
+
+/**
+ * disable-sudo (src/daemon/sudo.ts): disable removes the sudo of the job's
+ * registrant (root names the user), !disable gives back what the daemon
+ * removed for the job.
+ */
+export interface SudoRequest {
+  op: 'sudo';
+  id: string;
+  disable: boolean;
+  /** Root only: whose sudo; others always remove their own. */
+  user?: string;
+  /** Giving it back (!disable), for anyone but root: the token the disable answered with. */
+  token?: string;
+}
 
 export type Response = { ok: true; [key: string]: unknown } | Refusal;
 
@@ -61,11 +78,15 @@ export interface StatsReply {
   plan: AttachPlanEntry[];
   hooks: HookCounters[];
   lostRecords: number;
+  /** Each kernel ring buffer: size, records sent and lost (file records on 'bulk', every other kind on 'priority'). */
+  rings: RingStatus[];
   undecodable: number;
   unattributed: number;
   ownerless: number;
   /** BPF links still attached: fewer than at the start means someone detached programs. */
   linksAlive: number;
+  /** Every BPF link the sensor attached and the program attached through it now. */
+  links: LinkState[];
   processes: number;
   /** Sizes of the tracker's tables: all zero with no job registered. */
   mirror: Record<string, number>;
@@ -80,6 +101,14 @@ export interface StatsReply {
 export interface StopReply {
   ok: true;
   stopping: true;
+}
+
+export interface SudoReply {
+  ok: true;
+  /** disable: the drop-in that removes it, and the token that gives it back; restore: whether there was anything to give back. */
+  file?: string;
+  token?: string;
+  restored?: boolean;
 }
 
 export interface RulesReply {
@@ -98,7 +127,9 @@ export type ReplyTo<R extends Request> =
           ? StatsReply
           : R extends { op: 'rules' }
             ? RulesReply
-            : StopReply)
+            : R extends { op: 'sudo' }
+              ? SudoReply
+              : StopReply)
   | Refusal;
 
 /** A request line longer than this is refused without being parsed (room for a job's rule files' text). */
@@ -142,10 +173,32 @@ export interface EgressWire {
   allowed_endpoints?: string;
   allow_loopback?: boolean;
   container_policy?: string;
+  /** The runner's home and tool directories, which the job's containers may not bind. */
+  host_paths?: string[];
+  /** The job's own places inside them, which they may (the workspace, RUNNER_TEMP). */
+  job_paths?: string[];
 }
 
 export function policyOf(w: EgressWire): EgressPolicy {
-  return parsePolicy({ egressPolicy: w.mode, allowedEndpoints: w.allowed_endpoints, allowLoopback: w.allow_loopback, containerPolicy: w.container_policy });
+  return parsePolicy({
+    egressPolicy: w.mode,
+    allowedEndpoints: w.allowed_endpoints,
+    allowLoopback: w.allow_loopback,
+    containerPolicy: w.container_policy,
+    containerHostPaths: w.host_paths,
+    containerJobPaths: w.job_paths,
+  });
+}
+
+const MAX_GUARD_PATHS = 16;
+
+function paths(v: unknown, field: string): string[] {
+  if (!Array.isArray(v) || v.length > MAX_GUARD_PATHS) throw new ProtocolError(`${field} must be an array of at most ${MAX_GUARD_PATHS} paths`);
+  return v.map((p, i) => {
+    const path = text(p, `${field}[${i}]`, 4096);
+    if (!path.startsWith('/')) throw new ProtocolError(`${field}[${i}] must be an absolute path`);
+    return path;
+  });
 }
 
 /** Checked whole here (a bad entry is the request's error); the daemon parses it with policyOf. */
@@ -160,6 +213,8 @@ function egress(v: unknown): EgressWire {
     w.allow_loopback = o.allow_loopback;
   }
   if (o.container_policy !== undefined) w.container_policy = text(o.container_policy, 'egress.container_policy', 16);
+  if (o.host_paths !== undefined) w.host_paths = paths(o.host_paths, 'egress.host_paths');
+  if (o.job_paths !== undefined) w.job_paths = paths(o.job_paths, 'egress.job_paths');
   try {
     policyOf(w);
   } catch (err) {
@@ -179,7 +234,8 @@ function rules(v: unknown): RulesPayload {
     return { name: text(f.name, `rules.sources[${i}].name`, 4096), text: text(f.text, `rules.sources[${i}].text`, MAX_REQUEST_BYTES) };
   });
   if (typeof o.monitorMode !== 'boolean') throw new ProtocolError('rules.monitorMode must be a boolean');
-  return { sources, monitorMode: o.monitorMode };
+  if (o.builtin !== undefined && typeof o.builtin !== 'boolean') throw new ProtocolError('rules.builtin must be a boolean');
+  return { sources, monitorMode: o.monitorMode, ...(o.builtin === false ? { builtin: false } : {}) };
 }
 
 function jobId(v: unknown): string {
@@ -206,6 +262,14 @@ function register(o: Record<string, unknown>): Request {
   return req;
 }
 
+function sudo(o: Record<string, unknown>): SudoRequest {
+  if (typeof o.disable !== 'boolean') throw new ProtocolError('disable must be true or false');
+  const req: SudoRequest = { op: 'sudo', id: jobId(o.id), disable: o.disable };
+  if (o.user !== undefined) req.user = text(o.user, 'user', 32);
+  if (o.token !== undefined) req.token = text(o.token, 'token', 128);
+  return req;
+}
+
 export function parseRequest(line: string): Request {
   if (Buffer.byteLength(line) > MAX_REQUEST_BYTES) throw new ProtocolError('request too long');
   let o: unknown;
@@ -223,6 +287,8 @@ export function parseRequest(line: string): Request {
       return { op: 'unregister', id: jobId(r.id) };
     case 'rules':
       return { op: 'rules', id: jobId(r.id), rules: rules(r.rules) };
+    case 'sudo':
+      return sudo(r);
     case 'stats':
       return { op: 'stats' };
     case 'stop':

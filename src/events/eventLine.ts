@@ -129,7 +129,7 @@ export interface LineParts {
 }
 
 // In PAYLOAD_KEYS' order (test/unit/events-line-layout.test.ts checks a line with every payload).
-const [NETWORK, FILE, DOMAIN, UNIX_SOCKET, MOUNT, HTTP, ACCESS] = PAYLOAD_STARTS as [string, string, string, string, string, string, string];
+const [NETWORK, FILE, DOMAIN, UNIX_SOCKET, MOUNT, HTTP, ACCESS, CONTAINER_CREATE] = PAYLOAD_STARTS as [string, string, string, string, string, string, string, string];
 
 /**
  * Keys in the schema's order (lineLayout.ts; the payloads spelt out rather
@@ -146,6 +146,7 @@ export function lineParts(e: EventRecord): LineParts {
   if (e.mount !== undefined) tail += payload(MOUNT, e.mount);
   if (e.http !== undefined) tail += payload(HTTP, e.http);
   if (e.access !== undefined) tail += payload(ACCESS, e.access);
+  if (e.container_create !== undefined) tail += payload(CONTAINER_CREATE, e.container_create);
   return { head, shared: sharedRun(e), tail: `${tail}}\n` };
 }
 

@@ -29,6 +29,33 @@ export interface SensorStatus {
   lostRecords: number;
   /** Records the tracker read but could not turn into events (malformed, unknown kind). */
   undecodable: number;
-  /** Ring buffer size in bytes. */
+  /** The bulk ring buffer's size in bytes (file records). */
   ringbufBytes: number;
+  /** Both ring buffers: size, and what each took and lost (absent in reports from before there were two). */
+  rings?: RingStatus[];
+  /**
+   * The job's processes whose file records were lost (the bulk ring was
+   * full), most first: who flooded, and how much of them is missing.
+   */
+  lostByProcess?: ProcessLoss[];
+}
+
+/** One kernel ring buffer; its counters are its hooks' summed. */
+export interface RingStatus {
+  /** 'priority': every kind but file records, drained first; 'bulk': file records. */
+  ring: 'priority' | 'bulk';
+  bytes: number;
+  sent: number;
+  lost: number;
+}
+
+/** A process that lost file records to a full ring buffer. */
+export interface ProcessLoss {
+  pid: number;
+  /** Its executable when the tracker knew it, else the kernel's task name. */
+  name: string;
+  /** file_open records lost. */
+  fileOpens: number;
+  /** file_remove, file_move and file_link records lost. */
+  fileOps: number;
 }

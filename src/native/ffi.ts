@@ -6,14 +6,14 @@ import koffi from 'koffi';
 import { libraryPath } from './assets.js';
 
 /** Must equal CS_NATIVE_ABI in native/cicd_sensor.h. */
-export const NATIVE_ABI = 2;
+export const NATIVE_ABI = 4;
 
 export type Handle = bigint;
 
 export interface NativeApi {
   cs_abi_version(): number;
   cs_records_version(): number;
-  cs_open(objPath: string, ringbufBytes: number, selfTgid: number, flags: number, err: number[]): Handle | null;
+  cs_open(objPath: string, ringbufBytes: number, priorityBytes: number, selfTgid: number, flags: number, err: number[]): Handle | null;
   cs_attach(h: Handle, cgroupRoot: string, plan: Buffer, planLen: number): number;
   cs_track_cgroup(h: Handle, id: bigint): number;
   cs_untrack_cgroup(h: Handle, id: bigint): number;
@@ -29,7 +29,10 @@ export interface NativeApi {
   cs_backlog(h: Handle): number | bigint;
   cs_map_id(h: Handle, name: string): number;
   cs_read_counters(h: Handle, out: BigUint64Array, max: number): number;
+  cs_read_lost_files(h: Handle, out: Buffer, max: number): number;
   cs_links_alive(h: Handle): number;
+  cs_link_report(h: Handle, out: Buffer, len: number): number;
+  cs_cgroup_alive(h: Handle, id: bigint): number;
   cs_close(h: Handle): void;
   cs_boot_to_realtime_ns(): number | bigint;
   cs_peer_pid(fd: number): number;
@@ -59,7 +62,7 @@ export function nativeApi(): NativeApi {
   const loaded: NativeApi = {
     cs_abi_version: f('int cs_abi_version(void)'),
     cs_records_version: f('int cs_records_version(void)'),
-    cs_open: f('cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t self_tgid, uint32_t flags, _Out_ int *err)'),
+    cs_open: f('cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t priority_bytes, uint32_t self_tgid, uint32_t flags, _Out_ int *err)'),
     cs_attach: f('int cs_attach(cs_sensor *s, const char *cgroup_root, _Out_ uint8_t *plan, uint32_t plan_len)'),
     cs_track_cgroup: f('int cs_track_cgroup(cs_sensor *s, uint64_t cgroup_id)'),
     cs_untrack_cgroup: f('int cs_untrack_cgroup(cs_sensor *s, uint64_t cgroup_id)'),
@@ -75,7 +78,10 @@ export function nativeApi(): NativeApi {
     cs_backlog: f('int64_t cs_backlog(cs_sensor *s)'),
     cs_map_id: f('int cs_map_id(cs_sensor *s, const char *name)'),
     cs_read_counters: f('int cs_read_counters(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)'),
+    cs_read_lost_files: f('int cs_read_lost_files(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)'),
     cs_links_alive: f('int cs_links_alive(cs_sensor *s)'),
+    cs_link_report: f('int cs_link_report(cs_sensor *s, _Out_ uint8_t *out, uint32_t len)'),
+    cs_cgroup_alive: f('int cs_cgroup_alive(cs_sensor *s, uint64_t cgroup_id)'),
     cs_close: f('void cs_close(cs_sensor *s)'),
     cs_boot_to_realtime_ns: f('int64_t cs_boot_to_realtime_ns(void)'),
     cs_peer_pid: f('int cs_peer_pid(int fd)'),

@@ -6,7 +6,8 @@
 import { constants as osConstants } from 'node:os';
 import { EnvVar } from '../action/constants.js';
 import type { AttachPlanEntry, HookCounters } from '../events/sensorStatus.js';
-import { RECORDS_ABI, HOOK_NAMES, STAGING_KEY_MAX } from '../kernel/layout.js';
+import { RECORDS_ABI, HOOK_NAMES, OFFSETS, SIZEOF, STAGING_KEY_MAX } from '../kernel/layout.js';
+import type { LostFilesEntry } from '../kerneltracker/kernelMaps.js';
 import type { KernelPolicyConfig, PolicyMaps } from '../policy/kernelPolicy.js';
 import { bpfObjectPath } from './assets.js';
 import { nativeApi, type Handle, type NativeApi } from './ffi.js';
@@ -21,9 +22,40 @@ export class SensorError extends Error {
   }
 }
 
+/** One of the sensor's BPF links as the kernel reports it (native/tamper.c). */
+export interface LinkState {
+  /** The link's kernel id (0 when its info could not be read). */
+  link: number;
+  /** The program attached through it now. */
+  prog: number;
+  /** false once detached (bpftool link detach) or emptied. */
+  attached: boolean;
+  /** Our program's name, e.g. cs_connect4. */
+  name: string;
+}
+
+/**
+ * The priority ring's default size. Its records are a small share of a
+ * job's, and it is drained at least every few thousand file records
+ * (native/ring.c BULK_SHARE), so 1 MiB holds thousands of execs' worth of
+ * backlog; each MiB costs the tracker 2 MiB of RSS (the kernel maps a
+ * ring's data twice, all of it at once).
+ */
+export const DEFAULT_PRIORITY_RINGBUF_BYTES = 1 << 20;
+
+/** The two ring buffers' sizes in bytes (bpf/common.bpf.h says why there are two). */
+export interface RingSizes {
+  /** Every kind but the file records; drained first once it fills. */
+  priority: number;
+  /** File records, which a job can produce by the million. */
+  bulk: number;
+}
+
 export interface SensorOptions {
-  /** Ring buffer size in bytes: a power of two, at least a page. */
+  /** The bulk ring buffer's size in bytes: a power of two, at least a page. */
   ringbufBytes: number;
+  /** The priority ring buffer's size (DEFAULT_PRIORITY_RINGBUF_BYTES when unset). */
+  priorityRingbufBytes?: number;
   /** Force the tracepoint fallbacks even where function hooks work. */
   noFunctionHooks?: boolean;
   /** Override the BPF object (tests). */
@@ -40,6 +72,26 @@ function lastError(api: NativeApi, rc: number): SensorError {
   return new SensorError(text, -rc);
 }
 
+/** CS_LOST_FILES_MAX and CS_LOST_FILES_ENTRY (bpf/records.h, native/cicd_sensor.h). */
+const LOST_FILES_MAX = 4096;
+const LOST_FILES_ENTRY = SIZEOF.cs_lost_key + SIZEOF.cs_lost_files;
+
+function decodeLostFiles(b: Buffer): LostFilesEntry {
+  const key = OFFSETS.cs_lost_key;
+  const at = (off: number) => SIZEOF.cs_lost_key + off;
+  const value = OFFSETS.cs_lost_files;
+  const comm = b.subarray(at(value.comm), LOST_FILES_ENTRY);
+  const end = comm.indexOf(0);
+  return {
+    pid: b.readUInt32LE(key.pid),
+    startNs: Number(b.readBigUInt64LE(key.start_time_ns)),
+    cgroupId: Number(b.readBigUInt64LE(at(value.cgroup_id))),
+    comm: comm.subarray(0, end < 0 ? comm.length : end).toString('utf8'),
+    opens: Number(b.readBigUInt64LE(at(value.opens))),
+    ops: Number(b.readBigUInt64LE(at(value.ops))),
+  };
+}
+
 const POLICY_MODES = { off: 0, audit: 1, block: 2 } as const;
 const POLICY_STATS = ['denied', 'refused', 'learned', 'learnFull'] as const;
 export type PolicyStats = Record<(typeof POLICY_STATS)[number], number>;
@@ -51,6 +103,7 @@ export class Sensor implements PolicyMaps {
   private constructor(
     private readonly api: NativeApi,
     private readonly handle: Handle,
+    readonly rings: RingSizes,
   ) {}
 
   static open(opts: SensorOptions): Sensor {
@@ -60,9 +113,10 @@ export class Sensor implements PolicyMaps {
     }
     const err = [0];
     const flags = opts.noFunctionHooks ? 1 : 0;
-    const h = api.cs_open(opts.objectPath ?? bpfObjectPath(), opts.ringbufBytes, process.pid, flags, err);
+    const rings = { priority: opts.priorityRingbufBytes ?? DEFAULT_PRIORITY_RINGBUF_BYTES, bulk: opts.ringbufBytes };
+    const h = api.cs_open(opts.objectPath ?? bpfObjectPath(), rings.bulk, rings.priority, process.pid, flags, err);
     if (!h) throw lastError(api, err[0] ?? -1);
-    return new Sensor(api, h);
+    return new Sensor(api, h, rings);
   }
 
   private check(rc: number): number {
@@ -167,7 +221,7 @@ export class Sensor implements PolicyMaps {
 
   /** Kernel ids of the sensor's maps, for bpftool and diagnostics. */
   mapIds(): Record<string, number> {
-    const names = ['tracked_cgroups', 'tracked_tasks', 'staging_map', 'events', 'counters'];
+    const names = ['tracked_cgroups', 'tracked_tasks', 'staging_map', 'events', 'events_priority', 'counters', 'lost_files'];
     return Object.fromEntries(names.map((n) => [n, this.check(this.api.cs_map_id(this.live(), n))]));
   }
 
@@ -204,6 +258,15 @@ export class Sensor implements PolicyMaps {
     }));
   }
 
+  /** The lost_files map: which processes lost file records to a full bulk ring, and how many. */
+  lostFiles(max = LOST_FILES_MAX): LostFilesEntry[] {
+    const out = Buffer.alloc(max * LOST_FILES_ENTRY);
+    const n = this.check(this.api.cs_read_lost_files(this.live(), out, max));
+    const entries: LostFilesEntry[] = [];
+    for (let i = 0; i < n; i++) entries.push(decodeLostFiles(out.subarray(i * LOST_FILES_ENTRY, (i + 1) * LOST_FILES_ENTRY)));
+    return entries;
+  }
+
   /** CLOCK_REALTIME - CLOCK_BOOTTIME in ns, for turning record times into wall-clock times. */
   static bootToRealtimeNs(): number {
     return Number(nativeApi().cs_boot_to_realtime_ns());
@@ -216,6 +279,18 @@ export class Sensor implements PolicyMaps {
 
   linksAlive(): number {
     return this.api.cs_links_alive(this.live());
+  }
+
+  /** Every link the sensor attached, with the program attached through it now. */
+  links(): LinkState[] {
+    const buf = Buffer.alloc(16 * 1024);
+    const n = this.check(this.api.cs_link_report(this.live(), buf, buf.length));
+    return JSON.parse(buf.subarray(0, n).toString('utf8')) as LinkState[];
+  }
+
+  /** Whether the cgroup with this id exists, judged by id below the cgroup root opened at attach (no path a mount could hide). */
+  cgroupAlive(id: bigint): boolean {
+    return this.check(this.api.cs_cgroup_alive(this.live(), id)) === 1;
   }
 
   /** Detaches everything. Waits for nothing: callers stop polling first. */

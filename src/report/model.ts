@@ -224,6 +224,12 @@ export class ReportBuilder {
     }));
   }
 
+  /** The event's socket is dockerd's own, found by inode: a bypass whatever path named it. */
+  markDockerBypass(e: EventRecord): void {
+    const entry = e.unix_socket === undefined ? undefined : this.unixSockets.peek(e.unix_socket.path);
+    if (entry !== undefined) entry.bypass = true;
+  }
+
   private addAccess(e: EventRecord): void {
     const a = e.access;
     if (a === undefined) return;

@@ -182,6 +182,11 @@ describe('the control protocol', () => {
     const hooks = s.hooks as { hook: string; sent: number; lost: number }[];
     expect(hooks.map((h) => h.hook)).toEqual(expect.arrayContaining(['process_exec', 'file_open', 'unix_socket_connect']));
     expect(hooks.every((h) => Number.isInteger(h.sent) && Number.isInteger(h.lost))).toBe(true);
+    // Both ring buffers, their sizes and the counters of their hooks.
+    const rings = s.rings as { ring: string; bytes: number; sent: number; lost: number }[];
+    expect(rings.map((r) => [r.ring, r.bytes])).toEqual([['priority', 1 << 20], ['bulk', 16 << 20]]);
+    const fileSent = hooks.filter((h) => h.hook.startsWith('file_')).reduce((sum, h) => sum + h.sent, 0);
+    expect(rings[1]!.sent).toBe(fileSent);
     expect(s.linksAlive).toBeGreaterThan(10);
   });
 

@@ -6,7 +6,7 @@
  * path may change how a line is made, never what it says. Every line is
  * also checked against the schema and against JSON.stringify of its event.
  */
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +66,6 @@ function records(): Buffer {
     forkRecord({ ...child, ppid: PID, parentStartNs: 4_000_000_000 }),
     fileOpenRecord({ ...child, path: components('/tmp/child') }),
     exitRecord({ ...child, exitCode: 9 }),
-    exitRecord({ exitCode: 3 << 8 }),
   );
 }
 
@@ -77,9 +76,17 @@ function pipeline(dir: string): { text: string; events: EventRecord[] } {
   const events: EventRecord[] = [];
   const writer = new EventLogWriter(path, (e) => events.push(e));
   tracker.registerJob({ id: 'j1', name: 'build "x"', repository: 'o/r' }, [{ id: BigInt(CGROUP) }], writer, { workerPid: 4000 });
-  const batch = records();
   let malformed = 0;
-  decodeBatch(batch, batch.length, (s) => tracker.handle(s), () => malformed++);
+  const decode = (batch: Buffer): void => decodeBatch(batch, batch.length, (s) => tracker.handle(s), () => malformed++);
+  decode(records());
+  // A create through the docker proxy is judged at the wall clock's time.
+  const now = jest.spyOn(Date, 'now').mockReturnValue(1_765_000_000_000);
+  try {
+    tracker.containerCreate('j1', PID, CGROUP, { image: 'busybox', name: 'web', privileged: true, pid_mode: 'host', binds: ['/'], cap_add: ['SYS_ADMIN'], devices: [], refused: true, refusal: 'container-policy: block "privileged"' });
+  } finally {
+    now.mockRestore();
+  }
+  decode(frame(exitRecord({ exitCode: 3 << 8 })));
   tracker.releaseDueDomains(true);
   writer.close();
   expect(malformed).toBe(0);
@@ -92,7 +99,7 @@ describe('events.ndjson bytes', () => {
     try {
       const { text, events } = pipeline(dir);
       expect(new Set(events.map((e) => e.kind))).toEqual(
-        new Set(['process_exec', 'process_exit', 'network_connect', 'file_open', 'file_remove', 'file_move', 'file_link', 'domain', 'unix_socket_connect', 'mount', 'http_request', 'process_access']),
+        new Set(['process_exec', 'process_exit', 'network_connect', 'file_open', 'file_remove', 'file_move', 'file_link', 'domain', 'unix_socket_connect', 'mount', 'http_request', 'process_access', 'container_create']),
       );
       expect(text).toBe(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
       text.trimEnd().split('\n').forEach((line, i) => assertValidEvent(JSON.parse(line), i + 1));

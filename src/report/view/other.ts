@@ -65,6 +65,15 @@ export function diagnosticsSection(model: ReportModel): SectionView {
   };
 }
 
+/** One row per ring buffer: its size and what it lost; one row for reports from before there were two. */
+function ringFacts(status: ReportModel['status']): [string, string][] {
+  if (status.rings === undefined) return [['Ring buffer', binaryBytes(status.ringbufBytes)]];
+  return status.rings.map((r) => [
+    `Ring buffer (${r.ring})`,
+    `${binaryBytes(r.bytes)}, ${fmt(r.sent)} records sent, ${fmt(r.lost)} lost`,
+  ]);
+}
+
 function statusTable(model: ReportModel): TableView {
   const { status, events } = model;
   const attached = status.plan.filter((p) => p.mechanism !== 'none').length;
@@ -73,7 +82,7 @@ function statusTable(model: ReportModel): TableView {
     ['Events', fmt(events.total)],
     ['Lost records', fmt(status.lostRecords)],
     ['Undecodable records', fmt(status.undecodable)],
-    ['Ring buffer', binaryBytes(status.ringbufBytes)],
+    ...ringFacts(status),
   ];
   const protection = protectionFact(status.plan);
   if (protection !== undefined) facts.push(protection);
