@@ -90,7 +90,8 @@ async function rulesRun(ctx, filesDir, sizes, rulesPath, i) {
   mkdirSync(outDir, { recursive: true });
   // The throughput run's size: enough events that the tracker's start-up is a small share of its CPU.
   const command = [ctx.tools.openstorm, 'run', filesDir, String(sizes.openFiles), String(sizes.throughputProcs), '2'];
-  const flags = rulesPath ? ['--rules', rulesPath, '--fail-on', 'none'] : [];
+  // Without the built-in set: "no rules" is none, and "rules" the bench set alone, the same from run to run.
+  const flags = ['--no-builtin-rules', ...(rulesPath ? ['--rules', rulesPath, '--fail-on', 'none'] : [])];
   const sensor = await startSensor(ctx.tools, outDir, command, flags).done;
   rmSync(outDir, { recursive: true, force: true });
   if (sensor.failure !== undefined) throw new Error(`cicd-sensor run failed: ${sensor.failure}`);
@@ -114,7 +115,7 @@ async function fixedCpuMs(ctx, rounds) {
   for (let i = 0; i < rounds; i++) {
     const outDir = join(ctx.tmp, `fixed-${i}`);
     mkdirSync(outDir, { recursive: true });
-    const sensor = await startSensor(ctx.tools, outDir, ['true']).done;
+    const sensor = await startSensor(ctx.tools, outDir, ['true'], ['--no-builtin-rules']).done;
     rmSync(outDir, { recursive: true, force: true });
     if (sensor.failure !== undefined) throw new Error(`cicd-sensor run -- true failed: ${sensor.failure}`);
     samples.push(sensor.sensorCpuMs);
@@ -138,7 +139,7 @@ async function checkCpuMs(ctx, file, label) {
  * with the bench rule set (bench/rules/ruleSet.mjs: built-in-like rules
  * plus 60 shaped like the reference's), in pairs, the tracker's CPU per
  * event compared; each net of the fixed cost of starting and stopping
- * (`run -- true`) and, with rules, of loading them once. The rules-on runs
+ * (`run --no-builtin-rules -- true`) and, with rules, of loading them once. The rules-on runs
  * give the peak RSS with rules.
  */
 export async function measureRules(ctx, filesDir, sizes) {
