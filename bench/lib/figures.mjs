@@ -84,15 +84,16 @@ export async function measureThroughput(ctx, filesDir, sizes) {
   return runs;
 }
 
-/** One tracked open storm, with or without rules: the tracker's CPU per event and its peak RSS. */
-async function rulesRun(ctx, filesDir, sizes, rulesPath, i) {
-  const outDir = join(ctx.tmp, `rules-${rulesPath ? 'on' : 'off'}-${i}`);
+/**
+ * One tracked open storm with the given rule flags (the built-in rules are on
+ * unless the flags say --no-builtin-rules): the tracker's CPU per event.
+ */
+async function rulesRun(ctx, filesDir, sizes, label, flags, i) {
+  const outDir = join(ctx.tmp, `rules-${label}-${i}`);
   mkdirSync(outDir, { recursive: true });
   // The throughput run's size: enough events that the tracker's start-up is a small share of its CPU.
   const command = [ctx.tools.openstorm, 'run', filesDir, String(sizes.openFiles), String(sizes.throughputProcs), '2'];
-  // Without the built-in set: "no rules" is none, and "rules" the bench set alone, the same from run to run.
-  const flags = ['--no-builtin-rules', ...(rulesPath ? ['--rules', rulesPath, '--fail-on', 'none'] : [])];
-  const sensor = await startSensor(ctx.tools, outDir, command, flags).done;
+  const sensor = await startSensor(ctx.tools, outDir, command, [...flags, '--fail-on', 'none']).done;
   rmSync(outDir, { recursive: true, force: true });
   if (sensor.failure !== undefined) throw new Error(`cicd-sensor run failed: ${sensor.failure}`);
   return {
@@ -106,9 +107,9 @@ async function rulesRun(ctx, filesDir, sizes, rulesPath, i) {
 }
 
 /**
- * The CPU of `cicd-sensor run -- true`: start (BPF load, whose verifier time
- * is the tracker's system time) and stop with no events, the fixed cost a
- * per-event figure is taken net of.
+ * The CPU of `cicd-sensor run --no-builtin-rules -- true`: start (BPF load,
+ * whose verifier time is the tracker's system time) and stop with no
+ * events, the fixed cost the net per-event figures are taken without.
  */
 async function fixedCpuMs(ctx, rounds) {
   const samples = [];
@@ -123,6 +124,28 @@ async function fixedCpuMs(ctx, rounds) {
   return summary(samples).median;
 }
 
+/** Pairs of runs, off then on, each pair on the same machine state; medians of µs/event. */
+async function pairedRuns(ctx, filesDir, sizes, name, offFlags, onFlags) {
+  const off = [];
+  const on = [];
+  for (let i = 0; i < sizes.rounds; i++) {
+    off.push(await rulesRun(ctx, filesDir, sizes, `${name}-off`, offFlags, i));
+    on.push(await rulesRun(ctx, filesDir, sizes, `${name}-on`, onFlags, i));
+    ctx.log(`${name}: tracker ${off.at(-1).usPerEvent.toFixed(2)} µs/event off, ${on.at(-1).usPerEvent.toFixed(2)} on (${on.at(-1).events} events)`);
+  }
+  return { off, on, offUs: summary(off.map((r) => r.usPerEvent)), onUs: summary(on.map((r) => r.usPerEvent)) };
+}
+
+/**
+ * The built-in rule set's cost as users get it: the open storm tracked with
+ * --no-builtin-rules and with the default (built-in rules on), in pairs; the
+ * ratio is of the medians, loading included (it happens once per job).
+ */
+export async function measureBuiltinRules(ctx, filesDir, sizes) {
+  const { off, on, offUs, onUs } = await pairedRuns(ctx, filesDir, sizes, 'builtin-rules', ['--no-builtin-rules'], []);
+  return { events: on[0].events, off: offUs, on: onUs, ratio: onUs.median / Math.max(1e-9, offUs.median), runs: { off, on } };
+}
+
 /** CPU of `cicd-sensor rules check FILE` (start-up, load, check), median of a few. */
 async function checkCpuMs(ctx, file, label) {
   const samples = [];
@@ -135,12 +158,12 @@ async function checkCpuMs(ctx, file, label) {
 }
 
 /**
- * The tracker's cost per event: the open storm tracked with no rules and
- * with the bench rule set (bench/rules/ruleSet.mjs: built-in-like rules
- * plus 60 shaped like the reference's), in pairs, the tracker's CPU per
- * event compared; each net of the fixed cost of starting and stopping
- * (`run --no-builtin-rules -- true`) and, with rules, of loading them once. The rules-on runs
- * give the peak RSS with rules.
+ * The tracker's cost per event and the rule engine's: the open storm tracked
+ * with no rules and with the bench rule set (bench/rules/ruleSet.mjs:
+ * built-in-like rules plus 60 shaped like the reference's), in pairs, the
+ * tracker's CPU per event compared; also each net of the fixed cost of
+ * starting and stopping (`run -- true`) and, with rules, of loading them
+ * once. The rules-on runs give the peak RSS with rules.
  */
 export async function measureRules(ctx, filesDir, sizes) {
   const rulesPath = join(ctx.tmp, 'bench-rules.yml');
@@ -149,32 +172,23 @@ export async function measureRules(ctx, filesDir, sizes) {
   writeFileSync(emptyPath, 'rule_sets: []\n');
   // Loading the rules happens once per job: measured apart, so the per-event figure is the evaluation's.
   const loadMs = Math.max(0, (await checkCpuMs(ctx, rulesPath, 'bench')) - (await checkCpuMs(ctx, emptyPath, 'empty')));
-  const fixedMs = await fixedCpuMs(ctx, sizes.rounds);
-  const off = [];
-  const on = [];
-  const net = (r, extraMs) => ((r.cpuMs - fixedMs - extraMs) * 1000) / Math.max(1, r.events);
-  for (let i = 0; i < sizes.rounds; i++) {
-    off.push(await rulesRun(ctx, filesDir, sizes, undefined, i));
-    on.push(await rulesRun(ctx, filesDir, sizes, rulesPath, i));
-    off.at(-1).netUsPerEvent = net(off.at(-1), 0);
-    on.at(-1).netUsPerEvent = net(on.at(-1), loadMs);
-    ctx.log(
-      `rules: tracker ${off.at(-1).netUsPerEvent.toFixed(2)} µs/event without rules, ${on.at(-1).netUsPerEvent.toFixed(2)} with ` +
-        `(net of ${fixedMs} ms start and stop; ${on.at(-1).events} events, ${on.at(-1).lostRecords} lost; peak RSS ${on.at(-1).peakRssMb?.toFixed(0)} MB with rules)`,
-    );
-  }
-  const offUs = summary(off.map((r) => r.usPerEvent));
-  const onUs = summary(on.map((r) => r.usPerEvent));
+  // The built-in rules off in both arms: this figure is the engine's cost on the bench rule set alone.
+  const { off, on, offUs, onUs } = await pairedRuns(ctx, filesDir, sizes, 'rules', ['--no-builtin-rules'], ['--no-builtin-rules', '--rules', rulesPath]);
   const events = on[0].events;
   const addedUsPerEvent = onUs.median - offUs.median - (loadMs * 1000) / Math.max(1, events);
   // Memory with the rules on: the budget is the worst run's, through the same events.
   const onPeakRssMb = Math.max(...on.map((r) => r.peakRssMb ?? 0));
+  const fixedMs = await fixedCpuMs(ctx, sizes.rounds);
+  const net = (runs, extraMs) => summary(runs.map((r) => ((r.cpuMs - fixedMs - extraMs) * 1000) / Math.max(1, r.events)));
+  const offNet = net(off, 0);
+  const onNet = net(on, loadMs);
+  ctx.log(`rules: net of ${fixedMs} ms start and stop, ${offNet.median.toFixed(2)} µs/event without rules, ${onNet.median.toFixed(2)} with`);
   return {
     events,
     off: offUs,
     on: onUs,
-    offNet: summary(off.map((r) => r.netUsPerEvent)),
-    onNet: summary(on.map((r) => r.netUsPerEvent)),
+    offNet,
+    onNet,
     fixedMs,
     loadMs,
     addedUsPerEvent,

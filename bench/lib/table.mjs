@@ -77,6 +77,13 @@ export function figureRows(results) {
       ]);
     }
   }
+  if (f.builtinRules) {
+    const b = f.builtinRules;
+    rows.push([
+      `tracker CPU per event, open storm (${int(b.events)} events), built-in rules off vs on (n=${b.on.n})`,
+      `${b.off.median.toFixed(2)} µs vs ${b.on.median.toFixed(2)} µs (${b.ratio.toFixed(2)}x, loading included)`,
+    ]);
+  }
   rows.push(...floodRows(f.flood));
   if (f.rules?.onPeakRssMb) {
     const anon = f.rules.peakRssAnonMb ? ` (anon ${f.rules.peakRssAnonMb.median.toFixed(0)} MB, median)` : '';

@@ -91,6 +91,39 @@ function bindSources(host: HostConfig): string[] {
   return [...fromBinds, ...fromMounts];
 }
 
+/**
+ * The named volumes a create body mounts (`-v NAME:/path`, `--mount
+ * type=volume,src=NAME`): a local volume made earlier with `--opt device=/
+ * --opt o=bind` is a bind of / under another name, which only dockerd can
+ * tell. The I/O shell asks it (volumeBinds) and passes the host paths in.
+ */
+export function namedVolumes(body: Buffer | undefined): string[] {
+  let host: HostConfig | undefined;
+  try {
+    host = (JSON.parse(body?.toString('utf8') || '{}') as CreateBody)?.HostConfig;
+  } catch {
+    return [];
+  }
+  if (typeof host !== 'object' || host === null) return [];
+  const fromBinds = strings(host.Binds)
+    .map((b) => b.split(':')[0]!)
+    .filter((s) => s !== '' && !s.startsWith('/'));
+  const mounts = Array.isArray(host.Mounts) ? (host.Mounts as Record<string, unknown>[]) : [];
+  const fromMounts = mounts.flatMap((m) => (m?.Type === 'volume' && typeof m.Source === 'string' && m.Source !== '' ? [m.Source] : []));
+  return [...new Set([...fromBinds, ...fromMounts])];
+}
+
+/** The host directory a volume's inspect body binds, if it is a local volume bound to one. */
+export function volumeDevice(inspect: Buffer | undefined): string | undefined {
+  try {
+    const v = JSON.parse(inspect?.toString('utf8') ?? '') as { Driver?: unknown; Options?: { device?: unknown } | null };
+    const device = v.Options?.device;
+    return v.Driver === 'local' && typeof device === 'string' && device.startsWith('/') ? device : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What a create asks of the host, as the container_create event carries it (less the verdict). */
 export type CreateFacts = Omit<ContainerCreateInfo, 'refused' | 'refusal'>;
 
@@ -153,10 +186,12 @@ const NOTHING_READ: CreateFacts = { image: '', privileged: false, binds: [], cap
 /**
  * A job's create: what it asks, and whether the proxy answers 403 (the
  * event's refusal). body is undefined when it was too big to hold; no guard
- * means the job has no container policy (every create passes, and is told).
+ * means the job has no container policy (every create passes, and is told);
+ * volumeBinds are the host directories of the named volumes it mounts.
  */
-export function decideCreate(body: Buffer | undefined, name: string | undefined, guard: JobGuard | undefined): CreateDecision {
-  const read = body === undefined ? 'an oversized create body' : readCreate(body, name);
+export function decideCreate(body: Buffer | undefined, name: string | undefined, guard: JobGuard | undefined, volumeBinds: readonly string[] = []): CreateDecision {
+  const parsed = body === undefined ? 'an oversized create body' : readCreate(body, name);
+  const read = typeof parsed === 'string' ? parsed : { ...parsed, binds: [...parsed.binds, ...volumeBinds] };
   const facts = typeof read === 'string' ? { ...NOTHING_READ, ...(name ? { name } : {}) } : read;
   const verdict = !guard ? undefined : typeof read === 'string' ? refuse(read) : judgeCreate(read, guard);
   if (!verdict || verdict.allowed) return { event: { ...facts, refused: false } };

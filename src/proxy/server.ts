@@ -35,7 +35,7 @@ import {
   type Classified,
 } from './decide.js';
 import type { ContainerCreateInfo, ContainerInfo } from '../events/eventRecord.js';
-import { decideCreate, type JobGuard } from './containerGuard.js';
+import { decideCreate, namedVolumes, volumeDevice, type JobGuard } from './containerGuard.js';
 import { heldBuffer, holdBody, releaseBody, type HeldBody } from './createBody.js';
 import { pipeAfterUpgrade, refuseUpgrade } from './upgrade.js';
 
@@ -142,14 +142,27 @@ export class DockerProxy {
       this.forward(req, res, c);
       return;
     }
-    holdBody(req, MAX_INSPECTED_BYTES).then(
-      (held) => this.judgeCreate(req, res, c, { jobId, pid: pid! }, held),
-      () => res.destroy(),
-    );
+    holdBody(req, MAX_INSPECTED_BYTES)
+      .then(async (held) => this.judgeCreate(req, res, c, { jobId, pid: pid! }, held, await this.volumeBinds(heldBuffer(held))))
+      .catch(() => res.destroy());
   }
 
-  private judgeCreate(req: http.IncomingMessage, res: http.ServerResponse, c: Classified, caller: { jobId: string; pid: number }, held: HeldBody): void {
-    const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ''), this.hooks.guardOf(caller.jobId));
+  /** The host directories of the named local volumes a create mounts, as dockerd knows them now. */
+  private async volumeBinds(body: Buffer | undefined): Promise<string[]> {
+    const names = namedVolumes(body);
+    const devices = await Promise.all(names.map((n) => this.upstreamGet(`/volumes/${encodeURIComponent(n)}`).then(volumeDevice, () => undefined)));
+    return devices.filter((d): d is string => d !== undefined);
+  }
+
+  private judgeCreate(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    c: Classified,
+    caller: { jobId: string; pid: number },
+    held: HeldBody,
+    volumeBinds: string[],
+  ): void {
+    const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ''), this.hooks.guardOf(caller.jobId), volumeBinds);
     try {
       this.hooks.created(caller.jobId, caller.pid, decision.event);
     } catch (err) {

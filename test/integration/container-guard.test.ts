@@ -10,11 +10,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src/events/eventRecord.js';
+import type { Finding } from '../../src/events/finding.js';
+import { readFindings } from '../../src/findings/readFindings.js';
 import { ask, cleanupDaemons, spawnIn, startDaemon, testCgroup } from '../helpers/daemon.js';
 import { docker, ensureDockerd, ensureImage, IMAGE, REAL_SOCKET, stopDockerd } from '../helpers/docker.js';
 import { readEvents, requireRoot } from '../helpers/sensorRun.js';
 
 const tag = `${process.pid}`;
+/** A local volume bound to /etc, made on the real socket before the job: -v NAME:/x is then a bind of /etc. */
+const volume = `cs-guard-etc-${tag}`;
 const home = mkdtempSync(join(tmpdir(), 'cs-guard-home-'));
 const workspace = join(home, 'work', 'repo', 'repo');
 const names: string[] = [];
@@ -36,15 +40,18 @@ function finished(child: ReturnType<typeof spawn>): Promise<Outcome> {
 }
 
 /** Runs each docker command in turn inside a registered job; the outcomes, the job's events and its summary. */
-async function job(id: string, egress: object | undefined, commands: string[][]): Promise<{ outcomes: Outcome[]; events: EventRecord[]; summary: string }> {
+async function job(id: string, egress: object | undefined, commands: string[][]): Promise<{ outcomes: Outcome[]; events: EventRecord[]; summary: string; findings: Finding[] }> {
   const cgroup = testCgroup(id);
-  const reg = await ask(daemon.stateDir, { op: 'register', job: { id }, cgroup, ...(egress ? { egress } : {}) });
+  // The built-in rules only: every refused create must be a finding.
+  const rules = { sources: [], monitorMode: false };
+  const reg = await ask(daemon.stateDir, { op: 'register', job: { id }, cgroup, rules, ...(egress ? { egress } : {}) });
   expect(reg).toMatchObject({ ok: true });
   const env = { ...process.env, DOCKER_HOST: `unix://${proxy}` };
   const outcomes: Outcome[] = [];
   for (const argv of commands) outcomes.push(await finished(spawnIn(cgroup, ['docker', ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] })));
   const u = await ask(daemon.stateDir, { op: 'unregister', id });
-  return { outcomes, events: readEvents(u.events as string), summary: readFileSync(u.summary as string, 'utf8') };
+  const findings = readFindings(join(u.dir as string, 'findings.ndjson')).findings;
+  return { outcomes, events: readEvents(u.events as string), summary: readFileSync(u.summary as string, 'utf8'), findings };
 }
 
 const creates = (events: EventRecord[]): EventRecord[] => events.filter((e) => e.kind === 'container_create');
@@ -62,6 +69,8 @@ beforeAll(async () => {
   mkdirSync(join(home, '.ssh'), { recursive: true });
   mkdirSync(workspace, { recursive: true });
   writeFileSync(join(workspace, 'source.txt'), `source-${tag}\n`);
+  const made = docker(['volume', 'create', '--opt', 'type=none', '--opt', 'o=bind', '--opt', 'device=/etc', volume]);
+  if (made.status !== 0) throw new Error(`docker volume create: ${made.stderr}`);
   daemon = startDaemon();
   proxy = join(daemon.stateDir, 'docker.sock');
 }, 180_000);
@@ -69,6 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cleanupDaemons();
   for (const name of names) docker(['rm', '-f', name]);
+  docker(['volume', 'rm', '-f', volume]);
   await stopDockerd();
   rmSync(home, { recursive: true, force: true });
 }, 120_000);
@@ -83,6 +93,7 @@ describe('container-policy: block', () => {
     ['home', ['-v', `${home}/.ssh:/s`], `a bind of ${home}/.ssh`],
     // The CLI sends capabilities with their CAP_ prefix.
     ['sysadmin', ['--cap-add', 'SYS_ADMIN'], '--cap-add=CAP_SYS_ADMIN'],
+    ['volume', ['-v', `${volume}:/e`], 'a bind of /etc'],
   ];
   const workspaceRun = named('workspace');
   let result: Awaited<ReturnType<typeof job>>;
@@ -135,6 +146,13 @@ describe('container-policy: block', () => {
       refused: false,
     });
   });
+
+  test('every refused create is a finding of the built-in container_refused rule', () => {
+    const refusedSeqs = creates(result.events).filter((e) => e.container_create!.refused).map((e) => e.seq);
+    const findings = result.findings.filter((f) => f.ruleset_id === 'cicd-sensor/containers' && f.rule_id === 'container_refused');
+    expect(findings.map((f) => f.seq).sort((a, b) => a - b)).toEqual(refusedSeqs);
+    expect(findings[0]).toMatchObject({ severity: 'high', event_kind: 'container_create' });
+  });
 });
 
 describe('container-policy: audit', () => {
@@ -148,6 +166,10 @@ describe('container-policy: audit', () => {
     expect(e!.container_create).toMatchObject({ name, privileged: true, binds: ['/'], refused: false });
     expect(e!.container_create!.refusal).toBeUndefined();
     expect(r.summary).toContain('block would have refused it');
+    // Passed, yet judged: the built-in container rules see what it asked for.
+    const rules = r.findings.filter((f) => f.seq === e!.seq).map((f) => f.rule_id);
+    expect(rules).toEqual(expect.arrayContaining(['privileged_container', 'host_path_bind']));
+    expect(rules).not.toContain('container_refused');
   }, 120_000);
 
   test('a job with no policy has its creates recorded all the same', async () => {

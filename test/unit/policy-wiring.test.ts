@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { egressRequest, getSettings, ConfigurationError } from '../../src/action/settings.js';
 import { parseRequest, policyOf, ProtocolError } from '../../src/daemon/protocol.js';
+import { planForPolicy } from '../../src/policy/enforce.js';
 import { runnerPaths } from '../../src/policy/policy.js';
 
 const INPUTS = ['EGRESS-POLICY', 'ALLOWED-ENDPOINTS', 'ALLOW-LOOPBACK', 'CONTAINER-POLICY'];
@@ -61,5 +62,20 @@ describe('the container guard\'s places', () => {
     expect(req.op === 'register' && policyOf(req.egress!)).toMatchObject({ containerHostPaths: ['/home/runner'], containerJobPaths: ['/home/runner/work'] });
     expect(() => parseRequest(register({ mode: 'block', host_paths: ['home'] }))).toThrow(/absolute/);
     expect(() => parseRequest(register({ mode: 'block', job_paths: 'x' }))).toThrow(ProtocolError);
+  });
+});
+
+describe('the fail-closed test switch', () => {
+  const plan = [
+    { hook: 'network_connect', mechanism: 'cgroup_sock_addr', target: 'connect4' },
+    { hook: 'domain', mechanism: 'cgroup_skb', target: 'egress' },
+  ];
+
+  test('hooks it names count as not attached for the policy, with the reason; none named changes nothing', () => {
+    expect(planForPolicy(plan, '')).toBe(plan);
+    const seen = planForPolicy(plan, ' network_connect ,nope');
+    expect(seen[0]).toEqual({ hook: 'network_connect', mechanism: 'none', target: 'connect4', unavailable: [{ mechanism: 'cgroup_sock_addr', target: 'connect4', error: 'refused by CICD_SENSOR_DEBUG_REFUSE_HOOKS' }] });
+    expect(seen[1]).toBe(plan[1]);
+    expect(plan[0]!.mechanism).toBe('cgroup_sock_addr');
   });
 });

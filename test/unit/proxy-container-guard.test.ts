@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { decideCreate, guardCreate, readCreate, type GuardContext } from '../../src/proxy/containerGuard.js';
+import { decideCreate, guardCreate, namedVolumes, readCreate, volumeDevice, type GuardContext } from '../../src/proxy/containerGuard.js';
 
 const ctx: GuardContext = { sensitivePaths: ['/home/runner', '/opt/hostedtoolcache'], allowedPaths: ['/home/runner/work/repo/repo'] };
 const create = (hostConfig: object) => Buffer.from(JSON.stringify({ Image: 'alpine', HostConfig: hostConfig }));
@@ -127,5 +127,27 @@ describe('deciding a job\'s create', () => {
     const wide = { ...ctx, allowedPaths: ['/'], mode: 'block' as const };
     const create = Buffer.from(JSON.stringify({ Image: 'a', HostConfig: { Binds: ['/etc/sudoers.d:/s'] } }));
     expect(decideCreate(create, undefined, wide).event.refused).toBe(true);
+  });
+});
+
+describe('named volumes bound to a host directory', () => {
+  const json = (o: object) => Buffer.from(JSON.stringify(o));
+
+  test('the names a create mounts, from -v and --mount, never a path or a tmpfs', () => {
+    const body = json({ HostConfig: { Binds: ['etcvol:/e:ro', '/tmp:/t', 'etcvol:/again'], Mounts: [{ Type: 'volume', Source: 'other', Target: '/o' }, { Type: 'tmpfs', Target: '/x' }] } });
+    expect(namedVolumes(body)).toEqual(['etcvol', 'other']);
+    expect(namedVolumes(Buffer.from('{'))).toEqual([]);
+  });
+
+  test('a local volume with a device is that directory; others are no host path', () => {
+    expect(volumeDevice(json({ Driver: 'local', Options: { type: 'none', o: 'bind', device: '/etc' } }))).toBe('/etc');
+    expect(volumeDevice(json({ Driver: 'local', Options: null }))).toBeUndefined();
+    expect(volumeDevice(json({ Driver: 'nfs', Options: { device: '/etc' } }))).toBeUndefined();
+    expect(volumeDevice(json({ message: 'no such volume' }))).toBeUndefined();
+  });
+
+  test('the guard judges them as binds, and the event lists them', () => {
+    const d = decideCreate(json({ Image: 'a', HostConfig: { Binds: ['etcvol:/e'] } }), undefined, { ...ctx, mode: 'block' }, ['/etc']);
+    expect(d.event).toMatchObject({ binds: ['/etc'], refused: true, refusal: expect.stringContaining('refused a bind of /etc') });
   });
 });
