@@ -44,6 +44,8 @@ export const StateKey = {
 export const EnvVar = {
   /** Overrides the daemon's state directory (tests, self-hosted layouts). */
   StateDir: 'CICD_SENSOR_STATE_DIR',
+  /** Where root keeps its copies of the sensor's code (src/action/codeCopy.ts); default /var/lib/cicd-sensor/code. */
+  CodeDir: 'CICD_SENSOR_CODE_DIR',
   /** Seconds to wait for the daemon to be ready. */
   ReadyTimeout: 'CICD_SENSOR_READY_TIMEOUT',
   /** `cicd-sensor run`: print the kernel's whole message when the sensor cannot start. */

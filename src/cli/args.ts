@@ -18,8 +18,8 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
                                 [--protect] [--no-builtin-rules]
        cicd-sensor job unregister [--state-dir DIR] --id ID
        cicd-sensor report --job-dir DIR [--rules FILE...] [--monitor-mode] [--no-builtin-rules]
-       cicd-sensor rules check FILE...
-       cicd-sensor rules eval --rules FILE... --events EVENTS.ndjson [--monitor-mode]
+       cicd-sensor rules check [--builtin] FILE...
+       cicd-sensor rules eval [--builtin] [--rules FILE...] --events EVENTS.ndjson [--monitor-mode]
 
 run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
 writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
@@ -55,6 +55,10 @@ more), DIR/findings.ndjson is rewritten, and the report links each finding to
 its event's line (a finding the run acted on keeps what was done; nothing is
 done to any process now). With --no-builtin-rules and no --rules, the
 findings of DIR/findings.ndjson are shown as they are.
+
+rules check, rules eval: --builtin loads the built-in rule set ahead of the
+files (to check a rule-modifiers file that changes built-in rules, or to
+replay a log through the rules a job gets by default).
 
 rules check: validates rule files (shared rules format); each problem is
 printed as FILE:LINE:COL: RULE: MESSAGE. Exits 0 when all load, 1 when not.
@@ -108,12 +112,14 @@ export type Parsed =
   | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean; builtinRules: boolean }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
   | { help: false; subcommand: 'report'; options: ReportCommandOptions }
-  | { help: false; subcommand: 'rules-check'; files: string[] }
+  | { help: false; subcommand: 'rules-check'; files: string[]; builtin?: true }
   | { help: false; subcommand: 'rules-eval'; options: RulesEvalOptions };
 
 export interface RulesEvalOptions {
   /** rule and modifier files, in load order */
   rules: string[];
+  /** the built-in rule set ahead of the files */
+  builtin?: true;
   events: string;
   monitorMode: boolean;
 }
@@ -257,10 +263,12 @@ function parseRulesEval(args: string[]): Parsed {
   const rules: string[] = [];
   let events: string | undefined;
   let monitorMode = false;
+  let builtin = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-h' || arg === '--help') return { help: true };
     if (arg === '--monitor-mode') monitorMode = true;
+    else if (arg === '--builtin') builtin = true;
     else if (arg === '--events') {
       events = args[++i];
       if (!events) throw missing('--events', 'string');
@@ -270,19 +278,21 @@ function parseRulesEval(args: string[]): Parsed {
       if (rules.length === start) throw new UsageError('--rules needs at least one file');
     } else throw new UsageError(arg.startsWith('-') ? `unknown option '${arg}'` : `unexpected argument '${arg}'`);
   }
-  if (rules.length === 0) throw new UsageError('rules eval needs --rules FILE...');
+  if (rules.length === 0 && !builtin) throw new UsageError('rules eval needs --rules FILE... or --builtin');
   if (!events) throw new UsageError('rules eval needs --events FILE');
-  return { help: false, subcommand: 'rules-eval', options: { rules, events, monitorMode } };
+  return { help: false, subcommand: 'rules-eval', options: { rules, events, monitorMode, ...(builtin ? { builtin } : {}) } };
 }
 
 function parseRules(args: string[]): Parsed {
   const [action, ...rest] = args;
   if (action === 'check') {
     if (rest.includes('-h') || rest.includes('--help')) return { help: true };
-    const unknown = rest.find((a) => a.startsWith('-'));
+    const files = rest.filter((a) => a !== '--builtin');
+    const unknown = files.find((a) => a.startsWith('-'));
     if (unknown) throw new UsageError(`unknown option '${unknown}'`);
-    if (rest.length === 0) throw new UsageError('rules check needs at least one file');
-    return { help: false, subcommand: 'rules-check', files: rest };
+    const builtin = files.length < rest.length;
+    if (files.length === 0 && !builtin) throw new UsageError('rules check needs at least one file, or --builtin');
+    return { help: false, subcommand: 'rules-check', files, ...(builtin ? { builtin } : {}) };
   }
   if (action === 'eval') return parseRulesEval(rest);
   throw new UsageError(action === undefined ? 'rules needs an action (check or eval)' : `unknown rules action '${action}'`);

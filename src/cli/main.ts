@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'report':
       return reportCommand(parsed.options);
     case 'rules-check':
-      return rulesCheckCommand(parsed.files);
+      return rulesCheckCommand(parsed.files, parsed.builtin);
     case 'rules-eval':
       return rulesEvalCommand(parsed.options);
   }

@@ -17,6 +17,7 @@ import { AccessControl } from './access.js';
 import { internalErrors } from './survive.js';
 import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
+import { FinishedReports } from './reportOp.js';
 import type { Logger } from './log.js';
 import type { DaemonOptions } from './options.js';
 import { policyOf, type ReplyTo, type Request, type StatsReply } from './protocol.js';
@@ -56,6 +57,7 @@ class Daemon {
   private readonly recorder: Recorder;
   private readonly jobs: JobManager;
   private readonly access: AccessControl;
+  private readonly reports = new FinishedReports();
   /** disable-sudo: the users whose sudo the daemon removed, by job. */
   private readonly sudo: SudoSwitch;
   private readonly startedAt = new Date().toISOString();
@@ -71,7 +73,7 @@ class Daemon {
     cgroupRoot: string,
   ) {
     this.recorder = new Recorder(sensor, plan, cgroupRoot);
-    this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner());
+    this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner(), this.reports);
     this.access = new AccessControl(opts.log, (id, message) => this.recorder.get(id)?.note(message));
     this.sudo = new SudoSwitch(opts.stateDir);
   }
@@ -119,7 +121,13 @@ class Daemon {
   async handle(req: Request, peer?: Peer): Promise<ReplyTo<Request>> {
     switch (req.op) {
       case 'register': {
-        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.protect === true, req.rules, req.egress && policyOf(req.egress));
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, {
+          notes: req.notes,
+          protect: req.protect === true,
+          rules: req.rules,
+          egress: req.egress && policyOf(req.egress),
+          summaryRows: req.summaryRows,
+        });
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result, ...docker };
@@ -136,6 +144,8 @@ class Daemon {
         this.opts.log.info(`job ${req.id}: ${req.rules.sources.length} rule file(s) loaded, ${findings} finding(s) so far`);
         return { ok: true, findings };
       }
+      case 'report':
+        return { ok: true, ...(await this.reports.report(req)) };
       case 'sudo': {
         const reply = answerSudo(this.sudo, req, peer?.uid ?? -1, this.jobs.ids().includes(req.id));
         this.opts.log.info(`job ${req.id}: sudo ${req.disable ? `removed (${reply.file})` : reply.restored ? 'given back' : 'was not removed'}`);

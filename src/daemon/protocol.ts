@@ -8,15 +8,43 @@ import { PolicyError } from '../policy/endpoints.js';
 import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
 import type { AttachPlanEntry, HookCounters, RingStatus } from '../events/sensorStatus.js';
 import type { RulesPayload } from '../rules/jobRules.js';
+import type { WorkflowStep } from '../findings/workflowStep.js';
+import type { ReportModel } from '../report/model.js';
 import type { LinkState } from '../native/sensor.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload; egress?: EgressWire }
+  | {
+      op: 'register';
+      job: JobIdentity;
+      cgroup?: string;
+      pid?: number;
+      notes?: string[];
+      protect?: boolean;
+      rules?: RulesPayload;
+      egress?: EgressWire;
+      /** Rows per table in the job's summary.md (the action's summary-rows). */
+      summaryRows?: number;
+    }
   | { op: 'unregister'; id: string }
+  | ReportRequest
   | { op: 'rules'; id: string; rules: RulesPayload }
   | SudoRequest
   | { op: 'stats' }
   | { op: 'stop' };
+
+/**
+ * A finished job's report from the daemon itself (post's source of truth):
+ * its model, and the root-owned files of its artifact, sealed with what
+ * post adds (tamper problems it saw, where findings sit in the workflow).
+ */
+export interface ReportRequest {
+  op: 'report';
+  id: string;
+  /** Problems post found with the sensor (src/action/daemonProcess.ts), for the report's verdict. */
+  alerts?: string[];
+  /** The workflow file and its job's steps, where findings.sarif anchors results. */
+  place?: { file: string; steps: WorkflowStep[] };
+}
 
 /**
  * disable-sudo (src/daemon/sudo.ts): disable removes the sudo of the job's
@@ -69,6 +97,15 @@ export interface UnregisterReply {
   report: string;
   /** report.html */
   html: string;
+}
+
+export interface ReportReply {
+  ok: true;
+  id: string;
+  dir: string;
+  model: ReportModel;
+  /** The artifact's files: names in dir, each root's and written by the daemon. */
+  files: string[];
 }
 
 export interface StatsReply {
@@ -127,9 +164,11 @@ export type ReplyTo<R extends Request> =
           ? StatsReply
           : R extends { op: 'rules' }
             ? RulesReply
-            : R extends { op: 'sudo' }
-              ? SudoReply
-              : StopReply)
+            : R extends { op: 'report' }
+              ? ReportReply
+              : R extends { op: 'sudo' }
+                ? SudoReply
+                : StopReply)
   | Refusal;
 
 /** A request line longer than this is refused without being parsed (room for a job's rule files' text). */
@@ -244,6 +283,41 @@ function jobId(v: unknown): string {
   return id;
 }
 
+const MAX_SUMMARY_ROWS = 1000;
+const MAX_ALERTS = 16;
+const MAX_STEPS = 1000;
+
+function count(v: unknown, field: string, min: number, max: number): number {
+  if (!Number.isSafeInteger(v) || (v as number) < min || (v as number) > max) throw new ProtocolError(`${field} must be a whole number from ${min} to ${max}`);
+  return v as number;
+}
+
+function step(v: unknown, i: number): WorkflowStep {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProtocolError(`place.steps[${i}] must be an object`);
+  const o = v as Record<string, unknown>;
+  const s: { index: number; line: number; uses?: string; run?: string } = {
+    index: count(o.index, `place.steps[${i}].index`, 0, MAX_STEPS),
+    line: count(o.line, `place.steps[${i}].line`, 1, 10_000_000),
+  };
+  if (o.uses !== undefined) s.uses = text(o.uses, `place.steps[${i}].uses`, 4096);
+  if (o.run !== undefined) s.run = text(o.run, `place.steps[${i}].run`, 64 * 1024);
+  return s;
+}
+
+function report(o: Record<string, unknown>): ReportRequest {
+  const req: ReportRequest = { op: 'report', id: jobId(o.id) };
+  if (o.alerts !== undefined) {
+    if (!Array.isArray(o.alerts) || o.alerts.length > MAX_ALERTS) throw new ProtocolError(`alerts must be an array of at most ${MAX_ALERTS} strings`);
+    req.alerts = o.alerts.map((a, i) => text(a, `alerts[${i}]`, 2000));
+  }
+  if (o.place !== undefined) {
+    const p = (typeof o.place === 'object' && o.place !== null ? o.place : {}) as Record<string, unknown>;
+    if (!Array.isArray(p.steps) || p.steps.length > MAX_STEPS) throw new ProtocolError(`place.steps must be an array of at most ${MAX_STEPS} steps`);
+    req.place = { file: text(p.file, 'place.file', 4096), steps: p.steps.map(step) };
+  }
+  return req;
+}
+
 function register(o: Record<string, unknown>): Request {
   const req: Request = { op: 'register', job: identity(o.job) };
   if (o.cgroup !== undefined) req.cgroup = text(o.cgroup, 'cgroup', 4096);
@@ -259,6 +333,7 @@ function register(o: Record<string, unknown>): Request {
     req.protect = o.protect;
   }
   if (o.egress !== undefined) req.egress = egress(o.egress);
+  if (o.summaryRows !== undefined) req.summaryRows = count(o.summaryRows, 'summaryRows', 1, MAX_SUMMARY_ROWS);
   return req;
 }
 
@@ -287,6 +362,8 @@ export function parseRequest(line: string): Request {
       return { op: 'unregister', id: jobId(r.id) };
     case 'rules':
       return { op: 'rules', id: jobId(r.id), rules: rules(r.rules) };
+    case 'report':
+      return report(r);
     case 'sudo':
       return sudo(r);
     case 'stats':

@@ -63,6 +63,8 @@ function runnerEnv(work: string, opts: JobOptions): NodeJS.ProcessEnv {
     RUNNER_NAME: 'stand-in',
     CICD_SENSOR_STATE_DIR: join(work, 'sensor-state'),
     RUNNER_TOOL_CACHE: join(work, '_tool'),
+    // Root's copies of the sensor's code (src/action/codeCopy.ts) with the job, not in /var/lib.
+    CICD_SENSOR_CODE_DIR: join(work, 'sensor-code'),
     ...(artifacts === undefined ? { INPUT_UPLOAD_ARTIFACT: 'false' } : artifacts.env()),
     ...opts.env,
   };

@@ -3,8 +3,9 @@
  * dist/post.js as separate processes under a stand-in Runner.Worker, with
  * the runner's files and environment, against a loopback artifact service.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -211,13 +212,12 @@ describe('trouble', () => {
   }, 120_000);
 
   test('a daemon that never becomes ready is stopped after the timeout, with a note, and the job goes on', async () => {
-    // A prebuilt sensor in the runner's tool cache (as sensor-url leaves it) whose tracker hangs before ready.
+    // A prebuilt sensor in the runner's tool cache (as sensor-url leaves it: the tree and its archive,
+    // under the archive's full SHA-256) whose tracker hangs before ready.
     const toolCache = mkdtempSync(join(tmpdir(), 'cs-tool-'));
     keepUntilStopped(toolCache);
-    const sha = createHash('sha256').update('hanging sensor').digest('hex');
-    const dir = join(toolCache, 'cicd-sensor', `0.0.0-sha${sha.slice(0, 16)}`, 'x64');
+    const dir = join(toolCache, 'src', 'dist');
     cpSync(distDir, dir, { recursive: true });
-    writeFileSync(`${dir}.complete`, '');
     const pidFile = join(toolCache, 'hung.pid');
     writeFileSync(
       join(dir, 'tracker.js'),
@@ -229,8 +229,18 @@ describe('trouble', () => {
        console.error('loading BPF programs (this one never finishes)');
        setInterval(() => {}, 1000);\n`,
     );
+    const archive = join(toolCache, 'sensor.tgz');
+    execFileSync('tar', ['-czf', archive, '-C', join(toolCache, 'src'), 'dist']);
+    const sha = createHash('sha256').update(readFileSync(archive)).digest('hex');
+    const cache = join(toolCache, 'cache');
+    for (const [tool, place] of [['cicd-sensor', (d: string) => cpSync(dir, d, { recursive: true })], ['cicd-sensor-archive', (d: string) => cpSync(archive, join(d, 'sensor.tar.gz'))]] as const) {
+      const at = join(cache, tool, `0.0.0-sha${sha}`, 'x64');
+      mkdirSync(at, { recursive: true });
+      place(at);
+      writeFileSync(`${at}.complete`, '');
+    }
     const run = await runJob(['/bin/echo unwatched > /dev/null\n'], { 'sensor-url': 'https://sensor.invalid/sensor.tgz', 'sensor-sha256': sha }, {
-      env: { RUNNER_TOOL_CACHE: toolCache, CICD_SENSOR_READY_TIMEOUT: '2' },
+      env: { RUNNER_TOOL_CACHE: cache, CICD_SENSOR_READY_TIMEOUT: '2' },
     });
     expect(run.phases.pre!.status).toBe(0);
     expect(run.phases.pre!.stdout).toMatch(/::warning::cicd-sensor could not start watching this job: the sensor daemon did not become ready within 2 s/);
@@ -250,6 +260,9 @@ describe('trouble', () => {
     expect(run.phases.post!.status).toBe(0);
     expect(run.summary).toMatch(/The sensor was disturbed during this job/);
     expect(run.summary).toMatch(/is gone/);
+    // Post could not get the report from the daemon: rebuilt from the log, and it says so.
+    expect(run.summary).toMatch(/could not get the report from the sensor/);
+    expect(run.summary).toMatch(/rebuilt by the post step from the events log/);
     const pid = Number(readFileSync(join(run.stateDir, 'daemon.pid'), 'utf8'));
     if (alive(pid)) await waitGone(pid);
   }, 240_000);

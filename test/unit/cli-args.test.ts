@@ -203,3 +203,11 @@ describe('run: the egress policy flags', () => {
     expect(usage('run', '--allowed-endpoints-file', '/nonexistent/x', '--', 'true')).toMatch(/--allowed-endpoints-file \/nonexistent\/x: ENOENT/);
   });
 });
+
+describe('job register', () => {
+  it('keeps the built-in rules unless --no-builtin-rules', () => {
+    const on = parseArgs(['job', 'register', '--id', 'j1', '--pid', '5']);
+    expect(on).toMatchObject({ subcommand: 'job-register', job: { id: 'j1' }, pid: 5, builtinRules: true });
+    expect(parseArgs(['job', 'register', '--id', 'j1', '--pid', '5', '--no-builtin-rules'])).toMatchObject({ builtinRules: false });
+  });
+});

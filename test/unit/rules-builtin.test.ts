@@ -20,7 +20,7 @@ import { RuleStage } from '../../src/rules/ruleStage.js';
 import { assertValidEvent, assertValidFinding } from '../helpers/schema.js';
 
 interface CaseEvent extends Omit<Partial<EventRecord>, 'process'> {
-  process?: Partial<EventRecord['process']> & { ancestors?: Partial<AncestorRef>[] };
+  process?: Partial<Omit<EventRecord['process'], 'ancestors'>> & { ancestors?: Partial<AncestorRef>[] };
 }
 interface Case {
   rule: string;
