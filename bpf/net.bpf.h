@@ -16,6 +16,7 @@
 #include "sockowner.bpf.h"
 #include "fdinfo.bpf.h"
 #include "policy.bpf.h"
+#include "unixpeer.bpf.h"
 
 #define AF_UNIX 1
 #define AF_INET 2
@@ -148,8 +149,8 @@ int cs_exit_connect(struct trace_event_raw_sys_exit *ctx)
 		return 0;
 	r = (void *)buf;
 	fill_header(&r->hdr, CS_KIND_UNIX_CONNECT, current_start_time());
-	__builtin_memset(r->pad, 0, sizeof(r->pad));
 	r->sock_type = fd_socket_type(p.dfd);
+	fill_unix_peer(r, unix_peer(file_socket(fd_file(p.dfd))));
 	BOUND(len, 127);
 	if (bpf_probe_read_user(&buf[sizeof(*r)], len, (void *)(p.path + 2)))
 		return 0;

@@ -9,7 +9,7 @@
 #define CICD_SENSOR_RECORDS_H
 
 /* Bumped on any layout change; checked by the native library and the decoder. */
-#define CS_ABI_VERSION 2
+#define CS_ABI_VERSION 3
 
 #define CS_ARGV_MAX 2048
 #define CS_PATH_MAX 1024
@@ -33,6 +33,7 @@ enum cs_kind {
 	CS_KIND_ACCESS = 10,
 	CS_KIND_MOUNT = 11,
 	CS_KIND_HTTP_REQUEST = 12,
+	CS_KIND_TAMPER = 13,
 };
 
 /* Counter slots, one per hook; the names are in src/kernel/layout.ts. */
@@ -52,6 +53,7 @@ enum cs_hook {
 	CS_HOOK_PROCESS_ACCESS,
 	CS_HOOK_MOUNT,
 	CS_HOOK_HTTP_REQUEST,
+	CS_HOOK_TAMPER,
 	CS_HOOK_MAX,
 };
 
@@ -101,6 +103,8 @@ struct cs_lost_files {
 #define CS_F_EGRESS_DENIED (1u << 6)
 /* ...and was refused (block mode): the connect or datagram got EPERM, the question was dropped. */
 #define CS_F_EGRESS_BLOCKED (1u << 7)
+/* unix connect: made through io_uring (IORING_OP_CONNECT); the path is the one the peer bound. */
+#define CS_F_IO_URING (1u << 8)
 
 struct cs_header {
 	__u16 kind;
@@ -219,12 +223,19 @@ struct cs_file_op {
 	__u16 base2_len;
 };
 
-/* Followed by sun_path bytes (path_len); abstract names start with NUL. */
+/*
+ * Followed by sun_path bytes (path_len); abstract names start with NUL.
+ * peer_dev/peer_ino name the socket file the peer is bound to, whatever
+ * path the job used to reach it (a symlink, a relative path, a hard link, a
+ * bind mount, /proc/self/root/...): 0 when the peer has no file (abstract,
+ * unnamed). peer_dev is the kernel's dev_t (major << 20 | minor).
+ */
 struct cs_unix_connect {
 	struct cs_header hdr;
 	__u16 path_len;
 	__u16 sock_type; /* SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET; 0 when unknown */
-	__u16 pad[2];
+	__u32 peer_dev;
+	__u64 peer_ino;
 };
 
 
@@ -364,6 +375,36 @@ struct cs_http_request {
 	__u8 path_cut;	/* 1: the path went on past CS_HTTP_PATH_MAX */
 	__u8 pad[6];
 	__u8 addr[16];	/* the server; IPv4 in the first 4 bytes */
+};
+
+/* What a cs_tamper record says was done to the sensor's own process. */
+enum cs_tamper_op {
+	CS_TAMPER_SIGNAL = 1,  /* a signal was sent to one of its threads; hdr names the sender */
+	CS_TAMPER_STOPPED = 2, /* its main thread was stopped (signal, ptrace or freezer) and ran again */
+	CS_TAMPER_TRACED = 3,  /* one of its threads is being ptraced; tracer_* name the tracer */
+};
+
+/*
+ * The sensor's own process disturbed, seen by the kernel. SIGNAL: hdr is
+ * the sender (the task current when the signal was generated). STOPPED: hdr
+ * is the sensor's main thread as it runs again (hdr.time_ns): it was
+ * switched out stopped at stopped_ns, a window the sensor cannot see itself
+ * since it was not running. A tracer stops it at every system call, so
+ * stops under ptrace are summed: count stops, stopped_total_ns in all,
+ * sent when the tracer leaves and at most once a second. TRACED: hdr is
+ * the traced thread.
+ */
+struct cs_tamper {
+	struct cs_header hdr;
+	__u64 stopped_ns;	    /* STOPPED: CLOCK_BOOTTIME when the (first) stop began */
+	__u64 stopped_total_ns;	    /* STOPPED: time spent stopped, summed over count stops */
+	__u64 tracer_start_time_ns; /* TRACED */
+	__u32 op;		    /* enum cs_tamper_op */
+	__u32 sig;		    /* SIGNAL: the signal; STOPPED: the task state it stopped in */
+	__u32 target_tid;	    /* the sensor's thread */
+	__s32 result;		    /* SIGNAL: the tracepoint's result (0 delivered, 1 ignored, ...) */
+	__u32 tracer_pid;	    /* TRACED: the tracer's tgid */
+	__u32 count;		    /* STOPPED: how many stops */
 };
 
 #endif

@@ -12,5 +12,6 @@
 #include "domain.bpf.h"
 #include "access.bpf.h"
 #include "mount.bpf.h"
+#include "tamper.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";

@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#define CS_NATIVE_ABI 3
+#define CS_NATIVE_ABI 4
 
 struct cs_sensor;
 
@@ -90,6 +90,16 @@ int cs_read_counters(struct cs_sensor *s, uint64_t *out, uint32_t max);
 
 /* Number of links still attached (a detached program shows as missing). */
 int cs_links_alive(struct cs_sensor *s);
+
+/*
+ * Every link as JSON into out: [{"link":id,"prog":id,"attached":bool,
+ * "name":"cs_..."}], prog being the program attached now. Returns the
+ * length written.
+ */
+int cs_link_report(struct cs_sensor *s, char *out, uint32_t len);
+
+/* 1 when the cgroup with this id exists, 0 when it is gone; looked up by id, never by path. */
+int cs_cgroup_alive(struct cs_sensor *s, uint64_t cgroup_id);
 
 void cs_close(struct cs_sensor *s);
 

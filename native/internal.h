@@ -7,8 +7,8 @@
 #include <bpf/libbpf.h>
 #include "cicd_sensor.h"
 
-#define CS_MAX_LINKS 64
-#define CS_MAX_ALT_OBJECTS 8
+#define CS_MAX_LINKS 96
+#define CS_MAX_ALT_OBJECTS 12
 
 struct cs_ring {
 	int map_fd;
@@ -25,6 +25,8 @@ struct cs_sensor {
 	struct bpf_object *alt[CS_MAX_ALT_OBJECTS];
 	int nalt;
 	struct bpf_link *links[CS_MAX_LINKS];
+	/* The program each link attached (names owned by the objects), for tamper reports. */
+	const char *link_prog[CS_MAX_LINKS];
 	int nlinks;
 	int cgroup_fd;
 	uint32_t flags;
@@ -54,6 +56,7 @@ int cs_reuse_maps(struct cs_sensor *s, struct bpf_object *obj);
 int cs_load_object(struct bpf_object *obj);
 bool cs_is_function_hook(const struct bpf_program *prog);
 bool cs_loads_apart(const struct bpf_program *prog);
+bool cs_apart_by_name(const char *name);
 
 /* ring.c */
 int cs_rings_init(struct cs_sensor *s);

@@ -16,14 +16,21 @@ bool cs_is_function_hook(const struct bpf_program *prog)
 
 /*
  * Programs loaded in an instance of their own at attach time, so a kernel
- * that refuses one costs only its hook: function hooks (lockdown), and the
+ * that refuses one costs only its hook: function hooks (lockdown), the
  * domain parsers (the heaviest verification, and the newest code): the
- * packet programs and the varlink one.
+ * packet programs and the varlink one, and the optional tp_btf hooks whose
+ * tracepoints a kernel may lack (io_uring compiled out) or type differently.
  */
+bool cs_apart_by_name(const char *name)
+{
+	return !strcmp(name, "cs_enter_sendto") || !strncmp(name, "cs_tamper_", 10) ||
+	       !strcmp(name, "cs_io_uring_complete");
+}
+
 bool cs_loads_apart(const struct bpf_program *prog)
 {
 	return cs_is_function_hook(prog) || !strncmp(bpf_program__section_name(prog), "cgroup_skb/", 11) ||
-	       !strcmp(bpf_program__name(prog), "cs_enter_sendto");
+	       cs_apart_by_name(bpf_program__name(prog));
 }
 
 static int set_config(struct cs_sensor *s, struct bpf_object *obj)

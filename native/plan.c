@@ -85,6 +85,10 @@ static const struct hook_plan plans[] = {
 	  { { "tracepoint", "syscalls: ptrace, process_vm_readv, process_vm_writev; /proc/<pid>/ opens in file_open's hooks",
 	      { "cs_enter_ptrace", "cs_enter_process_vm_readv", "cs_enter_process_vm_writev" } } } },
 	{ "mount", { { "tracepoint", "syscalls: mount, move_mount", { "cs_enter_mount", "?cs_enter_move_mount" } } } },
+	/* The sensor's own process disturbed (bpf/tamper.bpf.h): signals to it, its stops, a tracer on it. */
+	{ "tamper", { { "tp_btf", "signal_generate, sched_switch", { "cs_tamper_signal", "cs_tamper_switch" } } } },
+	/* Kernels without io_uring tracepoints (or with io_uring compiled out) only lose this hook. */
+	{ "io_uring_connect", { { "tp_btf", "io_uring_complete", { "cs_io_uring_complete" } } } },
 	/*
 	 * BPF LSM refuses the access outright; without it (lockdown, no "bpf" in
 	 * lsm=) the process_access hooks kill the caller before it returns to
@@ -127,6 +131,7 @@ static int attach_prog(struct cs_sensor *s, struct bpf_program *prog, const char
 	if (!link)
 		return cs_fail(errno, "attaching %s%s%s", bpf_program__name(prog), syscall_event ? " to " : "",
 			       syscall_event ? syscall_event : "");
+	s->link_prog[s->nlinks] = bpf_program__name(prog);
 	s->links[s->nlinks++] = link;
 	return 0;
 }
@@ -204,13 +209,14 @@ static bool is_function_mechanism(const struct mechanism *m)
 /* Hooks the sensor runs without (the plan then says "none"): domains are an addition, not its core. */
 static bool optional_hook(const struct hook_plan *h)
 {
-	return !strcmp(h->hook, "domain") || !strcmp(h->hook, "protect_runner");
+	return !strcmp(h->hook, "domain") || !strcmp(h->hook, "protect_runner") || !strcmp(h->hook, "tamper") ||
+	       !strcmp(h->hook, "io_uring_connect");
 }
 
 /* As cs_loads_apart decides for the programs: loaded in an instance of their own. */
 static bool loads_apart(const struct mechanism *m)
 {
-	return is_function_mechanism(m) || !strcmp(m->name, "cgroup_skb");
+	return is_function_mechanism(m) || !strcmp(m->name, "cgroup_skb") || cs_apart_by_name(m->progs[0]);
 }
 
 static void json_unavailable(struct cs_json *j, const struct mechanism *m, const char *error, bool first)
@@ -332,19 +338,4 @@ int cs_attach(struct cs_sensor *s, const char *cgroup_root, char *plan, uint32_t
 	if (err)
 		return cs_fail(err, "%s", first_error);
 	return 0;
-}
-
-int cs_links_alive(struct cs_sensor *s)
-{
-	int i, alive = 0;
-
-	for (i = 0; i < s->nlinks; i++) {
-		struct bpf_link_info info;
-		__u32 len = sizeof(info);
-
-		memset(&info, 0, sizeof(info));
-		if (bpf_obj_get_info_by_fd(bpf_link__fd(s->links[i]), &info, &len) == 0 && info.prog_id != 0)
-			alive++;
-	}
-	return alive;
 }

@@ -2,7 +2,7 @@
 // packages stay external and are copied to dist/node_modules, where
 // koffi's own loader (createRequire from the bundle) finds them.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +32,16 @@ for (const pkg of ['koffi-linux-x64', 'koffi-linux-arm64']) {
   if (!existsSync(from)) continue;
   mkdirSync(dirname(to), { recursive: true });
   cpSync(from, to, { recursive: true, filter: (src) => !src.includes('musl_') });
+}
+
+// The built-in rule set goes next to the bundles (src/rules/builtin.ts looks
+// there); its cases are tests and stay behind.
+const builtinFrom = join(root, 'rules', 'builtin');
+const builtinTo = join(dist, 'rules', 'builtin');
+rmSync(builtinTo, { recursive: true, force: true });
+mkdirSync(builtinTo, { recursive: true });
+for (const name of readdirSync(builtinFrom).filter((n) => /^[a-z0-9_-]+\.yaml$/.test(n))) {
+  cpSync(join(builtinFrom, name), join(builtinTo, name));
 }
 
 // dist/ also runs on its own (a prebuilt sensor archive unpacked into the

@@ -4,7 +4,7 @@
 # (BPF ones on the real kernel, as root: they fail rather than skip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-deps.sh binutils docker.io busybox-static bind9-dnsutils chromium
+bash scripts/ensure-deps.sh binutils docker.io busybox-static bind9-dnsutils chromium sudo
 bash scripts/ensure-node24.sh
 # On other distributions (GitHub's runners) the committed dist/ is what is
 # tested: it is the artifact users run, and a rebuild there would differ.

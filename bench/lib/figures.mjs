@@ -84,14 +84,16 @@ export async function measureThroughput(ctx, filesDir, sizes) {
   return runs;
 }
 
-/** One tracked open storm, with or without rules: the tracker's CPU per event. */
-async function rulesRun(ctx, filesDir, sizes, rulesPath, i) {
-  const outDir = join(ctx.tmp, `rules-${rulesPath ? 'on' : 'off'}-${i}`);
+/**
+ * One tracked open storm with the given rule flags (the built-in rules are on
+ * unless the flags say --no-builtin-rules): the tracker's CPU per event.
+ */
+async function rulesRun(ctx, filesDir, sizes, label, flags, i) {
+  const outDir = join(ctx.tmp, `rules-${label}-${i}`);
   mkdirSync(outDir, { recursive: true });
   // The throughput run's size: enough events that the tracker's start-up is a small share of its CPU.
   const command = [ctx.tools.openstorm, 'run', filesDir, String(sizes.openFiles), String(sizes.throughputProcs), '2'];
-  const flags = rulesPath ? ['--rules', rulesPath, '--fail-on', 'none'] : [];
-  const sensor = await startSensor(ctx.tools, outDir, command, flags).done;
+  const sensor = await startSensor(ctx.tools, outDir, command, [...flags, '--fail-on', 'none']).done;
   rmSync(outDir, { recursive: true, force: true });
   if (sensor.failure !== undefined) throw new Error(`cicd-sensor run failed: ${sensor.failure}`);
   return {
@@ -100,6 +102,28 @@ async function rulesRun(ctx, filesDir, sizes, rulesPath, i) {
     usPerEvent: (sensor.sensorCpuMs * 1000) / Math.max(1, sensor.events),
     peakRssMb: sensor.sensorPeakRssMb,
   };
+}
+
+/** Pairs of runs, off then on, each pair on the same machine state; medians of µs/event. */
+async function pairedRuns(ctx, filesDir, sizes, name, offFlags, onFlags) {
+  const off = [];
+  const on = [];
+  for (let i = 0; i < sizes.rounds; i++) {
+    off.push(await rulesRun(ctx, filesDir, sizes, `${name}-off`, offFlags, i));
+    on.push(await rulesRun(ctx, filesDir, sizes, `${name}-on`, onFlags, i));
+    ctx.log(`${name}: tracker ${off.at(-1).usPerEvent.toFixed(2)} µs/event off, ${on.at(-1).usPerEvent.toFixed(2)} on (${on.at(-1).events} events)`);
+  }
+  return { off, on, offUs: summary(off.map((r) => r.usPerEvent)), onUs: summary(on.map((r) => r.usPerEvent)) };
+}
+
+/**
+ * The built-in rule set's cost as users get it: the open storm tracked with
+ * --no-builtin-rules and with the default (built-in rules on), in pairs; the
+ * ratio is of the medians, loading included (it happens once per job).
+ */
+export async function measureBuiltinRules(ctx, filesDir, sizes) {
+  const { off, on, offUs, onUs } = await pairedRuns(ctx, filesDir, sizes, 'builtin-rules', ['--no-builtin-rules'], []);
+  return { events: on[0].events, off: offUs, on: onUs, ratio: onUs.median / Math.max(1e-9, offUs.median), runs: { off, on } };
 }
 
 /**
@@ -125,15 +149,8 @@ export async function measureRules(ctx, filesDir, sizes) {
   writeFileSync(emptyPath, 'rule_sets: []\n');
   // Loading the rules happens once per job: measured apart, so the per-event figure is the evaluation's.
   const loadMs = Math.max(0, (await checkCpuMs(ctx, rulesPath, 'bench')) - (await checkCpuMs(ctx, emptyPath, 'empty')));
-  const off = [];
-  const on = [];
-  for (let i = 0; i < sizes.rounds; i++) {
-    off.push(await rulesRun(ctx, filesDir, sizes, undefined, i));
-    on.push(await rulesRun(ctx, filesDir, sizes, rulesPath, i));
-    ctx.log(`rules: tracker ${off.at(-1).usPerEvent.toFixed(2)} µs/event without rules, ${on.at(-1).usPerEvent.toFixed(2)} with (${on.at(-1).events} events)`);
-  }
-  const offUs = summary(off.map((r) => r.usPerEvent));
-  const onUs = summary(on.map((r) => r.usPerEvent));
+  // The built-in rules off in both arms: this figure is the engine's cost on the bench rule set alone.
+  const { off, on, offUs, onUs } = await pairedRuns(ctx, filesDir, sizes, 'rules', ['--no-builtin-rules'], ['--no-builtin-rules', '--rules', rulesPath]);
   const events = on[0].events;
   const addedUsPerEvent = onUs.median - offUs.median - (loadMs * 1000) / Math.max(1, events);
   // Memory with the rules on: the budget is the worst run's, through the same events.

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { installSignalHandlers, isAborting, onCleanup, runCleanups } from './cleanup.mjs';
 import { ensureDeps } from './deps.mjs';
 import { measureDocker } from './docker.mjs';
-import { measureDaemonReady, measureReport, measureRules, measureThroughput } from './figures.mjs';
+import { measureBuiltinRules, measureDaemonReady, measureReport, measureRules, measureThroughput } from './figures.mjs';
 import { measureFlood } from './flood.mjs';
 import { MODE_LABELS } from './modes.mjs';
 import { parseOptions, USAGE, UsageError } from './options.mjs';
@@ -106,6 +106,11 @@ async function figures(ctx, opts, filesDir) {
     out.rules = await measureRules(ctx, filesDir, opts.sizes);
   } catch (err) {
     out.errors.rules = err.message;
+  }
+  try {
+    out.builtinRules = await measureBuiltinRules(ctx, filesDir, opts.sizes);
+  } catch (err) {
+    out.errors.builtinRules = err.message;
   }
   try {
     out.report = await measureReport(ctx, opts.sizes);

@@ -69,6 +69,13 @@ export function figureRows(results) {
       `${r.off.median.toFixed(2)} µs vs ${r.on.median.toFixed(2)} µs; less loading the rules once (${r.loadMs.toFixed(0)} ms), rules add ${r.addedUsPerEvent.toFixed(2)} µs/event`,
     ]);
   }
+  if (f.builtinRules) {
+    const b = f.builtinRules;
+    rows.push([
+      `tracker CPU per event, open storm (${int(b.events)} events), built-in rules off vs on (n=${b.on.n})`,
+      `${b.off.median.toFixed(2)} µs vs ${b.on.median.toFixed(2)} µs (${b.ratio.toFixed(2)}x, loading included)`,
+    ]);
+  }
   rows.push(...floodRows(f.flood));
   if (f.rules?.onPeakRssMb) rows.push([`tracker peak RSS through ${int(f.rules.events)} events with the bench rule set`, `${f.rules.onPeakRssMb.toFixed(0)} MB`]);
   if (f.ready) rows.push([`ready: start of cicd-sensor run → sensor.json (n=${f.ready.n})`, timeCell(f.ready)]);

@@ -19,9 +19,11 @@ export const Input = {
   AllowedEndpoints: 'allowed-endpoints',
   AllowLoopback: 'allow-loopback',
   ContainerPolicy: 'container-policy',
+  DisableSudo: 'disable-sudo',
   Rules: 'rules',
   RuleModifiers: 'rule-modifiers',
   MonitorMode: 'monitor-mode',
+  BuiltinRules: 'builtin-rules',
   FailOn: 'fail-on',
 } as const;
 
@@ -42,6 +44,8 @@ export const StateKey = {
 export const EnvVar = {
   /** Overrides the daemon's state directory (tests, self-hosted layouts). */
   StateDir: 'CICD_SENSOR_STATE_DIR',
+  /** Where root keeps its copies of the sensor's code (src/action/codeCopy.ts); default /var/lib/cicd-sensor/code. */
+  CodeDir: 'CICD_SENSOR_CODE_DIR',
   /** Seconds to wait for the daemon to be ready. */
   ReadyTimeout: 'CICD_SENSOR_READY_TIMEOUT',
   /** `cicd-sensor run`: print the kernel's whole message when the sensor cannot start. */
@@ -52,4 +56,12 @@ export const EnvVar = {
   Assets: 'CICD_SENSOR_ASSETS',
   /** Tests: a shorter floor (seconds) for the TTL of addresses a DNS answer allows (src/policy/kernelPolicy.ts). */
   PolicyTtlFloor: 'CICD_SENSOR_POLICY_TTL_FLOOR',
+  /**
+   * Tests: hooks (comma-separated, e.g. network_connect) the egress policy
+   * takes as not attached, so a block policy cannot be enforced (src/policy/enforce.ts).
+   */
+  DebugRefuseHooks: 'CICD_SENSOR_DEBUG_REFUSE_HOOKS',
 } as const;
+
+/** Variables of ours a step's environment hands on to the daemon it starts as root (sudo resets the environment). */
+export const DAEMON_ENV_VARS: readonly string[] = [EnvVar.DebugPlan, EnvVar.PolicyTtlFloor, EnvVar.DebugRefuseHooks];

@@ -1,5 +1,6 @@
 /** The three lifecycle phases, with the error policy of each. */
 import * as core from '@actions/core';
+import { sudoDisableRequested } from './disableSudo.js';
 import { finishWatching } from './finish.js';
 import { loadPendingRules, workspaceDir } from './rules.js';
 import { blockRequested, ConfigurationError, getSettings } from './settings.js';
@@ -16,8 +17,8 @@ async function start(phase: 'pre' | 'main'): Promise<void> {
       return;
     }
     const message = `cicd-sensor could not start watching this job: ${err instanceof Error ? err.message : String(err)}`;
-    // egress-policy block fails closed: a job that asked for enforcement never runs without it.
-    if (blockRequested()) core.setFailed(message);
+    // egress-policy block and disable-sudo fail closed: a job that asked for them never runs without.
+    if (blockRequested() || sudoDisableRequested()) core.setFailed(message);
     else core.warning(message);
     // post reads this and says it in the summary; the job goes on.
     saveSession({ startedBy: phase, notWatching: message });

@@ -1,34 +1,23 @@
 /**
- * What post does with a job's findings: findings.sarif next to the log,
- * annotations, the `findings` and `highest-severity` outputs, and the
+ * What post does with a job's findings (the daemon's, from the `report`
+ * op; findings.sarif is written there too): annotations, the `findings` and `highest-severity` outputs, and the
  * verdict of `fail-on`. The one place post may fail the job: a user asked
  * for it with fail-on, and it names the findings that did it.
  */
 import * as core from '@actions/core';
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Finding } from '../events/finding.js';
 import { annotationCommands } from '../findings/annotations.js';
 import { findingPlace } from '../findings/place.js';
-import { readFindings } from '../findings/readFindings.js';
-import { findingsSarif } from '../findings/sarif.js';
 import { type FailOn, failingFindings, highestSeverity, isDetection } from '../findings/severity.js';
-import { writeFindingsNdjson } from '../findings/ndjson.js';
-import { RuleEngine } from '../rules/engine.js';
-import { providerHost } from '../rules/jobRules.js';
+import { engineFromPayload } from '../rules/jobRules.js';
 import { replayLog } from '../rules/replay.js';
 import { resolveRuleFiles } from '../rules/ruleFiles.js';
-import { bookFromSources, readRuleSources } from '../rules/sources.js';
+import { readRuleSources } from '../rules/sources.js';
 import { Output } from './constants.js';
 import type { Settings } from './settings.js';
 
-export const SARIF_FILE = 'findings.sarif';
-const TOOL_VERSION = '0.1.0';
-
 export interface FindingsOutcome {
-  readonly findings: Finding[];
-  /** files for the artifact */
-  readonly files: string[];
   /** set when fail-on is met: the message the job fails with */
   readonly failure?: string;
 }
@@ -43,36 +32,35 @@ export function failOnMessage(findings: readonly Finding[], failOn: FailOn): str
 }
 
 /**
- * A job whose daemon ended early has no findings.ndjson: its log is replayed
- * through the job's rules here instead (nothing can be stopped any more, but
- * nothing found is lost). Trouble only warns: post reports, it does not fail.
+ * A job whose report did not come from the daemon (it ended early) has no
+ * findings of its own: its log is replayed through the job's rules here
+ * instead (nothing can be stopped any more, but nothing found is lost).
+ * Trouble only warns: post reports, it does not fail.
  */
-export function findingsFromLogIfMissing(dir: string, settings: Settings, workspace: string): void {
+export function findingsFromLog(eventsPath: string, settings: Settings, workspace: string): Finding[] | undefined {
   const patterns = [...settings.rules, ...settings.ruleModifiers];
-  const eventsPath = join(dir, 'events.ndjson');
-  if (patterns.length === 0 || existsSync(join(dir, 'findings.ndjson')) || !existsSync(eventsPath)) return;
+  if ((patterns.length === 0 && !settings.builtinRules) || !existsSync(eventsPath)) return undefined;
   try {
     const { files } = resolveRuleFiles(patterns, workspace);
-    const engine = new RuleEngine(bookFromSources(readRuleSources(files), { monitorMode: settings.monitorMode }), { providerHost: providerHost() });
+    const payload = { sources: readRuleSources(files), monitorMode: settings.monitorMode, builtin: settings.builtinRules };
+    const engine = engineFromPayload(payload);
     const findings: Finding[] = [];
     replayLog(eventsPath, (event) => findings.push(...engine.evaluate(event).findings));
-    writeFindingsNdjson(join(dir, 'findings.ndjson'), findings);
     core.warning(`cicd-sensor: the sensor ended before the job did; the rules were applied to its log afterwards (${findings.length} finding(s), nothing stopped)`);
+    return findings;
   } catch (err) {
     core.warning(`cicd-sensor: the job's log could not be checked against the rules: ${(err as Error).message}`);
+    return undefined;
   }
 }
 
-export function publishFindings(dir: string, failOn: FailOn, env: NodeJS.ProcessEnv = process.env): FindingsOutcome {
-  const { findings, unreadable } = readFindings(join(dir, 'findings.ndjson'));
-  if (unreadable > 0) core.warning(`cicd-sensor: ${unreadable} line(s) of findings.ndjson could not be read`);
+/** Annotations, the findings outputs, and the verdict of fail-on, for the findings the report holds. */
+export function publishFindings(findings: readonly Finding[], failOn: FailOn, env: NodeJS.ProcessEnv = process.env): FindingsOutcome {
   const place = findingPlace(env);
-  const sarifPath = join(dir, SARIF_FILE);
-  writeFileSync(sarifPath, `${JSON.stringify(findingsSarif(findings, { toolVersion: TOOL_VERSION, place }), null, 1)}\n`);
   for (const command of annotationCommands(findings, place)) process.stdout.write(`${command}\n`);
   const detections = findings.filter(isDetection);
   core.setOutput(Output.Findings, String(detections.length));
   core.setOutput(Output.HighestSeverity, highestSeverity(findings) ?? '');
   const failure = failOnMessage(findings, failOn);
-  return { findings, files: [join(dir, 'findings.ndjson'), sarifPath], ...(failure ? { failure } : {}) };
+  return failure ? { failure } : {};
 }

@@ -1,14 +1,16 @@
 /**
- * The action's rules: the `rules` and `rule-modifiers` inputs resolved in
- * the repository, read as the runner's user, checked, and sent to the
- * daemon as text. pre runs before any step, so before the repository is
- * checked out: when the files are not there yet, pre registers the job with
- * no rules and the action's main step (placed after checkout) loads them,
- * the daemon replaying the job's events so far through them.
+ * The action's rules: the built-in rule set (unless `builtin-rules: false`)
+ * and, after it, the `rules` and `rule-modifiers` inputs resolved in the
+ * repository, read as the runner's user, checked, and sent to the daemon as
+ * text (the daemon adds the built-in files of its own install). pre runs
+ * before any step, so before the repository is checked out: when the files
+ * are not there yet, pre registers the job with the built-in rules alone
+ * and the action's main step (placed after checkout) loads the whole set,
+ * the daemon replaying the job's events so far through it.
  */
 import * as core from '@actions/core';
 import { request } from '../daemon/client.js';
-import type { RulesPayload } from '../rules/jobRules.js';
+import { payloadSources, type RulesPayload } from '../rules/jobRules.js';
 import { resolveRuleFiles } from '../rules/ruleFiles.js';
 import { bookFromSources, readRuleSources } from '../rules/sources.js';
 import { RuleLoadError } from '../rules/specs.js';
@@ -27,25 +29,27 @@ const patternsOf = (s: Settings): string[] => [...s.rules, ...s.ruleModifiers];
 /** The workspace rule files are resolved in: the checkout, or where the step runs outside Actions. */
 export const workspaceDir = (): string => process.env.GITHUB_WORKSPACE || process.cwd();
 
-/** The payload for files that all exist, checked; a ConfigurationError naming every problem otherwise. */
-function checkedPayload(files: string[], monitorMode: boolean): RulesPayload {
+/** The payload for files that all exist, checked with the built-in set; a ConfigurationError naming every problem otherwise. */
+function checkedPayload(files: string[], settings: Settings): RulesPayload {
+  const { monitorMode, builtinRules } = settings;
   try {
-    const sources = readRuleSources(files);
-    bookFromSources(sources, { monitorMode });
-    return { sources, monitorMode };
+    const payload: RulesPayload = { sources: readRuleSources(files), monitorMode, ...(builtinRules ? {} : { builtin: false }) };
+    bookFromSources(payloadSources(payload), { monitorMode });
+    return payload;
   } catch (err) {
     if (!(err instanceof RuleLoadError)) throw err;
     throw new ConfigurationError(`input ${Input.Rules}: the rule files have problems:\n${err.message}`);
   }
 }
 
-/** At registration: the rules if their files are there, else pending (an empty set the main step replaces). */
+/**
+ * At registration: the rules if their files are there, else pending (the
+ * built-in set alone, which the main step replaces with the whole set).
+ */
 export function rulesAtRegistration(settings: Settings, workspace: string): ActionRules {
-  const patterns = patternsOf(settings);
-  if (patterns.length === 0) return { pending: false };
-  const { files, unmatched } = resolveRuleFiles(patterns, workspace);
-  if (unmatched.length > 0) return { payload: { sources: [], monitorMode: settings.monitorMode }, pending: true };
-  return { payload: checkedPayload(files, settings.monitorMode), pending: false };
+  const { files, unmatched } = resolveRuleFiles(patternsOf(settings), workspace);
+  if (unmatched.length > 0) return { payload: checkedPayload([], settings), pending: true };
+  return { payload: checkedPayload(files, settings), pending: false };
 }
 
 /** In main, after checkout: every pattern must match now. */
@@ -54,7 +58,7 @@ export function rulesAfterCheckout(settings: Settings, workspace: string): Rules
   if (unmatched.length > 0) {
     throw new ConfigurationError(`input ${Input.Rules}/${Input.RuleModifiers}: no file in ${workspace} matches ${unmatched.map((p) => `'${p}'`).join(', ')}`);
   }
-  return checkedPayload(files, settings.monitorMode);
+  return checkedPayload(files, settings);
 }
 
 /** Sends the repository's rules for a job registered with pending rules. */

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { formatEndpoint, PolicyError } from '../policy/endpoints.js';
-import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
+import { parsePolicy, runnerPaths, type EgressPolicy } from '../policy/policy.js';
 import type { EgressWire } from '../daemon/protocol.js';
 import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
 import { Input } from './constants.js';
@@ -38,10 +38,14 @@ export interface Settings {
   readonly ruleModifiers: readonly string[];
   /** Every terminate rule only detects. */
   readonly monitorMode: boolean;
+  /** The built-in rule set judges the job (ahead of the repository's rules, which may modify it). */
+  readonly builtinRules: boolean;
   /** Post fails the job on a finding at or above this severity. */
   readonly failOn: FailOn;
   /** The job's egress policy; absent when neither egress-policy nor allowed-endpoints is set. */
   readonly egress?: EgressPolicy;
+  /** Remove the runner user's sudo from the end of pre to post (src/action/disableSudo.ts). */
+  readonly disableSudo: boolean;
 }
 
 /** The egress inputs; a mistake names the input or entry and what is accepted. */
@@ -55,6 +59,7 @@ function egressPolicy(): EgressPolicy | undefined {
       allowedEndpoints: list,
       allowLoopback: core.getInput(Input.AllowLoopback),
       containerPolicy: core.getInput(Input.ContainerPolicy),
+      ...runnerPaths(process.env),
     });
   } catch (err) {
     if (err instanceof PolicyError) throw new ConfigurationError(`input ${err.message}`);
@@ -69,6 +74,8 @@ export function egressRequest(p: EgressPolicy): EgressWire {
     allowed_endpoints: p.endpoints.map(formatEndpoint).join(' '),
     allow_loopback: p.allowLoopback,
     container_policy: p.containerPolicy,
+    host_paths: [...p.containerHostPaths],
+    job_paths: [...p.containerJobPaths],
   };
 }
 
@@ -146,7 +153,9 @@ export function getSettings(): Settings {
     rules: patterns(Input.Rules),
     ruleModifiers: patterns(Input.RuleModifiers),
     monitorMode: bool(Input.MonitorMode, false),
+    builtinRules: bool(Input.BuiltinRules, true),
     failOn: failOn(),
+    disableSudo: bool(Input.DisableSudo, false),
     ...(egress ? { egress } : {}),
   });
 }

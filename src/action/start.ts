@@ -10,11 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { request } from '../daemon/client.js';
 import { DEFAULT_STATE_DIR, defaultDaemonOptions } from '../daemon/options.js';
 import { EnvVar } from './constants.js';
+import { copyCode, type CodeCopy } from './codeCopy.js';
 import { processStart } from './daemonProcess.js';
+import { disableSudo } from './disableSudo.js';
 import { jobIdentity } from './identity.js';
 import { launchDaemon } from './launch.js';
-import { checkActionPlatform } from './platform.js';
-import { sensorDir } from './sensorSource.js';
+import { checkActionPlatform, type ActionPlatform } from './platform.js';
+import { sensorSource } from './sensorSource.js';
 import { rulesAfterCheckout, rulesAtRegistration, workspaceDir, type ActionRules } from './rules.js';
 import { egressRequest, getSettings, type Settings } from './settings.js';
 import { saveSession, type Session } from './state.js';
@@ -37,6 +39,25 @@ function jobRules(settings: Settings, phase: 'pre' | 'main'): ActionRules {
   return rulesAtRegistration(settings, workspaceDir());
 }
 
+/**
+ * Root's copy of the code, and a daemon started from it unless one answers
+ * already. Root runs only that copy, now and in post (stopping the daemon):
+ * the job cannot rewrite it.
+ */
+async function ensureDaemon(settings: Settings, platform: ActionPlatform, stateDir: string): Promise<CodeCopy> {
+  const timeoutMs = Number(process.env[EnvVar.ReadyTimeout] || 30) * 1000;
+  const started = Date.now();
+  const source = await sensorSource(settings, bundleDir());
+  const code = await copyCode(platform, source.dir, source.entries);
+  if (!(await daemonAnswers(stateDir))) {
+    // The proxy also takes over the default docker socket: a job's `sudo docker` and SDKs ignore DOCKER_HOST.
+    const daemon = defaultDaemonOptions({ stateDir, dockerProxy: settings.dockerProxy, interposeDocker: settings.dockerProxy });
+    await launchDaemon(platform, code, daemon, timeoutMs);
+  }
+  core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
+  return code;
+}
+
 export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
   const settings = getSettings();
   const notes = phase === 'main' ? ['The action ran without its pre step: steps before it were not observed.'] : [];
@@ -50,14 +71,7 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
     return;
   }
   const stateDir = process.env[EnvVar.StateDir] || DEFAULT_STATE_DIR;
-  const timeoutMs = Number(process.env[EnvVar.ReadyTimeout] || 30) * 1000;
-  const started = Date.now();
-  if (!(await daemonAnswers(stateDir))) {
-    // The proxy also takes over the default docker socket: a job's `sudo docker` and SDKs ignore DOCKER_HOST.
-    const daemon = defaultDaemonOptions({ stateDir, dockerProxy: settings.dockerProxy, interposeDocker: settings.dockerProxy });
-    await launchDaemon(platform, await sensorDir(settings, bundleDir()), daemon, timeoutMs);
-  }
-  core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);
+  const code = await ensureDaemon(settings, platform, stateDir);
   const job = jobIdentity();
   // The daemon writes these into the job's report itself: summary.md is rendered once, with them.
   const reply = await request(stateDir, {
@@ -66,6 +80,8 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
     pid: process.pid,
     notes: [...notes],
     protect: settings.protectRunner,
+    // The artifact's summary.md is the daemon's: it has the job's rows from the start.
+    summaryRows: settings.summaryRows,
     ...(rules.payload ? { rules: rules.payload } : {}),
     ...(settings.egress ? { egress: egressRequest(settings.egress) } : {}),
   });
@@ -81,8 +97,10 @@ export async function startWatching(phase: 'pre' | 'main'): Promise<void> {
     daemonStart: daemonPid ? processStart(daemonPid) : undefined,
     linksAlive: stats.ok ? stats.linksAlive : undefined,
     startedAt: new Date().toISOString(),
+    code,
     notes,
     ...(rules.pending ? { rulesPending: true } : {}),
+    ...(settings.disableSudo ? { sudoToken: await disableSudo(stateDir, job.id) } : {}),
   };
   if (settings.dockerProxy && reply.dockerHost !== undefined) {
     core.exportVariable('DOCKER_HOST', reply.dockerHost);

@@ -1,5 +1,6 @@
 /** What pre (or main) hands to post, as one typed JSON value in the runner's state. */
 import * as core from '@actions/core';
+import type { CodeCopy } from './codeCopy.js';
 import { StateKey } from './constants.js';
 
 export interface Session {
@@ -15,10 +16,14 @@ export interface Session {
   /** BPF links attached when the job registered. */
   linksAlive?: number;
   startedAt?: string;
+  /** Root's copy of the sensor's code (src/action/codeCopy.ts): what post runs through sudo. */
+  code?: CodeCopy;
   dockerHost?: string;
   notes?: string[];
   /** The rule files were not in the workspace at pre: the main step loads them. */
   rulesPending?: boolean;
+  /** disable-sudo: the token that gives the runner user's sudo back (src/action/disableSudo.ts). */
+  sudoToken?: string;
 }
 
 export function saveSession(s: Session): void {

@@ -5,7 +5,7 @@ import type { JobIdentity } from '../events/eventRecord.js';
 import { type FailOn, FAIL_ON_LEVELS, isFailOn } from '../findings/severity.js';
 import { listValues, missing, scan, UsageError, type Spec } from '../options/argv.js';
 import { PolicyError } from '../policy/endpoints.js';
-import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
+import { parsePolicy, runnerPaths, type EgressPolicy } from '../policy/policy.js';
 
 export { UsageError };
 
@@ -15,11 +15,11 @@ export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
-                                [--protect]
+                                [--protect] [--no-builtin-rules]
        cicd-sensor job unregister [--state-dir DIR] --id ID
-       cicd-sensor report --job-dir DIR
-       cicd-sensor rules check FILE...
-       cicd-sensor rules eval --rules FILE... --events EVENTS.ndjson [--monitor-mode]
+       cicd-sensor report --job-dir DIR [--rules FILE...] [--monitor-mode] [--no-builtin-rules]
+       cicd-sensor rules check [--builtin] FILE...
+       cicd-sensor rules eval [--builtin] [--rules FILE...] --events EVENTS.ndjson [--monitor-mode]
 
 run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
 writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
@@ -42,12 +42,23 @@ summary. Exits with COMMAND's exit code.
   --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
                          low, none; default critical); COMMAND's own failing exit code wins
   --monitor-mode         terminate rules only detect
+  --no-builtin-rules     leave out the built-in rule set (on by default, loaded ahead of --rules)
   --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
                          process_vm_readv, /proc/PID/mem): the caller is killed, or refused
   -h, --help             show this help
 
-report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
-(for a job whose daemon is gone; says so when the run ended early).
+report: rebuilds DIR/report.json, DIR/summary.md and DIR/report.html from
+DIR/events.ndjson (for a job whose daemon is gone; says so when the run ended
+early). The findings are recomputed: every event of the log is evaluated
+again against the built-in rules and the files of --rules FILE (repeat for
+more), DIR/findings.ndjson is rewritten, and the report links each finding to
+its event's line (a finding the run acted on keeps what was done; nothing is
+done to any process now). With --no-builtin-rules and no --rules, the
+findings of DIR/findings.ndjson are shown as they are.
+
+rules check, rules eval: --builtin loads the built-in rule set ahead of the
+files (to check a rule-modifiers file that changes built-in rules, or to
+replay a log through the rules a job gets by default).
 
 rules check: validates rule files (shared rules format); each problem is
 printed as FILE:LINE:COL: RULE: MESSAGE. Exits 0 when all load, 1 when not.
@@ -63,6 +74,15 @@ answers: SIGKILL, then its docker socket interposition and sockets undone.
 exit codes: COMMAND's own; 1 rule files with problems (rules); 2 usage error; 3 the sensor cannot run here;
 4 the daemon refused a request or cannot be reached.`;
 
+export interface ReportCommandOptions {
+  jobDir: string;
+  /** Rule and modifier files, in load order (after the built-in set): the findings are recomputed from the log with them. */
+  rules: string[];
+  monitorMode: boolean;
+  /** The built-in rule set ahead of the files. */
+  builtinRules: boolean;
+}
+
 export interface RunOptions {
   outDir: string;
   ringbufBytes: number;
@@ -75,6 +95,8 @@ export interface RunOptions {
   egress?: EgressPolicy;
   /** Rule files, in load order. */
   rules: string[];
+  /** the built-in rule set ahead of the rule files */
+  builtinRules: boolean;
   failOn: FailOn;
   monitorMode: boolean;
   /** protect-runner: the command may not read or trace the sensor. */
@@ -87,15 +109,17 @@ export type Parsed =
   | { help: false; subcommand: 'run'; options: RunOptions }
   | { help: false; subcommand: 'daemon'; options: DaemonOptions }
   | { help: false; subcommand: 'daemon-stop' | 'daemon-stats' | 'daemon-kill'; stateDir: string }
-  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean }
+  | { help: false; subcommand: 'job-register'; stateDir: string; job: JobIdentity; cgroup?: string; pid?: number; protect: boolean; builtinRules: boolean }
   | { help: false; subcommand: 'job-unregister'; stateDir: string; id: string }
-  | { help: false; subcommand: 'report'; jobDir: string }
-  | { help: false; subcommand: 'rules-check'; files: string[] }
+  | { help: false; subcommand: 'report'; options: ReportCommandOptions }
+  | { help: false; subcommand: 'rules-check'; files: string[]; builtin?: true }
   | { help: false; subcommand: 'rules-eval'; options: RulesEvalOptions };
 
 export interface RulesEvalOptions {
   /** rule and modifier files, in load order */
   rules: string[];
+  /** the built-in rule set ahead of the files */
+  builtin?: true;
   events: string;
   monitorMode: boolean;
 }
@@ -121,6 +145,7 @@ const RUN_SPEC: Spec = {
   '--fail-on': 'string',
   '--monitor-mode': 'flag',
   '--protect': 'flag',
+  '--no-builtin-rules': 'flag',
 };
 
 /** The egress policy flags of `run`; none given: no policy. */
@@ -139,7 +164,12 @@ function runPolicy(values: Map<string, unknown>): EgressPolicy | undefined {
     throw new UsageError(`--allowed-endpoints-file ${file}: ${(err as Error).message}`);
   }
   try {
-    return parsePolicy({ egressPolicy: mode, allowedEndpoints: `${list ?? ''}\n${fromFile}`, allowLoopback: !values.has('--no-allow-loopback') });
+    return parsePolicy({
+      egressPolicy: mode,
+      allowedEndpoints: `${list ?? ''}\n${fromFile}`,
+      allowLoopback: !values.has('--no-allow-loopback'),
+      ...runnerPaths(process.env),
+    });
   } catch (err) {
     if (err instanceof PolicyError) throw new UsageError(err.message);
     throw err;
@@ -163,6 +193,7 @@ function parseRun(args: string[]): Parsed {
       dockerProxy: !values.has('--no-docker-proxy'),
       ...(egress ? { egress } : {}),
       rules: listValues(values.get('--rules')),
+      builtinRules: !values.has('--no-builtin-rules'),
       failOn: failOnArg(values.get('--fail-on') as string | undefined),
       monitorMode: values.has('--monitor-mode'),
       protect: values.has('--protect'),
@@ -197,7 +228,7 @@ const IDENTITY_FLAGS = {
 function parseJob(args: string[]): Parsed {
   const [action, ...rest] = args;
   if (action === 'register') {
-    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid', '--protect': 'flag' };
+    const spec: Spec = { '--state-dir': 'dir', '--id': 'string', '--cgroup': 'string', '--pid': 'pid', '--protect': 'flag', '--no-builtin-rules': 'flag' };
     for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = 'string';
     const { values, help } = scan(rest, spec, false);
     if (help) return { help: true };
@@ -212,7 +243,7 @@ function parseJob(args: string[]): Parsed {
       if (typeof v === 'string') job[field] = v;
     }
     const stateDir = (values.get('--state-dir') as string) ?? DEFAULT_STATE_DIR;
-    return { help: false, subcommand: 'job-register', stateDir, job, cgroup, pid, protect: values.has('--protect') };
+    return { help: false, subcommand: 'job-register', stateDir, job, cgroup, pid, protect: values.has('--protect'), builtinRules: !values.has('--no-builtin-rules') };
   }
   if (action === 'unregister') {
     const { values, help } = scan(rest, { '--state-dir': 'dir', '--id': 'string' }, false);
@@ -232,10 +263,12 @@ function parseRulesEval(args: string[]): Parsed {
   const rules: string[] = [];
   let events: string | undefined;
   let monitorMode = false;
+  let builtin = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-h' || arg === '--help') return { help: true };
     if (arg === '--monitor-mode') monitorMode = true;
+    else if (arg === '--builtin') builtin = true;
     else if (arg === '--events') {
       events = args[++i];
       if (!events) throw missing('--events', 'string');
@@ -245,19 +278,21 @@ function parseRulesEval(args: string[]): Parsed {
       if (rules.length === start) throw new UsageError('--rules needs at least one file');
     } else throw new UsageError(arg.startsWith('-') ? `unknown option '${arg}'` : `unexpected argument '${arg}'`);
   }
-  if (rules.length === 0) throw new UsageError('rules eval needs --rules FILE...');
+  if (rules.length === 0 && !builtin) throw new UsageError('rules eval needs --rules FILE... or --builtin');
   if (!events) throw new UsageError('rules eval needs --events FILE');
-  return { help: false, subcommand: 'rules-eval', options: { rules, events, monitorMode } };
+  return { help: false, subcommand: 'rules-eval', options: { rules, events, monitorMode, ...(builtin ? { builtin } : {}) } };
 }
 
 function parseRules(args: string[]): Parsed {
   const [action, ...rest] = args;
   if (action === 'check') {
     if (rest.includes('-h') || rest.includes('--help')) return { help: true };
-    const unknown = rest.find((a) => a.startsWith('-'));
+    const files = rest.filter((a) => a !== '--builtin');
+    const unknown = files.find((a) => a.startsWith('-'));
     if (unknown) throw new UsageError(`unknown option '${unknown}'`);
-    if (rest.length === 0) throw new UsageError('rules check needs at least one file');
-    return { help: false, subcommand: 'rules-check', files: rest };
+    const builtin = files.length < rest.length;
+    if (files.length === 0 && !builtin) throw new UsageError('rules check needs at least one file, or --builtin');
+    return { help: false, subcommand: 'rules-check', files, ...(builtin ? { builtin } : {}) };
   }
   if (action === 'eval') return parseRulesEval(rest);
   throw new UsageError(action === undefined ? 'rules needs an action (check or eval)' : `unknown rules action '${action}'`);
@@ -280,11 +315,18 @@ export function parseArgs(argv: string[]): Parsed {
     case 'rules':
       return parseRules(rest);
     case 'report': {
-      const { values, help } = scan(rest, { '--job-dir': 'dir' }, false);
+      const spec: Spec = { '--job-dir': 'dir', '--rules': 'list', '--monitor-mode': 'flag', '--no-builtin-rules': 'flag' };
+      const { values, help } = scan(rest, spec, false);
       if (help) return { help: true };
       const jobDir = values.get('--job-dir') as string | undefined;
       if (!jobDir) throw new UsageError('report needs --job-dir');
-      return { help: false, subcommand: 'report', jobDir };
+      const options = {
+        jobDir,
+        rules: listValues(values.get('--rules')),
+        monitorMode: values.has('--monitor-mode'),
+        builtinRules: !values.has('--no-builtin-rules'),
+      };
+      return { help: false, subcommand: 'report', options };
     }
     default:
       throw new UsageError(`unknown subcommand '${sub}'`);

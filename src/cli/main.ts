@@ -36,13 +36,14 @@ export async function main(argv: string[]): Promise<number> {
         cgroup: parsed.cgroup,
         pid: parsed.pid,
         ...(parsed.protect ? { protect: true } : {}),
+        ...(parsed.builtinRules ? {} : { rules: { sources: [], monitorMode: false, builtin: false } }),
       });
     case 'job-unregister':
       return sendAndPrint(parsed.stateDir, { op: 'unregister', id: parsed.id });
     case 'report':
-      return reportCommand(parsed.jobDir);
+      return reportCommand(parsed.options);
     case 'rules-check':
-      return rulesCheckCommand(parsed.files);
+      return rulesCheckCommand(parsed.files, parsed.builtin);
     case 'rules-eval':
       return rulesEvalCommand(parsed.options);
   }

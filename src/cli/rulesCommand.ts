@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { loadRuleBook, type RuleBook } from '../rules/book.js';
+import { builtinRuleFiles } from '../rules/builtin.js';
 import { RuleEngine } from '../rules/engine.js';
 import { providerHost } from '../rules/jobRules.js';
 import { replayLog } from '../rules/replay.js';
@@ -23,15 +24,19 @@ function loadOrReport(files: readonly string[], monitorMode = false): RuleBook |
   }
 }
 
-export function rulesCheckCommand(files: readonly string[]): number {
-  const book = loadOrReport(files);
+/** The files to load: the built-in ones first when asked for. */
+const withBuiltin = (files: readonly string[], builtin: boolean | undefined): string[] => [...(builtin ? builtinRuleFiles() : []), ...files];
+
+export function rulesCheckCommand(files: readonly string[], builtin?: boolean): number {
+  const all = withBuiltin(files, builtin);
+  const book = loadOrReport(all);
   if (!book) return 1;
-  process.stdout.write(`${files.length} file(s), ${book.rules.length} rule(s): ok\n`);
+  process.stdout.write(`${all.length} file(s), ${book.rules.length} rule(s): ok\n`);
   return 0;
 }
 
 export function rulesEvalCommand(o: RulesEvalOptions, out: (line: string) => void = (l) => process.stdout.write(l)): number {
-  const book = loadOrReport(o.rules, o.monitorMode);
+  const book = loadOrReport(withBuiltin(o.rules, o.builtin), o.monitorMode);
   if (!book) return 1;
   if (!existsSync(o.events)) {
     process.stderr.write(`cicd-sensor: ${o.events} does not exist\n`);

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { SensorError } from '../native/sensor.js';
 import { PolicyError } from '../policy/endpoints.js';
 import { enforcePolicy } from '../policy/enforce.js';
+import { jobGuard } from '../recording/docker.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 
 const LOCAL_JOB: JobIdentity = { id: 'local', name: 'local' };
@@ -60,6 +61,8 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string,
     workspace: process.cwd(),
     rowLimit: opts.summaryRows,
     stages,
+    // Not by its pid: the CLI is node, and node's install is no runner's.
+    ...(opts.egress ? { containerGuard: jobGuard(opts.egress) } : {}),
   });
   try {
     const docker = recorder.docker;
@@ -78,7 +81,7 @@ async function runRecorded(recorder: Recorder, opts: RunOptions, cgroup: string,
 /** The rules stage, or undefined with the problems printed (exit 2: nothing ran). */
 function loadRules(opts: RunOptions): { stages: EventStage[] } | undefined {
   try {
-    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode });
+    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode, builtin: opts.builtinRules });
     return { stages: stage ? [stage] : [] };
   } catch (err) {
     if (!(err instanceof RuleLoadError)) throw err;

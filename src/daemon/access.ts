@@ -7,7 +7,8 @@
  * Root may do everything. Another uid may register a job only for a process
  * it owns, under a Runner.Worker it owns and that it runs under itself (a
  * step registers its own job, never another user's processes or the host),
- * may unregister only the jobs it registered, and may never stop the daemon.
+ * may unregister (and fetch the report of) only the jobs it registered, and
+ * may never stop the daemon.
  * A job id is used once in a daemon's life, so "unregister, do the bad
  * thing, register again" cannot wipe a log. Every register and unregister,
  * and every refusal aimed at a job, is written to the daemon's log and to
@@ -69,12 +70,20 @@ export function authorize(req: Request, peer: Peer | undefined, ctx: AccessConte
       return deny('only root may stop the daemon');
     case 'register':
       return authorizeRegister(req.pid, peer, ctx.facts ?? {});
+    case 'sudo':
+      if (req.user !== undefined) return deny('only root may name the user whose sudo is removed');
+      return registrantOnly(req.id, ctx.registrant, peer.uid);
     case 'unregister':
     case 'rules':
-      // An id nobody registered gets the job manager's own "no such job" answer.
-      if (ctx.registrant === undefined || ctx.registrant === peer.uid) return allow;
-      return deny(`job ${req.id} was registered by another user`);
+    case 'report':
+      return registrantOnly(req.id, ctx.registrant, peer.uid);
   }
+}
+
+function registrantOnly(id: string, registrant: number | undefined, uid: number): Verdict {
+  // An id nobody registered gets the job manager's own "no such job" answer.
+  if (registrant === undefined || registrant === uid) return allow;
+  return deny(`job ${id} was registered by another user`);
 }
 
 function uids(pid: number): number[] | undefined {
@@ -114,8 +123,8 @@ export class AccessControl {
   ) {}
 
   /** Runs handle only for an allowed request, and records what happened. */
-  async guard(req: Request, peer: Peer | undefined, handle: (req: Request) => Promise<ReplyTo<Request>>): Promise<ReplyTo<Request>> {
-    const jobId = req.op === 'register' ? req.job.id : req.op === 'unregister' || req.op === 'rules' ? req.id : undefined;
+  async guard(req: Request, peer: Peer | undefined, handle: (req: Request, peer: Peer) => Promise<ReplyTo<Request>>): Promise<ReplyTo<Request>> {
+    const jobId = req.op === 'register' ? req.job.id : req.op === 'stats' || req.op === 'stop' ? undefined : req.id;
     const verdict = authorize(req, peer, {
       usedBefore: jobId !== undefined && this.used.has(jobId),
       registrant: jobId === undefined ? undefined : this.registrants.get(jobId),
@@ -130,7 +139,7 @@ export class AccessControl {
     if (req.op === 'unregister' && this.registrants.has(req.id)) {
       this.note(req.id, `Recording ended at ${at}: unregistered by ${describePeer(peer)}.`);
     }
-    const res = await handle(req);
+    const res = await handle(req, peer!);
     this.record(req, peer, res, at);
     return res;
   }
@@ -143,7 +152,7 @@ export class AccessControl {
       this.log.info(`control: ${describePeer(peer)} registered job ${req.job.id}`);
       this.note(req.job.id, `Recording started at ${at}: registered by ${describePeer(peer)}.`);
     } else if (req.op === 'unregister') {
-      this.registrants.delete(req.id);
+      // Kept: the registrant (and root) may still ask for the finished job's report.
       this.log.info(`control: ${describePeer(peer)} unregistered job ${req.id}`);
     }
   }

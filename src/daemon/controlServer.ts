@@ -38,9 +38,14 @@ function drop(sock: net.Socket): void {
 
 function reply(sock: net.Socket, res: ReplyTo<Request>): void {
   if (sock.destroyed || !sock.writable) return;
+  // A client that never reads would otherwise grow the daemon without bound. Checked
+  // before the write, so one large reply (a job's report model) still goes out whole:
+  // what is pending stays under the limit plus one reply.
+  if (sock.writableLength > MAX_PENDING_OUTPUT_BYTES) {
+    drop(sock);
+    return;
+  }
   sock.write(JSON.stringify(res) + '\n');
-  // A client that never reads would otherwise grow the daemon without bound.
-  if (sock.writableLength > MAX_PENDING_OUTPUT_BYTES) drop(sock);
 }
 
 function serve(sock: net.Socket, handler: Handler): void {

@@ -17,9 +17,12 @@ import { AccessControl } from './access.js';
 import { internalErrors } from './survive.js';
 import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
+import { FinishedReports } from './reportOp.js';
 import type { Logger } from './log.js';
 import type { DaemonOptions } from './options.js';
 import { policyOf, type ReplyTo, type Request, type StatsReply } from './protocol.js';
+import type { Peer } from './access.js';
+import { answerSudo, SudoSwitch } from './sudo.js';
 
 /** What the process running the daemon gives it besides its options. */
 export interface DaemonHost {
@@ -54,6 +57,9 @@ class Daemon {
   private readonly recorder: Recorder;
   private readonly jobs: JobManager;
   private readonly access: AccessControl;
+  private readonly reports = new FinishedReports();
+  /** disable-sudo: the users whose sudo the daemon removed, by job. */
+  private readonly sudo: SudoSwitch;
   private readonly startedAt = new Date().toISOString();
   private server: Server | undefined;
   private ticker: NodeJS.Timeout | undefined;
@@ -67,8 +73,9 @@ class Daemon {
     cgroupRoot: string,
   ) {
     this.recorder = new Recorder(sensor, plan, cgroupRoot);
-    this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner());
+    this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner(), this.reports);
     this.access = new AccessControl(opts.log, (id, message) => this.recorder.get(id)?.note(message));
+    this.sudo = new SudoSwitch(opts.stateDir);
   }
 
   private get tracker() {
@@ -80,11 +87,13 @@ class Daemon {
   }
 
   async start(): Promise<void> {
+    const given = this.sudo.repair();
+    if (given.length) this.opts.log.warn(`gave back the sudo a killed daemon had removed: ${given.join(', ')}`);
     const docker = { socketDir: this.opts.stateDir, upstream: this.opts.dockerUpstream, interpose: this.opts.interposeDocker, log: this.opts.log };
     await this.recorder.start(this.opts.dockerProxy ? docker : undefined);
     this.server = await listenControl({
       path: controlSocketPath(this.opts.stateDir),
-      handler: (req, peer) => this.access.guard(req, peer, (r) => this.handle(r)),
+      handler: (req, peer) => this.access.guard(req, peer, (r, p) => this.handle(r, p)),
       owner: socketOwner(),
       onError: (err) => this.opts.log.error(`control socket: ${err.message}`),
     });
@@ -95,21 +104,37 @@ class Daemon {
     this.tracker.reconcile();
     for (const id of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
       this.opts.log.warn(`job ${id} was never unregistered; closing it after 24 h`);
-      this.jobs.unregister(id, 'expired after 24 h');
+      this.endJob(id, 'expired after 24 h');
     }
   }
 
-  async handle(req: Request): Promise<ReplyTo<Request>> {
+  /** Closes a job; the sudo removed for it comes back whatever ended it. */
+  private endJob(id: string, reason?: string): ReturnType<JobManager['unregister']> {
+    try {
+      if (this.sudo.restore(id)) this.opts.log.info(`job ${id}: sudo given back`);
+    } catch (err) {
+      this.opts.log.error(`job ${id}: giving sudo back failed: ${(err as Error).message}`);
+    }
+    return this.jobs.unregister(id, reason);
+  }
+
+  async handle(req: Request, peer?: Peer): Promise<ReplyTo<Request>> {
     switch (req.op) {
       case 'register': {
-        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.protect === true, req.rules, req.egress && policyOf(req.egress));
+        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, {
+          notes: req.notes,
+          protect: req.protect === true,
+          rules: req.rules,
+          egress: req.egress && policyOf(req.egress),
+          summaryRows: req.summaryRows,
+        });
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result, ...docker };
       }
       case 'unregister': {
         await this.recorder.pump.settle();
-        const result = this.jobs.unregister(req.id);
+        const result = this.endJob(req.id);
         this.opts.log.info(`unregistered job ${req.id} (${result.delivered} events)`);
         return { ok: true, ...result };
       }
@@ -118,6 +143,14 @@ class Daemon {
         const findings = this.jobs.setRules(req.id, req.rules);
         this.opts.log.info(`job ${req.id}: ${req.rules.sources.length} rule file(s) loaded, ${findings} finding(s) so far`);
         return { ok: true, findings };
+      }
+      case 'report':
+        return { ok: true, ...(await this.reports.report(req)) };
+      case 'sudo': {
+        const reply = answerSudo(this.sudo, req, peer?.uid ?? -1, this.jobs.ids().includes(req.id));
+        this.opts.log.info(`job ${req.id}: sudo ${req.disable ? `removed (${reply.file})` : reply.restored ? 'given back' : 'was not removed'}`);
+        this.recorder.get(req.id)?.note(req.disable ? 'disable-sudo: the runner user\'s sudo was removed for the rest of the job.' : 'disable-sudo: the runner user\'s sudo was given back.');
+        return reply;
       }
       case 'stats':
         return { ok: true, ...this.stats() };
@@ -140,6 +173,7 @@ class Daemon {
       unattributed: this.tracker.counts.unattributed,
       ownerless: this.tracker.counts.ownerless,
       linksAlive: this.recorder.sensor.linksAlive(),
+      links: this.recorder.sensor.links(),
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
       maps: this.recorder.sensor.mapIds(),
@@ -162,7 +196,7 @@ class Daemon {
     await this.recorder.stop();
     for (const id of this.jobs.ids()) {
       try {
-        this.jobs.unregister(id, reason);
+        this.endJob(id, reason);
       } catch (err) {
         this.opts.log.error(`closing job ${id}: ${(err as Error).message}`);
       }

@@ -9,20 +9,35 @@ import type { JobIdentity } from '../events/eventRecord.js';
 import { cgroupId, cgroupProcs, moveProcess } from '../platform/cgroup.js';
 import type { Recorder } from '../recording/recorder.js';
 import { makeDirectory, writeReplacing } from '../platform/noFollow.js';
+import { jobGuard } from '../recording/docker.js';
 import { enforcePolicy, releasePolicy } from '../policy/enforce.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 import type { EgressPolicy } from '../policy/policy.js';
-import { engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
+import { BUILTIN_ONLY, engineFromPayload, type RulesPayload } from '../rules/jobRules.js';
 import { replayLog } from '../rules/replay.js';
 import { RuleStage } from '../rules/ruleStage.js';
 import { chooseJobCgroup, type JobCgroupChoice } from './jobCgroup.js';
 import type { RegisterReply, UnregisterReply } from './protocol.js';
+import type { FinishedReports } from './reportOp.js';
 
 /** The register reply, less what the daemon adds (the docker proxy's address). */
 export type RegisterResult = Omit<RegisterReply, 'ok' | 'dockerHost'>;
 export type UnregisterResult = Omit<UnregisterReply, 'ok'>;
 
 /** The daemon's side of its jobs: which cgroup is the job, their files in the state directory, the done marker. */
+/** What a register request asks for besides the job's identity and target. */
+export interface JobOptions {
+  /** Lines for the job's report from whoever registers it. */
+  notes?: string[];
+  /** protect-runner for this job. */
+  protect?: boolean;
+  /** The text of its rule files. */
+  rules?: RulesPayload;
+  egress?: EgressPolicy;
+  /** Rows per table in its summary.md (the action's summary-rows). */
+  summaryRows?: number;
+}
+
 /** A job's egress policy in the kernel: its id and the processes exempt from it. */
 interface JobPolicy {
   id: number;
@@ -40,6 +55,8 @@ export class JobManager {
     private readonly recorder: Recorder,
     /** The unprivileged user the job's steps run as: they read the job's files. */
     private readonly owner?: { uid: number; gid: number },
+    /** Where a finished job's model is kept for post (the `report` op). */
+    private readonly reports?: FinishedReports,
   ) {}
 
   ids(): string[] {
@@ -68,13 +85,12 @@ export class JobManager {
   }
 
   /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner); rules: the text of its rule files. */
-  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, notes: string[] = [], protect = false, rules?: RulesPayload, egress?: EgressPolicy): RegisterResult {
+  register(identity: JobIdentity, target: { pid?: number; cgroup?: string }, opts: JobOptions = {}): RegisterResult {
+    const { notes = [], protect = false, rules, egress, summaryRows } = opts;
     if (this.choices.has(identity.id)) throw new Error(`job ${identity.id} is already registered`);
     // Rules first: a job whose rules do not load is refused before anything of it exists.
-    const stage = rules ? new RuleStage(engineFromPayload(rules)) : undefined;
-    const dir = join(this.stateDir, 'jobs', identity.id);
-    // A job's log is never replaced: registering a finished job's id again would wipe what it did.
-    if (existsSync(dir)) throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
+    // No rules in the request: the built-in set, as for every job unless it turned them off.
+    const stage = new RuleStage(engineFromPayload(rules ?? BUILTIN_ONLY));
     // A job's log is never replaced: registering a finished job's id again would wipe what it did.
     if (existsSync(join(this.stateDir, 'jobs', identity.id))) {
       throw new Error(`job id ${identity.id} was used before on this state directory; a job id is never reused`);
@@ -82,7 +98,7 @@ export class JobManager {
     const choice = chooseJobCgroup(target, this.recorder.cgroupRoot, identity.id);
     try {
       const policy = egress && this.enforce(identity.id, egress, choice.workerPid);
-      return this.begin(identity, choice, { notes, protect, stage, policy, egress });
+      return this.begin(identity, choice, { notes, protect, stage, policy, egress, summaryRows });
     } catch (err) {
       this.release(identity.id);
       throw err;
@@ -92,7 +108,7 @@ export class JobManager {
   private begin(
     identity: JobIdentity,
     choice: JobCgroupChoice,
-    { notes, protect, stage, policy, egress }: { notes: string[]; protect: boolean; stage?: RuleStage; policy?: JobPolicy; egress?: EgressPolicy },
+    { notes, protect, stage, policy, egress, summaryRows }: { notes: string[]; protect: boolean; stage?: RuleStage; policy?: JobPolicy; egress?: EgressPolicy; summaryRows?: number },
   ): RegisterResult {
     const dir = join(this.stateDir, 'jobs', identity.id);
     // Root's, in the runner's group, setgid (its files get that group: the runner reads them) and
@@ -109,6 +125,8 @@ export class JobManager {
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...(choice.note ? [choice.note] : []), ...notes],
       stages: stage ? [stage] : [],
+      ...(summaryRows !== undefined ? { rowLimit: summaryRows } : {}),
+      ...(egress ? { containerGuard: jobGuard(egress, choice.workerPid) } : {}),
     });
     this.choices.set(identity.id, choice);
     if (stage) this.ruleStages.set(identity.id, stage);
@@ -151,6 +169,7 @@ export class JobManager {
     const done = this.recorder.finish(id);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
     writeReplacing(join(recording.dir, 'job.json'), JSON.stringify(marker, null, 2) + '\n');
+    this.reports?.add(id, recording.dir, done.model);
     return { id, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report, html: done.html };
   }
 

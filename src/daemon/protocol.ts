@@ -8,13 +8,58 @@ import { PolicyError } from '../policy/endpoints.js';
 import { parsePolicy, type EgressPolicy } from '../policy/policy.js';
 import type { AttachPlanEntry, HookCounters, RingStatus } from '../events/sensorStatus.js';
 import type { RulesPayload } from '../rules/jobRules.js';
+import type { WorkflowStep } from '../findings/workflowStep.js';
+import type { ReportModel } from '../report/model.js';
+import type { LinkState } from '../native/sensor.js';
 
 export type Request =
-  | { op: 'register'; job: JobIdentity; cgroup?: string; pid?: number; notes?: string[]; protect?: boolean; rules?: RulesPayload; egress?: EgressWire }
+  | {
+      op: 'register';
+      job: JobIdentity;
+      cgroup?: string;
+      pid?: number;
+      notes?: string[];
+      protect?: boolean;
+      rules?: RulesPayload;
+      egress?: EgressWire;
+      /** Rows per table in the job's summary.md (the action's summary-rows). */
+      summaryRows?: number;
+    }
   | { op: 'unregister'; id: string }
+  | ReportRequest
   | { op: 'rules'; id: string; rules: RulesPayload }
+  | SudoRequest
   | { op: 'stats' }
   | { op: 'stop' };
+
+/**
+ * A finished job's report from the daemon itself (post's source of truth):
+ * its model, and the root-owned files of its artifact, sealed with what
+ * post adds (tamper problems it saw, where findings sit in the workflow).
+ */
+export interface ReportRequest {
+  op: 'report';
+  id: string;
+  /** Problems post found with the sensor (src/action/daemonProcess.ts), for the report's verdict. */
+  alerts?: string[];
+  /** The workflow file and its job's steps, where findings.sarif anchors results. */
+  place?: { file: string; steps: WorkflowStep[] };
+}
+
+/**
+ * disable-sudo (src/daemon/sudo.ts): disable removes the sudo of the job's
+ * registrant (root names the user), !disable gives back what the daemon
+ * removed for the job.
+ */
+export interface SudoRequest {
+  op: 'sudo';
+  id: string;
+  disable: boolean;
+  /** Root only: whose sudo; others always remove their own. */
+  user?: string;
+  /** Giving it back (!disable), for anyone but root: the token the disable answered with. */
+  token?: string;
+}
 
 export type Response = { ok: true; [key: string]: unknown } | Refusal;
 
@@ -54,6 +99,15 @@ export interface UnregisterReply {
   html: string;
 }
 
+export interface ReportReply {
+  ok: true;
+  id: string;
+  dir: string;
+  model: ReportModel;
+  /** The artifact's files: names in dir, each root's and written by the daemon. */
+  files: string[];
+}
+
 export interface StatsReply {
   ok: true;
   pid: number;
@@ -68,6 +122,8 @@ export interface StatsReply {
   ownerless: number;
   /** BPF links still attached: fewer than at the start means someone detached programs. */
   linksAlive: number;
+  /** Every BPF link the sensor attached and the program attached through it now. */
+  links: LinkState[];
   processes: number;
   /** Sizes of the tracker's tables: all zero with no job registered. */
   mirror: Record<string, number>;
@@ -82,6 +138,14 @@ export interface StatsReply {
 export interface StopReply {
   ok: true;
   stopping: true;
+}
+
+export interface SudoReply {
+  ok: true;
+  /** disable: the drop-in that removes it, and the token that gives it back; restore: whether there was anything to give back. */
+  file?: string;
+  token?: string;
+  restored?: boolean;
 }
 
 export interface RulesReply {
@@ -100,7 +164,11 @@ export type ReplyTo<R extends Request> =
           ? StatsReply
           : R extends { op: 'rules' }
             ? RulesReply
-            : StopReply)
+            : R extends { op: 'report' }
+              ? ReportReply
+              : R extends { op: 'sudo' }
+                ? SudoReply
+                : StopReply)
   | Refusal;
 
 /** A request line longer than this is refused without being parsed (room for a job's rule files' text). */
@@ -144,10 +212,32 @@ export interface EgressWire {
   allowed_endpoints?: string;
   allow_loopback?: boolean;
   container_policy?: string;
+  /** The runner's home and tool directories, which the job's containers may not bind. */
+  host_paths?: string[];
+  /** The job's own places inside them, which they may (the workspace, RUNNER_TEMP). */
+  job_paths?: string[];
 }
 
 export function policyOf(w: EgressWire): EgressPolicy {
-  return parsePolicy({ egressPolicy: w.mode, allowedEndpoints: w.allowed_endpoints, allowLoopback: w.allow_loopback, containerPolicy: w.container_policy });
+  return parsePolicy({
+    egressPolicy: w.mode,
+    allowedEndpoints: w.allowed_endpoints,
+    allowLoopback: w.allow_loopback,
+    containerPolicy: w.container_policy,
+    containerHostPaths: w.host_paths,
+    containerJobPaths: w.job_paths,
+  });
+}
+
+const MAX_GUARD_PATHS = 16;
+
+function paths(v: unknown, field: string): string[] {
+  if (!Array.isArray(v) || v.length > MAX_GUARD_PATHS) throw new ProtocolError(`${field} must be an array of at most ${MAX_GUARD_PATHS} paths`);
+  return v.map((p, i) => {
+    const path = text(p, `${field}[${i}]`, 4096);
+    if (!path.startsWith('/')) throw new ProtocolError(`${field}[${i}] must be an absolute path`);
+    return path;
+  });
 }
 
 /** Checked whole here (a bad entry is the request's error); the daemon parses it with policyOf. */
@@ -162,6 +252,8 @@ function egress(v: unknown): EgressWire {
     w.allow_loopback = o.allow_loopback;
   }
   if (o.container_policy !== undefined) w.container_policy = text(o.container_policy, 'egress.container_policy', 16);
+  if (o.host_paths !== undefined) w.host_paths = paths(o.host_paths, 'egress.host_paths');
+  if (o.job_paths !== undefined) w.job_paths = paths(o.job_paths, 'egress.job_paths');
   try {
     policyOf(w);
   } catch (err) {
@@ -181,13 +273,49 @@ function rules(v: unknown): RulesPayload {
     return { name: text(f.name, `rules.sources[${i}].name`, 4096), text: text(f.text, `rules.sources[${i}].text`, MAX_REQUEST_BYTES) };
   });
   if (typeof o.monitorMode !== 'boolean') throw new ProtocolError('rules.monitorMode must be a boolean');
-  return { sources, monitorMode: o.monitorMode };
+  if (o.builtin !== undefined && typeof o.builtin !== 'boolean') throw new ProtocolError('rules.builtin must be a boolean');
+  return { sources, monitorMode: o.monitorMode, ...(o.builtin === false ? { builtin: false } : {}) };
 }
 
 function jobId(v: unknown): string {
   const id = text(v, 'id', 128);
   if (!JOB_ID_PATTERN.test(id)) throw new ProtocolError('id is not a valid job id');
   return id;
+}
+
+const MAX_SUMMARY_ROWS = 1000;
+const MAX_ALERTS = 16;
+const MAX_STEPS = 1000;
+
+function count(v: unknown, field: string, min: number, max: number): number {
+  if (!Number.isSafeInteger(v) || (v as number) < min || (v as number) > max) throw new ProtocolError(`${field} must be a whole number from ${min} to ${max}`);
+  return v as number;
+}
+
+function step(v: unknown, i: number): WorkflowStep {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ProtocolError(`place.steps[${i}] must be an object`);
+  const o = v as Record<string, unknown>;
+  const s: { index: number; line: number; uses?: string; run?: string } = {
+    index: count(o.index, `place.steps[${i}].index`, 0, MAX_STEPS),
+    line: count(o.line, `place.steps[${i}].line`, 1, 10_000_000),
+  };
+  if (o.uses !== undefined) s.uses = text(o.uses, `place.steps[${i}].uses`, 4096);
+  if (o.run !== undefined) s.run = text(o.run, `place.steps[${i}].run`, 64 * 1024);
+  return s;
+}
+
+function report(o: Record<string, unknown>): ReportRequest {
+  const req: ReportRequest = { op: 'report', id: jobId(o.id) };
+  if (o.alerts !== undefined) {
+    if (!Array.isArray(o.alerts) || o.alerts.length > MAX_ALERTS) throw new ProtocolError(`alerts must be an array of at most ${MAX_ALERTS} strings`);
+    req.alerts = o.alerts.map((a, i) => text(a, `alerts[${i}]`, 2000));
+  }
+  if (o.place !== undefined) {
+    const p = (typeof o.place === 'object' && o.place !== null ? o.place : {}) as Record<string, unknown>;
+    if (!Array.isArray(p.steps) || p.steps.length > MAX_STEPS) throw new ProtocolError(`place.steps must be an array of at most ${MAX_STEPS} steps`);
+    req.place = { file: text(p.file, 'place.file', 4096), steps: p.steps.map(step) };
+  }
+  return req;
 }
 
 function register(o: Record<string, unknown>): Request {
@@ -205,6 +333,15 @@ function register(o: Record<string, unknown>): Request {
     req.protect = o.protect;
   }
   if (o.egress !== undefined) req.egress = egress(o.egress);
+  if (o.summaryRows !== undefined) req.summaryRows = count(o.summaryRows, 'summaryRows', 1, MAX_SUMMARY_ROWS);
+  return req;
+}
+
+function sudo(o: Record<string, unknown>): SudoRequest {
+  if (typeof o.disable !== 'boolean') throw new ProtocolError('disable must be true or false');
+  const req: SudoRequest = { op: 'sudo', id: jobId(o.id), disable: o.disable };
+  if (o.user !== undefined) req.user = text(o.user, 'user', 32);
+  if (o.token !== undefined) req.token = text(o.token, 'token', 128);
   return req;
 }
 
@@ -225,6 +362,10 @@ export function parseRequest(line: string): Request {
       return { op: 'unregister', id: jobId(r.id) };
     case 'rules':
       return { op: 'rules', id: jobId(r.id), rules: rules(r.rules) };
+    case 'report':
+      return report(r);
+    case 'sudo':
+      return sudo(r);
     case 'stats':
       return { op: 'stats' };
     case 'stop':

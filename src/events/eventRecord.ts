@@ -14,7 +14,8 @@ export type EventKind =
   | 'unix_socket_connect'
   | 'mount'
   | 'http_request'
-  | 'process_access';
+  | 'process_access'
+  | 'container_create';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'process_exec',
@@ -29,6 +30,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'mount',
   'http_request',
   'process_access',
+  'container_create',
 ];
 
 export interface JobIdentity {
@@ -171,6 +173,31 @@ export interface ContainerInfo {
   image?: string;
 }
 
+/**
+ * container_create only: a container create a job sent through the docker
+ * proxy, what it asks of the host, and the container guard's verdict (an
+ * addition to the shared schema).
+ */
+export interface ContainerCreateInfo {
+  /** The image as the client named it ('' when the body named none). */
+  image: string;
+  name?: string;
+  privileged: boolean;
+  /** --pid (e.g. "host", "container:ID"), when set. */
+  pid_mode?: string;
+  /** --network (e.g. "host", "none", a network's name), when set. */
+  network_mode?: string;
+  /** Host source paths of binds, bind mounts and local volumes bound to a host directory. */
+  binds: string[];
+  cap_add: string[];
+  /** Host device paths (--device). */
+  devices: string[];
+  /** The proxy answered 403 (container-policy: block); the container does not exist. */
+  refused: boolean;
+  /** Why, when refused: the 403's message, naming the policy and the option. */
+  refusal?: string;
+}
+
 export interface EventRecord {
   seq: number;
   time: string;
@@ -187,4 +214,5 @@ export interface EventRecord {
   mount?: MountInfo;
   http?: HttpInfo;
   access?: AccessInfo;
+  container_create?: ContainerCreateInfo;
 }

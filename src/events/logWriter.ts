@@ -10,7 +10,7 @@
  */
 import { closeSync, fsyncSync, writeSync } from 'node:fs';
 import { createExclusive } from '../platform/noFollow.js';
-import { eventLine } from './eventLine.js';
+import { lineParts } from './eventLine.js';
 import type { EventRecord } from './eventRecord.js';
 
 export class EventLogWriter {
@@ -38,13 +38,18 @@ export class EventLogWriter {
   }
 
   write(event: EventRecord): void {
-    const line = eventLine(event);
+    const { head, shared, tail } = lineParts(event);
     // UTF-8 takes at most 3 bytes per UTF-16 unit: check before encoding.
-    if (this.used + line.length * 3 > this.buf.length) {
+    const most = (head.length + tail.length) * 3 + shared.bytes.length;
+    if (this.used + most > this.buf.length) {
       this.flush();
-      if (line.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(line.length * 3);
+      if (most > this.buf.length) this.buf = Buffer.allocUnsafe(most);
     }
-    this.used += this.buf.write(line, this.used, 'utf8');
+    // The shared run is already UTF-8: a copy, not an encoding.
+    this.used += this.buf.write(head, this.used, 'utf8');
+    this.buf.set(shared.bytes, this.used);
+    this.used += shared.bytes.length;
+    this.used += this.buf.write(tail, this.used, 'utf8');
     this.ends.push(this.used);
     this.written++;
     this.onEvent?.(event);

@@ -7,14 +7,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../events/finding.js';
-import { jobSteps, stepForLabel, workflowFileOf } from './workflowStep.js';
+import { jobSteps, stepForLabel, workflowFileOf, type WorkflowStep } from './workflowStep.js';
 
 export interface FindingPlace {
   readonly file: string;
   readonly lineOf: (f: Finding) => number | undefined;
 }
 
-export function findingPlace(
+/** The place as data: what post sends the daemon, which writes findings.sarif (src/daemon/reportOp.ts). */
+export interface PlaceData {
+  readonly file: string;
+  readonly steps: WorkflowStep[];
+}
+
+export function placeData(
   env: NodeJS.ProcessEnv = process.env,
   read: (path: string) => string | undefined = (p) => {
     try {
@@ -23,10 +29,16 @@ export function findingPlace(
       return undefined;
     }
   },
-): FindingPlace | undefined {
+): PlaceData | undefined {
   const file = workflowFileOf(env.GITHUB_WORKFLOW_REF);
   if (file === undefined) return undefined;
   const text = env.GITHUB_WORKSPACE ? read(join(env.GITHUB_WORKSPACE, file)) : undefined;
-  const steps = text !== undefined && env.GITHUB_JOB ? jobSteps(text, env.GITHUB_JOB) : [];
-  return { file, lineOf: (f) => stepForLabel(steps, f.step?.label)?.line };
+  return { file, steps: text !== undefined && env.GITHUB_JOB ? jobSteps(text, env.GITHUB_JOB) : [] };
+}
+
+export const placeOf = ({ file, steps }: PlaceData): FindingPlace => ({ file, lineOf: (f) => stepForLabel(steps, f.step?.label)?.line });
+
+export function findingPlace(env: NodeJS.ProcessEnv = process.env, read?: (path: string) => string | undefined): FindingPlace | undefined {
+  const data = placeData(env, read);
+  return data && placeOf(data);
 }

@@ -16,6 +16,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error
 /** code scanning's security-severity scale (critical above 9.0, high 7.0-8.9, medium 4.0-6.9, low below) */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: '0.0' };
 
+export const SARIF_FILE = 'findings.sarif';
+
 export interface SarifPlace {
   /** the workflow file, relative to the repository root */
   readonly file: string;
@@ -97,3 +99,9 @@ export function findingsSarif(findings: readonly Finding[], o: SarifOptions): Re
     ],
   };
 }
+
+const TOOL_VERSION = '0.1.0';
+
+/** findings.sarif as written beside a job's log. */
+export const sarifText = (findings: readonly Finding[], place?: SarifPlace): string =>
+  `${JSON.stringify(findingsSarif(findings, { toolVersion: TOOL_VERSION, place }), null, 1)}\n`;

@@ -12,6 +12,7 @@ import {
   type HttpRequestSample,
   type MountSample,
 } from './decodeAccess.js';
+import { decodeTamper, type TamperSample } from './decodeTamper.js';
 import {
   AnswerType,
   CgroupOp,
@@ -110,8 +111,13 @@ export type SocketTypeName = 'stream' | 'dgram' | 'seqpacket' | 'unknown';
 
 export interface UnixConnectSample extends SampleBase {
   kind: 'unix_connect';
+  /** As the job passed it; for an io_uring connect, the path the peer bound. */
   path: string;
   socketType?: SocketTypeName;
+  /** The socket file the peer is bound to (st_dev, st_ino as stat(2) gives them); absent for abstract and unnamed peers. */
+  peer?: { dev: number; ino: number };
+  /** Connected through io_uring (IORING_OP_CONNECT), not connect(2). */
+  ioUring?: true;
 }
 
 export type DomainSourceName = 'dns_query' | 'dns_answer' | 'tls_sni' | 'http_host' | 'resolved';
@@ -137,9 +143,11 @@ export interface DomainSample extends SampleBase {
 }
 
 export type { AccessSample, HttpRequestSample, MountSample } from './decodeAccess.js';
+export type { TamperSample } from './decodeTamper.js';
 
 export type Sample =
   | AccessSample
+  | TamperSample
   | HttpRequestSample
   | MountSample
   | DomainSample
@@ -226,22 +234,31 @@ function decodeConnect(b: Buffer, at: number): ConnectSample {
   };
 }
 
+/**
+ * The open storm's record, a million a minute: the header is read in place
+ * rather than spread in from base(), so the sample is one allocation of one
+ * shape.
+ */
 function decodeFileOpen(b: Buffer, at: number, end: number): FileOpenSample {
   const o = O.cs_file_open;
-  const flags = b.readUInt32LE(at + O.cs_header.flags);
+  const h = O.cs_header;
+  const flags = b.readUInt32LE(at + h.flags);
   const enc = b[at + o.path_enc];
   const [ps, pe] = new Tail(at + SIZEOF.cs_file_open, end).take(b.readUInt16LE(at + o.path_len));
   need(enc === PathEnc.COMPONENTS || enc === PathEnc.STRING, 'unknown path encoding');
+  const truncated = (flags & Flag.PATH_TRUNCATED) !== 0;
   return {
     kind: 'file_open',
-    ...base(b, at),
+    pid: b.readUInt32LE(at + h.pid),
+    tid: b.readUInt32LE(at + h.tid),
+    flags,
+    timeNs: u64(b, at + h.time_ns),
+    cgroupId: u64(b, at + h.cgroup_id),
+    startNs: u64(b, at + h.start_time_ns),
     openFlags: b.readUInt32LE(at + o.open_flags),
     access: b[at + o.access]!,
-    path:
-      enc === PathEnc.COMPONENTS
-        ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0)
-        : bytesToText(b, ps, pe),
-    pathTruncated: flag(flags, Flag.PATH_TRUNCATED),
+    path: enc === PathEnc.COMPONENTS ? componentsToPath(b, ps, pe, truncated) : bytesToText(b, ps, pe),
+    pathTruncated: truncated ? true : undefined,
   };
 }
 
@@ -299,7 +316,23 @@ function decodeUnix(b: Buffer, at: number, end: number): UnixConnectSample {
     const nul = b.indexOf(0, ps);
     path = bytesToText(b, ps, nul >= 0 && nul < pe ? nul : pe);
   }
-  return { kind: 'unix_connect', ...base(b, at), path, socketType: SOCKET_TYPES[b.readUInt16LE(at + O.cs_unix_connect.sock_type)] ?? 'unknown' };
+  const sample: UnixConnectSample = {
+    kind: 'unix_connect',
+    ...base(b, at),
+    path,
+    socketType: SOCKET_TYPES[b.readUInt16LE(at + O.cs_unix_connect.sock_type)] ?? 'unknown',
+  };
+  const ino = u64(b, at + O.cs_unix_connect.peer_ino);
+  if (ino !== 0) sample.peer = { dev: userDev(b.readUInt32LE(at + O.cs_unix_connect.peer_dev)), ino };
+  if (flag(sample.flags, Flag.IO_URING)) sample.ioUring = true;
+  return sample;
+}
+
+/** The kernel's dev_t (major << 20 | minor) as stat(2) encodes it (new_encode_dev). */
+function userDev(kdev: number): number {
+  const major = kdev >>> 20;
+  const minor = kdev & 0xfffff;
+  return (minor & 0xff) + major * 0x100 + (minor & ~0xff) * 0x1000;
 }
 
 const DOMAIN_SOURCES: Record<number, DomainSourceName> = {
@@ -384,6 +417,7 @@ const FIXED: Record<number, number> = {
   [Kind.ACCESS]: SIZEOF.cs_process_access,
   [Kind.MOUNT]: SIZEOF.cs_mount,
   [Kind.HTTP_REQUEST]: SIZEOF.cs_http_request,
+  [Kind.TAMPER]: SIZEOF.cs_tamper,
 };
 
 /** Decodes one record occupying b[at, at + len). */
@@ -418,6 +452,8 @@ export function decodeRecord(b: Buffer, at: number, len: number): Sample {
       return decodeMount(b, at, end);
     case Kind.HTTP_REQUEST:
       return decodeHttpRequest(b, at, end);
+    case Kind.TAMPER:
+      return decodeTamper(b, at);
     default:
       return decodeUnix(b, at, end);
   }

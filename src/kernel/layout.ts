@@ -3,7 +3,7 @@
  * compiles records.h and compares every offset and size here with the C
  * compiler's offsetof/sizeof, so a change on one side without the other fails.
  */
-export const RECORDS_ABI = 2;
+export const RECORDS_ABI = 3;
 
 export const STAGING_KEY_MAX = 80;
 
@@ -20,6 +20,7 @@ export const Kind = {
   ACCESS: 10,
   MOUNT: 11,
   HTTP_REQUEST: 12,
+  TAMPER: 13,
 } as const;
 
 /** Counter slots in enum cs_hook order. */
@@ -39,6 +40,7 @@ export const HOOK_NAMES = [
   'process_access',
   'mount',
   'http_request',
+  'tamper',
 ] as const;
 
 /**
@@ -56,6 +58,7 @@ export const Flag = {
   MEMFD: 1 << 5,
   EGRESS_DENIED: 1 << 6,
   EGRESS_BLOCKED: 1 << 7,
+  IO_URING: 1 << 8,
 } as const;
 
 export const CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 } as const;
@@ -71,6 +74,7 @@ export const AccessOp = { PTRACE: 1, VM_READV: 2, VM_WRITEV: 3, PROC_OPEN: 4 } a
 export const ProcFile = { MEM: 1, MAPS: 2, SMAPS: 3, SMAPS_ROLLUP: 4, NUMA_MAPS: 5, PAGEMAP: 6 } as const;
 export const Prevention = { NONE: 0, SIGNAL: 1, LSM: 2 } as const;
 export const MountOp = { MOUNT: 1, MOVE_MOUNT: 2 } as const;
+export const TamperOp = { SIGNAL: 1, STOPPED: 2, TRACED: 3 } as const;
 
 /** [struct, field] → byte offset; sizes of the fixed parts under SIZEOF. */
 export const OFFSETS = {
@@ -82,7 +86,7 @@ export const OFFSETS = {
   cs_connect: { protocol: 40, family: 41, port: 42, via_sendmsg: 44, addr: 48 },
   cs_file_open: { open_flags: 40, access: 44, path_enc: 45, path_len: 46 },
   cs_file_op: { op: 40, op_flags: 44, path_len: 48, base_len: 50, path2_len: 52, base2_len: 54 },
-  cs_unix_connect: { path_len: 40, sock_type: 42 },
+  cs_unix_connect: { path_len: 40, sock_type: 42, peer_dev: 44, peer_ino: 48 },
   cs_domain: {
     source: 40,
     protocol: 41,
@@ -106,6 +110,17 @@ export const OFFSETS = {
     target_ns: 60,
   },
   cs_http_request: { method_len: 40, path_len: 42, host_len: 44, port: 46, family: 48, path_cut: 49, addr: 56 },
+  cs_tamper: {
+    stopped_ns: 40,
+    stopped_total_ns: 48,
+    tracer_start_time_ns: 56,
+    op: 64,
+    sig: 68,
+    target_tid: 72,
+    result: 76,
+    tracer_pid: 80,
+    count: 84,
+  },
   cs_lost_key: { pid: 0, start_time_ns: 8 },
   cs_lost_files: { cgroup_id: 0, opens: 8, ops: 16, comm: 24 },
   cs_mount: {
@@ -127,11 +142,12 @@ export const SIZEOF = {
   cs_connect: 64,
   cs_file_open: 48,
   cs_file_op: 56,
-  cs_unix_connect: 48,
+  cs_unix_connect: 56,
   cs_domain: 72,
   cs_process_access: 64,
   cs_mount: 64,
   cs_http_request: 72,
+  cs_tamper: 88,
   cs_lost_key: 16,
   cs_lost_files: 40,
 } as const;

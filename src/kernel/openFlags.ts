@@ -31,15 +31,17 @@ const ARM64: [number, string][] = [
 
 const TMPFILE_BIT = 0o20000000;
 
-// A job opens with a handful of flag combinations: name each once (the arrays are shared, never mutated).
-const named = new Map<string, string[]>();
+// A job opens with a handful of flag combinations: name each once per
+// architecture (the arrays are shared, never mutated).
+const named = new Map<string, Map<number, string[]>>();
 
 export function openFlagNames(flags: number, arch: string = process.arch): string[] {
-  const key = `${arch}:${flags}`;
-  let names = named.get(key);
+  let byFlags = named.get(arch);
+  if (byFlags === undefined) named.set(arch, (byFlags = new Map()));
+  let names = byFlags.get(flags);
   if (names === undefined) {
     names = nameFlags(flags, arch);
-    if (named.size < 4096) named.set(key, names);
+    if (byFlags.size < 4096) byFlags.set(flags, names);
   }
   return names;
 }

@@ -67,19 +67,35 @@ export function splitNul(buf: Buffer, start: number, end: number): string[] {
   return out;
 }
 
-/** Leaf-first components from a dentry walk → an absolute path. */
+/** Where componentsToPath assembles an ASCII path; grown on demand, reused (decoding is synchronous). */
+let scratch = Buffer.allocUnsafe(4096);
+
+/**
+ * Leaf-first components from a dentry walk → an absolute path. Nearly every
+ * path is ASCII: its components are copied root-first into a scratch buffer
+ * with the slashes between them and read back as one string, with no string
+ * or array per component. Other paths are decoded per component.
+ */
 export function componentsToPath(buf: Buffer, start: number, end: number, truncated: boolean): string {
-  // Nearly every path is ASCII: one string for the whole walk, split in JS,
-  // rather than one Buffer-to-string call per component.
-  let parts: string[];
-  if (isAscii(buf, start, end)) {
-    parts = buf.toString('latin1', start, end).split('\0');
-    if (parts[parts.length - 1] === '') parts.pop();
-    parts.reverse();
-  } else {
-    parts = splitNul(buf, start, end).reverse();
+  // A trailing NUL ends the list; every other NUL separates two components (which may be empty).
+  const last = end > start && buf[end - 1] === 0 ? end - 1 : end;
+  if (scratch.length < last - start + 1) scratch = Buffer.allocUnsafe(2 * (last - start + 1));
+  const out = scratch;
+  let pos = 1;
+  let high = 0;
+  out[0] = 0x2f;
+  let segEnd = last;
+  for (let i = last - 1; i >= start - 1; i--) {
+    if (i >= start && buf[i] !== 0) continue;
+    for (let j = i + 1; j < segEnd; j++) {
+      const c = buf[j]!;
+      high |= c;
+      out[pos++] = c;
+    }
+    if (i >= start) out[pos++] = 0x2f;
+    segEnd = i;
   }
-  const path = '/' + parts.join('/');
+  const path = high < 0x80 ? out.toString('latin1', 0, pos) : '/' + splitNul(buf, start, end).reverse().join('/');
   return truncated ? '/…' + path : path;
 }
 

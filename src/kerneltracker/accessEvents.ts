@@ -101,6 +101,8 @@ const PROC_PID_PATH = /^\/proc\/(\d+)(?:\/|$)/;
 
 /** The other process a path under /proc/<pid>/ names; undefined for other paths and the process's own. */
 export function procTarget(path: string, selfPid: number, targets: TargetLookup): ProcessRef | undefined {
+  // Every file_open asks: the common answer without the regex.
+  if (!path.startsWith('/proc/')) return undefined;
   const m = PROC_PID_PATH.exec(path);
   if (!m) return undefined;
   const pid = Number(m[1]);

@@ -7,6 +7,7 @@
  * changed.
  */
 import type {
+  ContainerCreateInfo,
   ContainerInfo,
   DomainInfo,
   EventRecord,
@@ -168,6 +169,13 @@ function record(
 export function domainEvent(domain: DomainInfo, s: SampleBase, ctx: EventContext): EventRecord & { domain: DomainInfo } {
   const e = record('domain', s, ctx) as EventRecord & { domain: DomainInfo };
   e.domain = domain;
+  return e;
+}
+
+/** container_create: a create the docker proxy saw; the sample part is the client's cgroup and the time it was judged. */
+export function containerCreateEvent(create: ContainerCreateInfo, s: Pick<SampleBase, 'timeNs' | 'cgroupId'>, ctx: EventContext): EventRecord {
+  const e = record('container_create', s as SampleBase, ctx);
+  e.container_create = create;
   return e;
 }
 

@@ -4,7 +4,6 @@
  * untracks them all without a scan. A removed cgroup keeps attributing the
  * job's late records for a grace period before it leaves.
  */
-import { existsSync } from 'node:fs';
 import type { ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { CgroupSample } from '../kernel/decode.js';
 import { JobDomains } from './domains.js';
@@ -21,6 +20,8 @@ export interface JobCgroup {
 
 export interface JobSink {
   write(event: EventRecord): void;
+  /** After write: the event's unix connect reached dockerd's own socket (by inode), around the proxy. */
+  reachedDockerDaemon?(event: EventRecord): void;
 }
 
 export interface JobState {
@@ -49,8 +50,12 @@ export class JobRegistry {
   constructor(
     private readonly maps: Pick<KernelMaps, 'trackCgroup' | 'untrackCgroup'>,
     private readonly now: () => number,
-    /** Whether a cgroup directory still exists (reconcile); a parameter so tests need no cgroupfs. */
-    private readonly exists: (path: string) => boolean = existsSync,
+    /**
+     * Whether the cgroup with this id still exists, judged by id (reconcile).
+     * Never by path: a mount over the cgroup fs or a rename hides a path
+     * whose cgroup is alive and still running the job.
+     */
+    private readonly alive: (id: number) => boolean = () => true,
   ) {}
 
   register(identity: JobIdentity, cgroups: JobCgroup[], sink: JobSink, workerPid?: number, policyId = 0): JobState {
@@ -135,15 +140,23 @@ export class JobRegistry {
   }
 
   /**
-   * Catches a removal the kernel hook missed (for example while the ring
-   * buffer was full): a registered cgroup whose directory is gone is treated
-   * as removed.
+   * Catches a removal whose record the kernel could not send (the ring
+   * buffer was full): a cgroup that no longer exists by id leaves the
+   * mirror after the grace period. The kernel map is left alone: its rmdir
+   * hook removed the entry itself, and untracking on anything but the
+   * kernel's word would let a job hide its cgroup's path (a mount over the
+   * cgroup fs) and go unobserved.
    */
   reconcile(): void {
-    for (const [id, path] of this.cgroupPath) {
-      if (this.removedAt.has(id) || this.exists(path)) continue;
-      this.maps.untrackCgroup(BigInt(id));
-      this.removedAt.set(id, this.now());
+    for (const id of this.jobByCgroup.keys()) {
+      if (!this.removedAt.has(id) && !this.alive(id)) this.removedAt.set(id, this.now());
+    }
+  }
+
+  /** Every cgroup of a job not yet removed: what tracked_cgroups must hold. */
+  *liveCgroups(): Generator<{ id: number; jobId: string; path?: string }> {
+    for (const [id, jobId] of this.jobByCgroup) {
+      if (!this.removedAt.has(id)) yield { id, jobId, path: this.cgroupPath.get(id) };
     }
   }
 

@@ -15,6 +15,8 @@ export interface KernelMaps {
   /** protect-runner: the jobs' memory accesses to tgid are stopped in the kernel. */
   protect(tgid: number): void;
   unprotect(tgid: number): void;
+  /** Whether the cgroup with this id exists, by id (absent in fakes: always). */
+  cgroupAlive?(id: bigint): boolean;
   /** The processes whose file records the bulk ring could not take (absent in tests that need none). */
   lostFiles?(): LostFilesEntry[];
 }

@@ -7,11 +7,11 @@
  * stagingByJob), processes by job (process nodes, steps), and event
  * assembly (eventBuilder.ts).
  */
-import type { ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { ContainerCreateInfo, ContainerInfo, EventRecord, JobIdentity, ProcessRef } from '../events/eventRecord.js';
 import type { ProcessLoss } from '../events/sensorStatus.js';
-import type { CgroupSample, DomainSample, Sample } from '../kernel/decode.js';
+import type { CgroupSample, DomainSample, Sample, TamperSample } from '../kernel/decode.js';
 import type { TargetLookup } from './accessEvents.js';
-import { buildEvent, domainEvent, type EventContext } from './eventBuilder.js';
+import { buildEvent, containerCreateEvent, domainEvent, type EventContext } from './eventBuilder.js';
 import { JobProcesses } from './jobProcesses.js';
 import { JobRegistry, type JobCgroup, type JobSink, type JobState } from './jobRegistry.js';
 import type { KernelMaps } from './kernelMaps.js';
@@ -31,6 +31,12 @@ export interface JobOptions {
   policyId?: number;
   /** protect-runner: processes the job must not read or trace (Runner.Worker, the sensor) while it runs. */
   protectPids?: number[];
+}
+
+/** The socket file dockerd listens on (stat's dev and ino): a job connecting to it went around the proxy. */
+export interface SocketFile {
+  dev: number;
+  ino: number;
 }
 
 export interface TrackerCounts {
@@ -55,15 +61,19 @@ export class KernelTracker {
   /** Filled per event for the event builder; nothing keeps it. */
   private readonly ctx: EventContext;
   readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
+  /** What the kernel saw done to the sensor itself; no job's event (bpf/tamper.bpf.h). */
+  onTamper: ((s: TamperSample) => void) | undefined;
+  /** dockerd's own socket while the docker proxy runs. */
+  dockerSocket: SocketFile | undefined;
 
   constructor(
     private readonly maps: KernelMaps,
     bootToRealNs: number,
     now: () => number = Date.now,
-    /** Whether a cgroup directory exists (reconcile); tests pass their own. */
-    cgroupExists?: (path: string) => boolean,
+    /** Whether the cgroup with this id exists (reconcile); tests pass their own. */
+    cgroupAlive?: (id: number) => boolean,
   ) {
-    this.registry = new JobRegistry(maps, now, cgroupExists);
+    this.registry = new JobRegistry(maps, now, cgroupAlive ?? ((id) => maps.cgroupAlive?.(BigInt(id)) ?? true));
     this.staging = new Staging(maps, now);
     this.processes = new JobProcesses(maps);
     this.protection = new Protection(maps);
@@ -114,6 +124,19 @@ export class KernelTracker {
     this.staging.stage(jobId, basename, container, job.policyId);
   }
 
+  /**
+   * A container create the docker proxy saw from the job's process pid (in
+   * cgroup cgroupId), delivered in line with the kernel's events. The time
+   * is now: the proxy judges a create as it arrives.
+   */
+  containerCreate(jobId: string, pid: number, cgroupId: number, create: ContainerCreateInfo): void {
+    const job = this.registry.get(jobId);
+    if (!job) return;
+    const ctx = this.contextFor(job, cgroupId, this.processes.table.peek(pid));
+    const timeNs = Date.now() * 1e6 - ctx.bootToRealNs;
+    this.deliver(job, containerCreateEvent(create, { timeNs, cgroupId }, ctx));
+  }
+
   /** Drops staging entries never promoted (a create that was never started). */
   expireStaging(maxAgeMs: number): void {
     this.staging.expire(maxAgeMs);
@@ -160,6 +183,10 @@ export class KernelTracker {
       this.handleCgroup(s);
       return;
     }
+    if (s.kind === 'tamper') {
+      this.onTamper?.(s);
+      return;
+    }
     const jobId = this.registry.jobOfCgroup(s.cgroupId) ?? this.processes.jobOf(s.pid);
     const job = jobId !== undefined ? this.registry.get(jobId) : undefined;
     if (!job) {
@@ -180,7 +207,21 @@ export class KernelTracker {
       job.domains.forgetProcess(node);
       this.processes.exited(s.pid, s.startNs);
     }
-    if (event) this.deliver(job, event);
+    if (!event) return;
+    this.deliver(job, event);
+    if (s.kind === 'unix_connect' && this.isDockerSocket(s.peer)) job.sink.reachedDockerDaemon?.(event);
+  }
+
+  /** By the socket file the kernel connected to, whatever path the job named it by. */
+  private isDockerSocket(peer: SocketFile | undefined): boolean {
+    const d = this.dockerSocket;
+    return d !== undefined && peer !== undefined && peer.dev === d.dev && peer.ino === d.ino;
+  }
+
+  /** A process as events name it, and its job if it is in one (tamper reports name senders and tracers). */
+  describeProcess(pid: number, startNs: number): ProcessRef & { job?: string } {
+    const job = this.processes.jobOf(pid);
+    return { ...this.targets.describe(pid, startNs), ...(job === undefined ? {} : { job }) };
   }
 
   /** What a job's events say of other processes; its worker is the runner, not the job's own code. */

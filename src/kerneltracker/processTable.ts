@@ -156,6 +156,37 @@ export class ProcessTable {
     return this.put(pid, startNs, 0, undefined, { execPath: '', argv: [] });
   }
 
+  /**
+   * The node for pid as it is now, without keeping what it reads: a process
+   * a userspace source names (the docker proxy's client by SO_PEERCRED) may
+   * not have reached the tracker through the ring buffer yet, and its own
+   * records will still arrive and claim it.
+   */
+  peek(pid: number): ProcessNode {
+    const known = this.get(pid, 0);
+    if (known) return known;
+    const proc = readProc(pid);
+    const parent = proc ? this.get(proc.ppid, 0) : undefined;
+    const { ancestors, truncated } = chainFrom(parent);
+    const execPath = proc?.execPath ?? '';
+    const argv = proc?.argv ?? [];
+    return {
+      pid,
+      startTicks: proc?.startTicks ?? 0,
+      startNs: (proc?.startTicks ?? 0) * NS_PER_TICK,
+      ppid: proc?.ppid ?? 0,
+      uid: parent?.uid,
+      execPath,
+      argv,
+      argvTruncated: false,
+      cwd: parent?.cwd,
+      ancestors,
+      ancestorsTruncated: truncated,
+      asAncestor: { pid, exec_path: execPath, argv },
+      step: parent?.step,
+    };
+  }
+
   /** Removes the node of an exited process and returns it for the exit event. */
   exit(pid: number, startNs: number): ProcessNode | undefined {
     const node = this.get(pid, startNs);

@@ -6,7 +6,7 @@ import koffi from 'koffi';
 import { libraryPath } from './assets.js';
 
 /** Must equal CS_NATIVE_ABI in native/cicd_sensor.h. */
-export const NATIVE_ABI = 3;
+export const NATIVE_ABI = 4;
 
 export type Handle = bigint;
 
@@ -31,6 +31,8 @@ export interface NativeApi {
   cs_read_counters(h: Handle, out: BigUint64Array, max: number): number;
   cs_read_lost_files(h: Handle, out: Buffer, max: number): number;
   cs_links_alive(h: Handle): number;
+  cs_link_report(h: Handle, out: Buffer, len: number): number;
+  cs_cgroup_alive(h: Handle, id: bigint): number;
   cs_close(h: Handle): void;
   cs_boot_to_realtime_ns(): number | bigint;
   cs_peer_pid(fd: number): number;
@@ -78,6 +80,8 @@ export function nativeApi(): NativeApi {
     cs_read_counters: f('int cs_read_counters(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)'),
     cs_read_lost_files: f('int cs_read_lost_files(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)'),
     cs_links_alive: f('int cs_links_alive(cs_sensor *s)'),
+    cs_link_report: f('int cs_link_report(cs_sensor *s, _Out_ uint8_t *out, uint32_t len)'),
+    cs_cgroup_alive: f('int cs_cgroup_alive(cs_sensor *s, uint64_t cgroup_id)'),
     cs_close: f('void cs_close(cs_sensor *s)'),
     cs_boot_to_realtime_ns: f('int64_t cs_boot_to_realtime_ns(void)'),
     cs_peer_pid: f('int cs_peer_pid(int fd)'),

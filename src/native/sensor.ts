@@ -22,6 +22,18 @@ export class SensorError extends Error {
   }
 }
 
+/** One of the sensor's BPF links as the kernel reports it (native/tamper.c). */
+export interface LinkState {
+  /** The link's kernel id (0 when its info could not be read). */
+  link: number;
+  /** The program attached through it now. */
+  prog: number;
+  /** false once detached (bpftool link detach) or emptied. */
+  attached: boolean;
+  /** Our program's name, e.g. cs_connect4. */
+  name: string;
+}
+
 /**
  * The priority ring's default size. Its records are a small share of a
  * job's, and it is drained at least every few thousand file records
@@ -267,6 +279,18 @@ export class Sensor implements PolicyMaps {
 
   linksAlive(): number {
     return this.api.cs_links_alive(this.live());
+  }
+
+  /** Every link the sensor attached, with the program attached through it now. */
+  links(): LinkState[] {
+    const buf = Buffer.alloc(16 * 1024);
+    const n = this.check(this.api.cs_link_report(this.live(), buf, buf.length));
+    return JSON.parse(buf.subarray(0, n).toString('utf8')) as LinkState[];
+  }
+
+  /** Whether the cgroup with this id exists, judged by id below the cgroup root opened at attach (no path a mount could hide). */
+  cgroupAlive(id: bigint): boolean {
+    return this.check(this.api.cs_cgroup_alive(this.live(), id)) === 1;
   }
 
   /** Detaches everything. Waits for nothing: callers stop polling first. */

@@ -23,6 +23,19 @@ export interface ExemptMaps extends PolicyMaps {
   exemptTask(tgid: number, exempt: boolean): void;
 }
 
+/**
+ * The plan as the policy sees it: hooks named in CICD_SENSOR_DEBUG_REFUSE_HOOKS
+ * count as not attached, so tests can watch a block policy fail closed on a
+ * kernel where every hook attaches. Recording is not affected.
+ */
+export function planForPolicy(plan: readonly AttachPlanEntry[], refused = process.env[EnvVar.DebugRefuseHooks] ?? ''): readonly AttachPlanEntry[] {
+  const names = new Set(refused.split(',').map((h) => h.trim()).filter(Boolean));
+  if (names.size === 0) return plan;
+  return plan.map((p) =>
+    names.has(p.hook) ? { ...p, mechanism: 'none', unavailable: [{ mechanism: p.mechanism, target: p.target, error: `refused by ${EnvVar.DebugRefuseHooks}` }] } : p,
+  );
+}
+
 export function enforcePolicy(
   maps: ExemptMaps,
   plan: readonly AttachPlanEntry[],
@@ -30,7 +43,7 @@ export function enforcePolicy(
   ids: PolicyIds,
   opts: EnforceOptions = {},
 ): number {
-  requireEnforcement(plan, policy);
+  requireEnforcement(planForPolicy(plan), policy);
   const floor = Number(process.env[TTL_FLOOR_ENV]);
   const compiled = compilePolicy(policy, {
     resolvers: opts.resolvers ?? hostResolvers(),

@@ -15,6 +15,10 @@ export interface EgressPolicy {
   readonly allowLoopback: boolean;
   /** Whether the docker proxy refuses creates that hand the job the host. */
   readonly containerPolicy: PolicyMode;
+  /** The runner's places no container of the job may bind (its home, tool directories), beyond the host's own. */
+  readonly containerHostPaths: readonly string[];
+  /** Places inside those that the job's containers may bind all the same (the workspace, RUNNER_TEMP). */
+  readonly containerJobPaths: readonly string[];
 }
 
 export interface PolicyInputs {
@@ -22,6 +26,8 @@ export interface PolicyInputs {
   allowedEndpoints?: string;
   allowLoopback?: string | boolean;
   containerPolicy?: string;
+  containerHostPaths?: readonly string[];
+  containerJobPaths?: readonly string[];
 }
 
 function mode(input: string, value: string | undefined, fallback: PolicyMode): PolicyMode {
@@ -47,5 +53,26 @@ export function parsePolicy(inputs: PolicyInputs): EgressPolicy {
     endpoints: Object.freeze(parseEndpoints(inputs.allowedEndpoints ?? '')),
     allowLoopback: flag('allow-loopback', inputs.allowLoopback, true),
     containerPolicy: mode('container-policy', inputs.containerPolicy, egress),
+    containerHostPaths: Object.freeze(absolute(inputs.containerHostPaths)),
+    containerJobPaths: Object.freeze(absolute(inputs.containerJobPaths)),
   });
+}
+
+/** Absolute paths only: a relative one would be judged against the daemon's directory, not the job's. */
+function absolute(paths: readonly string[] | undefined): string[] {
+  return (paths ?? []).filter((p) => p.startsWith('/'));
+}
+
+/**
+ * The runner's places from a job's environment: its home and tool
+ * directories must not be bound into the job's containers (they hold the
+ * runner's credentials and the tools later steps run), but the job's own
+ * workspace and temporary directory inside them may.
+ */
+export function runnerPaths(env: NodeJS.ProcessEnv): { containerHostPaths: string[]; containerJobPaths: string[] } {
+  const set = (names: string[]): string[] => names.map((n) => env[n] ?? '').filter((p) => p.startsWith('/'));
+  return {
+    containerHostPaths: set(['HOME', 'RUNNER_TOOL_CACHE', 'AGENT_TOOLSDIRECTORY']),
+    containerJobPaths: set(['GITHUB_WORKSPACE', 'RUNNER_WORKSPACE', 'RUNNER_TEMP']),
+  };
 }

@@ -10,6 +10,11 @@
  * makes a new cgroup), and an exec by a job into a container that is not
  * the job's is noted in the job's report.
  *
+ * A job's create is held whole first: the container guard judges it
+ * (container-policy: block answers 403 to a create that would hand the job
+ * the host) and every one of them becomes a container_create event, refused
+ * or not, before dockerd sees a byte of it.
+ *
  * A connection is piped raw only once dockerd has answered 101: before
  * that, an `Upgrade:` header is just a header, and whatever the client
  * sends after a non-101 answer is never forwarded unseen.
@@ -29,7 +34,9 @@ import {
   type CgroupDriver,
   type Classified,
 } from './decide.js';
-import type { ContainerInfo } from '../events/eventRecord.js';
+import type { ContainerCreateInfo, ContainerInfo } from '../events/eventRecord.js';
+import { decideCreate, namedVolumes, volumeDevice, type JobGuard } from './containerGuard.js';
+import { heldBuffer, holdBody, releaseBody, type HeldBody } from './createBody.js';
 import { pipeAfterUpgrade, refuseUpgrade } from './upgrade.js';
 
 export type { ContainerInfo };
@@ -41,10 +48,14 @@ export interface ProxyHooks {
   stage(jobId: string, basename: string, container: ContainerInfo): void;
   /** Tells the job's report something it should know (e.g. a build ran). */
   note(jobId: string, message: string): void;
+  /** The job's container guard; undefined when the job has no container policy. */
+  guardOf(jobId: string): JobGuard | undefined;
+  /** Records a create the job sent (its container_create event), pid the docker client. */
+  created(jobId: string, pid: number, create: ContainerCreateInfo): void;
   log(message: string): void;
 }
 
-/** Bodies looked at are small JSON; anything bigger is forwarded, not kept. */
+/** A job's create body is held up to this (small JSON); past it, block refuses it and audit streams it on. */
 const MAX_INSPECTED_BYTES = 1 << 20;
 /** A client has this long to send its request headers (slowloris). */
 export const HEADERS_TIMEOUT_MS = 30_000;
@@ -65,22 +76,6 @@ function upstreamError(res: http.ServerResponse, upstream: string, err: Error): 
   const body = JSON.stringify({ message: `cicd-sensor docker proxy: the Docker daemon at ${upstream} is unavailable: ${err.message}` });
   res.writeHead(502, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
-}
-
-/** Collects up to MAX_INSPECTED_BYTES of a stream that keeps flowing on. */
-function tee(stream: NodeJS.ReadableStream): () => Buffer | undefined {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let overflow = false;
-  stream.on('data', (chunk: Buffer) => {
-    if (overflow) return;
-    size += chunk.length;
-    if (size > MAX_INSPECTED_BYTES) {
-      overflow = true;
-      chunks.length = 0;
-    } else chunks.push(chunk);
-  });
-  return () => (overflow ? undefined : Buffer.concat(chunks));
 }
 
 export class DockerProxy {
@@ -124,6 +119,10 @@ export class DockerProxy {
 
   private route(req: http.IncomingMessage, res: http.ServerResponse): void {
     const c = classify(req.method, req.url);
+    if (c.kind === 'container-create') {
+      this.create(req, res, c);
+      return;
+    }
     if (c.kind !== 'container-start' && c.kind !== 'exec-create') {
       this.forward(req, res, c);
       return;
@@ -133,6 +132,53 @@ export class DockerProxy {
     this.beforeContainerAction(req, c)
       .catch((err: Error) => this.hooks.log(`docker proxy: ${c.kind} of ${c.container}: ${err.message}`))
       .finally(() => this.forward(req, res, c));
+  }
+
+  /** A create by a job: held, judged, told as an event, then refused or forwarded; anyone else's goes as it comes. */
+  private create(req: http.IncomingMessage, res: http.ServerResponse, c: Classified): void {
+    const pid = peerPid(req.socket);
+    const jobId = pid === undefined ? undefined : this.hooks.jobOfPid(pid);
+    if (jobId === undefined) {
+      this.forward(req, res, c);
+      return;
+    }
+    holdBody(req, MAX_INSPECTED_BYTES)
+      .then(async (held) => this.judgeCreate(req, res, c, { jobId, pid: pid! }, held, await this.volumeBinds(heldBuffer(held))))
+      .catch(() => res.destroy());
+  }
+
+  /** The host directories of the named local volumes a create mounts, as dockerd knows them now. */
+  private async volumeBinds(body: Buffer | undefined): Promise<string[]> {
+    const names = namedVolumes(body);
+    const devices = await Promise.all(names.map((n) => this.upstreamGet(`/volumes/${encodeURIComponent(n)}`).then(volumeDevice, () => undefined)));
+    return devices.filter((d): d is string => d !== undefined);
+  }
+
+  private judgeCreate(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    c: Classified,
+    caller: { jobId: string; pid: number },
+    held: HeldBody,
+    volumeBinds: string[],
+  ): void {
+    const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ''), this.hooks.guardOf(caller.jobId), volumeBinds);
+    try {
+      this.hooks.created(caller.jobId, caller.pid, decision.event);
+    } catch (err) {
+      this.hooks.log(`docker proxy: the container_create event of job ${caller.jobId} was lost: ${(err as Error).message}`);
+    }
+    if (decision.wouldRefuse) {
+      this.hooks.note(caller.jobId, `container-policy audit: a create with ${decision.wouldRefuse} passed; block would have refused it.`);
+    }
+    if (decision.event.refusal === undefined) {
+      this.forward(req, res, c, held);
+      return;
+    }
+    const body = JSON.stringify({ message: decision.event.refusal });
+    // What the client still sends of an oversized body is never read: the connection ends with the answer.
+    res.writeHead(403, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...(held.complete ? {} : { Connection: 'close' }) });
+    res.end(body);
   }
 
   /** Re-arms staging for a job's container before it starts; notes an exec into a container not the job's. */
@@ -156,7 +202,8 @@ export class DockerProxy {
     return createdId(body);
   }
 
-  private forward(req: http.IncomingMessage, res: http.ServerResponse, c: Classified): void {
+  /** held: a job's create body, already read from req. */
+  private forward(req: http.IncomingMessage, res: http.ServerResponse, c: Classified, held?: HeldBody): void {
     const kind = c.kind;
     const upReq = http.request({
       agent: this.agent,
@@ -165,12 +212,11 @@ export class DockerProxy {
       path: req.url,
       headers: req.rawHeaders as unknown as http.OutgoingHttpHeaders,
     });
-    const requestBody = kind === 'container-create' ? tee(req) : undefined;
     if (kind === 'build') this.noteBuild(req);
     upReq.on('error', (err) => upstreamError(res, this.upstream, err));
     upReq.on('response', (upRes) => {
       if (kind === 'container-create' && upRes.statusCode === 201) {
-        this.relayCreate(req, res, upRes, requestBody?.());
+        this.relayCreate(req, res, upRes, held && heldBuffer(held));
         return;
       }
       res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, upRes.rawHeaders);
@@ -182,7 +228,8 @@ export class DockerProxy {
     res.on('close', () => {
       if (!res.writableFinished) upReq.destroy();
     });
-    req.pipe(upReq);
+    if (held) releaseBody(held, req, upReq);
+    else req.pipe(upReq);
   }
 
   private noteBuild(req: http.IncomingMessage): void {

@@ -5,12 +5,14 @@
  * interposition on the default path, and the hooks that tie a create to the
  * caller's job.
  */
-import { chmodSync, chownSync, existsSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, chownSync, existsSync, readlinkSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { EgressPolicy } from '../policy/policy.js';
 import { cgroupId, processCgroup } from '../platform/cgroup.js';
 import { interpose, repairInterposition, type Interposition } from '../proxy/interpose.js';
 import { DockerProxy } from '../proxy/server.js';
-import type { KernelTracker } from '../kerneltracker/kernelTracker.js';
+import type { KernelTracker, SocketFile } from '../kerneltracker/kernelTracker.js';
+import type { JobGuard } from '../proxy/containerGuard.js';
 import type { Logger } from '../daemon/log.js';
 
 export interface DockerSetup {
@@ -20,6 +22,8 @@ export interface DockerSetup {
   interposition?: Interposition;
   /** Paths that reach the daemon around the proxy (for the bypass flag). */
   bypassPaths: string[];
+  /** dockerd's socket file itself, stat'ed before interposition covers its path: reached by any path, a bypass. */
+  daemonSocket: SocketFile;
   close(): void;
 }
 
@@ -31,6 +35,8 @@ export interface DockerOptions {
   tracker: KernelTracker;
   log: Logger;
   note(jobId: string, message: string): void;
+  /** The job's container guard, if its policy has one. */
+  guardOf(jobId: string): JobGuard | undefined;
 }
 
 const isSocket = (path: string): boolean => {
@@ -49,14 +55,48 @@ export function resolveUpstream(explicit?: string): string | undefined {
   return isSocket('/var/run/docker.sock') ? '/var/run/docker.sock' : undefined;
 }
 
-export function jobOfPid(pid: number, cgroupRoot: string, tracker: KernelTracker): string | undefined {
+const realpathOrSelf = (path: string): string => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // not there (yet): dockerd would create it, as the path it is
+  }
+};
+
+/** Where the runner is installed (…/bin/Runner.Worker → …): its code and credentials are no container's business. */
+function runnerInstall(workerPid: number | undefined): string[] {
+  if (workerPid === undefined) return [];
+  try {
+    return [dirname(dirname(readlinkSync(`/proc/${workerPid}/exe`)))].filter((d) => d !== '/');
+  } catch {
+    return [];
+  }
+}
+
+/** The container guard of a job's policy, bind sources resolved on the host as dockerd will resolve them. */
+export function jobGuard(policy: EgressPolicy, workerPid?: number): JobGuard {
+  return {
+    mode: policy.containerPolicy,
+    sensitivePaths: [...policy.containerHostPaths, ...runnerInstall(workerPid)],
+    allowedPaths: policy.containerJobPaths,
+    resolve: realpathOrSelf,
+  };
+}
+
+/** The id of the cgroup pid is in now, if it can be read. */
+function cgroupOfPid(pid: number, cgroupRoot: string): number | undefined {
   const rel = processCgroup(pid);
   if (rel === undefined) return undefined;
   try {
-    return tracker.jobOfCgroup(Number(cgroupId(join(cgroupRoot, rel))));
+    return Number(cgroupId(join(cgroupRoot, rel)));
   } catch {
     return undefined;
   }
+}
+
+export function jobOfPid(pid: number, cgroupRoot: string, tracker: KernelTracker): string | undefined {
+  const id = cgroupOfPid(pid, cgroupRoot);
+  return id === undefined ? undefined : tracker.jobOfCgroup(id);
 }
 
 export async function startDocker(opts: DockerOptions): Promise<DockerSetup | undefined> {
@@ -78,6 +118,8 @@ export async function startDocker(opts: DockerOptions): Promise<DockerSetup | un
       opts.log.info(`docker proxy: staged ${basename} (${container.image ?? '?'}) for job ${jobId}`);
     },
     note: opts.note,
+    guardOf: opts.guardOf,
+    created: (jobId, pid, create) => opts.tracker.containerCreate(jobId, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, create),
     log: (m) => opts.log.warn(m),
   });
   rmSync(proxyPath, { force: true }); // a crashed run's socket file blocks listen
@@ -98,6 +140,7 @@ export async function startDocker(opts: DockerOptions): Promise<DockerSetup | un
     upstream,
     interposition,
     bypassPaths: interposition ? [interposition.upstreamPath] : [upstream, '/var/run/docker.sock', '/run/docker.sock'],
+    daemonSocket: { dev: real.dev, ino: real.ino },
     close: () => {
       if (interposition) repairInterposition(opts.socketDir);
       proxy.close();

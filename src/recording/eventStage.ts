@@ -6,6 +6,8 @@
  */
 import type { EventRecord } from '../events/eventRecord.js';
 import type { Finding } from '../events/finding.js';
+import { findingEvents } from '../report/findingEvents.js';
+import type { ReportModel } from '../report/modelTypes.js';
 
 /** What a stage gets at the end of its job. */
 export interface StageEnd {
@@ -25,4 +27,15 @@ export interface EventStage {
   finish?(end: StageEnd): void;
   /** A stage that judges events (the rule engine) gives the report its findings, in the order found. */
   readonly findings?: readonly Finding[];
+  /** The event a finding of this stage points at (by its seq), for the report to show it. */
+  findingEvent?(seq: number): EventRecord | undefined;
+}
+
+/** Puts the judging stages' findings, and the events they point at, into a job's report model. */
+export function addFindings(model: ReportModel, stages: readonly EventStage[]): void {
+  const judging = stages.filter((stage) => stage.findings !== undefined);
+  if (judging.length === 0) return;
+  model.findings = judging.flatMap((stage) => [...stage.findings!]);
+  const eventOf = (seq: number) => judging.map((stage) => stage.findingEvent?.(seq)).find((e) => e !== undefined);
+  model.findingEvents = findingEvents(model.findings, eventOf);
 }

@@ -13,7 +13,8 @@ import type { ProcessLoss, SensorStatus } from '../events/sensorStatus.js';
 import { writeReportFiles, type ReportPaths } from '../report/files.js';
 import { ReportBuilder, type ReportModel } from '../report/model.js';
 import type { JobCgroup, JobSink, KernelTracker } from '../kerneltracker/kernelTracker.js';
-import type { EventStage } from './eventStage.js';
+import type { JobGuard } from '../proxy/containerGuard.js';
+import { addFindings, type EventStage } from './eventStage.js';
 
 export interface JobRecordingOptions {
   identity: JobIdentity;
@@ -39,7 +40,12 @@ export interface JobRecordingOptions {
   notes?: string[];
   /** Per-event stages after the report, in order. */
   stages?: EventStage[];
+  /** The container guard the docker proxy applies to the job's creates (its container-policy). */
+  containerGuard?: JobGuard;
 }
+
+/** Tamper alerts a report lists one by one; past this they are counted. */
+const MAX_TAMPER_ALERTS = 50;
 
 export interface FinishedRecording extends ReportPaths {
   model: ReportModel;
@@ -53,10 +59,16 @@ export class JobRecording implements JobSink {
   readonly identity: JobIdentity;
   readonly dir: string;
   readonly startedAt = new Date().toISOString();
+  readonly containerGuard: JobGuard | undefined;
   private readonly writer: EventLogWriter;
   private readonly report: ReportBuilder;
   private readonly stages: EventStage[];
   private readonly notes: Set<string>;
+  /** Tamper signals for this job's report, each once. */
+  private readonly tampered = new Set<string>();
+  private tamperedMore = 0;
+  /** Processes already reported for reaching dockerd's socket, by path and program. */
+  private readonly dockerBypasses = new Set<string>();
   private readonly workspace: string | undefined;
   private delivered: number | undefined;
   /** Read from the kernel as the job ends (KernelTracker.lostFilesOf). */
@@ -70,6 +82,7 @@ export class JobRecording implements JobSink {
     this.identity = opts.identity;
     this.dir = opts.dir;
     this.workspace = opts.workspace;
+    this.containerGuard = opts.containerGuard;
     this.notes = new Set(opts.notes);
     this.stages = opts.stages ?? [];
     this.report = new ReportBuilder({ rowLimit: opts.rowLimit, workspace: opts.workspace, dockerSockets: opts.dockerSockets });
@@ -106,6 +119,24 @@ export class JobRecording implements JobSink {
     this.notes.add(message);
   }
 
+  /** A tamper signal (src/recording/tamper.ts): an alert at the top of the report. */
+  tamper(message: string): void {
+    if (this.tampered.size < MAX_TAMPER_ALERTS || this.tampered.has(message)) this.tampered.add(message);
+    else this.tamperedMore++;
+  }
+
+  /** The tracker's word that event's unix connect reached dockerd's own socket (by inode). */
+  reachedDockerDaemon(event: EventRecord): void {
+    this.report.markDockerBypass(event);
+    const path = event.unix_socket?.path ?? '';
+    const key = `${path}\0${event.process.exec_path}`;
+    if (this.dockerBypasses.has(key)) return;
+    this.dockerBypasses.add(key);
+    this.tamper(
+      `pid ${event.process.pid} (${event.process.exec_path}) connected to dockerd's own socket as ${JSON.stringify(path)} at ${event.time}, around the docker proxy (the same socket by inode): containers started this way are not the job's, and nothing in them is recorded.`,
+    );
+  }
+
   /** Events the log could not take (disk full, I/O error); the report still counts them. */
   get lostOnWrite(): number {
     return this.writer.lostOnWrite;
@@ -139,8 +170,9 @@ export class JobRecording implements JobSink {
       workspace: this.workspace,
       notes: [...this.notes],
     });
-    const judging = this.stages.filter((stage) => stage.findings !== undefined);
-    if (judging.length > 0) model.findings = judging.flatMap((stage) => [...stage.findings!]);
+    if (this.tamperedMore > 0) this.tampered.add(`${this.tamperedMore} more tamper signals like these (a tracer stops the sensor at every system call).`);
+    if (this.tampered.size > 0) model.alerts = [...[...this.tampered].map((message) => ({ kind: 'tamper' as const, message })), ...(model.alerts ?? [])];
+    addFindings(model, this.stages);
     return { model, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model) };
   }
 }

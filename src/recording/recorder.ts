@@ -7,39 +7,61 @@
 import type { AttachPlanEntry, SensorStatus } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
 import { KernelTracker } from '../kerneltracker/kernelTracker.js';
+import { capYoungGeneration } from '../platform/youngGeneration.js';
 import { Pump } from '../kerneltracker/pump.js';
 import { sensorStatus } from '../kerneltracker/status.js';
 import { startDocker, type DockerOptions, type DockerSetup } from './docker.js';
 import { JobRecording, type FinishedRecording, type JobRecordingOptions } from './jobRecording.js';
+import { TamperWatch, type TamperNotice } from './tamper.js';
+
+/** How often the sensor checks its links, its maps and the mount table. */
+const TAMPER_CHECK_MS = 1000;
 
 /** The docker proxy's settings; the recorder supplies the tracker, the cgroup root and the notes. */
-export type RecorderDockerOptions = Omit<DockerOptions, 'tracker' | 'cgroupRoot' | 'note'>;
+export type RecorderDockerOptions = Omit<DockerOptions, 'tracker' | 'cgroupRoot' | 'note' | 'guardOf'>;
 
 export class Recorder {
   readonly tracker: KernelTracker;
   readonly pump: Pump;
   private docker_: DockerSetup | undefined;
   private readonly recordings = new Map<string, JobRecording>();
+  private readonly tamper: TamperWatch;
+  private tamperTimer: NodeJS.Timeout | undefined;
 
+  /** sensor: attached (the tamper checks take its links as they are now). */
   constructor(
     readonly sensor: Sensor,
     readonly plan: AttachPlanEntry[],
     readonly cgroupRoot: string,
   ) {
-    this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
+    // The tracker's memory through a long job (see youngGeneration.ts).
+    capYoungGeneration();
+    const bootToReal = Sensor.bootToRealtimeNs();
+    this.tracker = new KernelTracker(sensor, bootToReal);
     this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.flush() });
+    this.tamper = new TamperWatch(sensor, this.tracker, cgroupRoot, bootToReal, (n) => this.tell(n));
+    this.tracker.onTamper = (s) => this.tamper.kernel(s);
   }
 
-  /** Starts reading the kernel and, when asked and a dockerd is there, the docker proxy. */
+  /** Starts reading the kernel, the tamper checks and, when asked and a dockerd is there, the docker proxy. */
   async start(docker?: RecorderDockerOptions): Promise<void> {
     this.pump.start();
+    this.tamperTimer = setInterval(() => this.tamper.check(), TAMPER_CHECK_MS);
+    this.tamperTimer.unref();
     if (!docker) return;
     this.docker_ = await startDocker({
       ...docker,
       cgroupRoot: this.cgroupRoot,
       tracker: this.tracker,
       note: (jobId, message) => this.recordings.get(jobId)?.note(message),
+      guardOf: (jobId) => this.recordings.get(jobId)?.containerGuard,
     });
+    this.tracker.dockerSocket = this.docker_?.daemonSocket;
+  }
+
+  private tell(n: TamperNotice): void {
+    const to = n.jobId === undefined ? this.recordings.values() : [this.recordings.get(n.jobId)];
+    for (const recording of to) recording?.tamper(n.message);
   }
 
   get docker(): DockerSetup | undefined {
@@ -70,6 +92,9 @@ export class Recorder {
   finish(id: string): FinishedRecording {
     const recording = this.recordings.get(id);
     if (!recording) throw new Error(`no job ${id} is registered`);
+    // The last look for this job: links, its cgroups in tracked_cgroups, mounts.
+    this.tamper.check();
+    for (const n of this.tamper.standingNotices()) recording.tamper(n.message);
     this.recordings.delete(id);
     return recording.finish(this.status());
   }
@@ -83,10 +108,12 @@ export class Recorder {
   closeDocker(): void {
     this.docker_?.close();
     this.docker_ = undefined;
+    this.tracker.dockerSocket = undefined;
   }
 
-  /** Stops the proxy and the pump after a last drain; jobs are still open. */
+  /** Stops the proxy, the tamper checks and the pump after a last drain; jobs are still open. */
   async stop(): Promise<void> {
+    clearInterval(this.tamperTimer);
     this.closeDocker();
     await this.pump.stop();
   }

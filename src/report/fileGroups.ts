@@ -9,7 +9,9 @@ function normaliseRoot(dir: string | undefined): string | undefined {
 }
 
 export function isUnder(path: string, root: string): boolean {
-  return root === '/' ? path.startsWith('/') : path === root || path.startsWith(`${root}/`);
+  if (root === '/') return path.startsWith('/');
+  // Per event for every root: no `${root}/` string made each time.
+  return path.startsWith(root) && (path.length === root.length || path.charCodeAt(root.length) === 0x2f);
 }
 
 /** Directory roots that decide a file's group, longest first. */

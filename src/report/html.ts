@@ -16,7 +16,7 @@ import { treesHtml } from './htmlTree.js';
 import type { ReportModel } from './model.js';
 import { fmt } from './numbers.js';
 import { buildView } from './view/build.js';
-import type { Block, ReportView, SectionView } from './view/types.js';
+import type { Block, EventView, ReportView, SectionView } from './view/types.js';
 
 /** Under 5 MB with room for the style, script and headings. */
 const PAGE_BYTES = 4_600_000;
@@ -72,7 +72,36 @@ function block(b: Block, budget: PageBudget): string {
       budget.spend(byteLength(html));
       return html;
     }
+    case 'events':
+      return eventsHtml(b.title, b.events, budget);
   }
+}
+
+/** Event lines the page shows at most: the budget's share for them (a hostile argv fills a line). */
+const EVENTS_BYTES = 1_000_000;
+
+/**
+ * Each finding's event, closed until a finding's link opens it: the line
+ * number in events.ndjson (seq + 1) and the event's JSON as text.
+ */
+function eventsHtml(title: string, events: EventView[], budget: PageBudget): string {
+  const limit = budget.share(EVENTS_BYTES);
+  const items: string[] = [];
+  let used = 0;
+  for (const e of events) {
+    const cut = e.cut ? ' <span class="more">(cut: the whole line is in events.ndjson)</span>' : '';
+    const html =
+      `<details class="event" id="${id(e.id)}"><summary>#${e.seq} ${text(e.kind, 40)}: events.ndjson line ${fmt(e.seq + 1)}${cut}</summary>` +
+      `<pre>${e.lines.map((l) => text(l, 20_000)).join('\n')}</pre></details>`;
+    if (used + byteLength(html) > limit) {
+      items.push(`<p class="more">…and ${fmt(events.length - items.length)} more events in events.ndjson (by seq).</p>`);
+      break;
+    }
+    items.push(html);
+    used += byteLength(html);
+  }
+  budget.spend(used);
+  return `<h3>${text(title)}</h3>\n<div class="events">\n${items.join('\n')}\n</div>\n`;
 }
 
 function listHtml(title: string, items: string[], more: number, budget: PageBudget): string {

@@ -58,6 +58,7 @@ ul.tree { padding-left: .4em; }
 ul.tree li { margin: 1px 0; }
 ul.paths { margin: .2em 0; padding-left: 1.2em; }
 summary { cursor: pointer; }
+details.event { margin: .2em 0; } details.event pre { margin: .3em 0 .6em; max-height: 32em; overflow: auto; }
 details.step { margin: .3em 0; border: 1px solid var(--line); border-radius: 6px; padding: .3em .6em; }
 details.step > summary .label { font-weight: 600; }
 dl.glossary dt { font-weight: 600; } dl.glossary dd { margin: 0 0 .4em 1.2em; }

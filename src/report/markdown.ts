@@ -106,6 +106,8 @@ function blockPieces(section: string, block: Block, budget: Budget): Piece[] {
     case 'trees':
       return block.steps.map((s) => ({ title: `Process tree of ${s.label}`, text: stepTree(s, budget.treeNodes) }));
     case 'timeline':
+    case 'events':
+      // The summary's findings name their event by seq, its line in events.ndjson; the JSON is on the page.
       return [];
   }
 }

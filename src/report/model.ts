@@ -86,6 +86,7 @@ export class ReportBuilder {
   private lastTime: string | undefined;
   private readonly executables: FirstSeen<ExecAcc>;
   private readonly steps: FirstSeen<StepAcc>;
+  private lastStep: { label: string; acc: StepAcc } | undefined;
   private readonly network: FirstSeen<NetAcc>;
   private readonly domains: FirstSeen<DomainAcc>;
   private readonly unixSockets: FirstSeen<UnixSocketEntry>;
@@ -126,9 +127,7 @@ export class ReportBuilder {
   add(e: EventRecord): void {
     this.countEvent(e);
     if (e.container !== undefined) this.addContainer(e.container);
-    const label = stepOf(e);
-    const nodeLimit = this.limits.treeNodeLimit;
-    this.steps.hit(label, () => new StepAcc(clip(label), nodeLimit))?.addEvent(e);
+    this.stepOf(stepOf(e))?.addEvent(e);
     switch (e.kind) {
       case 'process_exec':
         return this.addExec(e);
@@ -148,6 +147,22 @@ export class ReportBuilder {
       case 'file_link':
         return this.addFile(e);
     }
+  }
+
+  /**
+   * The step's accumulator, its event counted. A step's events come in runs:
+   * the last one found is asked first, which counts it as the collector would.
+   */
+  private stepOf(label: string): StepAcc | undefined {
+    const last = this.lastStep;
+    if (last !== undefined && last.label === label) {
+      last.acc.count++;
+      return last.acc;
+    }
+    const nodeLimit = this.limits.treeNodeLimit;
+    const acc = this.steps.hit(label, () => new StepAcc(clip(label), nodeLimit));
+    this.lastStep = acc === undefined ? undefined : { label, acc };
+    return acc;
   }
 
   private countEvent(e: EventRecord): void {
@@ -207,6 +222,12 @@ export class ReportBuilder {
       step: clip(stepOf(e)),
       bypass: (this.opts.dockerSockets ?? DOCKER_SOCKETS).includes(path),
     }));
+  }
+
+  /** The event's socket is dockerd's own, found by inode: a bypass whatever path named it. */
+  markDockerBypass(e: EventRecord): void {
+    const entry = e.unix_socket === undefined ? undefined : this.unixSockets.peek(e.unix_socket.path);
+    if (entry !== undefined) entry.bypass = true;
   }
 
   private addAccess(e: EventRecord): void {

@@ -280,5 +280,15 @@ export interface ReportModel {
   egress?: EgressReport;
   /** Hits of the job's rules (findings.ndjson's lines); absent when no rules were loaded. */
   findings?: Finding[];
+  /** The events.ndjson lines the findings point at (line seq + 1), so the report shows each finding's event. */
+  findingEvents?: FindingEvent[];
   alerts?: ReportAlert[];
+}
+
+/** One event a finding matched, as its line in events.ndjson. */
+export interface FindingEvent {
+  seq: number;
+  /** The line's JSON; a long one is cut (and says so) and stays whole in events.ndjson. */
+  line: string;
+  cut?: boolean;
 }

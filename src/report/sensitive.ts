@@ -24,8 +24,24 @@ const PLACES: readonly [RegExp, string][] = [
 
 const PROC_PID = /^\/proc\/(\d+)\//;
 
+/**
+ * Every place above is under one of these roots or has a dot-named
+ * component: a path with neither (nearly every path a build opens) is
+ * answered without trying the patterns one by one.
+ */
+function mayBeSensitive(path: string): boolean {
+  return (
+    path.includes('/.') ||
+    path.startsWith('/proc/') ||
+    path.startsWith('/etc/') ||
+    path.startsWith('/run/') ||
+    path.startsWith('/var/run/')
+  );
+}
+
 /** What `path` holds, when reading it is sensitive for process `pid`; undefined otherwise. */
 export function sensitiveReason(path: string, pid: number): string | undefined {
+  if (!mayBeSensitive(path)) return undefined;
   const proc = PROC_PID.exec(path);
   // A process reading its own /proc entries is how runtimes work.
   if (proc !== null && Number(proc[1]) === pid) return undefined;

@@ -43,6 +43,7 @@ function blockLines(block: Block, rows: number): string[] {
     case 'trees':
       return block.steps.map((s) => `  ${plainText(s.label, 120)}: ${stepFacts(s)}`);
     case 'timeline':
+    case 'events':
       return [];
   }
 }

@@ -23,6 +23,7 @@ const DESCRIBE: Record<string, (e: EventRecord) => string> = {
   mount: (e) => `mounted ${e.mount?.source ?? '?'} on ${e.mount?.target ?? '?'}`,
   http_request: (e) => `sent HTTP ${e.http?.method ?? '?'} ${e.http?.host ?? '?'}${e.http?.path ?? ''}`,
   process_access: (e) => `${e.access?.operation ?? 'accessed'}${e.access?.request ? ` ${e.access.request}` : ''} on pid ${e.access?.target.pid ?? '?'} (${e.access?.target.exec_path ?? '?'})`,
+  container_create: (e) => `${e.container_create?.refused ? 'was refused a container' : 'created a container'} of ${e.container_create?.image || '?'}${e.container_create?.refusal ? `: ${e.container_create.refusal}` : ''}`,
 };
 
 export function eventSummary(e: EventRecord): string {

@@ -27,8 +27,26 @@ const LATE = { kind: 'none', detail: 'the rule was loaded after this event (by t
 
 const findingKey = (f: Finding): string => `${f.ruleset_id}\0${f.rule_id}\0${f.seq}`;
 
+/**
+ * What the sensor did about a finding: an access protect-runner stopped in
+ * the kernel was prevented, whatever the rule's action (the kill that
+ * follows, if any, is in the detail); a terminate hit says whether the kill
+ * landed.
+ */
+function responseOf(f: Finding, event: EventRecord, outcome: KillOutcome | undefined): Finding['response'] {
+  if (event.access?.prevented === true) {
+    const after = f.action === 'terminate' && outcome ? `; then ${outcome.detail}` : '';
+    return { kind: 'prevented', detail: `protect-runner stopped the access in the kernel before it happened${after}` };
+  }
+  if (f.action !== 'terminate' || !outcome) return undefined;
+  return { kind: outcome.killed ? 'killed' : 'none', detail: outcome.detail };
+}
+
 export class RuleStage {
   private found: Finding[] = [];
+  /** The events of the findings, by seq (as many as findings: max_alerts bounds them). */
+  private events = new Map<number, EventRecord>();
+  private readonly earlier = new Map<string, NonNullable<Finding['response']>>();
   private jobId: string | undefined;
 
   constructor(
@@ -47,11 +65,13 @@ export class RuleStage {
     if (this.jobId !== undefined) this.engine.release(this.jobId);
     this.engine = engine;
     this.found = [];
+    this.events.clear();
     replay((event) => {
       this.jobId ??= event.job.id;
       for (const f of engine.evaluate(event).findings) {
-        const response = responses.get(findingKey(f)) ?? (f.action === 'terminate' ? LATE : undefined);
-        this.found.push(response ? { ...f, response } : f);
+        const late = f.action === 'terminate' ? LATE : undefined;
+        const response = responses.get(findingKey(f)) ?? (event.access?.prevented === true ? responseOf(f, event, undefined) : late);
+        this.add(response ? { ...f, response } : f, event);
       }
     });
   }
@@ -62,9 +82,27 @@ export class RuleStage {
     if (result.findings.length === 0 && !result.terminate) return;
     const outcome = result.terminate ? this.kill(event.process.pid, event.process.start_time) : undefined;
     for (const f of result.findings) {
-      const finding = f.action === 'terminate' && outcome ? { ...f, response: { kind: outcome.killed ? 'killed' : 'none', detail: outcome.detail } as const } : f;
-      this.found.push(finding);
+      const response = this.earlier.get(findingKey(f)) ?? responseOf(f, event, outcome);
+      this.add(response ? { ...f, response } : f, event);
     }
+  }
+
+  /**
+   * Findings of an earlier evaluation of the same events (a job's
+   * findings.ndjson, when its report is rebuilt from the log): a finding
+   * found again keeps the response it got then.
+   */
+  recall(findings: readonly Finding[]): void {
+    for (const f of findings) if (f.response) this.earlier.set(findingKey(f), f.response);
+  }
+
+  private add(finding: Finding, event: EventRecord): void {
+    this.found.push(finding);
+    this.events.set(event.seq, event);
+  }
+
+  findingEvent(seq: number): EventRecord | undefined {
+    return this.events.get(seq);
   }
 
   /** The findings so far, in the order they were found. */

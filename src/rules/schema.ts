@@ -22,6 +22,8 @@ const DESCENDANT: CelType = { kind: 'object', name: 'descendant', fields: PROC_F
 const ANCESTOR: CelType = { kind: 'object', name: 'ancestor', fields: { ...PROC_FIELDS, descendants: listOf(DESCENDANT) } };
 const PROCESS: CelType = { kind: 'object', name: 'process', fields: { ...PROC_FIELDS, ancestors: listOf(ANCESTOR) } };
 const TARGET: CelType = { kind: 'object', name: 'target', fields: { ...PROC_FIELDS, in_job: BOOL } };
+/** file_open under /proc/<pid>/ of another process: that process (pid 0 and empty strings when the path names none). */
+const TARGET_PROCESS: CelType = { kind: 'object', name: 'target_process', fields: { ...PROC_FIELDS, pid: INT } };
 
 export function typeName(type: CelType): string {
   return type.kind === 'list' ? `list(${typeName(type.elem)})` : type.kind === 'object' ? type.name : type.kind;
@@ -30,18 +32,37 @@ export function typeName(type: CelType): string {
 /** The rule-facing event types: every EventRecord kind but process_exit. */
 export type RuleEventType = Exclude<EventKind, 'process_exit'>;
 
+/**
+ * Names beyond the format page's table are this project's, in its style
+ * (booleans `is_*`): `file_open.target_process` and `flag_names`,
+ * `network_connect.domain` and `is_blocked`, `domain.is_blocked`,
+ * `process_access`, and `container_create` (the docker proxy's view of a
+ * create request). Files written for the reference never name them.
+ */
 export const EVENT_VARIABLES: Readonly<Record<RuleEventType, Readonly<Record<string, CelType>>>> = {
   process_exec: { is_memfd: BOOL },
-  network_connect: { remote_ip: STRING, remote_port: INT, protocol: STRING, family: STRING },
+  network_connect: { remote_ip: STRING, remote_port: INT, protocol: STRING, family: STRING, domain: STRING, is_blocked: BOOL },
   unix_socket_connect: { path: STRING, socket_type: STRING, is_abstract: BOOL },
-  file_open: { path: STRING, is_read: BOOL, is_write: BOOL, flags: INT },
+  file_open: { path: STRING, is_read: BOOL, is_write: BOOL, flags: INT, flag_names: listOf(STRING), target_process: TARGET_PROCESS },
   file_remove: { path: STRING, is_folder: BOOL },
   file_move: { from_path: STRING, to_path: STRING },
   file_link: { created_path: STRING, existing_path: STRING, is_hardlink: BOOL, is_symlink: BOOL },
   mount: { source_path: STRING, target_path: STRING },
-  domain: { domain: STRING, source: STRING },
+  domain: { domain: STRING, source: STRING, is_blocked: BOOL },
   http_request: { method: STRING, path: STRING, host: STRING, source: STRING },
-  process_access: { operation: STRING, request: STRING, is_write: BOOL, target: TARGET },
+  process_access: { operation: STRING, request: STRING, is_write: BOOL, is_prevented: BOOL, proc_file: STRING, target: TARGET },
+  container_create: {
+    image: STRING,
+    name: STRING,
+    is_privileged: BOOL,
+    pid_mode: STRING,
+    network_mode: STRING,
+    binds: listOf(STRING),
+    cap_add: listOf(STRING),
+    devices: listOf(STRING),
+    is_refused: BOOL,
+    refusal: STRING,
+  },
 };
 
 export const RULE_EVENT_TYPES = Object.keys(EVENT_VARIABLES) as RuleEventType[];

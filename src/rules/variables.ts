@@ -75,6 +75,15 @@ class FileOpenVars {
   get flags(): number {
     return openFlagBits(this.e.file?.flags ?? []);
   }
+
+  get flag_names(): string[] {
+    return foldAll(this.e.file?.flags);
+  }
+
+  get target_process(): ProcVars & { pid: number } {
+    const t = this.e.file?.target_process;
+    return { ...procVars(t?.exec_path ?? '', t?.argv), pid: t?.pid ?? 0 };
+  }
 }
 
 const str = (text: string | undefined): string => (text === undefined ? '' : fold(text));
@@ -87,6 +96,8 @@ const FILL: Record<RuleEventType, Fill> = {
     remote_port: e.network?.port ?? 0,
     protocol: str(e.network?.protocol),
     family: str(e.network?.family),
+    domain: str(e.network?.domain),
+    is_blocked: e.network?.blocked === true,
   }),
   unix_socket_connect: (e, process) => ({
     process,
@@ -105,7 +116,12 @@ const FILL: Record<RuleEventType, Fill> = {
     is_symlink: e.file?.link_type === 'symbolic',
   }),
   mount: (e, process) => ({ process, source_path: str(e.mount?.source), target_path: str(e.mount?.target) }),
-  domain: (e, process) => ({ process, domain: str(e.domain?.name).replace(/\.$/, ''), source: str(e.domain?.source) }),
+  domain: (e, process) => ({
+    process,
+    domain: str(e.domain?.name).replace(/\.$/, ''),
+    source: str(e.domain?.source),
+    is_blocked: e.domain?.blocked === true,
+  }),
   http_request: (e, process) => ({
     process,
     method: str(e.http?.method),
@@ -118,11 +134,29 @@ const FILL: Record<RuleEventType, Fill> = {
     operation: str(e.access?.operation),
     request: str(e.access?.request),
     is_write: e.access?.write === true,
+    is_prevented: e.access?.prevented === true,
+    proc_file: str(e.access?.proc_file),
     target: {
       ...procVars(e.access?.target.exec_path ?? '', e.access?.target.argv),
       in_job: e.access?.target.in_job === true,
     },
   }),
+  container_create: (e, process) => {
+    const c = e.container_create;
+    return {
+      process,
+      image: str(c?.image),
+      name: str(c?.name),
+      is_privileged: c?.privileged === true,
+      pid_mode: str(c?.pid_mode),
+      network_mode: str(c?.network_mode),
+      binds: foldAll(c?.binds),
+      cap_add: foldAll(c?.cap_add),
+      devices: foldAll(c?.devices),
+      is_refused: c?.refused === true,
+      refusal: str(c?.refusal),
+    };
+  },
 };
 
 /** The activation of an event of a rule-facing type. */

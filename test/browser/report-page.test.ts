@@ -106,12 +106,31 @@ describe('the report of a job', () => {
 
   it('links a finding to the process that did it, opening what holds it', async () => {
     await page.click('button[data-collapse="trees"]');
-    await page.click('#finding-1 a');
+    await page.click('#finding-1 td:nth-child(4) a');
     const target = await js<string>(page, `location.hash.slice(1)`);
     expect(await visible(page, `#${target}`)).toBe(true);
     expect(await js<string>(page, `document.getElementById(${JSON.stringify(target)}).querySelector('code').textContent`)).toBe('/usr/bin/sh');
     const inView = await js<boolean>(page, `(() => { const r = document.getElementById(${JSON.stringify(target)}).getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`);
     expect(inView).toBe(true);
+  });
+
+  it("links a finding to its event's line, showing the event itself", async () => {
+    // The critical finding: sh read /proc/1234/environ, the 1,404th event (seq 1403 in jobEvents).
+    const event = '#event-1403';
+    expect(await js<string>(page, `document.querySelector('#finding-1 td:last-child').textContent`)).toBe('#1403');
+    expect(await visible(page, `${event} pre`)).toBe(false);
+    await page.click('#finding-1 td:last-child a');
+    expect(await js<string>(page, `location.hash`)).toBe(event);
+    expect(await visible(page, `${event} pre`)).toBe(true);
+    expect(await js<string>(page, `document.querySelector('${event} > summary').textContent`)).toBe('#1403 file_open: events.ndjson line 1,404');
+    const shown = JSON.parse(await js<string>(page, `document.querySelector('${event} pre').textContent`)) as { seq: number; kind: string; file: { path: string }; process: { exec_path: string } };
+    expect(shown).toMatchObject({ seq: 1403, kind: 'file_open', file: { path: '/proc/1234/environ' }, process: { exec_path: '/usr/bin/sh' } });
+    const inView = await js<boolean>(page, `(() => { const r = document.querySelector('${event}').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()`);
+    expect(inView).toBe(true);
+    // Every finding and signal has its event on the page.
+    const links = await js<string[]>(page, `Array.from(document.querySelectorAll('#t-findings tbody tr td:last-child a, #t-signals tbody tr td:last-child a')).map((a) => a.getAttribute('href'))`);
+    expect(links).toHaveLength(4);
+    for (const href of links) expect(await js<boolean>(page, `!!document.querySelector(${JSON.stringify(href)} + ' pre')`)).toBe(true);
   });
 
   it('reads in dark mode too', async () => {

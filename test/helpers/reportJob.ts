@@ -8,6 +8,7 @@
 import type { EventKind, EventRecord, ProcessContext } from '../../src/events/eventRecord.js';
 import type { SensorStatus } from '../../src/events/sensorStatus.js';
 import type { Finding } from '../../src/events/finding.js';
+import { findingEvents } from '../../src/report/findingEvents.js';
 import { ReportBuilder, type ReportModel, type ReportOptions } from '../../src/report/model.js';
 
 /** Two hooks, one with a better mechanism refused: what the report tests assert on. */
@@ -149,15 +150,19 @@ export function jobModel(opts: JobOptions & ReportOptions = {}): ReportModel {
   const builder = new ReportBuilder({ workspace: WORKSPACE, ...opts });
   for (const e of events) builder.add(e);
   const name = opts.hostile === true ? `build ${HOSTILE.join(' ')}` : 'build';
-  return builder.build(
+  const findings = opts.findings === false ? undefined : jobFindings(events, opts.hostile);
+  const model = builder.build(
     { ...STATUS, lostRecords: opts.lost ?? 0 },
     {
       job: { id: 'job-1', name, workflow: 'CI', repository: 'octo/app', run_id: '7', run_attempt: '1' },
       startedAt: '2024-05-01T09:59:59.000Z',
       endedAt: '2024-05-01T10:00:20.000Z',
       workspace: WORKSPACE,
-      ...(opts.findings === false ? {} : { findings: jobFindings(events, opts.hostile) }),
+      ...(findings === undefined ? {} : { findings }),
       notes: opts.hostile === true ? [`a note quoting ${HOSTILE[0]}`] : [],
     },
   );
+  // As the job's pipeline adds them: the lines of the events the findings point at.
+  if (findings !== undefined) model.findingEvents = findingEvents(findings, (seq) => events[seq]);
+  return model;
 }

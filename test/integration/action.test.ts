@@ -3,126 +3,25 @@
  * dist/post.js as separate processes under a stand-in Runner.Worker, with
  * the runner's files and environment, against a loopback artifact service.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startArtifactServer } from '../helpers/artifactServer.js';
-import { adoptRootCgroups, alive, cleanupDaemons, waitGone } from '../helpers/daemon.js';
-import { repairInterposition } from '../../src/proxy/interpose.js';
-import { ensureDockerd, stopDockerd } from '../helpers/docker.js';
+import { keepUntilStopped, output, runJob, startActionJobs, stopActionJobs, type ArtifactServer, type JobRun } from '../helpers/actionJob.js';
+import { alive, waitGone } from '../helpers/daemon.js';
 import { distDir, fixturesDir } from '../helpers/paths.js';
 import { actionRuntimes } from '../helpers/runtimes.js';
-import { readEvents, requireRoot } from '../helpers/sensorRun.js';
+import { readEvents } from '../helpers/sensorRun.js';
 
-type Phase = { status: number; stdout: string; stderr: string };
-interface JobRun {
-  work: string;
-  phases: Record<string, Phase>;
-  summary: string;
-  outputs: string;
-  envFile: string;
-  stateDir: string;
-}
-
-const roots: string[] = [];
-let artifacts: Awaited<ReturnType<typeof startArtifactServer>>;
-
-/** Runs a job: the runner's files in a fresh directory, INPUT_* from inputs, steps from scripts. */
-async function runJob(
-  scripts: string[],
-  inputs: Record<string, string> = {},
-  opts: { prefix?: string[]; env?: NodeJS.ProcessEnv; node?: string } = {},
-): Promise<JobRun> {
-  const work = mkdtempSync(join(tmpdir(), 'cs-action-'));
-  roots.push(work);
-  mkdirSync(join(work, '_temp'));
-  const stateDir = join(work, 'sensor-state');
-  const files = { GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary.md' };
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    RUNNER_TEMP: join(work, '_temp'),
-    GITHUB_WORKSPACE: work,
-    GITHUB_JOB: 'build',
-    GITHUB_WORKFLOW: 'ci',
-    GITHUB_REPOSITORY: 'octo/repo',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_ATTEMPT: '1',
-    RUNNER_NAME: 'stand-in',
-    CICD_SENSOR_STATE_DIR: stateDir,
-    RUNNER_TOOL_CACHE: join(work, '_tool'),
-    ...artifacts.env(),
-    ...opts.env,
-  };
-  for (const [name, file] of Object.entries(files)) {
-    env[name] = join(work, file);
-    writeFileSync(join(work, file), '');
-  }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const stepFiles = scripts.map((text, i) => {
-    const path = join(work, '_temp', `step-${i + 1}.sh`);
-    writeFileSync(path, text);
-    return path;
-  });
-  // An unprivileged runner must be able to write its own files.
-  if (opts.prefix) spawnSync('chmod', ['-R', 'a+rwX', work]);
-  // The stand-in runner runs pre and post with its own runtime.
-  const node = opts.node ?? process.execPath;
-  const argv = [...(opts.prefix ?? []), node, join(fixturesDir, 'action', 'runner.mjs'), distDir, work, ...stepFiles];
-  // Not spawnSync: the artifact service answering post lives in this process.
-  const child = spawn(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`stand-in runner failed (${code}): ${stderr}`);
-  const result = JSON.parse(readFileSync(join(work, 'runner-result.json'), 'utf8')) as { phases: Record<string, Phase> };
-  return {
-    work,
-    phases: result.phases,
-    summary: readFileSync(join(work, 'summary.md'), 'utf8'),
-    outputs: readFileSync(join(work, 'output'), 'utf8'),
-    envFile: readFileSync(join(work, 'env'), 'utf8'),
-    stateDir,
-  };
-}
-
-const output = (run: JobRun, name: string): string | undefined => {
-  const m = new RegExp(`^${name}<<(.+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(run.outputs);
-  return m?.[2];
-};
+let artifacts: ArtifactServer;
 
 beforeAll(async () => {
-  requireRoot();
-  await ensureDockerd(); // the proxy (and DOCKER_HOST) exist only where a Docker daemon does
-  artifacts = await startArtifactServer();
+  artifacts = await startActionJobs();
 }, 120_000);
 
-/** Daemons the action started: stopped (killed if they will not), their docker mounts undone. */
-async function stopActionDaemons(): Promise<void> {
-  for (const root of roots) {
-    const stateDir = join(root, 'sensor-state');
-    const pidfile = join(stateDir, 'daemon.pid');
-    if (!existsSync(pidfile)) continue;
-    const pid = Number(readFileSync(pidfile, 'utf8'));
-    if (alive(pid)) spawnSync(process.execPath, [join(distDir, 'cli.js'), 'daemon', 'stop', '--state-dir', stateDir]);
-    if (!(await waitGone(pid, 10_000))) process.kill(pid, 'SIGKILL');
-    await waitGone(pid);
-    repairInterposition(stateDir);
-  }
-}
-
-afterAll(async () => {
-  await artifacts?.close();
-  await stopActionDaemons();
-  // The stand-in runners are gone: their job cgroups, and a killed daemon's own, are empty now.
-  adoptRootCgroups(/^cicd-sensor(-4242-.*)?$/);
-  await cleanupDaemons();
-  await stopDockerd();
-  if (!process.env.CS_KEEP_RUNS) for (const r of roots) rmSync(r, { recursive: true, force: true });
-});
+afterAll(stopActionJobs);
 
 describe.each(actionRuntimes())('a job watched by the action under %s', (_name, node) => {
   let run: JobRun;
@@ -157,7 +56,8 @@ describe.each(actionRuntimes())('a job watched by the action under %s', (_name, 
     const id = output(run, 'artifact-id');
     expect(id).toBeDefined();
     const upload = artifacts.uploads.find((u) => u.name === `cicd-sensor-build-attempt1-${runner}`);
-    expect(upload?.files.sort()).toEqual(['allowed-endpoints.txt', 'events.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
+    // findings.ndjson: the built-in rules judge every job, so every job has one
+    expect(upload?.files.sort()).toEqual(['allowed-endpoints.txt', 'events.ndjson', 'findings.ndjson', 'findings.sarif', 'report.html', 'report.json', 'summary.md']);
   });
 
   test('DOCKER_HOST is exported to later steps, pointing at the proxy', () => {
@@ -221,6 +121,9 @@ describe('egress-policy block', () => {
   });
 });
 
+// The stand-in checkout copies the workflow file into .github/workflows with cp, not git: the
+// built-in rule workflow_file_written sees it, from pre (its rules are on while the repository's
+// wait for checkout) through the replay when the repository's rules load.
 describe('rules in a job', () => {
   const RULES = join(fixturesDir, 'rules', 'action');
   const checkout = (rules: string) =>
@@ -236,16 +139,16 @@ describe('rules in a job', () => {
   test('the action\'s step loads the checked-out rules, replaying what came before', () => {
     for (const name of ['pre', 'step1', 'step2', 'step3']) expect([name, run.phases[name]!.status]).toEqual([name, 0]);
     expect(run.phases.pre!.stdout).toMatch(/the rule files are not checked out yet/);
-    expect(run.phases.step2!.stdout).toMatch(/1 rule file\(s\) loaded; 1 finding\(s\) in the job so far/);
+    expect(run.phases.step2!.stdout).toMatch(/1 rule file\(s\) loaded; 2 finding\(s\) in the job so far/);
     const findings = readFileSync(join(output(run, 'report-dir')!, 'findings.ndjson'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { rule_id: string });
-    expect(findings.map((f) => f.rule_id)).toEqual(['early_bird', 'findme']);
-    expect([output(run, 'findings'), output(run, 'highest-severity')]).toEqual(['2', 'critical']);
+    expect(findings.map((f) => f.rule_id)).toEqual(['early_bird', 'workflow_file_written', 'findme']);
+    expect([output(run, 'findings'), output(run, 'highest-severity')]).toEqual(['3', 'critical']);
   });
 
   test('the job summary and report.html open with the findings', () => {
-    expect(run.summary).toMatch(/> \[!CAUTION\]\n> <b>2 findings: 1 critical, 1 high\./);
+    expect(run.summary).toMatch(/> \[!CAUTION\]\n> <b>3 findings: 1 critical, 2 high\./);
     const html = readFileSync(join(output(run, 'report-dir')!, 'report.html'), 'utf8');
-    expect(html).toMatch(/<p class="headline tone-bad" role="status">2 findings: 1 critical, 1 high\./);
+    expect(html).toMatch(/<p class="headline tone-bad" role="status">3 findings: 1 critical, 2 high\./);
   });
 
   test('annotations by severity, at the step\'s line in the workflow file', () => {
@@ -253,6 +156,7 @@ describe('rules in a job', () => {
     expect(annotations).toEqual([
       expect.stringMatching(/^::error file=\.github\/workflows\/ci\.yml,line=13,title=cicd-sensor%3A critical finding::Findme ran in step "run: \/bin\/echo findme-critical > \/dev\/null": /),
       expect.stringMatching(/^::error file=\.github\/workflows\/ci\.yml,line=7,title=cicd-sensor%3A high finding::Early bird ran in step "run: \/bin\/echo early-bird > \/dev\/null": /),
+      expect.stringMatching(/^::error file=\.github\/workflows\/ci\.yml,line=7,title=cicd-sensor%3A high finding::A workflow file written by something other than git in step .*cicd-sensor\/tampering\/workflow_file_written\)$/),
     ]);
   });
 
@@ -261,7 +165,7 @@ describe('rules in a job', () => {
     const sarif = JSON.parse(readFileSync(join(output(run, 'report-dir')!, 'findings.sarif'), 'utf8'));
     (expect(sarif) as unknown as { toBeValidSarifLog(): void }).toBeValidSarifLog();
     const lines = sarif.runs[0].results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine);
-    expect(lines).toEqual([7, 13]);
+    expect(lines).toEqual([7, 7, 13]);
     const upload = artifacts.uploads.find((u) => u.files.includes('findings.ndjson') && u.files.includes('findings.sarif'));
     expect(upload).toBeDefined();
   });
@@ -275,7 +179,7 @@ describe('rules in a job', () => {
     const lenient = await runJob(steps(), { rules: '.github/rules/*.yml', 'fail-on': 'none', 'artifact-name': 'lenient' }, { env });
     expect(lenient.phases.post!.status).toBe(0);
     expect(lenient.phases.post!.stdout).not.toMatch(/at or above fail-on/);
-    expect(output(lenient, 'findings')).toBe('2');
+    expect(output(lenient, 'findings')).toBe('3');
   }, 240_000);
 
   test('a bad rule file fails the action\'s step with its problems, and the job is still reported', async () => {
@@ -289,7 +193,7 @@ describe('rules in a job', () => {
 
 describe('trouble', () => {
   test('an unsupported platform (no root, no sudo) warns, writes a note, and does not fail the job', async () => {
-    const run = await runJob(['true\n'], {}, { prefix: ['runuser', '-u', 'nobody', '--'] });
+    const run = await runJob(['true\n'], {}, { user: 'nobody' });
     expect(run.phases.pre!.status).toBe(0);
     expect(run.phases.pre!.stdout).toMatch(/::warning::cicd-sensor cannot watch this job; missing: root or passwordless sudo/);
     expect(run.phases.post!.status).toBe(0);
@@ -297,7 +201,7 @@ describe('trouble', () => {
   }, 120_000);
 
   test('fail-on-unsupported fails the job there', async () => {
-    const run = await runJob(['true\n'], { 'fail-on-unsupported': 'true' }, { prefix: ['runuser', '-u', 'nobody', '--'] });
+    const run = await runJob(['true\n'], { 'fail-on-unsupported': 'true' }, { user: 'nobody' });
     expect(run.phases.pre!.status).not.toBe(0);
   }, 120_000);
 
@@ -308,13 +212,12 @@ describe('trouble', () => {
   }, 120_000);
 
   test('a daemon that never becomes ready is stopped after the timeout, with a note, and the job goes on', async () => {
-    // A prebuilt sensor in the runner's tool cache (as sensor-url leaves it) whose tracker hangs before ready.
+    // A prebuilt sensor in the runner's tool cache (as sensor-url leaves it: the tree and its archive,
+    // under the archive's full SHA-256) whose tracker hangs before ready.
     const toolCache = mkdtempSync(join(tmpdir(), 'cs-tool-'));
-    roots.push(toolCache);
-    const sha = createHash('sha256').update('hanging sensor').digest('hex');
-    const dir = join(toolCache, 'cicd-sensor', `0.0.0-sha${sha.slice(0, 16)}`, 'x64');
+    keepUntilStopped(toolCache);
+    const dir = join(toolCache, 'src', 'dist');
     cpSync(distDir, dir, { recursive: true });
-    writeFileSync(`${dir}.complete`, '');
     const pidFile = join(toolCache, 'hung.pid');
     writeFileSync(
       join(dir, 'tracker.js'),
@@ -326,8 +229,18 @@ describe('trouble', () => {
        console.error('loading BPF programs (this one never finishes)');
        setInterval(() => {}, 1000);\n`,
     );
+    const archive = join(toolCache, 'sensor.tgz');
+    execFileSync('tar', ['-czf', archive, '-C', join(toolCache, 'src'), 'dist']);
+    const sha = createHash('sha256').update(readFileSync(archive)).digest('hex');
+    const cache = join(toolCache, 'cache');
+    for (const [tool, place] of [['cicd-sensor', (d: string) => cpSync(dir, d, { recursive: true })], ['cicd-sensor-archive', (d: string) => cpSync(archive, join(d, 'sensor.tar.gz'))]] as const) {
+      const at = join(cache, tool, `0.0.0-sha${sha}`, 'x64');
+      mkdirSync(at, { recursive: true });
+      place(at);
+      writeFileSync(`${at}.complete`, '');
+    }
     const run = await runJob(['/bin/echo unwatched > /dev/null\n'], { 'sensor-url': 'https://sensor.invalid/sensor.tgz', 'sensor-sha256': sha }, {
-      env: { RUNNER_TOOL_CACHE: toolCache, CICD_SENSOR_READY_TIMEOUT: '2' },
+      env: { RUNNER_TOOL_CACHE: cache, CICD_SENSOR_READY_TIMEOUT: '2' },
     });
     expect(run.phases.pre!.status).toBe(0);
     expect(run.phases.pre!.stdout).toMatch(/::warning::cicd-sensor could not start watching this job: the sensor daemon did not become ready within 2 s/);
@@ -347,6 +260,9 @@ describe('trouble', () => {
     expect(run.phases.post!.status).toBe(0);
     expect(run.summary).toMatch(/The sensor was disturbed during this job/);
     expect(run.summary).toMatch(/is gone/);
+    // Post could not get the report from the daemon: rebuilt from the log, and it says so.
+    expect(run.summary).toMatch(/could not get the report from the sensor/);
+    expect(run.summary).toMatch(/rebuilt by the post step from the events log/);
     const pid = Number(readFileSync(join(run.stateDir, 'daemon.pid'), 'utf8'));
     if (alive(pid)) await waitGone(pid);
   }, 240_000);

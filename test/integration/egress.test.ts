@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import net from 'node:net';
 import type { EventRecord } from '../../src/events/eventRecord.js';
+import { readFindings } from '../../src/findings/readFindings.js';
 import { TTL_FLOOR_ENV } from '../../src/policy/enforce.js';
 import { startDnsServer, type DnsServer } from '../helpers/dnsServer.js';
 import { createVethNamespace, type VethNamespace } from '../helpers/netns.js';
@@ -171,6 +172,26 @@ describe('block', () => {
 
   test('an answer whose TTL ran out no longer allows its address; the next lookup renews it', () => {
     expect(outcome(block)).toMatchObject({ short: ['198.51.100.60'], shortConnect: 'ok', shortExpired: 'EPERM', shortRenewed: 'ok' });
+  });
+});
+
+describe('every refusal is a finding (the built-in egress-policy rules, on by default)', () => {
+  test('a refused connect and a dropped DNS question each give one, pointing at its event', () => {
+    const findings = readFindings(join(block.outDir, 'findings.ndjson')).findings;
+    const of = (rule: string) => findings.filter((f) => f.ruleset_id === 'cicd-sensor/egress-policy' && f.rule_id === rule);
+    const connect = of('connect_refused');
+    const lookup = of('lookup_refused');
+    expect(connect.length).toBeGreaterThan(0);
+    expect(lookup.length).toBeGreaterThan(0);
+    const bySeq = new Map(block.events.map((e) => [e.seq, e]));
+    expect(connect.every((f) => bySeq.get(f.seq)?.network?.blocked === true)).toBe(true);
+    expect(lookup.every((f) => bySeq.get(f.seq)?.domain?.blocked === true)).toBe(true);
+    expect(lookup.map((f) => bySeq.get(f.seq)?.domain?.name)).toContain('blocked.cs-egress.test');
+  });
+
+  test('audit refuses nothing, so it has no refusal findings', () => {
+    const findings = readFindings(join(audit.outDir, 'findings.ndjson')).findings;
+    expect(findings.filter((f) => f.ruleset_id === 'cicd-sensor/egress-policy')).toEqual([]);
   });
 });
 

@@ -22,6 +22,11 @@
  * any failure. --result-file also writes the outcome as JSON (the VM runner
  * sends it back over a serial port of its own).
  *
+ * A run of this round's hooks and fields: a bind mount, an HTTP request's
+ * method, path and Host, another process's /proc/<pid>/environ named, a
+ * removed directory's is_dir, a unix socket's type; and the dumper's read of
+ * the sensor's maps recorded as a process_access that is not prevented.
+ *
  * A second run checks the egress policy in block mode (egress.test.ts's
  * checks, on loopback addresses with --no-allow-loopback: the VM has no
  * namespaces to spare).
@@ -400,6 +405,74 @@ function egressChecks(e) {
   ];
 }
 
+// ---- this round's hooks and fields: mount, http_request, /proc/<pid>/ targets, is_dir, socket_type ----
+
+/**
+ * One run of a script that does each once: a bind mount in a private mount
+ * namespace, an HTTP/1.1 request to a loopback server (with a Host header
+ * and a query the event must cut), a read of its parent's environ, a
+ * directory made and removed, and a unix stream socket reached.
+ */
+async function newHooksRun(opts) {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'cs-hooks-')));
+  const servers = [];
+  const http = net.createServer((s) => s.once('data', () => s.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok')));
+  const port = await listen(servers, http, { host: '127.0.0.1', port: 0 });
+  await listen(servers, tcpServer(), { path: join(dir, 'u.sock') });
+  mkdirSync(join(dir, 'm-src'));
+  mkdirSync(join(dir, 'm-dst'));
+  const get = `{host:'127.0.0.1',port:${port},path:'/upload/v4?token=t0p',headers:{Host:'Codecov.Example:8080'}}`;
+  const script = [
+    `cd ${dir}`,
+    `unshare -m --propagation private mount --bind m-src ${dir}/m-dst`,
+    `node -e "require('http').get(${get},(r)=>{r.resume();r.on('end',()=>process.exit(0))})"`,
+    'cat /proc/$$/environ > /dev/null',
+    'cat /proc/self/environ > /dev/null',
+    'mkdir gone-dir && rmdir gone-dir',
+    `node -e "require('net').connect('${dir}/u.sock',function(){this.destroy()})"`,
+  ].join('\n');
+  writeFileSync(join(dir, 'hooks.sh'), `${script}\n`);
+  try {
+    const flags = ['--no-docker-proxy', ...(opts.noFunctionHooks ? ['--no-function-hooks'] : [])];
+    const run = await runSensor(flags, ['bash', '-e', join(dir, 'hooks.sh')], { cwd: dir, outDir: join(dir, 'report'), timeoutMs: 300_000 });
+    return { run, dir };
+  } finally {
+    for (const s of servers) s.close();
+  }
+}
+
+function newHookChecks({ run, dir }) {
+  const of = (kind) => run.events.filter((e) => e.kind === kind);
+  return [
+    ['new hooks: the script ran', () => eq(run.code, 0, `exit code (stderr: ${run.stderr.slice(-2000)})`)],
+    ['a bind mount is recorded with source, target and flags', () => {
+      const m = only(of('mount').filter((e) => e.mount?.target === join(dir, 'm-dst')), 'bind mount');
+      const { source, target, flags, operation, ...rest } = m.mount;
+      eq([source, target, flags, operation, rest], [join(dir, 'm-src'), join(dir, 'm-dst'), ['MS_BIND'], 'mount', {}], 'mount');
+    }],
+    ['an HTTP request: method, path without the query, Host as sent', () => {
+      const h = only(of('http_request').filter((e) => e.http?.path === '/upload/v4'), 'http_request');
+      const { method, path, host, source, ...rest } = h.http;
+      eq([method, path, host, source, rest], ['GET', '/upload/v4', 'codecov.example:8080', 'cleartext_http', {}], 'http');
+    }],
+    ["another process's /proc/<pid>/environ names it; a process's own does not", () => {
+      const reads = of('file_open').filter((e) => /^\/proc\/(\d+|self)\/environ$/.test(e.file?.path ?? ''));
+      const other = only(reads.filter((e) => e.file.target_process !== undefined), 'environ read of another process');
+      eq(other.file.target_process.pid, other.process.ppid, 'the target is the reader\'s parent');
+      const own = reads.filter((e) => e !== other);
+      assert(own.length === 1 && own[0].file.target_process === undefined, `own environ read: ${show(own.map((e) => e.file))}`);
+    }],
+    ['a removed directory has is_dir', () => {
+      const r = only(of('file_remove').filter((e) => e.file?.path === join(dir, 'gone-dir')), 'rmdir');
+      eq(r.file.is_dir, true, 'is_dir');
+    }],
+    ['a unix socket connect says its type', () => {
+      const u = only(of('unix_socket_connect').filter((e) => e.unix_socket?.path === join(dir, 'u.sock')), 'unix connect');
+      eq(u.unix_socket.socket_type, 'stream', 'socket_type');
+    }],
+  ];
+}
+
 /** The dumper against the sensor under `run --protect`, one run per way in. */
 async function protectRuns(opts) {
   const dumper = process.env.CS_DUMPER ?? 'cs-dumper';
@@ -439,6 +512,11 @@ function protectChecks(runs, opts) {
       assert(prevented.length >= 1, `no prevented ${operation} (saw ${show(run.events.filter((e) => e.kind === 'process_access').map((e) => e.access))})`);
     }]);
   }
+  checks.push(["reading the sensor's maps is a process_access, recorded and not prevented", () => {
+    const maps = runs.mem.run.events.filter((e) => e.kind === 'process_access' && e.access?.proc_file === 'maps');
+    const m = only(maps, 'maps access');
+    eq([m.access.operation, m.access.target.in_job, m.access.prevented], ['proc_mem_open', false, undefined], 'maps access');
+  }]);
   checks.push(['an exec from a memfd is marked', () => {
     const e = only(runs.memfd.run.events.filter((x) => x.kind === 'process_exec' && x.process.argv[1] === `memfd-${process.pid}`), 'memfd exec');
     eq(e.process.memfd, true, 'process.memfd');
@@ -506,7 +584,14 @@ async function main() {
   const egressDir = mkdtempSync(join(tmpdir(), 'cs-egress-'));
   const egress = await egressRun(egressDir);
   const protect = await protectRuns(opts);
-  const checks = runChecks([...planChecks(ctx), ...workloadChecks(ctx), ...egressChecks(egress), ...protectChecks(protect, opts)]);
+  const hooks = await newHooksRun(opts);
+  const checks = runChecks([
+    ...planChecks(ctx),
+    ...workloadChecks(ctx),
+    ...egressChecks(egress),
+    ...protectChecks(protect, opts),
+    ...newHookChecks(hooks),
+  ]);
   const result = {
     label: opts.label,
     kernel: readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim(),
@@ -519,7 +604,7 @@ async function main() {
   print(result);
   if (opts.resultFile) writeFileSync(opts.resultFile, `${JSON.stringify(result)}\n`);
   if (opts.keep) process.stdout.write(`kept: work ${work}, report ${outDir}\n`);
-  else for (const d of [work, outDir, egressDir]) rmSync(d, { recursive: true, force: true });
+  else for (const d of [work, outDir, egressDir, hooks.dir]) rmSync(d, { recursive: true, force: true });
   return result.ok ? 0 : 1;
 }
 

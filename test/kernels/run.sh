@@ -15,7 +15,8 @@
 #   CS_KERNELS          kernel packages to boot, space separated; a meta
 #                       package stands for the version it depends on (default:
 #                       linux-image-cloud-amd64 on Debian, linux-image-virtual
-#                       on Ubuntu, which has no Debian kernels)
+#                       on Ubuntu, which has no Debian kernels, and the newest
+#                       6.12 kernel of that flavour apt knows: 6.1 and 6.12)
 #   CS_KERNELS_CACHE    download cache (default ~/.cache/cicd-sensor-kernels)
 #   CS_KERNELS_ACCEL    qemu accelerator (default tcg: KVM is unreliable on
 #                       nested hosts, and TCG behaves the same everywhere)
@@ -35,7 +36,7 @@ accel=${CS_KERNELS_ACCEL:-tcg}
 vm_timeout=${CS_KERNELS_TIMEOUT:-1800}
 expect_open=${CS_KERNELS_EXPECT:-fexit}
 # The workload's own commands, as workload.sh and conformance.mjs call them.
-tools=(bash seq dirname /bin/echo /bin/true /bin/cat /bin/rm /bin/mv /bin/ln)
+tools=(bash seq dirname /bin/echo /bin/true /bin/cat /bin/rm /bin/mv /bin/ln mkdir rmdir unshare mount)
 
 tmp=
 qemu_pid=
@@ -108,11 +109,22 @@ resolve_meta() {
 	return 1
 }
 
+# The newest 6.12 kernel of the same flavour (Debian 12 ships it beside its
+# 6.1): the suite runs on an older and a newer long-term kernel, since the
+# hooks' kernel functions and tracepoints changed between them.
+newest_612() {
+	apt-cache pkgnames linux-image-6.12. 2>/dev/null | grep -E "^linux-image-6\.12\.[0-9.+a-z]*-$1\$" | sort -V | tail -n 1
+}
+
 default_kernels() {
-	local meta
+	local meta first flavour second
 	for meta in linux-image-cloud-amd64 linux-image-virtual; do
 		if apt-cache show "$meta" >/dev/null 2>&1; then
-			resolve_meta "$meta" && return 0
+			first=$(resolve_meta "$meta") || continue
+			flavour=${meta#linux-image-}
+			second=$(newest_612 "$flavour")
+			if [[ -n $second && $second != "$first" ]]; then echo "$first $second"; else echo "$first"; fi
+			return 0
 		fi
 	done
 	return 1

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { compressIfLarge } from '../../src/action/artifact.js';
+import { compressIfLarge } from '../../src/report/compress.js';
 
 describe('compressIfLarge', () => {
   let dir: string;

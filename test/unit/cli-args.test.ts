@@ -57,6 +57,7 @@ describe('parseArgs', () => {
       allowUnmonitored: false,
       dockerProxy: true,
       rules: [],
+      builtinRules: true,
       failOn: 'critical',
       monitorMode: false,
       protect: false,
@@ -72,6 +73,16 @@ describe('parseArgs', () => {
     });
     expect(usage('run', '--fail-on', 'info', '--', 'x')).toMatch(/--fail-on: 'info' is not one of critical, high, medium, low, none/);
     expect(usage('run', '--rules', '--', 'x')).toMatch(/--rules needs a value/);
+  });
+
+  it('parses report --job-dir with the rules to recompute the findings with', () => {
+    expect(parseArgs(['report', '--job-dir', 'd', '--rules', 'a.yml', '--rules=b.yml', '--monitor-mode', '--no-builtin-rules'])).toEqual({
+      help: false,
+      subcommand: 'report',
+      options: { jobDir: 'd', rules: ['a.yml', 'b.yml'], monitorMode: true, builtinRules: false },
+    });
+    expect(parseArgs(['report', '--job-dir', 'd'])).toMatchObject({ options: { rules: [], monitorMode: false, builtinRules: true } });
+    expect(usage('report', '--rules', 'a.yml')).toMatch(/report needs --job-dir/);
   });
 
   it('passes everything after -- to the command, options included', () => {
@@ -97,6 +108,7 @@ describe('parseArgs', () => {
       '--allow-unmonitored',
       '--no-docker-proxy',
       '--protect',
+      '--no-builtin-rules',
       '--',
       'true',
     );
@@ -108,6 +120,7 @@ describe('parseArgs', () => {
       allowUnmonitored: true,
       dockerProxy: false,
       rules: [],
+      builtinRules: false,
       failOn: 'critical',
       monitorMode: false,
       protect: true,
@@ -188,5 +201,13 @@ describe('run: the egress policy flags', () => {
     expect(usage('run', '--allowed-endpoints', 'a.com:99999', '--', 'true')).toMatch(/"a\.com:99999": port "99999"/);
     expect(usage('run', '--egress-policy', 'deny', '--', 'true')).toMatch(/egress-policy "deny": accepted: audit, block/);
     expect(usage('run', '--allowed-endpoints-file', '/nonexistent/x', '--', 'true')).toMatch(/--allowed-endpoints-file \/nonexistent\/x: ENOENT/);
+  });
+});
+
+describe('job register', () => {
+  it('keeps the built-in rules unless --no-builtin-rules', () => {
+    const on = parseArgs(['job', 'register', '--id', 'j1', '--pid', '5']);
+    expect(on).toMatchObject({ subcommand: 'job-register', job: { id: 'j1' }, pid: 5, builtinRules: true });
+    expect(parseArgs(['job', 'register', '--id', 'j1', '--pid', '5', '--no-builtin-rules'])).toMatchObject({ builtinRules: false });
   });
 });

@@ -37,6 +37,14 @@ const cases: [string, Request, Peer | undefined, AccessContext, RegExp | null][]
   ['the registrant replaces its rules', { op: 'rules', id: 'j', rules: { files: [] } } as unknown as Request, runner, { ...fresh, registrant: 1001 }, null],
   ["another uid may not replace a job's rules", { op: 'rules', id: 'j', rules: { files: [] } } as unknown as Request, other, { ...fresh, registrant: 1001 }, /registered by another user/],
   ['no such job: the job manager answers', unregister, runner, fresh, null],
+  ['the registrant takes its finished job\'s report', { op: 'report', id: 'j' }, runner, { ...fresh, registrant: 1001 }, null],
+  ["another uid may not take a job's report", { op: 'report', id: 'j' }, other, { ...fresh, registrant: 1001 }, /registered by another user/],
+  ["the runner may not take root's job's report", { op: 'report', id: 'j' }, runner, { ...fresh, registrant: 0 }, /registered by another user/],
+  ['root takes any report', { op: 'report', id: 'j' }, root, { ...fresh, registrant: 1001 }, null],
+  ['the registrant removes its own sudo', { op: 'sudo', id: 'j', disable: true }, runner, { ...fresh, registrant: 1001 }, null],
+  ["another uid may not touch a job's sudo", { op: 'sudo', id: 'j', disable: false, token: 't' }, other, { ...fresh, registrant: 1001 }, /registered by another user/],
+  ['only root names whose sudo is removed', { op: 'sudo', id: 'j', disable: true, user: 'root' }, runner, { ...fresh, registrant: 1001 }, /only root may name the user/],
+  ['root names the user', { op: 'sudo', id: 'j', disable: true, user: 'runner' }, root, { ...fresh, registrant: 0 }, null],
 ];
 
 describe('authorize', () => {

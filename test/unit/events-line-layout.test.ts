@@ -16,6 +16,10 @@ const payloads: Record<(typeof PAYLOAD_KEYS)[number], Partial<EventRecord>> = {
   mount: { kind: 'mount', mount: { target: '/mnt', flags: ['MS_BIND'] } },
   http: { kind: 'http_request', http: { method: 'GET', host: 'a.example', path: '/x', source: 'cleartext_http' } },
   access: { kind: 'process_access', access: { operation: 'ptrace', request: 'PTRACE_ATTACH', target: { pid: 7 } } },
+  container_create: {
+    kind: 'container_create',
+    container_create: { image: 'alpine', privileged: true, binds: ['/'], cap_add: [], devices: [], refused: true, refusal: 'cicd-sensor container-policy block: refused --privileged' },
+  },
 };
 
 describe('line layout', () => {

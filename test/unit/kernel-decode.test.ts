@@ -14,6 +14,7 @@ import {
   frame,
   oneOfEach,
   unixConnectRecord,
+  tamperRecord,
   withSize,
 } from './fixtures/records.js';
 import { prng } from './fixtures/prng.js';
@@ -243,6 +244,35 @@ describe('decodeRecord: each kind', () => {
     expect(only(unixConnectRecord({ path: '/run/s.sock\0\0garbage' }))).toMatchObject({ path: '/run/s.sock' });
   });
 
+  it("gives a unix connect's peer socket file as stat(2) names it, and says when io_uring made it", () => {
+    // Kernel dev_t 259:0x12345 (major << 20 | minor); stat's encoding splits the minor around the major.
+    const peerDev = (259 << 20) | 0x12345;
+    const s = only(unixConnectRecord({ peerDev, peerIno: 2 ** 40 + 7, flags: 1 << 8 }));
+    expect(s).toMatchObject({ peer: { dev: 0x45 + 259 * 0x100 + 0x12300 * 0x1000, ino: 2 ** 40 + 7 }, ioUring: true });
+    expect(only(unixConnectRecord({ path: '\0abstract' }))).not.toHaveProperty('peer');
+  });
+
+  it('decodes what the kernel saw done to the sensor: a signal, a stop window, a tracer', () => {
+    expect(only(tamperRecord({ op: 1, sig: 19, targetTid: 77, result: 1 }))).toEqual({
+      kind: 'tamper',
+      op: 'signal',
+      ...DEFAULT_HEADER,
+      signal: 19,
+      targetTid: 77,
+      result: 1,
+    });
+    expect(only(tamperRecord({ op: 2, sig: 0x8, stoppedNs: 4e9, stoppedTotalNs: 3e6, count: 250 }))).toMatchObject({
+      op: 'stopped',
+      state: 'traced',
+      stoppedNs: 4e9,
+      totalNs: 3e6,
+      count: 250,
+    });
+    expect(only(tamperRecord({ op: 2, sig: 0x104, count: 1 }))).toMatchObject({ state: 'stopped' });
+    expect(only(tamperRecord({ op: 2, sig: 0x8000, count: 1 }))).toMatchObject({ state: 'frozen' });
+    expect(only(tamperRecord({ op: 3, tracerPid: 99, tracerStartNs: 123 }))).toMatchObject({ op: 'traced', tracerPid: 99, tracerStartNs: 123 });
+  });
+
   it('shows abstract unix names with @, drops trailing NUL padding, escapes inner NULs', () => {
     expect(only(unixConnectRecord({ path: '\0dbus-abc' }))).toMatchObject({ path: '@dbus-abc' });
     expect(only(unixConnectRecord({ path: '\0/tmp/.X11-unix/X0\0\0\0\0' }))).toMatchObject({
@@ -319,7 +349,7 @@ describe('decodeRecord: malformed records', () => {
 
   it('accepts a record with bytes left over after its blobs', () => {
     // The decoder trusts the blob lengths, not that they fill the record.
-    const rec = withSize(Buffer.concat([unixConnectRecord({ path: '/s' }), Buffer.from('xyz')]), 48 + 2 + 3);
+    const rec = withSize(Buffer.concat([unixConnectRecord({ path: '/s' }), Buffer.from('xyz')]), 56 + 2 + 3);
     expect(decodeRecord(rec, 0, rec.length)).toMatchObject({ kind: 'unix_connect', path: '/s' });
   });
 });
@@ -340,6 +370,7 @@ describe('decodeBatch', () => {
       'access',
       'mount',
       'http_request',
+      'tamper',
       'domain',
     ]);
   });

@@ -28,10 +28,10 @@ const open = (pid: number, cgroupId: number, path = '/etc/hosts'): FileOpenSampl
 });
 const sink = { write: () => undefined };
 
-function registry(exists: (path: string) => boolean = () => true) {
+function registry(alive: (id: number) => boolean = () => true) {
   let now = 0;
   const maps = new FakeMaps();
-  const reg = new JobRegistry(maps, () => now, exists);
+  const reg = new JobRegistry(maps, () => now, alive);
   reg.register({ id: 'j' }, [{ id: 10n, path: '/sys/fs/cgroup/job' }], sink);
   return { maps, reg, advance: (ms: number) => (now += ms) };
 }
@@ -61,13 +61,16 @@ describe('JobRegistry', () => {
     expect(reg.cgroupsByJob.get('j')?.has(11)).toBe(false);
   });
 
-  it('treats a cgroup whose directory is gone as removed (a missed rmdir)', () => {
-    const gone = new Set<string>();
-    const { maps, reg, advance } = registry((p) => !gone.has(p));
+  it('treats a cgroup gone by id as removed (a missed rmdir), and never untracks it itself', () => {
+    const gone = new Set<number>();
+    const { maps, reg, advance } = registry((id) => !gone.has(id));
     reg.adopt('j', cg('mkdir', 11, 10, 'child'));
-    gone.add('/sys/fs/cgroup/job/child');
+    maps.trackCgroup(11n);
+    gone.add(11);
     reg.reconcile();
-    expect(maps.cgroups.has(11n)).toBe(false);
+    // Only the kernel's rmdir hook removes a map entry: reconcile's view could be a mount's doing.
+    expect(maps.cgroups.has(11n)).toBe(true);
+    expect([...reg.liveCgroups()].map((c) => c.id)).toEqual([10]);
     expect(reg.jobOfCgroup(11)).toBe('j');
     advance(REMOVED_GRACE_MS);
     reg.expireRemoved();

@@ -74,7 +74,7 @@ describe('allowed-endpoints entries', () => {
 
 describe('the policy inputs', () => {
   test('defaults: audit, loopback allowed, containers follow egress', () => {
-    expect(parsePolicy({})).toEqual({ mode: 'audit', endpoints: [], allowLoopback: true, containerPolicy: 'audit' });
+    expect(parsePolicy({})).toEqual({ mode: 'audit', endpoints: [], allowLoopback: true, containerPolicy: 'audit', containerHostPaths: [], containerJobPaths: [] });
     expect(parsePolicy({ egressPolicy: 'block' }).containerPolicy).toBe('block');
     expect(parsePolicy({ egressPolicy: 'block', containerPolicy: 'audit' }).containerPolicy).toBe('audit');
     expect(parsePolicy({ allowLoopback: 'false' }).allowLoopback).toBe(false);

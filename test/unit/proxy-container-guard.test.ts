@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { guardCreate, type GuardContext } from '../../src/proxy/containerGuard.js';
+import { decideCreate, guardCreate, namedVolumes, readCreate, volumeDevice, type GuardContext } from '../../src/proxy/containerGuard.js';
 
 const ctx: GuardContext = { sensitivePaths: ['/home/runner', '/opt/hostedtoolcache'], allowedPaths: ['/home/runner/work/repo/repo'] };
 const create = (hostConfig: object) => Buffer.from(JSON.stringify({ Image: 'alpine', HostConfig: hostConfig }));
@@ -55,5 +55,99 @@ describe('the container guard', () => {
   test('symbolic links are resolved by the caller', () => {
     const v = guardCreate(create({ Binds: ['/tmp/innocent:/x'] }), { ...ctx, resolve: (p) => (p === '/tmp/innocent' ? '/etc' : p) });
     expect(v).toMatchObject({ allowed: false, option: 'a bind of /tmp/innocent' });
+  });
+});
+
+describe('reading a create for its event', () => {
+  const body = (o: object) => Buffer.from(JSON.stringify(o));
+
+  test('every field the container_create event carries', () => {
+    const facts = readCreate(
+      body({
+        Image: 'alpine:3',
+        HostConfig: {
+          Privileged: true,
+          PidMode: 'host',
+          NetworkMode: 'host',
+          Binds: ['/:/host', 'named:/data', '/tmp/x:/x:ro'],
+          Mounts: [{ Type: 'bind', Source: '/etc', Target: '/e' }, { Type: 'volume', Source: 'v', Target: '/v' }],
+          CapAdd: ['SYS_ADMIN', 7],
+          Devices: [{ PathOnHost: '/dev/kmsg', PathInContainer: '/dev/kmsg' }],
+        },
+      }),
+      'web',
+    );
+    expect(facts).toEqual({
+      image: 'alpine:3',
+      name: 'web',
+      privileged: true,
+      pid_mode: 'host',
+      network_mode: 'host',
+      binds: ['/', '/tmp/x', '/etc'],
+      cap_add: ['SYS_ADMIN'],
+      devices: ['/dev/kmsg'],
+    });
+  });
+
+  test('a plain create asks nothing of the host', () => {
+    expect(readCreate(body({ Image: 'alpine' }))).toEqual({ image: 'alpine', privileged: false, binds: [], cap_add: [], devices: [] });
+    expect(readCreate(Buffer.from('null'))).toBe('an unreadable create body');
+  });
+});
+
+describe('deciding a job\'s create', () => {
+  const privileged = Buffer.from(JSON.stringify({ Image: 'alpine', HostConfig: { Privileged: true } }));
+  const plain = Buffer.from(JSON.stringify({ Image: 'alpine' }));
+
+  test('block refuses with the message the 403 carries', () => {
+    const d = decideCreate(privileged, 'x', { ...ctx, mode: 'block' });
+    expect(d.event).toMatchObject({ image: 'alpine', name: 'x', privileged: true, refused: true });
+    expect(d.event.refusal).toBe('cicd-sensor container-policy block: refused --privileged (it would hand the job the host)');
+    expect(d.wouldRefuse).toBeUndefined();
+  });
+
+  test('audit passes it and says what block would have refused', () => {
+    const d = decideCreate(privileged, undefined, { ...ctx, mode: 'audit' });
+    expect(d.event).toMatchObject({ privileged: true, refused: false });
+    expect(d.event.refusal).toBeUndefined();
+    expect(d.wouldRefuse).toBe('--privileged');
+  });
+
+  test('without a guard every create passes, and is still an event', () => {
+    expect(decideCreate(privileged, undefined, undefined)).toEqual({ event: expect.objectContaining({ privileged: true, refused: false }) });
+    expect(decideCreate(plain, undefined, { ...ctx, mode: 'block' }).event.refused).toBe(false);
+  });
+
+  test('an oversized or unreadable body is refused in block and passes in audit', () => {
+    expect(decideCreate(undefined, undefined, { ...ctx, mode: 'block' }).event.refusal).toMatch(/refused an oversized create body/);
+    expect(decideCreate(Buffer.from('{'), undefined, { ...ctx, mode: 'audit' })).toMatchObject({ event: { refused: false }, wouldRefuse: 'an unreadable create body' });
+  });
+
+  test('an allowed path that holds a sensitive one allows nothing', () => {
+    const wide = { ...ctx, allowedPaths: ['/'], mode: 'block' as const };
+    const create = Buffer.from(JSON.stringify({ Image: 'a', HostConfig: { Binds: ['/etc/sudoers.d:/s'] } }));
+    expect(decideCreate(create, undefined, wide).event.refused).toBe(true);
+  });
+});
+
+describe('named volumes bound to a host directory', () => {
+  const json = (o: object) => Buffer.from(JSON.stringify(o));
+
+  test('the names a create mounts, from -v and --mount, never a path or a tmpfs', () => {
+    const body = json({ HostConfig: { Binds: ['etcvol:/e:ro', '/tmp:/t', 'etcvol:/again'], Mounts: [{ Type: 'volume', Source: 'other', Target: '/o' }, { Type: 'tmpfs', Target: '/x' }] } });
+    expect(namedVolumes(body)).toEqual(['etcvol', 'other']);
+    expect(namedVolumes(Buffer.from('{'))).toEqual([]);
+  });
+
+  test('a local volume with a device is that directory; others are no host path', () => {
+    expect(volumeDevice(json({ Driver: 'local', Options: { type: 'none', o: 'bind', device: '/etc' } }))).toBe('/etc');
+    expect(volumeDevice(json({ Driver: 'local', Options: null }))).toBeUndefined();
+    expect(volumeDevice(json({ Driver: 'nfs', Options: { device: '/etc' } }))).toBeUndefined();
+    expect(volumeDevice(json({ message: 'no such volume' }))).toBeUndefined();
+  });
+
+  test('the guard judges them as binds, and the event lists them', () => {
+    const d = decideCreate(json({ Image: 'a', HostConfig: { Binds: ['etcvol:/e'] } }), undefined, { ...ctx, mode: 'block' }, ['/etc']);
+    expect(d.event).toMatchObject({ binds: ['/etc'], refused: true, refusal: expect.stringContaining('refused a bind of /etc') });
   });
 });

@@ -35,6 +35,15 @@ function withStderr<T>(fn: () => T): { result: T; stderr: string } {
   }
 }
 
+function withStdout<T>(fn: () => T): T {
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  try {
+    return fn();
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe('rules arguments', () => {
   it('check takes files', () => {
     expect(parseArgs(['rules', 'check', 'a.yml', 'b.yml'])).toEqual({ help: false, subcommand: 'rules-check', files: ['a.yml', 'b.yml'] });
@@ -58,6 +67,13 @@ describe('rules check', () => {
   it('exits 0 for files that load', () => {
     const { result } = withStderr(() => rulesCheckCommand([fixture('features.yml'), fixture('modifiers.yml')]));
     expect(result).toBe(0);
+  });
+  it('--builtin checks a modifiers file against the built-in rules it changes', () => {
+    const mods = join(dir, 'mods.yml');
+    writeFileSync(mods, 'rule_modifiers:\n  - modifier_id: quiet\n    targets: [{ ruleset_id: cicd-sensor/host, rule_id: shell_rc_modified }]\n    disable: true\n');
+    expect(withStderr(() => rulesCheckCommand([mods])).result).toBe(1);
+    expect(withStdout(() => rulesCheckCommand([mods], true))).toBe(0);
+    expect(parseArgs(['rules', 'check', '--builtin', mods])).toEqual({ help: false, subcommand: 'rules-check', files: [mods], builtin: true });
   });
   it('exits 1 and prints each problem with its position', () => {
     const { result, stderr } = withStderr(() => rulesCheckCommand([fixture('bad-conditions.yml')]));
@@ -89,6 +105,16 @@ describe('rules eval', () => {
     ]);
     expect(findings[0]).toMatchObject({ ruleset_id: 'test/features', action: 'collect' });
     expect(stderr).toMatch(/1 line\(s\) of .* are not JSON/);
+  });
+  it('--builtin replays the log through the built-in rule set too', () => {
+    const lines: string[] = [];
+    withStderr(() => rulesEvalCommand({ rules: [], builtin: true, events, monitorMode: false }, (l) => lines.push(l)));
+    const findings = lines.map((l) => JSON.parse(l) as { rule_id: string; seq: number });
+    expect(findings.map((f) => [f.rule_id, f.seq])).toEqual([
+      ['npm_credentials_in_install', log[1]!.seq],
+      ['cloud_metadata_connect', log[2]!.seq],
+    ]);
+    expect(parseArgs(['rules', 'eval', '--builtin', '--events', 'e.ndjson'])).toMatchObject({ options: { rules: [], builtin: true } });
   });
   it('exits 1 on rule problems, 2 on a missing log', () => {
     expect(withStderr(() => rulesEvalCommand({ rules: [fixture('bad/neither.yml')], events, monitorMode: false }, () => {})).result).toBe(1);

@@ -1,14 +1,12 @@
 import { afterAll, afterEach, describe, expect, it, jest } from '@jest/globals';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { failOnMessage, findingsFromLogIfMissing, publishFindings, SARIF_FILE } from '../../src/action/findingsOutcome.js';
+import { failOnMessage, findingsFromLog, publishFindings } from '../../src/action/findingsOutcome.js';
 import type { Settings } from '../../src/action/settings.js';
 import { eventLine } from '../../src/events/eventLine.js';
-import { readFindings } from '../../src/findings/readFindings.js';
 import { exec, proc } from './fixtures/ruleEvents.js';
 import type { Finding } from '../../src/events/finding.js';
-import { findingsNdjson } from '../../src/findings/ndjson.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'findings-outcome-'));
 const outputFile = join(dir, 'github_output');
@@ -22,8 +20,7 @@ const f = (severity: Finding['severity'], rule_id: string, action: Finding['acti
 });
 
 describe('publishFindings', () => {
-  it('writes SARIF, prints annotations, sets outputs and judges fail-on', () => {
-    writeFileSync(join(dir, 'findings.ndjson'), `${findingsNdjson([f('high', 'a'), f('critical', 'b'), f('info', 'c', 'collect')])}not json\n`);
+  it('prints annotations, sets outputs and judges fail-on', () => {
     writeFileSync(outputFile, '');
     process.env.GITHUB_OUTPUT = outputFile;
     const printed: string[] = [];
@@ -33,20 +30,15 @@ describe('publishFindings', () => {
     });
     let outcome;
     try {
-      outcome = publishFindings(dir, 'high', { GITHUB_WORKFLOW_REF: 'o/r/.github/workflows/ci.yml@refs/heads/main' });
+      outcome = publishFindings([f('high', 'a'), f('critical', 'b'), f('info', 'c', 'collect')], 'high', { GITHUB_WORKFLOW_REF: 'o/r/.github/workflows/ci.yml@refs/heads/main' });
     } finally {
       spy.mockRestore();
     }
-    expect(outcome.findings).toHaveLength(3);
     expect(outcome.failure).toBe('cicd-sensor: 2 finding(s) at or above fail-on: high: critical b (b happened); high a (a happened)');
     expect(printed.filter((l) => l.startsWith('::error file=.github/workflows/ci.yml,title=')).length).toBe(2);
-    expect(printed.some((l) => l.startsWith('::warning::cicd-sensor: 1 line(s) of findings.ndjson'))).toBe(true);
-    const sarif = JSON.parse(readFileSync(join(dir, SARIF_FILE), 'utf8')) as { runs: { results: unknown[] }[] };
-    expect(sarif.runs[0]!.results).toHaveLength(2);
     const outputs = readFileSync(outputFile, 'utf8');
     expect(outputs).toMatch(/^findings<<.*\n2\n/m);
     expect(outputs).toMatch(/^highest-severity<<.*\ncritical\n/m);
-    expect(outcome.files).toEqual([join(dir, 'findings.ndjson'), join(dir, SARIF_FILE)]);
   });
 });
 
@@ -59,9 +51,9 @@ describe('failOnMessage', () => {
   });
 });
 
-describe('findingsFromLogIfMissing', () => {
+describe('findingsFromLog', () => {
   const settings = (rules: string[]) => ({ rules, ruleModifiers: [], monitorMode: false }) as unknown as Settings;
-  it('replays the log through the job\'s rules when the daemon left no findings', () => {
+  it('replays the log through the job\'s rules when the daemon could not judge it', () => {
     const job = join(dir, 'gone');
     const workspace = join(dir, 'ws');
     mkdirSync(job);
@@ -69,13 +61,13 @@ describe('findingsFromLogIfMissing', () => {
     copyFileSync(join(process.cwd(), 'test/fixtures/rules/features.yml'), join(workspace, 'rules', 'f.yml'));
     writeFileSync(join(job, 'events.ndjson'), `${eventLine(exec(proc('/usr/bin/curl')))}\n`);
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    let found;
     try {
-      findingsFromLogIfMissing(job, settings([]), workspace);
-      expect(existsSync(join(job, 'findings.ndjson'))).toBe(false);
-      findingsFromLogIfMissing(job, settings(['rules/*.yml']), workspace);
+      expect(findingsFromLog(join(job, 'events.ndjson'), settings([]), workspace)).toBeUndefined();
+      found = findingsFromLog(join(job, 'events.ndjson'), settings(['rules/*.yml']), workspace);
     } finally {
       spy.mockRestore();
     }
-    expect(readFindings(join(job, 'findings.ndjson')).findings.map((f) => f.rule_id)).toEqual(['curl_exec']);
+    expect(found!.map((f) => f.rule_id)).toEqual(['curl_exec']);
   });
 });

@@ -9,6 +9,10 @@ describe('rules in the control protocol', () => {
     expect(parseRequest(line({ op: 'register', job: { id: 'j1' }, pid: 5, rules }))).toEqual({ op: 'register', job: { id: 'j1' }, pid: 5, rules });
     expect(parseRequest(line({ op: 'rules', id: 'j1', rules }))).toEqual({ op: 'rules', id: 'j1', rules });
   });
+  it('carries builtin: false to leave the built-in rule set out (absent or true: in)', () => {
+    expect(parseRequest(line({ op: 'rules', id: 'j1', rules: { ...rules, builtin: false } }))).toEqual({ op: 'rules', id: 'j1', rules: { ...rules, builtin: false } });
+    expect(parseRequest(line({ op: 'rules', id: 'j1', rules: { ...rules, builtin: true } }))).toEqual({ op: 'rules', id: 'j1', rules });
+  });
   it.each([
     [{ op: 'rules', id: '../x', rules }, /id is not a valid job id/],
     [{ op: 'rules', id: 'j1' }, /rules must be an object/],
@@ -16,6 +20,7 @@ describe('rules in the control protocol', () => {
     [{ op: 'rules', id: 'j1', rules: { sources: [{ name: 'a.yml' }], monitorMode: false } }, /rules.sources\[0\].text must be a string/],
     [{ op: 'rules', id: 'j1', rules: { sources: [], monitorMode: 'yes' } }, /rules.monitorMode must be a boolean/],
     [{ op: 'register', job: { id: 'j1' }, pid: 5, rules: [] }, /rules must be an object/],
+    [{ op: 'rules', id: 'j1', rules: { sources: [], monitorMode: false, builtin: 'no' } }, /rules.builtin must be a boolean/],
   ])('refuses %j', (req, message) => {
     expect(() => parseRequest(line(req))).toThrow(ProtocolError);
     expect(() => parseRequest(line(req))).toThrow(message);

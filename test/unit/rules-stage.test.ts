@@ -132,5 +132,20 @@ describe('RuleStage', () => {
     const late = new RuleStage(new RuleEngine(loadRuleBook([fixture('correlation.yml')])), killer);
     late.reload(new RuleEngine(loadRuleBook([fixture('features.yml')])), (visit) => past.forEach(visit));
     expect(late.findings[0]).toMatchObject({ rule_id: 'memfd_exec', response: { kind: 'none', detail: expect.stringMatching(/loaded after this event/) } });
+    // Each finding's event is kept, for the report to show it.
+    for (const f of stage.findings) expect(stage.findingEvent(f.seq)?.seq).toBe(f.seq);
+    expect(stage.findingEvent(past[1]!.seq)).toBe(past[1]);
+  });
+
+  it('recall: a finding found again keeps the response an earlier evaluation gave it', () => {
+    const stage = new RuleStage(new RuleEngine(loadRuleBook([fixture('features.yml')])), () => ({ killed: false, detail: 'not now' }));
+    const memfd = exec(proc('/memfd:x'), { process: { ...proc('/memfd:x'), pid: 8101, memfd: true } });
+    const response = { kind: 'killed', detail: 'SIGKILL pid 8101' } as const;
+    stage.recall([{ ruleset_id: 'test/features', rule_id: 'memfd_exec', action: 'terminate', severity: 'critical', seq: memfd.seq, time: memfd.time, response }]);
+    stage.onEvent(memfd);
+    expect(stage.findings).toHaveLength(1);
+    expect(stage.findings[0]!.response).toEqual(response);
+    expect(stage.findingEvent(memfd.seq)).toBe(memfd);
+    expect(stage.findingEvent(memfd.seq + 1)).toBeUndefined();
   });
 });

@@ -120,7 +120,19 @@ export type Block =
   /** Lines to copy as they are (the recommended allowed-endpoints). */
   | { type: 'code'; title: string; lines: string[] }
   | { type: 'trees'; steps: StepView[]; cut?: Cut }
-  | { type: 'timeline'; timeline: TimelineView };
+  | { type: 'timeline'; timeline: TimelineView }
+  /** The events findings matched, each as its events.ndjson line (the page shows them; the summary points at the log). */
+  | { type: 'events'; title: string; events: EventView[] };
+
+export interface EventView {
+  /** What a finding's "Event" cell links to. */
+  id: string;
+  seq: number;
+  kind: string;
+  /** The line's JSON, indented for reading; a line cut in the model is shown as it is. */
+  lines: string[];
+  cut: boolean;
+}
 
 export type SectionKey = 'verdict' | 'egress' | 'steps' | 'files' | 'containers' | 'sockets' | 'diagnostics';
 

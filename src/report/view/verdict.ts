@@ -3,7 +3,7 @@ import { SEVERITIES, type Finding, type Severity } from '../../events/finding.js
 import type { ReportModel } from '../modelTypes.js';
 import { fmt } from '../numbers.js';
 import { argvCell, plain, plural, stepCell } from './cells.js';
-import type { Alert, Block, Column, Row, SectionView, TableView, Tone } from './types.js';
+import type { Alert, Block, Column, EventView, Row, SectionView, TableView, Tone } from './types.js';
 
 /** Finds the tree node of a process, for links from a finding to what did it. */
 export type Locate = (step: string | undefined, pid: number | undefined) => string | undefined;
@@ -24,10 +24,13 @@ export function verdictSection(model: ReportModel, locate: Locate): SectionView 
   const blocks: Block[] = [headline(model, findings, alerts), ...alerts.map((alert) => ({ type: 'alert' as const, alert }))];
   const ids = new Map(all.map((f, i) => [f, findingId(i)]));
   const idOf = (f: Finding) => ids.get(f) ?? '';
-  if (findings.length > 0) blocks.push({ type: 'table', table: findingsTable(findings, locate, idOf, 'findings') });
+  const events = eventViews(model);
+  const links: Links = { locate, idOf, eventLink: (seq) => (events.some((e) => e.seq === seq) ? eventId(seq) : undefined) };
+  if (findings.length > 0) blocks.push({ type: 'table', table: findingsTable(findings, links, 'findings') });
   const glossary = ruleGlossary([...findings, ...signals]);
   if (glossary.entries.length > 0) blocks.push(glossary);
-  if (signals.length > 0) blocks.push({ type: 'table', table: findingsTable(signals, locate, idOf, 'signals') });
+  if (signals.length > 0) blocks.push({ type: 'table', table: findingsTable(signals, links, 'signals') });
+  if (events.length > 0) blocks.push({ type: 'events', title: 'The events of the findings', events });
   if (model.notes.length > 0) {
     const items = model.notes.slice(0, MAX_NOTES);
     blocks.push({ type: 'list', title: 'Notes', items, more: model.notes.length - items.length });
@@ -159,19 +162,44 @@ function accessAlert(model: ReportModel): Alert | undefined {
 /** The id of the row of model.findings[index], which the timeline links to. */
 export const findingId = (index: number): string => `finding-${index + 1}`;
 
-function findingsTable(findings: Finding[], locate: Locate, idOf: (f: Finding) => string, key: 'findings' | 'signals'): TableView {
+/** The id of a finding's event on the page. */
+export const eventId = (seq: number): string => `event-${seq}`;
+
+/** Where a finding's cells link: its process to the process tree, its seq to its event. */
+interface Links {
+  locate: Locate;
+  idOf: (f: Finding) => string;
+  eventLink: (seq: number) => string | undefined;
+}
+
+function eventViews(model: ReportModel): EventView[] {
+  return (model.findingEvents ?? []).map((e) => {
+    let parsed: { kind?: unknown } | undefined;
+    try {
+      parsed = e.cut === true ? undefined : (JSON.parse(e.line) as { kind?: unknown });
+    } catch {
+      parsed = undefined;
+    }
+    const lines = parsed === undefined ? [e.line] : JSON.stringify(parsed, null, 2).split('\n');
+    const kind = typeof parsed?.kind === 'string' ? parsed.kind : (model.findings?.find((f) => f.seq === e.seq)?.event_kind ?? 'event');
+    return { id: eventId(e.seq), seq: e.seq, kind, lines, cut: e.cut === true };
+  });
+}
+
+function findingsTable(findings: Finding[], links: Links, key: 'findings' | 'signals'): TableView {
   const rows: Row[] = findings.map((f) => {
-    const node = locate(f.step?.label, f.process?.pid);
+    const node = links.locate(f.step?.label, f.process?.pid);
+    const event = links.eventLink(f.seq) ?? node;
     const response = f.response !== undefined && f.response.kind !== 'none' ? ` (${f.response.kind})` : '';
     const cells = [
       plain(f.rule_name ?? f.rule_id),
       stepCell(f.step?.label ?? ''),
-      argvCell(f.process?.exec_path ?? '', f.process?.argv ?? []),
+      { ...argvCell(f.process?.exec_path ?? '', f.process?.argv ?? []), ...(node === undefined ? {} : { link: node }) },
       plain(`${f.summary ?? ''}${response}`),
-      { text: `#${f.seq}`, num: true, ...(node === undefined ? {} : { link: node }) },
+      { text: `#${f.seq}`, num: true, ...(event === undefined ? {} : { link: event }) },
     ];
     if (key === 'findings') cells.unshift(plain(f.severity, severityTone(f.severity)));
-    return { cells, id: idOf(f), tone: key === 'findings' ? severityTone(f.severity) : undefined };
+    return { cells, id: links.idOf(f), tone: key === 'findings' ? severityTone(f.severity) : undefined };
   });
   const columns: Column[] = [{ title: 'Rule' }, { title: 'Step' }, { title: 'Process' }, { title: 'What happened' }, { title: 'Event', num: true }];
   if (key === 'findings') columns.unshift({ title: 'Severity', nowrap: true });

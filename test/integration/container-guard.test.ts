@@ -1,0 +1,183 @@
+/**
+ * The container guard with the real docker CLI and a real dockerd: a job
+ * under container-policy block is refused (403, the policy and the option
+ * named) every create that would hand it the host, and keeps the creates
+ * that do not; under audit the same creates pass. Every create of a job is a
+ * container_create event, refused or not, naming the docker client.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventRecord } from '../../src/events/eventRecord.js';
+import type { Finding } from '../../src/events/finding.js';
+import { readFindings } from '../../src/findings/readFindings.js';
+import { ask, cleanupDaemons, spawnIn, startDaemon, testCgroup } from '../helpers/daemon.js';
+import { docker, ensureDockerd, ensureImage, IMAGE, REAL_SOCKET, stopDockerd } from '../helpers/docker.js';
+import { readEvents, requireRoot } from '../helpers/sensorRun.js';
+
+const tag = `${process.pid}`;
+/** A local volume bound to /etc, made on the real socket before the job: -v NAME:/x is then a bind of /etc. */
+const volume = `cs-guard-etc-${tag}`;
+const home = mkdtempSync(join(tmpdir(), 'cs-guard-home-'));
+const workspace = join(home, 'work', 'repo', 'repo');
+const names: string[] = [];
+let daemon: { stateDir: string; pid: number };
+let proxy: string;
+
+interface Outcome {
+  code: number;
+  out: string;
+  err: string;
+}
+
+function finished(child: ReturnType<typeof spawn>): Promise<Outcome> {
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (err += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, out, err })));
+}
+
+/** Runs each docker command in turn inside a registered job; the outcomes, the job's events and its summary. */
+async function job(id: string, egress: object | undefined, commands: string[][]): Promise<{ outcomes: Outcome[]; events: EventRecord[]; summary: string; findings: Finding[] }> {
+  const cgroup = testCgroup(id);
+  // The built-in rules only: every refused create must be a finding.
+  const rules = { sources: [], monitorMode: false };
+  const reg = await ask(daemon.stateDir, { op: 'register', job: { id }, cgroup, rules, ...(egress ? { egress } : {}) });
+  expect(reg).toMatchObject({ ok: true });
+  const env = { ...process.env, DOCKER_HOST: `unix://${proxy}` };
+  const outcomes: Outcome[] = [];
+  for (const argv of commands) outcomes.push(await finished(spawnIn(cgroup, ['docker', ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] })));
+  const u = await ask(daemon.stateDir, { op: 'unregister', id });
+  const findings = readFindings(join(u.dir as string, 'findings.ndjson')).findings;
+  return { outcomes, events: readEvents(u.events as string), summary: readFileSync(u.summary as string, 'utf8'), findings };
+}
+
+const creates = (events: EventRecord[]): EventRecord[] => events.filter((e) => e.kind === 'container_create');
+const named = (suffix: string): string => {
+  const name = `cs-guard-${suffix}-${tag}`;
+  names.push(name);
+  return name;
+};
+const message = (option: string): string => `cicd-sensor container-policy block: refused ${option} (it would hand the job the host)`;
+
+beforeAll(async () => {
+  requireRoot();
+  await ensureDockerd();
+  ensureImage();
+  mkdirSync(join(home, '.ssh'), { recursive: true });
+  mkdirSync(workspace, { recursive: true });
+  writeFileSync(join(workspace, 'source.txt'), `source-${tag}\n`);
+  const made = docker(['volume', 'create', '--opt', 'type=none', '--opt', 'o=bind', '--opt', 'device=/etc', volume]);
+  if (made.status !== 0) throw new Error(`docker volume create: ${made.stderr}`);
+  daemon = startDaemon();
+  proxy = join(daemon.stateDir, 'docker.sock');
+}, 180_000);
+
+afterAll(async () => {
+  await cleanupDaemons();
+  for (const name of names) docker(['rm', '-f', name]);
+  docker(['volume', 'rm', '-f', volume]);
+  await stopDockerd();
+  rmSync(home, { recursive: true, force: true });
+}, 120_000);
+
+describe('container-policy: block', () => {
+  const refused: [string, string[], string][] = [
+    ['privileged', ['--privileged'], '--privileged'],
+    ['pidhost', ['--pid=host'], '--pid=host'],
+    ['root', ['-v', '/:/host'], 'a bind of /'],
+    ['socket', ['-v', `${REAL_SOCKET}:/var/run/docker.sock`], `a bind of ${REAL_SOCKET}`],
+    ['etc', ['--mount', 'type=bind,source=/etc,target=/e'], 'a bind of /etc'],
+    ['home', ['-v', `${home}/.ssh:/s`], `a bind of ${home}/.ssh`],
+    // The CLI sends capabilities with their CAP_ prefix.
+    ['sysadmin', ['--cap-add', 'SYS_ADMIN'], '--cap-add=CAP_SYS_ADMIN'],
+    ['volume', ['-v', `${volume}:/e`], 'a bind of /etc'],
+  ];
+  const workspaceRun = named('workspace');
+  let result: Awaited<ReturnType<typeof job>>;
+
+  beforeAll(async () => {
+    const commands = refused.map(([suffix, opts]) => ['create', '--name', named(suffix), ...opts, IMAGE, 'true']);
+    commands.push(['run', '--rm', '--name', workspaceRun, '--network', 'none', '-v', `${workspace}:/src`, IMAGE, 'cat', '/src/source.txt']);
+    const egress = { mode: 'block', container_policy: 'block', host_paths: [home], job_paths: [workspace] };
+    result = await job('guard-block', egress, commands);
+  }, 180_000);
+
+  test.each(refused.map(([suffix, , option], i) => [suffix, option, i] as const))('refuses %s with a 403 naming the policy and %s', (suffix, option, i) => {
+    const o = result.outcomes[i]!;
+    expect(o.code).not.toBe(0);
+    expect(o.err).toContain(message(option));
+    // Never created: dockerd did not see the request.
+    expect(docker(['container', 'inspect', `cs-guard-${suffix}-${tag}`]).status).not.toBe(0);
+  });
+
+  test('keeps a create that binds the workspace inside the runner home', () => {
+    const o = result.outcomes[refused.length]!;
+    expect(o.err).toBe('');
+    expect(o.out).toBe(`source-${tag}\n`);
+    expect(o.code).toBe(0);
+  });
+
+  test('every create is a container_create event from the docker client, refused or not', () => {
+    const events = creates(result.events);
+    expect(events).toHaveLength(refused.length + 1);
+    refused.forEach(([suffix, , option], i) => {
+      const e = events[i]!;
+      expect(e.job.id).toBe('guard-block');
+      expect(e.process.exec_path).toMatch(/\/docker$/);
+      expect(e.process.argv.slice(0, 3)).toEqual(['docker', 'create', '--name']);
+      expect(e.container_create).toMatchObject({ image: IMAGE, name: `cs-guard-${suffix}-${tag}`, refused: true, refusal: message(option) });
+    });
+    expect(events[0]!.container_create!.privileged).toBe(true);
+    expect(events[1]!.container_create!.pid_mode).toBe('host');
+    expect(events[2]!.container_create!.binds).toEqual(['/']);
+    expect(events[6]!.container_create!.cap_add).toEqual(['CAP_SYS_ADMIN']);
+    const kept = events[refused.length]!;
+    expect(kept.container_create).toEqual({
+      image: IMAGE,
+      name: workspaceRun,
+      privileged: false,
+      network_mode: 'none',
+      binds: [workspace],
+      cap_add: [],
+      devices: [],
+      refused: false,
+    });
+  });
+
+  test('every refused create is a finding of the built-in container_refused rule', () => {
+    const refusedSeqs = creates(result.events).filter((e) => e.container_create!.refused).map((e) => e.seq);
+    const findings = result.findings.filter((f) => f.ruleset_id === 'cicd-sensor/containers' && f.rule_id === 'container_refused');
+    expect(findings.map((f) => f.seq).sort((a, b) => a - b)).toEqual(refusedSeqs);
+    expect(findings[0]).toMatchObject({ severity: 'high', event_kind: 'container_create' });
+  });
+});
+
+describe('container-policy: audit', () => {
+  test('the same create passes, and the event and the report say what block would have refused', async () => {
+    const name = named('audit');
+    // Created, not run: this sandbox's runc may not grant a privileged container its capabilities.
+    const r = await job('guard-audit', { mode: 'audit' }, [['create', '--name', name, '--network', 'none', '--privileged', '-v', '/:/host', IMAGE, 'true']]);
+    expect(r.outcomes[0]).toMatchObject({ code: 0, err: '' });
+    expect(docker(['container', 'inspect', name]).status).toBe(0);
+    const [e] = creates(r.events);
+    expect(e!.container_create).toMatchObject({ name, privileged: true, binds: ['/'], refused: false });
+    expect(e!.container_create!.refusal).toBeUndefined();
+    expect(r.summary).toContain('block would have refused it');
+    // Passed, yet judged: the built-in container rules see what it asked for.
+    const rules = r.findings.filter((f) => f.seq === e!.seq).map((f) => f.rule_id);
+    expect(rules).toEqual(expect.arrayContaining(['privileged_container', 'host_path_bind']));
+    expect(rules).not.toContain('container_refused');
+  }, 120_000);
+
+  test('a job with no policy has its creates recorded all the same', async () => {
+    const name = named('none');
+    const r = await job('guard-none', undefined, [['create', '--name', name, '--device', '/dev/null:/dev/x', IMAGE, 'true']]);
+    expect(r.outcomes[0]!.code).toBe(0);
+    const events = creates(r.events);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.container_create).toMatchObject({ image: IMAGE, name, privileged: false, binds: [], cap_add: [], devices: ['/dev/null'], refused: false });
+  }, 120_000);
+});
