@@ -187,7 +187,7 @@ static bool take(struct cs_ring *r, const uint32_t *hdr, uint8_t *buf, uint32_t 
  */
 #define BULK_SHARE 4
 
-/* Takes (bytes) from one ring: false when buf has no room, or the bulk ring had its share. */
+/* Copies the next record in the order above; false when buf has no room or the bulk ring had its share. */
 static bool take_next(struct cs_sensor *s, uint8_t *buf, uint32_t *out, uint32_t len, uint32_t *bulk_out)
 {
 	struct cs_ring *prio = &s->rings[CS_RING_PRIORITY], *bulk = &s->rings[CS_RING_BULK];
