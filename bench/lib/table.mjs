@@ -132,10 +132,10 @@ function floodRows(flood) {
   return rows;
 }
 
-/** Heap vs file-backed: the latter holds node and its libraries, and the ring buffer's data mapped twice. */
+/** Heap vs file-backed: the latter holds node and its libraries, and the ring buffers' data. */
 function rssSplit(t) {
   if (t.sensorPeakRssAnonMb === undefined) return '';
-  const ring = t.ringbufBytes ? `, incl. the ${t.ringbufBytes >> 20} MiB ring buffer mapped twice` : '';
+  const ring = t.ringbufBytes ? `, incl. the ${t.ringbufBytes >> 20} MiB bulk ring buffer` : '';
   return `(anon ≤ ${t.sensorPeakRssAnonMb.toFixed(0)} MB, file-backed ≤ ${t.sensorPeakRssFileMb.toFixed(0)} MB${ring})`;
 }
 
