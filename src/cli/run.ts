@@ -24,6 +24,7 @@ import { PolicyIds } from '../policy/kernelPolicy.js';
 import type { ReportModel } from '../report/model.js';
 import { Phases } from './phases.js';
 import { runViaDaemon } from './runViaDaemon.js';
+import { capYoungGeneration } from '../platform/youngGeneration.js';
 
 const LOCAL_JOB: JobIdentity = { id: 'local', name: 'local' };
 
@@ -116,6 +117,8 @@ async function runThroughDaemon(opts: RunOptions, phases: Phases): Promise<numbe
 
 export async function runCommand(opts: RunOptions): Promise<number> {
   const phases = new Phases();
+  // Before the rules load: their garbage would grow the young generation first (youngGeneration.ts).
+  capYoungGeneration();
   const viaDaemon = await runThroughDaemon(opts, phases);
   if (viaDaemon !== undefined) return viaDaemon;
   const rules = loadRules(opts);
