@@ -144,7 +144,11 @@ export class DockerProxy {
     }
     holdBody(req, MAX_INSPECTED_BYTES)
       .then(async (held) => this.judgeCreate(req, res, c, { jobId, pid: pid! }, held, await this.volumeBinds(heldBuffer(held))))
-      .catch(() => res.destroy());
+      .catch((err: Error) => {
+        // The client went away mid-body, or judging failed: nothing of it reached dockerd.
+        this.hooks.log(`docker proxy: a create of job ${jobId} was dropped: ${err.message}`);
+        res.destroy();
+      });
   }
 
   /** The host directories of the named local volumes a create mounts, as dockerd knows them now. */
