@@ -14,8 +14,8 @@
  * - an ordinary build (npm ci offline from a real lockfile, make -j2, git,
  *   docker build) gives no detect or terminate finding.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { EventRecord } from '../../src/events/eventRecord.js';
@@ -23,7 +23,7 @@ import type { Finding } from '../../src/events/finding.js';
 import { output, runJob, startActionJobs, stopActionJobs, type JobRun } from '../helpers/actionJob.js';
 import { startDnsServer, type DnsServer } from '../helpers/dnsServer.js';
 import { ensureImage, IMAGE } from '../helpers/docker.js';
-import { fixturesDir } from '../helpers/paths.js';
+import { cliPath, fixturesDir } from '../helpers/paths.js';
 
 const ATTACKS = join(fixturesDir, 'attacks');
 const DNS = '127.0.0.155';
@@ -35,9 +35,9 @@ const dumper = join(work, 'dumper');
 const standins = join(work, 'bin');
 /**
  * The worker runs from a binary named Runner.Worker, as the real one does
- * (…/bin/Runner.Worker): node, hard-linked under that name (same file
- * system as /tmp here; nothing is copied), so its exec_path is what the
- * rules know the worker by. The action's phases run with plain node.
+ * (…/bin/Runner.Worker): node, hard-linked under that name (copied where
+ * /tmp is another file system), so its exec_path is what the rules know
+ * the worker by. The action's phases run with plain node.
  */
 const worker = join(work, 'runners', '2.330.0', 'bin', 'Runner.Worker');
 /** npm must not ask the registry whether it is the newest (the tests reach no network). */
@@ -52,7 +52,11 @@ beforeAll(async () => {
   mkdirSync(standins);
   for (const tool of ['trufflehog', 'systemctl']) execFileSync('gcc', ['-O2', '-o', join(standins, tool), join(ATTACKS, 'standin.c')]);
   mkdirSync(dirname(worker), { recursive: true });
-  linkSync(realpathSync(process.execPath), worker);
+  try {
+    linkSync(realpathSync(process.execPath), worker);
+  } catch {
+    copyFileSync(process.execPath, worker); // another file system: a copy (about 100 MB) is the same program
+  }
   dns = await startDnsServer(DNS, { 'webhook.site': { a: [EXFIL_ANSWER] } });
 }, 180_000);
 
@@ -198,6 +202,18 @@ describe('an npm package whose preinstall does what Shai-Hulud 2 did', () => {
   test('no other finding: every judged finding is one of the behaviours', () => {
     const other = findings.filter((f) => judged(f) && !BEHAVIOURS.some((b) => b.event(events[f.seq]!, home)));
     expect(other.map((f) => `${f.rule_id}: ${f.summary}`)).toEqual([]);
+  });
+
+  test('report --job-dir recomputes the same findings from the log alone', () => {
+    const copy = join(work, 'job-copy');
+    cpSync(dir, copy, { recursive: true });
+    rmSync(join(copy, 'findings.ndjson'));
+    const r = spawnSync(process.execPath, [cliPath, 'report', '--job-dir', copy], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const again = readFileSync(join(copy, 'findings.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Finding);
+    const key = (f: Finding) => `${f.rule_id}@${f.seq}:${f.action}`;
+    expect(again.map(key)).toEqual(findings.map(key));
+    expect(r.stderr).toContain(`findings: ${join(copy, 'findings.ndjson')} (${findings.length})`);
   });
 
   test('report.html links every finding to its event, shown as its line', () => {
