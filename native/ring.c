@@ -17,6 +17,7 @@
  * the priority ring holds (BULK_SHARE keeps that time short).
  */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/mman.h>
@@ -30,7 +31,7 @@ static void ring_close(struct cs_ring *r)
 	if (r->consumer_pos)
 		munmap(r->consumer_pos, r->page);
 	if (r->producer_pos)
-		munmap(r->producer_pos, r->page + 2 * r->size);
+		munmap(r->producer_pos, r->page + r->size);
 	r->consumer_pos = NULL;
 	r->producer_pos = NULL;
 }
@@ -48,8 +49,14 @@ static int ring_init(struct cs_ring *r, int map_fd, size_t size, int epoll_fd)
 	if (p == MAP_FAILED)
 		return cs_fail(errno, "mmap ring buffer consumer page");
 	r->consumer_pos = p;
-	/* Data is mapped twice in a row so a record never wraps for the reader. */
-	p = mmap(NULL, r->page + 2 * size, PROT_READ, MAP_SHARED, map_fd, r->page);
+	/*
+	 * The kernel offers the data twice in a row, so that a record never
+	 * wraps for a reader that maps both; but it maps every page at mmap
+	 * time, and each copy counts in full in the tracker's RSS (16 MiB for
+	 * the default bulk ring). One copy is mapped here, and a record that
+	 * wraps is copied in two parts (ring_read).
+	 */
+	p = mmap(NULL, r->page + size, PROT_READ, MAP_SHARED, map_fd, r->page);
 	if (p == MAP_FAILED)
 		return cs_fail(errno, "mmap ring buffer data");
 	r->producer_pos = p;
@@ -129,12 +136,30 @@ static uint32_t rec_len(const uint32_t *hdr)
 	return *hdr & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
 }
 
-/* The record's time; a record too short for a header sorts first (the decoder reports it). */
-static uint64_t rec_time(const uint32_t *hdr)
+/* Copies n bytes from ring offset off (any position: it wraps) into dst. */
+static void ring_read(const struct cs_ring *r, uint64_t off, void *dst, uint32_t n)
 {
-	const struct cs_header *h = (const void *)((const uint8_t *)hdr + BPF_RINGBUF_HDR_SZ);
+	size_t at = off & (r->size - 1);
+	size_t first = r->size - at < n ? r->size - at : n;
 
-	return rec_len(hdr) >= sizeof(*h) ? h->time_ns : 0;
+	memcpy(dst, r->data + at, first);
+	memcpy((uint8_t *)dst + first, r->data, n - first);
+}
+
+/* The ring offset of the record behind a ring header (headers never wrap: 8 bytes, 8-aligned). */
+static uint64_t rec_off(const struct cs_ring *r, const uint32_t *hdr)
+{
+	return (uint64_t)((const uint8_t *)hdr - r->data) + BPF_RINGBUF_HDR_SZ;
+}
+
+/* The record's time; a record too short for a header sorts first (the decoder reports it). */
+static uint64_t rec_time(const struct cs_ring *r, const uint32_t *hdr)
+{
+	uint64_t t = 0;
+
+	if (rec_len(hdr) >= sizeof(struct cs_header))
+		ring_read(r, rec_off(r, hdr) + offsetof(struct cs_header, time_ns), &t, sizeof(t));
+	return t;
 }
 
 /* Copies the head record as [u32 len][u32 0][record][pad to 8]; false when buf has no room. */
@@ -147,7 +172,7 @@ static bool take(struct cs_ring *r, const uint32_t *hdr, uint8_t *buf, uint32_t 
 	if (*out + need > len)
 		return false;
 	memcpy(buf + *out, prefix, sizeof(prefix));
-	memcpy(buf + *out + 8, (const uint8_t *)hdr + BPF_RINGBUF_HDR_SZ, n);
+	ring_read(r, rec_off(r, hdr), buf + *out + 8, n);
 	memset(buf + *out + 8 + n, 0, round8(n) - n);
 	*out += need;
 	advance(r, __atomic_load_n(r->consumer_pos, __ATOMIC_RELAXED), n);
@@ -162,7 +187,7 @@ static bool take(struct cs_ring *r, const uint32_t *hdr, uint8_t *buf, uint32_t 
  */
 #define BULK_SHARE 4
 
-/* Takes (bytes) from one ring: false when buf has no room, or the bulk ring had its share. */
+/* Copies the next record in the order above; false when buf has no room or the bulk ring had its share. */
 static bool take_next(struct cs_sensor *s, uint8_t *buf, uint32_t *out, uint32_t len, uint32_t *bulk_out)
 {
 	struct cs_ring *prio = &s->rings[CS_RING_PRIORITY], *bulk = &s->rings[CS_RING_BULK];
@@ -170,7 +195,7 @@ static bool take_next(struct cs_sensor *s, uint8_t *buf, uint32_t *out, uint32_t
 	bool urgent = cs_ring_backlog(prio) >= (int64_t)(prio->size / 4);
 	uint32_t before = *out;
 
-	if (p && (!b || urgent || rec_time(p) <= rec_time(b)))
+	if (p && (!b || urgent || rec_time(prio, p) <= rec_time(bulk, b)))
 		return take(prio, p, buf, out, len);
 	if (!b || *bulk_out >= len / BULK_SHARE || !take(bulk, b, buf, out, len))
 		return false;

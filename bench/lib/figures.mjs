@@ -98,10 +98,30 @@ async function rulesRun(ctx, filesDir, sizes, label, flags, i) {
   if (sensor.failure !== undefined) throw new Error(`cicd-sensor run failed: ${sensor.failure}`);
   return {
     events: sensor.events,
+    lostRecords: sensor.lostRecords,
     cpuMs: sensor.sensorCpuMs,
     usPerEvent: (sensor.sensorCpuMs * 1000) / Math.max(1, sensor.events),
     peakRssMb: sensor.sensorPeakRssMb,
+    peakRssAnonMb: sensor.sensorPeakRssAnonMb,
   };
+}
+
+/**
+ * The CPU of `cicd-sensor run --no-builtin-rules -- true`: start (BPF load,
+ * whose verifier time is the tracker's system time) and stop with no
+ * events, the fixed cost the net per-event figures are taken without.
+ */
+async function fixedCpuMs(ctx, rounds) {
+  const samples = [];
+  for (let i = 0; i < rounds; i++) {
+    const outDir = join(ctx.tmp, `fixed-${i}`);
+    mkdirSync(outDir, { recursive: true });
+    const sensor = await startSensor(ctx.tools, outDir, ['true'], ['--no-builtin-rules']).done;
+    rmSync(outDir, { recursive: true, force: true });
+    if (sensor.failure !== undefined) throw new Error(`cicd-sensor run -- true failed: ${sensor.failure}`);
+    samples.push(sensor.sensorCpuMs);
+  }
+  return summary(samples).median;
 }
 
 /** Pairs of runs, off then on, each pair on the same machine state; medians of µs/event. */
@@ -126,11 +146,6 @@ export async function measureBuiltinRules(ctx, filesDir, sizes) {
   return { events: on[0].events, off: offUs, on: onUs, ratio: onUs.median / Math.max(1e-9, offUs.median), runs: { off, on } };
 }
 
-/**
- * The rule engine's cost: the open storm tracked with no rules and with the
- * bench rule set (bench/rules/ruleSet.mjs: built-in-like rules plus 60 shaped
- * like the reference's), in pairs, the tracker's CPU per event compared.
- */
 /** CPU of `cicd-sensor rules check FILE` (start-up, load, check), median of a few. */
 async function checkCpuMs(ctx, file, label) {
   const samples = [];
@@ -142,6 +157,14 @@ async function checkCpuMs(ctx, file, label) {
   return summary(samples).median;
 }
 
+/**
+ * The tracker's cost per event and the rule engine's: the open storm tracked
+ * with no rules and with the bench rule set (bench/rules/ruleSet.mjs:
+ * built-in-like rules plus 60 shaped like the reference's), in pairs, the
+ * tracker's CPU per event compared; also each net of the fixed cost of
+ * starting and stopping (`run -- true`) and, with rules, of loading them
+ * once. The rules-on runs give the peak RSS with rules.
+ */
 export async function measureRules(ctx, filesDir, sizes) {
   const rulesPath = join(ctx.tmp, 'bench-rules.yml');
   writeFileSync(rulesPath, benchRuleSetYaml(60));
@@ -155,7 +178,24 @@ export async function measureRules(ctx, filesDir, sizes) {
   const addedUsPerEvent = onUs.median - offUs.median - (loadMs * 1000) / Math.max(1, events);
   // Memory with the rules on: the budget is the worst run's, through the same events.
   const onPeakRssMb = Math.max(...on.map((r) => r.peakRssMb ?? 0));
-  return { events, off: offUs, on: onUs, loadMs, addedUsPerEvent, onPeakRssMb, runs: { off, on } };
+  const fixedMs = await fixedCpuMs(ctx, sizes.rounds);
+  const net = (runs, extraMs) => summary(runs.map((r) => ((r.cpuMs - fixedMs - extraMs) * 1000) / Math.max(1, r.events)));
+  const offNet = net(off, 0);
+  const onNet = net(on, loadMs);
+  ctx.log(`rules: net of ${fixedMs} ms start and stop, ${offNet.median.toFixed(2)} µs/event without rules, ${onNet.median.toFixed(2)} with`);
+  return {
+    events,
+    off: offUs,
+    on: onUs,
+    offNet,
+    onNet,
+    fixedMs,
+    loadMs,
+    addedUsPerEvent,
+    onPeakRssMb,
+    peakRssAnonMb: summary(on.map((r) => r.peakRssAnonMb)),
+    runs: { off, on },
+  };
 }
 
 /** Time to build the report from a synthetic log, measured from process start to exit. */

@@ -52,7 +52,7 @@ function summarize(outDir, watch, stderr) {
     sensorWallMs: watch ? watch.wallNs / 1e6 : undefined,
     sensorCpuMs: watch?.cpuMs,
     sensorPeakRssMb: watch && watch.vmHwmKb > 0 ? watch.vmHwmKb / 1024 : undefined,
-    // The peak's split: heap (anon) and file-backed pages, which include the ring buffer's data mapped twice.
+    // The peak's split: heap (anon) and file-backed pages, which include the ring buffers' data (mapped once since issue 18, all of it at mmap time).
     sensorPeakRssAnonMb: watch && watch.rssAnonMaxKb > 0 ? watch.rssAnonMaxKb / 1024 : undefined,
     sensorPeakRssFileMb: watch && watch.rssFileMaxKb > 0 ? watch.rssFileMaxKb / 1024 : undefined,
     events: report?.events?.total,

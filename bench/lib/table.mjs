@@ -7,6 +7,8 @@ const pct = (ratio) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100)
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const int = (n) => Math.round(n).toLocaleString('en');
 
+const usCell = (s) => (s.n === 1 ? `${s.median.toFixed(2)} µs` : `${s.median.toFixed(2)} µs (${s.min.toFixed(2)}–${s.max.toFixed(2)})`);
+
 function ratioCell(s) {
   if (!s) return 'n/a';
   if (s.n === 1) return `${s.median.toFixed(2)}×`;
@@ -68,6 +70,12 @@ export function figureRows(results) {
       `tracker CPU per event, open storm (${int(r.events)} events), no rules vs the bench rule set (n=${r.on.n})`,
       `${r.off.median.toFixed(2)} µs vs ${r.on.median.toFixed(2)} µs; less loading the rules once (${r.loadMs.toFixed(0)} ms), rules add ${r.addedUsPerEvent.toFixed(2)} µs/event`,
     ]);
+    if (r.offNet) {
+      rows.push([
+        `tracker CPU per event net of start and stop (${secs(r.fixedMs)}, cicd-sensor run -- true), open storm, without vs with rules`,
+        `${usCell(r.offNet)} vs ${usCell(r.onNet)}`,
+      ]);
+    }
   }
   if (f.builtinRules) {
     const b = f.builtinRules;
@@ -77,7 +85,10 @@ export function figureRows(results) {
     ]);
   }
   rows.push(...floodRows(f.flood));
-  if (f.rules?.onPeakRssMb) rows.push([`tracker peak RSS through ${int(f.rules.events)} events with the bench rule set`, `${f.rules.onPeakRssMb.toFixed(0)} MB`]);
+  if (f.rules?.onPeakRssMb) {
+    const anon = f.rules.peakRssAnonMb ? ` (anon ${f.rules.peakRssAnonMb.median.toFixed(0)} MB, median)` : '';
+    rows.push([`tracker peak RSS through ${int(f.rules.events)} events with the bench rule set`, `${f.rules.onPeakRssMb.toFixed(0)} MB${anon}`]);
+  }
   if (f.ready) rows.push([`ready: start of cicd-sensor run → sensor.json (n=${f.ready.n})`, timeCell(f.ready)]);
   if (f.daemon?.readyMs) {
     rows.push([
@@ -121,10 +132,10 @@ function floodRows(flood) {
   return rows;
 }
 
-/** Heap vs file-backed: the latter holds node and its libraries, and the ring buffer's data mapped twice. */
+/** Heap vs file-backed: the latter holds node and its libraries, and the ring buffers' data. */
 function rssSplit(t) {
   if (t.sensorPeakRssAnonMb === undefined) return '';
-  const ring = t.ringbufBytes ? `, incl. the ${t.ringbufBytes >> 20} MiB ring buffer mapped twice` : '';
+  const ring = t.ringbufBytes ? `, incl. the ${t.ringbufBytes >> 20} MiB bulk ring buffer` : '';
   return `(anon ≤ ${t.sensorPeakRssAnonMb.toFixed(0)} MB, file-backed ≤ ${t.sensorPeakRssFileMb.toFixed(0)} MB${ring})`;
 }
 
@@ -207,6 +218,7 @@ function figureBudgets(results) {
       rules ? `${rules.addedUsPerEvent.toFixed(2)} µs/event (${rules.off.median.toFixed(2)} → ${rules.on.median.toFixed(2)})` : 'not measured',
     ),
   );
+  out.push(...trackerBudgets(results));
   const r = f.report;
   out.push(budget('report ≤ 3 s for 1,000,000 events', r ? r.wallMs.median <= 3000 : undefined, r ? `${secs(r.wallMs.median)} for ${int(r.runs[0].events)} events` : 'not measured', scaled));
   const ready = (name, s) =>
@@ -214,6 +226,26 @@ function figureBudgets(results) {
   out.push(ready('ready ≤ 1.5 s: cicd-sensor run → sensor.json', f.ready));
   if (f.daemon) out.push(ready('ready ≤ 1.5 s: cicd-sensor daemon → ready file', f.daemon.readyMs));
   return out;
+}
+
+/** The tracker's own cost at the open storm (issue 18): CPU per event and the storm's slowdown. */
+function trackerBudgets(results) {
+  const rules = results.figures.rules;
+  const open = results.overhead.open?.tracked?.wall;
+  return [
+    budget(
+      'tracker ≤ 3 µs of CPU per event on the open storm, net of start and stop (no rules)',
+      rules?.offNet ? rules.offNet.median <= 3 : undefined,
+      rules?.offNet ? `${usCell(rules.offNet)}; with rules ${usCell(rules.onNet)}` : 'not measured',
+      rules?.offNet && crosses(rules.offNet, 3) ? 'spread crosses the limit' : undefined,
+    ),
+    budget(
+      'open storm tracked ≤ 2x the workload alone (wall time)',
+      open ? open.median <= 2 : undefined,
+      open ? `${ratioCell(open)}` : 'not measured',
+      crosses(open, 2) ? 'spread crosses the limit' : undefined,
+    ),
+  ];
 }
 
 /** Nothing of a high-value kind lost to the flood: the kernel lost none, and every action of the actor is in the log. */

@@ -21,6 +21,7 @@ import { PolicyError } from '../policy/endpoints.js';
 import { enforcePolicy } from '../policy/enforce.js';
 import { jobGuard } from '../recording/docker.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
+import { capYoungGeneration } from '../platform/youngGeneration.js';
 
 const LOCAL_JOB: JobIdentity = { id: 'local', name: 'local' };
 
@@ -92,6 +93,8 @@ function loadRules(opts: RunOptions): { stages: EventStage[] } | undefined {
 }
 
 export async function runCommand(opts: RunOptions): Promise<number> {
+  // Before the rules load: their garbage would grow the young generation first (youngGeneration.ts).
+  capYoungGeneration();
   const rules = loadRules(opts);
   if (!rules) return 2;
   const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);

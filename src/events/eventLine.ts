@@ -8,77 +8,128 @@
  * Shared parts must therefore never be mutated once logged: the tracker
  * freezes them (eventBuilder.ts) and replaces them instead.
  *
- * The event's own fields go through jsonValue below rather than
- * JSON.stringify: in Node 20 JSON.stringify costs a few hundred ns even for
- * a three-field object, most of an open storm's per-event budget.
+ * The event's own fields are encoded straight into the writer's buffer
+ * (JsonBytes below).
  */
 import type { EventRecord } from './eventRecord.js';
-import { PAYLOAD_KEYS, PAYLOAD_STARTS } from './lineLayout.js';
+import { PAYLOAD_STARTS } from './lineLayout.js';
 
-/** What JSON.stringify escapes in a string: quote, backslash, controls, and lone surrogates (checked below). */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** A string as JSON.stringify writes it; most strings need no escape, and only those are written here. */
-export function jsonString(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
-}
-
-/** `"key":` texts, one per property name the records use. */
-const keyTexts = new Map<string, string>();
-
-function keyText(key: string): string {
-  let text = keyTexts.get(key);
-  if (text === undefined) {
-    text = `${jsonString(key)}:`;
-    keyTexts.set(key, text);
-  }
-  return text;
-}
+/** Thrown inside the encoder when the line does not fit; encodeLine returns -1. */
+class Full extends Error {}
+const FULL = new Full();
 
 /**
- * JSON.stringify for the plain data an EventRecord holds (objects, arrays,
- * strings, numbers, booleans, null), the same text: keys in own insertion
- * order, undefined properties left out, undefined array items as null,
- * non-finite numbers as null.
+ * Writes JSON straight into a buffer, the text JSON.stringify would give
+ * for the plain data an EventRecord holds (objects, arrays, strings,
+ * numbers, booleans, null): keys in own insertion order, undefined
+ * properties left out, undefined array items as null, non-finite numbers as
+ * null. Printable ASCII strings, nearly all of them, are copied character
+ * by character with no string made; anything else goes through
+ * JSON.stringify. In Node 20 JSON.stringify costs a few hundred ns even for
+ * a three-field object, and building the line as a string first costs as
+ * much again in garbage.
  */
-export function jsonValue(v: unknown): string | undefined {
-  switch (typeof v) {
-    case 'string':
-      return jsonString(v);
-    case 'number':
-      return Number.isFinite(v) ? String(v) : 'null';
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'object':
-      if (v === null) return 'null';
-      return Array.isArray(v) ? jsonArray(v) : jsonObject(v as Record<string, unknown>);
-    default:
-      // undefined, functions, symbols: left out, as JSON.stringify does; a bigint would make it throw.
-      if (typeof v === 'bigint') return JSON.stringify(v);
-      return undefined;
-  }
-}
+class JsonBytes {
+  out: Buffer = Buffer.alloc(0);
+  pos = 0;
 
-function jsonArray(a: readonly unknown[]): string {
-  let out = '[';
-  for (let i = 0; i < a.length; i++) {
-    if (i > 0) out += ',';
-    out += jsonValue(a[i]) ?? 'null';
+  private room(n: number): void {
+    if (this.pos + n > this.out.length) throw FULL;
   }
-  return `${out}]`;
-}
 
-function jsonObject(o: Record<string, unknown>): string {
-  // Anything with its own idea of JSON (a Date) is left to JSON.stringify.
-  if (typeof o.toJSON === 'function') return JSON.stringify(o);
-  let out = '{';
-  for (const key of Object.keys(o)) {
-    const value = jsonValue(o[key]);
-    if (value === undefined) continue;
-    out += out.length === 1 ? keyText(key) : `,${keyText(key)}`;
-    out += value;
+  /** Text known to be ASCII with nothing to escape (keys, numbers, our own punctuation). */
+  ascii(text: string): void {
+    const n = text.length;
+    this.room(n);
+    const out = this.out;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) out[pos++] = text.charCodeAt(i);
+    this.pos = pos;
   }
-  return `${out}}`;
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.out.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  string(s: string): void {
+    const n = s.length;
+    this.room(n + 2);
+    const out = this.out;
+    const start = this.pos;
+    let pos = start;
+    out[pos++] = 0x22;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      // Controls, quote and backslash are escaped; the rest (and lone surrogates) is JSON.stringify's to write.
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x80) {
+        this.pos = start;
+        return this.utf8(JSON.stringify(s));
+      }
+      out[pos++] = c;
+    }
+    out[pos++] = 0x22;
+    this.pos = pos;
+  }
+
+  private utf8(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    this.room(text.length * 3);
+    this.pos += this.out.write(text, this.pos, 'utf8');
+  }
+
+  /** Writes v and returns true, or returns false for what JSON leaves out (undefined, functions, symbols). */
+  value(v: unknown): boolean {
+    switch (typeof v) {
+      case 'string':
+        this.string(v);
+        return true;
+      case 'number':
+        this.ascii(Number.isFinite(v) ? String(v) : 'null');
+        return true;
+      case 'boolean':
+        this.ascii(v ? 'true' : 'false');
+        return true;
+      case 'object':
+        if (v === null) this.ascii('null');
+        else if (Array.isArray(v)) this.array(v);
+        else this.object(v as Record<string, unknown>);
+        return true;
+      case 'bigint':
+        // JSON.stringify throws on a bigint: so does this.
+        JSON.stringify(v);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private array(a: readonly unknown[]): void {
+    this.ascii('[');
+    for (let i = 0; i < a.length; i++) {
+      if (i > 0) this.ascii(',');
+      if (!this.value(a[i])) this.ascii('null');
+    }
+    this.ascii(']');
+  }
+
+  private object(o: Record<string, unknown>): void {
+    // Anything with its own idea of JSON (a Date) is left to JSON.stringify.
+    if (typeof o.toJSON === 'function') return this.utf8(JSON.stringify(o));
+    this.ascii('{');
+    let first = true;
+    for (const key of Object.keys(o)) {
+      const value = o[key];
+      if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+      if (!first) this.ascii(',');
+      this.string(key);
+      this.ascii(':');
+      this.value(value);
+      first = false;
+    }
+    this.ascii('}');
+  }
 }
 
 const shared = new WeakMap<object, string>();
@@ -92,13 +143,12 @@ function sharedJson(value: object): string {
   return json;
 }
 
-/** The shared run of fields (`,"job":…` to the process's closing brace), as text and as UTF-8. */
+/** The shared run of fields (`,"job":…` to the process's closing brace), as UTF-8. */
 interface SharedRun {
   job: object;
   cgroupId: number;
   container: object | undefined;
   step: object | undefined;
-  text: string;
   bytes: Buffer;
 }
 
@@ -116,31 +166,66 @@ function sharedRun(e: EventRecord): SharedRun {
   if (e.container !== undefined) text += `,"container":${sharedJson(e.container)}`;
   if (e.step !== undefined) text += `,"step":${sharedJson(e.step)}`;
   text += `,"process":${sharedJson(e.process)}`;
-  const fresh = { job: e.job, cgroupId: e.cgroup_id, container: e.container, step: e.step, text, bytes: Buffer.from(text, 'utf8') };
+  const fresh = { job: e.job, cgroupId: e.cgroup_id, container: e.container, step: e.step, bytes: Buffer.from(text, 'utf8') };
   runs.set(e.process, fresh);
   return fresh;
 }
 
-/** A line in three parts: the event's head, the shared run, and its payload with the closing brace. */
-export interface LineParts {
-  head: string;
-  shared: SharedRun;
-  tail: string;
+const line = new JsonBytes();
+
+// In PAYLOAD_KEYS' order (test/unit/events-line-layout.test.ts checks a line with every payload).
+const [NETWORK, FILE, DOMAIN, UNIX_SOCKET, MOUNT, HTTP, ACCESS, CONTAINER_CREATE] = PAYLOAD_STARTS as [string, string, string, string, string, string, string, string];
+
+function payload(start: string, value: unknown): void {
+  if (value === undefined) return;
+  line.ascii(start);
+  line.value(value);
 }
 
-/** Keys in the schema's order (lineLayout.ts); an absent (undefined) field is left out, as JSON.stringify does. */
-export function lineParts(e: EventRecord): LineParts {
-  const head = `{"seq":${jsonValue(e.seq)},"time":${jsonValue(e.time)},"kind":${jsonValue(e.kind)}`;
-  let tail = '';
-  for (let i = 0; i < PAYLOAD_KEYS.length; i++) {
-    const value = jsonValue(e[PAYLOAD_KEYS[i]!]);
-    if (value !== undefined) tail += `${PAYLOAD_STARTS[i]}${value}`;
+/**
+ * Encodes the event's line into out at `at`; returns where it ends, or -1
+ * when it does not fit (out is then unchanged beyond `at`, garbage after).
+ * Keys in the schema's order (lineLayout.ts; the payloads spelt out rather
+ * than looked up by name in a loop, a megamorphic load per key per event);
+ * an absent (undefined) field is left out, as JSON.stringify does.
+ */
+export function encodeLine(e: EventRecord, out: Buffer, at: number): number {
+  line.out = out;
+  line.pos = at;
+  try {
+    line.ascii('{"seq":');
+    line.value(e.seq);
+    line.ascii(',"time":');
+    line.value(e.time);
+    line.ascii(',"kind":');
+    line.value(e.kind);
+    line.bytes(sharedRun(e).bytes);
+    payload(NETWORK, e.network);
+    payload(FILE, e.file);
+    payload(DOMAIN, e.domain);
+    payload(UNIX_SOCKET, e.unix_socket);
+    payload(MOUNT, e.mount);
+    payload(HTTP, e.http);
+    payload(ACCESS, e.access);
+    payload(CONTAINER_CREATE, e.container_create);
+    line.ascii('}\n');
+    return line.pos;
+  } catch (err) {
+    if (err === FULL) return -1;
+    throw err;
+  } finally {
+    line.out = EMPTY;
   }
-  return { head, shared: sharedRun(e), tail: `${tail}}\n` };
 }
 
-/** The whole line as text (the log writer encodes the parts straight into its buffer instead). */
+const EMPTY = Buffer.alloc(0);
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** The whole line as text (the log writer encodes straight into its own buffer instead). */
 export function eventLine(e: EventRecord): string {
-  const { head, shared, tail } = lineParts(e);
-  return head + shared.text + tail;
+  for (;;) {
+    const end = encodeLine(e, scratch, 0);
+    if (end >= 0) return scratch.toString('utf8', 0, end);
+    scratch = Buffer.allocUnsafe(scratch.length * 2);
+  }
 }

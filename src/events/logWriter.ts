@@ -10,7 +10,7 @@
  */
 import { closeSync, fsyncSync, writeSync } from 'node:fs';
 import { createExclusive } from '../platform/noFollow.js';
-import { lineParts } from './eventLine.js';
+import { encodeLine } from './eventLine.js';
 import type { EventRecord } from './eventRecord.js';
 
 export class EventLogWriter {
@@ -38,18 +38,13 @@ export class EventLogWriter {
   }
 
   write(event: EventRecord): void {
-    const { head, shared, tail } = lineParts(event);
-    // UTF-8 takes at most 3 bytes per UTF-16 unit: check before encoding.
-    const most = (head.length + tail.length) * 3 + shared.bytes.length;
-    if (this.used + most > this.buf.length) {
+    let end = encodeLine(event, this.buf, this.used);
+    if (end < 0) {
       this.flush();
-      if (most > this.buf.length) this.buf = Buffer.allocUnsafe(most);
+      // A line longer than the buffer (a huge argv): a buffer of its size, kept.
+      while ((end = encodeLine(event, this.buf, 0)) < 0) this.buf = Buffer.allocUnsafe(this.buf.length * 2);
     }
-    // The shared run is already UTF-8: a copy, not an encoding.
-    this.used += this.buf.write(head, this.used, 'utf8');
-    this.buf.set(shared.bytes, this.used);
-    this.used += shared.bytes.length;
-    this.used += this.buf.write(tail, this.used, 'utf8');
+    this.used = end;
     this.ends.push(this.used);
     this.written++;
     this.onEvent?.(event);

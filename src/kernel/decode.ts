@@ -244,7 +244,10 @@ function decodeFileOpen(b: Buffer, at: number, end: number): FileOpenSample {
   const h = O.cs_header;
   const flags = b.readUInt32LE(at + h.flags);
   const enc = b[at + o.path_enc];
-  const [ps, pe] = new Tail(at + SIZEOF.cs_file_open, end).take(b.readUInt16LE(at + o.path_len));
+  // The one blob, checked as Tail.take would, without its objects.
+  const ps = at + SIZEOF.cs_file_open;
+  const pe = ps + b.readUInt16LE(at + o.path_len);
+  need(pe <= end, 'blob runs past the record');
   need(enc === PathEnc.COMPONENTS || enc === PathEnc.STRING, 'unknown path encoding');
   const truncated = (flags & Flag.PATH_TRUNCATED) !== 0;
   return {

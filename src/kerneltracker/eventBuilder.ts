@@ -146,7 +146,13 @@ function network(s: ConnectSample, domainOf?: DomainOf): EventRecord['network'] 
   };
 }
 
-/** The fields every event has, keys in the schema's order; seq is set at delivery. */
+/**
+ * The fields every event has, keys in the schema's order; seq is set at
+ * delivery. Every payload key is there too, undefined but for the one the
+ * kind sets (JSON leaves undefined out): events of every kind then share
+ * one shape, and the writer, the report and the rules read their fields
+ * with monomorphic loads.
+ */
 function record(
   kind: EventRecord['kind'],
   s: SampleBase,
@@ -162,6 +168,14 @@ function record(
     container: ctx.container,
     step: ctx.node.step,
     process,
+    network: undefined,
+    file: undefined,
+    domain: undefined,
+    unix_socket: undefined,
+    mount: undefined,
+    http: undefined,
+    access: undefined,
+    container_create: undefined,
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventRecord, JobIdentity } from '../events/eventRecord.js';
+import type { AccessInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
 import { EventLogWriter } from '../events/logWriter.js';
 import type { ProcessLoss, SensorStatus } from '../events/sensorStatus.js';
 import { writeReportFiles, type ReportPaths } from '../report/files.js';
@@ -69,6 +69,8 @@ export class JobRecording implements JobSink {
   private tamperedMore = 0;
   /** Processes already reported for reaching dockerd's socket, by path and program. */
   private readonly dockerBypasses = new Set<string>();
+  /** Accesses to the sensor's process already reported, by process and operation. */
+  private readonly sensorReaches = new Set<string>();
   private readonly workspace: string | undefined;
   private delivered: number | undefined;
   /** Read from the kernel as the job ends (KernelTracker.lostFilesOf). */
@@ -108,6 +110,17 @@ export class JobRecording implements JobSink {
     this.writer.write(event);
     this.report.add(event);
     for (const stage of this.stages) stage.onEvent(event);
+    if (event.access?.target.pid === process.pid) this.reachedSensor(event, event.access);
+  }
+
+  /** A job process reaching into the sensor's own process (this one: the daemon, or `run`). */
+  private reachedSensor(event: EventRecord, access: AccessInfo): void {
+    const what = [access.operation, access.request, access.proc_file].filter((w) => w !== undefined).join(' ');
+    const outcome = access.prevented === true ? ' (prevented)' : '';
+    const key = `${event.process.pid}\0${what}`;
+    if (this.sensorReaches.has(key)) return;
+    this.sensorReaches.add(key);
+    this.tamper(`pid ${event.process.pid} (${event.process.exec_path}) reached into the sensor (pid ${process.pid}) with ${what}${outcome}, first at ${event.time}.`);
   }
 
   /** Writes the buffered lines (after each batch). */

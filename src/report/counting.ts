@@ -222,7 +222,19 @@ export class TopCounted<V extends Counted> implements Collector<V> {
   }
 
   private prune(): void {
-    const top = [...this.entries].sort((a, b) => b[1].count - a[1].count).slice(0, this.keep);
+    // A storm of distinct keys (every open new) leaves every count at 1:
+    // then the stable sort below would keep the first `keep` as they are.
+    let uniform = true;
+    let first: number | undefined;
+    for (const entry of this.entries.values()) {
+      first ??= entry.count;
+      if (entry.count !== first) {
+        uniform = false;
+        break;
+      }
+    }
+    const all = [...this.entries];
+    const top = uniform ? all.slice(0, this.keep) : all.sort((a, b) => b[1].count - a[1].count).slice(0, this.keep);
     this.entries = new Map(top);
   }
 

@@ -38,7 +38,7 @@ const PROC_PID = /^\/proc\/(\d+)(?:\/|$)/;
  */
 export function classifyPath(path: string, pid: number, roots: [string, FileGroup][]): FileGroup {
   for (const [root, group] of roots) if (isUnder(path, root)) return group;
-  const proc = PROC_PID.exec(path);
+  const proc = path.startsWith('/proc/') ? PROC_PID.exec(path) : null;
   if (proc !== null && Number(proc[1]) !== pid) return 'proc';
   if (path.startsWith('/home/') || isUnder(path, '/root')) return 'home';
   return 'system';

@@ -42,16 +42,22 @@ function affixKey(text: string, tail: boolean): number {
 
 function affixMatcher(items: readonly string[], tail: boolean): Matcher {
   const short: string[] = [];
-  const buckets: (string[] | undefined)[] = new Array(128 * 128);
+  // A Map, not an array of all 128 × 128 buckets: that is 128 KiB per list
+  // whatever its length, megabytes of the tracker's memory for a rule set.
+  const buckets = new Map<number, string[]>();
   for (const item of items) {
     const key = affixKey(item, tail);
     if (key < 0) short.push(item);
-    else (buckets[key] ??= []).push(item);
+    else {
+      const bucket = buckets.get(key);
+      if (bucket === undefined) buckets.set(key, [item]);
+      else bucket.push(item);
+    }
   }
   const has = tail ? (v: string, s: string) => v.endsWith(s) : (v: string, s: string) => v.startsWith(s);
   return (v) => {
     const key = affixKey(v, tail);
-    const bucket = key < 0 ? undefined : buckets[key];
+    const bucket = key < 0 ? undefined : buckets.get(key);
     if (bucket !== undefined) for (let i = 0; i < bucket.length; i++) if (has(v, bucket[i]!)) return true;
     for (let i = 0; i < short.length; i++) if (has(v, short[i]!)) return true;
     return false;

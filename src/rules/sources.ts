@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { buildRuleBook, type BookOptions, type RuleBook } from './book.js';
-import { parseRuleFile } from './load.js';
+import { type LoadedFile, parseRuleFile } from './load.js';
 import { RuleLoadError, type RuleProblem } from './specs.js';
 
 export interface RuleSource {
@@ -29,8 +29,30 @@ export function readRuleSources(paths: readonly string[]): RuleSource[] {
   return sources;
 }
 
+/**
+ * Files that parsed cleanly, by name and text: the daemon builds a book per
+ * job (and again when the repository's rules arrive) from the same built-in
+ * files, and parsing YAML is most of a book's cost. Parsed files are never
+ * changed by building a book, so they are shared. Bounded: oldest out first.
+ */
+const parsed = new Map<string, LoadedFile>();
+const PARSED_MAX = 64;
+
+function parseCached(source: RuleSource, problems: RuleProblem[]): LoadedFile {
+  const key = `${source.name}\0${source.text}`;
+  const hit = parsed.get(key);
+  if (hit) return hit;
+  const before = problems.length;
+  const file = parseRuleFile(source.name, source.text, problems);
+  if (problems.length === before) {
+    if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, file);
+  }
+  return file;
+}
+
 export function bookFromSources(sources: readonly RuleSource[], opts: BookOptions = {}): RuleBook {
   const problems: RuleProblem[] = [];
-  const files = sources.map((s) => parseRuleFile(s.name, s.text, problems));
+  const files = sources.map((s) => parseCached(s, problems));
   return buildRuleBook(files, opts, problems);
 }

@@ -8,7 +8,7 @@
  * sets up (egress fail-closed, disable-sudo).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repairInterposition } from '../../src/proxy/interpose.js';
@@ -46,6 +46,17 @@ export interface JobOptions {
 const roots: string[] = [];
 let artifacts: ArtifactServer | undefined;
 
+/**
+ * Root's copies of the sensor's code (src/action/codeCopy.ts) for a job: not in /var/lib, and not
+ * in the job's directory either, which an unprivileged runner may write (post runs only code root alone can change).
+ */
+function codeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-action-code-'));
+  chmodSync(dir, 0o755);
+  roots.push(dir);
+  return dir;
+}
+
 /** The runner's environment for a job in work; uploads go to the artifact service when one runs, else are off. */
 function runnerEnv(work: string, opts: JobOptions): NodeJS.ProcessEnv {
   return {
@@ -63,8 +74,7 @@ function runnerEnv(work: string, opts: JobOptions): NodeJS.ProcessEnv {
     RUNNER_NAME: 'stand-in',
     CICD_SENSOR_STATE_DIR: join(work, 'sensor-state'),
     RUNNER_TOOL_CACHE: join(work, '_tool'),
-    // Root's copies of the sensor's code (src/action/codeCopy.ts) with the job, not in /var/lib.
-    CICD_SENSOR_CODE_DIR: join(work, 'sensor-code'),
+    CICD_SENSOR_CODE_DIR: codeDir(),
     ...(artifacts === undefined ? { INPUT_UPLOAD_ARTIFACT: 'false' } : artifacts.env()),
     ...opts.env,
   };

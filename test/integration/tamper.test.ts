@@ -74,6 +74,8 @@ test('a tracer on the daemon is reported with the tracer', async () => {
   // Stopped at every system call: summed, not one alert per stop.
   expect(text).toMatch(/was traced \d+ times, [\d.]+ s in all, between /);
   expect(tamper.length).toBeLessThan(10);
+  // The job's process_access event names the sensor as its target.
+  expect(text).toMatch(new RegExp(`pid \\d+ \\([^)]*strace\\) reached into the sensor \\(pid ${daemon.pid}\\) with ptrace PTRACE_SEIZE`));
   expect((await ask(daemon.stateDir, { op: 'stats' })).ok).toBe(true);
 }, 60_000);
 
