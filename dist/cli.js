@@ -48,10 +48,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -72,7 +72,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -84,11 +84,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq3;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -302,13 +302,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line2, onError) {
+      add(line3, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line2.trim().split(/[ \t]+/);
+        const parts = line3.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -603,8 +603,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -712,13 +712,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity3.isCollection(node)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity3.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -1905,9 +1905,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str2 = lines2[0];
         for (let i = 1; i < lines2.length; ++i) {
-          const line2 = lines2[i];
-          str2 += line2 ? `
-${indent}${line2}` : "\n";
+          const line3 = lines2[i];
+          str2 += line3 ? `
+${indent}${line3}` : "\n";
         }
       }
       if (comment) {
@@ -1965,7 +1965,7 @@ ${indent}${line2}` : "\n";
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines2.reduce((sum, line2) => sum + line2.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line3) => sum + line3.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str2 += ",";
@@ -1981,14 +1981,14 @@ ${indent}${line2}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines2.reduce((sum, line2) => sum + line2.length + 2, 2);
+          const len = lines2.reduce((sum, line3) => sum + line3.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str2 = start;
-          for (const line2 of lines2)
-            str2 += line2 ? `
-${indentStep}${indent}${line2}` : "\n";
+          for (const line3 of lines2)
+            str2 += line3 ? `
+${indentStep}${indent}${line3}` : "\n";
           return `${str2}
 ${indent}${end}`;
         } else {
@@ -3671,8 +3671,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3731,10 +3731,10 @@ var require_errors = __commonJS({
       if (error.pos[0] === -1)
         return;
       error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line: line2, col } = error.linePos[0];
-      error.message += ` at line ${line2}, column ${col}`;
+      const { line: line3, col } = error.linePos[0];
+      error.message += ` at line ${line3}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line3 - 1], lc.lineStarts[line3]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -3742,19 +3742,19 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
+      if (line3 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line3 - 2], lc.lineStarts[line3 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error.linePos[1];
-        if (end?.line === line2 && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+        if (end?.line === line3 && end.col > col) {
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error.message += `:
 
 ${lineStr}
@@ -3879,8 +3879,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last2 = tokens[tokens.length - 1];
-      const end = last2 ? last2.offset + last2.source.length : offset;
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -4196,9 +4196,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4234,7 +4234,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4274,7 +4274,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4297,7 +4297,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4329,7 +4329,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4345,7 +4345,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4700,8 +4700,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line2 = /(.*?)\r?\n/sy;
-      let match = line2.exec(source);
+      const line3 = /(.*?)\r?\n/sy;
+      let match = line3.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -4714,8 +4714,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep = " ";
-      let pos = line2.lastIndex;
-      while (match = line2.exec(source)) {
+      let pos = line3.lastIndex;
+      while (match = line3.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep === "\n")
@@ -4726,11 +4726,11 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep + lm;
           sep = " ";
         }
-        pos = line2.lastIndex;
+        pos = line3.lastIndex;
       }
-      const last2 = /[ \t]*(.*)/sy;
-      last2.lastIndex = pos;
-      match = last2.exec(source);
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
       return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -5632,7 +5632,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5716,7 +5716,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -5856,40 +5856,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line2 = this.getLine();
-        if (line2 === null)
+        let line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("stream");
-        if (line2[0] === cst.BOM) {
+        if (line3[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line2 = line2.substring(1);
+          line3 = line3.substring(1);
         }
-        if (line2[0] === "%") {
-          let dirEnd = line2.length;
-          let cs = line2.indexOf("#");
+        if (line3[0] === "%") {
+          let dirEnd = line3.length;
+          let cs = line3.indexOf("#");
           while (cs !== -1) {
-            const ch = line2[cs - 1];
+            const ch = line3[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line2.indexOf("#", cs + 1);
+              cs = line3.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line2[dirEnd - 1];
+            const ch = line3[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line2.length - n);
+          yield* this.pushCount(line3.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line2.length - sp);
+          yield* this.pushCount(line3.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -5930,13 +5930,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line2 = this.getLine();
-        if (line2 === null)
+        const line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line2[n]) {
+        switch (line3[n]) {
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -5961,7 +5961,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -5981,11 +5981,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line2 = this.getLine();
-        if (line2 === null)
+        const line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line3[0] !== "#" || indent === 0 && (line3.startsWith("---") || line3.startsWith("...")) && isEmpty(line3[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line3[0] === "]" || line3[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -5993,17 +5993,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line2[n] === ",") {
+        while (line3[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line2[n]) {
+        switch (line3[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
             return "flow";
           case "{":
           case "[":
@@ -6315,7 +6315,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6338,7 +6338,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -6637,12 +6637,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last2 = token.items[token.items.length - 1];
-            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last2.start;
+                top.end = last.start;
               else
-                top.items.push({ start: last2.start });
+                top.items.push({ start: last.start });
               token.items.splice(-1, 1);
             }
           }
@@ -6766,8 +6766,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last2?.type === "comment")
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
@@ -6959,8 +6959,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last2?.type === "comment")
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
@@ -7246,7 +7246,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7272,7 +7272,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -7367,6 +7367,32 @@ var require_dist = __commonJS({
 
 // src/cli/args.ts
 import { readFileSync } from "node:fs";
+
+// src/action/constants.ts
+var EnvVar = {
+  /** Overrides the daemon's state directory (tests, self-hosted layouts). */
+  StateDir: "CICD_SENSOR_STATE_DIR",
+  /** Where root keeps its copies of the sensor's code (src/action/codeCopy.ts); default /var/lib/cicd-sensor/code. */
+  CodeDir: "CICD_SENSOR_CODE_DIR",
+  /** Seconds to wait for the daemon to be ready. */
+  ReadyTimeout: "CICD_SENSOR_READY_TIMEOUT",
+  /** `cicd-sensor run`: print the kernel's whole message when the sensor cannot start. */
+  Debug: "CICD_SENSOR_DEBUG",
+  /** Print the attach plan as the native library returns it. */
+  DebugPlan: "CICD_SENSOR_DEBUG_PLAN",
+  /** `cicd-sensor run`: print where its time went (start, command, drain, report, and the sensor's load per instance). */
+  DebugTiming: "CICD_SENSOR_DEBUG_TIMING",
+  /** The directory holding sensor.bpf.o and lib/, instead of the bundle's own. */
+  Assets: "CICD_SENSOR_ASSETS",
+  /** Tests: a shorter floor (seconds) for the TTL of addresses a DNS answer allows (src/policy/kernelPolicy.ts). */
+  PolicyTtlFloor: "CICD_SENSOR_POLICY_TTL_FLOOR",
+  /**
+   * Tests: hooks (comma-separated, e.g. network_connect) the egress policy
+   * takes as not attached, so a block policy cannot be enforced (src/policy/enforce.ts).
+   */
+  DebugRefuseHooks: "CICD_SENSOR_DEBUG_REFUSE_HOOKS"
+};
+var DAEMON_ENV_VARS = [EnvVar.DebugPlan, EnvVar.PolicyTtlFloor, EnvVar.DebugRefuseHooks];
 
 // src/options/argv.ts
 var UsageError = class extends Error {
@@ -7614,7 +7640,7 @@ function parseEndpoint(entry) {
   return nameEntry(entry);
 }
 function parseEndpoints(text3) {
-  return text3.split("\n").map((line2) => line2.replace(/#.*$/, "")).flatMap((line2) => line2.split(/\s+/)).filter((e) => e.length > 0).map(parseEndpoint);
+  return text3.split("\n").map((line3) => line3.replace(/#.*$/, "")).flatMap((line3) => line3.split(/\s+/)).filter((e) => e.length > 0).map(parseEndpoint);
 }
 function formatEndpoint(e) {
   const port = e.port !== void 0 ? `:${e.port}` : "";
@@ -7645,8 +7671,20 @@ function parsePolicy(inputs) {
     mode: egress2,
     endpoints: Object.freeze(parseEndpoints(inputs.allowedEndpoints ?? "")),
     allowLoopback: flag("allow-loopback", inputs.allowLoopback, true),
-    containerPolicy: mode("container-policy", inputs.containerPolicy, egress2)
+    containerPolicy: mode("container-policy", inputs.containerPolicy, egress2),
+    containerHostPaths: Object.freeze(absolute(inputs.containerHostPaths)),
+    containerJobPaths: Object.freeze(absolute(inputs.containerJobPaths))
   });
+}
+function absolute(paths2) {
+  return (paths2 ?? []).filter((p) => p.startsWith("/"));
+}
+function runnerPaths(env) {
+  const set = (names) => names.map((n) => env[n] ?? "").filter((p) => p.startsWith("/"));
+  return {
+    containerHostPaths: set(["HOME", "RUNNER_TOOL_CACHE", "AGENT_TOOLSDIRECTORY"]),
+    containerJobPaths: set(["GITHUB_WORKSPACE", "RUNNER_WORKSPACE", "RUNNER_TEMP"])
+  };
 }
 
 // src/cli/args.ts
@@ -7656,18 +7694,20 @@ var USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
-                                [--protect]
+                                [--protect] [--no-builtin-rules]
        cicd-sensor job unregister [--state-dir DIR] --id ID
-       cicd-sensor report --job-dir DIR
-       cicd-sensor rules check FILE...
-       cicd-sensor rules eval --rules FILE... --events EVENTS.ndjson [--monitor-mode]
+       cicd-sensor report --job-dir DIR [--rules FILE...] [--monitor-mode] [--no-builtin-rules]
+       cicd-sensor rules check [--builtin] FILE...
+       cicd-sensor rules eval [--builtin] [--rules FILE...] --events EVENTS.ndjson [--monitor-mode]
 
 run: runs COMMAND in a fresh cgroup with the eBPF sensor watching it, then
 writes DIR/events.ndjson, DIR/summary.md and DIR/report.json and prints a
-summary. Exits with COMMAND's exit code.
+summary. Exits with COMMAND's exit code. When a daemon answers on its state
+directory, COMMAND is registered with it as a job instead of loading BPF.
 
   --out DIR              where to write the report (default: ./cicd-sensor-report)
-  --ringbuf-size BYTES   kernel ring buffer size, a power of two (default: 16777216)
+  --ringbuf-size BYTES   the file records' kernel ring buffer size, a power of two (default: 16777216);
+                         every other kind has a 1 MiB ring of its own
   --summary-rows N       rows per table in summary.md (default: 50)
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
@@ -7682,12 +7722,27 @@ summary. Exits with COMMAND's exit code.
   --fail-on LEVEL        exit 1 when a finding at or above LEVEL was found (critical, high, medium,
                          low, none; default critical); COMMAND's own failing exit code wins
   --monitor-mode         terminate rules only detect
+  --no-builtin-rules     leave out the built-in rule set (on by default, loaded ahead of --rules)
   --protect              stop COMMAND's processes from reading the sensor's memory (ptrace,
                          process_vm_readv, /proc/PID/mem): the caller is killed, or refused
+  --state-dir DIR        the daemon to record through when it runs (default: $CICD_SENSOR_STATE_DIR,
+                         else ${DEFAULT_STATE_DIR})
+  --no-daemon            load this run's own sensor even when a daemon runs (so do --ringbuf-size,
+                         --no-function-hooks and an egress policy)
   -h, --help             show this help
 
-report: rebuilds DIR/report.json and DIR/summary.md from DIR/events.ndjson
-(for a job whose daemon is gone; says so when the run ended early).
+report: rebuilds DIR/report.json, DIR/summary.md and DIR/report.html from
+DIR/events.ndjson (for a job whose daemon is gone; says so when the run ended
+early). The findings are recomputed: every event of the log is evaluated
+again against the built-in rules and the files of --rules FILE (repeat for
+more), DIR/findings.ndjson is rewritten, and the report links each finding to
+its event's line (a finding the run acted on keeps what was done; nothing is
+done to any process now). With --no-builtin-rules and no --rules, the
+findings of DIR/findings.ndjson are shown as they are.
+
+rules check, rules eval: --builtin loads the built-in rule set ahead of the
+files (to check a rule-modifiers file that changes built-in rules, or to
+replay a log through the rules a job gets by default).
 
 rules check: validates rule files (shared rules format); each problem is
 printed as FILE:LINE:COL: RULE: MESSAGE. Exits 0 when all load, 1 when not.
@@ -7721,8 +7776,16 @@ var RUN_SPEC = {
   "--rules": "list",
   "--fail-on": "string",
   "--monitor-mode": "flag",
-  "--protect": "flag"
+  "--protect": "flag",
+  "--state-dir": "dir",
+  "--no-daemon": "flag",
+  "--no-builtin-rules": "flag"
 };
+var OWN_SENSOR_OPTIONS = ["--no-daemon", "--ringbuf-size", "--no-function-hooks", "--egress-policy", "--allowed-endpoints", "--allowed-endpoints-file"];
+function daemonStateDir(values) {
+  if (OWN_SENSOR_OPTIONS.some((o) => values.has(o))) return void 0;
+  return values.get("--state-dir") ?? process.env[EnvVar.StateDir] ?? DEFAULT_STATE_DIR;
+}
 function runPolicy(values) {
   const mode2 = values.get("--egress-policy");
   const list2 = values.get("--allowed-endpoints");
@@ -7738,8 +7801,13 @@ function runPolicy(values) {
     throw new UsageError(`--allowed-endpoints-file ${file}: ${err.message}`);
   }
   try {
-    return parsePolicy({ egressPolicy: mode2, allowedEndpoints: `${list2 ?? ""}
-${fromFile}`, allowLoopback: !values.has("--no-allow-loopback") });
+    return parsePolicy({
+      egressPolicy: mode2,
+      allowedEndpoints: `${list2 ?? ""}
+${fromFile}`,
+      allowLoopback: !values.has("--no-allow-loopback"),
+      ...runnerPaths(process.env)
+    });
   } catch (err) {
     if (err instanceof PolicyError) throw new UsageError(err.message);
     throw err;
@@ -7762,9 +7830,11 @@ function parseRun(args) {
       dockerProxy: !values.has("--no-docker-proxy"),
       ...egress2 ? { egress: egress2 } : {},
       rules: listValues(values.get("--rules")),
+      builtinRules: !values.has("--no-builtin-rules"),
       failOn: failOnArg(values.get("--fail-on")),
       monitorMode: values.has("--monitor-mode"),
       protect: values.has("--protect"),
+      daemonStateDir: daemonStateDir(values),
       command: rest
     }
   };
@@ -7793,7 +7863,7 @@ var IDENTITY_FLAGS = {
 function parseJob(args) {
   const [action, ...rest] = args;
   if (action === "register") {
-    const spec = { "--state-dir": "dir", "--id": "string", "--cgroup": "string", "--pid": "pid", "--protect": "flag" };
+    const spec = { "--state-dir": "dir", "--id": "string", "--cgroup": "string", "--pid": "pid", "--protect": "flag", "--no-builtin-rules": "flag" };
     for (const f of Object.keys(IDENTITY_FLAGS)) spec[f] = "string";
     const { values, help } = scan(rest, spec, false);
     if (help) return { help: true };
@@ -7808,7 +7878,7 @@ function parseJob(args) {
       if (typeof v === "string") job[field] = v;
     }
     const stateDir = values.get("--state-dir") ?? DEFAULT_STATE_DIR;
-    return { help: false, subcommand: "job-register", stateDir, job, cgroup, pid, protect: values.has("--protect") };
+    return { help: false, subcommand: "job-register", stateDir, job, cgroup, pid, protect: values.has("--protect"), builtinRules: !values.has("--no-builtin-rules") };
   }
   if (action === "unregister") {
     const { values, help } = scan(rest, { "--state-dir": "dir", "--id": "string" }, false);
@@ -7823,10 +7893,12 @@ function parseRulesEval(args) {
   const rules2 = [];
   let events;
   let monitorMode = false;
+  let builtin = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "-h" || arg === "--help") return { help: true };
     if (arg === "--monitor-mode") monitorMode = true;
+    else if (arg === "--builtin") builtin = true;
     else if (arg === "--events") {
       events = args[++i];
       if (!events) throw missing("--events", "string");
@@ -7836,18 +7908,20 @@ function parseRulesEval(args) {
       if (rules2.length === start) throw new UsageError("--rules needs at least one file");
     } else throw new UsageError(arg.startsWith("-") ? `unknown option '${arg}'` : `unexpected argument '${arg}'`);
   }
-  if (rules2.length === 0) throw new UsageError("rules eval needs --rules FILE...");
+  if (rules2.length === 0 && !builtin) throw new UsageError("rules eval needs --rules FILE... or --builtin");
   if (!events) throw new UsageError("rules eval needs --events FILE");
-  return { help: false, subcommand: "rules-eval", options: { rules: rules2, events, monitorMode } };
+  return { help: false, subcommand: "rules-eval", options: { rules: rules2, events, monitorMode, ...builtin ? { builtin } : {} } };
 }
 function parseRules(args) {
   const [action, ...rest] = args;
   if (action === "check") {
     if (rest.includes("-h") || rest.includes("--help")) return { help: true };
-    const unknown = rest.find((a) => a.startsWith("-"));
+    const files = rest.filter((a) => a !== "--builtin");
+    const unknown = files.find((a) => a.startsWith("-"));
     if (unknown) throw new UsageError(`unknown option '${unknown}'`);
-    if (rest.length === 0) throw new UsageError("rules check needs at least one file");
-    return { help: false, subcommand: "rules-check", files: rest };
+    const builtin = files.length < rest.length;
+    if (files.length === 0 && !builtin) throw new UsageError("rules check needs at least one file, or --builtin");
+    return { help: false, subcommand: "rules-check", files, ...builtin ? { builtin } : {} };
   }
   if (action === "eval") return parseRulesEval(rest);
   throw new UsageError(action === void 0 ? "rules needs an action (check or eval)" : `unknown rules action '${action}'`);
@@ -7869,11 +7943,18 @@ function parseArgs(argv) {
     case "rules":
       return parseRules(rest);
     case "report": {
-      const { values, help } = scan(rest, { "--job-dir": "dir" }, false);
+      const spec = { "--job-dir": "dir", "--rules": "list", "--monitor-mode": "flag", "--no-builtin-rules": "flag" };
+      const { values, help } = scan(rest, spec, false);
       if (help) return { help: true };
       const jobDir = values.get("--job-dir");
       if (!jobDir) throw new UsageError("report needs --job-dir");
-      return { help: false, subcommand: "report", jobDir };
+      const options = {
+        jobDir,
+        rules: listValues(values.get("--rules")),
+        monitorMode: values.has("--monitor-mode"),
+        builtinRules: !values.has("--no-builtin-rules")
+      };
+      return { help: false, subcommand: "report", options };
     }
     default:
       throw new UsageError(`unknown subcommand '${sub}'`);
@@ -7888,7 +7969,7 @@ var DaemonUnavailable = class extends Error {
 };
 function request(stateDir, req, timeoutMs = 3e4) {
   const path = controlSocketPath(stateDir);
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const sock = net.connect(path);
     let buffered = "";
     const timer = setTimeout(() => {
@@ -7904,7 +7985,7 @@ function request(stateDir, req, timeoutMs = 3e4) {
       clearTimeout(timer);
       sock.end();
       try {
-        resolve2(JSON.parse(buffered.slice(0, nl)));
+        resolve3(JSON.parse(buffered.slice(0, nl)));
       } catch {
         reject(new Error("the daemon sent an unreadable reply"));
       }
@@ -7937,13 +8018,13 @@ function logTail(path, lines2) {
 }
 function fileLogger(path, echo = false) {
   const write = (level, message) => {
-    const line2 = `${(/* @__PURE__ */ new Date()).toISOString()} ${level} ${message}
+    const line3 = `${(/* @__PURE__ */ new Date()).toISOString()} ${level} ${message}
 `;
     try {
-      appendFileSync(path, line2);
+      appendFileSync(path, line3);
     } catch {
     }
-    if (echo) process.stderr.write(line2);
+    if (echo) process.stderr.write(line3);
   };
   return {
     info: (m) => write("info", m),
@@ -7965,13 +8046,13 @@ function startDetached(opts, entry = trackerEntry()) {
     detached: true,
     stdio: ["ignore", "pipe", openSync(logPath, "a")]
   });
-  return new Promise((resolve2) => {
+  return new Promise((resolve3) => {
     let out = "";
-    const finish = (result) => {
+    const finish = (result2) => {
       clearTimeout(timer);
       child.stdout?.destroy();
       child.unref();
-      resolve2(result);
+      resolve3(result2);
     };
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
@@ -7981,10 +8062,10 @@ ${logTail(logPath, 5)}` });
     child.stdout?.setEncoding("utf8");
     child.stdout?.on("data", (chunk) => {
       out += chunk;
-      const line2 = out.split("\n")[0] ?? "";
+      const line3 = out.split("\n")[0] ?? "";
       if (!out.includes("\n")) return;
-      if (line2.startsWith("ready")) finish({ ok: true, pid: child.pid, message: line2 });
-      else finish({ ok: false, message: line2.replace(/^error:\s*/, "") });
+      if (line3.startsWith("ready")) finish({ ok: true, pid: child.pid, message: line3 });
+      else finish({ ok: false, message: line3.replace(/^error:\s*/, "") });
     });
     child.on("exit", (code2) => {
       finish({ ok: false, message: `the daemon exited (code ${code2}) before it was ready
@@ -7994,8 +8075,8 @@ ${logTail(logPath, 5)}` });
 }
 
 // src/daemon/kill.ts
-import { rmSync as rmSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+import { rmSync as rmSync5 } from "node:fs";
+import { join as join7 } from "node:path";
 
 // src/proxy/interpose.ts
 import { execFileSync } from "node:child_process";
@@ -8003,7 +8084,7 @@ import { existsSync, readFileSync as readFileSync3, realpathSync, rmSync, writeF
 import { join as join3 } from "node:path";
 var recordPath = (stateDir) => join3(stateDir, "interpose.json");
 function mountPoints() {
-  return readFileSync3("/proc/self/mountinfo", "utf8").split("\n").filter(Boolean).map((line2) => line2.split(" ")[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))));
+  return readFileSync3("/proc/self/mountinfo", "utf8").split("\n").filter(Boolean).map((line3) => line3.split(" ")[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))));
 }
 function unmountAll(path) {
   for (let i = 0; i < 16 && mountPoints().includes(path); i++) execFileSync("umount", [path]);
@@ -8075,6 +8156,167 @@ function releaseInstance(stateDir) {
   }
 }
 
+// src/daemon/sudo.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+import { createHash, randomBytes as randomBytes2, timingSafeEqual } from "node:crypto";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync2, lstatSync, openSync as openSync3, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync4, writeSync as writeSync2 } from "node:fs";
+import { join as join6 } from "node:path";
+
+// src/platform/noFollow.ts
+import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync2, renameSync, rmSync as rmSync3, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, dirname as dirname2, join as join5 } from "node:path";
+var { O_CREAT, O_EXCL, O_NOFOLLOW, O_WRONLY, O_APPEND, O_DIRECTORY, O_RDONLY } = constants;
+var FILE_MODE = 416;
+function createExclusive(path, mode2 = FILE_MODE) {
+  const fd = openSync2(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW, mode2);
+  fchmodSync(fd, mode2);
+  return fd;
+}
+function writeReplacing(path, data, mode2 = FILE_MODE) {
+  const tmp = join5(dirname2(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const fd = createExclusive(tmp, mode2);
+  try {
+    const buf = typeof data === "string" ? Buffer.from(data) : data;
+    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync3(tmp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync3(tmp, { force: true });
+    throw err;
+  }
+}
+function makeDirectory(path, mode2, gid) {
+  mkdirSync2(path, { mode: 448 });
+  const fd = openSync2(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+  try {
+    if (gid !== void 0) fchownGroup(fd, gid);
+    fchmodSync(fd, mode2);
+  } finally {
+    closeSync(fd);
+  }
+}
+function fchownGroup(fd, gid) {
+  fchownSync(fd, process.getuid?.() ?? 0, gid);
+}
+
+// src/daemon/sudo.ts
+var SUDOERS_DIR = "/etc/sudoers.d";
+var MARK = "# cicd-sensor disable-sudo";
+var USER_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,31}$/;
+var hash = (token) => createHash("sha256").update(token).digest();
+var SudoError = class extends Error {
+};
+function userName(uid, passwd = "/etc/passwd") {
+  for (const line3 of readFileSync5(passwd, "utf8").split("\n")) {
+    const [name, , id2] = line3.split(":");
+    if (name && Number(id2) === uid && id2 !== "") return name;
+  }
+  return void 0;
+}
+var visudo = (args) => {
+  execFileSync2("visudo", ["-c", "-q", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+};
+var SudoSwitch = class {
+  constructor(stateDir, dir = SUDOERS_DIR) {
+    this.stateDir = stateDir;
+    this.dir = dir;
+  }
+  stateDir;
+  dir;
+  records = /* @__PURE__ */ new Map();
+  get recordPath() {
+    return join6(this.stateDir, "sudo.json");
+  }
+  save() {
+    writeReplacing(this.recordPath, JSON.stringify([...this.records.values()]) + "\n", 384);
+  }
+  /** Gives back the sudo a previous daemon on this state directory removed and never restored (it was killed). */
+  repair() {
+    if (!existsSync2(this.recordPath)) return [];
+    const left = JSON.parse(readFileSync5(this.recordPath, "utf8"));
+    for (const r of left) removeOurs(r.file);
+    rmSync4(this.recordPath, { force: true });
+    return left.map((r) => r.user);
+  }
+  /** Removes user's sudo until the job ends: the drop-in's path, and the token that gives it back early. */
+  disable(job, user) {
+    if (!USER_NAME.test(user)) throw new SudoError(`cannot remove the sudo of "${user}": not a plain user name`);
+    if (this.records.has(job)) throw new SudoError(`sudo is already removed for job ${job}`);
+    const file = join6(this.dir, `zz-cicd-sensor-${job.replace(/[^A-Za-z0-9_-]/g, "_")}`);
+    const staged = join6(this.dir, `.cicd-sensor-${process.pid}.tmp`);
+    writeNew(staged, `${MARK} for job ${job}: ${user} may not use sudo until the job ends
+${user} ALL=(ALL:ALL) !ALL
+`);
+    const token = randomBytes2(24).toString("base64url");
+    try {
+      visudo(["-f", staged]);
+      this.records.set(job, { job, user, file, tokenHash: hash(token).toString("hex") });
+      this.save();
+      renameSync2(staged, file);
+      visudo([]);
+    } catch (err) {
+      rmSync4(staged, { force: true });
+      this.restore(job);
+      throw new SudoError(`cannot remove the sudo of ${user}: ${err.stderr?.toString().trim() || err.message}`);
+    }
+    return { file, token };
+  }
+  /** Whether token is the one the job's disable answered with. */
+  tokenMatches(job, token) {
+    const r = this.records.get(job);
+    return r !== void 0 && token !== void 0 && timingSafeEqual(hash(token), Buffer.from(r.tokenHash, "hex"));
+  }
+  /** Gives the job's user its sudo back; false when this daemon removed none for the job. */
+  restore(job) {
+    const r = this.records.get(job);
+    if (!r) return false;
+    removeOurs(r.file);
+    this.records.delete(job);
+    if (this.records.size > 0) this.save();
+    else rmSync4(this.recordPath, { force: true });
+    return true;
+  }
+  jobs() {
+    return [...this.records.keys()];
+  }
+};
+function writeNew(path, text3) {
+  rmSync4(path, { force: true });
+  const fd = openSync3(path, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, 288);
+  try {
+    writeSync2(fd, text3);
+  } finally {
+    closeSync2(fd);
+  }
+}
+function removeOurs(file) {
+  try {
+    const st = lstatSync(file);
+    if (!st.isFile() || st.uid !== 0 || !readFileSync5(file, "utf8").startsWith(MARK)) return;
+  } catch {
+    return;
+  }
+  rmSync4(file, { force: true });
+}
+function answerSudo(sw, req, peerUid, registered) {
+  if (!req.disable) {
+    if (peerUid !== 0 && !sw.tokenMatches(req.id, req.token)) throw new SudoError(`giving back the sudo removed for job ${req.id} takes the token its disable answered with`);
+    return { ok: true, restored: sw.restore(req.id) };
+  }
+  if (!registered) throw new SudoError(`no job ${req.id} is registered`);
+  const user = peerUid === 0 ? req.user : userName(peerUid);
+  if (user === void 0) throw new SudoError(peerUid === 0 ? "root must name the user whose sudo is removed" : `uid ${peerUid} has no name in /etc/passwd`);
+  return { ok: true, ...sw.disable(req.id, user) };
+}
+
 // src/daemon/kill.ts
 async function gone(pid, timeoutMs) {
   const end = Date.now() + timeoutMs;
@@ -8093,31 +8335,32 @@ async function killDaemon(stateDir) {
     killed = pid;
   }
   const repairedDocker = repairInterposition(stateDir) !== void 0;
-  for (const name of ["ready", "control.sock", "docker.sock"]) rmSync3(join5(stateDir, name), { force: true });
-  rmSync3(pidfilePath(stateDir), { force: true });
-  return { killed, repairedDocker };
+  const sudoGivenBack = new SudoSwitch(stateDir).repair();
+  for (const name of ["ready", "control.sock", "docker.sock"]) rmSync5(join7(stateDir, name), { force: true });
+  rmSync5(pidfilePath(stateDir), { force: true });
+  return { killed, repairedDocker, sudoGivenBack };
 }
 
 // src/daemon/main.ts
-import { join as join16 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/daemon/daemon.ts
-import { chmodSync as chmodSync3, lstatSync, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmdirSync as rmdirSync4, rmSync as rmSync8, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join15 } from "node:path";
+import { chmodSync as chmodSync3, lstatSync as lstatSync3, mkdirSync as mkdirSync4, readdirSync as readdirSync3, rmdirSync as rmdirSync4, rmSync as rmSync10, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join19 } from "node:path";
 
 // src/platform/cgroup.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync5, rmdirSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync6, rmdirSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join8 } from "node:path";
 function cgroup2RootFromMounts(mounts) {
-  for (const line2 of mounts.split("\n")) {
-    const [, mountPoint, fsType] = line2.split(" ");
+  for (const line3 of mounts.split("\n")) {
+    const [, mountPoint, fsType] = line3.split(" ");
     if (fsType === "cgroup2" && mountPoint) return mountPoint.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
   }
   return void 0;
 }
 function cgroup2Root() {
   try {
-    return cgroup2RootFromMounts(readFileSync5("/proc/mounts", "utf8"));
+    return cgroup2RootFromMounts(readFileSync6("/proc/mounts", "utf8"));
   } catch {
     return void 0;
   }
@@ -8127,17 +8370,17 @@ function cgroupId(path) {
 }
 function processCgroup(pid) {
   try {
-    const line2 = readFileSync5(`/proc/${pid}/cgroup`, "utf8").split("\n").find((l) => l.startsWith("0::"));
-    return line2?.slice(3);
+    const line3 = readFileSync6(`/proc/${pid}/cgroup`, "utf8").split("\n").find((l) => l.startsWith("0::"));
+    return line3?.slice(3);
   } catch {
     return void 0;
   }
 }
 function createCgroup(root, relative) {
-  const path = join6(root, relative);
+  const path = join8(root, relative);
   for (let attempt = 0; ; attempt++) {
     try {
-      mkdirSync2(path, { recursive: true });
+      mkdirSync3(path, { recursive: true });
       return path;
     } catch (err) {
       if (err.code !== "ENOENT" || attempt >= 3) throw err;
@@ -8146,18 +8389,18 @@ function createCgroup(root, relative) {
 }
 function cgroupProcs(path) {
   try {
-    return readFileSync5(join6(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
+    return readFileSync6(join8(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 function moveProcess(path, pid) {
-  writeFileSync3(join6(path, "cgroup.procs"), `${pid}
+  writeFileSync3(join8(path, "cgroup.procs"), `${pid}
 `);
 }
 function removeCgroup(path) {
-  if (!existsSync2(path)) return;
-  const parent = join6(path, "..");
+  if (!existsSync3(path)) return;
+  const parent = join8(path, "..");
   for (const pid of cgroupProcs(path)) {
     try {
       moveProcess(parent, pid);
@@ -8176,24 +8419,8 @@ function removeIfUnused(path) {
 // src/native/sensor.ts
 import { constants as osConstants } from "node:os";
 
-// src/action/constants.ts
-var EnvVar = {
-  /** Overrides the daemon's state directory (tests, self-hosted layouts). */
-  StateDir: "CICD_SENSOR_STATE_DIR",
-  /** Seconds to wait for the daemon to be ready. */
-  ReadyTimeout: "CICD_SENSOR_READY_TIMEOUT",
-  /** `cicd-sensor run`: print the kernel's whole message when the sensor cannot start. */
-  Debug: "CICD_SENSOR_DEBUG",
-  /** Print the attach plan as the native library returns it. */
-  DebugPlan: "CICD_SENSOR_DEBUG_PLAN",
-  /** The directory holding sensor.bpf.o and lib/, instead of the bundle's own. */
-  Assets: "CICD_SENSOR_ASSETS",
-  /** Tests: a shorter floor (seconds) for the TTL of addresses a DNS answer allows (src/policy/kernelPolicy.ts). */
-  PolicyTtlFloor: "CICD_SENSOR_POLICY_TTL_FLOOR"
-};
-
 // src/kernel/layout.ts
-var RECORDS_ABI = 2;
+var RECORDS_ABI = 3;
 var STAGING_KEY_MAX = 80;
 var Kind = {
   EXEC: 1,
@@ -8207,7 +8434,8 @@ var Kind = {
   DOMAIN: 9,
   ACCESS: 10,
   MOUNT: 11,
-  HTTP_REQUEST: 12
+  HTTP_REQUEST: 12,
+  TAMPER: 13
 };
 var HOOK_NAMES = [
   "process_exec",
@@ -8224,8 +8452,10 @@ var HOOK_NAMES = [
   "domain",
   "process_access",
   "mount",
-  "http_request"
+  "http_request",
+  "tamper"
 ];
+var BULK_HOOKS = ["file_open", "file_remove", "file_move", "file_link"];
 var Flag = {
   ARGV_TRUNCATED: 1 << 0,
   PATH_TRUNCATED: 1 << 1,
@@ -8234,7 +8464,8 @@ var Flag = {
   ANSWERS_TRUNCATED: 1 << 4,
   MEMFD: 1 << 5,
   EGRESS_DENIED: 1 << 6,
-  EGRESS_BLOCKED: 1 << 7
+  EGRESS_BLOCKED: 1 << 7,
+  IO_URING: 1 << 8
 };
 var CgroupOp = { MKDIR: 1, RMDIR: 2, ATTACH: 3, PROMOTE: 4 };
 var Access = { READ: 1, WRITE: 2, READ_WRITE: 3, EXEC: 4 };
@@ -8248,6 +8479,7 @@ var AccessOp = { PTRACE: 1, VM_READV: 2, VM_WRITEV: 3, PROC_OPEN: 4 };
 var ProcFile = { MEM: 1, MAPS: 2, SMAPS: 3, SMAPS_ROLLUP: 4, NUMA_MAPS: 5, PAGEMAP: 6 };
 var Prevention = { NONE: 0, SIGNAL: 1, LSM: 2 };
 var MountOp = { MOUNT: 1, MOVE_MOUNT: 2 };
+var TamperOp = { SIGNAL: 1, STOPPED: 2, TRACED: 3 };
 var OFFSETS = {
   cs_header: { kind: 0, size: 2, pid: 4, tid: 8, flags: 12, time_ns: 16, cgroup_id: 24, start_time_ns: 32 },
   cs_exec: { ppid: 40, uid: 44, parent_start_time_ns: 48, path_len: 56, argv_len: 58, cwd_len: 60 },
@@ -8257,7 +8489,7 @@ var OFFSETS = {
   cs_connect: { protocol: 40, family: 41, port: 42, via_sendmsg: 44, addr: 48 },
   cs_file_open: { open_flags: 40, access: 44, path_enc: 45, path_len: 46 },
   cs_file_op: { op: 40, op_flags: 44, path_len: 48, base_len: 50, path2_len: 52, base2_len: 54 },
-  cs_unix_connect: { path_len: 40, sock_type: 42 },
+  cs_unix_connect: { path_len: 40, sock_type: 42, peer_dev: 44, peer_ino: 48 },
   cs_domain: {
     source: 40,
     protocol: 41,
@@ -8281,6 +8513,19 @@ var OFFSETS = {
     target_ns: 60
   },
   cs_http_request: { method_len: 40, path_len: 42, host_len: 44, port: 46, family: 48, path_cut: 49, addr: 56 },
+  cs_tamper: {
+    stopped_ns: 40,
+    stopped_total_ns: 48,
+    tracer_start_time_ns: 56,
+    op: 64,
+    sig: 68,
+    target_tid: 72,
+    result: 76,
+    tracer_pid: 80,
+    count: 84
+  },
+  cs_lost_key: { pid: 0, start_time_ns: 8 },
+  cs_lost_files: { cgroup_id: 0, opens: 8, ops: 16, comm: 24 },
   cs_mount: {
     flags: 40,
     op: 44,
@@ -8299,28 +8544,31 @@ var SIZEOF = {
   cs_connect: 64,
   cs_file_open: 48,
   cs_file_op: 56,
-  cs_unix_connect: 48,
+  cs_unix_connect: 56,
   cs_domain: 72,
   cs_process_access: 64,
   cs_mount: 64,
-  cs_http_request: 72
+  cs_http_request: 72,
+  cs_tamper: 88,
+  cs_lost_key: 16,
+  cs_lost_files: 40
 };
 
 // src/native/assets.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname2, join as join7, resolve } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname3, join as join9, resolve } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function assetsDir() {
   const override = process.env[EnvVar.Assets];
   if (override) return resolve(override);
-  const here = dirname2(fileURLToPath2(import.meta.url));
+  const here = dirname3(fileURLToPath2(import.meta.url));
   for (const candidate of [here, resolve(here, "../../dist")]) {
-    if (existsSync3(join7(candidate, "lib", "libcicdsensor.so"))) return candidate;
+    if (existsSync4(join9(candidate, "lib", "libcicdsensor.so"))) return candidate;
   }
   throw new Error(`cicd-sensor assets not found next to ${here}; run 'npm run build'`);
 }
-var libraryPath = () => join7(assetsDir(), "lib", "libcicdsensor.so");
-var bpfObjectPath = () => join7(assetsDir(), "sensor.bpf.o");
+var libraryPath = () => join9(assetsDir(), "lib", "libcicdsensor.so");
+var bpfObjectPath = () => join9(assetsDir(), "sensor.bpf.o");
 
 // node_modules/koffi/src/koffi/index.js
 import util from "node:util";
@@ -8605,9 +8853,9 @@ function detectPlatform() {
     triplets2.push(`musl_${abi}`);
   return [package_default.version, pkg2, triplets2];
 }
-function loadDynamic(dirname4, pkg2, triplets2) {
+function loadDynamic(dirname7, pkg2, triplets2) {
   let suffix = "/../../build/koffi";
-  let root = dirname4 + suffix;
+  let root = dirname7 + suffix;
   let roots = [root];
   let native2 = null;
   let err = null;
@@ -8644,14 +8892,14 @@ function wrapNative(native2, version2) {
   if (native2.version != version2)
     throw new Error("Mismatched native Koffi modules");
   let load = native2.load;
-  let register3 = native2.register;
+  let register4 = native2.register;
   native2.register = (...args) => {
     if (args.length >= 3 && typeof args[1] == "function") {
       process.emitWarning("Using koffi.register() with a custom this value was deprecated in Koffi 2.17, use function.bind() instead", "DeprecationWarning", "KOFFI009");
       args[1] = args[1].bind(args[0]);
       args = args.slice(1);
     }
-    return register3(...args);
+    return register4(...args);
   };
   native2.load = (...args) => {
     let lib = load(...args);
@@ -8712,7 +8960,7 @@ var mod_view = native.view;
 var index_default = native;
 
 // src/native/ffi.ts
-var NATIVE_ABI = 2;
+var NATIVE_ABI = 5;
 var api;
 function nativeApi() {
   if (api) return api;
@@ -8723,7 +8971,7 @@ function nativeApi() {
   const loaded = {
     cs_abi_version: f("int cs_abi_version(void)"),
     cs_records_version: f("int cs_records_version(void)"),
-    cs_open: f("cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t self_tgid, uint32_t flags, _Out_ int *err)"),
+    cs_open: f("cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t priority_bytes, uint32_t self_tgid, uint32_t flags, _Out_ int *err)"),
     cs_attach: f("int cs_attach(cs_sensor *s, const char *cgroup_root, _Out_ uint8_t *plan, uint32_t plan_len)"),
     cs_track_cgroup: f("int cs_track_cgroup(cs_sensor *s, uint64_t cgroup_id)"),
     cs_untrack_cgroup: f("int cs_untrack_cgroup(cs_sensor *s, uint64_t cgroup_id)"),
@@ -8739,8 +8987,13 @@ function nativeApi() {
     cs_backlog: f("int64_t cs_backlog(cs_sensor *s)"),
     cs_map_id: f("int cs_map_id(cs_sensor *s, const char *name)"),
     cs_read_counters: f("int cs_read_counters(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)"),
+    cs_read_lost_files: f("int cs_read_lost_files(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)"),
     cs_links_alive: f("int cs_links_alive(cs_sensor *s)"),
+    cs_link_report: f("int cs_link_report(cs_sensor *s, _Out_ uint8_t *out, uint32_t len)"),
+    cs_cgroup_alive: f("int cs_cgroup_alive(cs_sensor *s, uint64_t cgroup_id)"),
     cs_close: f("void cs_close(cs_sensor *s)"),
+    cs_close_in_background: f("int cs_close_in_background(cs_sensor *s)"),
+    cs_timings: f("int cs_timings(cs_sensor *s, _Out_ uint8_t *out, uint32_t len)"),
     cs_boot_to_realtime_ns: f("int64_t cs_boot_to_realtime_ns(void)"),
     cs_peer_pid: f("int cs_peer_pid(int fd)"),
     cs_peer_cred: f("int cs_peer_cred(int fd, _Out_ int *out)"),
@@ -8754,8 +9007,8 @@ function nativeApi() {
     cs_stage_policy: f("int cs_stage_policy(cs_sensor *s, const char *basename, uint32_t policy)"),
     cs_policy_exempt: f("int cs_policy_exempt(cs_sensor *s, uint32_t tgid, uint32_t exempt)"),
     cs_policy_stats: f("int cs_policy_stats(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)"),
-    pollAsync: (h, buf, len, timeoutMs) => new Promise((resolve2, reject) => {
-      poll.async(h, buf, len, timeoutMs, (err, res) => err ? reject(err) : resolve2(res));
+    pollAsync: (h, buf, len, timeoutMs) => new Promise((resolve3, reject) => {
+      poll.async(h, buf, len, timeoutMs, (err, res) => err ? reject(err) : resolve3(res));
     })
   };
   if (loaded.cs_abi_version() !== NATIVE_ABI) {
@@ -8774,6 +9027,7 @@ var SensorError = class extends Error {
   }
   errno;
 };
+var DEFAULT_PRIORITY_RINGBUF_BYTES = 1 << 20;
 var errnoName = (errno) => Object.entries(osConstants.errno).find(([, v]) => v === errno)?.[0] ?? `errno ${errno}`;
 function lastError(api2, rc) {
   const buf = Buffer.alloc(8192);
@@ -8781,15 +9035,34 @@ function lastError(api2, rc) {
   const text3 = n > 0 ? buf.subarray(0, n).toString("utf8") : errnoName(-rc);
   return new SensorError(text3, -rc);
 }
+var LOST_FILES_MAX = 4096;
+var LOST_FILES_ENTRY = SIZEOF.cs_lost_key + SIZEOF.cs_lost_files;
+function decodeLostFiles(b) {
+  const key = OFFSETS.cs_lost_key;
+  const at = (off) => SIZEOF.cs_lost_key + off;
+  const value = OFFSETS.cs_lost_files;
+  const comm2 = b.subarray(at(value.comm), LOST_FILES_ENTRY);
+  const end = comm2.indexOf(0);
+  return {
+    pid: b.readUInt32LE(key.pid),
+    startNs: Number(b.readBigUInt64LE(key.start_time_ns)),
+    cgroupId: Number(b.readBigUInt64LE(at(value.cgroup_id))),
+    comm: comm2.subarray(0, end < 0 ? comm2.length : end).toString("utf8"),
+    opens: Number(b.readBigUInt64LE(at(value.opens))),
+    ops: Number(b.readBigUInt64LE(at(value.ops)))
+  };
+}
 var POLICY_MODES = { off: 0, audit: 1, block: 2 };
 var POLICY_STATS = ["denied", "refused", "learned", "learnFull"];
 var Sensor = class _Sensor {
-  constructor(api2, handle) {
+  constructor(api2, handle, rings) {
     this.api = api2;
     this.handle = handle;
+    this.rings = rings;
   }
   api;
   handle;
+  rings;
   closed = false;
   polling = false;
   static open(opts) {
@@ -8799,9 +9072,10 @@ var Sensor = class _Sensor {
     }
     const err = [0];
     const flags = opts.noFunctionHooks ? 1 : 0;
-    const h = api2.cs_open(opts.objectPath ?? bpfObjectPath(), opts.ringbufBytes, process.pid, flags, err);
+    const rings = { priority: opts.priorityRingbufBytes ?? DEFAULT_PRIORITY_RINGBUF_BYTES, bulk: opts.ringbufBytes };
+    const h = api2.cs_open(opts.objectPath ?? bpfObjectPath(), rings.bulk, rings.priority, process.pid, flags, err);
     if (!h) throw lastError(api2, err[0] ?? -1);
-    return new _Sensor(api2, h);
+    return new _Sensor(api2, h, rings);
   }
   check(rc) {
     if (rc < 0) throw lastError(this.api, rc);
@@ -8840,11 +9114,11 @@ var Sensor = class _Sensor {
     this.check(this.api.cs_unprotect(this.live(), tgid));
   }
   /** policy: the job's egress policy id, which the container's cgroup gets when it is made. */
-  stage(basename3, policy = 0) {
-    this.check(this.api.cs_stage_policy(this.live(), basename3, policy));
+  stage(basename4, policy = 0) {
+    this.check(this.api.cs_stage_policy(this.live(), basename4, policy));
   }
-  unstage(basename3) {
-    this.check(this.api.cs_unstage(this.live(), basename3));
+  unstage(basename4) {
+    this.check(this.api.cs_unstage(this.live(), basename4));
   }
   trackedCgroups(max = 16384) {
     const out = new BigUint64Array(max);
@@ -8886,7 +9160,7 @@ var Sensor = class _Sensor {
   }
   /** Kernel ids of the sensor's maps, for bpftool and diagnostics. */
   mapIds() {
-    const names = ["tracked_cgroups", "tracked_tasks", "staging_map", "events", "counters"];
+    const names = ["tracked_cgroups", "tracked_tasks", "staging_map", "events", "events_priority", "counters", "lost_files"];
     return Object.fromEntries(names.map((n) => [n, this.check(this.api.cs_map_id(this.live(), n))]));
   }
   /** Copies whole records into buf without waiting; returns bytes written. */
@@ -8918,6 +9192,14 @@ var Sensor = class _Sensor {
       suppressed: Number(out[i * 3 + 2])
     }));
   }
+  /** The lost_files map: which processes lost file records to a full bulk ring, and how many. */
+  lostFiles(max = LOST_FILES_MAX) {
+    const out = Buffer.alloc(max * LOST_FILES_ENTRY);
+    const n = this.check(this.api.cs_read_lost_files(this.live(), out, max));
+    const entries = [];
+    for (let i = 0; i < n; i++) entries.push(decodeLostFiles(out.subarray(i * LOST_FILES_ENTRY, (i + 1) * LOST_FILES_ENTRY)));
+    return entries;
+  }
   /** CLOCK_REALTIME - CLOCK_BOOTTIME in ns, for turning record times into wall-clock times. */
   static bootToRealtimeNs() {
     return Number(nativeApi().cs_boot_to_realtime_ns());
@@ -8926,13 +9208,35 @@ var Sensor = class _Sensor {
   testSkb(prog, frame) {
     return this.check(this.api.cs_test_skb(this.live(), prog, frame, frame.length));
   }
+  /** Where the start went: the maps, each instance's load (the verifier), each hook's attach. */
+  timings() {
+    const buf = Buffer.alloc(16 * 1024);
+    const n = this.check(this.api.cs_timings(this.live(), buf, buf.length));
+    return JSON.parse(buf.subarray(0, n).toString("utf8"));
+  }
   linksAlive() {
     return this.api.cs_links_alive(this.live());
   }
-  /** Detaches everything. Waits for nothing: callers stop polling first. */
-  close() {
+  /** Every link the sensor attached, with the program attached through it now. */
+  links() {
+    const buf = Buffer.alloc(16 * 1024);
+    const n = this.check(this.api.cs_link_report(this.live(), buf, buf.length));
+    return JSON.parse(buf.subarray(0, n).toString("utf8"));
+  }
+  /** Whether the cgroup with this id exists, judged by id below the cgroup root opened at attach (no path a mount could hide). */
+  cgroupAlive(id2) {
+    return this.check(this.api.cs_cgroup_alive(this.live(), id2)) === 1;
+  }
+  /**
+   * Detaches everything. Waits for nothing: callers stop polling first.
+   * inBackground: a child process detaches the links after this returns
+   * (each syscall tracepoint's detach waits for an RCU grace period, one
+   * after another: over a second in all), for a caller about to exit.
+   */
+  close(opts = {}) {
     if (this.closed) return;
     if (this.polling) throw new SensorError("close while a poll is running", 16);
+    if (opts.inBackground) this.api.cs_close_in_background(this.handle);
     this.closed = true;
     this.api.cs_close(this.handle);
   }
@@ -8968,11 +9272,12 @@ var ARM64 = [
 var TMPFILE_BIT = 4194304;
 var named = /* @__PURE__ */ new Map();
 function openFlagNames(flags, arch = process.arch) {
-  const key = `${arch}:${flags}`;
-  let names = named.get(key);
+  let byFlags = named.get(arch);
+  if (byFlags === void 0) named.set(arch, byFlags = /* @__PURE__ */ new Map());
+  let names = byFlags.get(flags);
   if (names === void 0) {
     names = nameFlags(flags, arch);
-    if (named.size < 4096) named.set(key, names);
+    if (byFlags.size < 4096) byFlags.set(flags, names);
   }
   return names;
 }
@@ -9069,16 +9374,26 @@ function splitNul(buf, start, end) {
   if (from < end) out.push(bytesToText(buf, from, end));
   return out;
 }
+var scratch = Buffer.allocUnsafe(4096);
 function componentsToPath(buf, start, end, truncated) {
-  let parts;
-  if (isAscii(buf, start, end)) {
-    parts = buf.toString("latin1", start, end).split("\0");
-    if (parts[parts.length - 1] === "") parts.pop();
-    parts.reverse();
-  } else {
-    parts = splitNul(buf, start, end).reverse();
+  const last = end > start && buf[end - 1] === 0 ? end - 1 : end;
+  if (scratch.length < last - start + 1) scratch = Buffer.allocUnsafe(2 * (last - start + 1));
+  const out = scratch;
+  let pos = 1;
+  let high = 0;
+  out[0] = 47;
+  let segEnd = last;
+  for (let i = last - 1; i >= start - 1; i--) {
+    if (i >= start && buf[i] !== 0) continue;
+    for (let j = i + 1; j < segEnd; j++) {
+      const c = buf[j];
+      high |= c;
+      out[pos++] = c;
+    }
+    if (i >= start) out[pos++] = 47;
+    segEnd = i;
   }
-  const path = "/" + parts.join("/");
+  const path = high < 128 ? out.toString("latin1", 0, pos) : "/" + splitNul(buf, start, end).reverse().join("/");
   return truncated ? "/\u2026" + path : path;
 }
 function resolvePath(raw, base2) {
@@ -9161,6 +9476,7 @@ function mountInfo(s) {
 }
 var PROC_PID_PATH = /^\/proc\/(\d+)(?:\/|$)/;
 function procTarget(path, selfPid, targets) {
+  if (!path.startsWith("/proc/")) return void 0;
   const m = PROC_PID_PATH.exec(path);
   if (!m) return void 0;
   const pid = Number(m[1]);
@@ -9259,12 +9575,25 @@ function record(kind, s, ctx, process2 = processContext(ctx.node, ctx.bootToReal
     cgroup_id: s.cgroupId,
     container: ctx.container,
     step: ctx.node.step,
-    process: process2
+    process: process2,
+    network: void 0,
+    file: void 0,
+    domain: void 0,
+    unix_socket: void 0,
+    mount: void 0,
+    http: void 0,
+    access: void 0,
+    container_create: void 0
   };
 }
 function domainEvent(domain, s, ctx) {
   const e = record("domain", s, ctx);
   e.domain = domain;
+  return e;
+}
+function containerCreateEvent(create, s, ctx) {
+  const e = record("container_create", s, ctx);
+  e.container_create = create;
   return e;
 }
 function exitEvent(s, ctx) {
@@ -9317,14 +9646,14 @@ function buildEvent(s, ctx) {
 }
 
 // src/kerneltracker/processTable.ts
-import { readFileSync as readFileSync7, readlinkSync } from "node:fs";
+import { readFileSync as readFileSync8, readlinkSync } from "node:fs";
 
 // src/platform/procStat.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 function readProcStat(pid, procRoot = "/proc") {
   let stat;
   try {
-    stat = readFileSync6(`${procRoot}/${pid}/stat`, "latin1");
+    stat = readFileSync7(`${procRoot}/${pid}/stat`, "latin1");
   } catch {
     return void 0;
   }
@@ -9345,7 +9674,7 @@ function readProc(pid, procRoot = "/proc") {
       execPath = readlinkSync(`${procRoot}/${pid}/exe`);
     } catch {
     }
-    const cmdline = readFileSync7(`${procRoot}/${pid}/cmdline`);
+    const cmdline = readFileSync8(`${procRoot}/${pid}/cmdline`);
     const argv = splitNul(cmdline, 0, cmdline.length);
     return { ppid: stat.ppid, startTicks: stat.startTicks, execPath, argv };
   } catch {
@@ -9423,6 +9752,36 @@ var ProcessTable = class {
     }
     return this.put(pid, startNs, 0, void 0, { execPath: "", argv: [] });
   }
+  /**
+   * The node for pid as it is now, without keeping what it reads: a process
+   * a userspace source names (the docker proxy's client by SO_PEERCRED) may
+   * not have reached the tracker through the ring buffer yet, and its own
+   * records will still arrive and claim it.
+   */
+  peek(pid) {
+    const known = this.get(pid, 0);
+    if (known) return known;
+    const proc = readProc(pid);
+    const parent = proc ? this.get(proc.ppid, 0) : void 0;
+    const { ancestors, truncated } = chainFrom(parent);
+    const execPath = proc?.execPath ?? "";
+    const argv = proc?.argv ?? [];
+    return {
+      pid,
+      startTicks: proc?.startTicks ?? 0,
+      startNs: (proc?.startTicks ?? 0) * NS_PER_TICK,
+      ppid: proc?.ppid ?? 0,
+      uid: parent?.uid,
+      execPath,
+      argv,
+      argvTruncated: false,
+      cwd: parent?.cwd,
+      ancestors,
+      ancestorsTruncated: truncated,
+      asAncestor: { pid, exec_path: execPath, argv },
+      step: parent?.step
+    };
+  }
   /** Removes the node of an exited process and returns it for the exit event. */
   exit(pid, startNs) {
     const node = this.get(pid, startNs);
@@ -9439,8 +9798,8 @@ var ProcessTable = class {
 };
 
 // src/kerneltracker/steps.ts
-import { closeSync, constants, fstatSync, openSync as openSync2, readSync } from "node:fs";
-import { basename } from "node:path";
+import { closeSync as closeSync3, constants as constants3, fstatSync, openSync as openSync4, readSync } from "node:fs";
+import { basename as basename2 } from "node:path";
 var ACTION_PATH = /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\//;
 var RUN_SCRIPT = /\/_temp\/[^/]+\.(sh|bash|ps1|py|cmd)$/;
 var LABEL_MAX = 200;
@@ -9448,7 +9807,7 @@ var SCRIPT_READ_BYTES = 8192;
 function firstScriptLine(path, runnerUid) {
   let fd;
   try {
-    fd = openSync2(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    fd = openSync4(path, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
     const st = fstatSync(fd);
     if (!st.isFile()) return void 0;
     if (runnerUid !== void 0 && runnerUid !== 0 && st.uid !== runnerUid) return void 0;
@@ -9458,7 +9817,7 @@ function firstScriptLine(path, runnerUid) {
   } catch {
     return void 0;
   } finally {
-    if (fd !== void 0) closeSync(fd);
+    if (fd !== void 0) closeSync3(fd);
   }
 }
 var clip = (s) => s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}\u2026` : s;
@@ -9469,10 +9828,10 @@ function stepLabel(execPath, argv, readLine = firstScriptLine) {
   }
   const script = argv.find((a) => RUN_SCRIPT.test(a));
   if (script) {
-    const line2 = readLine(script);
-    return clip(`run: ${line2 ?? `(script ${basename(script)} already removed)`}`);
+    const line3 = readLine(script);
+    return clip(`run: ${line3 ?? `(script ${basename2(script)} already removed)`}`);
   }
-  const shown = argv.length ? argv.join(" ") : basename(execPath);
+  const shown = argv.length ? argv.join(" ") : basename2(execPath);
   return clip(`run: ${shown}`);
 }
 
@@ -9558,9 +9917,6 @@ function assignStep(node, job) {
   if (job.workerPid === void 0 || node.ppid !== job.workerPid) return;
   node.step = Object.freeze({ pid: node.pid, label: stepLabel(node.execPath, node.argv, (path) => firstScriptLine(path, node.uid)) });
 }
-
-// src/kerneltracker/jobRegistry.ts
-import { existsSync as existsSync4 } from "node:fs";
 
 // src/kerneltracker/domains.ts
 var ANSWER_WAIT_MS = 2e3;
@@ -9676,14 +10032,14 @@ var JobDomains = class {
 // src/kerneltracker/jobRegistry.ts
 var REMOVED_GRACE_MS = 5e3;
 var JobRegistry = class {
-  constructor(maps, now, exists = existsSync4) {
+  constructor(maps, now, alive = () => true) {
     this.maps = maps;
     this.now = now;
-    this.exists = exists;
+    this.alive = alive;
   }
   maps;
   now;
-  exists;
+  alive;
   jobs = /* @__PURE__ */ new Map();
   jobByCgroup = /* @__PURE__ */ new Map();
   cgroupsByJob = /* @__PURE__ */ new Map();
@@ -9763,15 +10119,22 @@ var JobRegistry = class {
     this.containerByCgroup.delete(id2);
   }
   /**
-   * Catches a removal the kernel hook missed (for example while the ring
-   * buffer was full): a registered cgroup whose directory is gone is treated
-   * as removed.
+   * Catches a removal whose record the kernel could not send (the ring
+   * buffer was full): a cgroup that no longer exists by id leaves the
+   * mirror after the grace period. The kernel map is left alone: its rmdir
+   * hook removed the entry itself, and untracking on anything but the
+   * kernel's word would let a job hide its cgroup's path (a mount over the
+   * cgroup fs) and go unobserved.
    */
   reconcile() {
-    for (const [id2, path] of this.cgroupPath) {
-      if (this.removedAt.has(id2) || this.exists(path)) continue;
-      this.maps.untrackCgroup(BigInt(id2));
-      this.removedAt.set(id2, this.now());
+    for (const id2 of this.jobByCgroup.keys()) {
+      if (!this.removedAt.has(id2) && !this.alive(id2)) this.removedAt.set(id2, this.now());
+    }
+  }
+  /** Every cgroup of a job not yet removed: what tracked_cgroups must hold. */
+  *liveCgroups() {
+    for (const [id2, jobId2] of this.jobByCgroup) {
+      if (!this.removedAt.has(id2)) yield { id: id2, jobId: jobId2, path: this.cgroupPath.get(id2) };
     }
   }
   /** Removes the job and untracks every cgroup it has; returns its state. */
@@ -9801,6 +10164,11 @@ var JobRegistry = class {
     };
   }
 };
+
+// src/kerneltracker/lostFiles.ts
+function processLosses(entries, ofJob, nodeOf) {
+  return entries.filter((e) => e.opens + e.ops > 0 && ofJob(e)).map((e) => ({ pid: e.pid, name: nodeOf(e)?.execPath || e.comm, fileOpens: e.opens, fileOps: e.ops })).sort((a, b) => b.fileOpens + b.fileOps - (a.fileOpens + a.fileOps) || a.pid - b.pid);
+}
 
 // src/kerneltracker/protection.ts
 var Protection = class {
@@ -9850,21 +10218,21 @@ var Staging = class {
   containerByBasename = /* @__PURE__ */ new Map();
   stagedAt = /* @__PURE__ */ new Map();
   /** The job is creating a container whose cgroup will have this basename. */
-  stage(jobId2, basename3, container, policyId = 0) {
-    this.maps.stage(basename3, policyId);
-    this.stagingByBasename.set(basename3, jobId2);
+  stage(jobId2, basename4, container, policyId = 0) {
+    this.maps.stage(basename4, policyId);
+    this.stagingByBasename.set(basename4, jobId2);
     let names = this.stagingByJob.get(jobId2);
     if (!names) this.stagingByJob.set(jobId2, names = /* @__PURE__ */ new Set());
-    names.add(basename3);
-    this.containerByBasename.set(basename3, Object.freeze({ ...container }));
-    this.stagedAt.set(basename3, this.now());
+    names.add(basename4);
+    this.containerByBasename.set(basename4, Object.freeze({ ...container }));
+    this.stagedAt.set(basename4, this.now());
   }
   /** The staged cgroup was made: whose it is (the entry is used up); undefined if nobody staged it. */
-  promote(basename3) {
-    const jobId2 = this.stagingByBasename.get(basename3);
-    const container = this.containerByBasename.get(basename3);
+  promote(basename4) {
+    const jobId2 = this.stagingByBasename.get(basename4);
+    const container = this.containerByBasename.get(basename4);
     if (jobId2 === void 0) return void 0;
-    this.drop(basename3);
+    this.drop(basename4);
     return { jobId: jobId2, container };
   }
   /** Drops entries never promoted (a create that was never started). */
@@ -9913,9 +10281,9 @@ var ProcessTargets = class {
   describe(pid, startNs) {
     const node = this.processes.get(pid, startNs);
     if (node) return { pid, exec_path: node.execPath, argv: node.argv };
-    const cached = this.cache.get(pid);
-    const fresh = cached && this.now() - cached.at < CACHE_MS && (!startNs || cached.ticks === startTicks(startNs));
-    if (fresh) return cached.ref;
+    const cached2 = this.cache.get(pid);
+    const fresh = cached2 && this.now() - cached2.at < CACHE_MS && (!startNs || cached2.ticks === startTicks(startNs));
+    if (fresh) return cached2.ref;
     const proc = readProc(pid, this.procRoot);
     if (!proc || startNs && proc.startTicks !== startTicks(startNs)) return { pid };
     const ref = { pid, exec_path: proc.execPath, argv: proc.argv };
@@ -9927,9 +10295,9 @@ var ProcessTargets = class {
 
 // src/kerneltracker/kernelTracker.ts
 var KernelTracker = class {
-  constructor(maps, bootToRealNs, now = Date.now, cgroupExists) {
+  constructor(maps, bootToRealNs, now = Date.now, cgroupAlive) {
     this.maps = maps;
-    this.registry = new JobRegistry(maps, now, cgroupExists);
+    this.registry = new JobRegistry(maps, now, cgroupAlive ?? ((id2) => maps.cgroupAlive?.(BigInt(id2)) ?? true));
     this.staging = new Staging(maps, now);
     this.processes = new JobProcesses(maps);
     this.protection = new Protection(maps);
@@ -9947,6 +10315,10 @@ var KernelTracker = class {
   /** Filled per event for the event builder; nothing keeps it. */
   ctx;
   counts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
+  /** What the kernel saw done to the sensor itself; no job's event (bpf/tamper.bpf.h). */
+  onTamper;
+  /** dockerd's own socket while the docker proxy runs. */
+  dockerSocket;
   registerJob(identity3, cgroups, sink, opts = {}) {
     this.registry.register(identity3, cgroups, sink, opts.workerPid, opts.policyId);
     if (opts.protectPids?.length) this.protection.protect(identity3.id, opts.protectPids);
@@ -9979,10 +10351,22 @@ var KernelTracker = class {
    * Staging promote, first half: a container the job is creating will get a
    * cgroup with this basename; when the kernel sees it made, it is the job's.
    */
-  stage(jobId2, basename3, container) {
+  stage(jobId2, basename4, container) {
     const job = this.registry.get(jobId2);
     if (!job) throw new Error(`unknown job ${jobId2}`);
-    this.staging.stage(jobId2, basename3, container, job.policyId);
+    this.staging.stage(jobId2, basename4, container, job.policyId);
+  }
+  /**
+   * A container create the docker proxy saw from the job's process pid (in
+   * cgroup cgroupId), delivered in line with the kernel's events. The time
+   * is now: the proxy judges a create as it arrives.
+   */
+  containerCreate(jobId2, pid, cgroupId2, create) {
+    const job = this.registry.get(jobId2);
+    if (!job) return;
+    const ctx = this.contextFor(job, cgroupId2, this.processes.table.peek(pid));
+    const timeNs = Date.now() * 1e6 - ctx.bootToRealNs;
+    this.deliver(job, containerCreateEvent(create, { timeNs, cgroupId: cgroupId2 }, ctx));
   }
   /** Drops staging entries never promoted (a create that was never started). */
   expireStaging(maxAgeMs) {
@@ -10003,12 +10387,27 @@ var KernelTracker = class {
   mirrorSizes() {
     return { ...this.registry.sizes(), ...this.staging.sizes(), ...this.processes.sizes(), ...this.protection.sizes() };
   }
+  /**
+   * The job's processes whose file records the bulk ring lost, read from
+   * the kernel now: call before the job unregisters, while its cgroups and
+   * processes still name it.
+   */
+  lostFilesOf(jobId2) {
+    const entries = this.maps.lostFiles?.() ?? [];
+    const nodeOf = (e) => this.processes.table.get(e.pid, e.startNs);
+    const jobOf = (e) => this.registry.jobOfCgroup(e.cgroupId) ?? (nodeOf(e) && this.processes.jobOf(e.pid));
+    return processLosses(entries, (e) => jobOf(e) === jobId2, nodeOf);
+  }
   noteMalformed() {
     this.counts.malformed++;
   }
   handle(s) {
     if (s.kind === "cgroup") {
       this.handleCgroup(s);
+      return;
+    }
+    if (s.kind === "tamper") {
+      this.onTamper?.(s);
       return;
     }
     const jobId2 = this.registry.jobOfCgroup(s.cgroupId) ?? this.processes.jobOf(s.pid);
@@ -10031,7 +10430,19 @@ var KernelTracker = class {
       job.domains.forgetProcess(node);
       this.processes.exited(s.pid, s.startNs);
     }
-    if (event) this.deliver(job, event);
+    if (!event) return;
+    this.deliver(job, event);
+    if (s.kind === "unix_connect" && this.isDockerSocket(s.peer)) job.sink.reachedDockerDaemon?.(event);
+  }
+  /** By the socket file the kernel connected to, whatever path the job named it by. */
+  isDockerSocket(peer) {
+    const d = this.dockerSocket;
+    return d !== void 0 && peer !== void 0 && peer.dev === d.dev && peer.ino === d.ino;
+  }
+  /** A process as events name it, and its job if it is in one (tamper reports name senders and tracers). */
+  describeProcess(pid, startNs) {
+    const job = this.processes.jobOf(pid);
+    return { ...this.targets.describe(pid, startNs), ...job === void 0 ? {} : { job } };
   }
   /** What a job's events say of other processes; its worker is the runner, not the job's own code. */
   lookupFor(job) {
@@ -10120,6 +10531,15 @@ var KernelTracker = class {
     this.registry.expireRemoved();
   }
 };
+
+// src/platform/youngGeneration.ts
+import { setFlagsFromString } from "node:v8";
+var capped = false;
+function capYoungGeneration() {
+  if (capped) return;
+  setFlagsFromString("--semi-space-growth-factor=1");
+  capped = true;
+}
 
 // src/kernel/recordReader.ts
 var MalformedRecord = class extends Error {
@@ -10244,6 +10664,35 @@ function decodeHttpRequest(b, at, end) {
   return sample;
 }
 
+// src/kernel/decodeTamper.ts
+var stateName = (state) => state & 8 ? "traced" : state & 32768 ? "frozen" : "stopped";
+function decodeTamper(b, at) {
+  const o = OFFSETS.cs_tamper;
+  const op = b.readUInt32LE(at + o.op);
+  if (op === TamperOp.STOPPED) {
+    return {
+      kind: "tamper",
+      op: "stopped",
+      ...base(b, at),
+      stoppedNs: u64(b, at + o.stopped_ns),
+      totalNs: u64(b, at + o.stopped_total_ns),
+      count: b.readUInt32LE(at + o.count),
+      state: stateName(b.readUInt32LE(at + o.sig))
+    };
+  }
+  if (op === TamperOp.TRACED) {
+    return { kind: "tamper", op: "traced", ...base(b, at), tracerPid: b.readUInt32LE(at + o.tracer_pid), tracerStartNs: u64(b, at + o.tracer_start_time_ns) };
+  }
+  return {
+    kind: "tamper",
+    op: "signal",
+    ...base(b, at),
+    signal: b.readUInt32LE(at + o.sig),
+    targetTid: b.readUInt32LE(at + o.target_tid),
+    result: b.readInt32LE(at + o.result)
+  };
+}
+
 // src/kernel/decode.ts
 var flag2 = (flags, bit) => (flags & bit) !== 0 ? true : void 0;
 function decodeExec(b, at, end) {
@@ -10314,17 +10763,26 @@ function decodeConnect(b, at) {
 }
 function decodeFileOpen(b, at, end) {
   const o = OFFSETS.cs_file_open;
-  const flags = b.readUInt32LE(at + OFFSETS.cs_header.flags);
+  const h = OFFSETS.cs_header;
+  const flags = b.readUInt32LE(at + h.flags);
   const enc = b[at + o.path_enc];
-  const [ps, pe] = new Tail(at + SIZEOF.cs_file_open, end).take(b.readUInt16LE(at + o.path_len));
+  const ps = at + SIZEOF.cs_file_open;
+  const pe = ps + b.readUInt16LE(at + o.path_len);
+  need(pe <= end, "blob runs past the record");
   need(enc === PathEnc.COMPONENTS || enc === PathEnc.STRING, "unknown path encoding");
+  const truncated = (flags & Flag.PATH_TRUNCATED) !== 0;
   return {
     kind: "file_open",
-    ...base(b, at),
+    pid: b.readUInt32LE(at + h.pid),
+    tid: b.readUInt32LE(at + h.tid),
+    flags,
+    timeNs: u64(b, at + h.time_ns),
+    cgroupId: u64(b, at + h.cgroup_id),
+    startNs: u64(b, at + h.start_time_ns),
     openFlags: b.readUInt32LE(at + o.open_flags),
     access: b[at + o.access],
-    path: enc === PathEnc.COMPONENTS ? componentsToPath(b, ps, pe, (flags & Flag.PATH_TRUNCATED) !== 0) : bytesToText(b, ps, pe),
-    pathTruncated: flag2(flags, Flag.PATH_TRUNCATED)
+    path: enc === PathEnc.COMPONENTS ? componentsToPath(b, ps, pe, truncated) : bytesToText(b, ps, pe),
+    pathTruncated: truncated ? true : void 0
   };
 }
 var FILE_OPS = {
@@ -10374,7 +10832,21 @@ function decodeUnix(b, at, end) {
     const nul = b.indexOf(0, ps);
     path = bytesToText(b, ps, nul >= 0 && nul < pe ? nul : pe);
   }
-  return { kind: "unix_connect", ...base(b, at), path, socketType: SOCKET_TYPES[b.readUInt16LE(at + OFFSETS.cs_unix_connect.sock_type)] ?? "unknown" };
+  const sample = {
+    kind: "unix_connect",
+    ...base(b, at),
+    path,
+    socketType: SOCKET_TYPES[b.readUInt16LE(at + OFFSETS.cs_unix_connect.sock_type)] ?? "unknown"
+  };
+  const ino = u64(b, at + OFFSETS.cs_unix_connect.peer_ino);
+  if (ino !== 0) sample.peer = { dev: userDev(b.readUInt32LE(at + OFFSETS.cs_unix_connect.peer_dev)), ino };
+  if (flag2(sample.flags, Flag.IO_URING)) sample.ioUring = true;
+  return sample;
+}
+function userDev(kdev) {
+  const major = kdev >>> 20;
+  const minor = kdev & 1048575;
+  return (minor & 255) + major * 256 + (minor & ~255) * 4096;
 }
 var DOMAIN_SOURCES = {
   [DomainSource.DNS_QUERY]: "dns_query",
@@ -10449,7 +10921,8 @@ var FIXED = {
   [Kind.UNIX_CONNECT]: SIZEOF.cs_unix_connect,
   [Kind.ACCESS]: SIZEOF.cs_process_access,
   [Kind.MOUNT]: SIZEOF.cs_mount,
-  [Kind.HTTP_REQUEST]: SIZEOF.cs_http_request
+  [Kind.HTTP_REQUEST]: SIZEOF.cs_http_request,
+  [Kind.TAMPER]: SIZEOF.cs_tamper
 };
 function decodeRecord(b, at, len) {
   need(len >= SIZEOF.cs_header, "record shorter than its header");
@@ -10482,6 +10955,8 @@ function decodeRecord(b, at, len) {
       return decodeMount(b, at, end);
     case Kind.HTTP_REQUEST:
       return decodeHttpRequest(b, at, end);
+    case Kind.TAMPER:
+      return decodeTamper(b, at);
     default:
       return decodeUnix(b, at, end);
   }
@@ -10573,7 +11048,7 @@ var Pump = class {
       this.drain();
       return Promise.resolve();
     }
-    return new Promise((resolve2) => this.drainWaiters.push(resolve2));
+    return new Promise((resolve3) => this.drainWaiters.push(resolve3));
   }
   /** Synchronously drains everything the kernel has written so far. */
   drain() {
@@ -10592,19 +11067,29 @@ var Pump = class {
 };
 
 // src/kerneltracker/status.ts
-function sensorStatus(plan, counters, counts, ringbufBytes) {
+function sensorStatus(plan, counters, counts, rings) {
   return {
     plan,
     hooks: counters,
     lostRecords: counters.reduce((sum, c) => sum + c.lost, 0),
     undecodable: counts.malformed,
-    ringbufBytes
+    ringbufBytes: rings.bulk,
+    rings: [ringStatus("priority", rings.priority, counters), ringStatus("bulk", rings.bulk, counters)]
+  };
+}
+function ringStatus(ring, bytes, counters) {
+  const mine = counters.filter((c) => BULK_HOOKS.includes(c.hook) === (ring === "bulk"));
+  return {
+    ring,
+    bytes,
+    sent: mine.reduce((sum, c) => sum + c.sent, 0),
+    lost: mine.reduce((sum, c) => sum + c.lost, 0)
   };
 }
 
 // src/recording/docker.ts
-import { chmodSync, chownSync, existsSync as existsSync5, rmSync as rmSync4, statSync as statSync2 } from "node:fs";
-import { join as join8 } from "node:path";
+import { chmodSync, chownSync, existsSync as existsSync5, readlinkSync as readlinkSync2, realpathSync as realpathSync2, rmSync as rmSync6, statSync as statSync2 } from "node:fs";
+import { dirname as dirname4, join as join10 } from "node:path";
 
 // src/proxy/server.ts
 import http2 from "node:http";
@@ -10650,8 +11135,8 @@ function routePath(url) {
   } catch {
     return void 0;
   }
-  const clean = cleanPath(decoded);
-  return VERSIONED.exec(clean)?.[1] ?? clean;
+  const clean2 = cleanPath(decoded);
+  return VERSIONED.exec(clean2)?.[1] ?? clean2;
 }
 var CONTAINER_ACTION = /^\/containers\/(.+)\/(start|restart|exec)$/;
 function classify(method, url) {
@@ -10674,8 +11159,8 @@ function requestedName(url) {
 function requestedImage(body) {
   if (!body || body.length === 0) return void 0;
   try {
-    const parsed = JSON.parse(body.toString("utf8"));
-    return typeof parsed.Image === "string" ? parsed.Image : void 0;
+    const parsed2 = JSON.parse(body.toString("utf8"));
+    return typeof parsed2.Image === "string" ? parsed2.Image : void 0;
   } catch {
     return void 0;
   }
@@ -10700,6 +11185,145 @@ function cgroupDriverFromInfo(body) {
 }
 function containerCgroupBasename(id2, driver) {
   return driver === "systemd" ? `docker-${id2}.scope` : id2;
+}
+
+// src/proxy/containerGuard.ts
+import { posix as posix2 } from "node:path";
+var HOST_PATHS = ["/", "/etc", "/root", "/proc", "/sys", "/var/run/docker.sock", "/run/docker.sock"];
+var DANGEROUS_CAPS = /* @__PURE__ */ new Set(["ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE"]);
+var refuse = (option) => ({
+  allowed: false,
+  option,
+  message: `cicd-sensor container-policy block: refused ${option} (it would hand the job the host)`
+});
+var under = (path, dir) => path === dir || dir === "/" || path.startsWith(`${dir}/`);
+var clean = (p) => posix2.normalize(p).replace(/(.)\/+$/, "$1");
+function sensitive(source, ctx) {
+  const p = clean((ctx.resolve ?? ((x) => x))(clean(source)));
+  const paths2 = [...HOST_PATHS, ...ctx.sensitivePaths].map(clean);
+  if (paths2.some((s) => under(s, p))) return true;
+  const allowed = (ctx.allowedPaths ?? []).map(clean).filter((a) => !paths2.some((s) => under(s, a)));
+  if (allowed.some((a) => under(p, a))) return false;
+  return paths2.some((s) => s !== "/" && under(p, s));
+}
+var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+var optional = (v) => typeof v === "string" && v !== "" ? v : void 0;
+function bindSources(host) {
+  const fromBinds = strings(host.Binds).map((b) => b.split(":")[0]).filter((s) => s.startsWith("/"));
+  const mounts = Array.isArray(host.Mounts) ? host.Mounts : [];
+  const fromMounts = mounts.flatMap((m) => {
+    if (m?.Type === "bind" && typeof m.Source === "string") return [m.Source];
+    const device = m?.VolumeOptions?.DriverConfig?.Options?.device;
+    return typeof device === "string" && device.startsWith("/") ? [device] : [];
+  });
+  return [...fromBinds, ...fromMounts];
+}
+function namedVolumes(body) {
+  let host;
+  try {
+    host = JSON.parse(body?.toString("utf8") || "{}")?.HostConfig;
+  } catch {
+    return [];
+  }
+  if (typeof host !== "object" || host === null) return [];
+  const fromBinds = strings(host.Binds).map((b) => b.split(":")[0]).filter((s) => s !== "" && !s.startsWith("/"));
+  const mounts = Array.isArray(host.Mounts) ? host.Mounts : [];
+  const fromMounts = mounts.flatMap((m) => m?.Type === "volume" && typeof m.Source === "string" && m.Source !== "" ? [m.Source] : []);
+  return [.../* @__PURE__ */ new Set([...fromBinds, ...fromMounts])];
+}
+function volumeDevice(inspect) {
+  try {
+    const v = JSON.parse(inspect?.toString("utf8") ?? "");
+    const device = v.Options?.device;
+    return v.Driver === "local" && typeof device === "string" && device.startsWith("/") ? device : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readCreate(body, name) {
+  let parsed2;
+  try {
+    parsed2 = JSON.parse(body?.toString("utf8") || "{}");
+  } catch {
+    return "an unreadable create body";
+  }
+  if (typeof parsed2 !== "object" || parsed2 === null) return "an unreadable create body";
+  const host = parsed2.HostConfig ?? {};
+  if (typeof host !== "object" || host === null) return "an unreadable HostConfig";
+  const devices = Array.isArray(host.Devices) ? host.Devices.map((d) => d?.PathOnHost) : [];
+  const facts = {
+    image: typeof parsed2.Image === "string" ? parsed2.Image : "",
+    ...name ? { name } : {},
+    privileged: host.Privileged === true,
+    binds: bindSources(host),
+    cap_add: strings(host.CapAdd),
+    devices: strings(devices)
+  };
+  const pidMode = optional(host.PidMode);
+  const networkMode = optional(host.NetworkMode);
+  if (pidMode) facts.pid_mode = pidMode;
+  if (networkMode) facts.network_mode = networkMode;
+  return facts;
+}
+function judgeCreate(facts, ctx) {
+  if (facts.privileged) return refuse("--privileged");
+  if (facts.pid_mode === "host") return refuse("--pid=host");
+  const cap2 = facts.cap_add.find((c) => DANGEROUS_CAPS.has(c.toUpperCase().replace(/^CAP_/, "")));
+  if (cap2) return refuse(`--cap-add=${cap2}`);
+  const source = facts.binds.find((s) => sensitive(s, ctx));
+  if (source !== void 0) return refuse(`a bind of ${source}`);
+  return { allowed: true };
+}
+var NOTHING_READ = { image: "", privileged: false, binds: [], cap_add: [], devices: [] };
+function decideCreate(body, name, guard, volumeBinds = []) {
+  const parsed2 = body === void 0 ? "an oversized create body" : readCreate(body, name);
+  const read = typeof parsed2 === "string" ? parsed2 : { ...parsed2, binds: [...parsed2.binds, ...volumeBinds] };
+  const facts = typeof read === "string" ? { ...NOTHING_READ, ...name ? { name } : {} } : read;
+  const verdict = !guard ? void 0 : typeof read === "string" ? refuse(read) : judgeCreate(read, guard);
+  if (!verdict || verdict.allowed) return { event: { ...facts, refused: false } };
+  if (guard.mode === "block") return { event: { ...facts, refused: true, refusal: verdict.message } };
+  return { event: { ...facts, refused: false }, wouldRefuse: verdict.option };
+}
+
+// src/proxy/createBody.ts
+function holdBody(stream, limit) {
+  return new Promise((resolve3, reject) => {
+    const chunks = [];
+    let size = 0;
+    const stop = () => {
+      stream.off("data", onData);
+      stream.off("end", onEnd);
+      stream.off("error", onError);
+      stream.off("close", onClose);
+    };
+    const onData = (chunk) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size <= limit) return;
+      stream.pause();
+      stop();
+      resolve3({ chunks, complete: false });
+    };
+    const onEnd = () => {
+      stop();
+      resolve3({ chunks, complete: true });
+    };
+    const onError = (err) => {
+      stop();
+      reject(err);
+    };
+    const onClose = () => onError(new Error("the client closed the connection before its request body ended"));
+    stream.on("data", onData);
+    stream.on("end", onEnd);
+    stream.on("error", onError);
+    stream.on("close", onClose);
+  });
+}
+var heldBuffer = (held) => held.complete ? Buffer.concat(held.chunks) : void 0;
+function releaseBody(held, from, to) {
+  for (const chunk of held.chunks) to.write(chunk);
+  if (held.complete) to.end();
+  else from.pipe(to);
 }
 
 // src/proxy/upgrade.ts
@@ -10812,20 +11436,6 @@ function upstreamError(res, upstream, err) {
   res.writeHead(502, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
   res.end(body);
 }
-function tee(stream) {
-  const chunks = [];
-  let size = 0;
-  let overflow = false;
-  stream.on("data", (chunk) => {
-    if (overflow) return;
-    size += chunk.length;
-    if (size > MAX_INSPECTED_BYTES) {
-      overflow = true;
-      chunks.length = 0;
-    } else chunks.push(chunk);
-  });
-  return () => overflow ? void 0 : Buffer.concat(chunks);
-}
 var DockerProxy = class {
   constructor(upstream, hooks) {
     this.upstream = upstream;
@@ -10847,9 +11457,9 @@ var DockerProxy = class {
   /** Containers created by jobs through the proxy, by full id. */
   containers = /* @__PURE__ */ new Map();
   listen(path) {
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve3, reject) => {
       this.server.once("error", reject);
-      this.server.listen(path, () => resolve2());
+      this.server.listen(path, () => resolve3());
     });
   }
   close() {
@@ -10863,12 +11473,53 @@ var DockerProxy = class {
   }
   route(req, res) {
     const c = classify(req.method, req.url);
+    if (c.kind === "container-create") {
+      this.create(req, res, c);
+      return;
+    }
     if (c.kind !== "container-start" && c.kind !== "exec-create") {
       this.forward(req, res, c);
       return;
     }
     req.pause();
     this.beforeContainerAction(req, c).catch((err) => this.hooks.log(`docker proxy: ${c.kind} of ${c.container}: ${err.message}`)).finally(() => this.forward(req, res, c));
+  }
+  /** A create by a job: held, judged, told as an event, then refused or forwarded; anyone else's goes as it comes. */
+  create(req, res, c) {
+    const pid = peerPid(req.socket);
+    const jobId2 = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
+    if (jobId2 === void 0) {
+      this.forward(req, res, c);
+      return;
+    }
+    holdBody(req, MAX_INSPECTED_BYTES).then(async (held) => this.judgeCreate(req, res, c, { jobId: jobId2, pid }, held, await this.volumeBinds(heldBuffer(held)))).catch((err) => {
+      this.hooks.log(`docker proxy: a create of job ${jobId2} was dropped: ${err.message}`);
+      res.destroy();
+    });
+  }
+  /** The host directories of the named local volumes a create mounts, as dockerd knows them now. */
+  async volumeBinds(body) {
+    const names = namedVolumes(body);
+    const devices = await Promise.all(names.map((n) => this.upstreamGet(`/volumes/${encodeURIComponent(n)}`).then(volumeDevice, () => void 0)));
+    return devices.filter((d) => d !== void 0);
+  }
+  judgeCreate(req, res, c, caller, held, volumeBinds) {
+    const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ""), this.hooks.guardOf(caller.jobId), volumeBinds);
+    try {
+      this.hooks.created(caller.jobId, caller.pid, decision.event);
+    } catch (err) {
+      this.hooks.log(`docker proxy: the container_create event of job ${caller.jobId} was lost: ${err.message}`);
+    }
+    if (decision.wouldRefuse) {
+      this.hooks.note(caller.jobId, `container-policy audit: a create with ${decision.wouldRefuse} passed; block would have refused it.`);
+    }
+    if (decision.event.refusal === void 0) {
+      this.forward(req, res, c, held);
+      return;
+    }
+    const body = JSON.stringify({ message: decision.event.refusal });
+    res.writeHead(403, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...held.complete ? {} : { Connection: "close" } });
+    res.end(body);
   }
   /** Re-arms staging for a job's container before it starts; notes an exec into a container not the job's. */
   async beforeContainerAction(req, c) {
@@ -10889,7 +11540,8 @@ var DockerProxy = class {
     const body = await this.upstreamGet(`/containers/${encodeURIComponent(nameOrId)}/json`);
     return createdId(body);
   }
-  forward(req, res, c) {
+  /** held: a job's create body, already read from req. */
+  forward(req, res, c, held) {
     const kind = c.kind;
     const upReq = http2.request({
       agent: this.agent,
@@ -10898,12 +11550,11 @@ var DockerProxy = class {
       path: req.url,
       headers: req.rawHeaders
     });
-    const requestBody = kind === "container-create" ? tee(req) : void 0;
     if (kind === "build") this.noteBuild(req);
     upReq.on("error", (err) => upstreamError(res, this.upstream, err));
     upReq.on("response", (upRes) => {
       if (kind === "container-create" && upRes.statusCode === 201) {
-        this.relayCreate(req, res, upRes, requestBody?.());
+        this.relayCreate(req, res, upRes, held && heldBuffer(held));
         return;
       }
       res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, upRes.rawHeaders);
@@ -10914,7 +11565,8 @@ var DockerProxy = class {
     res.on("close", () => {
       if (!res.writableFinished) upReq.destroy();
     });
-    req.pipe(upReq);
+    if (held) releaseBody(held, req, upReq);
+    else req.pipe(upReq);
   }
   noteBuild(req) {
     const pid = peerPid(req.socket);
@@ -10949,9 +11601,9 @@ var DockerProxy = class {
     if (jobId2 === void 0 || id2 === void 0) return;
     const driver = await this.cgroupDriver();
     const container = { id: id2, name: requestedName(req.url ?? ""), image: requestedImage(requestBody) };
-    const basename3 = containerCgroupBasename(id2, driver);
-    this.containers.set(id2, { jobId: jobId2, basename: basename3, info: container });
-    this.hooks.stage(jobId2, basename3, container);
+    const basename4 = containerCgroupBasename(id2, driver);
+    this.containers.set(id2, { jobId: jobId2, basename: basename4, info: container });
+    this.hooks.stage(jobId2, basename4, container);
   }
   /** Asked of the daemon once: which cgroup name a container will get. */
   async cgroupDriver() {
@@ -10960,11 +11612,11 @@ var DockerProxy = class {
     return this.driver;
   }
   upstreamGet(path) {
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve3, reject) => {
       http2.get({ agent: this.agent, socketPath: this.upstream, path }, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve2(Buffer.concat(chunks)));
+        res.on("end", () => resolve3(Buffer.concat(chunks)));
         res.on("error", reject);
       }).on("error", reject);
     });
@@ -10998,14 +11650,41 @@ function resolveUpstream(explicit) {
   if (host?.startsWith("unix://")) return host.slice("unix://".length);
   return isSocket("/var/run/docker.sock") ? "/var/run/docker.sock" : void 0;
 }
-function jobOfPid(pid, cgroupRoot, tracker) {
+var realpathOrSelf = (path) => {
+  try {
+    return realpathSync2(path);
+  } catch {
+    return path;
+  }
+};
+function runnerInstall(workerPid) {
+  if (workerPid === void 0) return [];
+  try {
+    return [dirname4(dirname4(readlinkSync2(`/proc/${workerPid}/exe`)))].filter((d) => d !== "/");
+  } catch {
+    return [];
+  }
+}
+function jobGuard(policy, workerPid) {
+  return {
+    mode: policy.containerPolicy,
+    sensitivePaths: [...policy.containerHostPaths, ...runnerInstall(workerPid)],
+    allowedPaths: policy.containerJobPaths,
+    resolve: realpathOrSelf
+  };
+}
+function cgroupOfPid(pid, cgroupRoot) {
   const rel = processCgroup(pid);
   if (rel === void 0) return void 0;
   try {
-    return tracker.jobOfCgroup(Number(cgroupId(join8(cgroupRoot, rel))));
+    return Number(cgroupId(join10(cgroupRoot, rel)));
   } catch {
     return void 0;
   }
+}
+function jobOfPid(pid, cgroupRoot, tracker) {
+  const id2 = cgroupOfPid(pid, cgroupRoot);
+  return id2 === void 0 ? void 0 : tracker.jobOfCgroup(id2);
 }
 async function startDocker(opts) {
   repairInterposition(opts.socketDir);
@@ -11014,20 +11693,22 @@ async function startDocker(opts) {
     opts.log.info("docker proxy: no Docker daemon socket found; not started");
     return void 0;
   }
-  const proxyPath = join8(opts.socketDir, "docker.sock");
+  const proxyPath = join10(opts.socketDir, "docker.sock");
   const interposed = opts.interpose;
-  const forwardTo = interposed ? join8(opts.socketDir, "docker.upstream.sock") : upstream;
+  const forwardTo = interposed ? join10(opts.socketDir, "docker.upstream.sock") : upstream;
   const proxy = new DockerProxy(forwardTo, {
     jobOfPid: (pid) => jobOfPid(pid, opts.cgroupRoot, opts.tracker),
-    stage: (jobId2, basename3, container) => {
+    stage: (jobId2, basename4, container) => {
       if (!opts.tracker.jobIds().includes(jobId2)) return;
-      opts.tracker.stage(jobId2, basename3, container);
-      opts.log.info(`docker proxy: staged ${basename3} (${container.image ?? "?"}) for job ${jobId2}`);
+      opts.tracker.stage(jobId2, basename4, container);
+      opts.log.info(`docker proxy: staged ${basename4} (${container.image ?? "?"}) for job ${jobId2}`);
     },
     note: opts.note,
+    guardOf: opts.guardOf,
+    created: (jobId2, pid, create) => opts.tracker.containerCreate(jobId2, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, create),
     log: (m) => opts.log.warn(m)
   });
-  rmSync4(proxyPath, { force: true });
+  rmSync6(proxyPath, { force: true });
   await proxy.listen(proxyPath);
   const real = statSync2(upstream);
   chownSync(proxyPath, 0, real.gid);
@@ -11045,6 +11726,7 @@ async function startDocker(opts) {
     upstream,
     interposition,
     bypassPaths: interposition ? [interposition.upstreamPath] : [upstream, "/var/run/docker.sock", "/run/docker.sock"],
+    daemonSocket: { dev: real.dev, ino: real.ino },
     close: () => {
       if (interposition) repairInterposition(opts.socketDir);
       proxy.close();
@@ -11053,66 +11735,114 @@ async function startDocker(opts) {
 }
 
 // src/recording/jobRecording.ts
-import { rmSync as rmSync6 } from "node:fs";
-import { join as join11 } from "node:path";
+import { rmSync as rmSync7 } from "node:fs";
+import { join as join12 } from "node:path";
 
 // src/events/logWriter.ts
-import { closeSync as closeSync3, fsyncSync as fsyncSync2, writeSync as writeSync2 } from "node:fs";
-
-// src/platform/noFollow.ts
-import { closeSync as closeSync2, constants as constants2, fchmodSync, fchownSync, fsyncSync, mkdirSync as mkdirSync3, openSync as openSync3, renameSync, rmSync as rmSync5, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { basename as basename2, dirname as dirname3, join as join9 } from "node:path";
-var { O_CREAT, O_EXCL, O_NOFOLLOW, O_WRONLY, O_APPEND, O_DIRECTORY, O_RDONLY } = constants2;
-var FILE_MODE = 416;
-function createExclusive(path, mode2 = FILE_MODE) {
-  const fd = openSync3(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW, mode2);
-  fchmodSync(fd, mode2);
-  return fd;
-}
-function writeReplacing(path, data, mode2 = FILE_MODE) {
-  const tmp = join9(dirname3(path), `.${basename2(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = createExclusive(tmp, mode2);
-  try {
-    const buf = typeof data === "string" ? Buffer.from(data) : data;
-    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-  } catch (err) {
-    closeSync2(fd);
-    rmSync5(tmp, { force: true });
-    throw err;
-  }
-  closeSync2(fd);
-  try {
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync5(tmp, { force: true });
-    throw err;
-  }
-}
-function makeDirectory(path, mode2, gid) {
-  mkdirSync3(path, { mode: 448 });
-  const fd = openSync3(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
-  try {
-    if (gid !== void 0) fchownGroup(fd, gid);
-    fchmodSync(fd, mode2);
-  } finally {
-    closeSync2(fd);
-  }
-}
-function fchownGroup(fd, gid) {
-  fchownSync(fd, process.getuid?.() ?? 0, gid);
-}
+import { closeSync as closeSync4, fsyncSync as fsyncSync2, writeSync as writeSync3 } from "node:fs";
 
 // src/events/lineLayout.ts
 var SHARED_KEYS = ["job", "cgroup_id", "container", "step", "process"];
-var PAYLOAD_KEYS = ["network", "file", "domain", "unix_socket", "mount", "http", "access"];
+var PAYLOAD_KEYS = ["network", "file", "domain", "unix_socket", "mount", "http", "access", "container_create"];
 var fieldStart = (key) => `,"${key}":`;
 var SHARED_START = fieldStart(SHARED_KEYS[0]);
 var PROCESS_START = fieldStart("process");
 var PAYLOAD_STARTS = PAYLOAD_KEYS.map(fieldStart);
 
 // src/events/eventLine.ts
+var Full = class extends Error {
+};
+var FULL = new Full();
+var JsonBytes = class {
+  out = Buffer.alloc(0);
+  pos = 0;
+  room(n) {
+    if (this.pos + n > this.out.length) throw FULL;
+  }
+  /** Text known to be ASCII with nothing to escape (keys, numbers, our own punctuation). */
+  ascii(text3) {
+    const n = text3.length;
+    this.room(n);
+    const out = this.out;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) out[pos++] = text3.charCodeAt(i);
+    this.pos = pos;
+  }
+  bytes(b) {
+    this.room(b.length);
+    this.out.set(b, this.pos);
+    this.pos += b.length;
+  }
+  string(s) {
+    const n = s.length;
+    this.room(n + 2);
+    const out = this.out;
+    const start = this.pos;
+    let pos = start;
+    out[pos++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c === 34 || c === 92 || c >= 128) {
+        this.pos = start;
+        return this.utf8(JSON.stringify(s));
+      }
+      out[pos++] = c;
+    }
+    out[pos++] = 34;
+    this.pos = pos;
+  }
+  utf8(text3) {
+    this.room(text3.length * 3);
+    this.pos += this.out.write(text3, this.pos, "utf8");
+  }
+  /** Writes v and returns true, or returns false for what JSON leaves out (undefined, functions, symbols). */
+  value(v) {
+    switch (typeof v) {
+      case "string":
+        this.string(v);
+        return true;
+      case "number":
+        this.ascii(Number.isFinite(v) ? String(v) : "null");
+        return true;
+      case "boolean":
+        this.ascii(v ? "true" : "false");
+        return true;
+      case "object":
+        if (v === null) this.ascii("null");
+        else if (Array.isArray(v)) this.array(v);
+        else this.object(v);
+        return true;
+      case "bigint":
+        JSON.stringify(v);
+        return true;
+      default:
+        return false;
+    }
+  }
+  array(a) {
+    this.ascii("[");
+    for (let i = 0; i < a.length; i++) {
+      if (i > 0) this.ascii(",");
+      if (!this.value(a[i])) this.ascii("null");
+    }
+    this.ascii("]");
+  }
+  object(o) {
+    if (typeof o.toJSON === "function") return this.utf8(JSON.stringify(o));
+    this.ascii("{");
+    let first = true;
+    for (const key of Object.keys(o)) {
+      const value = o[key];
+      if (value === void 0 || typeof value === "function" || typeof value === "symbol") continue;
+      if (!first) this.ascii(",");
+      this.string(key);
+      this.ascii(":");
+      this.value(value);
+      first = false;
+    }
+    this.ascii("}");
+  }
+};
 var shared = /* @__PURE__ */ new WeakMap();
 function sharedJson(value) {
   let json = shared.get(value);
@@ -11122,26 +11852,61 @@ function sharedJson(value) {
   }
   return json;
 }
-var last;
+var runs = /* @__PURE__ */ new WeakMap();
 function sharedRun(e) {
-  if (last && last.job === e.job && last.cgroupId === e.cgroup_id && last.container === e.container && last.step === e.step && last.process === e.process) {
-    return last.text;
-  }
-  let text3 = `"job":${sharedJson(e.job)},"cgroup_id":${e.cgroup_id}`;
+  const run = runs.get(e.process);
+  if (run && run.job === e.job && run.cgroupId === e.cgroup_id && run.container === e.container && run.step === e.step) return run;
+  let text3 = `,"job":${sharedJson(e.job)},"cgroup_id":${e.cgroup_id}`;
   if (e.container !== void 0) text3 += `,"container":${sharedJson(e.container)}`;
   if (e.step !== void 0) text3 += `,"step":${sharedJson(e.step)}`;
   text3 += `,"process":${sharedJson(e.process)}`;
-  last = { job: e.job, cgroupId: e.cgroup_id, container: e.container, step: e.step, process: e.process, text: text3 };
-  return text3;
+  const fresh = { job: e.job, cgroupId: e.cgroup_id, container: e.container, step: e.step, bytes: Buffer.from(text3, "utf8") };
+  runs.set(e.process, fresh);
+  return fresh;
 }
-function eventLine(e) {
-  let line2 = `{"seq":${e.seq},"time":${JSON.stringify(e.time)},"kind":${JSON.stringify(e.kind)},${sharedRun(e)}`;
-  for (let i = 0; i < PAYLOAD_KEYS.length; i++) {
-    const value = e[PAYLOAD_KEYS[i]];
-    if (value !== void 0) line2 += `${PAYLOAD_STARTS[i]}${JSON.stringify(value)}`;
+var line = new JsonBytes();
+var [NETWORK, FILE, DOMAIN, UNIX_SOCKET, MOUNT, HTTP, ACCESS2, CONTAINER_CREATE] = PAYLOAD_STARTS;
+function payload(start, value) {
+  if (value === void 0) return;
+  line.ascii(start);
+  line.value(value);
+}
+function encodeLine(e, out, at) {
+  line.out = out;
+  line.pos = at;
+  try {
+    line.ascii('{"seq":');
+    line.value(e.seq);
+    line.ascii(',"time":');
+    line.value(e.time);
+    line.ascii(',"kind":');
+    line.value(e.kind);
+    line.bytes(sharedRun(e).bytes);
+    payload(NETWORK, e.network);
+    payload(FILE, e.file);
+    payload(DOMAIN, e.domain);
+    payload(UNIX_SOCKET, e.unix_socket);
+    payload(MOUNT, e.mount);
+    payload(HTTP, e.http);
+    payload(ACCESS2, e.access);
+    payload(CONTAINER_CREATE, e.container_create);
+    line.ascii("}\n");
+    return line.pos;
+  } catch (err) {
+    if (err === FULL) return -1;
+    throw err;
+  } finally {
+    line.out = EMPTY;
   }
-  return `${line2}}
-`;
+}
+var EMPTY = Buffer.alloc(0);
+var scratch2 = Buffer.allocUnsafe(64 * 1024);
+function eventLine(e) {
+  for (; ; ) {
+    const end = encodeLine(e, scratch2, 0);
+    if (end >= 0) return scratch2.toString("utf8", 0, end);
+    scratch2 = Buffer.allocUnsafe(scratch2.length * 2);
+  }
 }
 
 // src/events/logWriter.ts
@@ -11166,12 +11931,12 @@ var EventLogWriter = class {
   /** The error code of the last failed write, for the report. */
   lastWriteError;
   write(event) {
-    const line2 = eventLine(event);
-    if (this.used + line2.length * 3 > this.buf.length) {
+    let end = encodeLine(event, this.buf, this.used);
+    if (end < 0) {
       this.flush();
-      if (line2.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(line2.length * 3);
+      while ((end = encodeLine(event, this.buf, 0)) < 0) this.buf = Buffer.allocUnsafe(this.buf.length * 2);
     }
-    this.used += this.buf.write(line2, this.used, "utf8");
+    this.used = end;
     this.ends.push(this.used);
     this.written++;
     this.onEvent?.(event);
@@ -11180,10 +11945,10 @@ var EventLogWriter = class {
     let off = 0;
     try {
       if (this.torn && this.used > 0) {
-        writeSync2(this.fd, "\n");
+        writeSync3(this.fd, "\n");
         this.torn = false;
       }
-      while (off < this.used) off += writeSync2(this.fd, this.buf, off, this.used - off);
+      while (off < this.used) off += writeSync3(this.fd, this.buf, off, this.used - off);
     } catch (err) {
       this.lastWriteError = err.code ?? err.message;
       this.lostOnWrite += this.ends.filter((end) => end > off).length;
@@ -11200,12 +11965,12 @@ var EventLogWriter = class {
       const code2 = err.code;
       if (code2 !== "EINVAL") this.lastWriteError = code2 ?? err.message;
     }
-    closeSync3(this.fd);
+    closeSync4(this.fd);
   }
 };
 
 // src/report/files.ts
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/report/escape.ts
 var DEFAULT_MAX_CHARS = 200;
@@ -11227,8 +11992,8 @@ function hex(code2, width) {
 function cap(s, max = DEFAULT_MAX_CHARS) {
   if (s.length <= max) return s;
   let end = Math.max(0, max);
-  const last2 = s.charCodeAt(end - 1);
-  if (last2 >= 55296 && last2 <= 56319) end -= 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
   return `${s.slice(0, end)}\u2026 (${s.length} chars)`;
 }
 function plainText(s, max = DEFAULT_MAX_CHARS) {
@@ -11244,12 +12009,12 @@ var inert = (s) => s.replace(MARKUP, entity);
 function htmlText(s, max = DEFAULT_MAX_CHARS) {
   const text3 = plainText(s, max);
   let out = "";
-  let last2 = 0;
+  let last = 0;
   for (const m of text3.matchAll(LINKISH)) {
-    out += `${inert(text3.slice(last2, m.index))}<code>${inert(m[0])}</code>`;
-    last2 = m.index + m[0].length;
+    out += `${inert(text3.slice(last, m.index))}<code>${inert(m[0])}</code>`;
+    last = m.index + m[0].length;
   }
-  return out + inert(text3.slice(last2));
+  return out + inert(text3.slice(last));
 }
 function mdCell(s, max = DEFAULT_MAX_CHARS) {
   return htmlText(s, max);
@@ -11327,9 +12092,9 @@ function moreText(hidden, cut, where = "report.json") {
 function plural(n, one, many = `${one}s`) {
   return `${fmt(n)} ${n === 1 ? one : many}`;
 }
-function stepFacts(step) {
-  const parts = [plural(step.processes, "process", "processes"), plural(step.events, "event")];
-  if (step.findings > 0) parts.push(plural(step.findings, "finding"));
+function stepFacts(step2) {
+  const parts = [plural(step2.processes, "process", "processes"), plural(step2.events, "event")];
+  if (step2.findings > 0) parts.push(plural(step2.findings, "finding"));
   return parts.join(", ");
 }
 
@@ -11372,9 +12137,9 @@ var PATHS_SHOWN = 50;
 function firstCell(row) {
   const first = cellHtml(row.cells[0]);
   if (row.detail === void 0) return first;
-  const paths = row.detail.lines.slice(0, PATHS_SHOWN).map((p) => `<li>${code(p)}</li>`);
-  if (row.detail.more > 0) paths.push(`<li class="more">\u2026and ${row.detail.more.toLocaleString("en-US")} more</li>`);
-  return `<details><summary>${first}</summary><ul class="paths">${paths.join("")}</ul></details>`;
+  const paths2 = row.detail.lines.slice(0, PATHS_SHOWN).map((p) => `<li>${code(p)}</li>`);
+  if (row.detail.more > 0) paths2.push(`<li class="more">\u2026and ${row.detail.more.toLocaleString("en-US")} more</li>`);
+  return `<details><summary>${first}</summary><ul class="paths">${paths2.join("")}</ul></details>`;
 }
 function rowHtml(t, row) {
   const cells = t.columns.map((col, i) => {
@@ -11424,7 +12189,7 @@ ${more === void 0 ? "" : `<p class="more">${text(more, 500)}</p>
 }
 
 // src/report/htmlPage.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var STYLE = `
 :root { color-scheme: light dark; --fg: #1f2328; --bg: #fff; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa;
   --bad: #cf222e; --bad-bg: #ffebe9; --warn: #9a6700; --warn-bg: #fff8c5; --ok: #1a7f37; --ok-bg: #dafbe1;
@@ -11482,6 +12247,7 @@ ul.tree { padding-left: .4em; }
 ul.tree li { margin: 1px 0; }
 ul.paths { margin: .2em 0; padding-left: 1.2em; }
 summary { cursor: pointer; }
+details.event { margin: .2em 0; } details.event pre { margin: .3em 0 .6em; max-height: 32em; overflow: auto; }
 details.step { margin: .3em 0; border: 1px solid var(--line); border-radius: 6px; padding: .3em .6em; }
 details.step > summary .label { font-weight: 600; }
 dl.glossary dt { font-weight: 600; } dl.glossary dd { margin: 0 0 .4em 1.2em; }
@@ -11579,7 +12345,7 @@ for (const a of document.querySelectorAll('a[href^="#"]')) a.addEventListener('c
 reveal(location.hash);
 `;
 function sha256(s) {
-  return createHash("sha256").update(s, "utf8").digest("base64");
+  return createHash2("sha256").update(s, "utf8").digest("base64");
 }
 function page(title, body) {
   const csp = `default-src 'none'; style-src 'sha256-${sha256(STYLE)}'; script-src 'sha256-${sha256(SCRIPT)}'; base-uri 'none'; form-action 'none'`;
@@ -11696,15 +12462,15 @@ function treeList(nodes, budget) {
       out.push("</ul></details></li>");
       open.pop();
     }
-    const line2 = nodeLine(n);
-    if (shown > 0 && used + line2.length > budget) break;
-    used += line2.length;
+    const line3 = nodeLine(n);
+    if (shown > 0 && used + line3.length > budget) break;
+    used += line3.length;
     shown++;
     if (n.hasChildren && depth < MAX_DEPTH) {
-      out.push(`<li id="${id(n.id)}"><details${depth < OPEN_DEPTH ? " open" : ""}><summary>${line2}</summary><ul>`);
+      out.push(`<li id="${id(n.id)}"><details${depth < OPEN_DEPTH ? " open" : ""}><summary>${line3}</summary><ul>`);
       open.push(depth);
     } else {
-      out.push(`<li id="${id(n.id)}"><span class="node">${line2}</span></li>`);
+      out.push(`<li id="${id(n.id)}"><span class="node">${line3}</span></li>`);
     }
   }
   for (let i = 0; i < open.length; i++) out.push("</ul></details></li>");
@@ -11715,13 +12481,13 @@ function treesHtml(steps, cut, budget) {
   if (steps.length === 0 && cut === void 0) return '<p class="none">No processes were observed.</p>\n';
   const limit = budget.share(TREES_BYTES);
   const perStep = limit / Math.max(1, steps.length);
-  const html = steps.map((step) => {
-    const { html: html2, shown } = treeList(step.nodes, perStep);
-    const more = moreText(step.nodes.length - shown, void 0);
-    const later = step.omittedNodes > 0 ? `<p class="more">\u2026and ${step.omittedNodes.toLocaleString("en-US")} later processes only in events.ndjson.</p>
+  const html = steps.map((step2) => {
+    const { html: html2, shown } = treeList(step2.nodes, perStep);
+    const more = moreText(step2.nodes.length - shown, void 0);
+    const later = step2.omittedNodes > 0 ? `<p class="more">\u2026and ${step2.omittedNodes.toLocaleString("en-US")} later processes only in events.ndjson.</p>
 ` : "";
-    const open = step.findings > 0 || steps.length <= 3 ? " open" : "";
-    return `<details class="step" id="${id(step.id)}"${open}><summary><span class="label">${text(step.label, 200)}</span> <span class="facts">${text(stepFacts(step))}${step.firstTime === void 0 ? "" : ` \xB7 from ${text(timeOfDay(step.firstTime))} UTC`}</span></summary>
+    const open = step2.findings > 0 || steps.length <= 3 ? " open" : "";
+    return `<details class="step" id="${id(step2.id)}"${open}><summary><span class="label">${text(step2.label, 200)}</span> <span class="facts">${text(stepFacts(step2))}${step2.firstTime === void 0 ? "" : ` \xB7 from ${text(timeOfDay(step2.firstTime))} UTC`}</span></summary>
 ${html2}
 ${more === void 0 ? "" : `<p class="more">${text(more)}</p>
 `}${later}</details>`;
@@ -11886,7 +12652,8 @@ function normaliseRoot(dir) {
   return trimmed === "" ? "/" : trimmed;
 }
 function isUnder(path, root) {
-  return root === "/" ? path.startsWith("/") : path === root || path.startsWith(`${root}/`);
+  if (root === "/") return path.startsWith("/");
+  return path.startsWith(root) && (path.length === root.length || path.charCodeAt(root.length) === 47);
 }
 function groupRoots(meta) {
   const roots = [
@@ -11900,7 +12667,7 @@ function groupRoots(meta) {
 var PROC_PID = /^\/proc\/(\d+)(?:\/|$)/;
 function classifyPath(path, pid, roots) {
   for (const [root, group] of roots) if (isUnder(path, root)) return group;
-  const proc = PROC_PID.exec(path);
+  const proc = path.startsWith("/proc/") ? PROC_PID.exec(path) : null;
   if (proc !== null && Number(proc[1]) !== pid) return "proc";
   if (path.startsWith("/home/") || isUnder(path, "/root")) return "home";
   return "system";
@@ -11982,18 +12749,18 @@ function filePlace(f) {
 }
 function dirPlace(dir, columns, pathsPerPlace) {
   const counts = new Array(columns).fill(0);
-  const paths = [];
+  const paths2 = [];
   const stack = [dir];
   while (stack.length > 0) {
     const d = stack.pop();
     for (const name of [...d.files.keys()].sort()) {
       const f = d.files.get(name);
       f.counts.forEach((n, i) => counts[i] += n);
-      if (paths.length < pathsPerPlace) paths.push(f.path);
+      if (paths2.length < pathsPerPlace) paths2.push(f.path);
     }
     stack.push(...[...d.dirs.keys()].sort().reverse().map((k) => d.dirs.get(k)));
   }
-  return { path: `${dir.name}/\u2026`, files: dir.total, counts, paths, morePaths: Math.max(0, dir.total - paths.length) };
+  return { path: `${dir.name}/\u2026`, files: dir.total, counts, paths: paths2, morePaths: Math.max(0, dir.total - paths2.length) };
 }
 
 // src/report/view/files.ts
@@ -12024,8 +12791,8 @@ function filesSection(model) {
       text: "Paths are summarised by place: ./ is the workspace, ~ a home directory. Expand a place on the HTML page for its paths."
     }
   ];
-  const sensitive = sensitiveTable(model);
-  if (sensitive !== void 0) blocks.push({ type: "table", table: sensitive });
+  const sensitive2 = sensitiveTable(model);
+  if (sensitive2 !== void 0) blocks.push({ type: "table", table: sensitive2 });
   blocks.push({ type: "table", table: changesTable(model) }, { type: "table", table: readsTable(model) });
   return { key: "files", title: "Files", blocks };
 }
@@ -12138,7 +12905,8 @@ var EVENT_KINDS = [
   "unix_socket_connect",
   "mount",
   "http_request",
-  "process_access"
+  "process_access",
+  "container_create"
 ];
 
 // src/report/view/other.ts
@@ -12197,6 +12965,13 @@ function diagnosticsSection(model) {
     ]
   };
 }
+function ringFacts(status) {
+  if (status.rings === void 0) return [["Ring buffer", binaryBytes(status.ringbufBytes)]];
+  return status.rings.map((r) => [
+    `Ring buffer (${r.ring})`,
+    `${binaryBytes(r.bytes)}, ${fmt(r.sent)} records sent, ${fmt(r.lost)} lost`
+  ]);
+}
 function statusTable(model) {
   const { status, events } = model;
   const attached = status.plan.filter((p) => p.mechanism !== "none").length;
@@ -12205,7 +12980,7 @@ function statusTable(model) {
     ["Events", fmt(events.total)],
     ["Lost records", fmt(status.lostRecords)],
     ["Undecodable records", fmt(status.undecodable)],
-    ["Ring buffer", binaryBytes(status.ringbufBytes)]
+    ...ringFacts(status)
   ];
   const protection = protectionFact(status.plan);
   if (protection !== void 0) facts.push(protection);
@@ -12293,15 +13068,21 @@ var TimeParser = class {
   second = "";
   secondMs = 0;
   ms(time) {
-    const second = time.slice(0, 19);
-    if (second !== this.second) {
-      this.second = second;
-      this.secondMs = Date.parse(`${second}Z`);
+    if (!(this.second.length === 19 && time.startsWith(this.second))) {
+      this.second = time.slice(0, 19);
+      this.secondMs = Date.parse(`${this.second}Z`);
     }
-    const fraction = time.charCodeAt(19) === 46 ? Number(`0.${time.slice(20, 23)}`) * 1e3 : 0;
-    return this.secondMs + (Number.isFinite(fraction) ? fraction : 0);
+    return this.secondMs + (time.charCodeAt(19) === 46 ? millis(time) : 0);
   }
 };
+var digit = (time, at) => {
+  const d = time.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+};
+function millis(time) {
+  const ms = digit(time, 20) * 100 + digit(time, 21) * 10 + digit(time, 22);
+  return Number.isFinite(ms) ? ms : 0;
+}
 var TimelineAcc = class {
   startMs;
   bucketMs = FIRST_BUCKET_MS;
@@ -12347,10 +13128,13 @@ function verdictSection(model, locate) {
   const blocks = [headline(model, findings, alerts), ...alerts.map((alert2) => ({ type: "alert", alert: alert2 }))];
   const ids = new Map(all.map((f, i) => [f, findingId(i)]));
   const idOf = (f) => ids.get(f) ?? "";
-  if (findings.length > 0) blocks.push({ type: "table", table: findingsTable(findings, locate, idOf, "findings") });
+  const events = eventViews(model);
+  const links = { locate, idOf, eventLink: (seq) => events.some((e) => e.seq === seq) ? eventId(seq) : void 0 };
+  if (findings.length > 0) blocks.push({ type: "table", table: findingsTable(findings, links, "findings") });
   const glossary2 = ruleGlossary([...findings, ...signals]);
   if (glossary2.entries.length > 0) blocks.push(glossary2);
-  if (signals.length > 0) blocks.push({ type: "table", table: findingsTable(signals, locate, idOf, "signals") });
+  if (signals.length > 0) blocks.push({ type: "table", table: findingsTable(signals, links, "signals") });
+  if (events.length > 0) blocks.push({ type: "events", title: "The events of the findings", events });
   if (model.notes.length > 0) {
     const items = model.notes.slice(0, MAX_NOTES);
     blocks.push({ type: "list", title: "Notes", items, more: model.notes.length - items.length });
@@ -12358,11 +13142,11 @@ function verdictSection(model, locate) {
   return { key: "verdict", title: "Verdict", blocks };
 }
 function sortFindings(findings) {
-  const rank = (f) => {
+  const rank2 = (f) => {
     const i = SEVERITIES.indexOf(f.severity);
     return i < 0 ? SEVERITIES.length : i;
   };
-  return [...findings].sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
+  return [...findings].sort((a, b) => rank2(a) - rank2(b) || a.seq - b.seq);
 }
 function headline(model, findings, alerts) {
   const events = `${plural(model.events.total, "event")} from ${plural(model.processes.trees.items.length, "step")}`;
@@ -12382,14 +13166,7 @@ function verdictAlerts(model) {
   const alerts = [];
   const blocked = blockedAlert(model);
   if (blocked !== void 0) alerts.push(blocked);
-  if (lostRecords > 0) {
-    alerts.push({
-      kind: "loss",
-      tone: "bad",
-      title: `${fmt(lostRecords)} records were lost in the kernel`,
-      text: " (the ring buffer was full): activity is missing from this report and from events.ndjson."
-    });
-  }
+  if (lostRecords > 0) alerts.push(lossAlert(model));
   if (undecodable > 0) {
     const title = `${fmt(undecodable)} records could not be decoded`;
     alerts.push({ kind: "loss", tone: "warn", title, text: " and are missing from this report." });
@@ -12413,6 +13190,28 @@ function verdictAlerts(model) {
     });
   }
   return alerts;
+}
+function lossWhere(rings) {
+  if (rings === void 0) return "the ring buffer was full";
+  const full = rings.filter((r) => r.lost > 0).map((r) => r.ring);
+  if (full.length === 2) return "both ring buffers were full";
+  return full[0] === "priority" ? "the priority ring buffer was full" : "only file records: the priority ring lost none";
+}
+function lossAlert(model) {
+  const { lostRecords, rings, lostByProcess = [] } = model.status;
+  const where = lossWhere(rings);
+  const shown = lostByProcess.slice(0, NAMES_IN_ALERT).map((p) => {
+    const ops = p.fileOps > 0 ? ` and ${plural(p.fileOps, "other file record")}` : "";
+    return `${p.name} (pid ${p.pid}) ${plural(p.fileOpens, "open")}${ops}`;
+  });
+  const more = lostByProcess.length > NAMES_IN_ALERT ? ` and ${plural(lostByProcess.length - NAMES_IN_ALERT, "more process", "more processes")}` : "";
+  const whose = shown.length > 0 ? ` Lost file records by process: ${shown.join("; ")}${more}.` : "";
+  return {
+    kind: "loss",
+    tone: "bad",
+    title: `${fmt(lostRecords)} records were lost in the kernel`,
+    text: ` (${where}): activity is missing from this report and from events.ndjson.${whose}`
+  };
 }
 function blockedAlert(model) {
   const counts = model.events.blocked ?? { connects: 0, domains: 0 };
@@ -12450,19 +13249,34 @@ function accessAlert(model) {
   };
 }
 var findingId = (index) => `finding-${index + 1}`;
-function findingsTable(findings, locate, idOf, key) {
+var eventId = (seq) => `event-${seq}`;
+function eventViews(model) {
+  return (model.findingEvents ?? []).map((e) => {
+    let parsed2;
+    try {
+      parsed2 = e.cut === true ? void 0 : JSON.parse(e.line);
+    } catch {
+      parsed2 = void 0;
+    }
+    const lines2 = parsed2 === void 0 ? [e.line] : JSON.stringify(parsed2, null, 2).split("\n");
+    const kind = typeof parsed2?.kind === "string" ? parsed2.kind : model.findings?.find((f) => f.seq === e.seq)?.event_kind ?? "event";
+    return { id: eventId(e.seq), seq: e.seq, kind, lines: lines2, cut: e.cut === true };
+  });
+}
+function findingsTable(findings, links, key) {
   const rows = findings.map((f) => {
-    const node = locate(f.step?.label, f.process?.pid);
+    const node = links.locate(f.step?.label, f.process?.pid);
+    const event = links.eventLink(f.seq) ?? node;
     const response = f.response !== void 0 && f.response.kind !== "none" ? ` (${f.response.kind})` : "";
     const cells = [
       plain(f.rule_name ?? f.rule_id),
       stepCell(f.step?.label ?? ""),
-      argvCell(f.process?.exec_path ?? "", f.process?.argv ?? []),
+      { ...argvCell(f.process?.exec_path ?? "", f.process?.argv ?? []), ...node === void 0 ? {} : { link: node } },
       plain(`${f.summary ?? ""}${response}`),
-      { text: `#${f.seq}`, num: true, ...node === void 0 ? {} : { link: node } }
+      { text: `#${f.seq}`, num: true, ...event === void 0 ? {} : { link: event } }
     ];
     if (key === "findings") cells.unshift(plain(f.severity, severityTone(f.severity)));
-    return { cells, id: idOf(f), tone: key === "findings" ? severityTone(f.severity) : void 0 };
+    return { cells, id: links.idOf(f), tone: key === "findings" ? severityTone(f.severity) : void 0 };
   });
   const columns = [{ title: "Rule" }, { title: "Step" }, { title: "Process" }, { title: "What happened" }, { title: "Event", num: true }];
   if (key === "findings") columns.unshift({ title: "Severity", nowrap: true });
@@ -12502,13 +13316,13 @@ function orderSteps(model) {
   const trees = model.processes.trees.items.map((tree, i) => ({ tree, i })).sort((a, b) => (a.tree.firstTime ?? "\uFFFF").localeCompare(b.tree.firstTime ?? "\uFFFF") || a.i - b.i).map(({ tree }, i) => ({ tree, id: `step-${i + 1}` }));
   const byStep = new Map(trees.map((t) => [t.tree.label, t]));
   const locate = (label, pid) => {
-    const step = byStep.get(label ?? "job") ?? (trees.length === 1 ? trees[0] : void 0);
-    if (step === void 0) return void 0;
-    if (pid === void 0) return step.id;
-    for (let i = step.tree.nodes.length - 1; i >= 0; i--) {
-      if (step.tree.nodes[i].pid === pid) return `${step.id}-p${i}`;
+    const step2 = byStep.get(label ?? "job") ?? (trees.length === 1 ? trees[0] : void 0);
+    if (step2 === void 0) return void 0;
+    if (pid === void 0) return step2.id;
+    for (let i = step2.tree.nodes.length - 1; i >= 0; i--) {
+      if (step2.tree.nodes[i].pid === pid) return `${step2.id}-p${i}`;
     }
-    return step.id;
+    return step2.id;
   };
   return { trees, locate };
 }
@@ -12653,9 +13467,9 @@ function timelineView(model, steps) {
   if (t === void 0) return void 0;
   const times = new TimeParser();
   const buckets = Math.max(0, ...Object.values(t.counts).map((row) => row?.length ?? 0));
-  let last2 = 0;
-  for (const row of Object.values(t.counts)) row?.forEach((n, i) => n > 0 ? last2 = Math.max(last2, i) : void 0);
-  const endMs = t.startMs + t.bucketMs * Math.min(buckets, last2 + 1);
+  let last = 0;
+  for (const row of Object.values(t.counts)) row?.forEach((n, i) => n > 0 ? last = Math.max(last, i) : void 0);
+  const endMs = t.startMs + t.bucketMs * Math.min(buckets, last + 1);
   const known = [...EVENT_KINDS];
   const kinds = Object.entries(t.counts).map(([kind, counts]) => ({ kind, counts: counts ?? [], total: (counts ?? []).reduce((a, b) => a + b, 0) })).filter((k) => k.total > 0).sort((a, b) => rankOf(known, a.kind) - rankOf(known, b.kind));
   const stepSpans = steps.filter((s) => s.firstTime !== void 0).map((s) => ({ id: s.id, label: s.label, startMs: times.ms(s.firstTime ?? ""), endMs: times.ms(s.lastTime ?? "") }));
@@ -12761,7 +13575,31 @@ ${treesHtml(b.steps, b.cut, budget)}`;
       budget.spend(byteLength(html));
       return html;
     }
+    case "events":
+      return eventsHtml(b.title, b.events, budget);
   }
+}
+var EVENTS_BYTES = 1e6;
+function eventsHtml(title, events, budget) {
+  const limit = budget.share(EVENTS_BYTES);
+  const items = [];
+  let used = 0;
+  for (const e of events) {
+    const cut = e.cut ? ' <span class="more">(cut: the whole line is in events.ndjson)</span>' : "";
+    const html = `<details class="event" id="${id(e.id)}"><summary>#${e.seq} ${text(e.kind, 40)}: events.ndjson line ${fmt(e.seq + 1)}${cut}</summary><pre>${e.lines.map((l) => text(l, 2e4)).join("\n")}</pre></details>`;
+    if (used + byteLength(html) > limit) {
+      items.push(`<p class="more">\u2026and ${fmt(events.length - items.length)} more events in events.ndjson (by seq).</p>`);
+      break;
+    }
+    items.push(html);
+    used += byteLength(html);
+  }
+  budget.spend(used);
+  return `<h3>${text(title)}</h3>
+<div class="events">
+${items.join("\n")}
+</div>
+`;
 }
 function listHtml(title, items, more, budget) {
   const lis = items.map((n) => `<li>${text(n, 500)}</li>`);
@@ -12849,6 +13687,7 @@ ${block2.lines.map((l) => htmlText(l, 1e3)).join("\n")}
     case "trees":
       return block2.steps.map((s) => ({ title: `Process tree of ${s.label}`, text: stepTree(s, budget.treeNodes) }));
     case "timeline":
+    case "events":
       return [];
   }
 }
@@ -12892,11 +13731,11 @@ function table(t, rows) {
   if (t.rows.length === 0 && t.cut === void 0) return t.empty === "" ? "" : `${title}_${t.empty}_
 `;
   const shown = t.rows.slice(0, Math.max(rows, t.pinned ?? 0));
-  const line2 = (cells) => `| ${cells.join(" | ")} |`;
+  const line3 = (cells) => `| ${cells.join(" | ")} |`;
   const lines2 = [
-    line2(t.columns.map((c) => c.title)),
-    line2(t.columns.map((c) => c.num === true ? "---:" : "---")),
-    ...shown.map((r) => line2(t.columns.map((_, i) => r.cells[i] === void 0 ? "" : cell(r.cells[i]))))
+    line3(t.columns.map((c) => c.title)),
+    line3(t.columns.map((c) => c.num === true ? "---:" : "---")),
+    ...shown.map((r) => line3(t.columns.map((_, i) => r.cells[i] === void 0 ? "" : cell(r.cells[i]))))
   ];
   const more = moreText(t.rows.length - shown.length, t.cut, "report.json and report.html");
   return `${title}${lines2.join("\n")}
@@ -12905,8 +13744,8 @@ _${more}_
 `}`;
 }
 var MAX_DEPTH2 = 10;
-function stepTree(step, maxNodes) {
-  const shown = step.nodes.slice(0, maxNodes);
+function stepTree(step2, maxNodes) {
+  const shown = step2.nodes.slice(0, maxNodes);
   const lines2 = shown.map((n) => {
     const indent = "  ".repeat(Math.min(n.depth, MAX_DEPTH2));
     const deep = n.depth > MAX_DEPTH2 ? `(depth ${n.depth}) ` : "";
@@ -12915,11 +13754,11 @@ function stepTree(step, maxNodes) {
     const facts = n.tone === "bad" ? `<b>${n.facts}</b>` : n.facts;
     return `${indent}- ${deep}${exec}${mdCode(n.execPath)} ${mdCode(n.argv)} \xB7 ${facts}${activity}`;
   });
-  const more = moreText(step.nodes.length - shown.length, void 0, "report.json and report.html");
-  const later = step.omittedNodes > 0 ? `
-_\u2026and ${fmt(step.omittedNodes)} later processes only in events.ndjson._
+  const more = moreText(step2.nodes.length - shown.length, void 0, "report.json and report.html");
+  const later = step2.omittedNodes > 0 ? `
+_\u2026and ${fmt(step2.omittedNodes)} later processes only in events.ndjson._
 ` : "";
-  const summary = `${htmlText(step.label, 120)} \u2014 ${stepFacts(step)}`;
+  const summary = `${htmlText(step2.label, 120)} \u2014 ${stepFacts(step2)}`;
   return `<details><summary>${summary}</summary>
 
 ${lines2.join("\n")}
@@ -12941,20 +13780,20 @@ function piecesBytes(pieces) {
 function fitPieces(model, pieces, maxBytes) {
   const kept = new Set(pieces.filter((p) => p.keep === true));
   let used = [...kept].reduce((n, p) => n + SEPARATOR_BYTES + byteLength2(p.text), 0);
-  const optional = pieces.filter((p) => p.keep !== true);
-  for (const piece of optional) {
+  const optional2 = pieces.filter((p) => p.keep !== true);
+  for (const piece of optional2) {
     const size = SEPARATOR_BYTES + byteLength2(piece.text);
     if (used + size <= maxBytes) {
       kept.add(piece);
       used += size;
     }
   }
-  const dropped2 = () => optional.filter((p) => !kept.has(p));
-  let note = truncationNote(optional, dropped2(), maxBytes);
-  for (let i = optional.length - 1; i >= 0 && used + SEPARATOR_BYTES + byteLength2(note) > maxBytes; i--) {
-    if (!kept.delete(optional[i])) continue;
-    used -= SEPARATOR_BYTES + byteLength2(optional[i].text);
-    note = truncationNote(optional, dropped2(), maxBytes);
+  const dropped2 = () => optional2.filter((p) => !kept.has(p));
+  let note = truncationNote(optional2, dropped2(), maxBytes);
+  for (let i = optional2.length - 1; i >= 0 && used + SEPARATOR_BYTES + byteLength2(note) > maxBytes; i--) {
+    if (!kept.delete(optional2[i])) continue;
+    used -= SEPARATOR_BYTES + byteLength2(optional2[i].text);
+    note = truncationNote(optional2, dropped2(), maxBytes);
   }
   const [head, ...rest] = pieces.filter((p) => kept.has(p));
   const text3 = joinPieces([head, { title: "Left out", text: note }, ...rest]);
@@ -12980,17 +13819,17 @@ function fallback(model, maxBytes) {
 // src/report/files.ts
 var ALLOWED_ENDPOINTS_FILE = "allowed-endpoints.txt";
 function writeReportFiles(dir, model) {
-  const paths = {
-    events: join10(dir, "events.ndjson"),
-    summary: join10(dir, "summary.md"),
-    report: join10(dir, "report.json"),
-    html: join10(dir, "report.html")
+  const paths2 = {
+    events: join11(dir, "events.ndjson"),
+    summary: join11(dir, "summary.md"),
+    report: join11(dir, "report.json"),
+    html: join11(dir, "report.html")
   };
-  writeReplacing(paths.summary, renderMarkdown(model));
-  writeReplacing(paths.report, JSON.stringify(model, null, 2) + "\n");
-  writeReplacing(paths.html, renderHtml(model));
-  if (model.egress) writeReplacing(join10(dir, ALLOWED_ENDPOINTS_FILE), model.egress.recommended);
-  return paths;
+  writeReplacing(paths2.summary, renderMarkdown(model));
+  writeReplacing(paths2.report, JSON.stringify(model, null, 2) + "\n");
+  writeReplacing(paths2.html, renderHtml(model));
+  if (model.egress) writeReplacing(join11(dir, ALLOWED_ENDPOINTS_FILE), model.egress.recommended);
+  return paths2;
 }
 
 // src/report/counting.ts
@@ -13050,9 +13889,9 @@ var DistinctCounter = class {
     const bits = this.size.precisionBits;
     const h = floor(h53 / 2097152);
     const index = h >>> 32 - bits;
-    const rank = min(clz32(h << bits >>> 0) + 1, 33 - bits);
+    const rank2 = min(clz32(h << bits >>> 0) + 1, 33 - bits);
     const registers = this.registers;
-    if (rank > registers[index]) registers[index] = rank;
+    if (rank2 > registers[index]) registers[index] = rank2;
   }
   estimate() {
     const registers = this.registers;
@@ -13149,7 +13988,17 @@ var TopCounted = class {
     return entry;
   }
   prune() {
-    const top = [...this.entries].sort((a, b) => b[1].count - a[1].count).slice(0, this.keep);
+    let uniform = true;
+    let first;
+    for (const entry of this.entries.values()) {
+      first ??= entry.count;
+      if (entry.count !== first) {
+        uniform = false;
+        break;
+      }
+    }
+    const all = [...this.entries];
+    const top = uniform ? all.slice(0, this.keep) : all.sort((a, b) => b[1].count - a[1].count).slice(0, this.keep);
     this.entries = new Map(top);
   }
   capped(toItem) {
@@ -13173,7 +14022,7 @@ var NetAcc = class {
   processes;
   steps;
   first;
-  constructor(e, n, step, sampleLimit) {
+  constructor(e, n, step2, sampleLimit) {
     this.processes = new SampleSet(sampleLimit);
     this.steps = new SampleSet(sampleLimit);
     this.first = {
@@ -13183,14 +14032,14 @@ var NetAcc = class {
       port: n.port,
       ...n.domain === void 0 ? {} : { domain: clip2(n.domain) },
       execPath: clip2(e.process.exec_path),
-      step: clip2(step),
+      step: clip2(step2),
       firstTime: e.time
     };
   }
-  add(e, step) {
+  add(e, step2) {
     if (e.network?.blocked === true) this.blocked++;
     this.processes.add(e.process.exec_path, () => clip2(e.process.exec_path));
-    this.steps.add(step, () => clip2(step));
+    this.steps.add(step2, () => clip2(step2));
   }
   toEntry() {
     return {
@@ -13408,7 +14257,7 @@ var EgressAcc = class {
   constructor(limit) {
     this.outside = new FirstSeen(limit);
   }
-  add(e, step) {
+  add(e, step2) {
     this.recommender.add(e);
     const n = e.kind === "network_connect" ? e.network : void 0;
     const d = e.kind === "domain" ? e.domain : void 0;
@@ -13421,7 +14270,7 @@ var EgressAcc = class {
       blocked,
       count: 0,
       execPath: clip2(e.process.exec_path),
-      step: clip2(step)
+      step: clip2(step2)
     }));
   }
   build() {
@@ -13447,7 +14296,11 @@ var PLACES = [
   [/^\/(var\/)?run\/secrets\//, "mounted secrets"]
 ];
 var PROC_PID2 = /^\/proc\/(\d+)\//;
+function mayBeSensitive(path) {
+  return path.includes("/.") || path.startsWith("/proc/") || path.startsWith("/etc/") || path.startsWith("/run/") || path.startsWith("/var/run/");
+}
 function sensitiveReason(path, pid) {
+  if (!mayBeSensitive(path)) return void 0;
   const proc = PROC_PID2.exec(path);
   if (proc !== null && Number(proc[1]) === pid) return void 0;
   for (const [pattern, reason] of PLACES) if (pattern.test(path)) return reason;
@@ -13514,6 +14367,7 @@ var ReportBuilder = class {
   lastTime;
   executables;
   steps;
+  lastStep;
   network;
   domains;
   unixSockets;
@@ -13532,9 +14386,7 @@ var ReportBuilder = class {
   add(e) {
     this.countEvent(e);
     if (e.container !== void 0) this.addContainer(e.container);
-    const label = stepOf(e);
-    const nodeLimit = this.limits.treeNodeLimit;
-    this.steps.hit(label, () => new StepAcc(clip2(label), nodeLimit))?.addEvent(e);
+    this.stepOf(stepOf(e))?.addEvent(e);
     switch (e.kind) {
       case "process_exec":
         return this.addExec(e);
@@ -13554,6 +14406,21 @@ var ReportBuilder = class {
       case "file_link":
         return this.addFile(e);
     }
+  }
+  /**
+   * The step's accumulator, its event counted. A step's events come in runs:
+   * the last one found is asked first, which counts it as the collector would.
+   */
+  stepOf(label) {
+    const last = this.lastStep;
+    if (last !== void 0 && last.label === label) {
+      last.acc.count++;
+      return last.acc;
+    }
+    const nodeLimit = this.limits.treeNodeLimit;
+    const acc = this.steps.hit(label, () => new StepAcc(clip2(label), nodeLimit));
+    this.lastStep = acc === void 0 ? void 0 : { label, acc };
+    return acc;
   }
   countEvent(e) {
     this.total++;
@@ -13583,9 +14450,9 @@ var ReportBuilder = class {
     if (n === void 0) return;
     if (n.blocked === true) this.blocked.connects++;
     const key = `${n.protocol}\0${n.address}\0${n.port}\0${n.domain ?? ""}`;
-    const step = stepOf(e);
+    const step2 = stepOf(e);
     const sampleLimit = this.limits.sampleLimit;
-    this.network.hit(key, () => new NetAcc(e, n, step, sampleLimit))?.add(e, step);
+    this.network.hit(key, () => new NetAcc(e, n, step2, sampleLimit))?.add(e, step2);
   }
   addDomain(e) {
     const d = e.domain;
@@ -13605,6 +14472,11 @@ var ReportBuilder = class {
       step: clip2(stepOf(e)),
       bypass: (this.opts.dockerSockets ?? DOCKER_SOCKETS).includes(path)
     }));
+  }
+  /** The event's socket is dockerd's own, found by inode: a bypass whatever path named it. */
+  markDockerBypass(e) {
+    const entry = e.unix_socket === void 0 ? void 0 : this.unixSockets.peek(e.unix_socket.path);
+    if (entry !== void 0) entry.bypass = true;
   }
   addAccess(e) {
     const a = e.access;
@@ -13718,7 +14590,37 @@ var ReportBuilder = class {
   }
 };
 
+// src/report/findingEvents.ts
+var MAX_FINDING_EVENTS = 500;
+var FINDING_LINE_CHARS = 16384;
+var rank = (f) => {
+  const i = SEVERITIES.indexOf(f.severity);
+  return (f.action === "collect" ? SEVERITIES.length : 0) + (i < 0 ? SEVERITIES.length : i);
+};
+function findingEvents(findings, eventOf) {
+  const seqs = [...findings].sort((a, b) => rank(a) - rank(b) || a.seq - b.seq).map((f) => f.seq);
+  const out = [];
+  for (const seq of new Set(seqs)) {
+    if (out.length === MAX_FINDING_EVENTS) break;
+    const event = eventOf(seq);
+    if (event === void 0) continue;
+    const line3 = eventLine(event).trimEnd();
+    out.push(line3.length > FINDING_LINE_CHARS ? { seq, line: line3.slice(0, FINDING_LINE_CHARS), cut: true } : { seq, line: line3 });
+  }
+  return out.sort((a, b) => a.seq - b.seq);
+}
+
+// src/recording/eventStage.ts
+function addFindings(model, stages) {
+  const judging = stages.filter((stage) => stage.findings !== void 0);
+  if (judging.length === 0) return;
+  model.findings = judging.flatMap((stage) => [...stage.findings]);
+  const eventOf = (seq) => judging.map((stage) => stage.findingEvent?.(seq)).find((e) => e !== void 0);
+  model.findingEvents = findingEvents(model.findings, eventOf);
+}
+
 // src/recording/jobRecording.ts
+var MAX_TAMPER_ALERTS = 50;
 var JobRecording = class {
   /** Registers the job in the tracker with a fresh log; on failure nothing of it is left there. */
   constructor(tracker, opts) {
@@ -13726,10 +14628,11 @@ var JobRecording = class {
     this.identity = opts.identity;
     this.dir = opts.dir;
     this.workspace = opts.workspace;
+    this.containerGuard = opts.containerGuard;
     this.notes = new Set(opts.notes);
     this.stages = opts.stages ?? [];
     this.report = new ReportBuilder({ rowLimit: opts.rowLimit, workspace: opts.workspace, dockerSockets: opts.dockerSockets });
-    rmSync6(this.eventsPath, { force: true });
+    rmSync7(this.eventsPath, { force: true });
     this.writer = new EventLogWriter(this.eventsPath);
     try {
       tracker.registerJob(opts.identity, opts.cgroups, this, { workerPid: opts.workerPid, policyId: opts.policyId, protectPids: opts.protectPids });
@@ -13744,20 +14647,40 @@ var JobRecording = class {
   identity;
   dir;
   startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  containerGuard;
   writer;
   report;
   stages;
   notes;
+  /** Tamper signals for this job's report, each once. */
+  tampered = /* @__PURE__ */ new Set();
+  tamperedMore = 0;
+  /** Processes already reported for reaching dockerd's socket, by path and program. */
+  dockerBypasses = /* @__PURE__ */ new Set();
+  /** Accesses to the sensor's process already reported, by process and operation. */
+  sensorReaches = /* @__PURE__ */ new Set();
   workspace;
   delivered;
+  /** Read from the kernel as the job ends (KernelTracker.lostFilesOf). */
+  lostByProcess = [];
   get eventsPath() {
-    return join11(this.dir, "events.ndjson");
+    return join12(this.dir, "events.ndjson");
   }
   /** The tracker's sink: the line first, then the report, then the stages. */
   write(event) {
     this.writer.write(event);
     this.report.add(event);
     for (const stage of this.stages) stage.onEvent(event);
+    if (event.access?.target.pid === process.pid) this.reachedSensor(event, event.access);
+  }
+  /** A job process reaching into the sensor's own process (this one: the daemon, or `run`). */
+  reachedSensor(event, access) {
+    const what = [access.operation, access.request, access.proc_file].filter((w) => w !== void 0).join(" ");
+    const outcome = access.prevented === true ? " (prevented)" : "";
+    const key = `${event.process.pid}\0${what}`;
+    if (this.sensorReaches.has(key)) return;
+    this.sensorReaches.add(key);
+    this.tamper(`pid ${event.process.pid} (${event.process.exec_path}) reached into the sensor (pid ${process.pid}) with ${what}${outcome}, first at ${event.time}.`);
   }
   /** Writes the buffered lines (after each batch). */
   flush() {
@@ -13765,6 +14688,22 @@ var JobRecording = class {
   }
   note(message) {
     this.notes.add(message);
+  }
+  /** A tamper signal (src/recording/tamper.ts): an alert at the top of the report. */
+  tamper(message) {
+    if (this.tampered.size < MAX_TAMPER_ALERTS || this.tampered.has(message)) this.tampered.add(message);
+    else this.tamperedMore++;
+  }
+  /** The tracker's word that event's unix connect reached dockerd's own socket (by inode). */
+  reachedDockerDaemon(event) {
+    this.report.markDockerBypass(event);
+    const path = event.unix_socket?.path ?? "";
+    const key = `${path}\0${event.process.exec_path}`;
+    if (this.dockerBypasses.has(key)) return;
+    this.dockerBypasses.add(key);
+    this.tamper(
+      `pid ${event.process.pid} (${event.process.exec_path}) connected to dockerd's own socket as ${JSON.stringify(path)} at ${event.time}, around the docker proxy (the same socket by inode): containers started this way are not the job's, and nothing in them is recorded.`
+    );
   }
   /** Events the log could not take (disk full, I/O error); the report still counts them. */
   get lostOnWrite() {
@@ -13777,6 +14716,7 @@ var JobRecording = class {
    */
   end() {
     if (this.delivered === void 0) {
+      this.lostByProcess = this.tracker.lostFilesOf(this.identity.id);
       this.delivered = this.tracker.unregisterJob(this.identity.id);
       this.writer.close();
       const lost = this.writer.lostOnWrite;
@@ -13789,53 +14729,206 @@ var JobRecording = class {
     const delivered = this.end();
     for (const stage of this.stages) stage.finish?.({ dir: this.dir, note: (m) => this.note(m) });
     const endedAt = (/* @__PURE__ */ new Date()).toISOString();
-    const model = this.report.build(status, {
+    const model = this.report.build({ ...status, lostByProcess: this.lostByProcess }, {
       job: this.identity,
       startedAt: this.startedAt,
       endedAt,
       workspace: this.workspace,
       notes: [...this.notes]
     });
-    const judging = this.stages.filter((stage) => stage.findings !== void 0);
-    if (judging.length > 0) model.findings = judging.flatMap((stage) => [...stage.findings]);
+    if (this.tamperedMore > 0) this.tampered.add(`${this.tamperedMore} more tamper signals like these (a tracer stops the sensor at every system call).`);
+    if (this.tampered.size > 0) model.alerts = [...[...this.tampered].map((message) => ({ kind: "tamper", message })), ...model.alerts ?? []];
+    addFindings(model, this.stages);
     return { model, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model) };
   }
 };
 
+// src/recording/tamper.ts
+import { constants as constants4 } from "node:os";
+
+// src/platform/mounts.ts
+import { readFileSync as readFileSync9 } from "node:fs";
+var unescape = (s) => s.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+function parseMountInfo(text3) {
+  const out = [];
+  for (const line3 of text3.split("\n")) {
+    const fields = line3.split(" ");
+    const dash = fields.indexOf("-");
+    if (fields.length < 5 || dash < 0 || dash + 2 >= fields.length) continue;
+    out.push({ id: Number(fields[0]), mountPoint: unescape(fields[4]), fsType: fields[dash + 1], source: unescape(fields[dash + 2]) });
+  }
+  return out;
+}
+function readMounts(path = "/proc/self/mountinfo") {
+  return parseMountInfo(readFileSync9(path, "utf8"));
+}
+function covers(mountPoint, path) {
+  const m = mountPoint.replace(/\/+$/, "") || "/";
+  const p = path.replace(/\/+$/, "") || "/";
+  if (m === "/") return false;
+  return m === p || m.startsWith(`${p}/`) || p.startsWith(`${m}/`);
+}
+
+// src/recording/tamper.ts
+var SIGNAL_NAMES = new Map(Object.entries(constants4.signals).map(([name, n]) => [n, name]));
+var signalName = (n) => SIGNAL_NAMES.get(n) ?? `signal ${n}`;
+var TamperWatch = class {
+  constructor(sensor, tracker, cgroupRoot, bootToRealNs, tell2, mounts = readMounts) {
+    this.sensor = sensor;
+    this.tracker = tracker;
+    this.cgroupRoot = cgroupRoot;
+    this.bootToRealNs = bootToRealNs;
+    this.tell = tell2;
+    this.mounts = mounts;
+    this.baseLinks = sensor.links();
+    this.baseMounts = new Set(this.mounts().map((m) => m.id));
+  }
+  sensor;
+  tracker;
+  cgroupRoot;
+  bootToRealNs;
+  tell;
+  mounts;
+  baseLinks;
+  baseMounts;
+  /** Conditions that last (a link detached, a mount in place): every job ending while they do is told. */
+  standing = /* @__PURE__ */ new Map();
+  /** Runs every check; what is found is told once, when first seen. */
+  check() {
+    this.checkLinks();
+    this.checkTracked();
+    this.checkMounts();
+  }
+  /** Notices that still hold, for a job ending now. */
+  standingNotices() {
+    return [...this.standing.values()];
+  }
+  raise(key, message) {
+    if (this.standing.has(key)) return;
+    const notice = { message };
+    this.standing.set(key, notice);
+    this.tell(notice);
+  }
+  checkLinks() {
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    this.sensor.links().forEach((link, i) => {
+      const was = this.baseLinks[i];
+      if (was === void 0) return;
+      const what = `BPF link ${was.link} (program ${was.name})`;
+      if (was.attached && !link.attached) {
+        this.raise(`link:${i}:detached`, `${what} was found detached at ${now}: what it recorded is missing from then on.`);
+      } else if (link.prog !== was.prog) {
+        this.raise(
+          `link:${i}:prog:${link.prog}`,
+          `${what} was found running another program (id ${link.prog}, not ${was.prog}) at ${now}: from then on, what it recorded is missing or forged.`
+        );
+      }
+    });
+  }
+  /**
+   * A live cgroup of a job missing from tracked_cgroups was taken out by
+   * someone else (bpftool map delete): only the kernel's rmdir hook and the
+   * job's end remove entries, and a cgroup removed by rmdir no longer
+   * exists by id. It is put back and the job's report says so.
+   */
+  checkTracked() {
+    const inMap = new Set(this.sensor.trackedCgroups().map((id2) => Number(id2)));
+    for (const { id: id2, jobId: jobId2, path } of this.tracker.registry.liveCgroups()) {
+      if (inMap.has(id2) || !this.sensor.cgroupAlive(BigInt(id2))) continue;
+      this.sensor.trackCgroup(BigInt(id2), this.tracker.registry.get(jobId2)?.policyId ?? 0);
+      const now = (/* @__PURE__ */ new Date()).toISOString();
+      const name = path === void 0 ? `cgroup ${id2}` : `cgroup ${path} (id ${id2})`;
+      this.tell({
+        jobId: jobId2,
+        message: `${name} was removed from the sensor's tracked_cgroups map (found at ${now}) and has been tracked again: activity in it shortly before is missing.`
+      });
+    }
+  }
+  checkMounts() {
+    const now = this.mounts();
+    const ids = new Set(now.map((m) => `mount:${m.id}`));
+    for (const key of this.standing.keys()) if (key.startsWith("mount:") && !ids.has(key)) this.standing.delete(key);
+    for (const m of now) {
+      if (this.baseMounts.has(m.id) || !covers(m.mountPoint, this.cgroupRoot)) continue;
+      this.raise(
+        `mount:${m.id}`,
+        `A ${m.fsType} file system was mounted on ${m.mountPoint}, over the cgroup file system at ${this.cgroupRoot} (found at ${(/* @__PURE__ */ new Date()).toISOString()}): the jobs' cgroups stay tracked by id, but what reads cgroups by path is misled.`
+      );
+    }
+  }
+  when(timeNs) {
+    return rfc3339Micros(timeNs + this.bootToRealNs);
+  }
+  who(pid, startNs) {
+    const p = this.tracker.describeProcess(pid, startNs);
+    const exec = p.exec_path === void 0 ? "" : ` (${p.exec_path})`;
+    return `pid ${pid}${exec}${p.job === void 0 ? ", outside the jobs" : `, in job ${p.job}`}`;
+  }
+  /** A record of the kernel's about the sensor's own process. */
+  kernel(s) {
+    const self = `the sensor (pid ${process.pid})`;
+    if (s.op === "signal") {
+      this.tell({ message: `${signalName(s.signal)} was sent to ${self} at ${this.when(s.timeNs)} by ${this.who(s.pid, s.startNs)}.` });
+    } else if (s.op === "traced") {
+      this.tell({ message: `The sensor (pid ${process.pid}, thread ${s.tid}) was put under ptrace by ${this.who(s.tracerPid, s.tracerStartNs)}, seen at ${this.when(s.timeNs)}.` });
+    } else {
+      const secs = (s.totalNs / 1e9).toFixed(3);
+      const how = s.count === 1 ? `${s.state} for ${secs} s` : `${s.state} ${s.count} times, ${secs} s in all,`;
+      this.tell({
+        message: `The sensor (pid ${process.pid}) was ${how} between ${this.when(s.stoppedNs)} and ${this.when(s.timeNs)} (as the kernel stamped it): records of that time were read afterwards, and any the ring buffer could not hold are counted as lost.`
+      });
+    }
+  }
+};
+
 // src/recording/recorder.ts
+var TAMPER_CHECK_MS = 1e3;
 var Recorder = class {
-  constructor(sensor, plan, cgroupRoot, ringbufBytes) {
+  /** sensor: attached (the tamper checks take its links as they are now). */
+  constructor(sensor, plan, cgroupRoot) {
     this.sensor = sensor;
     this.plan = plan;
     this.cgroupRoot = cgroupRoot;
-    this.ringbufBytes = ringbufBytes;
-    this.tracker = new KernelTracker(sensor, Sensor.bootToRealtimeNs());
+    capYoungGeneration();
+    const bootToReal = Sensor.bootToRealtimeNs();
+    this.tracker = new KernelTracker(sensor, bootToReal);
     this.pump = new Pump(sensor, this.tracker, { afterBatch: () => this.flush() });
+    this.tamper = new TamperWatch(sensor, this.tracker, cgroupRoot, bootToReal, (n) => this.tell(n));
+    this.tracker.onTamper = (s) => this.tamper.kernel(s);
   }
   sensor;
   plan;
   cgroupRoot;
-  ringbufBytes;
   tracker;
   pump;
   docker_;
   recordings = /* @__PURE__ */ new Map();
-  /** Starts reading the kernel and, when asked and a dockerd is there, the docker proxy. */
+  tamper;
+  tamperTimer;
+  /** Starts reading the kernel, the tamper checks and, when asked and a dockerd is there, the docker proxy. */
   async start(docker) {
     this.pump.start();
+    this.tamperTimer = setInterval(() => this.tamper.check(), TAMPER_CHECK_MS);
+    this.tamperTimer.unref();
     if (!docker) return;
     this.docker_ = await startDocker({
       ...docker,
       cgroupRoot: this.cgroupRoot,
       tracker: this.tracker,
-      note: (jobId2, message) => this.recordings.get(jobId2)?.note(message)
+      note: (jobId2, message) => this.recordings.get(jobId2)?.note(message),
+      guardOf: (jobId2) => this.recordings.get(jobId2)?.containerGuard
     });
+    this.tracker.dockerSocket = this.docker_?.daemonSocket;
+  }
+  tell(n) {
+    const to = n.jobId === void 0 ? this.recordings.values() : [this.recordings.get(n.jobId)];
+    for (const recording of to) recording?.tamper(n.message);
   }
   get docker() {
     return this.docker_;
   }
   status() {
-    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.ringbufBytes);
+    return sensorStatus(this.plan, this.sensor.counters(), this.tracker.counts, this.sensor.rings);
   }
   /** Starts recording a job (see JobRecording); the report knows the proxy's bypass paths. */
   begin(opts) {
@@ -13854,6 +14947,8 @@ var Recorder = class {
   finish(id2) {
     const recording = this.recordings.get(id2);
     if (!recording) throw new Error(`no job ${id2} is registered`);
+    this.tamper.check();
+    for (const n of this.tamper.standingNotices()) recording.tamper(n.message);
     this.recordings.delete(id2);
     return recording.finish(this.status());
   }
@@ -13865,9 +14960,11 @@ var Recorder = class {
   closeDocker() {
     this.docker_?.close();
     this.docker_ = void 0;
+    this.tracker.dockerSocket = void 0;
   }
-  /** Stops the proxy and the pump after a last drain; jobs are still open. */
+  /** Stops the proxy, the tamper checks and the pump after a last drain; jobs are still open. */
   async stop() {
+    clearInterval(this.tamperTimer);
     this.closeDocker();
     await this.pump.stop();
   }
@@ -13907,7 +15004,7 @@ function startSensor(ringbufBytes, noFunctionHooks) {
 }
 
 // src/daemon/controlServer.ts
-import { chmodSync as chmodSync2, chownSync as chownSync2, rmSync as rmSync7 } from "node:fs";
+import { chmodSync as chmodSync2, chownSync as chownSync2, rmSync as rmSync8 } from "node:fs";
 import net2 from "node:net";
 
 // src/daemon/protocol.ts
@@ -13937,7 +15034,23 @@ function notes(v) {
   return v.map((n, i) => text2(n, `notes[${i}]`));
 }
 function policyOf(w) {
-  return parsePolicy({ egressPolicy: w.mode, allowedEndpoints: w.allowed_endpoints, allowLoopback: w.allow_loopback, containerPolicy: w.container_policy });
+  return parsePolicy({
+    egressPolicy: w.mode,
+    allowedEndpoints: w.allowed_endpoints,
+    allowLoopback: w.allow_loopback,
+    containerPolicy: w.container_policy,
+    containerHostPaths: w.host_paths,
+    containerJobPaths: w.job_paths
+  });
+}
+var MAX_GUARD_PATHS = 16;
+function paths(v, field) {
+  if (!Array.isArray(v) || v.length > MAX_GUARD_PATHS) throw new ProtocolError(`${field} must be an array of at most ${MAX_GUARD_PATHS} paths`);
+  return v.map((p, i) => {
+    const path = text2(p, `${field}[${i}]`, 4096);
+    if (!path.startsWith("/")) throw new ProtocolError(`${field}[${i}] must be an absolute path`);
+    return path;
+  });
 }
 function egress(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new ProtocolError("egress must be an object");
@@ -13950,6 +15063,8 @@ function egress(v) {
     w.allow_loopback = o.allow_loopback;
   }
   if (o.container_policy !== void 0) w.container_policy = text2(o.container_policy, "egress.container_policy", 16);
+  if (o.host_paths !== void 0) w.host_paths = paths(o.host_paths, "egress.host_paths");
+  if (o.job_paths !== void 0) w.job_paths = paths(o.job_paths, "egress.job_paths");
   try {
     policyOf(w);
   } catch (err) {
@@ -13967,12 +15082,44 @@ function rules(v) {
     return { name: text2(f.name, `rules.sources[${i}].name`, 4096), text: text2(f.text, `rules.sources[${i}].text`, MAX_REQUEST_BYTES) };
   });
   if (typeof o.monitorMode !== "boolean") throw new ProtocolError("rules.monitorMode must be a boolean");
-  return { sources, monitorMode: o.monitorMode };
+  if (o.builtin !== void 0 && typeof o.builtin !== "boolean") throw new ProtocolError("rules.builtin must be a boolean");
+  return { sources, monitorMode: o.monitorMode, ...o.builtin === false ? { builtin: false } : {} };
 }
 function jobId(v) {
   const id2 = text2(v, "id", 128);
   if (!JOB_ID_PATTERN.test(id2)) throw new ProtocolError("id is not a valid job id");
   return id2;
+}
+var MAX_SUMMARY_ROWS = 1e3;
+var MAX_ALERTS = 16;
+var MAX_STEPS2 = 1e3;
+function count(v, field, min2, max) {
+  if (!Number.isSafeInteger(v) || v < min2 || v > max) throw new ProtocolError(`${field} must be a whole number from ${min2} to ${max}`);
+  return v;
+}
+function step(v, i) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new ProtocolError(`place.steps[${i}] must be an object`);
+  const o = v;
+  const s = {
+    index: count(o.index, `place.steps[${i}].index`, 0, MAX_STEPS2),
+    line: count(o.line, `place.steps[${i}].line`, 1, 1e7)
+  };
+  if (o.uses !== void 0) s.uses = text2(o.uses, `place.steps[${i}].uses`, 4096);
+  if (o.run !== void 0) s.run = text2(o.run, `place.steps[${i}].run`, 64 * 1024);
+  return s;
+}
+function report(o) {
+  const req = { op: "report", id: jobId(o.id) };
+  if (o.alerts !== void 0) {
+    if (!Array.isArray(o.alerts) || o.alerts.length > MAX_ALERTS) throw new ProtocolError(`alerts must be an array of at most ${MAX_ALERTS} strings`);
+    req.alerts = o.alerts.map((a, i) => text2(a, `alerts[${i}]`, 2e3));
+  }
+  if (o.place !== void 0) {
+    const p = typeof o.place === "object" && o.place !== null ? o.place : {};
+    if (!Array.isArray(p.steps) || p.steps.length > MAX_STEPS2) throw new ProtocolError(`place.steps must be an array of at most ${MAX_STEPS2} steps`);
+    req.place = { file: text2(p.file, "place.file", 4096), steps: p.steps.map(step) };
+  }
+  return req;
 }
 function register(o) {
   const req = { op: "register", job: identity(o.job) };
@@ -13982,6 +15129,11 @@ function register(o) {
     req.pid = o.pid;
   }
   if (req.cgroup === void 0 === (req.pid === void 0)) throw new ProtocolError("register needs exactly one of cgroup or pid");
+  if (o.worker !== void 0) {
+    if (req.cgroup === void 0) throw new ProtocolError("worker goes with cgroup (with pid, the daemon finds Runner.Worker itself)");
+    if (!Number.isSafeInteger(o.worker) || o.worker <= 0) throw new ProtocolError("worker must be a positive integer");
+    req.worker = o.worker;
+  }
   if (o.notes !== void 0) req.notes = notes(o.notes);
   if (o.rules !== void 0) req.rules = rules(o.rules);
   if (o.protect !== void 0) {
@@ -13989,13 +15141,21 @@ function register(o) {
     req.protect = o.protect;
   }
   if (o.egress !== void 0) req.egress = egress(o.egress);
+  if (o.summaryRows !== void 0) req.summaryRows = count(o.summaryRows, "summaryRows", 1, MAX_SUMMARY_ROWS);
   return req;
 }
-function parseRequest(line2) {
-  if (Buffer.byteLength(line2) > MAX_REQUEST_BYTES) throw new ProtocolError("request too long");
+function sudo(o) {
+  if (typeof o.disable !== "boolean") throw new ProtocolError("disable must be true or false");
+  const req = { op: "sudo", id: jobId(o.id), disable: o.disable };
+  if (o.user !== void 0) req.user = text2(o.user, "user", 32);
+  if (o.token !== void 0) req.token = text2(o.token, "token", 128);
+  return req;
+}
+function parseRequest(line3) {
+  if (Buffer.byteLength(line3) > MAX_REQUEST_BYTES) throw new ProtocolError("request too long");
   let o;
   try {
-    o = JSON.parse(line2);
+    o = JSON.parse(line3);
   } catch {
     throw new ProtocolError("request is not valid JSON");
   }
@@ -14008,6 +15168,10 @@ function parseRequest(line2) {
       return { op: "unregister", id: jobId(r.id) };
     case "rules":
       return { op: "rules", id: jobId(r.id), rules: rules(r.rules) };
+    case "report":
+      return report(r);
+    case "sudo":
+      return sudo(r);
     case "stats":
       return { op: "stats" };
     case "stop":
@@ -14028,8 +15192,11 @@ function drop(sock) {
 }
 function reply(sock, res) {
   if (sock.destroyed || !sock.writable) return;
+  if (sock.writableLength > MAX_PENDING_OUTPUT_BYTES) {
+    drop(sock);
+    return;
+  }
   sock.write(JSON.stringify(res) + "\n");
-  if (sock.writableLength > MAX_PENDING_OUTPUT_BYTES) drop(sock);
 }
 function serve(sock, handler) {
   const peer = peerCred(sock);
@@ -14042,14 +15209,14 @@ function serve(sock, handler) {
     buffered += chunk;
     let nl;
     while ((nl = buffered.indexOf("\n")) >= 0 && !dropped.has(sock)) {
-      const line2 = buffered.slice(0, nl).trim();
+      const line3 = buffered.slice(0, nl).trim();
       buffered = buffered.slice(nl + 1);
-      if (!line2) continue;
+      if (!line3) continue;
       if (++queued > MAX_QUEUED_REQUESTS) {
         drop(sock);
         return;
       }
-      chain = chain.then(() => answer(sock, line2, peer, handler)).finally(() => queued--);
+      chain = chain.then(() => answer(sock, line3, peer, handler)).finally(() => queued--);
     }
     if (buffered.length > MAX_REQUEST_BYTES) {
       reply(sock, { ok: false, error: "request too long" });
@@ -14057,11 +15224,11 @@ function serve(sock, handler) {
     }
   });
 }
-async function answer(sock, line2, peer, handler) {
+async function answer(sock, line3, peer, handler) {
   if (dropped.has(sock)) return;
   let req;
   try {
-    req = parseRequest(line2);
+    req = parseRequest(line3);
   } catch (err) {
     reply(sock, { ok: false, error: err instanceof ProtocolError ? err.message : "bad request" });
     return;
@@ -14073,15 +15240,15 @@ async function answer(sock, line2, peer, handler) {
   }
 }
 async function listenControl(opts) {
-  rmSync7(opts.path, { force: true });
+  rmSync8(opts.path, { force: true });
   const server = net2.createServer((sock) => serve(sock, opts.handler));
   server.maxConnections = MAX_CLIENTS;
   server.on("error", (err) => opts.onError?.(err));
   const oldMask = process.umask(127);
   try {
-    await new Promise((resolve2, reject) => {
+    await new Promise((resolve3, reject) => {
       server.once("error", reject);
-      server.listen(opts.path, () => resolve2());
+      server.listen(opts.path, () => resolve3());
     });
   } finally {
     process.umask(oldMask);
@@ -14092,16 +15259,16 @@ async function listenControl(opts) {
 }
 
 // src/daemon/access.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 
 // src/daemon/jobCgroup.ts
-import { existsSync as existsSync7, readdirSync, readFileSync as readFileSync8, realpathSync as realpathSync2, rmdirSync as rmdirSync2 } from "node:fs";
-import { join as join12 } from "node:path";
+import { existsSync as existsSync7, readdirSync, readFileSync as readFileSync10, realpathSync as realpathSync3, rmdirSync as rmdirSync2 } from "node:fs";
+import { join as join13 } from "node:path";
 var JobCgroupError = class extends Error {
 };
 var comm = (pid) => {
   try {
-    return readFileSync8(`/proc/${pid}/comm`, "utf8").trim();
+    return readFileSync10(`/proc/${pid}/comm`, "utf8").trim();
   } catch {
     return void 0;
   }
@@ -14141,12 +15308,12 @@ function cgroupOf(pid, root) {
   if (rel === "/") {
     throw new JobCgroupError(`process ${pid} is in the root cgroup; refusing to track the whole host`);
   }
-  return join12(root, rel);
+  return join13(root, rel);
 }
 function isolateWorker(worker, root, jobId2) {
   const rel = processCgroup(worker);
   if (rel === void 0) throw new JobCgroupError(`Runner.Worker (pid ${worker}) has no cgroup v2 membership`);
-  const current = join12(root, rel);
+  const current = join13(root, rel);
   const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
   let target2;
   try {
@@ -14178,23 +15345,23 @@ function isolateWorker(worker, root, jobId2) {
   }
 }
 function cgroupBelowRoot(given, root) {
-  const joined = given.startsWith(`${root}/`) ? given : join12(root, given);
+  const joined = given.startsWith(`${root}/`) ? given : join13(root, given);
   let path;
   try {
-    path = realpathSync2(joined);
+    path = realpathSync3(joined);
   } catch {
     throw new JobCgroupError(`${joined} does not exist`);
   }
-  const realRoot = realpathSync2(root);
+  const realRoot = realpathSync3(root);
   if (path === realRoot) throw new JobCgroupError("refusing to track the root cgroup (the whole host)");
   if (!path.startsWith(`${realRoot}/`)) throw new JobCgroupError(`${joined} is not below the cgroup v2 root ${root}`);
-  if (!existsSync7(join12(path, "cgroup.procs"))) throw new JobCgroupError(`${path} is not a cgroup v2 directory`);
+  if (!existsSync7(join13(path, "cgroup.procs"))) throw new JobCgroupError(`${path} is not a cgroup v2 directory`);
   return path;
 }
 function chooseJobCgroup(req, root, jobId2) {
   if (req.cgroup !== void 0) {
     const path2 = cgroupBelowRoot(req.cgroup, root);
-    return { path: path2, isolated: false, pids: cgroupProcs(path2) };
+    return { path: path2, isolated: false, pids: cgroupProcs(path2), ...req.worker !== void 0 ? { workerPid: req.worker } : {} };
   }
   const pid = req.pid;
   const worker = findRunnerWorker(pid);
@@ -14224,16 +15391,23 @@ function authorize(req, peer, ctx) {
       return deny("only root may stop the daemon");
     case "register":
       return authorizeRegister(req.pid, peer, ctx.facts ?? {});
+    case "sudo":
+      if (req.user !== void 0) return deny("only root may name the user whose sudo is removed");
+      return registrantOnly(req.id, ctx.registrant, peer.uid);
     case "unregister":
     case "rules":
-      if (ctx.registrant === void 0 || ctx.registrant === peer.uid) return allow;
-      return deny(`job ${req.id} was registered by another user`);
+    case "report":
+      return registrantOnly(req.id, ctx.registrant, peer.uid);
   }
+}
+function registrantOnly(id2, registrant, uid) {
+  if (registrant === void 0 || registrant === uid) return allow;
+  return deny(`job ${id2} was registered by another user`);
 }
 function uids(pid) {
   try {
-    const line2 = readFileSync9(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("Uid:"));
-    return line2?.slice(4).trim().split(/\s+/).slice(0, 3).map(Number);
+    const line3 = readFileSync11(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("Uid:"));
+    return line3?.slice(4).trim().split(/\s+/).slice(0, 3).map(Number);
   } catch {
     return void 0;
   }
@@ -14261,7 +15435,7 @@ var AccessControl = class {
   registrants = /* @__PURE__ */ new Map();
   /** Runs handle only for an allowed request, and records what happened. */
   async guard(req, peer, handle) {
-    const jobId2 = req.op === "register" ? req.job.id : req.op === "unregister" || req.op === "rules" ? req.id : void 0;
+    const jobId2 = req.op === "register" ? req.job.id : req.op === "stats" || req.op === "stop" ? void 0 : req.id;
     const verdict = authorize(req, peer, {
       usedBefore: jobId2 !== void 0 && this.used.has(jobId2),
       registrant: jobId2 === void 0 ? void 0 : this.registrants.get(jobId2),
@@ -14276,7 +15450,7 @@ var AccessControl = class {
     if (req.op === "unregister" && this.registrants.has(req.id)) {
       this.note(req.id, `Recording ended at ${at}: unregistered by ${describePeer(peer)}.`);
     }
-    const res = await handle(req);
+    const res = await handle(req, peer);
     this.record(req, peer, res, at);
     return res;
   }
@@ -14288,18 +15462,17 @@ var AccessControl = class {
       this.log.info(`control: ${describePeer(peer)} registered job ${req.job.id}`);
       this.note(req.job.id, `Recording started at ${at}: registered by ${describePeer(peer)}.`);
     } else if (req.op === "unregister") {
-      this.registrants.delete(req.id);
       this.log.info(`control: ${describePeer(peer)} unregistered job ${req.id}`);
     }
   }
 };
 
 // src/daemon/survive.ts
-var count = 0;
-var internalErrors = () => count;
+var count2 = 0;
+var internalErrors = () => count2;
 function surviveInternalErrors(log) {
   const record2 = (what, err) => {
-    count++;
+    count2++;
     log.error(`${what}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
   };
   process.on("uncaughtException", (err) => record2("uncaught exception", err));
@@ -14307,8 +15480,8 @@ function surviveInternalErrors(log) {
 }
 
 // src/daemon/jobs.ts
-import { existsSync as existsSync8, rmdirSync as rmdirSync3 } from "node:fs";
-import { join as join14 } from "node:path";
+import { existsSync as existsSync9, rmdirSync as rmdirSync3 } from "node:fs";
+import { join as join16 } from "node:path";
 
 // src/policy/kernelPolicy.ts
 var TTL_FLOOR_S = 60;
@@ -14320,14 +15493,14 @@ function mapped(e) {
   const addr16 = Buffer.concat([Buffer.alloc(10), Buffer.from([255, 255]), e.bytes]);
   return { addr16, prefix: 96 + e.prefix, port: e.port ?? 0 };
 }
-var covers = (w, a) => w.wildcard && a.name.endsWith(`.${w.name}`);
+var covers2 = (w, a) => w.wildcard && a.name.endsWith(`.${w.name}`);
 function compileNames(endpoints) {
   const names = endpoints.filter((e) => e.kind === "name");
   const byKey = /* @__PURE__ */ new Map();
   for (const e of names) {
     const key = `${e.wildcard ? "*." : ""}${e.name}`;
     const entry = byKey.get(key) ?? { e, ports: /* @__PURE__ */ new Set() };
-    for (const source of names.filter((w) => w === e || covers(w, e))) {
+    for (const source of names.filter((w) => w === e || covers2(w, e))) {
       if (source.port === void 0) entry.ports = "any";
       else if (entry.ports !== "any") entry.ports.add(source.port);
     }
@@ -14392,22 +15565,22 @@ var PolicyIds = class {
 };
 
 // src/policy/resolvers.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 import { isIP } from "node:net";
 var RESOLV_CONF_PATHS = ["/etc/resolv.conf", "/run/systemd/resolve/resolv.conf"];
 function nameservers(text3) {
   const out = [];
-  for (const line2 of text3.split("\n")) {
-    const m = /^\s*nameserver\s+(\S+)/.exec(line2);
+  for (const line3 of text3.split("\n")) {
+    const m = /^\s*nameserver\s+(\S+)/.exec(line3);
     const addr = m?.[1]?.replace(/%.*$/, "");
     if (addr && isIP(addr) && !out.includes(addr)) out.push(addr);
   }
   return out;
 }
-function hostResolvers(paths = RESOLV_CONF_PATHS) {
-  const all = paths.flatMap((p) => {
+function hostResolvers(paths2 = RESOLV_CONF_PATHS) {
+  const all = paths2.flatMap((p) => {
     try {
-      return nameservers(readFileSync10(p, "utf8"));
+      return nameservers(readFileSync12(p, "utf8"));
     } catch {
       return [];
     }
@@ -14417,8 +15590,15 @@ function hostResolvers(paths = RESOLV_CONF_PATHS) {
 
 // src/policy/enforce.ts
 var TTL_FLOOR_ENV = EnvVar.PolicyTtlFloor;
+function planForPolicy(plan, refused = process.env[EnvVar.DebugRefuseHooks] ?? "") {
+  const names = new Set(refused.split(",").map((h) => h.trim()).filter(Boolean));
+  if (names.size === 0) return plan;
+  return plan.map(
+    (p) => names.has(p.hook) ? { ...p, mechanism: "none", unavailable: [{ mechanism: p.mechanism, target: p.target, error: `refused by ${EnvVar.DebugRefuseHooks}` }] } : p
+  );
+}
 function enforcePolicy(maps, plan, policy, ids, opts = {}) {
-  requireEnforcement(plan, policy);
+  requireEnforcement(planForPolicy(plan), policy);
   const floor2 = Number(process.env[TTL_FLOOR_ENV]);
   const compiled = compilePolicy(policy, {
     resolvers: opts.resolvers ?? hostResolvers(),
@@ -14439,6 +15619,14 @@ function releasePolicy(maps, id2, ids, exempt = []) {
   maps.clearPolicy(id2);
   ids.release(id2);
 }
+
+// src/rules/builtin.ts
+import { existsSync as existsSync8, readdirSync as readdirSync2 } from "node:fs";
+import { dirname as dirname5, join as join14, resolve as resolve2 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+
+// src/rules/sources.ts
+import { readFileSync as readFileSync14 } from "node:fs";
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
 var CelError = class extends Error {
@@ -14542,8 +15730,8 @@ function formatErrorWithHighlight(message, node, range) {
   let contextEnd = pos;
   while (contextStart > 0 && input[contextStart - 1] !== "\n") contextStart--;
   while (contextEnd < input.length && input[contextEnd] !== "\n") contextEnd++;
-  const line2 = input.slice(contextStart, contextEnd);
-  const highlight = `> ${`${lineNum}`.padStart(4, " ")} | ${line2}
+  const line3 = input.slice(contextStart, contextEnd);
+  const highlight = `> ${`${lineNum}`.padStart(4, " ")} | ${line3}
 ${" ".repeat(9 + columnNum)}^`;
   return `${message}
 
@@ -14576,9 +15764,9 @@ var Optional = class _Optional {
     }
     return this.#value;
   }
-  or(optional) {
+  or(optional2) {
     if (this.#value !== void 0) return this;
-    if (optional instanceof _Optional) return optional;
+    if (optional2 instanceof _Optional) return optional2;
     throw evaluationError(
       "invalid_optional_argument",
       "Optional.or must be called with an Optional argument"
@@ -14623,8 +15811,8 @@ function register2(registry) {
     return handleOptionalResolved(v, ev, macro, ctx);
   }
   function handleOptionalResolved(value, ev, macro, ctx) {
-    const optional = ensureOptional(value, macro.receiver, `${macro.functionDesc} receiver`);
-    if (optional.hasValue()) return macro.onHasValue(optional);
+    const optional2 = ensureOptional(value, macro.receiver, `${macro.functionDesc} receiver`);
+    if (optional2.hasValue()) return macro.onHasValue(optional2);
     return macro.onEmpty(ev, macro, ctx);
   }
   function ensureOptionalType(checker, node, ctx, description) {
@@ -14665,7 +15853,7 @@ function register2(registry) {
           macro.arg
         );
       },
-      onHasValue: (optional) => optional,
+      onHasValue: (optional2) => optional2,
       onEmpty(ev, macro, ctx) {
         const ast = macro.arg;
         const v = ev.run(ast, ctx);
@@ -14908,8 +16096,8 @@ function registerFunctions(registry) {
       case "nan":
         return Number.NaN;
       default: {
-        const parsed = Number(v);
-        if (!Number.isNaN(parsed)) return parsed;
+        const parsed2 = Number(v);
+        if (!Number.isNaN(parsed2)) return parsed2;
         throw evaluationError(
           "double_conversion_error",
           "double() type error: cannot convert to double"
@@ -15184,9 +16372,9 @@ function registerFunctions(registry) {
   register2(registry);
 }
 function stringSize(str2) {
-  let count2 = 0;
-  for (const c of str2) count2++;
-  return count2;
+  let count3 = 0;
+  for (const c of str2) count3++;
+  return count3;
 }
 
 // node_modules/@marcbachmann/cel-js/lib/registry.js
@@ -15610,8 +16798,8 @@ var Candidates = class {
     return null;
   }
   findUnaryOverload(left) {
-    const cached = (this.#matchCache ??= /* @__PURE__ */ new Map()).get(left);
-    if (cached !== void 0) return cached;
+    const cached2 = (this.#matchCache ??= /* @__PURE__ */ new Map()).get(left);
+    if (cached2 !== void 0) return cached2;
     let value = false;
     for (const decl of this.declarations) {
       if (decl.leftType !== left) continue;
@@ -16177,11 +17365,11 @@ var Registry = class _Registry {
     else if (typeof handler === "object") opts = handler;
     else if (!opts) opts = {};
     const sig = typeof s === "string" ? s : opts.signature ?? void 0;
-    const parsed = sig !== void 0 ? this.#parseSignature(sig) : void 0;
-    const name = parsed?.name || opts.name;
-    const receiverType = parsed?.receiverType || opts.receiverType;
-    const argTypes = parsed?.argTypes;
-    const returnType = parsed?.returnType || opts.returnType;
+    const parsed2 = sig !== void 0 ? this.#parseSignature(sig) : void 0;
+    const name = parsed2?.name || opts.name;
+    const receiverType = parsed2?.receiverType || opts.receiverType;
+    const argTypes = parsed2?.argTypes;
+    const returnType = parsed2?.returnType || opts.returnType;
     const params = opts.params;
     handler = typeof handler === "function" ? handler : opts.handler;
     let dec;
@@ -16685,13 +17873,13 @@ function handleBinary(left, right, ast, ev) {
 }
 function callFunctionHandler(handler, ev, args, ast) {
   try {
-    const result = handler.apply(ev, args);
-    if (result instanceof Promise) {
-      return result.catch((error) => {
+    const result2 = handler.apply(ev, args);
+    if (result2 instanceof Promise) {
+      return result2.catch((error) => {
         throw attachErrorAst(error, ast);
       });
     }
-    return result;
+    return result2;
   } catch (error) {
     throw attachErrorAst(error, ast);
   }
@@ -16780,11 +17968,11 @@ function runComprehension(items, args, ev, ctx) {
 }
 function iterateLoop(ev, ctx, args, items, accu, i) {
   const condition = args.condition;
-  const step = args.step;
+  const step2 = args.step;
   const len = items.length;
   while (i < len) {
     if (condition && !condition(accu)) break;
-    accu = ev.run(step, ctx.setIterValue(items[i++], ev));
+    accu = ev.run(step2, ctx.setIterValue(items[i++], ev));
     if (accu instanceof Promise) return continueLoop(ev, ctx, args, items, accu, i);
   }
   return args.result(accu);
@@ -16792,23 +17980,23 @@ function iterateLoop(ev, ctx, args, items, accu, i) {
 async function continueLoop(ev, ctx, args, items, accu, i) {
   if (ctx === args.iterCtx) ctx.async = true;
   const condition = args.condition;
-  const step = args.step;
+  const step2 = args.step;
   const len = items.length;
   accu = await accu;
   while (i < len) {
     if (condition && !condition(accu)) return args.result(accu);
-    accu = ev.run(step, ctx.setIterValue(items[i++], ev));
+    accu = ev.run(step2, ctx.setIterValue(items[i++], ev));
     if (accu instanceof Promise) accu = await accu;
   }
   return args.result(accu);
 }
 function iterateQuantifier(ev, ctx, args, items, accu, i, error, stp) {
   const condition = args.condition;
-  const step = args.step;
+  const step2 = args.step;
   const len = items.length;
   while (i < len) {
     if (!condition(accu)) return args.result(accu);
-    stp = ev.tryEval(step, ctx.setIterValue(items[i++], ev));
+    stp = ev.tryEval(step2, ctx.setIterValue(items[i++], ev));
     if (stp instanceof Promise) return continueQuantifier(ev, ctx, args, items, accu, i, error, stp);
     if (stp instanceof Error && (error ??= stp)) continue;
     accu = stp;
@@ -16819,14 +18007,14 @@ function iterateQuantifier(ev, ctx, args, items, accu, i, error, stp) {
 async function continueQuantifier(ev, ctx, args, items, accu, i, error, stp) {
   if (ctx === args.iterCtx) ctx.async = true;
   const condition = args.condition;
-  const step = args.step;
+  const step2 = args.step;
   const len = items.length;
   stp = await stp;
   if (stp instanceof Error) error ??= stp;
   else accu = stp;
   while (i < len) {
     if (!condition(accu)) return args.result(accu);
-    stp = ev.tryEval(step, ctx.setIterValue(items[i++], ev));
+    stp = ev.tryEval(step2, ctx.setIterValue(items[i++], ev));
     if (stp instanceof Promise) stp = await stp;
     if (stp instanceof Error && (error ??= stp)) continue;
     accu = stp;
@@ -17156,10 +18344,10 @@ function createMapExpander(hasFilter) {
   const label = `${functionDesc} filter predicate must return bool`;
   return ({ args, receiver, ast: callAst }) => {
     const [iterVar, predicate, transform] = hasFilter ? args : [args[0], null, args[1]];
-    let step = transform.clone(OPERATORS.accuPush, transform);
+    let step2 = transform.clone(OPERATORS.accuPush, transform);
     if (predicate) {
       const accuValue = predicate.clone(OPERATORS.accuValue);
-      step = predicate.clone(OPERATORS.ternary, [predicate.setMeta("label", label), step, accuValue]);
+      step2 = predicate.clone(OPERATORS.ternary, [predicate.setMeta("label", label), step2, accuValue]);
     }
     return {
       callAst: callAst.clone(OPERATORS.comprehension, {
@@ -17167,7 +18355,7 @@ function createMapExpander(hasFilter) {
         iterable: receiver,
         iterVarName: assertIdentifier(iterVar, invalidMsg),
         init: callAst.clone(OPERATORS.list, []),
-        step,
+        step: step2,
         result: identity2
       })
     };
@@ -17182,14 +18370,14 @@ function createFilterExpander() {
     const accuValue = callAst.clone(OPERATORS.accuValue);
     const predicate = args[1].setMeta("label", label);
     const appendItem = callAst.clone(OPERATORS.accuPush, callAst.clone(OPERATORS.id, iterVarName));
-    const step = predicate.clone(OPERATORS.ternary, [predicate, appendItem, accuValue]);
+    const step2 = predicate.clone(OPERATORS.ternary, [predicate, appendItem, accuValue]);
     return {
       callAst: callAst.clone(OPERATORS.comprehension, {
         errorsAreFatal: true,
         iterable: receiver,
         iterVarName,
         init: callAst.clone(OPERATORS.list, []),
-        step,
+        step: step2,
         result: identity2
       })
     };
@@ -17388,10 +18576,10 @@ function registerOverloads(registry) {
   binaryOverload("bytes", "+", "bytes", (a, b) => {
     if (!a.length) return b;
     if (!b.length) return a;
-    const result = new Uint8Array(a.length + b.length);
-    result.set(a, 0);
-    result.set(b, a.length);
-    return result;
+    const result2 = new Uint8Array(a.length + b.length);
+    result2.set(a, 0);
+    result2.set(b, a.length);
+    return result2;
   });
   const GPD = "google.protobuf.Duration";
   binaryOverload(GPD, "+", GPD, (a, b) => a.addDuration(b));
@@ -18063,16 +19251,16 @@ var Lexer = class {
   processEscapes(offset, str2, isBytes) {
     if (!str2.includes("\\")) return str2;
     const len = str2.length;
-    let result = "";
+    let result2 = "";
     let i = 0;
     while (i < len) {
       if (str2[i] !== "\\" || i + 1 >= len) {
-        result += str2[i++];
+        result2 += str2[i++];
         continue;
       }
       const next = str2[i + 1];
       if (STRING_ESCAPES[next]) {
-        result += STRING_ESCAPES[next];
+        result2 += STRING_ESCAPES[next];
         i += 2;
       } else if (next === "u" || next === "U") {
         if (isBytes) throw this.#escapeErr("bytes_unicode_escape", offset, len, i, 2, next);
@@ -18083,26 +19271,26 @@ var Lexer = class {
           throw this.#escapeErr("invalid_unicode_escape", offset, len, i, 2 + hexLen, next + hex2);
         if (c >= 55296 && c <= 57343)
           throw this.#escapeErr("invalid_unicode_surrogate", offset, len, i, 2 + hexLen, next + hex2);
-        result += String.fromCodePoint(c);
+        result2 += String.fromCodePoint(c);
         i += 2 + hexLen;
       } else if (next === "x" || next === "X") {
         const h = str2.substring(i + 2, i + 4);
         if (!/^[0-9a-fA-F]{2}$/.test(h))
           throw this.#escapeErr("invalid_hex_escape", offset, len, i, 4, next + h);
-        result += String.fromCharCode(Number.parseInt(h, 16));
+        result2 += String.fromCharCode(Number.parseInt(h, 16));
         i += 4;
       } else if (next >= "0" && next <= "7") {
         const o = str2.substring(i + 1, i + 4);
         if (!/^[0-7]{3}$/.test(o)) throw this.#escapeErr("invalid_octal_escape", offset, len, i, 4);
         const value = Number.parseInt(o, 8);
         if (value > 255) throw this.#escapeErr("octal_escape_out_of_range", offset, len, i, 4, o);
-        result += String.fromCharCode(value);
+        result2 += String.fromCharCode(value);
         i += 4;
       } else {
         throw this.#escapeErr("invalid_escape_sequence", offset, len, i, 2, next);
       }
     }
-    return result;
+    return result2;
   }
   readIdentifier() {
     const { pos, input, length } = this;
@@ -18195,8 +19383,8 @@ var Parser = class {
     this.#advanceToken();
     this.maxDepthRemaining = this.limits.maxDepth;
     this.astNodesRemaining = this.limits.maxAstNodes;
-    const result = this.parseExpression();
-    if (this.match(TOKEN.EOF)) return result;
+    const result2 = this.parseExpression();
+    if (this.match(TOKEN.EOF)) return result2;
     throw parseError(
       "unexpected_character",
       `Unexpected character: '${this.input[this.lexer.pos - 1]}'`,
@@ -18707,21 +19895,34 @@ var DESCENDANT = { kind: "object", name: "descendant", fields: PROC_FIELDS };
 var ANCESTOR = { kind: "object", name: "ancestor", fields: { ...PROC_FIELDS, descendants: listOf(DESCENDANT) } };
 var PROCESS = { kind: "object", name: "process", fields: { ...PROC_FIELDS, ancestors: listOf(ANCESTOR) } };
 var TARGET = { kind: "object", name: "target", fields: { ...PROC_FIELDS, in_job: BOOL } };
+var TARGET_PROCESS = { kind: "object", name: "target_process", fields: { ...PROC_FIELDS, pid: INT } };
 function typeName(type) {
   return type.kind === "list" ? `list(${typeName(type.elem)})` : type.kind === "object" ? type.name : type.kind;
 }
 var EVENT_VARIABLES = {
   process_exec: { is_memfd: BOOL },
-  network_connect: { remote_ip: STRING, remote_port: INT, protocol: STRING, family: STRING },
+  network_connect: { remote_ip: STRING, remote_port: INT, protocol: STRING, family: STRING, domain: STRING, is_blocked: BOOL },
   unix_socket_connect: { path: STRING, socket_type: STRING, is_abstract: BOOL },
-  file_open: { path: STRING, is_read: BOOL, is_write: BOOL, flags: INT },
+  file_open: { path: STRING, is_read: BOOL, is_write: BOOL, flags: INT, flag_names: listOf(STRING), target_process: TARGET_PROCESS },
   file_remove: { path: STRING, is_folder: BOOL },
   file_move: { from_path: STRING, to_path: STRING },
   file_link: { created_path: STRING, existing_path: STRING, is_hardlink: BOOL, is_symlink: BOOL },
   mount: { source_path: STRING, target_path: STRING },
-  domain: { domain: STRING, source: STRING },
+  domain: { domain: STRING, source: STRING, is_blocked: BOOL },
   http_request: { method: STRING, path: STRING, host: STRING, source: STRING },
-  process_access: { operation: STRING, request: STRING, is_write: BOOL, target: TARGET }
+  process_access: { operation: STRING, request: STRING, is_write: BOOL, is_prevented: BOOL, proc_file: STRING, target: TARGET },
+  container_create: {
+    image: STRING,
+    name: STRING,
+    is_privileged: BOOL,
+    pid_mode: STRING,
+    network_mode: STRING,
+    binds: listOf(STRING),
+    cap_add: listOf(STRING),
+    devices: listOf(STRING),
+    is_refused: BOOL,
+    refusal: STRING
+  }
 };
 var RULE_EVENT_TYPES = Object.keys(EVENT_VARIABLES);
 function isRuleEventType(name) {
@@ -18934,16 +20135,20 @@ function affixKey(text3, tail) {
 }
 function affixMatcher(items, tail) {
   const short2 = [];
-  const buckets = new Array(128 * 128);
+  const buckets = /* @__PURE__ */ new Map();
   for (const item of items) {
     const key = affixKey(item, tail);
     if (key < 0) short2.push(item);
-    else (buckets[key] ??= []).push(item);
+    else {
+      const bucket = buckets.get(key);
+      if (bucket === void 0) buckets.set(key, [item]);
+      else bucket.push(item);
+    }
   }
   const has = tail ? (v, s) => v.endsWith(s) : (v, s) => v.startsWith(s);
   return (v) => {
     const key = affixKey(v, tail);
-    const bucket = key < 0 ? void 0 : buckets[key];
+    const bucket = key < 0 ? void 0 : buckets.get(key);
     if (bucket !== void 0) {
       for (let i = 0; i < bucket.length; i++) if (has(v, bucket[i])) return true;
     }
@@ -19115,7 +20320,7 @@ function compileCondition(root, ctx) {
 
 // src/rules/load.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 
 // src/rules/yamlFields.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -19130,13 +20335,13 @@ function contentLines(source, node) {
   let offset = begin;
   const parts = raw.split("\n");
   const bodyIndent = block2 ? Math.min(...parts.slice(1).filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length)) : 0;
-  parts.forEach((line2, i) => {
+  parts.forEach((line3, i) => {
     if (!(block2 && i === 0)) {
-      let skip = block2 ? Math.min(bodyIndent, line2.length) : line2.length - line2.trimStart().length;
+      let skip = block2 ? Math.min(bodyIndent, line3.length) : line3.length - line3.trimStart().length;
       if (quoted && i === 0) skip += 1;
-      lines2.push({ start: offset + skip, length: Math.max(0, line2.trimEnd().length - skip) });
+      lines2.push({ start: offset + skip, length: Math.max(0, line3.trimEnd().length - skip) });
     }
-    offset += line2.length + 1;
+    offset += line3.length + 1;
   });
   return lines2;
 }
@@ -19145,10 +20350,10 @@ function scalarLocator(file, source, node, counter) {
   return (offset) => {
     let fileOffset = node.range?.[0] ?? 0;
     let rest = offset;
-    for (const line2 of lines2) {
-      fileOffset = line2.start + rest;
-      if (rest <= line2.length) break;
-      rest -= line2.length + 1;
+    for (const line3 of lines2) {
+      fileOffset = line3.start + rest;
+      if (rest <= line3.length) break;
+      rest -= line3.length + 1;
     }
     const pos = counter.linePos(fileOffset);
     return { file, line: pos.line, col: pos.col };
@@ -19465,7 +20670,7 @@ function parseRuleFile(file, source, problems) {
 function readRuleFile(file, problems) {
   let source;
   try {
-    source = readFileSync11(file, "utf8");
+    source = readFileSync13(file, "utf8");
   } catch (err) {
     problems.push({ at: { file, line: 1, col: 1 }, message: `cannot read: ${err.message}` });
     return { ruleSets: [], modifiers: [] };
@@ -19605,10 +20810,62 @@ function indexBook(rules2, slots) {
   }
   return { rules: rules2, byEventType, correlationsOf, slots };
 }
-function loadRuleBook(paths, opts = {}) {
+function loadRuleBook(paths2, opts = {}) {
   const problems = [];
-  const files = paths.map((p) => readRuleFile(p, problems));
+  const files = paths2.map((p) => readRuleFile(p, problems));
   return buildRuleBook(files, opts, problems);
+}
+
+// src/rules/sources.ts
+function readRuleSources(paths2) {
+  const problems = [];
+  const sources = [];
+  for (const name of paths2) {
+    try {
+      sources.push({ name, text: readFileSync14(name, "utf8") });
+    } catch (err) {
+      problems.push({ at: { file: name, line: 1, col: 1 }, message: `cannot read: ${err.message}` });
+    }
+  }
+  if (problems.length > 0) throw new RuleLoadError(problems);
+  return sources;
+}
+var parsed = /* @__PURE__ */ new Map();
+var PARSED_MAX = 64;
+function parseCached(source, problems) {
+  const key = `${source.name}\0${source.text}`;
+  const hit = parsed.get(key);
+  if (hit) return hit;
+  const before = problems.length;
+  const file = parseRuleFile(source.name, source.text, problems);
+  if (problems.length === before) {
+    if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value);
+    parsed.set(key, file);
+  }
+  return file;
+}
+function bookFromSources(sources, opts = {}) {
+  const problems = [];
+  const files = sources.map((s) => parseCached(s, problems));
+  return buildRuleBook(files, opts, problems);
+}
+
+// src/rules/builtin.ts
+var RULE_FILE = /^[a-z0-9_-]+\.yaml$/;
+function builtinRulesDir() {
+  const here = dirname5(fileURLToPath3(import.meta.url));
+  for (const candidate of [join14(here, "rules", "builtin"), resolve2(here, "../../rules/builtin")]) {
+    if (existsSync8(candidate)) return candidate;
+  }
+  throw new Error(`cicd-sensor's built-in rules are not found next to ${here}; run 'npm run build'`);
+}
+function builtinRuleFiles(dir = builtinRulesDir()) {
+  return readdirSync2(dir).filter((name) => RULE_FILE.test(name)).sort().map((name) => join14(dir, name));
+}
+var cached;
+function builtinRuleSources() {
+  cached ??= readRuleSources(builtinRuleFiles()).map((s) => ({ name: `builtin:${s.name.slice(s.name.lastIndexOf("/") + 1)}`, text: s.text }));
+  return cached;
 }
 
 // src/rules/eventSummary.ts
@@ -19630,7 +20887,8 @@ var DESCRIBE = {
   unix_socket_connect: (e) => `connected to unix socket ${e.unix_socket?.path ?? "?"}`,
   mount: (e) => `mounted ${e.mount?.source ?? "?"} on ${e.mount?.target ?? "?"}`,
   http_request: (e) => `sent HTTP ${e.http?.method ?? "?"} ${e.http?.host ?? "?"}${e.http?.path ?? ""}`,
-  process_access: (e) => `${e.access?.operation ?? "accessed"}${e.access?.request ? ` ${e.access.request}` : ""} on pid ${e.access?.target.pid ?? "?"} (${e.access?.target.exec_path ?? "?"})`
+  process_access: (e) => `${e.access?.operation ?? "accessed"}${e.access?.request ? ` ${e.access.request}` : ""} on pid ${e.access?.target.pid ?? "?"} (${e.access?.target.exec_path ?? "?"})`,
+  container_create: (e) => `${e.container_create?.refused ? "was refused a container" : "created a container"} of ${e.container_create?.image || "?"}${e.container_create?.refusal ? `: ${e.container_create.refusal}` : ""}`
 };
 function eventSummary(e) {
   const what = (DESCRIBE[e.kind] ?? ((x) => x.kind))(e);
@@ -19714,6 +20972,13 @@ var FileOpenVars = class {
   get flags() {
     return openFlagBits(this.e.file?.flags ?? []);
   }
+  get flag_names() {
+    return foldAll(this.e.file?.flags);
+  }
+  get target_process() {
+    const t = this.e.file?.target_process;
+    return { ...procVars(t?.exec_path ?? "", t?.argv), pid: t?.pid ?? 0 };
+  }
 };
 var str = (text3) => text3 === void 0 ? "" : fold(text3);
 var FILL = {
@@ -19723,7 +20988,9 @@ var FILL = {
     remote_ip: str(e.network?.address),
     remote_port: e.network?.port ?? 0,
     protocol: str(e.network?.protocol),
-    family: str(e.network?.family)
+    family: str(e.network?.family),
+    domain: str(e.network?.domain),
+    is_blocked: e.network?.blocked === true
   }),
   unix_socket_connect: (e, process2) => ({
     process: process2,
@@ -19742,7 +21009,12 @@ var FILL = {
     is_symlink: e.file?.link_type === "symbolic"
   }),
   mount: (e, process2) => ({ process: process2, source_path: str(e.mount?.source), target_path: str(e.mount?.target) }),
-  domain: (e, process2) => ({ process: process2, domain: str(e.domain?.name).replace(/\.$/, ""), source: str(e.domain?.source) }),
+  domain: (e, process2) => ({
+    process: process2,
+    domain: str(e.domain?.name).replace(/\.$/, ""),
+    source: str(e.domain?.source),
+    is_blocked: e.domain?.blocked === true
+  }),
   http_request: (e, process2) => ({
     process: process2,
     method: str(e.http?.method),
@@ -19755,11 +21027,29 @@ var FILL = {
     operation: str(e.access?.operation),
     request: str(e.access?.request),
     is_write: e.access?.write === true,
+    is_prevented: e.access?.prevented === true,
+    proc_file: str(e.access?.proc_file),
     target: {
       ...procVars(e.access?.target.exec_path ?? "", e.access?.target.argv),
       in_job: e.access?.target.in_job === true
     }
-  })
+  }),
+  container_create: (e, process2) => {
+    const c = e.container_create;
+    return {
+      process: process2,
+      image: str(c?.image),
+      name: str(c?.name),
+      is_privileged: c?.privileged === true,
+      pid_mode: str(c?.pid_mode),
+      network_mode: str(c?.network_mode),
+      binds: foldAll(c?.binds),
+      cap_add: foldAll(c?.cap_add),
+      devices: foldAll(c?.devices),
+      is_refused: c?.refused === true,
+      refusal: str(c?.refusal)
+    };
+  }
 };
 function activationOf(e, type) {
   return FILL[type](e, processVars(e.process));
@@ -19827,9 +21117,9 @@ var RuleEngine = class {
     return true;
   }
   record(rule2, event, state, out) {
-    const count2 = ++state.counts[rule2.index];
+    const count3 = ++state.counts[rule2.index];
     if (rule2.action === "terminate") out.terminate = true;
-    if (count2 <= rule2.maxAlerts) out.findings.push(findingOf(rule2, event));
+    if (count3 <= rule2.maxAlerts) out.findings.push(findingOf(rule2, event));
     for (const corr of this.book.correlationsOf.get(rule2.index) ?? []) {
       if (state.active[corr.index] === 0 || state.fired.has(corr.index)) continue;
       if (corr.condition(state.counts, this.frame) !== true) continue;
@@ -19840,7 +21130,7 @@ var RuleEngine = class {
 };
 
 // src/rules/ruleStage.ts
-import { join as join13 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/findings/ndjson.ts
 function findingsNdjson(findings) {
@@ -19852,14 +21142,14 @@ function writeFindingsNdjson(path, findings) {
 }
 
 // src/rules/terminate.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync15 } from "node:fs";
 var CLOCK_TICKS = 100;
 var START_SLACK_MS = 1500;
 var procStat = (pid) => readProcStat(pid);
 function bootTimeMs() {
   try {
-    const line2 = readFileSync12("/proc/stat", "latin1").split("\n").find((l) => l.startsWith("btime "));
-    return line2 ? Number(line2.slice(6)) * 1e3 : void 0;
+    const line3 = readFileSync15("/proc/stat", "latin1").split("\n").find((l) => l.startsWith("btime "));
+    return line3 ? Number(line3.slice(6)) * 1e3 : void 0;
   } catch {
     return void 0;
   }
@@ -19893,6 +21183,14 @@ function killProcess(pid, startTime) {
 var FINDINGS_FILE = "findings.ndjson";
 var LATE = { kind: "none", detail: "the rule was loaded after this event (by the action's main step)" };
 var findingKey = (f) => `${f.ruleset_id}\0${f.rule_id}\0${f.seq}`;
+function responseOf(f, event, outcome) {
+  if (event.access?.prevented === true) {
+    const after = f.action === "terminate" && outcome ? `; then ${outcome.detail}` : "";
+    return { kind: "prevented", detail: `protect-runner stopped the access in the kernel before it happened${after}` };
+  }
+  if (f.action !== "terminate" || !outcome) return void 0;
+  return { kind: outcome.killed ? "killed" : "none", detail: outcome.detail };
+}
 var RuleStage = class {
   constructor(engine, kill = killProcess) {
     this.engine = engine;
@@ -19901,6 +21199,9 @@ var RuleStage = class {
   engine;
   kill;
   found = [];
+  /** The events of the findings, by seq (as many as findings: max_alerts bounds them). */
+  events = /* @__PURE__ */ new Map();
+  earlier = /* @__PURE__ */ new Map();
   jobId;
   /**
    * Evaluates the job's events so far (from its log, in order) with a new
@@ -19913,40 +21214,50 @@ var RuleStage = class {
     if (this.jobId !== void 0) this.engine.release(this.jobId);
     this.engine = engine;
     this.found = [];
+    this.events.clear();
     replay((event) => {
       this.jobId ??= event.job.id;
       for (const f of engine.evaluate(event).findings) {
-        const response = responses.get(findingKey(f)) ?? (f.action === "terminate" ? LATE : void 0);
-        this.found.push(response ? { ...f, response } : f);
+        const late = f.action === "terminate" ? LATE : void 0;
+        const response = responses.get(findingKey(f)) ?? (event.access?.prevented === true ? responseOf(f, event, void 0) : late);
+        this.add(response ? { ...f, response } : f, event);
       }
     });
   }
   onEvent(event) {
     this.jobId ??= event.job.id;
-    const result = this.engine.evaluate(event);
-    if (result.findings.length === 0 && !result.terminate) return;
-    const outcome = result.terminate ? this.kill(event.process.pid, event.process.start_time) : void 0;
-    for (const f of result.findings) {
-      const finding = f.action === "terminate" && outcome ? { ...f, response: { kind: outcome.killed ? "killed" : "none", detail: outcome.detail } } : f;
-      this.found.push(finding);
+    const result2 = this.engine.evaluate(event);
+    if (result2.findings.length === 0 && !result2.terminate) return;
+    const outcome = result2.terminate ? this.kill(event.process.pid, event.process.start_time) : void 0;
+    for (const f of result2.findings) {
+      const response = this.earlier.get(findingKey(f)) ?? responseOf(f, event, outcome);
+      this.add(response ? { ...f, response } : f, event);
     }
+  }
+  /**
+   * Findings of an earlier evaluation of the same events (a job's
+   * findings.ndjson, when its report is rebuilt from the log): a finding
+   * found again keeps the response it got then.
+   */
+  recall(findings) {
+    for (const f of findings) if (f.response) this.earlier.set(findingKey(f), f.response);
+  }
+  add(finding, event) {
+    this.found.push(finding);
+    this.events.set(event.seq, event);
+  }
+  findingEvent(seq) {
+    return this.events.get(seq);
   }
   /** The findings so far, in the order they were found. */
   get findings() {
     return this.found;
   }
   finish(end) {
-    writeFindingsNdjson(join13(end.dir, FINDINGS_FILE), this.found);
+    writeFindingsNdjson(join15(end.dir, FINDINGS_FILE), this.found);
     if (this.jobId !== void 0) this.engine.release(this.jobId);
   }
 };
-
-// src/rules/sources.ts
-function bookFromSources(sources, opts = {}) {
-  const problems = [];
-  const files = sources.map((s) => parseRuleFile(s.name, s.text, problems));
-  return buildRuleBook(files, opts, problems);
-}
 
 // src/rules/jobRules.ts
 function providerHost(env = process.env) {
@@ -19957,17 +21268,21 @@ function providerHost(env = process.env) {
   }
 }
 function jobEngine(o) {
-  return new RuleEngine(loadRuleBook(o.files, { monitorMode: o.monitorMode }), { providerHost: providerHost() });
+  return engineFromPayload({ sources: readRuleSources(o.files), monitorMode: o.monitorMode === true, builtin: o.builtin });
 }
 function ruleStageOf(o) {
-  return o.files.length === 0 ? void 0 : new RuleStage(jobEngine(o));
+  return o.files.length === 0 && o.builtin === false ? void 0 : new RuleStage(jobEngine(o));
+}
+var BUILTIN_ONLY = Object.freeze({ sources: [], monitorMode: false });
+function payloadSources(p) {
+  return [...p.builtin === false ? [] : builtinRuleSources(), ...p.sources];
 }
 function engineFromPayload(p) {
-  return new RuleEngine(bookFromSources(p.sources, { monitorMode: p.monitorMode }), { providerHost: providerHost() });
+  return new RuleEngine(bookFromSources(payloadSources(p), { monitorMode: p.monitorMode }), { providerHost: providerHost() });
 }
 
 // src/report/logReader.ts
-import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync5, openSync as openSync5, readSync as readSync2 } from "node:fs";
 var MID = SHARED_START;
 var PROCESS2 = PROCESS_START;
 var TAILS = PAYLOAD_STARTS;
@@ -19980,8 +21295,8 @@ var RecentParts = class {
   values = [];
   next = 0;
   /** The value of line[start, end) as JSON (wrapped in braces for a run of fields). */
-  get(line2, start, end, wrap = false) {
-    const text3 = line2.slice(start, end);
+  get(line3, start, end, wrap = false) {
+    const text3 = line3.slice(start, end);
     for (let i = 0; i < this.texts.length; i++) if (this.texts[i] === text3) return this.values[i];
     const value = JSON.parse(wrap ? `{${text3}}` : text3);
     this.texts[this.next] = text3;
@@ -19994,32 +21309,32 @@ var EventLineParser = class {
   heads = new RecentParts(4);
   processes = new RecentParts(8);
   /** The event on one line; throws SyntaxError like JSON.parse on a broken one. */
-  parse(line2) {
-    const mid = line2.indexOf(MID);
-    const proc = mid < 0 ? -1 : line2.indexOf(PROCESS2, mid);
-    if (proc < 0 || !line2.endsWith("}")) return JSON.parse(line2);
+  parse(line3) {
+    const mid = line3.indexOf(MID);
+    const proc = mid < 0 ? -1 : line3.indexOf(PROCESS2, mid);
+    if (proc < 0 || !line3.endsWith("}")) return JSON.parse(line3);
     const procStart = proc + PROCESS2.length;
-    let procEnd = line2.length - 1;
+    let procEnd = line3.length - 1;
     for (const tail of TAILS) {
-      const at = line2.lastIndexOf(tail);
+      const at = line3.lastIndexOf(tail);
       if (at > procStart) {
         procEnd = at;
         break;
       }
     }
     try {
-      const event = JSON.parse(line2.slice(0, mid) + line2.slice(procEnd));
-      const fields = this.heads.get(line2, mid + 1, proc, true);
+      const event = JSON.parse(line3.slice(0, mid) + line3.slice(procEnd));
+      const fields = this.heads.get(line3, mid + 1, proc, true);
       for (const key in fields) event[key] = fields[key];
-      event.process = this.processes.get(line2, procStart, procEnd);
+      event.process = this.processes.get(line3, procStart, procEnd);
       return event;
     } catch {
-      return JSON.parse(line2);
+      return JSON.parse(line3);
     }
   }
 };
 function forEachLine(path, onLine) {
-  const fd = openSync4(path, "r");
+  const fd = openSync5(path, "r");
   let buf = Buffer.allocUnsafe(8 << 20);
   let have = 0;
   try {
@@ -20038,7 +21353,7 @@ function forEachLine(path, onLine) {
     }
     if (have > 0) onLine(buf.toString("utf8", 0, have));
   } finally {
-    closeSync4(fd);
+    closeSync5(fd);
   }
 }
 
@@ -20046,10 +21361,10 @@ function forEachLine(path, onLine) {
 function replayLog(path, visit) {
   const parser = new EventLineParser();
   let unreadable = 0;
-  forEachLine(path, (line2) => {
+  forEachLine(path, (line3) => {
     let event;
     try {
-      event = parser.parse(line2);
+      event = parser.parse(line3);
     } catch {
       unreadable++;
       return;
@@ -20061,14 +21376,16 @@ function replayLog(path, visit) {
 
 // src/daemon/jobs.ts
 var JobManager = class {
-  constructor(stateDir, recorder, owner) {
+  constructor(stateDir, recorder, owner, reports) {
     this.stateDir = stateDir;
     this.recorder = recorder;
     this.owner = owner;
+    this.reports = reports;
   }
   stateDir;
   recorder;
   owner;
+  reports;
   choices = /* @__PURE__ */ new Map();
   policies = /* @__PURE__ */ new Map();
   policyIds = new PolicyIds();
@@ -20096,25 +21413,24 @@ var JobManager = class {
     releasePolicy(this.recorder.sensor, policy.id, this.policyIds, policy.exempt);
   }
   /** protect: the job may not read or trace its Runner.Worker or the sensor (protect-runner); rules: the text of its rule files. */
-  register(identity3, target2, notes2 = [], protect = false, rules2, egress2) {
+  register(identity3, target2, opts = {}) {
+    const { notes: notes2 = [], protect = false, rules: rules2, egress: egress2, summaryRows } = opts;
     if (this.choices.has(identity3.id)) throw new Error(`job ${identity3.id} is already registered`);
-    const stage = rules2 ? new RuleStage(engineFromPayload(rules2)) : void 0;
-    const dir = join14(this.stateDir, "jobs", identity3.id);
-    if (existsSync8(dir)) throw new Error(`job id ${identity3.id} was used before on this state directory; a job id is never reused`);
-    if (existsSync8(join14(this.stateDir, "jobs", identity3.id))) {
+    const stage = new RuleStage(engineFromPayload(rules2 ?? BUILTIN_ONLY));
+    if (existsSync9(join16(this.stateDir, "jobs", identity3.id))) {
       throw new Error(`job id ${identity3.id} was used before on this state directory; a job id is never reused`);
     }
     const choice = chooseJobCgroup(target2, this.recorder.cgroupRoot, identity3.id);
     try {
-      const policy = egress2 && this.enforce(identity3.id, egress2, choice.workerPid);
-      return this.begin(identity3, choice, { notes: notes2, protect, stage, policy, egress: egress2 });
+      const policy = egress2 && this.enforce(identity3.id, egress2, target2.worker === void 0 ? choice.workerPid : void 0);
+      return this.begin(identity3, choice, { notes: notes2, protect, stage, policy, egress: egress2, summaryRows });
     } catch (err) {
       this.release(identity3.id);
       throw err;
     }
   }
-  begin(identity3, choice, { notes: notes2, protect, stage, policy, egress: egress2 }) {
-    const dir = join14(this.stateDir, "jobs", identity3.id);
+  begin(identity3, choice, { notes: notes2, protect, stage, policy, egress: egress2, summaryRows }) {
+    const dir = join16(this.stateDir, "jobs", identity3.id);
     makeDirectory(dir, 2040, this.owner?.gid);
     const recording = this.recorder.begin({
       identity: identity3,
@@ -20126,7 +21442,9 @@ var JobManager = class {
       pids: choice.pids,
       workspace: process.env.GITHUB_WORKSPACE,
       notes: [...choice.note ? [choice.note] : [], ...notes2],
-      stages: stage ? [stage] : []
+      stages: stage ? [stage] : [],
+      ...summaryRows !== void 0 ? { rowLimit: summaryRows } : {},
+      ...egress2 ? { containerGuard: jobGuard(egress2, choice.workerPid) } : {}
     });
     this.choices.set(identity3.id, choice);
     if (stage) this.ruleStages.set(identity3.id, stage);
@@ -20166,13 +21484,14 @@ var JobManager = class {
     this.undoIsolation(choice);
     const done = this.recorder.finish(id2);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
-    writeReplacing(join14(recording.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
+    writeReplacing(join16(recording.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
+    this.reports?.add(id2, recording.dir, done.model);
     return { id: id2, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report, html: done.html };
   }
   /** Puts an isolated worker back where it was and removes the job's cgroup. */
   undoIsolation(choice) {
-    if (!choice.isolated || !existsSync8(choice.path)) return;
-    const parent = join14(choice.path, "..");
+    if (!choice.isolated || !existsSync9(choice.path)) return;
+    const parent = join16(choice.path, "..");
     for (const pid of cgroupProcs(choice.path)) {
       try {
         moveProcess(parent, pid);
@@ -20186,13 +21505,180 @@ var JobManager = class {
   }
 };
 
+// src/daemon/reportOp.ts
+import { lstatSync as lstatSync2 } from "node:fs";
+import { join as join18 } from "node:path";
+
+// src/findings/workflowStep.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var firstLine = (script) => script.split("\n").map((l) => l.trim()).find((l) => l.length > 0) ?? "";
+function fits(step2, label) {
+  if (label.startsWith("uses: ") && step2.uses) {
+    const at = label.lastIndexOf("@");
+    const repo = label.slice("uses: ".length, at);
+    const ref = label.slice(at + 1);
+    return step2.uses === `${repo}@${ref}` || step2.uses.startsWith(`${repo}/`) && step2.uses.endsWith(`@${ref}`);
+  }
+  if (label.startsWith("run: ") && step2.run) {
+    const shown = label.slice("run: ".length);
+    const line3 = firstLine(step2.run);
+    return shown.endsWith("\u2026") ? line3.startsWith(shown.slice(0, -1)) : line3 === shown;
+  }
+  return false;
+}
+function stepForLabel(steps, label) {
+  return label === void 0 ? void 0 : steps.find((s) => fits(s, label));
+}
+
+// src/findings/place.ts
+var placeOf = ({ file, steps }) => ({ file, lineOf: (f) => stepForLabel(steps, f.step?.label)?.line });
+
+// src/findings/sarif.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/findings/annotations.ts
+function annotationText(f) {
+  const step2 = f.step?.label ? ` in step "${f.step.label}"` : "";
+  return `${f.rule_name ?? f.rule_id}${step2}: ${f.summary ?? f.event_kind ?? ""} (event ${f.seq}, ${f.ruleset_id}/${f.rule_id})`;
+}
+
+// src/findings/sarif.ts
+var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
+var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0", info: "0.0" };
+var SARIF_FILE = "findings.sarif";
+var ruleKey = (f) => `${f.ruleset_id}/${f.rule_id}`;
+function sarifRule(f) {
+  const help = f.description ?? f.rule_name ?? f.rule_id;
+  return {
+    id: ruleKey(f),
+    name: f.rule_id,
+    shortDescription: { text: f.rule_name ?? f.rule_id },
+    fullDescription: { text: help },
+    help: { text: help, markdown: help },
+    defaultConfiguration: { level: LEVEL[f.severity] },
+    properties: {
+      tags: ["security", ...Object.entries(f.tags ?? {}).filter(([k]) => k !== "severity").map(([k, v]) => `${k}:${v}`)],
+      "security-severity": SECURITY_SEVERITY[f.severity],
+      precision: "high"
+    }
+  };
+}
+function fingerprint(f, file) {
+  const parts = [ruleKey(f), file ?? "", f.job?.id ?? "", f.step?.label ?? "", f.process?.exec_path ?? "", f.summary ?? ""];
+  return createHash3("sha256").update(parts.join("\0")).digest("hex");
+}
+function result(f, ruleIndex, place) {
+  const out = {
+    ruleId: ruleKey(f),
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: annotationText(f) },
+    partialFingerprints: { "cicdSensorFinding/v1": fingerprint(f, place?.file) },
+    properties: { seq: f.seq, time: f.time, action: f.action, ...f.response ? { response: f.response.kind } : {} }
+  };
+  if (place) {
+    const region = { startLine: place.lineOf(f) ?? 1 };
+    out.locations = [{ physicalLocation: { artifactLocation: { uri: place.file }, region } }];
+  }
+  return out;
+}
+function findingsSarif(findings, o) {
+  const detections = findings.filter(isDetection);
+  const index = /* @__PURE__ */ new Map();
+  const rules2 = [];
+  for (const f of detections) {
+    if (index.has(ruleKey(f))) continue;
+    index.set(ruleKey(f), rules2.length);
+    rules2.push(sarifRule(f));
+  }
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "cicd-sensor",
+            version: o.toolVersion,
+            ...o.informationUri ? { informationUri: o.informationUri } : {},
+            rules: rules2
+          }
+        },
+        results: detections.map((f) => result(f, index.get(ruleKey(f)), o.place))
+      }
+    ]
+  };
+}
+var TOOL_VERSION = "0.1.0";
+var sarifText = (findings, place) => `${JSON.stringify(findingsSarif(findings, { toolVersion: TOOL_VERSION, place }), null, 1)}
+`;
+
+// src/report/compress.ts
+import { closeSync as closeSync6, createReadStream, createWriteStream, renameSync as renameSync3, rmSync as rmSync9, statSync as statSync3 } from "node:fs";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { basename as basename3, dirname as dirname6, join as join17 } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+var GZIP_ABOVE = 16 << 20;
+async function compressIfLarge(path) {
+  if (statSync3(path).size <= GZIP_ABOVE) return path;
+  const gz = `${path}.gz`;
+  const tmp = join17(dirname6(path), `.${basename3(gz)}.${randomBytes3(6).toString("hex")}.tmp`);
+  const fd = createExclusive(tmp);
+  try {
+    await pipeline(createReadStream(path), createGzip({ level: 1 }), createWriteStream("", { fd, autoClose: false }));
+    renameSync3(tmp, gz);
+  } catch (err) {
+    rmSync9(tmp, { force: true });
+    throw err;
+  } finally {
+    closeSync6(fd);
+  }
+  return gz;
+}
+
+// src/daemon/reportOp.ts
+var HELD = 64;
+function daemonFile(path) {
+  try {
+    const st = lstatSync2(path);
+    return st.isFile() && st.uid === process.getuid?.();
+  } catch {
+    return false;
+  }
+}
+var FinishedReports = class {
+  held = /* @__PURE__ */ new Map();
+  /** A job just unregistered: its model as its report files hold it. */
+  add(id2, dir, model) {
+    this.held.set(id2, { dir, model, alerts: /* @__PURE__ */ new Set() });
+    while (this.held.size > HELD) this.held.delete(this.held.keys().next().value);
+  }
+  async report(req) {
+    const held = this.held.get(req.id);
+    if (!held) throw new Error(`job ${req.id} is still registered, or its report is no longer held by the daemon (it keeps the last ${HELD} jobs')`);
+    const { dir, model } = held;
+    const fresh = (req.alerts ?? []).filter((message) => !held.alerts.has(message));
+    if (fresh.length > 0) {
+      for (const message of fresh) held.alerts.add(message);
+      model.alerts = [...fresh.map((message) => ({ kind: "tamper", message })), ...model.alerts ?? []];
+      writeReportFiles(dir, model);
+    }
+    writeReplacing(join18(dir, SARIF_FILE), sarifText(model.findings ?? [], req.place && placeOf(req.place)));
+    const events = await compressIfLarge(join18(dir, "events.ndjson"));
+    const names = [events.slice(dir.length + 1), "report.json", "summary.md", "report.html", SARIF_FILE, FINDINGS_FILE];
+    if (model.egress) names.push(ALLOWED_ENDPOINTS_FILE);
+    return { id: req.id, dir, model, files: names.filter((name) => daemonFile(join18(dir, name))) };
+  }
+};
+
 // src/daemon/daemon.ts
 var JOB_MAX_AGE_MS = 24 * 3600 * 1e3;
 var TICK_MS = 1e3;
 var DaemonStartError = class extends Error {
 };
 function isolateSelf(cgroupRoot) {
-  removeDeadDaemonCgroups(join15(cgroupRoot, "cicd-sensor"));
+  removeDeadDaemonCgroups(join19(cgroupRoot, "cicd-sensor"));
   const own = createCgroup(cgroupRoot, `cicd-sensor/daemon-${process.pid}`);
   moveProcess(own, process.pid);
   return own;
@@ -20205,19 +21691,23 @@ function socketOwner() {
 var Daemon = class {
   constructor(opts, sensor, plan, cgroupRoot) {
     this.opts = opts;
-    this.recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
-    this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner());
+    this.recorder = new Recorder(sensor, plan, cgroupRoot);
+    this.jobs = new JobManager(opts.stateDir, this.recorder, socketOwner(), this.reports);
     this.access = new AccessControl(opts.log, (id2, message) => this.recorder.get(id2)?.note(message));
+    this.sudo = new SudoSwitch(opts.stateDir);
   }
   opts;
   recorder;
   jobs;
   access;
+  reports = new FinishedReports();
+  /** disable-sudo: the users whose sudo the daemon removed, by job. */
+  sudo;
   startedAt = (/* @__PURE__ */ new Date()).toISOString();
   server;
   ticker;
   stopRequested;
-  stopped = new Promise((resolve2) => this.stopRequested = resolve2);
+  stopped = new Promise((resolve3) => this.stopRequested = resolve3);
   get tracker() {
     return this.recorder.tracker;
   }
@@ -20225,11 +21715,13 @@ var Daemon = class {
     return this.recorder.docker;
   }
   async start() {
+    const given = this.sudo.repair();
+    if (given.length) this.opts.log.warn(`gave back the sudo a killed daemon had removed: ${given.join(", ")}`);
     const docker = { socketDir: this.opts.stateDir, upstream: this.opts.dockerUpstream, interpose: this.opts.interposeDocker, log: this.opts.log };
     await this.recorder.start(this.opts.dockerProxy ? docker : void 0);
     this.server = await listenControl({
       path: controlSocketPath(this.opts.stateDir),
-      handler: (req, peer) => this.access.guard(req, peer, (r) => this.handle(r)),
+      handler: (req, peer) => this.access.guard(req, peer, (r, p) => this.handle(r, p)),
       owner: socketOwner(),
       onError: (err) => this.opts.log.error(`control socket: ${err.message}`)
     });
@@ -20239,27 +21731,50 @@ var Daemon = class {
     this.tracker.reconcile();
     for (const id2 of this.tracker.staleJobs(JOB_MAX_AGE_MS)) {
       this.opts.log.warn(`job ${id2} was never unregistered; closing it after 24 h`);
-      this.jobs.unregister(id2, "expired after 24 h");
+      this.endJob(id2, "expired after 24 h");
     }
   }
-  async handle(req) {
+  /** Closes a job; the sudo removed for it comes back whatever ended it. */
+  endJob(id2, reason) {
+    try {
+      if (this.sudo.restore(id2)) this.opts.log.info(`job ${id2}: sudo given back`);
+    } catch (err) {
+      this.opts.log.error(`job ${id2}: giving sudo back failed: ${err.message}`);
+    }
+    return this.jobs.unregister(id2, reason);
+  }
+  async handle(req, peer) {
     switch (req.op) {
       case "register": {
-        const result = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup }, req.notes, req.protect === true, req.rules, req.egress && policyOf(req.egress));
-        this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
+        const result2 = this.jobs.register(req.job, { pid: req.pid, cgroup: req.cgroup, worker: req.worker }, {
+          notes: req.notes,
+          protect: req.protect === true,
+          rules: req.rules,
+          egress: req.egress && policyOf(req.egress),
+          summaryRows: req.summaryRows
+        });
+        this.opts.log.info(`registered job ${req.job.id} on ${result2.cgroup}`);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
-        return { ok: true, ...result, ...docker };
+        return { ok: true, ...result2, ...docker };
       }
       case "unregister": {
         await this.recorder.pump.settle();
-        const result = this.jobs.unregister(req.id);
-        this.opts.log.info(`unregistered job ${req.id} (${result.delivered} events)`);
-        return { ok: true, ...result };
+        const result2 = this.endJob(req.id);
+        this.opts.log.info(`unregistered job ${req.id} (${result2.delivered} events)`);
+        return { ok: true, ...result2 };
       }
       case "rules": {
         const findings = this.jobs.setRules(req.id, req.rules);
         this.opts.log.info(`job ${req.id}: ${req.rules.sources.length} rule file(s) loaded, ${findings} finding(s) so far`);
         return { ok: true, findings };
+      }
+      case "report":
+        return { ok: true, ...await this.reports.report(req) };
+      case "sudo": {
+        const reply2 = answerSudo(this.sudo, req, peer?.uid ?? -1, this.jobs.ids().includes(req.id));
+        this.opts.log.info(`job ${req.id}: sudo ${req.disable ? `removed (${reply2.file})` : reply2.restored ? "given back" : "was not removed"}`);
+        this.recorder.get(req.id)?.note(req.disable ? "disable-sudo: the runner user's sudo was removed for the rest of the job." : "disable-sudo: the runner user's sudo was given back.");
+        return reply2;
       }
       case "stats":
         return { ok: true, ...this.stats() };
@@ -20276,10 +21791,12 @@ var Daemon = class {
       plan: status.plan,
       hooks: status.hooks,
       lostRecords: status.lostRecords,
+      rings: status.rings ?? [],
       undecodable: status.undecodable,
       unattributed: this.tracker.counts.unattributed,
       ownerless: this.tracker.counts.ownerless,
       linksAlive: this.recorder.sensor.linksAlive(),
+      links: this.recorder.sensor.links(),
       processes: this.tracker.processCount(),
       mirror: this.tracker.mirrorSizes(),
       maps: this.recorder.sensor.mapIds(),
@@ -20298,47 +21815,47 @@ var Daemon = class {
     await this.recorder.stop();
     for (const id2 of this.jobs.ids()) {
       try {
-        this.jobs.unregister(id2, reason);
+        this.endJob(id2, reason);
       } catch (err) {
         this.opts.log.error(`closing job ${id2}: ${err.message}`);
       }
     }
     this.recorder.sensor.close();
-    rmSync8(controlSocketPath(this.opts.stateDir), { force: true });
+    rmSync10(controlSocketPath(this.opts.stateDir), { force: true });
   }
 };
 function removeDeadDaemonCgroups(parent) {
   let entries;
   try {
-    entries = readdirSync2(parent);
+    entries = readdirSync3(parent);
   } catch {
     return;
   }
   for (const name of entries) {
     const pid = /^daemon-(\d+)$/.exec(name)?.[1];
-    if (pid !== void 0 && !isLiveDaemon(Number(pid))) removeIfUnused(join15(parent, name));
+    if (pid !== void 0 && !isLiveDaemon(Number(pid))) removeIfUnused(join19(parent, name));
   }
 }
 function leaveOwnCgroup(own) {
   try {
-    moveProcess(join15(own, "..", ".."), process.pid);
+    moveProcess(join19(own, "..", ".."), process.pid);
     rmdirSync4(own);
-    removeIfUnused(join15(own, ".."));
+    removeIfUnused(join19(own, ".."));
   } catch {
   }
 }
 function requireRootsDirectory(path) {
-  const st = lstatSync(path);
+  const st = lstatSync3(path);
   if (!st.isDirectory() || st.uid !== 0 || (st.mode & 18) !== 0) {
     throw new DaemonStartError(`${path} must be a directory owned by root and writable by root alone`);
   }
 }
 async function runDaemon(opts) {
-  mkdirSync4(join15(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
+  mkdirSync4(join19(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
   requireRootsDirectory(opts.stateDir);
-  requireRootsDirectory(join15(opts.stateDir, "jobs"));
+  requireRootsDirectory(join19(opts.stateDir, "jobs"));
   chmodSync3(opts.stateDir, 457);
-  chmodSync3(join15(opts.stateDir, "jobs"), 457);
+  chmodSync3(join19(opts.stateDir, "jobs"), 457);
   acquireInstance(opts.stateDir);
   let ownCgroup;
   try {
@@ -20354,7 +21871,7 @@ async function runDaemon(opts) {
     };
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
-    writeFileSync4(join15(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
+    writeFileSync4(join19(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
     opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}`);
     opts.onReady({ pid: process.pid, socket: controlSocketPath(opts.stateDir) });
     await daemon.stopped;
@@ -20363,22 +21880,22 @@ async function runDaemon(opts) {
     opts.log.info("stopped");
     return 0;
   } finally {
-    rmSync8(join15(opts.stateDir, "ready"), { force: true });
+    rmSync10(join19(opts.stateDir, "ready"), { force: true });
     if (ownCgroup) leaveOwnCgroup(ownCgroup);
     releaseInstance(opts.stateDir);
   }
 }
 
 // src/daemon/main.ts
-function tell(line2) {
+function tell(line3) {
   try {
-    process.stdout.write(`${line2}
+    process.stdout.write(`${line3}
 `);
   } catch {
   }
 }
 async function daemonMain(opts) {
-  const log = fileLogger(join16(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
+  const log = fileLogger(join20(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
   surviveInternalErrors(log);
   try {
     return await runDaemon({
@@ -20395,18 +21912,18 @@ async function daemonMain(opts) {
 }
 
 // src/cli/daemonCommands.ts
-function say(line2) {
-  process.stderr.write(`cicd-sensor: ${line2}
+function say(line3) {
+  process.stderr.write(`cicd-sensor: ${line3}
 `);
 }
 async function startDaemon(opts) {
   if (!opts.detach) return daemonMain(opts);
-  const result = await startDetached(opts);
-  if (!result.ok) {
-    say(`daemon did not start: ${result.message}`);
+  const result2 = await startDetached(opts);
+  if (!result2.ok) {
+    say(`daemon did not start: ${result2.message}`);
     return 3;
   }
-  process.stdout.write(`${result.message}
+  process.stdout.write(`${result2.message}
 `);
   return 0;
 }
@@ -20433,33 +21950,54 @@ async function killAndPrint(stateDir) {
 }
 
 // src/cli/reportCommand.ts
-import { existsSync as existsSync10 } from "node:fs";
-import { join as join18 } from "node:path";
+import { existsSync as existsSync12 } from "node:fs";
+import { join as join22 } from "node:path";
+
+// src/findings/readFindings.ts
+import { existsSync as existsSync10, readFileSync as readFileSync16 } from "node:fs";
+function readFindings(path) {
+  if (!existsSync10(path)) return { findings: [], unreadable: 0 };
+  const findings = [];
+  let unreadable = 0;
+  for (const line3 of readFileSync16(path, "utf8").split("\n")) {
+    if (line3.trim() === "") continue;
+    try {
+      const f = JSON.parse(line3);
+      if (typeof f.rule_id === "string" && typeof f.seq === "number") findings.push(f);
+      else unreadable++;
+    } catch {
+      unreadable++;
+    }
+  }
+  return { findings, unreadable };
+}
 
 // src/report/fromLog.ts
-import { existsSync as existsSync9, readFileSync as readFileSync13 } from "node:fs";
-import { join as join17 } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync17 } from "node:fs";
+import { join as join21 } from "node:path";
 var UNKNOWN_STATUS = { plan: [], hooks: [], lostRecords: 0, undecodable: 0, ringbufBytes: 0 };
-async function reportFromLog(jobDir, fallbackId = "unknown", knownNotes = []) {
-  const markerPath = join17(jobDir, "job.json");
-  const marker = existsSync9(markerPath) ? JSON.parse(readFileSync13(markerPath, "utf8")) : void 0;
+async function reportFromLog(jobDir, fallbackId = "unknown", knownNotes = [], stages = []) {
+  const markerPath = join21(jobDir, "job.json");
+  const marker = existsSync11(markerPath) ? JSON.parse(readFileSync17(markerPath, "utf8")) : void 0;
   const builder = new ReportBuilder({ workspace: process.env.GITHUB_WORKSPACE });
   let job = marker?.job;
   let unreadableLines = 0;
   const parser = new EventLineParser();
-  forEachLine(join17(jobDir, "events.ndjson"), (line2) => {
+  forEachLine(join21(jobDir, "events.ndjson"), (line3) => {
     let event;
     try {
-      event = parser.parse(line2);
+      event = parser.parse(line3);
     } catch {
       unreadableLines++;
       return;
     }
     job ??= event.job;
     builder.add(event);
+    for (const stage of stages) stage.onEvent(event);
   });
   const endedEarly = marker === void 0;
   const notes2 = [...knownNotes];
+  for (const stage of stages) stage.finish?.({ dir: jobDir, note: (m) => notes2.push(m) });
   if (endedEarly) notes2.push("The sensor stopped before the job ended (no done marker): activity after its last event is missing, and its kernel counters were lost with it.");
   if (unreadableLines) notes2.push(`${unreadableLines} unreadable line(s) in events.ndjson were skipped.`);
   const model = builder.build(UNKNOWN_STATUS, {
@@ -20470,6 +22008,7 @@ async function reportFromLog(jobDir, fallbackId = "unknown", knownNotes = []) {
     workspace: process.env.GITHUB_WORKSPACE,
     notes: notes2
   });
+  addFindings(model, stages);
   return { model, endedEarly, unreadableLines };
 }
 
@@ -20506,6 +22045,7 @@ function blockLines(block2, rows) {
     case "trees":
       return block2.steps.map((s) => `  ${plainText(s.label, 120)}: ${stepFacts(s)}`);
     case "timeline":
+    case "events":
       return [];
   }
 }
@@ -20528,24 +22068,60 @@ function tableLines(t, rows) {
 }
 
 // src/cli/reportCommand.ts
-async function reportCommand(jobDir) {
-  if (!existsSync10(join18(jobDir, "events.ndjson"))) {
-    process.stderr.write(`cicd-sensor: ${jobDir} has no events.ndjson
+var RecordedFindings = class {
+  constructor(findings) {
+    this.findings = findings;
+    this.seqs = new Set(findings.map((f) => f.seq));
+  }
+  findings;
+  seqs;
+  events = /* @__PURE__ */ new Map();
+  onEvent(event) {
+    if (this.seqs.has(event.seq)) this.events.set(event.seq, event);
+  }
+  findingEvent(seq) {
+    return this.events.get(seq);
+  }
+};
+var recomputes = (o) => o.builtinRules || o.rules.length > 0;
+var REPLAYED = { killed: false, detail: "recomputed from events.ndjson: nothing done now" };
+function findingsStage(o) {
+  const recorded = readFindings(join22(o.jobDir, FINDINGS_FILE));
+  if (!recomputes(o)) return existsSync12(join22(o.jobDir, FINDINGS_FILE)) ? new RecordedFindings(recorded.findings) : void 0;
+  let stage;
+  try {
+    stage = new RuleStage(jobEngine({ files: o.rules, monitorMode: o.monitorMode, builtin: o.builtinRules }), () => REPLAYED);
+  } catch (err) {
+    if (!(err instanceof RuleLoadError)) throw err;
+    process.stderr.write(`${err.message}
+cicd-sensor: ${err.problems.length} problem(s) in the rule files
+`);
+    return "bad";
+  }
+  stage.recall(recorded.findings);
+  return stage;
+}
+async function reportCommand(o) {
+  if (!existsSync12(join22(o.jobDir, "events.ndjson"))) {
+    process.stderr.write(`cicd-sensor: ${o.jobDir} has no events.ndjson
 `);
     return 2;
   }
-  const { model, endedEarly } = await reportFromLog(jobDir);
-  const paths = writeReportFiles(jobDir, model);
+  const stage = findingsStage(o);
+  if (stage === "bad") return 1;
+  const { model, endedEarly } = await reportFromLog(o.jobDir, "unknown", [], stage === void 0 ? [] : [stage]);
+  const paths2 = writeReportFiles(o.jobDir, model);
   process.stderr.write(`${renderText(model)}
 `);
   if (endedEarly) process.stderr.write("cicd-sensor: WARNING: the sensor stopped before the job ended; the report is incomplete\n");
-  process.stderr.write(`cicd-sensor: summary: ${paths.summary}, page: ${paths.html}
+  const findings = !recomputes(o) ? "" : `, findings: ${join22(o.jobDir, FINDINGS_FILE)} (${model.findings?.length ?? 0})`;
+  process.stderr.write(`cicd-sensor: summary: ${paths2.summary}, page: ${paths2.html}${findings}
 `);
   return 0;
 }
 
 // src/cli/rulesCommand.ts
-import { existsSync as existsSync11 } from "node:fs";
+import { existsSync as existsSync13 } from "node:fs";
 function loadOrReport(files, monitorMode = false) {
   try {
     return loadRuleBook(files, { monitorMode });
@@ -20558,17 +22134,19 @@ function loadOrReport(files, monitorMode = false) {
     return void 0;
   }
 }
-function rulesCheckCommand(files) {
-  const book = loadOrReport(files);
+var withBuiltin = (files, builtin) => [...builtin ? builtinRuleFiles() : [], ...files];
+function rulesCheckCommand(files, builtin) {
+  const all = withBuiltin(files, builtin);
+  const book = loadOrReport(all);
   if (!book) return 1;
-  process.stdout.write(`${files.length} file(s), ${book.rules.length} rule(s): ok
+  process.stdout.write(`${all.length} file(s), ${book.rules.length} rule(s): ok
 `);
   return 0;
 }
 function rulesEvalCommand(o, out = (l) => process.stdout.write(l)) {
-  const book = loadOrReport(o.rules, o.monitorMode);
+  const book = loadOrReport(withBuiltin(o.rules, o.builtin), o.monitorMode);
   if (!book) return 1;
-  if (!existsSync11(o.events)) {
+  if (!existsSync13(o.events)) {
     process.stderr.write(`cicd-sensor: ${o.events} does not exist
 `);
     return 2;
@@ -20585,14 +22163,14 @@ function rulesEvalCommand(o, out = (l) => process.stdout.write(l)) {
 
 // src/cli/run.ts
 import { spawn as spawn3 } from "node:child_process";
-import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync9, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdirSync as mkdirSync6, mkdtempSync, rmSync as rmSync12, writeFileSync as writeFileSync6 } from "node:fs";
 import { tmpdir } from "node:os";
 
 // src/findings/text.ts
-function line(f) {
-  const step = f.step?.label ? ` [${f.step.label}]` : "";
+function line2(f) {
+  const step2 = f.step?.label ? ` [${f.step.label}]` : "";
   const response = f.response && f.response.kind !== "none" ? ` -> ${f.response.kind}` : "";
-  return `  ${f.severity.padEnd(8)} ${f.rule_name ?? f.rule_id}${step}: ${f.summary ?? f.event_kind ?? ""} (event ${f.seq})${response}`;
+  return `  ${f.severity.padEnd(8)} ${f.rule_name ?? f.rule_id}${step2}: ${f.summary ?? f.event_kind ?? ""} (event ${f.seq})${response}`;
 }
 function findingsText(findings) {
   const detections = bySeverity(findings.filter(isDetection));
@@ -20600,45 +22178,31 @@ function findingsText(findings) {
   const counts = /* @__PURE__ */ new Map();
   for (const f of detections) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   const head = detections.length === 0 ? "FINDINGS: none" : `FINDINGS: ${detections.length} (${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")})`;
-  const lines2 = [head, ...detections.map((f) => visible(line(f)))];
+  const lines2 = [head, ...detections.map((f) => visible(line2(f)))];
   if (signals > 0) lines2.push(`  and ${signals} signal(s) from collect rules (findings.ndjson)`);
   return lines2.join("\n");
 }
 
 // src/cli/spawnInCgroup.ts
 import { spawn as spawn2 } from "node:child_process";
-import { constants as constants3 } from "node:os";
-import { join as join19 } from "node:path";
-var osSignals = constants3.signals;
+import { constants as constants5 } from "node:os";
+import { join as join23 } from "node:path";
+var osSignals = constants5.signals;
 var TRAMPOLINE = 'echo 0 > "$0" || { echo "cicd-sensor: cannot enter cgroup $0" >&2; exit 125; }; exec "$@"';
 function spawnInCgroup(cgroupPath, command, env) {
-  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join19(cgroupPath, "cgroup.procs"), ...command], {
+  return spawn2("/bin/sh", ["-c", TRAMPOLINE, join23(cgroupPath, "cgroup.procs"), ...command], {
     stdio: "inherit",
     env: env ?? process.env
   });
 }
 function exitCodeOf(child) {
-  return new Promise((resolve2) => {
-    child.on("error", () => resolve2(127));
+  return new Promise((resolve3) => {
+    child.on("error", () => resolve3(127));
     child.on("exit", (code2, signal) => {
-      if (code2 !== null) resolve2(code2);
-      else resolve2(128 + (signal ? osSignals[signal] ?? 0 : 0));
+      if (code2 !== null) resolve3(code2);
+      else resolve3(128 + (signal ? osSignals[signal] ?? 0 : 0));
     });
   });
-}
-
-// src/cli/run.ts
-import { join as join20 } from "node:path";
-var LOCAL_JOB = { id: "local", name: "local" };
-function say2(line2) {
-  process.stderr.write(`cicd-sensor: ${line2}
-`);
-}
-async function runUnmonitored(command) {
-  const child = spawn3(command[0], command.slice(1), { stdio: "inherit" });
-  const code2 = await exitCodeOf(child);
-  say2("COMMAND RAN UNMONITORED: no events were recorded");
-  return code2;
 }
 function forwardSignals(pid) {
   const handler = (signal) => {
@@ -20651,7 +22215,124 @@ function forwardSignals(pid) {
     process.off("SIGTERM", handler);
   };
 }
-async function runRecorded(recorder, opts, cgroup, stages, policyId) {
+
+// src/cli/run.ts
+import { join as join25 } from "node:path";
+
+// src/cli/phases.ts
+import { performance as performance2 } from "node:perf_hooks";
+var Phases = class {
+  marks = [];
+  last = 0;
+  native = [];
+  constructor() {
+    this.mark("node start and bundle load");
+  }
+  /** Ends the phase running since the previous mark. */
+  mark(phase) {
+    const now = performance2.now();
+    this.marks.push({ phase, ms: now - this.last });
+    this.last = now;
+  }
+  setNative(phases) {
+    this.native = phases;
+  }
+  text() {
+    const ms = (v) => `${v.toFixed(1).padStart(8)} ms`;
+    const lines2 = this.marks.map((m) => `${ms(m.ms)}  ${m.phase}`);
+    lines2.push(`${ms(this.last)}  total until the report was written`);
+    if (this.native.length > 0) lines2.push("  the sensor's start (native; loads run side by side, so they overlap):");
+    for (const p of this.native) lines2.push(`  ${ms(p.ms)}  at ${p.startMs.toFixed(1)} ms: ${p.phase}`);
+    return lines2.join("\n");
+  }
+};
+
+// src/cli/runViaDaemon.ts
+import { copyFileSync, existsSync as existsSync14, mkdirSync as mkdirSync5, readdirSync as readdirSync4, readFileSync as readFileSync18, rmSync as rmSync11, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join24 } from "node:path";
+var REGISTER_TIMEOUT_MS = 5e3;
+function registerRequest(opts, id2, cgroup) {
+  return {
+    op: "register",
+    job: { id: id2, name: "local" },
+    cgroup,
+    worker: process.pid,
+    summaryRows: opts.summaryRows,
+    ...opts.protect ? { protect: true } : {},
+    // Always sent: the built-in set is on or off as for run's own sensor.
+    rules: { sources: readRuleSources(opts.rules), monitorMode: opts.monitorMode, builtin: opts.builtinRules }
+  };
+}
+async function register3(opts, stateDir, id2, cgroup, say3) {
+  try {
+    const reply2 = await request(stateDir, registerRequest(opts, id2, cgroup), REGISTER_TIMEOUT_MS);
+    if (reply2.ok) return reply2;
+    if (!/rule/i.test(reply2.error)) say3(`the daemon at ${stateDir} refused the job (${reply2.error}): loading this run's own sensor`);
+  } catch (err) {
+    if (err instanceof RuleLoadError) return void 0;
+    if (!(err instanceof DaemonUnavailable)) throw err;
+    if (!/ENOENT|ECONNREFUSED/.test(err.message)) say3(`${err.message}: loading this run's own sensor`);
+  }
+  return void 0;
+}
+async function runChild(cgroup, opts, dockerHost) {
+  const env = dockerHost && opts.dockerProxy ? { ...process.env, DOCKER_HOST: dockerHost } : process.env;
+  const child = spawnInCgroup(cgroup, opts.command, env);
+  const unforward = forwardSignals(child.pid);
+  try {
+    return await exitCodeOf(child);
+  } finally {
+    unforward();
+  }
+}
+function collect(jobDir, outDir) {
+  for (const name of readdirSync4(jobDir)) {
+    if (name !== "job.json") copyFileSync(join24(jobDir, name), join24(outDir, name));
+  }
+  rmSync11(jobDir, { recursive: true, force: true });
+  const model = JSON.parse(readFileSync18(join24(outDir, "report.json"), "utf8"));
+  return { model, paths: { events: join24(outDir, "events.ndjson"), summary: join24(outDir, "summary.md"), html: join24(outDir, "report.html") } };
+}
+async function runViaDaemon(opts, stateDir, phases, say3) {
+  if (!existsSync14(controlSocketPath(stateDir))) return void 0;
+  const platform = checkPlatform();
+  if (!platform.ok || !platform.cgroupRoot) return void 0;
+  const cgroup = createCgroup(platform.cgroupRoot, `cicd-sensor/run-${process.pid}`);
+  const id2 = `local-${process.pid}-${Date.now()}`;
+  let code2;
+  try {
+    const reply2 = await register3(opts, stateDir, id2, cgroup, say3);
+    if (!reply2) return void 0;
+    say3(`recording through the daemon at ${stateDir}: no BPF loaded for this run`);
+    mkdirSync5(opts.outDir, { recursive: true });
+    const info = { pid: process.pid, cgroup, cgroupId: String(cgroupId(cgroup)), daemon: stateDir, job: id2 };
+    writeFileSync5(join24(opts.outDir, "sensor.json"), JSON.stringify(info, null, 2) + "\n");
+    phases.mark("register with the daemon");
+    code2 = await runChild(cgroup, opts, reply2.dockerHost);
+    phases.mark("the command");
+  } finally {
+    removeCgroup(cgroup);
+    removeIfUnused(join24(cgroup, ".."));
+  }
+  const done = await request(stateDir, { op: "unregister", id: id2 });
+  if (!done.ok) throw new Error(`the daemon at ${stateDir} could not close the job: ${done.error}`);
+  phases.mark("drain and report (the daemon)");
+  return { code: code2, ...collect(done.dir, opts.outDir) };
+}
+
+// src/cli/run.ts
+var LOCAL_JOB = { id: "local", name: "local" };
+function say2(line3) {
+  process.stderr.write(`cicd-sensor: ${line3}
+`);
+}
+async function runUnmonitored(command) {
+  const child = spawn3(command[0], command.slice(1), { stdio: "inherit" });
+  const code2 = await exitCodeOf(child);
+  say2("COMMAND RAN UNMONITORED: no events were recorded");
+  return code2;
+}
+async function runRecorded(recorder, opts, cgroup, stages, phases, policyId) {
   const recording = recorder.begin({
     identity: LOCAL_JOB,
     dir: opts.outDir,
@@ -20661,7 +22342,9 @@ async function runRecorded(recorder, opts, cgroup, stages, policyId) {
     protectPids: opts.protect ? [process.pid] : [],
     workspace: process.cwd(),
     rowLimit: opts.summaryRows,
-    stages
+    stages,
+    // Not by its pid: the CLI is node, and node's install is no runner's.
+    ...opts.egress ? { containerGuard: jobGuard(opts.egress) } : {}
   });
   try {
     const docker = recorder.docker;
@@ -20670,7 +22353,9 @@ async function runRecorded(recorder, opts, cgroup, stages, policyId) {
     const unforward = forwardSignals(child.pid);
     const code2 = await exitCodeOf(child);
     unforward();
+    phases.mark("the command");
     await recorder.stop();
+    phases.mark("drain");
     return code2;
   } finally {
     recording.end();
@@ -20678,7 +22363,7 @@ async function runRecorded(recorder, opts, cgroup, stages, policyId) {
 }
 function loadRules(opts) {
   try {
-    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode });
+    const stage = ruleStageOf({ files: opts.rules, monitorMode: opts.monitorMode, builtin: opts.builtinRules });
     return { stages: stage ? [stage] : [] };
   } catch (err) {
     if (!(err instanceof RuleLoadError)) throw err;
@@ -20688,9 +22373,41 @@ function loadRules(opts) {
     return void 0;
   }
 }
+function finishRun(model, paths2, code2, opts) {
+  const findings = model.findings;
+  if (findings) process.stderr.write(`
+${findingsText(findings)}
+`);
+  process.stderr.write(`
+${renderText(model)}
+`);
+  say2(`events: ${paths2.events}, summary: ${paths2.summary}, page: ${paths2.html}`);
+  const failing = findings ? failingFindings(findings, opts.failOn) : [];
+  if (code2 === 0 && failing.length > 0) {
+    say2(`${failing.length} finding(s) at or above --fail-on ${opts.failOn}: exiting 1`);
+    return 1;
+  }
+  return code2;
+}
+function printPhases(phases) {
+  if (process.env[EnvVar.DebugTiming]) process.stderr.write(`cicd-sensor: where the time went:
+${phases.text()}
+`);
+}
+async function runThroughDaemon(opts, phases) {
+  const r = opts.daemonStateDir ? await runViaDaemon(opts, opts.daemonStateDir, phases, say2) : void 0;
+  if (!r) return void 0;
+  printPhases(phases);
+  return finishRun(r.model, r.paths, r.code, opts);
+}
 async function runCommand(opts) {
+  const phases = new Phases();
+  capYoungGeneration();
+  const viaDaemon = await runThroughDaemon(opts, phases);
+  if (viaDaemon !== void 0) return viaDaemon;
   const rules2 = loadRules(opts);
   if (!rules2) return 2;
+  phases.mark("rules");
   const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
   if (!started.ok) {
     say2(`cannot monitor: ${started.reason}`);
@@ -20701,57 +22418,50 @@ async function runCommand(opts) {
     return runUnmonitored(opts.command);
   }
   const { sensor, plan, cgroupRoot } = started;
+  phases.mark("sensor: open, load, attach");
+  phases.setNative(sensor.timings());
   let policyId;
   try {
     policyId = opts.egress ? enforcePolicy(sensor, plan, opts.egress, new PolicyIds()) : void 0;
   } catch (err) {
     if (!(err instanceof PolicyError || err instanceof SensorError)) throw err;
     say2(`cannot enforce the egress policy: ${err.message}`);
-    sensor.close();
+    sensor.close({ inBackground: true });
     return 3;
   }
-  mkdirSync5(opts.outDir, { recursive: true });
-  const recorder = new Recorder(sensor, plan, cgroupRoot, opts.ringbufBytes);
-  const socketDir = mkdtempSync(join20(tmpdir(), "cicd-sensor-run-"));
+  mkdirSync6(opts.outDir, { recursive: true });
+  const recorder = new Recorder(sensor, plan, cgroupRoot);
+  const socketDir = mkdtempSync(join25(tmpdir(), "cicd-sensor-run-"));
   const log = { info: () => void 0, warn: say2, error: say2 };
   await recorder.start(opts.dockerProxy ? { socketDir, interpose: false, log } : void 0);
   const cgroup = createCgroup(cgroupRoot, `cicd-sensor/run-${process.pid}`);
-  writeFileSync5(
-    join20(opts.outDir, "sensor.json"),
+  writeFileSync6(
+    join25(opts.outDir, "sensor.json"),
     JSON.stringify({ pid: process.pid, cgroup, maps: sensor.mapIds(), plan }, null, 2) + "\n"
   );
+  phases.mark("recorder, docker proxy, cgroup");
   let code2;
   try {
-    code2 = await runRecorded(recorder, opts, cgroup, rules2.stages, policyId);
+    code2 = await runRecorded(recorder, opts, cgroup, rules2.stages, phases, policyId);
   } finally {
     removeCgroup(cgroup);
-    removeIfUnused(join20(cgroup, ".."));
+    removeIfUnused(join25(cgroup, ".."));
     recorder.closeDocker();
-    rmSync9(socketDir, { recursive: true, force: true });
+    rmSync12(socketDir, { recursive: true, force: true });
   }
   const done = recorder.finish(LOCAL_JOB.id);
-  sensor.close();
-  const findings = done.model.findings;
-  if (findings) process.stderr.write(`
-${findingsText(findings)}
-`);
-  process.stderr.write(`
-${renderText(done.model)}
-`);
-  say2(`events: ${done.events}, summary: ${done.summary}, page: ${done.html}`);
-  const failing = findings ? failingFindings(findings, opts.failOn) : [];
-  if (code2 === 0 && failing.length > 0) {
-    say2(`${failing.length} finding(s) at or above --fail-on ${opts.failOn}: exiting 1`);
-    return 1;
-  }
-  return code2;
+  phases.mark("report");
+  sensor.close({ inBackground: true });
+  phases.mark("close (detach handed to a child process)");
+  printPhases(phases);
+  return finishRun(done.model, done, code2, opts);
 }
 
 // src/cli/main.ts
 async function main(argv) {
-  let parsed;
+  let parsed2;
   try {
-    parsed = parseArgs(argv);
+    parsed2 = parseArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`cicd-sensor: ${err.message}
@@ -20760,38 +22470,39 @@ ${USAGE}
 `);
     return 2;
   }
-  if (parsed.help) {
+  if (parsed2.help) {
     process.stdout.write(`${USAGE}
 `);
     return 0;
   }
-  switch (parsed.subcommand) {
+  switch (parsed2.subcommand) {
     case "run":
-      return runCommand(parsed.options);
+      return runCommand(parsed2.options);
     case "daemon":
-      return startDaemon(parsed.options);
+      return startDaemon(parsed2.options);
     case "daemon-stop":
-      return sendAndPrint(parsed.stateDir, { op: "stop" });
+      return sendAndPrint(parsed2.stateDir, { op: "stop" });
     case "daemon-stats":
-      return sendAndPrint(parsed.stateDir, { op: "stats" });
+      return sendAndPrint(parsed2.stateDir, { op: "stats" });
     case "daemon-kill":
-      return killAndPrint(parsed.stateDir);
+      return killAndPrint(parsed2.stateDir);
     case "job-register":
-      return sendAndPrint(parsed.stateDir, {
+      return sendAndPrint(parsed2.stateDir, {
         op: "register",
-        job: parsed.job,
-        cgroup: parsed.cgroup,
-        pid: parsed.pid,
-        ...parsed.protect ? { protect: true } : {}
+        job: parsed2.job,
+        cgroup: parsed2.cgroup,
+        pid: parsed2.pid,
+        ...parsed2.protect ? { protect: true } : {},
+        ...parsed2.builtinRules ? {} : { rules: { sources: [], monitorMode: false, builtin: false } }
       });
     case "job-unregister":
-      return sendAndPrint(parsed.stateDir, { op: "unregister", id: parsed.id });
+      return sendAndPrint(parsed2.stateDir, { op: "unregister", id: parsed2.id });
     case "report":
-      return reportCommand(parsed.jobDir);
+      return reportCommand(parsed2.options);
     case "rules-check":
-      return rulesCheckCommand(parsed.files);
+      return rulesCheckCommand(parsed2.files, parsed2.builtin);
     case "rules-eval":
-      return rulesEvalCommand(parsed.options);
+      return rulesEvalCommand(parsed2.options);
   }
 }
 
