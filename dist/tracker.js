@@ -7515,7 +7515,12 @@ var EnvVar = {
    * Tests: hooks (comma-separated, e.g. network_connect) the egress policy
    * takes as not attached, so a block policy cannot be enforced (src/policy/enforce.ts).
    */
-  DebugRefuseHooks: "CICD_SENSOR_DEBUG_REFUSE_HOOKS"
+  DebugRefuseHooks: "CICD_SENSOR_DEBUG_REFUSE_HOOKS",
+  /**
+   * Tests: the priority ring's size in bytes (a power of two, at least 4096),
+   * so a test can fill it: --ringbuf-size sets only the file records' ring.
+   */
+  DebugPriorityRingbuf: "CICD_SENSOR_DEBUG_PRIORITY_RINGBUF_SIZE"
 };
 var DAEMON_ENV_VARS = [EnvVar.DebugPlan, EnvVar.PolicyTtlFloor, EnvVar.DebugRefuseHooks];
 
@@ -8119,6 +8124,15 @@ function nativeApi() {
 }
 
 // src/native/sensor.ts
+function debugPriorityRing() {
+  const text3 = process.env[EnvVar.DebugPriorityRingbuf];
+  if (!text3) return void 0;
+  const n = Number(text3);
+  if (!Number.isInteger(n) || n < 4096 || (n & n - 1) !== 0) {
+    throw new Error(`${EnvVar.DebugPriorityRingbuf}=${text3}: a power of two of at least 4096 bytes`);
+  }
+  return n;
+}
 var SensorError = class extends Error {
   constructor(message, errno) {
     super(message);
@@ -8172,7 +8186,7 @@ var Sensor = class _Sensor {
     }
     const err = [0];
     const flags = opts.noFunctionHooks ? 1 : 0;
-    const rings = { priority: opts.priorityRingbufBytes ?? DEFAULT_PRIORITY_RINGBUF_BYTES, bulk: opts.ringbufBytes };
+    const rings = { priority: opts.priorityRingbufBytes ?? debugPriorityRing() ?? DEFAULT_PRIORITY_RINGBUF_BYTES, bulk: opts.ringbufBytes };
     const h = api2.cs_open(opts.objectPath ?? bpfObjectPath(), rings.bulk, rings.priority, process.pid, flags, err);
     if (!h) throw lastError(api2, err[0] ?? -1);
     return new _Sensor(api2, h, rings);

@@ -63,6 +63,11 @@ export const EnvVar = {
    * takes as not attached, so a block policy cannot be enforced (src/policy/enforce.ts).
    */
   DebugRefuseHooks: 'CICD_SENSOR_DEBUG_REFUSE_HOOKS',
+  /**
+   * Tests: the priority ring's size in bytes (a power of two, at least 4096),
+   * so a test can fill it: --ringbuf-size sets only the file records' ring.
+   */
+  DebugPriorityRingbuf: 'CICD_SENSOR_DEBUG_PRIORITY_RINGBUF_SIZE',
 } as const;
 
 /** Variables of ours a step's environment hands on to the daemon it starts as root (sudo resets the environment). */

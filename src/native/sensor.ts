@@ -20,6 +20,17 @@ export interface StartPhase {
   ms: number;
 }
 
+/** The test override of the priority ring's size; a bad value is an error, never ignored. */
+function debugPriorityRing(): number | undefined {
+  const text = process.env[EnvVar.DebugPriorityRingbuf];
+  if (!text) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 4096 || (n & (n - 1)) !== 0) {
+    throw new Error(`${EnvVar.DebugPriorityRingbuf}=${text}: a power of two of at least 4096 bytes`);
+  }
+  return n;
+}
+
 export class SensorError extends Error {
   constructor(
     message: string,
@@ -121,7 +132,7 @@ export class Sensor implements PolicyMaps {
     }
     const err = [0];
     const flags = opts.noFunctionHooks ? 1 : 0;
-    const rings = { priority: opts.priorityRingbufBytes ?? DEFAULT_PRIORITY_RINGBUF_BYTES, bulk: opts.ringbufBytes };
+    const rings = { priority: opts.priorityRingbufBytes ?? debugPriorityRing() ?? DEFAULT_PRIORITY_RINGBUF_BYTES, bulk: opts.ringbufBytes };
     const h = api.cs_open(opts.objectPath ?? bpfObjectPath(), rings.bulk, rings.priority, process.pid, flags, err);
     if (!h) throw lastError(api, err[0] ?? -1);
     return new Sensor(api, h, rings);

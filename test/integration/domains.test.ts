@@ -194,7 +194,9 @@ test('domain records lost to a full ring buffer are counted under the domain hoo
   const burst = `const s = require('dgram').createSocket('udp4');
     const q = (i) => { const l = Buffer.from('n' + i); return Buffer.concat([Buffer.from([0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, l.length]), l, Buffer.from([0, 0, 1, 0, 1])]); };
     let i = 0; const next = () => i < ${QUERIES} ? s.send(q(i++), 53, '127.0.0.154', next) : s.close(); next();`;
-  const tiny = await runSensor(['--ringbuf-size', '4096'], [process.execPath, '-e', burst]);
+  // Domain records travel on the priority ring: make that one tiny.
+  const env = { ...process.env, CICD_SENSOR_DEBUG_PRIORITY_RINGBUF_SIZE: '4096' };
+  const tiny = await runSensor(['--ringbuf-size', '4096'], [process.execPath, '-e', burst], { env });
   expect(tiny.code).toBe(0);
   const hooks = (tiny.report as { status: { hooks: { hook: string; sent: number; lost: number }[] } }).status.hooks;
   const domain = hooks.find((h) => h.hook === 'domain')!;
