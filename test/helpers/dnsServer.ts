@@ -28,8 +28,13 @@ export async function startDnsServer(address: string, zone: Zone, port = 53): Pr
     const out = reply(msg, 'udp');
     if (out) udp.send(out, peer.port, peer.address);
   });
+  // Open TCP clients are destroyed on close: server.close() alone waits for
+  // every one of them, and a client left in a namespace never hangs up.
+  const open = new Set<net.Socket>();
   const tcp = net.createServer((sock) => {
     let pending = Buffer.alloc(0);
+    open.add(sock);
+    sock.on('close', () => open.delete(sock));
     sock.on('error', () => undefined);
     sock.on('data', (chunk) => {
       pending = Buffer.concat([pending, chunk]);
@@ -57,6 +62,7 @@ export async function startDnsServer(address: string, zone: Zone, port = 53): Pr
       new Promise((resolve) => {
         udp.close();
         tcp.close(() => resolve());
+        for (const sock of open) sock.destroy();
       }),
   };
 }
