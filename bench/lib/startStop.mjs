@@ -75,29 +75,48 @@ function endToEndWorkload(ctx, build) {
   };
 }
 
-/** Bare and tracked back to back, the order swapped from pair to pair; the ratio of each pair. */
+const SIDES = {
+  bare: (w) => w.argv,
+  sensor: (w, outDir) => [process.execPath, CLI, 'run', '--no-daemon', '--out', outDir, '--', ...w.argv],
+  // The same run with the built-in rules off: what judging the build costs.
+  norules: (w, outDir) => [process.execPath, CLI, 'run', '--no-daemon', '--no-builtin-rules', '--out', outDir, '--', ...w.argv],
+};
+const ORDERS = [
+  ['bare', 'sensor', 'norules'],
+  ['norules', 'bare', 'sensor'],
+  ['sensor', 'norules', 'bare'],
+];
+
+/**
+ * Bare, tracked, and tracked without the built-in rules back to back, the
+ * order rotated from round to round; the ratios of each round.
+ */
 export async function measureEndToEnd(ctx, sizes, build) {
   const w = endToEndWorkload(ctx, build);
   const pairs = [];
   await timed('end-to-end warm-up', w.argv[0], w.argv.slice(1));
   for (let i = 0; i < sizes.endToEndPairs; i++) {
     const pair = {};
-    for (const side of i % 2 ? ['sensor', 'bare'] : ['bare', 'sensor']) {
+    for (const side of ORDERS[i % ORDERS.length]) {
       w.reset();
       const outDir = join(ctx.tmp, `e2e-report-${i}`);
-      const [cmd, ...args] = side === 'bare' ? w.argv : [process.execPath, CLI, 'run', '--no-daemon', '--out', outDir, '--', ...w.argv];
+      const [cmd, ...args] = SIDES[side](w, outDir);
       pair[`${side}Ms`] = await timed(`end to end (${side})`, cmd, args);
       rmSync(outDir, { recursive: true, force: true });
     }
     pair.ratio = pair.sensorMs / pair.bareMs;
-    ctx.log(`end to end: bare ${(pair.bareMs / 1000).toFixed(2)} s, cicd-sensor run ${(pair.sensorMs / 1000).toFixed(2)} s (${pair.ratio.toFixed(3)}x)`);
+    pair.rulesRatio = pair.sensorMs / pair.norulesMs;
+    const s = (ms) => (ms / 1000).toFixed(2);
+    ctx.log(`end to end: bare ${s(pair.bareMs)} s, cicd-sensor run ${s(pair.sensorMs)} s (${pair.ratio.toFixed(3)}x), without built-in rules ${s(pair.norulesMs)} s`);
     pairs.push(pair);
   }
   return {
     detail: w.detail,
     bareMs: summary(pairs.map((p) => p.bareMs)),
     sensorMs: summary(pairs.map((p) => p.sensorMs)),
+    norulesMs: summary(pairs.map((p) => p.norulesMs)),
     ratio: summary(pairs.map((p) => p.ratio)),
+    rulesRatio: summary(pairs.map((p) => p.rulesRatio)),
     pairs,
   };
 }

@@ -87,6 +87,12 @@ export function figureRows(results) {
       `end to end: cicd-sensor run -- build (start and stop included) ÷ bare build, ${e.ratio.n} pairs; ${e.detail}`,
       `${ratioCell(e.ratio)} (bare ${timeCell(e.bareMs)}, cicd-sensor run ${timeCell(e.sensorMs)})`,
     ]);
+    if (e.rulesRatio) {
+      rows.push([
+        `end to end: the same build, built-in rules on ÷ off (--no-builtin-rules), ${e.rulesRatio.n} rounds`,
+        `${ratioCell(e.rulesRatio)} (off ${timeCell(e.norulesMs)}, on ${timeCell(e.sensorMs)})`,
+      ]);
+    }
   }
   if (f.builtinRules) {
     const b = f.builtinRules;
