@@ -11719,10 +11719,7 @@ async function startDocker(opts) {
     },
     note: opts.note,
     guardOf: opts.guardOf,
-    created: (jobId2, pid, create) => {
-      const cgroupId2 = cgroupOfPid(pid, opts.cgroupRoot) ?? 0;
-      opts.settle().then(() => opts.tracker.containerCreate(jobId2, pid, cgroupId2, create)).catch((err) => opts.log.warn(`docker proxy: the container_create event of job ${jobId2} was lost: ${err.message}`));
-    },
+    created: (jobId2, pid, create) => opts.tracker.containerCreate(jobId2, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, create),
     log: (m) => opts.log.warn(m)
   });
   rmSync6(proxyPath, { force: true });
@@ -14933,8 +14930,7 @@ var Recorder = class {
       cgroupRoot: this.cgroupRoot,
       tracker: this.tracker,
       note: (jobId2, message) => this.recordings.get(jobId2)?.note(message),
-      guardOf: (jobId2) => this.recordings.get(jobId2)?.containerGuard,
-      settle: () => this.pump.settle()
+      guardOf: (jobId2) => this.recordings.get(jobId2)?.containerGuard
     });
     this.tracker.dockerSocket = this.docker_?.daemonSocket;
   }

@@ -37,8 +37,6 @@ export interface DockerOptions {
   note(jobId: string, message: string): void;
   /** The job's container guard, if its policy has one. */
   guardOf(jobId: string): JobGuard | undefined;
-  /** Resolves once the kernel's records written before the call are handled (Pump.settle). */
-  settle(): Promise<void>;
 }
 
 const isSocket = (path: string): boolean => {
@@ -121,17 +119,7 @@ export async function startDocker(opts: DockerOptions): Promise<DockerSetup | un
     },
     note: opts.note,
     guardOf: opts.guardOf,
-    created: (jobId, pid, create) => {
-      // The kernel's records of what the client did before the create may
-      // still be in the ring: delivered after them, the create's line sits
-      // in the log where it happened (the cgroup is read now, while the
-      // client is surely alive).
-      const cgroupId = cgroupOfPid(pid, opts.cgroupRoot) ?? 0;
-      opts
-        .settle()
-        .then(() => opts.tracker.containerCreate(jobId, pid, cgroupId, create))
-        .catch((err: Error) => opts.log.warn(`docker proxy: the container_create event of job ${jobId} was lost: ${err.message}`));
-    },
+    created: (jobId, pid, create) => opts.tracker.containerCreate(jobId, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, create),
     log: (m) => opts.log.warn(m),
   });
   rmSync(proxyPath, { force: true }); // a crashed run's socket file blocks listen
