@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "internal.h"
 #include "../bpf/records.h"
 
@@ -167,29 +168,55 @@ static void *load_unit(void *arg)
 	return NULL;
 }
 
+/* The units still to load, taken in order by each loader thread. */
+struct unit_queue {
+	struct cs_unit *units;
+	int n;
+	int next;
+};
+
+static void *load_worker(void *arg)
+{
+	struct unit_queue *q = arg;
+	int i;
+
+	while ((i = __atomic_fetch_add(&q->next, 1, __ATOMIC_RELAXED)) < q->n)
+		load_unit(&q->units[i]);
+	return NULL;
+}
+
 /*
- * Loads the instances side by side, one thread each: the verifier is most
- * of the sensor's start, each instance's verification is independent of the
- * others' (they share only maps, made before), and runners have 2 or more
- * cores. The threads start with every signal blocked: node's handlers must
- * not run on them, and a pending signal makes the verifier give up.
+ * Loads the instances side by side: the verifier is most of the sensor's
+ * start, each instance's verification is independent of the others' (they
+ * share only maps, made before), and runners have 2 or more cores. One
+ * loader thread per online CPU, not per instance: each load parses the
+ * kernel's BTF (about 12 MiB of heap while it runs, /sys/kernel/btf/vmlinux
+ * read and copied), so eight at once held some 100 MiB, most of the
+ * tracker's peak RSS, for no gain: the verifier is CPU-bound, and more
+ * threads than CPUs only take turns. The units are taken in plan order
+ * (the core, the longest, first). The threads start with every signal
+ * blocked: node's handlers must not run on them, and a pending signal makes
+ * the verifier give up.
  */
 void cs_load_units(struct cs_unit *units, int n)
 {
 	pthread_t threads[CS_MAX_UNITS];
 	bool started[CS_MAX_UNITS] = { false };
+	struct unit_queue q = { units, n < CS_MAX_UNITS ? n : CS_MAX_UNITS, 0 };
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int workers = cpus < 1 ? 1 : cpus < q.n ? (int)cpus : q.n;
 	sigset_t all, old;
 	int i;
 
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	for (i = 0; i < n && i < CS_MAX_UNITS; i++)
-		started[i] = !pthread_create(&threads[i], NULL, load_unit, &units[i]);
+	for (i = 0; i < workers; i++)
+		started[i] = !pthread_create(&threads[i], NULL, load_worker, &q);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	for (i = 0; i < n && i < CS_MAX_UNITS; i++) {
+	/* With no thread at all, this one loads them. */
+	if (!started[0])
+		load_worker(&q);
+	for (i = 0; i < workers; i++)
 		if (started[i])
 			pthread_join(threads[i], NULL);
-		else
-			load_unit(&units[i]);
-	}
 }
