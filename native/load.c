@@ -21,13 +21,29 @@ bool cs_is_function_hook(const struct bpf_program *prog)
  * Programs loaded in an instance of their own at attach time, so a kernel
  * that refuses one costs only its hook: function hooks (lockdown), the
  * domain parsers (the heaviest verification, and the newest code): the
- * packet programs and the varlink one, and the optional tp_btf hooks whose
- * tracepoints a kernel may lack (io_uring compiled out) or type differently.
+ * packet programs and the varlink one, the optional tp_btf hooks whose
+ * tracepoints a kernel may lack (io_uring compiled out) or type differently,
+ * and the libssl uprobes (a kernel may refuse them, a host lack libssl).
  */
 bool cs_apart_by_name(const char *name)
 {
 	return !strcmp(name, "cs_enter_sendto") || !strncmp(name, "cs_tamper_", 10) ||
-	       !strcmp(name, "cs_io_uring_complete");
+	       !strcmp(name, "cs_io_uring_complete") || !strncmp(name, "cs_ssl_", 7);
+}
+
+/*
+ * The program's name in a plan entry: a leading '?' (optional) and an
+ * "@where" (the tracepoint or symbol it attaches to) dropped.
+ */
+const char *cs_prog_name(const char *entry, char *buf, size_t len)
+{
+	char *at;
+
+	snprintf(buf, len, "%s", entry + (entry[0] == '?'));
+	at = strchr(buf, '@');
+	if (at)
+		*at = '\0';
+	return buf;
 }
 
 bool cs_loads_apart(const struct bpf_program *prog)
@@ -123,6 +139,7 @@ static void *load_unit(void *arg)
 {
 	struct cs_unit *u = arg;
 	uint64_t start = cs_now_us();
+	char name[64];
 	struct bpf_program *prog;
 	int i;
 
@@ -135,7 +152,7 @@ static void *load_unit(void *arg)
 	bpf_object__for_each_program(prog, u->obj)
 		bpf_program__set_autoload(prog, !u->progs && !cs_loads_apart(prog));
 	for (i = 0; u->progs && i < CS_UNIT_PROGS && u->progs[i]; i++) {
-		prog = bpf_object__find_program_by_name(u->obj, u->progs[i]);
+		prog = bpf_object__find_program_by_name(u->obj, cs_prog_name(u->progs[i], name, sizeof(name)));
 		if (prog)
 			bpf_program__set_autoload(prog, true);
 	}
