@@ -124,6 +124,12 @@ export type UnixSocketType = 'stream' | 'dgram' | 'seqpacket' | 'unknown';
 export interface UnixSocketInfo {
   path: string;
   socket_type?: UnixSocketType;
+  /**
+   * The socket connected to is dockerd's own (not the proxy's), by its
+   * device and inode, whatever path named it; set only then, and only while
+   * the docker proxy runs (an addition to the shared schema).
+   */
+  docker_daemon?: true;
 }
 
 /** mount only: a bind/move mount(2) or move_mount(2) attempt by the job. */

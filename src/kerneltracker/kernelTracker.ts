@@ -208,8 +208,11 @@ export class KernelTracker {
       this.processes.exited(s.pid, s.startNs);
     }
     if (!event) return;
+    // Before delivery: the rules judge the event as it is delivered (docker_daemon in the schema).
+    const daemon = s.kind === 'unix_connect' && this.isDockerSocket(s.peer);
+    if (daemon) event.unix_socket!.docker_daemon = true;
     this.deliver(job, event);
-    if (s.kind === 'unix_connect' && this.isDockerSocket(s.peer)) job.sink.reachedDockerDaemon?.(event);
+    if (daemon) job.sink.reachedDockerDaemon?.(event);
   }
 
   /** By the socket file the kernel connected to, whatever path the job named it by. */
