@@ -41,6 +41,37 @@ struct {
 } walk_state_map SEC(".maps");
 
 /*
+ * A dentry's parent and name, which every kernel lays out side by side
+ * (d_parent, then d_name: hash, len, name). Each bpf_probe_read_kernel is a
+ * helper call with its own fault handling, and the walk made four per path
+ * component (d_parent, d_name.name, d_name.len, the mount's root) plus the
+ * name; one read of this block and the name is two. (The open storm,
+ * tracked: the walk and its reads were a fifth of the workload's CPU.)
+ */
+struct dentry_link {
+	struct dentry *parent;
+	__u32 hash;
+	__u32 len;
+	const unsigned char *name;
+};
+
+static __always_inline bool dentry_link_contiguous(void)
+{
+	return bpf_core_field_offset(struct dentry, d_name) == bpf_core_field_offset(struct dentry, d_parent) + 8 &&
+	       bpf_core_field_offset(struct qstr, name) == 8;
+}
+
+static __always_inline int read_dentry_link(struct dentry_link *l, struct dentry *dentry)
+{
+	if (dentry_link_contiguous())
+		return bpf_probe_read_kernel(l, sizeof(*l), (void *)dentry + bpf_core_field_offset(struct dentry, d_parent));
+	l->parent = BPF_CORE_READ(dentry, d_parent);
+	l->len = BPF_CORE_READ(dentry, d_name.len);
+	l->name = BPF_CORE_READ(dentry, d_name.name);
+	return 0;
+}
+
+/*
  * Writes the path's components, leaf first, each NUL-terminated, at the
  * scratch buffer's offset off, using at most limit bytes. Returns the bytes
  * written, with WALK_TRUNCATED set when components were left out.
@@ -57,11 +88,12 @@ struct {
 __noinline __u32 cs_walk_path(__u64 dentry_addr, __u64 vfsmnt_addr, __u32 off, __u32 limit)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-	struct dentry *root_dentry = BPF_CORE_READ(task, fs, root.dentry);
-	struct vfsmount *root_mnt = BPF_CORE_READ(task, fs, root.mnt);
+	struct fs_struct *fs = BPF_CORE_READ(task, fs);
 	struct dentry *dentry = (struct dentry *)dentry_addr;
 	struct vfsmount *vfsmnt = (struct vfsmount *)vfsmnt_addr;
 	struct mount *mnt = vfsmount_to_mount(vfsmnt);
+	struct dentry *mnt_root = BPF_CORE_READ(vfsmnt, mnt_root);
+	struct path root = {};
 	struct walk_state *w;
 	__u8 *buf = scratch_buf();
 	__u32 zero = 0;
@@ -70,19 +102,19 @@ __noinline __u32 cs_walk_path(__u64 dentry_addr, __u64 vfsmnt_addr, __u32 off, _
 	w = bpf_map_lookup_elem(&walk_state_map, &zero);
 	if (!w || !buf || !dentry)
 		return 0;
+	bpf_probe_read_kernel(&root, sizeof(root), (void *)fs + bpf_core_field_offset(struct fs_struct, root));
 	w->len = 0;
 	for (i = 0; i < WALK_MAX_COMPONENTS; i++) {
-		struct dentry *mnt_root, *parent;
-		const unsigned char *name;
-		__u32 len, name_len;
+		struct dentry_link link = {};
+		__u32 len;
 		__u64 room;
 		long n;
 
-		if (dentry == root_dentry && vfsmnt == root_mnt)
+		if (dentry == root.dentry && vfsmnt == root.mnt)
 			return w->len;
-		mnt_root = BPF_CORE_READ(vfsmnt, mnt_root);
-		parent = BPF_CORE_READ(dentry, d_parent);
-		if (dentry == mnt_root || dentry == parent) {
+		if (read_dentry_link(&link, dentry))
+			return w->len | WALK_TRUNCATED;
+		if (dentry == mnt_root || dentry == link.parent) {
 			struct mount *mnt_parent;
 
 			if (dentry != mnt_root)
@@ -93,6 +125,7 @@ __noinline __u32 cs_walk_path(__u64 dentry_addr, __u64 vfsmnt_addr, __u32 off, _
 			dentry = BPF_CORE_READ(mnt, mnt_mountpoint);
 			mnt = mnt_parent;
 			vfsmnt = mount_to_vfsmount(mnt);
+			mnt_root = BPF_CORE_READ(vfsmnt, mnt_root);
 			continue;
 		}
 		len = w->len;
@@ -102,15 +135,13 @@ __noinline __u32 cs_walk_path(__u64 dentry_addr, __u64 vfsmnt_addr, __u32 off, _
 		if (room > NAME_READ_MAX)
 			room = NAME_READ_MAX;
 		BOUND(room, 511);
-		name = BPF_CORE_READ(dentry, d_name.name);
-		n = bpf_probe_read_kernel_str(&buf[(off + len) & SCRATCH_MASK], room, name);
+		n = bpf_probe_read_kernel_str(&buf[(off + len) & SCRATCH_MASK], room, link.name);
 		if (n <= 0)
 			return len | WALK_TRUNCATED;
 		w->len = len + n;
-		name_len = BPF_CORE_READ(dentry, d_name.len);
-		if (name_len + 1 > n)
+		if (link.len + 1 > n)
 			return w->len | WALK_TRUNCATED;
-		dentry = parent;
+		dentry = link.parent;
 	}
 	return w->len | WALK_TRUNCATED;
 }
@@ -122,19 +153,30 @@ static __always_inline __u32 walk_path(struct dentry *dentry, struct vfsmount *v
 	return cs_walk_path((__u64)dentry, (__u64)vfsmnt, off, limit);
 }
 
+/* fdtable's head, laid out alike on every kernel: one read instead of two chains of three. */
+struct fdtable_head {
+	unsigned int max_fds;
+	struct file **fd;
+};
+
 static __always_inline struct file *fd_file(int fd)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-	struct file **fds, *file = NULL;
-	unsigned int max_fds;
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct fdtable_head head = {};
+	struct file *file = NULL;
 
-	if (fd < 0)
+	if (fd < 0 || !fdt)
 		return NULL;
-	max_fds = BPF_CORE_READ(task, files, fdt, max_fds);
-	if ((unsigned int)fd >= max_fds)
+	if (bpf_core_field_offset(struct fdtable, max_fds) == 0 && bpf_core_field_offset(struct fdtable, fd) == 8) {
+		bpf_probe_read_kernel(&head, sizeof(head), fdt);
+	} else {
+		head.max_fds = BPF_CORE_READ(fdt, max_fds);
+		head.fd = BPF_CORE_READ(fdt, fd);
+	}
+	if ((unsigned int)fd >= head.max_fds)
 		return NULL;
-	fds = BPF_CORE_READ(task, files, fdt, fd);
-	bpf_probe_read_kernel(&file, sizeof(file), &fds[fd]);
+	bpf_probe_read_kernel(&file, sizeof(file), &head.fd[fd]);
 	return file;
 }
 
