@@ -60,7 +60,7 @@ function reply(sock: net.Socket, res: ReplyTo<Request>): void {
  * (in V8's large-object space, which only a full GC returns), and a few such
  * clients at once grew it by hundreds of MiB.
  */
-class LineSplitter {
+export class LineSplitter {
   private chunks: Buffer[] = [];
   /** Bytes of the partial line. */
   size = 0;
@@ -77,7 +77,8 @@ class LineSplitter {
       from = nl + 1;
     }
     if (from < chunk.length) {
-      this.chunks.push(chunk.subarray(from));
+      // A copy when lines came before it: the tail must not keep the whole chunk alive.
+      this.chunks.push(from === 0 ? chunk : Buffer.from(chunk.subarray(from)));
       this.size += chunk.length - from;
     }
     return lines;
