@@ -336,15 +336,15 @@ static void ensure_tracefs(void)
 
 /*
  * The instances to load side by side: the core, and one per mechanism that
- * loads apart (and is not disabled), the domain parsers' one per program:
- * their egress program alone takes about as long to verify as the core,
- * and with its ingress and sendto programs in one instance that instance
- * would be the whole wait. (They share no state but maps: the one global
- * among them, policy_refused_any, is egress's alone.)
+ * loads apart (and is not disabled). The domain parsers' programs once
+ * loaded one instance each, for their verification (the egress parser's
+ * alone took as long as the core's); with their loops checked once
+ * (BOUNDED_LOOP) they are cheap, and every instance costs a parse of the
+ * kernel's BTF (~10 ms of CPU) and the CO-RE relocations against it.
  */
 static int plan_units(struct cs_sensor *s, struct cs_unit *units)
 {
-	size_t i, k, p;
+	size_t i, k;
 	int n = 1;
 
 	units[0] = (struct cs_unit){ .s = s, .progs = NULL };
@@ -353,20 +353,10 @@ static int plan_units(struct cs_sensor *s, struct cs_unit *units)
 		for (k = 0; k < 2 && plans[i].mechs[k].name; k++) {
 			const struct mechanism *m = &plans[i].mechs[k];
 
-			if (!loads_apart(m) || disabled(s, m))
+			if (!loads_apart(m) || disabled(s, m) || n >= CS_MAX_UNITS)
 				continue;
-			if (strcmp(m->name, "cgroup_skb") && n < CS_MAX_UNITS) {
-				units[n] = (struct cs_unit){ .s = s, .owner = m, .progs = m->progs };
-				snprintf(units[n++].label, sizeof(units[0].label), "%s %s", m->name, m->target);
-				continue;
-			}
-			for (p = 0; p < MAX_PROGS && m->progs[p] && n < CS_MAX_UNITS; p++) {
-				units[n] = (struct cs_unit){ .s = s, .owner = m };
-				units[n].one[0] = m->progs[p];
-				units[n].progs = units[n].one;
-				snprintf(units[n].label, sizeof(units[n].label), "%s %s", m->name, m->progs[p]);
-				n++;
-			}
+			units[n] = (struct cs_unit){ .s = s, .owner = m, .progs = m->progs };
+			snprintf(units[n++].label, sizeof(units[0].label), "%s %s", m->name, m->target);
 		}
 	}
 	return n;
