@@ -40,10 +40,42 @@ struct {
 	__type(value, struct walk_state);
 } walk_state_map SEC(".maps");
 
+/*
+ * A dentry's parent and name, which every kernel lays out side by side
+ * (d_parent, then d_name: hash, len, name). Each bpf_probe_read_kernel is a
+ * helper call with its own fault handling, and the walk made four per path
+ * component (d_parent, d_name.name, d_name.len, the mount's root) plus the
+ * name; one read of this block and the name is two. (The open storm,
+ * tracked: the walk and its reads were a fifth of the workload's CPU.)
+ */
+struct dentry_link {
+	struct dentry *parent;
+	__u32 hash;
+	__u32 len;
+	const unsigned char *name;
+};
+
+static __always_inline bool dentry_link_contiguous(void)
+{
+	return bpf_core_field_offset(struct dentry, d_name) == bpf_core_field_offset(struct dentry, d_parent) + 8 &&
+	       bpf_core_field_offset(struct qstr, name) == 8;
+}
+
+static __always_inline int read_dentry_link(struct dentry_link *l, struct dentry *dentry)
+{
+	if (dentry_link_contiguous())
+		return bpf_probe_read_kernel(l, sizeof(*l), (void *)dentry + bpf_core_field_offset(struct dentry, d_parent));
+	l->parent = BPF_CORE_READ(dentry, d_parent);
+	l->len = BPF_CORE_READ(dentry, d_name.len);
+	l->name = BPF_CORE_READ(dentry, d_name.name);
+	return 0;
+}
+
 struct path_walk {
-	struct dentry *dentry, *root_dentry;
-	struct vfsmount *vfsmnt, *root_mnt;
+	struct dentry *dentry, *mnt_root;
+	struct vfsmount *vfsmnt;
 	struct mount *mnt;
+	struct path root;
 	struct walk_state *w;
 	__u8 *buf;
 	__u32 off, limit;
@@ -64,29 +96,31 @@ static long path_walk_step(__u32 i, void *arg)
 {
 	struct path_walk *pw = arg;
 	/* In locals: BPF_CORE_READ would relocate pw's own fields as if they were the kernel's. */
-	struct dentry *dentry = pw->dentry, *mnt_root, *parent;
-	struct vfsmount *vfsmnt = pw->vfsmnt;
+	struct dentry *dentry = pw->dentry;
 	struct mount *mnt = pw->mnt;
-	const unsigned char *name;
-	__u32 len, name_len;
+	struct dentry_link link = {};
+	__u32 len;
 	__u64 room;
 	long n;
 
-	if (dentry == pw->root_dentry && vfsmnt == pw->root_mnt)
-		goto done;
-	mnt_root = BPF_CORE_READ(vfsmnt, mnt_root);
-	parent = BPF_CORE_READ(dentry, d_parent);
-	if (dentry == mnt_root || dentry == parent) {
+	if (dentry == pw->root.dentry && pw->vfsmnt == pw->root.mnt)
+		return walk_over(pw, pw->w->len);
+	if (read_dentry_link(&link, dentry))
+		return walk_over(pw, pw->w->len | WALK_TRUNCATED);
+	if (dentry == pw->mnt_root || dentry == link.parent) {
 		struct mount *mnt_parent;
+		struct vfsmount *vfsmnt;
 
-		if (dentry != mnt_root)
-			goto done; /* a filesystem root that is mounted nowhere we can see */
+		if (dentry != pw->mnt_root)
+			return walk_over(pw, pw->w->len); /* a filesystem root that is mounted nowhere we can see */
 		mnt_parent = BPF_CORE_READ(mnt, mnt_parent);
 		if (mnt_parent == mnt)
-			goto done; /* the namespace's root mount */
+			return walk_over(pw, pw->w->len); /* the namespace's root mount */
 		pw->dentry = BPF_CORE_READ(mnt, mnt_mountpoint);
 		pw->mnt = mnt_parent;
-		pw->vfsmnt = mount_to_vfsmount(mnt_parent);
+		vfsmnt = mount_to_vfsmount(mnt_parent);
+		pw->vfsmnt = vfsmnt;
+		pw->mnt_root = BPF_CORE_READ(vfsmnt, mnt_root);
 		return 0;
 	}
 	len = pw->w->len;
@@ -96,18 +130,14 @@ static long path_walk_step(__u32 i, void *arg)
 	if (room > NAME_READ_MAX)
 		room = NAME_READ_MAX;
 	BOUND(room, 511);
-	name = BPF_CORE_READ(dentry, d_name.name);
-	n = bpf_probe_read_kernel_str(&pw->buf[(pw->off + len) & SCRATCH_MASK], room, name);
+	n = bpf_probe_read_kernel_str(&pw->buf[(pw->off + len) & SCRATCH_MASK], room, link.name);
 	if (n <= 0)
 		return walk_over(pw, len | WALK_TRUNCATED);
 	pw->w->len = len + n;
-	name_len = BPF_CORE_READ(dentry, d_name.len);
-	if (name_len + 1 > n)
+	if (link.len + 1 > n)
 		return walk_over(pw, pw->w->len | WALK_TRUNCATED);
-	pw->dentry = parent;
+	pw->dentry = link.parent;
 	return 0;
-done:
-	return walk_over(pw, pw->w->len);
 }
 
 /*
@@ -122,19 +152,19 @@ done:
  * and checking the 64-step loop at each was most of the sensor's load time
  * (move_mount alone ~390 ms). The price: its arguments are scalars (a
  * global function may not take kernel pointers), and it finds the scratch
- * buffer itself, so it writes only there. The steps go through BOUNDED_LOOP
- * (common.bpf.h): checked once with bpf_loop, not once per step (33,000
- * instructions per program that walks a path, five of them, before).
+ * buffer itself, so it writes only there. The steps go through
+ * BOUNDED_LOOP (common.bpf.h): checked once with bpf_loop, not step by step
+ * (33,000 instructions per program that walks a path, five of them, before).
  */
 __noinline __u32 cs_walk_path(__u64 dentry_addr, __u64 vfsmnt_addr, __u32 off, __u32 limit)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct fs_struct *fs = BPF_CORE_READ(task, fs);
 	struct vfsmount *vfsmnt = (struct vfsmount *)vfsmnt_addr;
 	struct path_walk pw = {
 		.dentry = (struct dentry *)dentry_addr,
-		.root_dentry = BPF_CORE_READ(task, fs, root.dentry),
+		.mnt_root = BPF_CORE_READ(vfsmnt, mnt_root),
 		.vfsmnt = vfsmnt,
-		.root_mnt = BPF_CORE_READ(task, fs, root.mnt),
 		.mnt = vfsmount_to_mount(vfsmnt),
 		.buf = scratch_buf(),
 		.off = off,
@@ -145,6 +175,7 @@ __noinline __u32 cs_walk_path(__u64 dentry_addr, __u64 vfsmnt_addr, __u32 off, _
 	pw.w = bpf_map_lookup_elem(&walk_state_map, &zero);
 	if (!pw.w || !pw.buf || !pw.dentry)
 		return 0;
+	bpf_probe_read_kernel(&pw.root, sizeof(pw.root), (void *)fs + bpf_core_field_offset(struct fs_struct, root));
 	pw.w->len = 0;
 	BOUNDED_LOOP(WALK_MAX_COMPONENTS, path_walk_step, &pw);
 	/* Still climbing after the last step: the components above are left out. */
@@ -158,19 +189,30 @@ static __always_inline __u32 walk_path(struct dentry *dentry, struct vfsmount *v
 	return cs_walk_path((__u64)dentry, (__u64)vfsmnt, off, limit);
 }
 
+/* fdtable's head, laid out alike on every kernel: one read instead of two chains of three. */
+struct fdtable_head {
+	unsigned int max_fds;
+	struct file **fd;
+};
+
 static __always_inline struct file *fd_file(int fd)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-	struct file **fds, *file = NULL;
-	unsigned int max_fds;
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct fdtable_head head = {};
+	struct file *file = NULL;
 
-	if (fd < 0)
+	if (fd < 0 || !fdt)
 		return NULL;
-	max_fds = BPF_CORE_READ(task, files, fdt, max_fds);
-	if ((unsigned int)fd >= max_fds)
+	if (bpf_core_field_offset(struct fdtable, max_fds) == 0 && bpf_core_field_offset(struct fdtable, fd) == 8) {
+		bpf_probe_read_kernel(&head, sizeof(head), fdt);
+	} else {
+		head.max_fds = BPF_CORE_READ(fdt, max_fds);
+		head.fd = BPF_CORE_READ(fdt, fd);
+	}
+	if ((unsigned int)fd >= head.max_fds)
 		return NULL;
-	fds = BPF_CORE_READ(task, files, fdt, fd);
-	bpf_probe_read_kernel(&file, sizeof(file), &fds[fd]);
+	bpf_probe_read_kernel(&file, sizeof(file), &head.fd[fd]);
 	return file;
 }
 
