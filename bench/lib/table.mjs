@@ -103,8 +103,12 @@ export function figureRows(results) {
   }
   rows.push(...floodRows(f.flood));
   if (f.rules?.onPeakRssMb) {
-    const anon = f.rules.peakRssAnonMb ? ` (anon ${f.rules.peakRssAnonMb.median.toFixed(0)} MB, median)` : '';
-    rows.push([`tracker peak RSS through ${int(f.rules.events)} events with the bench rule set`, `${f.rules.onPeakRssMb.toFixed(0)} MB${anon}`]);
+    const r = f.rules;
+    // VmHWM is the peak of both parts at once; each part's own peak is shown, so they need not add up to it.
+    const split = r.onPeakRssAnonMb
+      ? ` (anon ≤ ${r.onPeakRssAnonMb.toFixed(0)} MB; file-backed ≤ ${r.onPeakRssFileMb?.toFixed(0)} MB: node's code and libraries, and the ring buffers' data, mapped once and in full)`
+      : r.peakRssAnonMb ? ` (anon ${r.peakRssAnonMb.median.toFixed(0)} MB, median)` : '';
+    rows.push([`tracker peak RSS (VmHWM) through ${int(r.events)} events with the bench rule set`, `${r.onPeakRssMb.toFixed(0)} MB${split}`]);
   }
   if (f.ready) rows.push([`ready: start of cicd-sensor run → sensor.json (n=${f.ready.n})`, timeCell(f.ready)]);
   if (f.daemon?.readyMs) {
