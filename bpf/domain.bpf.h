@@ -266,14 +266,10 @@ static __always_inline void varlink_call(const void *data, __u32 len)
 	struct cs_domain *r;
 	int v, n;
 
-	if (!pkt || !rec || len == 0)
+	if (!pkt || !rec)
 		return;
-	if (len > PKT_MAX)
-		len = PKT_MAX;
-	len -= 1;
-	BOUND(len, 0x7ff);
-	len += 1;
-	if (bpf_probe_read_user(pkt, len, data))
+	len = load_user(pkt, data, len);
+	if (len == 0)
 		return;
 	v = cs_varlink_name(SLOT_SYSCALL, len);
 	n = v < 0 ? -1 : cs_copy_host(SLOT_SYSCALL, v, len, sizeof(*r), 2);

@@ -84,34 +84,61 @@ __noinline int cs_http_token(__u32 slot, __u32 p, __u32 len, __u32 out, __u32 ki
 }
 
 /*
+ * Writes the method, path and Host of the HTTP request in slot's pkt[0,
+ * len) into the http_request record at the start of slot's rec buffer;
+ * host_at is where cs_http_host found the Host value (-1: none). Returns
+ * the record's length, or 0 when the request line is not one. The header
+ * and the server are the caller's.
+ */
+static __always_inline __u32 http_tokens(__u32 slot, __u32 len, int host_at)
+{
+	__u8 *rec = rec_of(slot);
+	struct cs_http_request *r;
+	int m, p, h = 0;
+	__u32 off;
+
+	if (!rec)
+		return 0;
+	r = (void *)rec;
+	off = sizeof(*r);
+	m = cs_http_token(slot, 0, len, off, HTTP_METHOD);
+	if (m <= 0)
+		return 0;
+	off += m;
+	p = cs_http_token(slot, m + 1, len, off, HTTP_PATH);
+	if (p <= 0)
+		return 0;
+	off += p & 0xffff;
+	if (host_at >= 0)
+		h = cs_http_token(slot, host_at, len, off, HTTP_HOST);
+	if (h < 0)
+		h = 0; /* a Host that is not one is left out; the request still counts */
+	r->method_len = m;
+	r->path_len = p & 0xffff;
+	r->host_len = h;
+	r->path_cut = (p & HTTP_TOKEN_CUT) != 0;
+	__builtin_memset(r->pad, 0, sizeof(r->pad));
+	return (off + h) & 0x7ff;
+}
+
+/*
  * Sends the http_request of an HTTP request in the egress slot's pkt[0,
- * len); host_at is where cs_http_host found the Host value (-1: none). Its
- * record is built and sent before the domain record reuses the buffer.
+ * len); host_at as for http_tokens. Its record is built and sent before the
+ * domain record reuses the buffer.
  */
 static __always_inline void send_http_request(struct __sk_buff *skb, __u8 family, __u16 port, const __u32 *daddr,
 					      __u32 pid, __u32 len, int host_at)
 {
 	__u8 *rec = rec_of(SLOT_EGRESS);
 	struct cs_http_request *r;
-	int m, p, h = 0;
-	__u32 off;
+	__u32 size;
 
 	if (!rec || pid == 0)
 		return;
+	size = http_tokens(SLOT_EGRESS, len, host_at);
+	if (!size)
+		return;
 	r = (void *)rec;
-	off = sizeof(*r);
-	m = cs_http_token(SLOT_EGRESS, 0, len, off, HTTP_METHOD);
-	if (m <= 0)
-		return;
-	off += m;
-	p = cs_http_token(SLOT_EGRESS, m + 1, len, off, HTTP_PATH);
-	if (p <= 0)
-		return;
-	off += p & 0xffff;
-	if (host_at >= 0)
-		h = cs_http_token(SLOT_EGRESS, host_at, len, off, HTTP_HOST);
-	if (h < 0)
-		h = 0; /* a Host that is not one is left out; the request still counts */
 	r->hdr.kind = CS_KIND_HTTP_REQUEST;
 	r->hdr.pid = pid;
 	r->hdr.tid = 0;
@@ -119,15 +146,11 @@ static __always_inline void send_http_request(struct __sk_buff *skb, __u8 family
 	r->hdr.time_ns = bpf_ktime_get_boot_ns();
 	r->hdr.cgroup_id = bpf_skb_cgroup_id(skb);
 	r->hdr.start_time_ns = 0;
-	r->method_len = m;
-	r->path_len = p & 0xffff;
-	r->host_len = h;
 	r->port = port;
 	r->family = family;
-	r->path_cut = (p & HTTP_TOKEN_CUT) != 0;
-	__builtin_memset(r->pad, 0, sizeof(r->pad));
+	r->source = CS_HTTP_CLEARTEXT;
 	__builtin_memcpy(r->addr, daddr, 16);
-	emit(CS_HOOK_HTTP_REQUEST, rec, (off + h) & 0x7ff);
+	emit(CS_HOOK_HTTP_REQUEST, rec, size);
 }
 
 #endif

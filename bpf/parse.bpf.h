@@ -31,6 +31,9 @@
 #define SLOT_INGRESS 1
 /* Syscall tracepoints (process context, like egress, which a softirq egress could interrupt). */
 #define SLOT_SYSCALL 2
+/* Uprobes (tls.bpf.h): process context too, but apart from the syscall slot a preempted sendto may hold. */
+#define SLOT_UPROBE 3
+#define SLOTS 4
 
 struct pkt_scratch {
 	__u8 buf[PKT_SIZE];
@@ -38,14 +41,14 @@ struct pkt_scratch {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 3);
+	__uint(max_entries, SLOTS);
 	__type(key, __u32);
 	__type(value, struct pkt_scratch);
 } domain_pkt SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 3);
+	__uint(max_entries, SLOTS);
 	__type(key, __u32);
 	__type(value, struct scratch);
 } domain_rec SEC(".maps");
@@ -59,6 +62,19 @@ static __always_inline __u8 *pkt_of(__u32 slot)
 static __always_inline __u8 *rec_of(__u32 slot)
 {
 	return bpf_map_lookup_elem(&domain_rec, &slot);
+}
+
+/* Copies the first bytes (up to PKT_MAX) of a user buffer of len bytes into pkt; returns how many, 0 for none. */
+static __always_inline __u32 load_user(__u8 *pkt, const void *data, __u32 len)
+{
+	if (len == 0)
+		return 0;
+	if (len > PKT_MAX)
+		len = PKT_MAX;
+	len -= 1;
+	BOUND(len, 0x7ff);
+	len += 1;
+	return bpf_probe_read_user(pkt, len, data) ? 0 : len;
 }
 
 static __always_inline __u8 pkt_at(const __u8 *pkt, __u32 i)

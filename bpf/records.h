@@ -9,7 +9,7 @@
 #define CICD_SENSOR_RECORDS_H
 
 /* Bumped on any layout change; checked by the native library and the decoder. */
-#define CS_ABI_VERSION 3
+#define CS_ABI_VERSION 4
 
 #define CS_ARGV_MAX 2048
 #define CS_PATH_MAX 1024
@@ -358,10 +358,17 @@ struct cs_mount {
 #define CS_HTTP_PATH_MAX 255
 #define CS_HTTP_HOST_MAX 255
 
+/* Where an http_request was read. */
+enum cs_http_source {
+	CS_HTTP_CLEARTEXT = 0, /* the first payload of a TCP connection (domain.bpf.h) */
+	CS_HTTP_OPENSSL = 1,   /* the first SSL_write of an OpenSSL connection (tls.bpf.h) */
+};
+
 /*
  * The request line and Host of the first HTTP/1.x request on a job's TCP
- * connection (the payload domain.bpf.h already reads for http_host).
- * hdr.pid is the socket's owner as in cs_domain. Followed by the method,
+ * connection (the payload domain.bpf.h already reads for http_host), or on
+ * an OpenSSL connection (SSL object) before encryption. hdr.pid is the
+ * socket's owner as in cs_domain, or the process calling SSL_write. Followed by the method,
  * the path without its query or fragment, and the Host value as sent
  * (lower-cased, port kept; empty when the request had none).
  */
@@ -371,10 +378,11 @@ struct cs_http_request {
 	__u16 path_len;
 	__u16 host_len;
 	__u16 port;	/* the server's port, host order */
-	__u8 family;	/* AF_INET / AF_INET6 */
+	__u8 family;	/* AF_INET / AF_INET6; 0 from TLS (the uprobe does not know the socket) */
 	__u8 path_cut;	/* 1: the path went on past CS_HTTP_PATH_MAX */
-	__u8 pad[6];
-	__u8 addr[16];	/* the server; IPv4 in the first 4 bytes */
+	__u8 source;	/* enum cs_http_source */
+	__u8 pad[5];
+	__u8 addr[16];	/* the server; IPv4 in the first 4 bytes; zero from TLS */
 };
 
 /* What a cs_tamper record says was done to the sensor's own process. */

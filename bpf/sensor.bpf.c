@@ -13,5 +13,6 @@
 #include "access.bpf.h"
 #include "mount.bpf.h"
 #include "tamper.bpf.h"
+#include "tls.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";

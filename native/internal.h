@@ -2,6 +2,7 @@
 #ifndef CICD_SENSOR_INTERNAL_H
 #define CICD_SENSOR_INTERNAL_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <bpf/libbpf.h>
@@ -44,6 +45,9 @@ struct cs_sensor {
 	uint32_t ringbuf_bytes;
 	uint32_t priority_bytes;
 	char *obj_path;
+	/* The libssl the TLS uprobes attach to (tls.c), and the plan's target naming it; empty: none found. */
+	char libssl[PATH_MAX];
+	char libssl_target[PATH_MAX + 64];
 	/* rings[CS_RING_PRIORITY] and rings[CS_RING_BULK], both in epoll_fd's set. */
 	struct cs_ring rings[2];
 	int epoll_fd;
@@ -90,6 +94,11 @@ int cs_load_object(struct bpf_object *obj);
 bool cs_is_function_hook(const struct bpf_program *prog);
 bool cs_loads_apart(const struct bpf_program *prog);
 bool cs_apart_by_name(const char *name);
+const char *cs_prog_name(const char *entry, char *buf, size_t len);
+
+/* tls.c */
+int cs_find_libssl(struct cs_sensor *s);
+struct bpf_link *cs_attach_libssl(struct cs_sensor *s, struct bpf_program *prog, const char *symbol);
 
 /* ring.c */
 int cs_rings_init(struct cs_sensor *s);

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "internal.h"
 #include "../bpf/records.h"
 
@@ -20,13 +21,29 @@ bool cs_is_function_hook(const struct bpf_program *prog)
  * Programs loaded in an instance of their own at attach time, so a kernel
  * that refuses one costs only its hook: function hooks (lockdown), the
  * domain parsers (the heaviest verification, and the newest code): the
- * packet programs and the varlink one, and the optional tp_btf hooks whose
- * tracepoints a kernel may lack (io_uring compiled out) or type differently.
+ * packet programs and the varlink one, the optional tp_btf hooks whose
+ * tracepoints a kernel may lack (io_uring compiled out) or type differently,
+ * and the libssl uprobes (a kernel may refuse them, a host lack libssl).
  */
 bool cs_apart_by_name(const char *name)
 {
 	return !strcmp(name, "cs_enter_sendto") || !strncmp(name, "cs_tamper_", 10) ||
-	       !strcmp(name, "cs_io_uring_complete");
+	       !strcmp(name, "cs_io_uring_complete") || !strncmp(name, "cs_ssl_", 7);
+}
+
+/*
+ * The program's name in a plan entry: a leading '?' (optional) and an
+ * "@where" (the tracepoint or symbol it attaches to) dropped.
+ */
+const char *cs_prog_name(const char *entry, char *buf, size_t len)
+{
+	char *at;
+
+	snprintf(buf, len, "%s", entry + (entry[0] == '?'));
+	at = strchr(buf, '@');
+	if (at)
+		*at = '\0';
+	return buf;
 }
 
 bool cs_loads_apart(const struct bpf_program *prog)
@@ -122,6 +139,7 @@ static void *load_unit(void *arg)
 {
 	struct cs_unit *u = arg;
 	uint64_t start = cs_now_us();
+	char name[64];
 	struct bpf_program *prog;
 	int i;
 
@@ -134,7 +152,7 @@ static void *load_unit(void *arg)
 	bpf_object__for_each_program(prog, u->obj)
 		bpf_program__set_autoload(prog, !u->progs && !cs_loads_apart(prog));
 	for (i = 0; u->progs && i < CS_UNIT_PROGS && u->progs[i]; i++) {
-		prog = bpf_object__find_program_by_name(u->obj, u->progs[i]);
+		prog = bpf_object__find_program_by_name(u->obj, cs_prog_name(u->progs[i], name, sizeof(name)));
 		if (prog)
 			bpf_program__set_autoload(prog, true);
 	}
@@ -150,29 +168,55 @@ static void *load_unit(void *arg)
 	return NULL;
 }
 
+/* The units still to load, taken in order by each loader thread. */
+struct unit_queue {
+	struct cs_unit *units;
+	int n;
+	int next;
+};
+
+static void *load_worker(void *arg)
+{
+	struct unit_queue *q = arg;
+	int i;
+
+	while ((i = __atomic_fetch_add(&q->next, 1, __ATOMIC_RELAXED)) < q->n)
+		load_unit(&q->units[i]);
+	return NULL;
+}
+
 /*
- * Loads the instances side by side, one thread each: the verifier is most
- * of the sensor's start, each instance's verification is independent of the
- * others' (they share only maps, made before), and runners have 2 or more
- * cores. The threads start with every signal blocked: node's handlers must
- * not run on them, and a pending signal makes the verifier give up.
+ * Loads the instances side by side: the verifier is most of the sensor's
+ * start, each instance's verification is independent of the others' (they
+ * share only maps, made before), and runners have 2 or more cores. One
+ * loader thread per online CPU, not per instance: each load parses the
+ * kernel's BTF (about 12 MiB of heap while it runs, /sys/kernel/btf/vmlinux
+ * read and copied), so eight at once held some 100 MiB, most of the
+ * tracker's peak RSS, for no gain: the verifier is CPU-bound, and more
+ * threads than CPUs only take turns. The units are taken in plan order
+ * (the core, the longest, first). The threads start with every signal
+ * blocked: node's handlers must not run on them, and a pending signal makes
+ * the verifier give up.
  */
 void cs_load_units(struct cs_unit *units, int n)
 {
 	pthread_t threads[CS_MAX_UNITS];
 	bool started[CS_MAX_UNITS] = { false };
+	struct unit_queue q = { units, n < CS_MAX_UNITS ? n : CS_MAX_UNITS, 0 };
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int workers = cpus < 1 ? 1 : cpus < q.n ? (int)cpus : q.n;
 	sigset_t all, old;
 	int i;
 
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	for (i = 0; i < n && i < CS_MAX_UNITS; i++)
-		started[i] = !pthread_create(&threads[i], NULL, load_unit, &units[i]);
+	for (i = 0; i < workers; i++)
+		started[i] = !pthread_create(&threads[i], NULL, load_worker, &q);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	for (i = 0; i < n && i < CS_MAX_UNITS; i++) {
+	/* With no thread at all, this one loads them. */
+	if (!started[0])
+		load_worker(&q);
+	for (i = 0; i < workers; i++)
 		if (started[i])
 			pthread_join(threads[i], NULL);
-		else
-			load_unit(&units[i]);
-	}
 }

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,8 @@ struct mechanism {
 	 * A leading '?' marks a program whose attach point may not exist (arm64
 	 * lacks open(2)); "prog@event" attaches a bare SEC("tracepoint")
 	 * program to the syscalls:event tracepoint, so one verified program
-	 * serves several syscalls.
+	 * serves several syscalls, and a SEC("uprobe") program to the libssl
+	 * symbol event.
 	 */
 	const char *progs[MAX_PROGS];
 };
@@ -44,6 +46,23 @@ static int probe_send_signal(void)
 	int ok = libbpf_probe_bpf_helper(BPF_PROG_TYPE_TRACEPOINT, BPF_FUNC_send_signal, NULL);
 
 	return ok == 1 ? 0 : cs_fail(ok < 0 ? ok : -EOPNOTSUPP, "bpf_send_signal is not available to tracepoint programs");
+}
+
+/* What a mechanism needs before its programs attach. */
+static int probe_mechanism(struct cs_sensor *s, const struct mechanism *m)
+{
+	/* The process_access hooks send the SIGKILL: what the plan needs to know is whether they can. */
+	if (!strcmp(m->name, "bpf_send_signal"))
+		return probe_send_signal();
+	if (!strcmp(m->name, "uprobe"))
+		return cs_find_libssl(s);
+	return 0;
+}
+
+/* The plan's target: the uprobes' names the file they attached to. */
+static const char *target_of(const struct cs_sensor *s, const struct mechanism *m)
+{
+	return !strcmp(m->name, "uprobe") && s->libssl_target[0] ? s->libssl_target : m->target;
 }
 
 static const struct hook_plan plans[] = {
@@ -88,6 +107,14 @@ static const struct hook_plan plans[] = {
 	{ "mount", { { "tracepoint", "syscalls: mount, move_mount", { "cs_enter_mount", "?cs_enter_move_mount" } } } },
 	/* The sensor's own process disturbed (bpf/tamper.bpf.h): signals to it, its stops, a tracer on it. */
 	{ "tamper", { { "tp_btf", "signal_generate, sched_switch", { "cs_tamper_signal", "cs_tamper_switch" } } } },
+	/*
+	 * HTTPS requests before encryption (bpf/tls.bpf.h), in the system
+	 * libssl (tls.c finds it; the plan's target names it). A kernel that
+	 * refuses uprobes, or a host without libssl.so.3, loses only this.
+	 */
+	{ "http_request_tls",
+	  { { "uprobe", "SSL_write, SSL_write_ex, SSL_free of the system libssl.so.3",
+	      { "cs_ssl_write@SSL_write", "?cs_ssl_write@SSL_write_ex", "cs_ssl_free@SSL_free" } } } },
 	/* Kernels without io_uring tracepoints (or with io_uring compiled out) only lose this hook. */
 	{ "io_uring_connect", { { "tp_btf", "io_uring_complete", { "cs_io_uring_complete" } } } },
 	/*
@@ -117,21 +144,23 @@ static bool is_cgroup_prog(const struct bpf_program *prog)
 	return !strncmp(sec, "cgroup/", 7) || !strncmp(sec, "cgroup_skb/", 11);
 }
 
-static int attach_prog(struct cs_sensor *s, struct bpf_program *prog, const char *syscall_event)
+static int attach_prog(struct cs_sensor *s, struct bpf_program *prog, const char *event)
 {
 	struct bpf_link *link;
 
 	if (s->nlinks >= CS_MAX_LINKS)
 		return cs_fail(ENOSPC, "too many links");
-	if (syscall_event)
-		link = bpf_program__attach_tracepoint(prog, "syscalls", syscall_event);
+	if (event && !strcmp(bpf_program__section_name(prog), "uprobe"))
+		link = cs_attach_libssl(s, prog, event);
+	else if (event)
+		link = bpf_program__attach_tracepoint(prog, "syscalls", event);
 	else if (is_cgroup_prog(prog))
 		link = bpf_program__attach_cgroup(prog, s->cgroup_fd);
 	else
 		link = bpf_program__attach(prog);
 	if (!link)
-		return cs_fail(errno, "attaching %s%s%s", bpf_program__name(prog), syscall_event ? " to " : "",
-			       syscall_event ? syscall_event : "");
+		return cs_fail(errno, "attaching %s%s%s", bpf_program__name(prog), event ? " to " : "",
+			       event ? event : "");
 	s->link_prog[s->nlinks] = bpf_program__name(prog);
 	s->links[s->nlinks++] = link;
 	return 0;
@@ -159,17 +188,12 @@ static int attach_mechanism(struct cs_sensor *s, struct bpf_object *const *objs,
 
 	for (i = 0; i < MAX_PROGS && m->progs[i]; i++) {
 		bool optional = m->progs[i][0] == '?';
-		char name[64];
-		const char *event = NULL;
-		char *at;
+		const char *event = strchr(m->progs[i], '@'), *name;
+		char buf[64];
 		struct bpf_program *prog;
 
-		snprintf(name, sizeof(name), "%s", m->progs[i] + optional);
-		at = strchr(name, '@');
-		if (at) {
-			*at = '\0';
-			event = at + 1;
-		}
+		name = cs_prog_name(m->progs[i], buf, sizeof(buf));
+		event = event ? event + 1 : NULL;
 		prog = find_loaded(objs, nobjs, name);
 		err = prog ? attach_prog(s, prog, event) : cs_fail(ENOENT, "program %s not loaded", name);
 		if (err && optional) {
@@ -228,7 +252,7 @@ static bool is_function_mechanism(const struct mechanism *m)
 static bool optional_hook(const struct hook_plan *h)
 {
 	return !strcmp(h->hook, "domain") || !strcmp(h->hook, "protect_runner") || !strcmp(h->hook, "tamper") ||
-	       !strcmp(h->hook, "io_uring_connect");
+	       !strcmp(h->hook, "io_uring_connect") || !strcmp(h->hook, "http_request_tls");
 }
 
 static bool disabled(const struct cs_sensor *s, const struct mechanism *m)
@@ -291,8 +315,7 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_u
 		cs_error_reset();
 		missing.len = 0;
 		missing_buf[0] = '\0';
-		/* The process_access hooks send the SIGKILL: what the plan needs to know is whether they can. */
-		err = !strcmp(m->name, "bpf_send_signal") ? probe_send_signal() : 0;
+		err = probe_mechanism(s, m);
 		if (!err)
 			err = loads_apart(m) ? attach_apart(s, units, nunits, m, &missing)
 					     : attach_mechanism(s, &s->core, 1, m, &missing);
@@ -310,7 +333,7 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_u
 	cs_json_raw(out, ",\"mechanism\":");
 	cs_json_str(out, chosen ? chosen->name : "none");
 	cs_json_raw(out, ",\"target\":");
-	cs_json_str(out, chosen ? chosen->target : "");
+	cs_json_str(out, chosen ? target_of(s, chosen) : "");
 	if (missing.len) {
 		cs_json_raw(out, ",\"absent\":");
 		cs_json_str(out, missing_buf);
@@ -428,6 +451,12 @@ int cs_attach(struct cs_sensor *s, const char *cgroup_root, char *plan, uint32_t
 	err = s->core ? attach_hooks(s, units, nunits, &out) : cs_fail_text(units[0].err, units[0].error);
 	close_units(units, nunits);
 	free(units);
+	/*
+	 * What the loads freed (each parsed the kernel's BTF) stays in the
+	 * loader threads' malloc arenas, tens of MiB counted in the tracker's
+	 * RSS for as long as it runs, unless handed back.
+	 */
+	malloc_trim(0);
 	if (!err && out.overflow)
 		err = cs_fail(ENOSPC, "attach plan does not fit in %u bytes", plan_len);
 	return err;

@@ -5,7 +5,7 @@
  */
 import { ipv4, ipv6 } from './address.js';
 import { base, need, passedPath, Tail, u64, type PassedPath, type SampleBase } from './recordReader.js';
-import { AccessOp, Flag, MountOp, OFFSETS as O, Prevention, ProcFile, SIZEOF } from './layout.js';
+import { AccessOp, Flag, HttpSource, MountOp, OFFSETS as O, Prevention, ProcFile, SIZEOF } from './layout.js';
 
 export type AccessOpName = 'ptrace' | 'process_vm_readv' | 'process_vm_writev' | 'proc_mem_open';
 export type ProcFileName = 'mem' | 'maps' | 'smaps' | 'smaps_rollup' | 'numa_maps' | 'pagemap';
@@ -99,8 +99,21 @@ export function decodeMount(b: Buffer, at: number, end: number): MountSample {
   return { kind: 'mount', ...base(b, at), op: op!, mountFlags: b.readUInt32LE(at + o.flags), source, target, pathTruncated: truncated };
 }
 
-/** The first HTTP/1.x request on a job's TCP connection; pid is the socket's owner. */
-export interface HttpRequestSample extends SampleBase {
+/**
+ * The first HTTP/1.x request on a job's TCP connection (pid is the socket's
+ * owner), or on an OpenSSL connection (pid wrote it; the server is unknown).
+ */
+export type HttpRequestSample = HttpRequestBase & (HttpServer | { source: 'openssl' });
+
+/** Where a cleartext request went. */
+interface HttpServer {
+  source: 'cleartext_http';
+  family: 'ipv4' | 'ipv6';
+  address: string;
+  port: number;
+}
+
+interface HttpRequestBase extends SampleBase {
   kind: 'http_request';
   method: string;
   /** The request target up to its query or fragment. */
@@ -109,18 +122,33 @@ export interface HttpRequestSample extends SampleBase {
   pathCut?: true;
   /** The Host value as sent, lower-cased, port kept; '' when there was none. */
   host: string;
-  family: 'ipv4' | 'ipv6';
-  address: string;
-  port: number;
 }
 
 const METHOD = /^[A-Z]{1,16}$/;
 const VISIBLE = /^[\x21-\x7e]*$/;
 
+/** The server of a cleartext request; an OpenSSL one's is not known (all zero). */
+function httpServer(b: Buffer, at: number): HttpServer | { source: 'openssl' } {
+  const o = O.cs_http_request;
+  const source = b[at + o.source];
+  const family = b[at + o.family];
+  need(source === HttpSource.CLEARTEXT || source === HttpSource.OPENSSL, 'unknown http source');
+  if (source === HttpSource.OPENSSL) {
+    need(family === 0 && b.readUInt16LE(at + o.port) === 0, 'an openssl http_request names a server');
+    return { source: 'openssl' };
+  }
+  need(family === 2 || family === 10, 'unknown address family');
+  return {
+    source: 'cleartext_http',
+    family: family === 2 ? 'ipv4' : 'ipv6',
+    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    port: b.readUInt16LE(at + o.port),
+  };
+}
+
 export function decodeHttpRequest(b: Buffer, at: number, end: number): HttpRequestSample {
   const o = O.cs_http_request;
-  const family = b[at + o.family];
-  need(family === 2 || family === 10, 'unknown address family');
+  const server = httpServer(b, at);
   const tail = new Tail(at + SIZEOF.cs_http_request, end);
   const [ms, me] = tail.take(b.readUInt16LE(at + o.method_len));
   const [ps, pe] = tail.take(b.readUInt16LE(at + o.path_len));
@@ -137,9 +165,7 @@ export function decodeHttpRequest(b: Buffer, at: number, end: number): HttpReque
     method,
     path,
     host,
-    family: family === 2 ? 'ipv4' : 'ipv6',
-    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
-    port: b.readUInt16LE(at + o.port),
+    ...server,
   };
   if (b[at + o.path_cut]) sample.pathCut = true;
   return sample;

@@ -3,7 +3,7 @@
  * compiles records.h and compares every offset and size here with the C
  * compiler's offsetof/sizeof, so a change on one side without the other fails.
  */
-export const RECORDS_ABI = 3;
+export const RECORDS_ABI = 4;
 
 export const STAGING_KEY_MAX = 80;
 
@@ -74,6 +74,8 @@ export const AccessOp = { PTRACE: 1, VM_READV: 2, VM_WRITEV: 3, PROC_OPEN: 4 } a
 export const ProcFile = { MEM: 1, MAPS: 2, SMAPS: 3, SMAPS_ROLLUP: 4, NUMA_MAPS: 5, PAGEMAP: 6 } as const;
 export const Prevention = { NONE: 0, SIGNAL: 1, LSM: 2 } as const;
 export const MountOp = { MOUNT: 1, MOVE_MOUNT: 2 } as const;
+/** enum cs_http_source: where an http_request was read. */
+export const HttpSource = { CLEARTEXT: 0, OPENSSL: 1 } as const;
 export const TamperOp = { SIGNAL: 1, STOPPED: 2, TRACED: 3 } as const;
 
 /** [struct, field] → byte offset; sizes of the fixed parts under SIZEOF. */
@@ -109,7 +111,7 @@ export const OFFSETS = {
     write: 59,
     target_ns: 60,
   },
-  cs_http_request: { method_len: 40, path_len: 42, host_len: 44, port: 46, family: 48, path_cut: 49, addr: 56 },
+  cs_http_request: { method_len: 40, path_len: 42, host_len: 44, port: 46, family: 48, path_cut: 49, source: 50, addr: 56 },
   cs_tamper: {
     stopped_ns: 40,
     stopped_total_ns: 48,

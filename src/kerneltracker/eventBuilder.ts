@@ -242,7 +242,7 @@ export function buildEvent(s: Sample, ctx: EventContext): EventRecord | undefine
       return e;
     case 'http_request':
       e = record('http_request', s, ctx);
-      e.http = { method: s.method, path: s.path, host: s.host, source: 'cleartext_http' };
+      e.http = { method: s.method, path: s.path, host: s.host, source: s.source };
       return e;
     default:
       return undefined;

@@ -146,8 +146,12 @@ export interface Counted {
  * a collision is unlikely (about 1 in 10^8 among 10,000 keys).
  */
 export interface Collector<V extends Counted> {
-  /** Counts one event for `key`; returns its entry, or undefined when it is not kept. */
-  hit(key: string, make: () => V): V | undefined;
+  /**
+   * Counts one event for `key`; returns its entry, or undefined when it is
+   * not kept. A new entry is make(arg): the hot callers pass a function made
+   * once and the event, not a closure made per event.
+   */
+  hit<A>(key: string, make: (arg: A) => V, arg?: A): V | undefined;
   capped<T extends Counted>(toItem: (v: V) => T): Capped<T>;
 }
 
@@ -163,7 +167,7 @@ export class FirstSeen<V extends Counted> implements Collector<V> {
 
   constructor(private readonly limit: number) {}
 
-  hit(key: string, make: () => V): V | undefined {
+  hit<A>(key: string, make: (arg: A) => V, arg?: A): V | undefined {
     const h = hash53(key);
     let entry = this.entries.get(h);
     if (entry === undefined) {
@@ -172,7 +176,7 @@ export class FirstSeen<V extends Counted> implements Collector<V> {
         this.overflowEvents++;
         return undefined;
       }
-      entry = make();
+      entry = make(arg as A);
       this.entries.set(h, entry);
     }
     entry.count++;
@@ -207,14 +211,14 @@ export class TopCounted<V extends Counted> implements Collector<V> {
 
   constructor(private readonly keep: number) {}
 
-  hit(key: string, make: () => V): V {
+  hit<A>(key: string, make: (arg: A) => V, arg?: A): V {
     const h = hash53(key);
     this.events++;
     this.seen.addHash(h);
     let entry = this.entries.get(h);
     if (entry === undefined) {
       if (this.entries.size >= 2 * this.keep) this.prune();
-      entry = make();
+      entry = make(arg as A);
       this.entries.set(h, entry);
     }
     entry.count++;
@@ -233,9 +237,15 @@ export class TopCounted<V extends Counted> implements Collector<V> {
         break;
       }
     }
+    if (uniform) {
+      // The first `keep` as they are: the rest deleted in place, with no new
+      // table and no array of every pair (a storm of new keys prunes every `keep` events).
+      let kept = 0;
+      for (const h of this.entries.keys()) if (++kept > this.keep) this.entries.delete(h);
+      return;
+    }
     const all = [...this.entries];
-    const top = uniform ? all.slice(0, this.keep) : all.sort((a, b) => b[1].count - a[1].count).slice(0, this.keep);
-    this.entries = new Map(top);
+    this.entries = new Map(all.sort((a, b) => b[1].count - a[1].count).slice(0, this.keep));
   }
 
   capped<T extends Counted>(toItem: (v: V) => T): Capped<T> {

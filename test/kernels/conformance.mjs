@@ -23,7 +23,8 @@
  * sends it back over a serial port of its own).
  *
  * A run of this round's hooks and fields: a bind mount, an HTTP request's
- * method, path and Host, another process's /proc/<pid>/environ named, a
+ * method, path and Host (in cleartext, and over TLS from curl through the
+ * libssl uprobes), another process's /proc/<pid>/environ named, a
  * removed directory's is_dir, a unix socket's type; and the dumper's read of
  * the sensor's maps recorded as a process_access that is not prevented.
  *
@@ -37,9 +38,10 @@
  * 'exec' are expected: fexit/do_filp_open also sees the kernel opening the
  * binary (and script) an execve runs, which the open syscalls never do.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -65,6 +67,7 @@ const FIXED_MECHANISMS = {
   domain: 'cgroup_skb',
   process_access: 'tracepoint',
   mount: 'tracepoint',
+  http_request_tls: 'uprobe',
 };
 
 /** How a prevented access ends for the dumper: killed by the signal, or refused (its exit 2) by BPF LSM. */
@@ -408,16 +411,32 @@ function egressChecks(e) {
 // ---- this round's hooks and fields: mount, http_request, /proc/<pid>/ targets, is_dir, socket_type ----
 
 /**
+ * The TLS server's key and certificate: made by initramfs.sh on the host
+ * for the VM (which has no openssl), made here with openssl elsewhere.
+ */
+function tlsCredentials(dir) {
+  const made = join(dirname(fileURLToPath(import.meta.url)), 'tls');
+  if (existsSync(join(made, 'key.pem'))) dir = made;
+  else execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+/**
  * One run of a script that does each once: a bind mount in a private mount
  * namespace, an HTTP/1.1 request to a loopback server (with a Host header
- * and a query the event must cut), a read of its parent's environ, a
- * directory made and removed, and a unix stream socket reached.
+ * and a query the event must cut), the same over TLS with curl (two
+ * requests on one connection: only the first is recorded), a read of its
+ * parent's environ, a directory made and removed, and a unix stream socket
+ * reached.
  */
 async function newHooksRun(opts) {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'cs-hooks-')));
   const servers = [];
   const http = net.createServer((s) => s.once('data', () => s.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok')));
   const port = await listen(servers, http, { host: '127.0.0.1', port: 0 });
+  const tls = https.createServer(tlsCredentials(dir), (req, res) => req.resume().on('end', () => res.end('ok')));
+  const tlsPort = await listen(servers, tls, { host: '127.0.0.1', port: 0 });
+  const tlsUrl = `https://127.0.0.1:${tlsPort}`;
   await listen(servers, tcpServer(), { path: join(dir, 'u.sock') });
   mkdirSync(join(dir, 'm-src'));
   mkdirSync(join(dir, 'm-dst'));
@@ -426,6 +445,7 @@ async function newHooksRun(opts) {
     `cd ${dir}`,
     `unshare -m --propagation private mount --bind m-src ${dir}/m-dst`,
     `node -e "require('http').get(${get},(r)=>{r.resume();r.on('end',()=>process.exit(0))})"`,
+    `curl -sSk -o /dev/null -o /dev/null -H 'Host: Tls.Example:${tlsPort}' '${tlsUrl}/tls/first?token=t0p' '${tlsUrl}/tls/second'`,
     'cat /proc/$$/environ > /dev/null',
     'cat /proc/self/environ > /dev/null',
     'mkdir gone-dir && rmdir gone-dir',
@@ -435,13 +455,14 @@ async function newHooksRun(opts) {
   try {
     const flags = ['--no-docker-proxy', ...(opts.noFunctionHooks ? ['--no-function-hooks'] : [])];
     const run = await runSensor(flags, ['bash', '-e', join(dir, 'hooks.sh')], { cwd: dir, outDir: join(dir, 'report'), timeoutMs: 300_000 });
-    return { run, dir };
+    return { run, dir, tlsPort };
   } finally {
     for (const s of servers) s.close();
+    tls.closeAllConnections();
   }
 }
 
-function newHookChecks({ run, dir }) {
+function newHookChecks({ run, dir, tlsPort }) {
   const of = (kind) => run.events.filter((e) => e.kind === kind);
   return [
     ['new hooks: the script ran', () => eq(run.code, 0, `exit code (stderr: ${run.stderr.slice(-2000)})`)],
@@ -454,6 +475,12 @@ function newHookChecks({ run, dir }) {
       const h = only(of('http_request').filter((e) => e.http?.path === '/upload/v4'), 'http_request');
       const { method, path, host, source, ...rest } = h.http;
       eq([method, path, host, source, rest], ['GET', '/upload/v4', 'codecov.example:8080', 'cleartext_http', {}], 'http');
+    }],
+    ['an HTTPS request from curl: the first of its connection, read at SSL_write', () => {
+      const h = only(of('http_request').filter((e) => e.http?.source === 'openssl'), 'TLS http_request');
+      const { method, path, host, source, ...rest } = h.http;
+      eq([method, path, host, source, rest], ['GET', '/tls/first', `tls.example:${tlsPort}`, 'openssl', {}], 'http');
+      eq(h.process.argv[0], 'curl', 'the client');
     }],
     ["another process's /proc/<pid>/environ names it; a process's own does not", () => {
       const reads = of('file_open').filter((e) => /^\/proc\/(\d+|self)\/environ$/.test(e.file?.path ?? ''));

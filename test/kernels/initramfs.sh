@@ -94,6 +94,11 @@ build_initramfs() {
 	mkdir -p "$root/repo/test/kernels"
 	cp -r "$repo/test/fixtures" "$root/repo/test/fixtures"
 	cp "$here/conformance.mjs" "$root/repo/test/kernels/"
+	# The TLS client whose libssl the http_request uprobes attach to, and its server's key (the VM has no openssl).
+	copy_bin "$root" curl
+	mkdir -p "$root/repo/test/kernels/tls"
+	openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout "$root/repo/test/kernels/tls/key.pem" \
+		-out "$root/repo/test/kernels/tls/cert.pem" 2>/dev/null
 	# protect-runner's dumper and the memfd exec, built here: the VM has no compiler.
 	gcc -O2 -o "$root/usr/local/bin/cs-dumper" "$repo/test/fixtures/dumper.c"
 	gcc -O2 -o "$root/usr/local/bin/cs-memfdexec" "$repo/test/fixtures/memfdexec.c"

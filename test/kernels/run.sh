@@ -75,6 +75,8 @@ as_root() {
 ensure_host_tools() {
 	local missing=()
 	command -v qemu-system-x86_64 >/dev/null || missing+=(qemu-system-x86)
+	command -v curl >/dev/null || missing+=(curl)
+	command -v openssl >/dev/null || missing+=(openssl)
 	busybox_path >/dev/null || missing+=(busybox-static)
 	command -v node >/dev/null || die "node is needed on the host (it is copied into the VM)"
 	[[ -f $repo/dist/cli.js ]] || die "no dist/cli.js: build the bundle first"

@@ -84,6 +84,7 @@ describe('http_request records', () => {
       method: 'POST',
       path: '/upload',
       host: 'codecov.example:8080',
+      source: 'cleartext_http',
       family: 'ipv4',
       address: '198.51.100.7',
       port: 8080,
@@ -93,6 +94,21 @@ describe('http_request records', () => {
       pathCut: true,
       address: '2001:db8::1',
     });
+  });
+
+  it('decodes a request read from SSL_write, which names no server', () => {
+    const tls = { source: 1, family: 0, port: 0, addr: Array(16).fill(0) };
+    expect(decodeOne(httpRequestRecord({ ...tls, method: 'GET', path: '/repos/o/r', host: 'api.github.example' }))).toEqual({
+      kind: 'http_request',
+      ...DEFAULT_HEADER,
+      method: 'GET',
+      path: '/repos/o/r',
+      host: 'api.github.example',
+      source: 'openssl',
+    });
+    expect(() => decodeOne(httpRequestRecord({ ...tls, family: 2 }))).toThrow(/names a server/);
+    expect(() => decodeOne(httpRequestRecord({ ...tls, port: 443 }))).toThrow(/names a server/);
+    expect(() => decodeOne(httpRequestRecord({ source: 2 }))).toThrow(/http source/);
   });
 
   it('refuses bytes the kernel never writes', () => {
@@ -112,7 +128,10 @@ it('exec records carry memfd, set only when true', () => {
 describe('process_access and mount fuzz', () => {
   function randomRecord(rand: () => number): Buffer {
     const pick = (n: number): number => Math.floor(rand() * n);
-    if (rand() < 0.2) return httpRequestRecord({ method: ['GET', 'POST', 'PUT'][pick(3)], path: `/${pick(1e6)}`, host: `h${pick(100)}.test:${pick(65536)}` });
+    if (rand() < 0.2) {
+      const tls = rand() < 0.5 ? { source: 1, family: 0, port: 0, addr: Array(16).fill(0) } : {};
+      return httpRequestRecord({ ...tls, method: ['GET', 'POST', 'PUT'][pick(3)], path: `/${pick(1e6)}`, host: `h${pick(100)}.test:${pick(65536)}` });
+    }
     if (rand() < 0.5) {
       const op = 1 + pick(4);
       return accessRecord({ op, procFile: op === 4 ? 1 + pick(6) : 0, targetPid: 1 + pick(1 << 22), prevented: pick(3), write: pick(2), request: pick(0x4210) });

@@ -126,8 +126,16 @@ describe('KernelTracker and http_request', () => {
     const tracker = new KernelTracker(new FakeMaps(), 0);
     const events: EventRecord[] = [];
     tracker.registerJob({ id: 'j' }, [{ id: 10n }], { write: (e) => events.push(e) });
-    tracker.handle({ kind: 'http_request', ...header, startNs: 0, method: 'POST', path: '/u', host: '198.51.100.7:80', family: 'ipv4', address: '198.51.100.7', port: 80 });
+    tracker.handle({ kind: 'http_request', ...header, startNs: 0, method: 'POST', path: '/u', host: '198.51.100.7:80', source: 'cleartext_http', family: 'ipv4', address: '198.51.100.7', port: 80 });
     expect(events[0]).toMatchObject({ kind: 'http_request', process: { pid: 50 }, http: { method: 'POST', path: '/u', host: '198.51.100.7:80', source: 'cleartext_http' } });
+  });
+
+  it('keeps the source of a request read from SSL_write', () => {
+    const tracker = new KernelTracker(new FakeMaps(), 0);
+    const events: EventRecord[] = [];
+    tracker.registerJob({ id: 'j' }, [{ id: 10n }], { write: (e) => events.push(e) });
+    tracker.handle({ kind: 'http_request', ...header, startNs: 0, method: 'GET', path: '/x', host: 'example.test', source: 'openssl' });
+    expect(events[0]).toMatchObject({ kind: 'http_request', process: { pid: 50 }, http: { method: 'GET', path: '/x', host: 'example.test', source: 'openssl' } });
   });
 });
 
