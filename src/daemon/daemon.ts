@@ -5,6 +5,7 @@
  */
 import { chmodSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:net';
+import { memoryUsage } from 'node:process';
 import { join } from 'node:path';
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
 import type { Sensor } from '../native/sensor.js';
@@ -14,6 +15,7 @@ import { startSensor } from '../kerneltracker/sensorStart.js';
 import { controlSocketPath } from './client.js';
 import { listenControl } from './controlServer.js';
 import { AccessControl } from './access.js';
+import { ControlSlots } from './slots.js';
 import { internalErrors } from './survive.js';
 import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
@@ -58,6 +60,7 @@ class Daemon {
   private readonly jobs: JobManager;
   private readonly access: AccessControl;
   private readonly reports = new FinishedReports();
+  private readonly slots = new ControlSlots();
   /** disable-sudo: the users whose sudo the daemon removed, by job. */
   private readonly sudo: SudoSwitch;
   private readonly startedAt = new Date().toISOString();
@@ -95,6 +98,7 @@ class Daemon {
       path: controlSocketPath(this.opts.stateDir),
       handler: (req, peer) => this.access.guard(req, peer, (r, p) => this.handle(r, p)),
       owner: socketOwner(),
+      slots: this.slots,
       onError: (err) => this.opts.log.error(`control socket: ${err.message}`),
     });
     this.ticker = setInterval(() => this.tick(), TICK_MS);
@@ -129,6 +133,7 @@ class Daemon {
           summaryRows: req.summaryRows,
         });
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
+        if (peer) this.slots.noteWorker(peer.uid, result.workerPid);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result, ...docker };
       }
@@ -179,6 +184,8 @@ class Daemon {
       maps: this.recorder.sensor.mapIds(),
       jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id), lostOnWrite: this.recorder.get(id)?.lostOnWrite ?? 0 })),
       internalErrors: internalErrors(),
+      connections: this.slots.inUse(),
+      memory: memoryUsage(),
       docker: this.docker
         ? { proxy: this.docker.proxyPath, upstream: this.docker.upstream, interposed: this.docker.interposition?.defaultPath ?? null }
         : null,

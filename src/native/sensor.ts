@@ -118,6 +118,7 @@ export type PolicyStats = Record<(typeof POLICY_STATS)[number], number>;
 export class Sensor implements PolicyMaps {
   private closed = false;
   private polling = false;
+  private linkReport: Buffer | undefined;
 
   private constructor(
     private readonly api: NativeApi,
@@ -309,7 +310,8 @@ export class Sensor implements PolicyMaps {
 
   /** Every link the sensor attached, with the program attached through it now. */
   links(): LinkState[] {
-    const buf = Buffer.alloc(16 * 1024);
+    // One buffer for every call: the tamper check asks each second, and so does every stats request.
+    const buf = (this.linkReport ??= Buffer.alloc(16 * 1024));
     const n = this.check(this.api.cs_link_report(this.live(), buf, buf.length));
     return JSON.parse(buf.subarray(0, n).toString('utf8')) as LinkState[];
   }
