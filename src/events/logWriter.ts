@@ -8,7 +8,7 @@
  * how many, and the next batch is tried again. A line torn by a partial
  * write is closed with a newline first, so it cannot swallow the next one.
  */
-import { closeSync, fsyncSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
 import { createExclusive } from '../platform/noFollow.js';
 import { encodeLine } from './eventLine.js';
 import type { EventRecord } from './eventRecord.js';
@@ -67,15 +67,17 @@ export class EventLogWriter {
     this.ends = [];
   }
 
+  /**
+   * Writes what is buffered and closes the file, without fsync: every line
+   * is in the page cache once written, which is all a reader on the same
+   * host (post, `cicd-sensor report`, the artifact upload) needs, and
+   * survives the sensor's own crash. Only the machine's crash would lose
+   * it, and a runner's machine does not outlive its job. An fsync made the
+   * sensor's stop wait for the whole log to reach the disk: a 1,000,000-event
+   * log is ~700 MB, ~0.3 s of the tracker's CPU and longer in wall time.
+   */
   close(): void {
     this.flush();
-    try {
-      fsyncSync(this.fd);
-    } catch (err) {
-      // EINVAL: a file that cannot be synced (not a disk file); nothing was lost.
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'EINVAL') this.lastWriteError = code ?? (err as Error).message;
-    }
     closeSync(this.fd);
   }
 }

@@ -238,13 +238,10 @@ export class TopCounted<V extends Counted> implements Collector<V> {
       }
     }
     if (uniform) {
-      // The first `keep` as they are, without an array of every pair (a storm prunes every `keep` events).
-      const top = new Map<number, V>();
-      for (const [h, entry] of this.entries) {
-        if (top.size >= this.keep) break;
-        top.set(h, entry);
-      }
-      this.entries = top;
+      // The first `keep` as they are: the rest deleted in place, with no new
+      // table and no array of every pair (a storm of new keys prunes every `keep` events).
+      let kept = 0;
+      for (const h of this.entries.keys()) if (++kept > this.keep) this.entries.delete(h);
       return;
     }
     const all = [...this.entries];
