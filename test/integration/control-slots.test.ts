@@ -57,10 +57,11 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
+  // The user's processes first: the hog's child holds its connections until it dies.
   cleanupUsers();
   await cleanupDaemons();
   rmSync(work, { recursive: true, force: true });
-});
+}, 60_000);
 
 test("post gets its report while the job's other processes hold every connection they can", async () => {
   const out = join(work, 'out');
