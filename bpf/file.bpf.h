@@ -118,6 +118,7 @@ static __always_inline void read_opened(struct opened *o, struct file *file)
 static __always_inline int send_file_open(const struct opened *o, __u32 flags, __u8 access)
 {
 	struct open_key key = {};
+	struct inode *inode;
 	struct cs_file_open *r;
 	struct open_set *set;
 	__u32 n, slot;
@@ -126,7 +127,8 @@ static __always_inline int send_file_open(const struct opened *o, __u32 flags, _
 	key.tgid = bpf_get_current_pid_tgid() >> 32;
 	key.mode = access | ((flags & (O_CREAT | O_EXCL | O_TRUNC | O_APPEND)) << 8);
 	key.start_time_ns = current_start_time();
-	key.ino = BPF_CORE_READ(o->inode, i_ino);
+	inode = o->inode; /* a local: inside BPF_CORE_READ, o->inode would be relocated as a kernel type's field */
+	key.ino = BPF_CORE_READ(inode, i_ino);
 	key.dentry = (__u64)o->path.dentry;
 	slot = open_set_of(&key);
 	set = bpf_map_lookup_elem(&open_seen, &slot);
