@@ -196,7 +196,7 @@ class Daemon {
     this.stopRequested();
   }
 
-  /** Drains the kernel, closes every job with its report, detaches. */
+  /** Drains the kernel and closes every job with its report; the caller detaches (runDaemon). */
   async shutdown(reason: string): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     this.server?.close();
@@ -208,7 +208,6 @@ class Daemon {
         this.opts.log.error(`closing job ${id}: ${(err as Error).message}`);
       }
     }
-    this.recorder.sensor.close();
     rmSync(controlSocketPath(this.opts.stateDir), { force: true });
   }
 }
@@ -263,8 +262,9 @@ export async function runDaemon(opts: RunOptions): Promise<number> {
   chmodSync(join(opts.stateDir, 'jobs'), 0o711);
   acquireInstance(opts.stateDir);
   let ownCgroup: string | undefined;
+  let detach: Sensor | undefined;
   try {
-    const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+    const started = await startSensor(opts.ringbufBytes, opts.noFunctionHooks);
     if (!started.ok) throw new DaemonStartError(`cannot monitor: ${started.reason}`);
     ownCgroup = isolateSelf(started.cgroupRoot);
     const daemon = new Daemon(opts, started.sensor, started.plan, started.cgroupRoot);
@@ -282,11 +282,15 @@ export async function runDaemon(opts: RunOptions): Promise<number> {
     await daemon.stopped;
     opts.log.info(`stopping: ${reason}`);
     await daemon.shutdown(reason);
+    detach = started.sensor;
     opts.log.info('stopped');
     return 0;
   } finally {
     rmSync(join(opts.stateDir, 'ready'), { force: true });
     if (ownCgroup) leaveOwnCgroup(ownCgroup);
+    // As run does: a child process detaches the links (a second of RCU grace periods) after the stop.
+    // Forked only now, out of the daemon's cgroup, which it would otherwise keep from being removed.
+    detach?.close({ inBackground: true });
     releaseInstance(opts.stateDir);
   }
 }
