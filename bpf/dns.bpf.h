@@ -40,6 +40,67 @@ struct {
 	__type(value, struct dns_walk);
 } dns_walk_map SEC(".maps");
 
+struct dns_name_walk {
+	const __u8 *pkt;
+	__u8 *rec;
+	struct dns_walk *w;
+	__u32 off, len, out;
+	/* cs_dns_name's answer, set when the walk is over (-1 until then). */
+	int result;
+};
+
+/* One byte of the name: a label's character, a label's length, a pointer, or the end. 1 once over. */
+static long dns_name_step(__u32 i, void *arg)
+{
+	struct dns_name_walk *d = arg;
+	struct dns_walk *w = d->w;
+	__u32 p = w->p, o = w->o, out = d->out, target;
+	__u8 c;
+
+	BOUND(p, 0xfff);
+	BOUND(o, 0x3fff);
+	/* o + 1 - out counts the text and its leading dot: a 254th character fails here. */
+	if (p >= d->len || o + 1 - out > CS_DOMAIN_NAME_MAX + 1)
+		return 1;
+	c = pkt_at(d->pkt, p);
+	if (p != w->next) {
+		/* A byte of a label. */
+		c = host_char(c);
+		if (!c)
+			return 1;
+		rec_put(d->rec, o, c);
+		w->o = o + 1;
+		w->p = p + 1;
+		return 0;
+	}
+	if (c == 0) {
+		if (w->floor == d->off)
+			w->end = p + 1;
+		d->result = (int)((w->end << 16) | (o + 1 - out ? o - out : 0));
+		return 1;
+	}
+	if ((c & 0xc0) == 0xc0) {
+		if (p + 1 >= d->len)
+			return 1;
+		target = ((__u32)(c & 0x3f) << 8) | pkt_at(d->pkt, p + 1);
+		if (target >= w->floor)
+			return 1;
+		if (w->floor == d->off)
+			w->end = p + 2;
+		w->floor = target;
+		w->p = target;
+		w->next = target;
+		return 0;
+	}
+	if (c & 0xc0)
+		return 1; /* extended label types (RFC 6891 retired them) */
+	rec_put(d->rec, o, '.');
+	w->o = o + 1;
+	w->next = p + c + 1;
+	w->p = p + 1;
+	return 0;
+}
+
 /*
  * Decodes the DNS name at off of the message in pkt[0, len) into rec at out,
  * as dotted lower-case text; every label is written after a '.', so the
@@ -49,101 +110,71 @@ struct {
  * target (before the name, for the first): what real encoders write, and
  * no pointer loop can pass that rule.
  *
- * Written for the verifier, which walks the loop step by step. The cursors
- * (position, output, next label, pointer floor, end) live in map memory
- * (dns_walk_map), whose values the verifier does not track: every step
- * starts from the same state, whatever the steps before it did, so it is
- * checked once rather than once per combination of known cursor values
- * (as path.bpf.h's walk does; ~120,000 instructions to verify before, per
- * program that parses DNS). The position and output cursor are masked
- * where they index (p < len <= PKT_MAX and o < out + 254 < 0x4000, so the
- * masks change nothing).
+ * The cursors (position, output, next label, pointer floor, end) live in
+ * map memory (dns_walk_map), whose values the verifier does not track: in
+ * the bounded loop of kernels before 5.17 (BOUNDED_LOOP) every turn starts
+ * from the same state, whatever the turns before it did, so it is checked
+ * once rather than once per combination of known cursor values. The
+ * position and output cursor are masked where they index (p < len <=
+ * PKT_MAX and o < out + 254 < 0x4000, so the masks change nothing).
  */
 __noinline int cs_dns_name(__u32 slot, __u32 off, __u32 len, __u32 out)
 {
-	__u8 *pkt = pkt_of(slot), *rec = rec_of(slot);
+	struct dns_name_walk d = { .pkt = pkt_of(slot), .rec = rec_of(slot), .off = off, .len = len, .out = out };
 	struct dns_walk *w = bpf_map_lookup_elem(&dns_walk_map, &slot);
-	int i;
 
-	if (!pkt || !rec || !w || len > PKT_MAX || off >= len || out == 0 || out > 0x3000)
+	if (!d.pkt || !d.rec || !w || len > PKT_MAX || off >= len || out == 0 || out > 0x3000)
 		return -1;
 	w->p = off;
 	w->o = out - 1;
 	w->next = off;
 	w->floor = off;
 	w->end = 0;
-	for (i = 0; i < DNS_NAME_STEPS; i++) {
-		__u32 p = w->p, o = w->o, target;
-		__u8 c;
+	d.w = w;
+	d.result = -1;
+	BOUNDED_LOOP(DNS_NAME_STEPS, dns_name_step, &d);
+	return d.result;
+}
 
-		BOUND(p, 0xfff);
-		BOUND(o, 0x3fff);
-		/* o + 1 - out counts the text and its leading dot: a 254th character fails here. */
-		if (p >= len || o + 1 - out > CS_DOMAIN_NAME_MAX + 1)
-			return -1;
-		c = pkt_at(pkt, p);
-		if (p != w->next) {
-			/* A byte of a label. */
-			c = host_char(c);
-			if (!c)
-				return -1;
-			rec_put(rec, o, c);
-			w->o = o + 1;
-			w->p = p + 1;
-			continue;
-		}
-		if (c == 0) {
-			if (w->floor == off)
-				w->end = p + 1;
-			return (int)((w->end << 16) | (o + 1 - out ? o - out : 0));
-		}
-		if ((c & 0xc0) == 0xc0) {
-			if (p + 1 >= len)
-				return -1;
-			target = ((__u32)(c & 0x3f) << 8) | pkt_at(pkt, p + 1);
-			if (target >= w->floor)
-				return -1;
-			if (w->floor == off)
-				w->end = p + 2;
-			w->floor = target;
-			w->p = target;
-			w->next = target;
-			continue;
-		}
-		if (c & 0xc0)
-			return -1; /* extended label types (RFC 6891 retired them) */
-		rec_put(rec, o, '.');
-		w->o = o + 1;
-		w->next = p + c + 1;
-		w->p = p + 1;
+struct dns_skip {
+	const __u8 *pkt;
+	__u32 p, len;
+	int result;
+};
+
+/* One label of the name cs_dns_skip passes over: 1 once past its end (or out of the message). */
+static long dns_skip_step(__u32 i, void *arg)
+{
+	struct dns_skip *d = arg;
+	__u32 p = d->p;
+	__u8 c;
+
+	if (p >= d->len)
+		return 1;
+	c = pkt_at(d->pkt, p);
+	if (c == 0) {
+		d->result = p + 1;
+		return 1;
 	}
-	return -1;
+	if ((c & 0xc0) == 0xc0) {
+		d->result = p + 2 <= d->len ? (int)(p + 2) : -1;
+		return 1;
+	}
+	if (c & 0xc0)
+		return 1;
+	d->p = p + c + 1;
+	return 0;
 }
 
 /* Offset just past the DNS name at off, or -1: the owner names of answers are not needed. */
 __noinline int cs_dns_skip(__u32 slot, __u32 off, __u32 len)
 {
-	__u8 *pkt = pkt_of(slot);
-	__u32 p = off;
-	int i;
+	struct dns_skip d = { .pkt = pkt_of(slot), .p = off, .len = len, .result = -1 };
 
-	if (!pkt || len > PKT_MAX)
+	if (!d.pkt || len > PKT_MAX)
 		return -1;
-	for (i = 0; i < 128; i++) {
-		__u8 c;
-
-		if (p >= len)
-			return -1;
-		c = pkt_at(pkt, p);
-		if (c == 0)
-			return p + 1;
-		if ((c & 0xc0) == 0xc0)
-			return p + 2 <= len ? (int)(p + 2) : -1;
-		if (c & 0xc0)
-			return -1;
-		p += c + 1;
-	}
-	return -1;
+	BOUNDED_LOOP(128, dns_skip_step, &d);
+	return d.result;
 }
 
 /*

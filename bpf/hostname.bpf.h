@@ -9,6 +9,53 @@
 
 #include "parse.bpf.h"
 
+struct copy_host {
+	const __u8 *pkt;
+	__u8 *rec;
+	/* The next byte to read and to write; where the last dot was (or would be, before the name). */
+	__u32 p, o, dot, end, http;
+	/* 1 when the name ended well (p is past it), -1 when it is not a host name. */
+	int done;
+};
+
+/* One character of cs_copy_host's copy: 1 once the name is over. */
+static long copy_host_step(__u32 i, void *arg)
+{
+	struct copy_host *h = arg;
+	__u32 p = h->p, o = h->o;
+	__u8 c;
+
+	/* Masks that change nothing (p < end <= PKT_MAX, o < out + 255), in a form the verifier keeps. */
+	BOUND(p, 0xfff);
+	BOUND(o, 0x3fff);
+	if (p >= h->end) {
+		h->done = h->http ? -1 : 1;
+		return 1;
+	}
+	c = pkt_at(h->pkt, p);
+	if ((h->http == 1 && (c == '\r' || c == '\n' || c == '\t' || c == ' ' || c == ':')) ||
+	    (h->http == 2 && c == '"')) {
+		h->done = 1;
+		return 1;
+	}
+	if (c == '.') {
+		if (p - h->dot == 1)
+			goto bad;
+		h->dot = p;
+	} else {
+		c = host_char(c);
+		if (!c || p - h->dot > 63)
+			goto bad;
+	}
+	rec_put(h->rec, o, c);
+	h->o = o + 1;
+	h->p = p + 1;
+	return 0;
+bad:
+	h->done = -1;
+	return 1;
+}
+
 /*
  * Copies a host name from pkt[src, end) into rec at out, checked and
  * lower-cased. http 0: the name is all of it; 1 (an HTTP header value): it
@@ -18,51 +65,22 @@
  */
 __noinline int cs_copy_host(__u32 slot, __u32 src, __u32 end, __u32 out, __u32 http)
 {
-	__u8 *pkt = pkt_of(slot), *rec = rec_of(slot);
-	/* Where the last dot was (or would be, before the name): labels are measured from it. */
-	__u32 p = src, o = out, dot = src - 1, n;
+	struct copy_host h = { .pkt = pkt_of(slot), .rec = rec_of(slot), .p = src, .o = out, .end = end, .http = http };
+	__u32 n;
 	int i;
 
-	if (!pkt || !rec || end > PKT_MAX || src >= PKT_MAX || out > 0x3000)
+	if (!h.pkt || !h.rec || end > PKT_MAX || src >= PKT_MAX || out > 0x3000)
 		return -1;
 	/* A header value may start with blanks. */
-	for (i = 0; http == 1 && i < 8 && p < end && (pkt_at(pkt, p) == ' ' || pkt_at(pkt, p) == '\t'); i++)
-		p++;
-	src = p;
-	dot = p - 1;
-	/* Like cs_dns_name: masks that change nothing, and no branch on a known value. */
-	for (i = 0; i < CS_DOMAIN_NAME_MAX + 2; i++) {
-		__u8 c;
-
-		BOUND(p, 0xfff);
-		BOUND(o, 0x3fff);
-		if (p >= end) {
-			if (http)
-				return -1;
-			break;
-		}
-		c = pkt_at(pkt, p);
-		if (http == 1 && (c == '\r' || c == '\n' || c == '\t' || c == ' ' || c == ':'))
-			break;
-		if (http == 2 && c == '"')
-			break;
-		if (c == '.') {
-			if (p - dot == 1)
-				return -1;
-			dot = p;
-		} else {
-			c = host_char(c);
-			if (!c || p - dot > 63)
-				return -1;
-		}
-		rec_put(rec, o, c);
-		o++;
-		p++;
-	}
-	if (i == CS_DOMAIN_NAME_MAX + 2)
+	for (i = 0; http == 1 && i < 8 && h.p < end && (pkt_at(h.pkt, h.p) == ' ' || pkt_at(h.pkt, h.p) == '\t'); i++)
+		h.p++;
+	src = h.p;
+	h.dot = h.p - 1;
+	BOUNDED_LOOP(CS_DOMAIN_NAME_MAX + 2, copy_host_step, &h);
+	if (h.done <= 0)
 		return -1;
-	n = p - src;
-	if (n && p - dot == 1)
+	n = h.p - src;
+	if (n && h.p - h.dot == 1)
 		n--; /* "example.com." names the same host */
 	return n <= CS_DOMAIN_NAME_MAX ? (int)n : -1;
 }
@@ -115,31 +133,43 @@ __noinline int cs_tls_sni(__u32 slot, __u32 len, __u32 out)
 	return -1;
 }
 
+struct window_scan {
+	const __u8 *pkt;
+	__u64 win;
+	__u32 len;
+	int found;
+};
+
+/* One byte of cs_http_host's scan: 1 once it is over (found set when it found the header). */
+static long http_host_step(__u32 i, void *arg)
+{
+	struct window_scan *s = arg;
+
+	if (i >= s->len)
+		return 1;
+	s->win = (s->win << 8) | pkt_at(s->pkt, i);
+	/* "\nhost:", the letters in either case. */
+	if (((s->win | 0x002020202000ULL) & 0xffffffffffffULL) == 0x0a686f73743aULL) {
+		s->found = i + 1;
+		return 1;
+	}
+	/* An empty line ends the headers. */
+	return (s->win & 0xffff) == 0x0a0d || (s->win & 0xffff) == 0x0a0a;
+}
+
 /*
  * Offset just past "Host:" in the HTTP request in pkt[0, len), or -1. The
- * last six bytes ride in a register, so each step loads one byte and takes
- * one branch per test: cheap for the verifier, which walks all 1024 steps.
+ * last six bytes ride along in the scan's state, so each step loads one
+ * byte and takes one branch per test.
  */
 __noinline int cs_http_host(__u32 slot, __u32 len)
 {
-	__u8 *pkt = pkt_of(slot);
-	__u64 win = 0;
-	int i;
+	struct window_scan s = { .pkt = pkt_of(slot), .len = len, .found = -1 };
 
-	if (!pkt || len > PKT_MAX)
+	if (!s.pkt || len > PKT_MAX)
 		return -1;
-	for (i = 0; i < HTTP_SCAN; i++) {
-		if (i >= len)
-			return -1;
-		win = (win << 8) | pkt_at(pkt, i);
-		/* "\nhost:", the letters in either case. */
-		if (((win | 0x002020202000ULL) & 0xffffffffffffULL) == 0x0a686f73743aULL)
-			return i + 1;
-		/* An empty line ends the headers. */
-		if ((win & 0xffff) == 0x0a0d || (win & 0xffff) == 0x0a0a)
-			return -1;
-	}
-	return -1;
+	BOUNDED_LOOP(HTTP_SCAN, http_host_step, &s);
+	return s.found;
 }
 
 static __always_inline bool http_request(const __u8 *pkt)
@@ -152,6 +182,21 @@ static __always_inline bool http_request(const __u8 *pkt)
 	       m == 0x4f505449 /* OPTI */ || m == 0x434f4e4e /* CONN */;
 }
 
+/* One byte of cs_varlink_name's scan, as http_host_step: 1 once it is over. */
+static long varlink_name_step(__u32 i, void *arg)
+{
+	struct window_scan *s = arg;
+
+	if (i >= s->len)
+		return 1;
+	s->win = (s->win << 8) | pkt_at(s->pkt, i);
+	if (s->win == 0x226e616d65223a22ULL) { /* "name":" */
+		s->found = i + 1;
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * The name a varlink call to systemd-resolved asks about: the message in
  * pkt[0, len) must start as such a call does, and the name is the first
@@ -161,25 +206,18 @@ static __always_inline bool http_request(const __u8 *pkt)
 __noinline int cs_varlink_name(__u32 slot, __u32 len)
 {
 	static const char call[] = "{\"method\":\"io.systemd.Resolve.";
-	__u8 *pkt = pkt_of(slot);
-	__u64 win = 0;
+	struct window_scan s = { .pkt = pkt_of(slot), .len = len, .found = -1 };
 	int i;
 
-	if (!pkt || len > PKT_MAX || len < sizeof(call) - 1)
+	if (!s.pkt || len > PKT_MAX || len < sizeof(call) - 1)
 		return -1;
 #pragma unroll
 	for (i = 0; i < sizeof(call) - 1; i++) {
-		if (pkt[i] != call[i])
+		if (s.pkt[i] != call[i])
 			return -1;
 	}
-	for (i = 0; i < HTTP_SCAN; i++) {
-		if (i >= len)
-			return -1;
-		win = (win << 8) | pkt_at(pkt, i);
-		if (win == 0x226e616d65223a22ULL) /* "name":" */
-			return i + 1;
-	}
-	return -1;
+	BOUNDED_LOOP(HTTP_SCAN, varlink_name_step, &s);
+	return s.found;
 }
 
 #endif

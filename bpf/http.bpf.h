@@ -41,46 +41,67 @@ struct http_limits http_limits[3] SEC(".data") = {
 	{ 0x21, 0x7e, '\r', '\n', ' ', {}, CS_HTTP_PATH_MAX },
 };
 
+struct http_token_copy {
+	const __u8 *pkt;
+	__u8 *rec;
+	struct http_limits lim;
+	__u32 p, len, out, kind;
+	__u8 lower;
+	/* The token's length (HTTP_TOKEN_CUT set when cut), or -1; set when the copy is over. */
+	int result;
+};
+
+/* The token's i-th byte, pkt[p + i] to rec[out + i]: 1 once the token is over. */
+static long http_token_step(__u32 i, void *arg)
+{
+	struct http_token_copy *t = arg;
+	__u8 c;
+
+	if (t->p + i >= t->len)
+		return 1; /* no end within what was captured */
+	c = pkt_at(t->pkt, t->p + i);
+	if (c == t->lim.stop1 || c == t->lim.stop2 || c == t->lim.stop3) {
+		t->result = i ? (int)i : -1;
+		return 1;
+	}
+	if (c < t->lim.lo || c > t->lim.hi)
+		return 1;
+	if (i == t->lim.max) {
+		t->result = t->kind == HTTP_PATH ? (int)(i | HTTP_TOKEN_CUT) : -1;
+		return 1;
+	}
+	if (c >= 'A' && c <= 'Z')
+		c += t->lower;
+	rec_put(t->rec, t->out + i, c);
+	return 0;
+}
+
 /*
  * Copies one token from pkt[p, len) of slot into its record at out.
  * Returns its length (HTTP_TOKEN_CUT set when a path went on past the
  * limit), or -1 when the bytes are not such a token. The per-kind limits
- * are read before the loop, so the loop itself has no branch on the kind,
+ * are read before the loop, so the step itself has no branch on the kind,
  * and the token's i-th byte is pkt[p + i] and rec[out + i]: one counter,
  * not a position and a length the verifier would track apart.
  */
 __noinline int cs_http_token(__u32 slot, __u32 p, __u32 len, __u32 out, __u32 kind)
 {
-	__u8 *pkt = pkt_of(slot), *rec = rec_of(slot);
-	__u8 lower = kind == HTTP_HOST ? 'a' - 'A' : 0;
-	struct http_limits lim;
+	struct http_token_copy t = { .pkt = pkt_of(slot), .rec = rec_of(slot), .len = len, .out = out, .kind = kind };
 	int i;
 
 	if (kind > HTTP_HOST)
 		return -1;
-	lim = http_limits[kind];
-	if (!pkt || !rec || len > PKT_MAX || p >= len || out > 0x3000)
+	t.lim = http_limits[kind];
+	t.lower = kind == HTTP_HOST ? 'a' - 'A' : 0;
+	t.result = -1;
+	if (!t.pkt || !t.rec || len > PKT_MAX || p >= len || out > 0x3000)
 		return -1;
 	/* A header value may start with blanks. */
-	for (i = 0; kind == HTTP_HOST && i < 8 && p < len && (pkt_at(pkt, p) == ' ' || pkt_at(pkt, p) == '\t'); i++)
+	for (i = 0; kind == HTTP_HOST && i < 8 && p < len && (pkt_at(t.pkt, p) == ' ' || pkt_at(t.pkt, p) == '\t'); i++)
 		p++;
-	for (i = 0; i < CS_HTTP_PATH_MAX + 1; i++) {
-		__u8 c;
-
-		if (p + i >= len)
-			return -1; /* no end within what was captured */
-		c = pkt_at(pkt, p + i);
-		if (c == lim.stop1 || c == lim.stop2 || c == lim.stop3)
-			return i ? i : -1;
-		if (c < lim.lo || c > lim.hi)
-			return -1;
-		if (i == lim.max)
-			return kind == HTTP_PATH ? (i | HTTP_TOKEN_CUT) : -1;
-		if (c >= 'A' && c <= 'Z')
-			c += lower;
-		rec_put(rec, out + i, c);
-	}
-	return -1;
+	t.p = p;
+	BOUNDED_LOOP(CS_HTTP_PATH_MAX + 1, http_token_step, &t);
+	return t.result;
 }
 
 /*

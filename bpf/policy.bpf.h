@@ -267,6 +267,40 @@ static __always_inline void learn_address(struct cs_policy_learned_key *k, const
 	}
 }
 
+struct policy_learn {
+	const __u8 *rec;
+	const struct cs_policy_ports *m;
+	struct cs_policy_learned_key k;
+	__u64 until;
+	__u32 pos, end;
+};
+
+/* One entry of cs_policy_learn's answers: 1 past the last. */
+static long policy_learn_step(__u32 i, void *arg)
+{
+	struct policy_learn *l = arg;
+	__u32 pos = l->pos, type, len, src;
+
+	if (pos + 2 > l->end)
+		return 1;
+	BOUND(pos, 0x3fff);
+	type = l->rec[pos];
+	len = l->rec[(pos + 1) & 0x3fff];
+	src = (pos + 2) & 0x3fff;
+	if (type == CS_ANSWER_A && len == 4) {
+		__builtin_memset(l->k.addr, 0, 10);
+		l->k.addr[10] = 0xff;
+		l->k.addr[11] = 0xff;
+		__builtin_memcpy(&l->k.addr[12], &l->rec[src], 4);
+		learn_address(&l->k, l->m, l->until);
+	} else if (type == CS_ANSWER_AAAA && len == 16) {
+		__builtin_memcpy(l->k.addr, &l->rec[src], 16);
+		learn_address(&l->k, l->m, l->until);
+	}
+	l->pos = pos + 2 + len;
+	return 0;
+}
+
 /*
  * Allows the A and AAAA entries at rec[at, at + alen) of the slot's record
  * (a DNS answer to an allowed question, CNAME chain included: the resolver
@@ -275,35 +309,18 @@ static __always_inline void learn_address(struct cs_policy_learned_key *k, const
  */
 __noinline int cs_policy_learn(__u32 slot, __u32 policy, __u32 at, __u32 alen, __u64 until)
 {
-	struct cs_policy_ports *m = bpf_map_lookup_elem(&policy_match, &slot);
-	struct cs_policy_learned_key k = { .policy = policy };
-	__u8 *rec = rec_of(slot);
-	__u32 pos = at, end = at + alen;
-	int i;
+	struct policy_learn l = {
+		.rec = rec_of(slot),
+		.m = bpf_map_lookup_elem(&policy_match, &slot),
+		.k = { .policy = policy },
+		.until = until,
+		.pos = at,
+		.end = at + alen,
+	};
 
-	if (!m || !rec || at > 0x3000 || alen > 0x1000)
+	if (!l.m || !l.rec || at > 0x3000 || alen > 0x1000)
 		return 0;
-	for (i = 0; i < CS_DNS_ANSWERS_MAX; i++) {
-		__u32 type, len, src;
-
-		if (pos + 2 > end)
-			break;
-		BOUND(pos, 0x3fff);
-		type = rec[pos];
-		len = rec[(pos + 1) & 0x3fff];
-		src = (pos + 2) & 0x3fff;
-		if (type == CS_ANSWER_A && len == 4) {
-			__builtin_memset(k.addr, 0, 10);
-			k.addr[10] = 0xff;
-			k.addr[11] = 0xff;
-			__builtin_memcpy(&k.addr[12], &rec[src], 4);
-			learn_address(&k, m, until);
-		} else if (type == CS_ANSWER_AAAA && len == 16) {
-			__builtin_memcpy(k.addr, &rec[src], 16);
-			learn_address(&k, m, until);
-		}
-		pos += 2 + len;
-	}
+	BOUNDED_LOOP(CS_DNS_ANSWERS_MAX, policy_learn_step, &l);
 	return 0;
 }
 

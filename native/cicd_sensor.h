@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#define CS_NATIVE_ABI 5
+#define CS_NATIVE_ABI 6
 
 struct cs_sensor;
 
@@ -71,6 +71,13 @@ int cs_poll(struct cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms);
 
 /* Bytes written by the kernel and not yet consumed, both rings. */
 int64_t cs_backlog(struct cs_sensor *s);
+
+/*
+ * Ends a cs_poll waiting on another thread now, rather than at its
+ * timeout (or the next cs_poll's wait at once, when none is waiting):
+ * for a consumer that wants the records written so far, or is stopping.
+ */
+int cs_wake(struct cs_sensor *s);
 
 /* Bytes per cs_read_lost_files entry: struct cs_lost_key then struct cs_lost_files. */
 #define CS_LOST_FILES_ENTRY 56

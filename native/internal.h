@@ -10,12 +10,14 @@
 
 #define CS_MAX_LINKS 96
 #define CS_MAX_ALT_OBJECTS 16
-#define CS_MAX_PHASES 48
+#define CS_MAX_PHASES 96
 
 struct cs_phase {
 	char name[56];
 	uint64_t start_us; /* since cs_open began */
 	uint64_t us;
+	/* For a program's verification: the instructions the verifier walked (0 for other phases). */
+	uint32_t insns;
 };
 
 struct cs_ring {
@@ -48,9 +50,10 @@ struct cs_sensor {
 	/* The libssl the TLS uprobes attach to (tls.c), and the plan's target naming it; empty: none found. */
 	char libssl[PATH_MAX];
 	char libssl_target[PATH_MAX + 64];
-	/* rings[CS_RING_PRIORITY] and rings[CS_RING_BULK], both in epoll_fd's set. */
+	/* rings[CS_RING_PRIORITY] and rings[CS_RING_BULK], both in epoll_fd's set, and cs_wake's eventfd. */
 	struct cs_ring rings[2];
 	int epoll_fd;
+	int wake_fd;
 	uint64_t opened_us;
 	struct cs_phase phases[CS_MAX_PHASES];
 	int nphases;
@@ -110,6 +113,7 @@ int64_t cs_ring_backlog(struct cs_ring *r);
 /* timing.c */
 uint64_t cs_now_us(void);
 void cs_phase(struct cs_sensor *s, const char *what, const char *detail, uint64_t start_us);
+void cs_phase_insns(struct cs_sensor *s, struct bpf_object *obj);
 
 /* json.c */
 struct cs_json {

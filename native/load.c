@@ -165,6 +165,8 @@ static void *load_unit(void *arg)
 		u->obj = NULL;
 	}
 	cs_phase(u->s, "load", u->label, start);
+	if (u->obj)
+		cs_phase_insns(u->s, u->obj);
 	return NULL;
 }
 

@@ -81,8 +81,8 @@ static const struct hook_plan plans[] = {
 	{ "file_open",
 	  { { "fexit", "do_filp_open", { "cs_fexit_filp_open" } },
 	    { "tracepoint", "syscalls: openat, openat2, open, creat",
-	      { "cs_enter_openat", "cs_exit_open@sys_exit_openat", "cs_enter_openat2", "cs_exit_open@sys_exit_openat2",
-		"?cs_enter_open", "?cs_exit_open@sys_exit_open", "?cs_enter_creat", "?cs_exit_open@sys_exit_creat" } } } },
+	      { "cs_exit_open@sys_exit_openat", "cs_exit_open@sys_exit_openat2", "?cs_exit_open@sys_exit_open",
+		"?cs_exit_open@sys_exit_creat" } } } },
 	{ "file_remove",
 	  { { "tracepoint", "syscalls: unlinkat, unlink, rmdir",
 	      { "cs_enter_unlinkat", "cs_exit_file_op@sys_exit_unlinkat", "?cs_enter_unlink",
@@ -97,7 +97,7 @@ static const struct hook_plan plans[] = {
 		"cs_enter_symlinkat", "cs_exit_file_op@sys_exit_symlinkat", "?cs_enter_symlink",
 		"?cs_exit_file_op@sys_exit_symlink" } } } },
 	{ "unix_socket_connect",
-	  { { "tracepoint", "syscalls: connect", { "cs_enter_connect", "cs_exit_connect" } } } },
+	  { { "tracepoint", "syscalls: connect", { "cs_exit_connect" } } } },
 	{ "domain",
 	  { { "cgroup_skb", "cgroup_skb/egress, cgroup_skb/ingress at the cgroup v2 root; syscalls: sendto",
 	      { "cs_skb_egress", "cs_skb_ingress", "cs_enter_sendto" } } } },
@@ -359,15 +359,15 @@ static void ensure_tracefs(void)
 
 /*
  * The instances to load side by side: the core, and one per mechanism that
- * loads apart (and is not disabled), the domain parsers' one per program:
- * their egress program alone takes about as long to verify as the core,
- * and with its ingress and sendto programs in one instance that instance
- * would be the whole wait. (They share no state but maps: the one global
- * among them, policy_refused_any, is egress's alone.)
+ * loads apart (and is not disabled). The domain parsers' programs once
+ * loaded one instance each, for their verification (the egress parser's
+ * alone took as long as the core's); with their loops checked once
+ * (BOUNDED_LOOP) they are cheap, and every instance costs a parse of the
+ * kernel's BTF (~10 ms of CPU) and the CO-RE relocations against it.
  */
 static int plan_units(struct cs_sensor *s, struct cs_unit *units)
 {
-	size_t i, k, p;
+	size_t i, k;
 	int n = 1;
 
 	units[0] = (struct cs_unit){ .s = s, .progs = NULL };
@@ -376,20 +376,10 @@ static int plan_units(struct cs_sensor *s, struct cs_unit *units)
 		for (k = 0; k < 2 && plans[i].mechs[k].name; k++) {
 			const struct mechanism *m = &plans[i].mechs[k];
 
-			if (!loads_apart(m) || disabled(s, m))
+			if (!loads_apart(m) || disabled(s, m) || n >= CS_MAX_UNITS)
 				continue;
-			if (strcmp(m->name, "cgroup_skb") && n < CS_MAX_UNITS) {
-				units[n] = (struct cs_unit){ .s = s, .owner = m, .progs = m->progs };
-				snprintf(units[n++].label, sizeof(units[0].label), "%s %s", m->name, m->target);
-				continue;
-			}
-			for (p = 0; p < MAX_PROGS && m->progs[p] && n < CS_MAX_UNITS; p++) {
-				units[n] = (struct cs_unit){ .s = s, .owner = m };
-				units[n].one[0] = m->progs[p];
-				units[n].progs = units[n].one;
-				snprintf(units[n].label, sizeof(units[n].label), "%s %s", m->name, m->progs[p]);
-				n++;
-			}
+			units[n] = (struct cs_unit){ .s = s, .owner = m, .progs = m->progs };
+			snprintf(units[n++].label, sizeof(units[0].label), "%s %s", m->name, m->target);
 		}
 	}
 	return n;

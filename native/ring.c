@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <linux/bpf.h>
@@ -73,8 +74,12 @@ static int ring_fd(struct cs_sensor *s, const char *name)
 	return map ? bpf_map__fd(map) : -1;
 }
 
+/* The rings' events carry data 0 (ring_init), the wake-up's this. */
+#define WAKE_EVENT 1
+
 int cs_rings_init(struct cs_sensor *s)
 {
+	struct epoll_event wake = { .events = EPOLLIN, .data.u32 = WAKE_EVENT };
 	int err;
 
 	s->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
@@ -83,7 +88,14 @@ int cs_rings_init(struct cs_sensor *s)
 	err = ring_init(&s->rings[CS_RING_PRIORITY], ring_fd(s, "events_priority"), s->priority_bytes, s->epoll_fd);
 	if (!err)
 		err = ring_init(&s->rings[CS_RING_BULK], ring_fd(s, "events"), s->ringbuf_bytes, s->epoll_fd);
-	return err;
+	if (err)
+		return err;
+	s->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (s->wake_fd < 0)
+		return cs_fail(errno, "eventfd");
+	if (epoll_ctl(s->epoll_fd, EPOLL_CTL_ADD, s->wake_fd, &wake))
+		return cs_fail(errno, "epoll on the wake-up eventfd");
+	return 0;
 }
 
 void cs_rings_close(struct cs_sensor *s)
@@ -92,7 +104,10 @@ void cs_rings_close(struct cs_sensor *s)
 	ring_close(&s->rings[CS_RING_BULK]);
 	if (s->epoll_fd >= 0)
 		close(s->epoll_fd);
+	if (s->wake_fd >= 0)
+		close(s->wake_fd);
 	s->epoll_fd = -1;
+	s->wake_fd = -1;
 }
 
 static uint32_t round8(uint32_t n)
@@ -214,11 +229,28 @@ int cs_rings_copy(struct cs_sensor *s, uint8_t *buf, uint32_t len)
 
 int cs_rings_wait(struct cs_sensor *s, int timeout_ms)
 {
-	struct epoll_event ev[2];
-	int n = epoll_wait(s->epoll_fd, ev, 2, timeout_ms);
+	struct epoll_event ev[3];
+	int n = epoll_wait(s->epoll_fd, ev, 3, timeout_ms), i;
+	uint64_t count;
 
 	if (n < 0 && errno != EINTR)
 		return cs_fail(errno, "epoll_wait on ring buffers");
+	/* Woken: the eventfd is read back to zero, so the next wait waits again. */
+	for (i = 0; i < n; i++)
+		if (ev[i].data.u32 == WAKE_EVENT && read(s->wake_fd, &count, sizeof(count)) < 0 && errno != EAGAIN)
+			return cs_fail(errno, "reading the wake-up eventfd");
+	return 0;
+}
+
+int cs_wake(struct cs_sensor *s)
+{
+	uint64_t one = 1;
+
+	if (!s)
+		return cs_fail(EINVAL, "cs_wake: missing argument");
+	/* EAGAIN: the counter is full, so a wake-up is pending anyway. */
+	if (write(s->wake_fd, &one, sizeof(one)) < 0 && errno != EAGAIN)
+		return cs_fail(errno, "waking the poll");
 	return 0;
 }
 

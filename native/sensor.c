@@ -87,6 +87,7 @@ struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t
 	s->opened_us = cs_now_us();
 	s->cgroup_fd = -1;
 	s->epoll_fd = -1;
+	s->wake_fd = -1;
 	s->flags = flags;
 	s->self_tgid = self_tgid;
 	s->ringbuf_bytes = ringbuf_bytes;

@@ -36,6 +36,12 @@ const noMaps: KernelMaps = {
   unprotect: () => undefined,
 };
 
+/** A u64 as two u32 halves: no BigInt per field, so the generator's own garbage does not crowd the tracker's GC. */
+function writeU64(b: Buffer, at: number, value: number): void {
+  b.writeUInt32LE(value % 0x1_0000_0000, at);
+  b.writeUInt32LE(Math.floor(value / 0x1_0000_0000), at + 4);
+}
+
 /** Writes records into one cs_poll batch: [u32 len][u32 0][record][pad to 8]. */
 class BatchWriter {
   readonly buf = Buffer.alloc(BATCH_BYTES);
@@ -55,9 +61,9 @@ class BatchWriter {
     b.writeUInt32LE(pid, at + O.cs_header.pid);
     b.writeUInt32LE(pid, at + O.cs_header.tid);
     this.timeNs += 2_000;
-    b.writeBigUInt64LE(BigInt(this.timeNs), at + O.cs_header.time_ns);
-    b.writeBigUInt64LE(BigInt(CGROUP), at + O.cs_header.cgroup_id);
-    b.writeBigUInt64LE(BigInt(startNs), at + O.cs_header.start_time_ns);
+    writeU64(b, at + O.cs_header.time_ns, this.timeNs);
+    writeU64(b, at + O.cs_header.cgroup_id, CGROUP);
+    writeU64(b, at + O.cs_header.start_time_ns, startNs);
     if (typeof tail === 'string') b.write(tail, at + fixed, 'latin1');
     else tail.copy(b, at + fixed);
     this.used = at + Math.ceil(len / 8) * 8;
@@ -74,7 +80,7 @@ const startOf = (pid: number): number => 5e9 + pid * 1e6;
 function fork(w: BatchWriter, pid: number): void {
   const at = w.begin(Kind.FORK, SIZEOF.cs_fork, '', pid, startOf(pid));
   w.buf.writeUInt32LE(STORM_PID, at + O.cs_fork.ppid);
-  w.buf.writeBigUInt64LE(BigInt(startOf(STORM_PID)), at + O.cs_fork.parent_start_time_ns);
+  writeU64(w.buf, at + O.cs_fork.parent_start_time_ns, startOf(STORM_PID));
 }
 
 function exec(w: BatchWriter): void {
@@ -88,9 +94,18 @@ function exec(w: BatchWriter): void {
   w.buf.writeUInt16LE(cwd.length, at + O.cs_exec.cwd_len);
 }
 
+/** "file-NNNNNN.txt\0dNNNN\0storm\0tmp\0" with the digits written in place (no strings per open). */
+const OPEN_NAME = Buffer.from('file-000000.txt\0d0000\0storm\0tmp\0', 'latin1');
+
+function digits(b: Buffer, at: number, width: number, n: number): void {
+  for (let k = width - 1; k >= 0; k--, n = Math.floor(n / 10)) b[at + k] = 0x30 + (n % 10);
+}
+
 /** openat(dfd, "file-NNNNNN.txt", O_RDONLY) as the dentry walk emits it, leaf first. */
 function open(w: BatchWriter, pid: number, i: number): void {
-  const name = [`file-${String(i).padStart(6, '0')}.txt`, `d${String(Math.floor(i / 1000)).padStart(4, '0')}`, 'storm', 'tmp', ''].join('\0');
+  digits(OPEN_NAME, 5, 6, i);
+  digits(OPEN_NAME, 17, 4, Math.floor(i / 1000));
+  const name = OPEN_NAME;
   const at = w.begin(Kind.FILE_OPEN, SIZEOF.cs_file_open, name, pid, startOf(pid));
   w.buf[at + O.cs_file_open.access] = 1;
   w.buf[at + O.cs_file_open.path_enc] = 1;
@@ -103,7 +118,7 @@ function exit(w: BatchWriter, pid: number): void {
 
 /** The storm's records, one batch at a time: each handed to consume() as it fills. */
 function* stormBatches(events: number): Generator<BatchWriter> {
-  let w = new BatchWriter();
+  const w = new BatchWriter();
   exec(w);
   const procs = Math.ceil(events / FILES_PER_PROC);
   for (let p = 0; p < procs; p++) {
@@ -113,7 +128,8 @@ function* stormBatches(events: number): Generator<BatchWriter> {
       open(w, pid, i);
       if (!w.fits()) {
         yield w;
-        w = new BatchWriter();
+        // One buffer, refilled once the batch is handled, as the pump's: a new 4 MiB per batch piles up as external memory between GCs.
+        w.used = 0;
       }
     }
     exit(w, pid);

@@ -13,7 +13,8 @@
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { rootOnly } from '../platform/rootOnly.js';
 import { EnvVar } from './constants.js';
 import { runWaited } from './command.js';
 import type { ActionPlatform } from './platform.js';
@@ -67,27 +68,6 @@ export function manifestOf(entries: readonly TreeEntry[]): Manifest {
   return { text, hash: sha256(text), files: lines.length };
 }
 
-/**
- * Whether only root can change what path names: root owns it and every
- * directory above it, and none is writable by anyone else (a sticky
- * directory of root's, /tmp, may be: others cannot rename root's entries).
- */
-export function rootOnly(path: string): boolean {
-  let current: string;
-  try {
-    current = realpathSync(path);
-  } catch {
-    return false;
-  }
-  for (;;) {
-    const st = lstatSync(current);
-    const sticky = st.isDirectory() && (st.mode & 0o1000) !== 0;
-    if (st.uid !== 0 || ((st.mode & 0o022) !== 0 && !sticky)) return false;
-    if (current === '/') return true;
-    current = dirname(current);
-  }
-}
-
 /** Run as root by sh: copies $1 into $2/$3 unless it is there, then checks the copy against the manifest on stdin. */
 const COPY_SCRIPT = `set -eu
 src=$1 base=$2 hash=$3 count=$4 node=$5
@@ -113,6 +93,8 @@ if [ ! -d "$dest" ]; then
   mv -T "$tmp" "$dest" 2>/dev/null || true
 fi
 verify "$dest"
+# Its time is its last use: the daemon keeps the copies used last (src/daemon/codePrune.ts).
+touch "$dest"
 `;
 
 /**

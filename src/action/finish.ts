@@ -13,7 +13,7 @@ import { htmlText } from '../report/escape.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { uploadReport } from './artifact.js';
 import { Output } from './constants.js';
-import { rootOnly } from './codeCopy.js';
+import { rootOnly } from '../platform/rootOnly.js';
 import { checkTamper } from './daemonProcess.js';
 import { publishFindings } from './findingsOutcome.js';
 import { reportFromDaemon, reportRebuilt, type JobReport } from './jobReport.js';

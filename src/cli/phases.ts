@@ -32,8 +32,15 @@ export class Phases {
     const ms = (v: number): string => `${v.toFixed(1).padStart(8)} ms`;
     const lines = this.marks.map((m) => `${ms(m.ms)}  ${m.phase}`);
     lines.push(`${ms(this.last)}  total until the report was written`);
-    if (this.native.length > 0) lines.push('  the sensor\'s start (native; loads run side by side, so they overlap):');
-    for (const p of this.native) lines.push(`  ${ms(p.ms)}  at ${p.startMs.toFixed(1)} ms: ${p.phase}`);
+    const timed = this.native.filter((p) => !p.insns);
+    const verified = this.native.filter((p) => p.insns).sort((a, b) => b.insns - a.insns);
+    if (timed.length > 0) lines.push('  the sensor\'s start (native; loads run side by side, so they overlap):');
+    for (const p of timed) lines.push(`  ${ms(p.ms)}  at ${p.startMs.toFixed(1)} ms: ${p.phase}`);
+    if (verified.length > 0) {
+      const total = verified.reduce((sum, p) => sum + p.insns, 0);
+      lines.push(`  instructions the verifier walked, ${total} in all:`);
+      for (const p of verified) lines.push(`  ${String(p.insns).padStart(10)}  ${p.phase.replace(/^verified /, '')}`);
+    }
     return lines.join('\n');
   }
 }

@@ -12,7 +12,7 @@ import { Recorder } from '../recording/recorder.js';
 import { renderText } from '../report/text.js';
 import { ruleStageOf } from '../rules/jobRules.js';
 import { RuleLoadError } from '../rules/specs.js';
-import { startSensor } from '../kerneltracker/sensorStart.js';
+import { startSensor, type StartedSensor } from '../kerneltracker/sensorStart.js';
 import type { RunOptions } from './args.js';
 import { exitCodeOf, forwardSignals, spawnInCgroup } from './spawnInCgroup.js';
 import { join } from 'node:path';
@@ -115,16 +115,20 @@ async function runThroughDaemon(opts: RunOptions, phases: Phases): Promise<numbe
   return finishRun(r.model, r.paths, r.code, opts);
 }
 
-export async function runCommand(opts: RunOptions): Promise<number> {
-  const phases = new Phases();
-  // Before the rules load: their garbage would grow the young generation first (youngGeneration.ts).
-  capYoungGeneration();
-  const viaDaemon = await runThroughDaemon(opts, phases);
-  if (viaDaemon !== undefined) return viaDaemon;
+/**
+ * The sensor, its programs loading on worker threads while this thread
+ * compiles the rules; or the exit code when either cannot be had (or the
+ * command's, run unmonitored as --allow-unmonitored asks).
+ */
+async function startWithRules(opts: RunOptions, phases: Phases): Promise<{ rules: { stages: EventStage[] }; started: StartedSensor } | number> {
+  const starting = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
   const rules = loadRules(opts);
-  if (!rules) return 2;
-  phases.mark('rules');
-  const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+  phases.mark('rules (the sensor loading meanwhile)');
+  const started = await starting;
+  if (!rules) {
+    if (started.ok) started.sensor.close({ inBackground: true });
+    return 2;
+  }
   if (!started.ok) {
     say(`cannot monitor: ${started.reason}`);
     if (started.detail && process.env[EnvVar.Debug]) process.stderr.write(`${started.detail}\n`);
@@ -132,8 +136,19 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     say('--allow-unmonitored: running the command anyway');
     return runUnmonitored(opts.command);
   }
-  const { sensor, plan, cgroupRoot } = started;
-  phases.mark('sensor: open, load, attach');
+  phases.mark('sensor: the rest of open, load, attach');
+  return { rules, started };
+}
+
+export async function runCommand(opts: RunOptions): Promise<number> {
+  const phases = new Phases();
+  // Before the rules load: their garbage would grow the young generation first (youngGeneration.ts).
+  capYoungGeneration();
+  const viaDaemon = await runThroughDaemon(opts, phases);
+  if (viaDaemon !== undefined) return viaDaemon;
+  const ready = await startWithRules(opts, phases);
+  if (typeof ready === 'number') return ready;
+  const { rules, started: { sensor, plan, cgroupRoot } } = ready;
   phases.setNative(sensor.timings());
   let policyId: number | undefined;
   try {

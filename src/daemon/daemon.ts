@@ -5,6 +5,7 @@
  */
 import { chmodSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:net';
+import { memoryUsage } from 'node:process';
 import { join } from 'node:path';
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
 import type { Sensor } from '../native/sensor.js';
@@ -14,6 +15,7 @@ import { startSensor } from '../kerneltracker/sensorStart.js';
 import { controlSocketPath } from './client.js';
 import { listenControl } from './controlServer.js';
 import { AccessControl } from './access.js';
+import { ControlSlots } from './slots.js';
 import { internalErrors } from './survive.js';
 import { acquireInstance, isLiveDaemon, releaseInstance } from './instance.js';
 import { JobManager } from './jobs.js';
@@ -58,6 +60,7 @@ class Daemon {
   private readonly jobs: JobManager;
   private readonly access: AccessControl;
   private readonly reports = new FinishedReports();
+  private readonly slots = new ControlSlots();
   /** disable-sudo: the users whose sudo the daemon removed, by job. */
   private readonly sudo: SudoSwitch;
   private readonly startedAt = new Date().toISOString();
@@ -95,6 +98,7 @@ class Daemon {
       path: controlSocketPath(this.opts.stateDir),
       handler: (req, peer) => this.access.guard(req, peer, (r, p) => this.handle(r, p)),
       owner: socketOwner(),
+      slots: this.slots,
       onError: (err) => this.opts.log.error(`control socket: ${err.message}`),
     });
     this.ticker = setInterval(() => this.tick(), TICK_MS);
@@ -129,6 +133,7 @@ class Daemon {
           summaryRows: req.summaryRows,
         });
         this.opts.log.info(`registered job ${req.job.id} on ${result.cgroup}`);
+        if (peer) this.slots.noteWorker(peer.uid, result.workerPid);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result, ...docker };
       }
@@ -179,6 +184,8 @@ class Daemon {
       maps: this.recorder.sensor.mapIds(),
       jobs: this.jobs.ids().map((id) => ({ id, delivered: this.tracker.delivered(id), lostOnWrite: this.recorder.get(id)?.lostOnWrite ?? 0 })),
       internalErrors: internalErrors(),
+      connections: this.slots.inUse(),
+      memory: memoryUsage(),
       docker: this.docker
         ? { proxy: this.docker.proxyPath, upstream: this.docker.upstream, interposed: this.docker.interposition?.defaultPath ?? null }
         : null,
@@ -189,7 +196,7 @@ class Daemon {
     this.stopRequested();
   }
 
-  /** Drains the kernel, closes every job with its report, detaches. */
+  /** Drains the kernel and closes every job with its report; the caller detaches (runDaemon). */
   async shutdown(reason: string): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     this.server?.close();
@@ -201,7 +208,6 @@ class Daemon {
         this.opts.log.error(`closing job ${id}: ${(err as Error).message}`);
       }
     }
-    this.recorder.sensor.close();
     rmSync(controlSocketPath(this.opts.stateDir), { force: true });
   }
 }
@@ -256,8 +262,9 @@ export async function runDaemon(opts: RunOptions): Promise<number> {
   chmodSync(join(opts.stateDir, 'jobs'), 0o711);
   acquireInstance(opts.stateDir);
   let ownCgroup: string | undefined;
+  let detach: Sensor | undefined;
   try {
-    const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+    const started = await startSensor(opts.ringbufBytes, opts.noFunctionHooks);
     if (!started.ok) throw new DaemonStartError(`cannot monitor: ${started.reason}`);
     ownCgroup = isolateSelf(started.cgroupRoot);
     const daemon = new Daemon(opts, started.sensor, started.plan, started.cgroupRoot);
@@ -275,11 +282,15 @@ export async function runDaemon(opts: RunOptions): Promise<number> {
     await daemon.stopped;
     opts.log.info(`stopping: ${reason}`);
     await daemon.shutdown(reason);
+    detach = started.sensor;
     opts.log.info('stopped');
     return 0;
   } finally {
     rmSync(join(opts.stateDir, 'ready'), { force: true });
     if (ownCgroup) leaveOwnCgroup(ownCgroup);
+    // As run does: a child process detaches the links (a second of RCU grace periods) after the stop.
+    // Forked only now, out of the daemon's cgroup, which it would otherwise keep from being removed.
+    detach?.close({ inBackground: true });
     releaseInstance(opts.stateDir);
   }
 }

@@ -3,8 +3,10 @@
  * tells whoever started it "ready ..." or "error: ..." on stdout, one line,
  * then keeps its log in DIR/daemon.log.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from '../options/argv.js';
+import { pruneCodeCopies } from './codePrune.js';
 import { runDaemon } from './daemon.js';
 import { AlreadyRunning } from './instance.js';
 import { fileLogger } from './log.js';
@@ -44,7 +46,12 @@ export async function daemonMain(opts: DaemonOptions): Promise<number> {
     return await runDaemon({
       ...opts,
       log,
-      onReady: ({ pid, socket }) => tell(`ready pid=${pid} socket=${socket}`),
+      onReady: ({ pid, socket }) => {
+        tell(`ready pid=${pid} socket=${socket}`);
+        // After ready, never before: a job is waiting for the daemon, not for the cleanup.
+        const codeDir = dirname(fileURLToPath(import.meta.url));
+        setImmediate(() => void pruneCodeCopies(codeDir, log).catch((err: Error) => log.warn(`pruning old code copies: ${err.message}`)));
+      },
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -134,6 +134,10 @@ export interface StatsReply {
   jobs: { id: string; delivered: number; lostOnWrite: number }[];
   /** Exceptions and rejections nobody handled, logged and survived. */
   internalErrors: number;
+  /** Open control connections by pool (src/daemon/slots.ts): "root", "uid N", "step WORKER". */
+  connections: Record<string, number>;
+  /** The daemon's process.memoryUsage(): bytes resident, and of V8's heap, external and array buffers. */
+  memory: NodeJS.MemoryUsage;
   docker: { proxy: string; upstream: string; interposed: string | null } | null;
 }
 

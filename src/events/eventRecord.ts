@@ -124,6 +124,12 @@ export type UnixSocketType = 'stream' | 'dgram' | 'seqpacket' | 'unknown';
 export interface UnixSocketInfo {
   path: string;
   socket_type?: UnixSocketType;
+  /**
+   * The socket connected to is dockerd's own (not the proxy's), by its
+   * device and inode, whatever path named it; set only then, and only while
+   * the docker proxy runs (an addition to the shared schema).
+   */
+  docker_daemon?: true;
 }
 
 /** mount only: a bind/move mount(2) or move_mount(2) attempt by the job. */
@@ -192,6 +198,22 @@ export interface ContainerCreateInfo {
   cap_add: string[];
   /** Host device paths (--device). */
   devices: string[];
+  /** --device-cgroup-rule, when set: device nodes the container may make and open (`b *:* rwm` is every disk). */
+  device_cgroup_rules?: string[];
+  /**
+   * --security-opt, when set, as the client sent them but for a seccomp
+   * profile's JSON: `seccomp=unconfined` when its default action allows
+   * every call, `seccomp=profile` otherwise.
+   */
+  security_opt?: string[];
+  /** --userns, when set (e.g. host). */
+  userns_mode?: string;
+  /** --ipc, when set (e.g. host, container:ID, private). */
+  ipc_mode?: string;
+  /** --cgroupns, when set (host or private). */
+  cgroupns_mode?: string;
+  /** --volumes-from, when set: the containers whose volumes it takes (their bind sources are in binds). */
+  volumes_from?: string[];
   /** The proxy answered 403 (container-policy: block); the container does not exist. */
   refused: boolean;
   /** Why, when refused: the 403's message, naming the policy and the option. */

@@ -39,6 +39,16 @@ export interface SocketFile {
   ino: number;
 }
 
+/** A container create between the proxy's verdict and its delivery (KernelTracker.snapshotContainerCreate). */
+export interface PendingCreate {
+  jobId: string;
+  cgroupId: number;
+  create: ContainerCreateInfo;
+  /** The docker client at the create. */
+  node: ProcessNode;
+  timeNs: number;
+}
+
 export interface TrackerCounts {
   /** Samples whose cgroup belonged to no job the mirror knows. */
   unattributed: number;
@@ -126,15 +136,23 @@ export class KernelTracker {
 
   /**
    * A container create the docker proxy saw from the job's process pid (in
-   * cgroup cgroupId), delivered in line with the kernel's events. The time
-   * is now: the proxy judges a create as it arrives.
+   * cgroup cgroupId), as it is now: the time, and the client's process
+   * while it surely lives (a refused client exits at once, and its exit
+   * record may be handled before the event is delivered). Deliver it with
+   * deliverContainerCreate once the records the kernel wrote before it are
+   * handled, so that its line follows the client's exec.
    */
-  containerCreate(jobId: string, pid: number, cgroupId: number, create: ContainerCreateInfo): void {
-    const job = this.registry.get(jobId);
+  snapshotContainerCreate(jobId: string, pid: number, cgroupId: number, create: ContainerCreateInfo): PendingCreate {
+    // A node the table knows is kept by reference: an exec still in the ring fills it in place.
+    return { jobId, cgroupId, create, node: this.processes.table.peek(pid), timeNs: Date.now() * 1e6 - this.ctx.bootToRealNs };
+  }
+
+  /** The create's event, numbered after everything the kernel wrote before it; the client's node as the table has it now, if it is still there. */
+  deliverContainerCreate(p: PendingCreate): void {
+    const job = this.registry.get(p.jobId);
     if (!job) return;
-    const ctx = this.contextFor(job, cgroupId, this.processes.table.peek(pid));
-    const timeNs = Date.now() * 1e6 - ctx.bootToRealNs;
-    this.deliver(job, containerCreateEvent(create, { timeNs, cgroupId }, ctx));
+    const node = this.processes.table.get(p.node.pid, p.node.startNs) ?? p.node;
+    this.deliver(job, containerCreateEvent(p.create, { timeNs: p.timeNs, cgroupId: p.cgroupId }, this.contextFor(job, p.cgroupId, node)));
   }
 
   /** Drops staging entries never promoted (a create that was never started). */
@@ -208,8 +226,11 @@ export class KernelTracker {
       this.processes.exited(s.pid, s.startNs);
     }
     if (!event) return;
+    // Before delivery: the rules judge the event as it is delivered (docker_daemon in the schema).
+    const daemon = s.kind === 'unix_connect' && this.isDockerSocket(s.peer);
+    if (daemon) event.unix_socket!.docker_daemon = true;
     this.deliver(job, event);
-    if (s.kind === 'unix_connect' && this.isDockerSocket(s.peer)) job.sink.reachedDockerDaemon?.(event);
+    if (daemon) job.sink.reachedDockerDaemon?.(event);
   }
 
   /** By the socket file the kernel connected to, whatever path the job named it by. */

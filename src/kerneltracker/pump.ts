@@ -85,7 +85,10 @@ export class Pump {
       this.drain();
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.drainWaiters.push(resolve));
+    const settled = new Promise<void>((resolve) => this.drainWaiters.push(resolve));
+    // Now, not at the wait's timeout: a job's unregister waits for this.
+    this.sensor.wake();
+    return settled;
   }
 
   /** Synchronously drains everything the kernel has written so far. */
@@ -94,9 +97,10 @@ export class Pump {
     this.opts.afterBatch?.();
   }
 
-  /** Stops the loop after its current wait, then drains. */
+  /** Stops the loop (its wait ends at once), then drains. */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.done) this.sensor.wake();
     await this.done;
     this.drain();
     // Drained: no answer is coming for a question still waiting for one.

@@ -3,17 +3,27 @@ import type { AttachPlanEntry } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
 import { checkPlatform } from '../platform/checks.js';
 
-export type StartResult =
-  | { ok: true; sensor: Sensor; plan: AttachPlanEntry[]; cgroupRoot: string }
-  | { ok: false; reason: string; detail?: string };
+export interface StartedSensor {
+  ok: true;
+  sensor: Sensor;
+  plan: AttachPlanEntry[];
+  cgroupRoot: string;
+}
 
-export function startSensor(ringbufBytes: number, noFunctionHooks: boolean): StartResult {
+export type StartResult = StartedSensor | { ok: false; reason: string; detail?: string };
+
+/**
+ * Opens the sensor (the maps and rings, on this thread) and loads and
+ * attaches its programs on a worker thread: the caller's thread is free
+ * until the promise settles, and nothing may use the sensor before.
+ */
+export async function startSensor(ringbufBytes: number, noFunctionHooks: boolean): Promise<StartResult> {
   const platform = checkPlatform();
   if (!platform.ok || !platform.cgroupRoot) return { ok: false, reason: platform.missing.join('; ') };
   let sensor: Sensor | undefined;
   try {
     sensor = Sensor.open({ ringbufBytes, noFunctionHooks });
-    const plan = sensor.attach(platform.cgroupRoot);
+    const plan = await sensor.attachAsync(platform.cgroupRoot);
     return { ok: true, sensor, plan, cgroupRoot: platform.cgroupRoot };
   } catch (err) {
     sensor?.close();

@@ -2,11 +2,11 @@
  * The only module that touches FFI: native/cicd_sensor.h declared for koffi.
  * Everything else goes through the typed façade in sensor.ts.
  */
-import koffi from 'koffi';
+import koffi, { type LibraryHandle } from 'koffi';
 import { libraryPath } from './assets.js';
 
 /** Must equal CS_NATIVE_ABI in native/cicd_sensor.h. */
-export const NATIVE_ABI = 5;
+export const NATIVE_ABI = 6;
 
 export type Handle = bigint;
 
@@ -27,6 +27,7 @@ export interface NativeApi {
   cs_list_staged(h: Handle, out: Buffer, max: number): number;
   cs_poll(h: Handle, buf: Buffer, len: number, timeoutMs: number): number;
   cs_backlog(h: Handle): number | bigint;
+  cs_wake(h: Handle): number;
   cs_map_id(h: Handle, name: string): number;
   cs_read_counters(h: Handle, out: BigUint64Array, max: number): number;
   cs_read_lost_files(h: Handle, out: Buffer, max: number): number;
@@ -51,9 +52,19 @@ export interface NativeApi {
   cs_policy_stats(h: Handle, out: BigUint64Array, max: number): number;
   /** cs_poll on a koffi worker thread, so waiting never blocks the event loop. */
   pollAsync(h: Handle, buf: Buffer, len: number, timeoutMs: number): Promise<number>;
+  /** cs_attach on a koffi worker thread: the verifier's time leaves the event loop free. */
+  attachAsync(h: Handle, cgroupRoot: string, plan: Buffer, planLen: number): Promise<number>;
 }
 
 let api: NativeApi | undefined;
+
+/** A native function called on koffi's worker thread: its int result as a promise. */
+const onWorker =
+  (fn: ReturnType<LibraryHandle['func']>) =>
+  (...args: unknown[]): Promise<number> =>
+    new Promise((resolve, reject) => {
+      fn.async(...args, (err: unknown, res: number) => (err ? reject(err) : resolve(res)));
+    });
 
 export function nativeApi(): NativeApi {
   if (api) return api;
@@ -61,11 +72,12 @@ export function nativeApi(): NativeApi {
   koffi.opaque('cs_sensor');
   const f = (decl: string) => lib.func(decl);
   const poll = f('int cs_poll(cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms)');
+  const attach = f('int cs_attach(cs_sensor *s, const char *cgroup_root, _Out_ uint8_t *plan, uint32_t plan_len)');
   const loaded: NativeApi = {
     cs_abi_version: f('int cs_abi_version(void)'),
     cs_records_version: f('int cs_records_version(void)'),
     cs_open: f('cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t priority_bytes, uint32_t self_tgid, uint32_t flags, _Out_ int *err)'),
-    cs_attach: f('int cs_attach(cs_sensor *s, const char *cgroup_root, _Out_ uint8_t *plan, uint32_t plan_len)'),
+    cs_attach: attach,
     cs_track_cgroup: f('int cs_track_cgroup(cs_sensor *s, uint64_t cgroup_id)'),
     cs_untrack_cgroup: f('int cs_untrack_cgroup(cs_sensor *s, uint64_t cgroup_id)'),
     cs_track_task: f('int cs_track_task(cs_sensor *s, uint32_t tgid, uint64_t start_time_ns)'),
@@ -78,6 +90,7 @@ export function nativeApi(): NativeApi {
     cs_list_staged: f('int cs_list_staged(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)'),
     cs_poll: poll,
     cs_backlog: f('int64_t cs_backlog(cs_sensor *s)'),
+    cs_wake: f('int cs_wake(cs_sensor *s)'),
     cs_map_id: f('int cs_map_id(cs_sensor *s, const char *name)'),
     cs_read_counters: f('int cs_read_counters(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)'),
     cs_read_lost_files: f('int cs_read_lost_files(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)'),
@@ -100,10 +113,8 @@ export function nativeApi(): NativeApi {
     cs_stage_policy: f('int cs_stage_policy(cs_sensor *s, const char *basename, uint32_t policy)'),
     cs_policy_exempt: f('int cs_policy_exempt(cs_sensor *s, uint32_t tgid, uint32_t exempt)'),
     cs_policy_stats: f('int cs_policy_stats(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)'),
-    pollAsync: (h, buf, len, timeoutMs) =>
-      new Promise((resolve, reject) => {
-        poll.async(h, buf, len, timeoutMs, (err: unknown, res: number) => (err ? reject(err) : resolve(res)));
-      }),
+    pollAsync: onWorker(poll),
+    attachAsync: onWorker(attach),
   };
   if (loaded.cs_abi_version() !== NATIVE_ABI) {
     throw new Error(`${libraryPath()} speaks native ABI ${loaded.cs_abi_version()}, this build expects ${NATIVE_ABI}`);

@@ -18,6 +18,8 @@ export interface StartPhase {
   /** Since Sensor.open began. */
   startMs: number;
   ms: number;
+  /** For a "verified PROG" entry: the instructions the verifier walked for that program. */
+  insns: number;
 }
 
 /** The test override of the priority ring's size; a bad value is an error, never ignored. */
@@ -115,9 +117,20 @@ const POLICY_MODES = { off: 0, audit: 1, block: 2 } as const;
 const POLICY_STATS = ['denied', 'refused', 'learned', 'learnFull'] as const;
 export type PolicyStats = Record<(typeof POLICY_STATS)[number], number>;
 
+/** Room for the attach plan's JSON. */
+const PLAN_BYTES = 64 * 1024;
+
+function planOf(buf: Buffer): AttachPlanEntry[] {
+  const text = buf.subarray(0, buf.indexOf(0)).toString('utf8');
+  if (process.env[EnvVar.DebugPlan]) console.error(text);
+  return JSON.parse(text) as AttachPlanEntry[];
+}
+
 export class Sensor implements PolicyMaps {
   private closed = false;
   private polling = false;
+  private attaching = false;
+  private linkReport: Buffer | undefined;
 
   private constructor(
     private readonly api: NativeApi,
@@ -150,11 +163,25 @@ export class Sensor implements PolicyMaps {
 
   /** Attaches every hook; returns the plan (which mechanism each hook got). */
   attach(cgroupRoot: string): AttachPlanEntry[] {
-    const buf = Buffer.alloc(64 * 1024);
+    const buf = Buffer.alloc(PLAN_BYTES);
     this.check(this.api.cs_attach(this.live(), cgroupRoot, buf, buf.length));
-    const text = buf.subarray(0, buf.indexOf(0)).toString('utf8');
-    if (process.env[EnvVar.DebugPlan]) console.error(text);
-    return JSON.parse(text) as AttachPlanEntry[];
+    return planOf(buf);
+  }
+
+  /**
+   * attach() on a worker thread, so the caller's thread does other work
+   * while the verifier runs (run compiles its rules). Nothing else may use
+   * the sensor until it settles.
+   */
+  async attachAsync(cgroupRoot: string): Promise<AttachPlanEntry[]> {
+    const buf = Buffer.alloc(PLAN_BYTES);
+    this.attaching = true;
+    try {
+      this.check(await this.api.attachAsync(this.live(), cgroupRoot, buf, buf.length));
+    } finally {
+      this.attaching = false;
+    }
+    return planOf(buf);
   }
 
   /** policy: an egress policy id (0: none); the kernel gives the cgroup's new children the same. */
@@ -262,6 +289,11 @@ export class Sensor implements PolicyMaps {
     }
   }
 
+  /** Ends the poll waiting now (or the next one's wait at once): its caller wants the records so far, or is stopping. */
+  wake(): void {
+    this.check(this.api.cs_wake(this.live()));
+  }
+
   backlog(): number {
     return Number(this.api.cs_backlog(this.live()));
   }
@@ -309,7 +341,8 @@ export class Sensor implements PolicyMaps {
 
   /** Every link the sensor attached, with the program attached through it now. */
   links(): LinkState[] {
-    const buf = Buffer.alloc(16 * 1024);
+    // One buffer for every call: the tamper check asks each second, and so does every stats request.
+    const buf = (this.linkReport ??= Buffer.alloc(16 * 1024));
     const n = this.check(this.api.cs_link_report(this.live(), buf, buf.length));
     return JSON.parse(buf.subarray(0, n).toString('utf8')) as LinkState[];
   }
@@ -328,6 +361,7 @@ export class Sensor implements PolicyMaps {
   close(opts: { inBackground?: boolean } = {}): void {
     if (this.closed) return;
     if (this.polling) throw new SensorError('close while a poll is running', 16);
+    if (this.attaching) throw new SensorError('close while the programs are loading', 16);
     // A failed hand-over leaves the links with us: cs_close below detaches them as usual.
     if (opts.inBackground) this.api.cs_close_in_background(this.handle);
     this.closed = true;

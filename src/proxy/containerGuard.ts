@@ -33,7 +33,34 @@ export interface JobGuard extends GuardContext {
 /** Paths no container of a job may bind, whatever the host. */
 export const HOST_PATHS = ['/', '/etc', '/root', '/proc', '/sys', '/var/run/docker.sock', '/run/docker.sock'];
 
-const DANGEROUS_CAPS = new Set(['ALL', 'SYS_ADMIN', 'SYS_PTRACE', 'SYS_MODULE']);
+/**
+ * Capabilities that are each a way out of the container or around the
+ * sensor: SYS_ADMIN (mount, cgroup release agents), SYS_PTRACE (trace
+ * processes it can see), SYS_MODULE (kernel modules), DAC_READ_SEARCH
+ * (open_by_handle_at reads any host file: "shocker"), SYS_RAWIO (raw I/O
+ * ports and /dev/mem), BPF and PERFMON (kernel programs that read any
+ * memory, the sensor's included), NET_ADMIN (NAT rules rewrite a
+ * connection's destination after the kernel's egress check judged it).
+ */
+const DANGEROUS_CAPS = new Set(['ALL', 'SYS_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'DAC_READ_SEARCH', 'SYS_RAWIO', 'BPF', 'PERFMON', 'NET_ADMIN']);
+
+/**
+ * Devices a container may be given: none of them reaches the host's disks,
+ * memory or kernel (a VM through /dev/kvm is its own machine). Any other
+ * (/dev/sda, /dev/mem, /dev/kmsg, a node made anywhere with mknod) is a
+ * way to the host's data under the container's root.
+ */
+export const HARMLESS_DEVICES = ['/dev/null', '/dev/zero', '/dev/full', '/dev/random', '/dev/urandom', '/dev/tty', '/dev/fuse', '/dev/kvm', '/dev/net/tun'];
+
+/**
+ * --security-opt values that lift the container's confinement: seccomp's
+ * default profile keeps unshare, keyctl, bpf and mount away from container
+ * root (the syscalls most kernel escapes start with), AppArmor and SELinux
+ * keep it off /proc and /sys files, and systempaths=unconfined unmasks
+ * /proc/sys, where root in a container without a user namespace writes the
+ * host's kernel.core_pattern (a program the host runs as root).
+ */
+const UNCONFINED = new Set(['seccomp=unconfined', 'apparmor=unconfined', 'systempaths=unconfined', 'label=disable']);
 
 const refuse = (option: string): GuardVerdict => ({
   allowed: false,
@@ -69,6 +96,14 @@ interface CreateBody {
     Mounts?: unknown;
     CapAdd?: unknown;
     Devices?: unknown;
+    DeviceCgroupRules?: unknown;
+    SecurityOpt?: unknown;
+    UsernsMode?: unknown;
+    IpcMode?: unknown;
+    CgroupnsMode?: unknown;
+    VolumesFrom?: unknown;
+    MaskedPaths?: unknown;
+    ReadonlyPaths?: unknown;
   };
 }
 
@@ -124,8 +159,89 @@ export function volumeDevice(inspect: Buffer | undefined): string | undefined {
   }
 }
 
+/** What a container's inspect body says another create could inherit from it: its binds, its volumes, its privileges. */
+export interface InspectedContainer {
+  /** Host sources of its bind mounts. */
+  binds: string[];
+  /** Names of the volumes it mounts (a local one may bind a host directory: volumeDevice). */
+  volumes: string[];
+  /** Privileged, or in the host's PID namespace: joining its PID namespace is joining the host's. */
+  hostPid: boolean;
+  /** The container whose PID namespace it joined itself (--pid=container:Y), to be looked up in turn. */
+  pidContainer?: string;
+}
+
+export function inspectedContainer(inspect: Buffer | undefined): InspectedContainer | undefined {
+  try {
+    const c = JSON.parse(inspect?.toString('utf8') ?? '') as { Mounts?: unknown; HostConfig?: { Privileged?: unknown; PidMode?: unknown } | null };
+    const mounts = Array.isArray(c.Mounts) ? (c.Mounts as { Type?: unknown; Source?: unknown; Name?: unknown }[]) : [];
+    const of = (type: string, key: 'Source' | 'Name'): string[] =>
+      mounts.flatMap((m) => (m?.Type === type && typeof m[key] === 'string' && m[key] !== '' ? [m[key]] : []));
+    const pidMode = typeof c.HostConfig?.PidMode === 'string' ? c.HostConfig.PidMode : '';
+    return {
+      binds: of('bind', 'Source'),
+      volumes: of('volume', 'Name'),
+      hostPid: c.HostConfig?.Privileged === true || pidMode === 'host',
+      ...(pidMode.startsWith('container:') ? { pidContainer: pidMode.slice('container:'.length) } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /** What a create asks of the host, as the container_create event carries it (less the verdict). */
 export type CreateFacts = Omit<ContainerCreateInfo, 'refused' | 'refusal'>;
+
+/** A seccomp profile that allows every call by default is no profile at all. */
+function seccompOpt(value: string): string {
+  if (value === 'unconfined') return 'seccomp=unconfined';
+  try {
+    const action = (JSON.parse(value) as { defaultAction?: unknown }).defaultAction;
+    return action === 'SCMP_ACT_ALLOW' || action === 'SCMP_ACT_LOG' ? 'seccomp=unconfined' : 'seccomp=profile';
+  } catch {
+    return 'seccomp=profile';
+  }
+}
+
+/** One --security-opt as the event carries it: `name=value` (the API also takes `name:value`), a profile's JSON summarised. */
+export function securityOpt(opt: string): string {
+  const m = /^([a-z-]+)[=:]([^]*)$/.exec(opt);
+  if (!m) return opt;
+  return m[1] === 'seccomp' ? seccompOpt(m[2]!) : `${m[1]}=${m[2]}`;
+}
+
+/**
+ * The docker CLI sends `--security-opt systempaths=unconfined` as empty
+ * MaskedPaths and ReadonlyPaths, not as a security option; any explicit
+ * list that leaves /proc/sys writable is the same to the host.
+ */
+function systemPathsUnconfined(host: HostConfig): boolean {
+  const ro = host.ReadonlyPaths;
+  const masked = host.MaskedPaths;
+  return (Array.isArray(ro) && !ro.includes('/proc/sys')) || (Array.isArray(masked) && masked.length === 0);
+}
+
+function securityOpts(host: HostConfig): string[] {
+  const opts = strings(host.SecurityOpt).map(securityOpt);
+  return systemPathsUnconfined(host) && !opts.includes('systempaths=unconfined') ? [...opts, 'systempaths=unconfined'] : opts;
+}
+
+/** The create's optional settings, each only when the client set it. */
+function optionalFacts(host: HostConfig): Partial<CreateFacts> {
+  const facts: Partial<CreateFacts> = {};
+  const set = <K extends keyof CreateFacts>(key: K, value: CreateFacts[K] | undefined): void => {
+    if (value !== undefined && !(Array.isArray(value) && value.length === 0)) facts[key] = value;
+  };
+  set('pid_mode', optional(host.PidMode));
+  set('network_mode', optional(host.NetworkMode));
+  set('device_cgroup_rules', strings(host.DeviceCgroupRules));
+  set('security_opt', securityOpts(host));
+  set('userns_mode', optional(host.UsernsMode));
+  set('ipc_mode', optional(host.IpcMode));
+  set('cgroupns_mode', optional(host.CgroupnsMode));
+  set('volumes_from', strings(host.VolumesFrom));
+  return facts;
+}
 
 /**
  * Reads a create request's body; a string naming what could not be read
@@ -142,29 +258,72 @@ export function readCreate(body: Buffer | undefined, name?: string): CreateFacts
   const host = parsed.HostConfig ?? {};
   if (typeof host !== 'object' || host === null) return 'an unreadable HostConfig';
   const devices = Array.isArray(host.Devices) ? (host.Devices as { PathOnHost?: unknown }[]).map((d) => d?.PathOnHost) : [];
-  const facts: CreateFacts = {
+  return {
     image: typeof parsed.Image === 'string' ? parsed.Image : '',
     ...(name ? { name } : {}),
     privileged: host.Privileged === true,
     binds: bindSources(host),
     cap_add: strings(host.CapAdd),
     devices: strings(devices),
+    ...optionalFacts(host),
   };
-  const pidMode = optional(host.PidMode);
-  const networkMode = optional(host.NetworkMode);
-  if (pidMode) facts.pid_mode = pidMode;
-  if (networkMode) facts.network_mode = networkMode;
-  return facts;
 }
 
-/** The verdict on what a create asks for. */
-export function judgeCreate(facts: CreateFacts, ctx: GuardContext): GuardVerdict {
+/** The containers a create's --volumes-from names (`NAME` or `NAME:ro`), for the I/O shell to look up. */
+export function volumesFrom(facts: CreateFacts): string[] {
+  return (facts.volumes_from ?? []).map((v) => v.replace(/:(ro|rw)$/, ''));
+}
+
+/** The container a create joins with --pid=container:X, for the I/O shell to look up. */
+export function pidContainer(facts: CreateFacts): string | undefined {
+  return facts.pid_mode?.startsWith('container:') ? facts.pid_mode.slice('container:'.length) : undefined;
+}
+
+/** What only dockerd can tell about a create; the I/O shell looks it up before the verdict. */
+export interface CreateLookups {
+  /** Host directories of the named local volumes it mounts (namedVolumes). */
+  volumeBinds?: readonly string[];
+  /** Host bind sources of each container it takes volumes from. */
+  volumesFrom?: readonly { container: string; binds: readonly string[] }[];
+  /** The container it joins with --pid=container:X is privileged or in the host's PID namespace. */
+  pidJoinsHost?: boolean;
+}
+
+/** The verdict on the namespaces and confinement a create asks for; undefined when none hands it the host. */
+function judgeIsolation(facts: CreateFacts, ctx: GuardContext, lookups: CreateLookups): GuardVerdict | undefined {
   if (facts.privileged) return refuse('--privileged');
   if (facts.pid_mode === 'host') return refuse('--pid=host');
+  if (lookups.pidJoinsHost) return refuse(`--pid=${facts.pid_mode} (a privileged or host-PID container)`);
+  // Without userns-remap this is the default anyway; with it, container root becomes the host's root.
+  if (facts.userns_mode === 'host') return refuse('--userns=host');
   const cap = facts.cap_add.find((c) => DANGEROUS_CAPS.has(c.toUpperCase().replace(/^CAP_/, '')));
   if (cap) return refuse(`--cap-add=${cap}`);
-  const source = facts.binds.find((s) => sensitive(s, ctx));
+  const opt = facts.security_opt?.find((o) => UNCONFINED.has(o));
+  if (opt) return refuse(`--security-opt=${opt}`);
+  const resolve = ctx.resolve ?? ((p: string) => p);
+  const device = facts.devices.find((d) => !HARMLESS_DEVICES.includes(clean(resolve(clean(d)))));
+  if (device !== undefined) return refuse(`--device=${device}`);
+  const rule = facts.device_cgroup_rules?.[0];
+  if (rule !== undefined) return refuse(`--device-cgroup-rule=${rule}`);
+  return undefined;
+}
+
+/**
+ * The verdict on what a create asks for. Recorded, never refused: the
+ * host's network (the job outside containers has it already, and egress is
+ * judged by cgroup, not by network namespace), the host's IPC namespace
+ * (shared memory with host processes, no way to root) and cgroup namespace
+ * (the host's cgroup paths, read-only without privileges).
+ */
+export function judgeCreate(facts: CreateFacts, ctx: GuardContext, lookups: CreateLookups = {}): GuardVerdict {
+  const isolation = judgeIsolation(facts, ctx, lookups);
+  if (isolation) return isolation;
+  const source = [...facts.binds, ...(lookups.volumeBinds ?? [])].find((s) => sensitive(s, ctx));
   if (source !== undefined) return refuse(`a bind of ${source}`);
+  for (const from of lookups.volumesFrom ?? []) {
+    const inherited = from.binds.find((s) => sensitive(s, ctx));
+    if (inherited !== undefined) return refuse(`--volumes-from=${from.container} (a bind of ${inherited})`);
+  }
   return { allowed: true };
 }
 
@@ -187,14 +346,37 @@ const NOTHING_READ: CreateFacts = { image: '', privileged: false, binds: [], cap
  * A job's create: what it asks, and whether the proxy answers 403 (the
  * event's refusal). body is undefined when it was too big to hold; no guard
  * means the job has no container policy (every create passes, and is told);
- * volumeBinds are the host directories of the named volumes it mounts.
+ * lookups are what dockerd told of the volumes and containers it names.
  */
-export function decideCreate(body: Buffer | undefined, name: string | undefined, guard: JobGuard | undefined, volumeBinds: readonly string[] = []): CreateDecision {
-  const parsed = body === undefined ? 'an oversized create body' : readCreate(body, name);
-  const read = typeof parsed === 'string' ? parsed : { ...parsed, binds: [...parsed.binds, ...volumeBinds] };
-  const facts = typeof read === 'string' ? { ...NOTHING_READ, ...(name ? { name } : {}) } : read;
-  const verdict = !guard ? undefined : typeof read === 'string' ? refuse(read) : judgeCreate(read, guard);
+export function decideCreate(body: Buffer | undefined, name: string | undefined, guard: JobGuard | undefined, lookups: CreateLookups = {}): CreateDecision {
+  const read = body === undefined ? 'an oversized create body' : readCreate(body, name);
+  const facts = typeof read === 'string' ? { ...NOTHING_READ, ...(name ? { name } : {}) } : withLookups(read, lookups);
+  const verdict = !guard ? undefined : typeof read === 'string' ? refuse(read) : judgeCreate(read, guard, lookups);
   if (!verdict || verdict.allowed) return { event: { ...facts, refused: false } };
   if (guard!.mode === 'block') return { event: { ...facts, refused: true, refusal: verdict.message } };
   return { event: { ...facts, refused: false }, wouldRefuse: verdict.option };
+}
+
+/** The event's binds: the create's own, then the host directories behind its named volumes and --volumes-from. */
+function withLookups(facts: CreateFacts, lookups: CreateLookups): CreateFacts {
+  const inherited = (lookups.volumesFrom ?? []).flatMap((v) => v.binds);
+  return { ...facts, binds: [...new Set([...facts.binds, ...(lookups.volumeBinds ?? []), ...inherited])] };
+}
+
+/**
+ * A job's exec create (POST /containers/{id}/exec): `docker exec
+ * --privileged` runs a process with every capability and no seccomp or
+ * AppArmor profile in a container that was created without them, which
+ * the create's guard never saw. An unreadable body is refused as a
+ * create's is.
+ */
+export function judgeExec(body: Buffer | undefined): GuardVerdict {
+  if (body === undefined) return refuse('an oversized exec body');
+  try {
+    const parsed = JSON.parse(body.toString('utf8') || '{}') as { Privileged?: unknown } | null;
+    if (typeof parsed !== 'object' || parsed === null) return refuse('an unreadable exec body');
+    return parsed.Privileged === true ? refuse('docker exec --privileged') : { allowed: true };
+  } catch {
+    return refuse('an unreadable exec body');
+  }
 }

@@ -35,7 +35,18 @@ import {
   type Classified,
 } from './decide.js';
 import type { ContainerCreateInfo, ContainerInfo } from '../events/eventRecord.js';
-import { decideCreate, namedVolumes, volumeDevice, type JobGuard } from './containerGuard.js';
+import {
+  decideCreate,
+  inspectedContainer,
+  judgeExec,
+  namedVolumes,
+  pidContainer,
+  readCreate,
+  volumeDevice,
+  volumesFrom,
+  type CreateLookups,
+  type JobGuard,
+} from './containerGuard.js';
 import { heldBuffer, holdBody, releaseBody, type HeldBody } from './createBody.js';
 import { pipeAfterUpgrade, refuseUpgrade } from './upgrade.js';
 
@@ -75,6 +86,13 @@ function upstreamError(res: http.ServerResponse, upstream: string, err: Error): 
   }
   const body = JSON.stringify({ message: `cicd-sensor docker proxy: the Docker daemon at ${upstream} is unavailable: ${err.message}` });
   res.writeHead(502, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** A 403 naming what was refused; what the client still sends of an oversized body is never read: the connection ends with the answer. */
+function refuseRequest(res: http.ServerResponse, message: string, held: HeldBody): void {
+  const body = JSON.stringify({ message });
+  res.writeHead(403, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...(held.complete ? {} : { Connection: 'close' }) });
   res.end(body);
 }
 
@@ -127,6 +145,11 @@ export class DockerProxy {
       this.forward(req, res, c);
       return;
     }
+    const guarded = c.kind === 'exec-create' ? this.guardedCaller(req) : undefined;
+    if (guarded) {
+      this.exec(req, res, c, guarded);
+      return;
+    }
     // Held until the container is known: a start must be staged before dockerd runs it.
     req.pause();
     this.beforeContainerAction(req, c)
@@ -143,7 +166,7 @@ export class DockerProxy {
       return;
     }
     holdBody(req, MAX_INSPECTED_BYTES)
-      .then(async (held) => this.judgeCreate(req, res, c, { jobId, pid: pid! }, held, await this.volumeBinds(heldBuffer(held))))
+      .then(async (held) => this.judgeCreate(req, res, c, { jobId, pid: pid! }, held, await this.lookups(heldBuffer(held))))
       .catch((err: Error) => {
         // The client went away mid-body, or judging failed: nothing of it reached dockerd.
         this.hooks.log(`docker proxy: a create of job ${jobId} was dropped: ${err.message}`);
@@ -151,9 +174,37 @@ export class DockerProxy {
       });
   }
 
-  /** The host directories of the named local volumes a create mounts, as dockerd knows them now. */
-  private async volumeBinds(body: Buffer | undefined): Promise<string[]> {
-    const names = namedVolumes(body);
+  /** What dockerd knows now of the volumes and containers a create names (see CreateLookups). */
+  private async lookups(body: Buffer | undefined): Promise<CreateLookups> {
+    const facts = body === undefined ? undefined : readCreate(body);
+    if (facts === undefined || typeof facts === 'string') return {};
+    const inspect = (name: string) => this.upstreamGet(`/containers/${encodeURIComponent(name)}/json`).then(inspectedContainer, () => undefined);
+    const from = async (container: string) => {
+      const found = await inspect(container);
+      return { container, binds: [...(found?.binds ?? []), ...(await this.volumeBinds(found?.volumes ?? []))] };
+    };
+    const [volumeBinds, inherited, pidJoinsHost] = await Promise.all([
+      this.volumeBinds(namedVolumes(body)),
+      Promise.all(volumesFrom(facts).map(from)),
+      this.joinsHostPid(pidContainer(facts)),
+    ]);
+    return { volumeBinds, volumesFrom: inherited, pidJoinsHost };
+  }
+
+  /**
+   * Whether the PID namespace of container name (--pid=container:name) is
+   * the host's: it is privileged or has --pid=host, or joined one that does
+   * (followed a few links deep; a longer chain counts as the host's).
+   */
+  private async joinsHostPid(name: string | undefined, depth = 0): Promise<boolean> {
+    if (name === undefined) return false;
+    if (depth >= 4) return true;
+    const found = await this.upstreamGet(`/containers/${encodeURIComponent(name)}/json`).then(inspectedContainer, () => undefined);
+    return found !== undefined && (found.hostPid || this.joinsHostPid(found.pidContainer, depth + 1));
+  }
+
+  /** The host directories of the named local volumes, as dockerd knows them now. */
+  private async volumeBinds(names: string[]): Promise<string[]> {
     const devices = await Promise.all(names.map((n) => this.upstreamGet(`/volumes/${encodeURIComponent(n)}`).then(volumeDevice, () => undefined)));
     return devices.filter((d): d is string => d !== undefined);
   }
@@ -164,9 +215,9 @@ export class DockerProxy {
     c: Classified,
     caller: { jobId: string; pid: number },
     held: HeldBody,
-    volumeBinds: string[],
+    lookups: CreateLookups,
   ): void {
-    const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ''), this.hooks.guardOf(caller.jobId), volumeBinds);
+    const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ''), this.hooks.guardOf(caller.jobId), lookups);
     try {
       this.hooks.created(caller.jobId, caller.pid, decision.event);
     } catch (err) {
@@ -179,10 +230,36 @@ export class DockerProxy {
       this.forward(req, res, c, held);
       return;
     }
-    const body = JSON.stringify({ message: decision.event.refusal });
-    // What the client still sends of an oversized body is never read: the connection ends with the answer.
-    res.writeHead(403, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...(held.complete ? {} : { Connection: 'close' }) });
-    res.end(body);
+    refuseRequest(res, decision.event.refusal, held);
+  }
+
+  /** The job and guard of a request's caller, when the caller is a job's process with a container policy. */
+  private guardedCaller(req: http.IncomingMessage): { jobId: string; guard: JobGuard } | undefined {
+    const pid = peerPid(req.socket);
+    const jobId = pid === undefined ? undefined : this.hooks.jobOfPid(pid);
+    const guard = jobId === undefined ? undefined : this.hooks.guardOf(jobId);
+    return guard && { jobId: jobId!, guard };
+  }
+
+  /** A job's exec create under a container policy: held whole and judged (judgeExec) before dockerd sees it. */
+  private exec(req: http.IncomingMessage, res: http.ServerResponse, c: Classified, caller: { jobId: string; guard: JobGuard }): void {
+    holdBody(req, MAX_INSPECTED_BYTES)
+      .then(async (held) => {
+        await this.beforeContainerAction(req, c).catch((err: Error) => this.hooks.log(`docker proxy: exec in ${c.container}: ${err.message}`));
+        const verdict = judgeExec(heldBuffer(held));
+        if (verdict.allowed) return this.forward(req, res, c, held);
+        const where = `in container ${c.container}`;
+        if (caller.guard.mode === 'audit') {
+          this.hooks.note(caller.jobId, `container-policy audit: ${verdict.option} ${where} passed; block would have refused it.`);
+          return this.forward(req, res, c, held);
+        }
+        this.hooks.note(caller.jobId, `container-policy block: refused ${verdict.option} ${where}.`);
+        refuseRequest(res, verdict.message, held);
+      })
+      .catch((err: Error) => {
+        this.hooks.log(`docker proxy: an exec of job ${caller.jobId} was dropped: ${err.message}`);
+        res.destroy();
+      });
   }
 
   /** Re-arms staging for a job's container before it starts; notes an exec into a container not the job's. */

@@ -37,6 +37,8 @@ export interface DockerOptions {
   note(jobId: string, message: string): void;
   /** The job's container guard, if its policy has one. */
   guardOf(jobId: string): JobGuard | undefined;
+  /** Resolves once the kernel's records written before the call are handled (Pump.settle). */
+  settle(): Promise<void>;
 }
 
 const isSocket = (path: string): boolean => {
@@ -119,7 +121,16 @@ export async function startDocker(opts: DockerOptions): Promise<DockerSetup | un
     },
     note: opts.note,
     guardOf: opts.guardOf,
-    created: (jobId, pid, create) => opts.tracker.containerCreate(jobId, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, create),
+    created: (jobId, pid, create) => {
+      // The client's exec may still be in the ring: the event is taken now
+      // (the client may exit as soon as it has its answer) and delivered
+      // once the kernel's earlier records are handled.
+      const pending = opts.tracker.snapshotContainerCreate(jobId, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, create);
+      opts
+        .settle()
+        .then(() => opts.tracker.deliverContainerCreate(pending))
+        .catch((err: Error) => opts.log.warn(`docker proxy: the container_create event of job ${jobId} was lost: ${err.message}`));
+    },
     log: (m) => opts.log.warn(m),
   });
   rmSync(proxyPath, { force: true }); // a crashed run's socket file blocks listen

@@ -18,7 +18,7 @@ import { TamperWatch, type TamperNotice } from './tamper.js';
 const TAMPER_CHECK_MS = 1000;
 
 /** The docker proxy's settings; the recorder supplies the tracker, the cgroup root and the notes. */
-export type RecorderDockerOptions = Omit<DockerOptions, 'tracker' | 'cgroupRoot' | 'note' | 'guardOf'>;
+export type RecorderDockerOptions = Omit<DockerOptions, 'tracker' | 'cgroupRoot' | 'note' | 'guardOf' | 'settle'>;
 
 export class Recorder {
   readonly tracker: KernelTracker;
@@ -55,6 +55,7 @@ export class Recorder {
       tracker: this.tracker,
       note: (jobId, message) => this.recordings.get(jobId)?.note(message),
       guardOf: (jobId) => this.recordings.get(jobId)?.containerGuard,
+      settle: () => this.pump.settle(),
     });
     this.tracker.dockerSocket = this.docker_?.daemonSocket;
   }

@@ -68,8 +68,8 @@ export class GroupedFiles<V extends FileEntry> {
     >;
   }
 
-  hit(group: FileGroup, key: string, make: () => V): void {
-    this.parts[group].hit(key, make);
+  hit<A>(group: FileGroup, key: string, make: (arg: A) => V, arg?: A): void {
+    this.parts[group].hit(key, make, arg);
   }
 
   /** Regroups with the final roots, which may differ from those known while streaming. */

@@ -36,7 +36,10 @@ const DOCKER_SOCKETS: readonly string[] = ['/var/run/docker.sock', '/run/docker.
 
 function isWrite(file: NonNullable<EventRecord['file']>): boolean {
   if (file.access === 'write' || file.access === 'read_write') return true;
-  return file.flags?.some((f) => f === 'O_CREAT' || f === 'O_TRUNC') ?? false;
+  const flags = file.flags;
+  if (flags === undefined) return false;
+  for (let i = 0; i < flags.length; i++) if (flags[i] === 'O_CREAT' || flags[i] === 'O_TRUNC') return true;
+  return false;
 }
 
 const OPERATIONS: Record<string, SensitiveEntry['operation']> = {
@@ -48,6 +51,18 @@ const OPERATIONS: Record<string, SensitiveEntry['operation']> = {
 function stepOf(e: EventRecord): string {
   // `||`: an empty label says no more than a missing one.
   return e.step?.label || 'job';
+}
+
+/** A file's entry as its first event shows it (its group is decided when the report is built). */
+function fileEntry(e: EventRecord): FileEntry {
+  return {
+    path: clip(e.file!.path),
+    group: 'system',
+    count: 0,
+    pid: e.process.pid,
+    execPath: clip(e.process.exec_path),
+    step: clip(stepOf(e)),
+  };
 }
 
 interface ExecAcc extends Counted {
@@ -252,29 +267,26 @@ export class ReportBuilder {
   private addFile(e: EventRecord): void {
     const f = e.file;
     if (f === undefined) return;
-    const group = (path: string) => classifyPath(path, e.process.pid, this.streamRoots);
-    const entry = (): FileEntry => ({
-      path: clip(f.path),
-      group: 'system',
-      count: 0,
-      pid: e.process.pid,
-      execPath: clip(e.process.exec_path),
-      step: clip(stepOf(e)),
-    });
-    const reason = sensitiveReason(f.path, e.process.pid);
+    const pid = e.process.pid;
+    const reason = sensitiveReason(f.path, pid);
     if (reason !== undefined) {
       const operation = e.kind === 'file_open' ? (isWrite(f) ? 'write' : 'read') : OPERATIONS[e.kind];
-      this.sensitive.hit(`${operation}\0${f.path}`, () => ({ ...entry(), reason, operation }));
+      this.sensitive.hit(`${operation}\0${f.path}`, () => ({ ...fileEntry(e), reason, operation }));
+    }
+    // The open storm's path: no closure per event.
+    if (e.kind === 'file_open') {
+      (isWrite(f) ? this.written : this.read).hit(classifyPath(f.path, pid, this.streamRoots), f.path, fileEntry, e);
+      return;
     }
     const target = f.target_path ?? '';
     const targetPath = clip(target);
-    if (e.kind === 'file_open') (isWrite(f) ? this.written : this.read).hit(group(f.path), f.path, entry);
-    else if (e.kind === 'file_remove') this.removed.hit(group(f.path), f.path, entry);
+    const group = (path: string) => classifyPath(path, pid, this.streamRoots);
+    if (e.kind === 'file_remove') this.removed.hit(group(f.path), f.path, fileEntry, e);
     else if (e.kind === 'file_move')
-      this.moved.hit(group(target), `${f.path}\0${target}`, () => ({ ...entry(), targetPath }));
+      this.moved.hit(group(target), `${f.path}\0${target}`, () => ({ ...fileEntry(e), targetPath }));
     else
       this.linked.hit(group(target), `${f.path}\0${target}`, () => ({
-        ...entry(),
+        ...fileEntry(e),
         targetPath,
         ...(f.link_type === undefined ? {} : { linkType: f.link_type }),
       }));

@@ -6,9 +6,9 @@
  * (RuleLoadError): a bad rule file is never half-loaded.
  */
 import type { RuleAction } from '../events/finding.js';
-import { CelIssue, parseCel } from './celAst.js';
+import { CelIssue, type CelNode, parseCel } from './celAst.js';
 import { type CheckScope, checkCondition } from './check.js';
-import { type Compiled, compileCondition, type CompileContext } from './compile.js';
+import { type Compiled, compileCondition, type CompileContext, requiredFlags } from './compile.js';
 import { readRuleFile, type LoadedFile } from './load.js';
 import { applyModifiers, type Modified } from './modifiers.js';
 import { type RuleEventType, variablesOf } from './schema.js';
@@ -28,11 +28,26 @@ export interface CompiledRule {
   readonly exceptions: readonly Compiled[];
   /** correlation rules: the indexes of the rules whose counts the condition reads */
   readonly reads: readonly number[];
+  /** boolean variables the condition cannot be true without (compile.ts requiredFlags) */
+  readonly requires: readonly string[];
+}
+
+/**
+ * One event type's rules split by the boolean variables some of them
+ * require: an open that reads skips every `is_write && ...` rule at once.
+ */
+export interface GatedRules {
+  /** at most MAX_GATE_FLAGS of the variables the rules require */
+  readonly flags: readonly string[];
+  /** by the bitmask of which flags are true for the event: the rules that can hit, in book order */
+  readonly lists: readonly (readonly CompiledRule[])[];
 }
 
 export interface RuleBook {
   readonly rules: readonly CompiledRule[];
   readonly byEventType: ReadonlyMap<RuleEventType, readonly CompiledRule[]>;
+  /** the same rules as the engine picks them per event */
+  readonly gated: ReadonlyMap<RuleEventType, GatedRules>;
   /** by rule index: the correlation rules that read its count */
   readonly correlationsOf: ReadonlyMap<number, readonly CompiledRule[]>;
   /** the length of a job's counts array (rule indexes run below it) */
@@ -51,11 +66,11 @@ interface SetContext {
 }
 
 /** Parses, checks and compiles one CEL text; a problem at its place otherwise. */
-function compileText(cel: CelText, scope: CheckScope, ctx: CompileContext, label: string, problems: RuleProblem[]): Compiled | undefined {
+function compileText(cel: CelText, scope: CheckScope, ctx: CompileContext, label: string, problems: RuleProblem[]): { run: Compiled; ast: CelNode } | undefined {
   try {
     const ast = parseCel(cel.text);
     checkCondition(ast, scope);
-    return compileCondition(ast, ctx);
+    return { run: compileCondition(ast, ctx), ast };
   } catch (err) {
     if (!(err instanceof CelIssue)) throw err;
     problems.push({ at: cel.at(err.offset), rule: label, message: err.message });
@@ -72,11 +87,12 @@ function compileRule(rule: RuleSpec, mod: Modified, sc: SetContext, index: numbe
   const ctx: CompileContext = { lists: sc.set.lists, ruleIndex: correlation ? (id) => sc.indexOf.get(id)! : undefined };
   const condition = compileText(rule.condition, scope, ctx, label, problems);
   const exceptionTexts = [...(rule.exceptions ? [rule.exceptions] : []), ...mod.addExceptions];
-  const exceptions = exceptionTexts.map((text) => compileText(text, scope, ctx, label, problems));
+  const exceptions = exceptionTexts.map((text) => compileText(text, scope, ctx, label, problems)?.run);
   if (!condition || exceptions.some((e) => e === undefined)) return undefined;
   return {
-    index, spec: rule, condition, exceptions: exceptions as Compiled[],
+    index, spec: rule, condition: condition.run, exceptions: exceptions as Compiled[],
     reads: [...(scope.referenced ?? [])].map((id) => sc.indexOf.get(id)!),
+    requires: requiredFlags(condition.ast, (name) => scope.variables[name]?.kind === 'bool'),
     action: opts.monitorMode && mod.action === 'terminate' ? 'detect' : mod.action,
     maxAlerts: mod.maxAlerts,
     modifiers: mod.modifiers,
@@ -134,7 +150,19 @@ function indexBook(rules: CompiledRule[], slots: number): RuleBook {
       correlationsOf.get(ref)!.push(rule);
     }
   }
-  return { rules, byEventType, correlationsOf, slots };
+  const gated = new Map([...byEventType].map(([type, list]) => [type, gate(list)]));
+  return { rules, byEventType, gated, correlationsOf, slots };
+}
+
+/** Flags per event type past which rules are not split further (16 lists). */
+const MAX_GATE_FLAGS = 4;
+
+function gate(rules: readonly CompiledRule[]): GatedRules {
+  const flags = [...new Set(rules.flatMap((r) => r.requires))].slice(0, MAX_GATE_FLAGS);
+  const lists = Array.from({ length: 1 << flags.length }, (_, mask) =>
+    rules.filter((r) => r.requires.every((name) => !flags.includes(name) || (mask & (1 << flags.indexOf(name))) !== 0)),
+  );
+  return { flags, lists };
 }
 
 /** Reads and builds rule files in order. */

@@ -75,6 +75,40 @@ function listMatcher(method: string, items: readonly string[]): Matcher | undefi
   return undefined;
 }
 
+/*
+ * Reads of the fields the hot event types' rules are made of, each its own
+ * function literal. The generic `(a) => a[name]` is one closure site for
+ * every identifier of every rule, so its keyed load sees dozens of names on
+ * a dozen activation shapes and goes megamorphic: a stub-cache probe per
+ * read, tens of reads per file open with a reference-sized rule set. Each
+ * literal below sees one name on the few shapes that carry it. Any other
+ * field falls back to the generic read.
+ */
+const VARIABLES: Readonly<Record<string, Compiled>> = {
+  path: (a) => a.path,
+  is_read: (a) => a.is_read,
+  is_write: (a) => a.is_write,
+  process: (a) => a.process,
+  domain: (a) => a.domain,
+  remote_ip: (a) => a.remote_ip,
+  remote_port: (a) => a.remote_port,
+};
+
+/** `process.FIELD` as one load after another, with no call between them. */
+const PROCESS_FIELDS: Readonly<Record<string, Compiled>> = {
+  exec_path: (a) => a.process.exec_path,
+  argv: (a) => a.process.argv,
+  ancestors: (a) => a.process.ancestors,
+};
+
+/** FIELD of an exists() item (an ancestor, a descendant), read from its frame slot. */
+function slotField(slot: number, field: string): Compiled | undefined {
+  if (field === 'exec_path') return (_a, f) => (f[slot] as { exec_path: unknown }).exec_path;
+  if (field === 'argv') return (_a, f) => (f[slot] as { argv: unknown }).argv;
+  if (field === 'descendants') return (_a, f) => (f[slot] as { descendants: unknown }).descendants;
+  return undefined;
+}
+
 function mentions(node: CelNode, name: string): boolean {
   if (node.op === 'id') return node.args === name;
   if (node.op === 'value') return false;
@@ -125,11 +159,27 @@ class Compiler {
   }
 
   private identifier(name: string): Compiled {
+    const slot = this.slotOf(name);
+    if (slot !== undefined) return (_a, f) => f[slot];
+    return Object.hasOwn(VARIABLES, name) ? VARIABLES[name]! : (a) => a[name];
+  }
+
+  /** The frame slot of an exists() variable in scope, innermost first. */
+  private slotOf(name: string): number | undefined {
     for (let i = this.slots.length - 1; i >= 0; i--) {
       const slot = this.slots[i]!.get(name);
-      if (slot !== undefined) return (_a, f) => f[slot];
+      if (slot !== undefined) return slot;
     }
-    return (a) => a[name];
+    return undefined;
+  }
+
+  /** A field of a variable (the activation's, or an exists() item's) read in one closure, when it is a hot one. */
+  private fieldOf(operand: CelNode, field: string): Compiled | undefined {
+    if (operand.op !== 'id') return undefined;
+    const name = operand.args as string;
+    const slot = this.slotOf(name);
+    if (slot !== undefined) return slotField(slot, field);
+    return name === 'process' && Object.hasOwn(PROCESS_FIELDS, field) ? PROCESS_FIELDS[field] : undefined;
   }
 
   private constantList(node: CelNode): readonly string[] | undefined {
@@ -148,6 +198,8 @@ class Compiler {
       const index = this.ctx.ruleIndex((operand.args as [CelNode, string])[1]);
       return (counts: number[]) => counts[index];
     }
+    const direct = this.fieldOf(operand, field);
+    if (direct !== undefined) return direct;
     const object = this.compile(operand);
     return (a, f) => (object(a, f) as Record<string, unknown>)[field];
   }
@@ -232,6 +284,17 @@ class Compiler {
         return (a, f) => (l(a, f) as number) - (r(a, f) as number);
     }
   }
+}
+
+/**
+ * The boolean variables a condition cannot be true without: the bare
+ * identifiers among the terms of its top-level `&&` chain (`is_write &&
+ * ...`). The engine sets a rule aside for an event where one of them is
+ * false, without calling its closures.
+ */
+export function requiredFlags(root: CelNode, isBool: (name: string) => boolean): string[] {
+  if (root.op === '&&') return nodeArgs(root).flatMap((term) => requiredFlags(term, isBool));
+  return root.op === 'id' && isBool(root.args as string) ? [root.args as string] : [];
 }
 
 /** Closures for a condition check.ts accepted. */

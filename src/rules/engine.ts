@@ -44,6 +44,13 @@ class JobState {
   }
 }
 
+/** Which of the flags are true for the event, as GatedRules.lists' index. */
+function flagMask(flags: readonly string[], activation: Record<string, unknown>): number {
+  let mask = 0;
+  for (let i = 0; i < flags.length; i++) if (activation[flags[i]!] === true) mask |= 1 << i;
+  return mask;
+}
+
 export class RuleEngine {
   private readonly jobs = new Map<string, JobState>();
   /** exists() iteration slots, reused: evaluation is synchronous */
@@ -59,10 +66,11 @@ export class RuleEngine {
 
   evaluate(event: EventRecord): Evaluation {
     const kind = event.kind;
-    const rules = isRuleEventType(kind) ? this.book.byEventType.get(kind) : undefined;
-    if (rules === undefined) return NOTHING;
+    const gated = isRuleEventType(kind) ? this.book.gated.get(kind) : undefined;
+    if (gated === undefined) return NOTHING;
     const state = this.stateOf(event);
     const activation = activationOf(event, kind as Exclude<typeof kind, 'process_exit'>);
+    const rules = gated.lists[flagMask(gated.flags, activation)]!;
     let out: { findings: Finding[]; terminate: boolean } | undefined;
     for (const rule of rules) {
       if (state.active[rule.index] === 0 || !this.hit(rule, activation)) continue;

@@ -36,13 +36,13 @@ export type RuleEventType = Exclude<EventKind, 'process_exit'>;
  * Names beyond the format page's table are this project's, in its style
  * (booleans `is_*`): `file_open.target_process` and `flag_names`,
  * `network_connect.domain` and `is_blocked`, `domain.is_blocked`,
- * `process_access`, and `container_create` (the docker proxy's view of a
- * create request). Files written for the reference never name them.
+ * `process_access`, `container_create` (the docker proxy's view of a
+ * create request) and `unix_socket_connect.is_docker_daemon`. Files written for the reference never name them.
  */
 export const EVENT_VARIABLES: Readonly<Record<RuleEventType, Readonly<Record<string, CelType>>>> = {
   process_exec: { is_memfd: BOOL },
   network_connect: { remote_ip: STRING, remote_port: INT, protocol: STRING, family: STRING, domain: STRING, is_blocked: BOOL },
-  unix_socket_connect: { path: STRING, socket_type: STRING, is_abstract: BOOL },
+  unix_socket_connect: { path: STRING, socket_type: STRING, is_abstract: BOOL, is_docker_daemon: BOOL },
   file_open: { path: STRING, is_read: BOOL, is_write: BOOL, flags: INT, flag_names: listOf(STRING), target_process: TARGET_PROCESS },
   file_remove: { path: STRING, is_folder: BOOL },
   file_move: { from_path: STRING, to_path: STRING },
@@ -60,6 +60,12 @@ export const EVENT_VARIABLES: Readonly<Record<RuleEventType, Readonly<Record<str
     binds: listOf(STRING),
     cap_add: listOf(STRING),
     devices: listOf(STRING),
+    device_cgroup_rules: listOf(STRING),
+    security_opt: listOf(STRING),
+    userns_mode: STRING,
+    ipc_mode: STRING,
+    cgroupns_mode: STRING,
+    volumes_from: listOf(STRING),
     is_refused: BOOL,
     refusal: STRING,
   },

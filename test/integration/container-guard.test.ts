@@ -19,7 +19,14 @@ import { readEvents, requireRoot } from '../helpers/sensorRun.js';
 const tag = `${process.pid}`;
 /** A local volume bound to /etc, made on the real socket before the job: -v NAME:/x is then a bind of /etc. */
 const volume = `cs-guard-etc-${tag}`;
+/** Containers made on the real socket before the job: one binding /etc (for --volumes-from), one with the host's PID namespace (for --pid=container:). */
+const etcHolder = `cs-guard-etcholder-${tag}`;
+const pidHolder = `cs-guard-pidholder-${tag}`;
+/** In pidHolder's PID namespace, so in the host's too. */
+const pidChained = `cs-guard-pidchained-${tag}`;
 const home = mkdtempSync(join(tmpdir(), 'cs-guard-home-'));
+/** A seccomp profile that allows every call: unconfined by another name (the CLI sends the file's JSON). */
+const allowAll = join(home, 'allow-all.json');
 const workspace = join(home, 'work', 'repo', 'repo');
 const names: string[] = [];
 let daemon: { stateDir: string; pid: number };
@@ -69,15 +76,24 @@ beforeAll(async () => {
   mkdirSync(join(home, '.ssh'), { recursive: true });
   mkdirSync(workspace, { recursive: true });
   writeFileSync(join(workspace, 'source.txt'), `source-${tag}\n`);
-  const made = docker(['volume', 'create', '--opt', 'type=none', '--opt', 'o=bind', '--opt', 'device=/etc', volume]);
-  if (made.status !== 0) throw new Error(`docker volume create: ${made.stderr}`);
+  writeFileSync(allowAll, JSON.stringify({ defaultAction: 'SCMP_ACT_ALLOW', syscalls: [] }));
+  const before = [
+    ['volume', 'create', '--opt', 'type=none', '--opt', 'o=bind', '--opt', 'device=/etc', volume],
+    ['create', '--name', etcHolder, '--network', 'none', '-v', '/etc:/e:ro', IMAGE, 'true'],
+    ['create', '--name', pidHolder, '--network', 'none', '--pid=host', IMAGE, 'true'],
+    ['create', '--name', pidChained, '--network', 'none', `--pid=container:${pidHolder}`, IMAGE, 'true'],
+  ];
+  for (const argv of before) {
+    const made = docker(argv);
+    if (made.status !== 0) throw new Error(`docker ${argv.join(' ')}: ${made.stderr}`);
+  }
   daemon = startDaemon();
   proxy = join(daemon.stateDir, 'docker.sock');
 }, 180_000);
 
 afterAll(async () => {
   await cleanupDaemons();
-  for (const name of names) docker(['rm', '-f', name]);
+  for (const name of [...names, etcHolder, pidChained, pidHolder]) docker(['rm', '-f', name]);
   docker(['volume', 'rm', '-f', volume]);
   await stopDockerd();
   rmSync(home, { recursive: true, force: true });
@@ -94,13 +110,35 @@ describe('container-policy: block', () => {
     // The CLI sends capabilities with their CAP_ prefix.
     ['sysadmin', ['--cap-add', 'SYS_ADMIN'], '--cap-add=CAP_SYS_ADMIN'],
     ['volume', ['-v', `${volume}:/e`], 'a bind of /etc'],
+    ['device', ['--device', '/dev/mem'], '--device=/dev/mem'],
+    ['devrule', ['--device-cgroup-rule', 'b *:* rwm'], '--device-cgroup-rule=b *:* rwm'],
+    ['userns', ['--userns=host'], '--userns=host'],
+    ['seccomp', ['--security-opt', 'seccomp=unconfined'], '--security-opt=seccomp=unconfined'],
+    ['allowall', ['--security-opt', `seccomp=${allowAll}`], '--security-opt=seccomp=unconfined'],
+    ['apparmor', ['--security-opt', 'apparmor=unconfined'], '--security-opt=apparmor=unconfined'],
+    ['systempaths', ['--security-opt', 'systempaths=unconfined'], '--security-opt=systempaths=unconfined'],
+    ['netadmin', ['--cap-add', 'NET_ADMIN'], '--cap-add=CAP_NET_ADMIN'],
+    ['dacread', ['--cap-add', 'DAC_READ_SEARCH'], '--cap-add=CAP_DAC_READ_SEARCH'],
+    ['volfrom', ['--volumes-from', etcHolder], `--volumes-from=${etcHolder} (a bind of /etc)`],
+    ['pidjoin', [`--pid=container:${pidHolder}`], `--pid=container:${pidHolder} (a privileged or host-PID container)`],
+    ['pidchain', [`--pid=container:${pidChained}`], `--pid=container:${pidChained} (a privileged or host-PID container)`],
   ];
   const workspaceRun = named('workspace');
+  const hostNamespaces = named('hostns');
+  const execTarget = named('exec');
+  /** After the refused creates: the ones block keeps, and docker exec with and without --privileged. */
+  const keptCommands: string[][] = [
+    ['run', '--rm', '--name', workspaceRun, '--network', 'none', '-v', `${workspace}:/src`, IMAGE, 'cat', '/src/source.txt'],
+    ['create', '--name', hostNamespaces, '--network', 'host', '--ipc', 'host', '--cgroupns', 'host', '--device', '/dev/fuse', IMAGE, 'true'],
+    ['run', '-d', '--name', execTarget, '--network', 'none', IMAGE, 'sleep', '60'],
+    ['exec', '--privileged', execTarget, 'true'],
+    ['exec', execTarget, 'echo', 'exec-ran'],
+  ];
   let result: Awaited<ReturnType<typeof job>>;
 
   beforeAll(async () => {
     const commands = refused.map(([suffix, opts]) => ['create', '--name', named(suffix), ...opts, IMAGE, 'true']);
-    commands.push(['run', '--rm', '--name', workspaceRun, '--network', 'none', '-v', `${workspace}:/src`, IMAGE, 'cat', '/src/source.txt']);
+    commands.push(...keptCommands);
     const egress = { mode: 'block', container_policy: 'block', host_paths: [home], job_paths: [workspace] };
     result = await job('guard-block', egress, commands);
   }, 180_000);
@@ -120,9 +158,40 @@ describe('container-policy: block', () => {
     expect(o.code).toBe(0);
   });
 
+  test('keeps the host network, IPC and cgroup namespaces and harmless devices, recorded', () => {
+    const o = result.outcomes[refused.length + 1]!;
+    expect(o).toMatchObject({ code: 0, err: '' });
+    const e = creates(result.events).find((c) => c.container_create!.name === hostNamespaces)!;
+    expect(e.container_create).toMatchObject({ network_mode: 'host', ipc_mode: 'host', cgroupns_mode: 'host', devices: ['/dev/fuse'], refused: false });
+    const rules = result.findings.filter((f) => f.seq === e.seq).map((f) => f.rule_id);
+    expect(rules).toEqual(['host_namespace_container']);
+  });
+
+  test('refuses docker exec --privileged with a 403 and a note; an ordinary exec runs', () => {
+    const [run, privileged, plain] = result.outcomes.slice(refused.length + 2);
+    expect(run!.code).toBe(0);
+    expect(privileged!.code).not.toBe(0);
+    expect(privileged!.err).toContain(message('docker exec --privileged'));
+    expect(plain).toMatchObject({ code: 0, out: 'exec-ran\n' });
+    expect(result.summary).toContain(`container-policy block: refused docker exec --privileged in container ${execTarget}.`);
+    // Never run: no exec of true in the container, while the plain one is there.
+    const inContainer = result.events.filter((e) => e.kind === 'process_exec' && e.container?.name === execTarget);
+    expect(inContainer.map((e) => e.process.argv)).toEqual(expect.arrayContaining([['echo', 'exec-ran']]));
+    expect(inContainer.map((e) => e.process.argv)).not.toContainEqual(['true']);
+  });
+
+  test("each container_create follows its docker client's exec in the log, refused clients included", () => {
+    const events = creates(result.events);
+    for (const e of events) {
+      const exec = result.events.find((x) => x.kind === 'process_exec' && x.process.pid === e.process.pid && x.process.exec_path === e.process.exec_path);
+      expect(exec).toBeDefined();
+      expect(exec!.seq).toBeLessThan(e.seq);
+    }
+  });
+
   test('every create is a container_create event from the docker client, refused or not', () => {
     const events = creates(result.events);
-    expect(events).toHaveLength(refused.length + 1);
+    expect(events).toHaveLength(refused.length + 3);
     refused.forEach(([suffix, , option], i) => {
       const e = events[i]!;
       expect(e.job.id).toBe('guard-block');
@@ -134,6 +203,13 @@ describe('container-policy: block', () => {
     expect(events[1]!.container_create!.pid_mode).toBe('host');
     expect(events[2]!.container_create!.binds).toEqual(['/']);
     expect(events[6]!.container_create!.cap_add).toEqual(['CAP_SYS_ADMIN']);
+    const by = (suffix: string) => events.find((e) => e.container_create!.name === `cs-guard-${suffix}-${tag}`)!.container_create!;
+    expect(by('device').devices).toEqual(['/dev/mem']);
+    expect(by('devrule').device_cgroup_rules).toEqual(['b *:* rwm']);
+    expect(by('userns').userns_mode).toBe('host');
+    expect(by('allowall').security_opt).toEqual(['seccomp=unconfined']);
+    expect(by('volfrom')).toMatchObject({ volumes_from: [etcHolder], binds: ['/etc'] });
+    expect(by('pidjoin').pid_mode).toBe(`container:${pidHolder}`);
     const kept = events[refused.length]!;
     expect(kept.container_create).toEqual({
       image: IMAGE,
@@ -150,7 +226,9 @@ describe('container-policy: block', () => {
   test('every refused create is a finding of the built-in container_refused rule', () => {
     const refusedSeqs = creates(result.events).filter((e) => e.container_create!.refused).map((e) => e.seq);
     const findings = result.findings.filter((f) => f.ruleset_id === 'cicd-sensor/containers' && f.rule_id === 'container_refused');
-    expect(findings.map((f) => f.seq).sort((a, b) => a - b)).toEqual(refusedSeqs);
+    // The first max_alerts (10, the format's default) of them: the rule counts on past it.
+    expect(refusedSeqs.length).toBeGreaterThan(10);
+    expect(findings.map((f) => f.seq).sort((a, b) => a - b)).toEqual(refusedSeqs.slice(0, 10));
     expect(findings[0]).toMatchObject({ severity: 'high', event_kind: 'container_create' });
   });
 });

@@ -5,10 +5,11 @@
  * gets, which says nothing of the attack without the detection.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFindings } from '../../src/findings/readFindings.js';
 import type { ReportModel } from '../../src/report/modelTypes.js';
 import { ask, cleanupDaemons, exited, spawnIn, startDaemon, testCgroup } from '../helpers/daemon.js';
 import { u64Keys } from '../helpers/bpftoolMap.js';
@@ -42,12 +43,12 @@ async function job(id: string, cgroup = testCgroup(id)): Promise<string> {
   return cgroup;
 }
 
-async function finish(id: string): Promise<{ model: ReportModel; tamper: string[]; events: string }> {
+async function finish(id: string): Promise<{ model: ReportModel; tamper: string[]; events: string; dir: string }> {
   const r = await ask(daemon.stateDir, { op: 'unregister', id });
   expect(r).toMatchObject({ ok: true });
   const model = JSON.parse(readFileSync(r.report as string, 'utf8')) as ReportModel;
   const tamper = (model.alerts ?? []).filter((a) => a.kind === 'tamper').map((a) => a.message);
-  return { model, tamper, events: r.events as string };
+  return { model, tamper, events: r.events as string, dir: r.dir as string };
 }
 
 const sh = (cgroup: string, script: string) => exited(spawnIn(cgroup, ['/bin/sh', '-c', script]));
@@ -117,27 +118,43 @@ test('a mount over the cgroup fs is reported, and the hidden job cgroup stays tr
   expect(readEvents(events).some((e) => e.kind === 'process_exec' && e.process.argv.includes('under-the-mount'))).toBe(true);
 }, 60_000);
 
-test("dockerd's socket reached through a symlink, a hard link, /proc/self/root and io_uring is a bypass", async () => {
+test("dockerd's socket reached through a symlink, a hard link, a bind mount, /proc/self/root and io_uring is a bypass, and each connect a docker_socket_direct finding", async () => {
   const uring = join(work, 'uringconnect');
   execFileSync('gcc', ['-O2', '-o', uring, join(fixturesDir, 'uringconnect.c')]);
   const alias = join(work, 'alias.sock');
   const hard = join(work, 'hard.sock');
+  const bound = join(work, 'bound.sock');
+  const proxy = join(daemon.stateDir, 'docker.sock');
   symlinkSync(dockerSock, alias);
   linkSync(dockerSock, hard);
+  writeFileSync(bound, '');
+  execFileSync('mount', ['--bind', dockerSock, bound]);
   const cgroup = await job('tamper-docker');
   const connect = (path: string) =>
     `python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])' ${path}`;
-  expect(await sh(cgroup, [alias, hard, `/proc/self/root${dockerSock}`].map(connect).join(' && '))).toBe(0);
+  const around = [alias, hard, bound, `/proc/self/root${dockerSock}`];
+  try {
+    expect(await sh(cgroup, [...around, proxy].map(connect).join(' && '))).toBe(0);
+  } finally {
+    execFileSync('umount', [bound]);
+  }
   expect(await exited(spawnIn(cgroup, [uring, alias]))).toBe(0);
-  const { model, tamper, events } = await finish('tamper-docker');
+  const { model, tamper, events, dir } = await finish('tamper-docker');
   const bypassed = model.unixSockets.items.filter((u) => u.bypass).map((u) => u.path);
-  expect(bypassed).toEqual(expect.arrayContaining([alias, hard, `/proc/self/root${dockerSock}`, dockerSock]));
-  expect(tamper.filter((t) => /connected to dockerd's own socket/.test(t)).length).toBeGreaterThanOrEqual(4);
+  expect(bypassed).toEqual(expect.arrayContaining([...around, dockerSock]));
+  expect(tamper.filter((t) => /connected to dockerd's own socket/.test(t)).length).toBeGreaterThanOrEqual(5);
   // The mount of the test before was taken away before this job: not this job's concern.
   expect(tamper.join('\n')).not.toMatch(/mounted on/);
+  const connects = readEvents(events).filter((e) => e.kind === 'unix_socket_connect');
   // The io_uring connect is an event of its own, with the path dockerd's socket was bound to.
-  const viaUring = readEvents(events).filter((e) => e.kind === 'unix_socket_connect' && e.process.exec_path === uring);
+  const viaUring = connects.filter((e) => e.process.exec_path === uring);
   expect(viaUring.map((e) => e.unix_socket?.path)).toEqual([dockerSock]);
+  // Every path to dockerd's socket is marked in the event, and judged by the built-in rule; the proxy's socket is neither.
+  const daemonConnects = connects.filter((e) => e.unix_socket?.docker_daemon === true);
+  expect(daemonConnects.map((e) => e.unix_socket!.path).sort()).toEqual([...around, dockerSock].sort());
+  expect(connects.find((e) => e.unix_socket?.path === proxy)?.unix_socket).toEqual({ path: proxy, socket_type: 'stream' });
+  const findings = readFindings(join(dir, 'findings.ndjson')).findings.filter((f) => f.rule_id === 'docker_socket_direct');
+  expect(findings.map((f) => f.seq).sort((a, b) => a - b)).toEqual(daemonConnects.map((e) => e.seq).sort((a, b) => a - b));
 }, 60_000);
 
 function links(stats: Record<string, unknown>): { link: number; prog: number; attached: boolean; name: string }[] {

@@ -82,7 +82,7 @@ function pipeline(dir: string): { text: string; events: EventRecord[] } {
   // A create through the docker proxy is judged at the wall clock's time.
   const now = jest.spyOn(Date, 'now').mockReturnValue(1_765_000_000_000);
   try {
-    tracker.containerCreate('j1', PID, CGROUP, { image: 'busybox', name: 'web', privileged: true, pid_mode: 'host', binds: ['/'], cap_add: ['SYS_ADMIN'], devices: [], refused: true, refusal: 'container-policy: block "privileged"' });
+    tracker.deliverContainerCreate(tracker.snapshotContainerCreate('j1', PID, CGROUP, { image: 'busybox', name: 'web', privileged: true, pid_mode: 'host', binds: ['/'], cap_add: ['SYS_ADMIN'], devices: [], refused: true, refusal: 'container-policy: block "privileged"' }));
   } finally {
     now.mockRestore();
   }

@@ -1,5 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
-import { decideCreate, guardCreate, namedVolumes, readCreate, volumeDevice, type GuardContext } from '../../src/proxy/containerGuard.js';
+import {
+  decideCreate,
+  guardCreate,
+  inspectedContainer,
+  judgeExec,
+  namedVolumes,
+  readCreate,
+  securityOpt,
+  volumeDevice,
+  type GuardContext,
+} from '../../src/proxy/containerGuard.js';
 
 const ctx: GuardContext = { sensitivePaths: ['/home/runner', '/opt/hostedtoolcache'], allowedPaths: ['/home/runner/work/repo/repo'] };
 const create = (hostConfig: object) => Buffer.from(JSON.stringify({ Image: 'alpine', HostConfig: hostConfig }));
@@ -27,6 +37,24 @@ describe('the container guard', () => {
     ['--cap-add CAP_SYS_PTRACE', { CapAdd: ['CAP_SYS_PTRACE'] }, '--cap-add=CAP_SYS_PTRACE'],
     ['--cap-add sys_module', { CapAdd: ['sys_module'] }, '--cap-add=sys_module'],
     ['--cap-add ALL', { CapAdd: ['ALL'] }, '--cap-add=ALL'],
+    ['--cap-add DAC_READ_SEARCH', { CapAdd: ['CAP_DAC_READ_SEARCH'] }, '--cap-add=CAP_DAC_READ_SEARCH'],
+    ['--cap-add BPF', { CapAdd: ['CAP_BPF'] }, '--cap-add=CAP_BPF'],
+    ['--cap-add PERFMON', { CapAdd: ['CAP_PERFMON'] }, '--cap-add=CAP_PERFMON'],
+    ['--cap-add NET_ADMIN', { CapAdd: ['CAP_NET_ADMIN'] }, '--cap-add=CAP_NET_ADMIN'],
+    ['--cap-add SYS_RAWIO', { CapAdd: ['SYS_RAWIO'] }, '--cap-add=SYS_RAWIO'],
+    ['--device of a disk', { Devices: [{ PathOnHost: '/dev/sda', PathInContainer: '/dev/xvda', CgroupPermissions: 'rwm' }] }, '--device=/dev/sda'],
+    ['--device of kernel memory', { Devices: [{ PathOnHost: '/dev/null' }, { PathOnHost: '/dev/mem' }] }, '--device=/dev/mem'],
+    ['--device of a node made elsewhere', { Devices: [{ PathOnHost: '/tmp/disk' }] }, '--device=/tmp/disk'],
+    ['--device-cgroup-rule', { DeviceCgroupRules: ['b *:* rwm'] }, '--device-cgroup-rule=b *:* rwm'],
+    ['--userns=host', { UsernsMode: 'host' }, '--userns=host'],
+    ['seccomp=unconfined', { SecurityOpt: ['seccomp=unconfined'] }, '--security-opt=seccomp=unconfined'],
+    ['seccomp:unconfined (the old spelling)', { SecurityOpt: ['seccomp:unconfined'] }, '--security-opt=seccomp=unconfined'],
+    ['a seccomp profile allowing every call', { SecurityOpt: ['no-new-privileges', `seccomp=${JSON.stringify({ defaultAction: 'SCMP_ACT_ALLOW', syscalls: [] })}`] }, '--security-opt=seccomp=unconfined'],
+    ['apparmor=unconfined', { SecurityOpt: ['apparmor=unconfined'] }, '--security-opt=apparmor=unconfined'],
+    ['systempaths=unconfined', { SecurityOpt: ['systempaths=unconfined'] }, '--security-opt=systempaths=unconfined'],
+    ['systempaths=unconfined as the CLI sends it', { MaskedPaths: [], ReadonlyPaths: [] }, '--security-opt=systempaths=unconfined'],
+    ['read-only paths without /proc/sys', { ReadonlyPaths: ['/proc/bus'] }, '--security-opt=systempaths=unconfined'],
+    ['label=disable', { SecurityOpt: ['label:disable'] }, '--security-opt=label=disable'],
   ];
   test.each(refused)('refuses %s', (_what, hostConfig, option) => {
     const v = guardCreate(create(hostConfig), ctx);
@@ -41,6 +69,15 @@ describe('the container guard', () => {
     ['harmless capabilities', { CapAdd: ['NET_BIND_SERVICE'], Privileged: false, PidMode: '' }],
     ['a sibling of the home', { Binds: ['/home/runnerx:/x'] }],
     ['the workspace inside the home', { Binds: ['/home/runner/work/repo/repo:/src', '/home/runner/work/repo/repo/sub:/s'] }],
+    ['devices that reach nothing of the host', { Devices: [{ PathOnHost: '/dev/fuse' }, { PathOnHost: '/dev/kvm' }, { PathOnHost: '/dev/net/tun' }] }],
+    ['the default masked and read-only paths, explicit', { MaskedPaths: ['/proc/kcore'], ReadonlyPaths: ['/proc/sys', '/proc/bus'] }],
+    ['harmless security options', { SecurityOpt: ['no-new-privileges', 'apparmor=docker-default', `seccomp=${JSON.stringify({ defaultAction: 'SCMP_ACT_ERRNO' })}`] }],
+    // Recorded, not refused (README: what the container guard refuses and why).
+    ['the host network', { NetworkMode: 'host' }],
+    ['the host IPC namespace', { IpcMode: 'host' }],
+    ['the host cgroup namespace', { CgroupnsMode: 'host' }],
+    ['--userns of its own', { UsernsMode: '' }],
+    ['--pid of a container not looked up as privileged', { PidMode: 'container:db' }],
   ];
   test.each(allowed)('allows %s', (_what, hostConfig) => {
     const body = hostConfig === undefined ? Buffer.from('{"Image":"alpine"}') : create(hostConfig);
@@ -87,6 +124,38 @@ describe('reading a create for its event', () => {
       cap_add: ['SYS_ADMIN'],
       devices: ['/dev/kmsg'],
     });
+  });
+
+  test('the optional settings, each only when set', () => {
+    const facts = readCreate(
+      body({
+        Image: 'a',
+        HostConfig: {
+          DeviceCgroupRules: ['c 1:3 rwm'],
+          SecurityOpt: ['seccomp:unconfined', 'apparmor=unconfined', 'seccomp={"defaultAction":"SCMP_ACT_ERRNO"}'],
+          UsernsMode: 'host',
+          IpcMode: 'host',
+          CgroupnsMode: 'host',
+          VolumesFrom: ['data:ro'],
+          PidMode: '',
+        },
+      }),
+    );
+    expect(facts).toEqual({
+      image: 'a',
+      privileged: false,
+      binds: [],
+      cap_add: [],
+      devices: [],
+      device_cgroup_rules: ['c 1:3 rwm'],
+      security_opt: ['seccomp=unconfined', 'apparmor=unconfined', 'seccomp=profile'],
+      userns_mode: 'host',
+      ipc_mode: 'host',
+      cgroupns_mode: 'host',
+      volumes_from: ['data:ro'],
+    });
+    expect(securityOpt('no-new-privileges')).toBe('no-new-privileges');
+    expect(securityOpt('seccomp=not json')).toBe('seccomp=profile');
   });
 
   test('a plain create asks nothing of the host', () => {
@@ -147,7 +216,52 @@ describe('named volumes bound to a host directory', () => {
   });
 
   test('the guard judges them as binds, and the event lists them', () => {
-    const d = decideCreate(json({ Image: 'a', HostConfig: { Binds: ['etcvol:/e'] } }), undefined, { ...ctx, mode: 'block' }, ['/etc']);
+    const d = decideCreate(json({ Image: 'a', HostConfig: { Binds: ['etcvol:/e'] } }), undefined, { ...ctx, mode: 'block' }, { volumeBinds: ['/etc'] });
     expect(d.event).toMatchObject({ binds: ['/etc'], refused: true, refusal: expect.stringContaining('refused a bind of /etc') });
+  });
+});
+
+describe('what other containers a create joins', () => {
+  const json = (o: object) => Buffer.from(JSON.stringify(o));
+  const block = { ...ctx, mode: 'block' as const };
+
+  test('an inspected container: its binds, its volumes, whether it has the host\'s PID namespace', () => {
+    const inspect = json({
+      HostConfig: { Privileged: false, PidMode: 'host' },
+      Mounts: [{ Type: 'bind', Source: '/etc' }, { Type: 'volume', Name: 'cache', Source: '/var/lib/docker/volumes/cache/_data' }, { Type: 'tmpfs' }],
+    });
+    expect(inspectedContainer(inspect)).toEqual({ binds: ['/etc'], volumes: ['cache'], hostPid: true });
+    expect(inspectedContainer(json({ HostConfig: { Privileged: true } }))).toMatchObject({ hostPid: true });
+    expect(inspectedContainer(json({ HostConfig: { PidMode: 'container:abc' } }))).toEqual({ binds: [], volumes: [], hostPid: false, pidContainer: 'abc' });
+    expect(inspectedContainer(json({ message: 'No such container: x' }))).toEqual({ binds: [], volumes: [], hostPid: false });
+    expect(inspectedContainer(Buffer.from('<html>'))).toBeUndefined();
+  });
+
+  test('--volumes-from a container binding /etc is refused, named so, and the event lists the inherited bind', () => {
+    const body = json({ Image: 'a', HostConfig: { VolumesFrom: ['holder:ro'] } });
+    const d = decideCreate(body, undefined, block, { volumesFrom: [{ container: 'holder', binds: ['/tmp/ok', '/etc'] }] });
+    expect(d.event).toMatchObject({ volumes_from: ['holder:ro'], binds: ['/tmp/ok', '/etc'], refused: true });
+    expect(d.event.refusal).toContain('refused --volumes-from=holder (a bind of /etc)');
+    expect(decideCreate(body, undefined, block, { volumesFrom: [{ container: 'holder', binds: ['/tmp/ok'] }] }).event.refused).toBe(false);
+  });
+
+  test('--pid=container:X of a privileged or host-PID container is refused', () => {
+    const body = json({ Image: 'a', HostConfig: { PidMode: 'container:priv' } });
+    expect(decideCreate(body, undefined, block, { pidJoinsHost: true }).event.refusal).toContain('refused --pid=container:priv (a privileged or host-PID container)');
+    expect(decideCreate(body, undefined, block, { pidJoinsHost: false }).event.refused).toBe(false);
+  });
+});
+
+describe('docker exec', () => {
+  test('--privileged is refused; an ordinary exec passes', () => {
+    expect(judgeExec(Buffer.from(JSON.stringify({ Cmd: ['sh'], Privileged: true })))).toMatchObject({ allowed: false, option: 'docker exec --privileged' });
+    expect(judgeExec(Buffer.from(JSON.stringify({ Cmd: ['sh'], Privileged: false, User: 'root' })))).toEqual({ allowed: true });
+    expect(judgeExec(Buffer.from(''))).toEqual({ allowed: true });
+  });
+
+  test('an unreadable or oversized body is refused', () => {
+    expect(judgeExec(Buffer.from('{'))).toMatchObject({ allowed: false, option: 'an unreadable exec body' });
+    expect(judgeExec(Buffer.from('[]'))).toMatchObject({ allowed: true });
+    expect(judgeExec(undefined)).toMatchObject({ allowed: false, option: 'an oversized exec body' });
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src/events/eventRecord.js';
 import { type BookOptions, loadRuleBook } from '../../src/rules/book.js';
@@ -213,5 +215,40 @@ describe('correlation rules', () => {
     engine.release('job-1');
     expect(engine.jobCount).toBe(1);
     expect(hits(engine, npmrc())).toEqual(['npmrc_read']);
+  });
+});
+
+describe('rules set aside by their required flags', () => {
+  const rule = (id: string, condition: string) => ({ rule_id: id, event_type: 'file_open', condition, action: 'detect', tags: { severity: 'low' } });
+  const rules = [
+    rule('write_first', 'is_write && path.startsWith("/x/")'),
+    rule('any', 'path.startsWith("/x/")'),
+    rule('read_and_write', 'path.startsWith("/x/") && (is_read && is_write)'),
+    rule('not_write', '!is_write && path.startsWith("/x/")'),
+    rule('either', '(is_read || is_write) && path.startsWith("/x/")'),
+    rule('read_last', 'path.startsWith("/x/") && is_read'),
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'gated-rules-'));
+  const file = join(dir, 'gated.yml');
+  writeFileSync(file, JSON.stringify({ rule_sets: [{ ruleset_id: 'test/gated', rules }] }));
+  const book = loadRuleBook([file]);
+  rmSync(dir, { recursive: true, force: true });
+
+  it('split the rules of a type by the flags their && chains require', () => {
+    const gated = book.gated.get('file_open')!;
+    expect(gated.flags).toEqual(['is_write', 'is_read']);
+    expect(book.rules.map((r) => r.requires)).toEqual([['is_write'], [], ['is_read', 'is_write'], [], [], ['is_read']]);
+    // Every list keeps book order; with no flag true, only the rules that require none.
+    expect(gated.lists[0]!.map((r) => r.spec.ruleId)).toEqual(['any', 'not_write', 'either']);
+  });
+
+  it.each([
+    ['read', ['any', 'not_write', 'either', 'read_last']],
+    ['write', ['write_first', 'any', 'either']],
+    ['read_write', ['write_first', 'any', 'read_and_write', 'either', 'read_last']],
+  ] as const)('find what every condition says, in rule order (%s)', (access, want) => {
+    const engine = new RuleEngine(book);
+    expect(hits(engine, fileOpen('/x/a', access))).toEqual(want);
+    expect(hits(engine, fileOpen('/y/a', access))).toEqual([]);
   });
 });

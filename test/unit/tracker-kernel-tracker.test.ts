@@ -1,7 +1,7 @@
 /** The KernelTracker's mirror against fake kernel maps: staging, promote, expiry, cleanup. */
 import { describe, expect, it } from '@jest/globals';
 import type { EventRecord } from '../../src/events/eventRecord.js';
-import type { CgroupSample, ExecSample } from '../../src/kernel/decode.js';
+import type { CgroupSample, ExecSample, ExitSample, ForkSample } from '../../src/kernel/decode.js';
 import { KernelTracker } from '../../src/kerneltracker/kernelTracker.js';
 import { FakeMaps } from './fixtures/fakeMaps.js';
 
@@ -112,5 +112,36 @@ describe('events', () => {
     const { tracker, events } = setup();
     tracker.handle({ ...exec(501, 10), argvTruncated: true });
     expect(events[0]?.process.argv_truncated).toBe(true);
+  });
+});
+
+describe('a container create from the docker proxy', () => {
+  const create = { image: 'alpine', privileged: true, binds: [], cap_add: [], devices: [], refused: true, refusal: 'refused --privileged' };
+  const fork = (pid: number): ForkSample => ({ kind: 'fork', ...base, pid, cgroupId: 10, ppid: 1, uid: 0, parentStartNs: 1e9 });
+  const docker = (pid: number): ExecSample => ({ ...exec(pid, 10), execPath: '/usr/bin/docker', argv: ['docker', 'run', '--privileged', 'alpine'] });
+  const exit = (pid: number): ExitSample => ({ kind: 'exit', ...base, pid, cgroupId: 10, status: 256 });
+
+  it('is numbered after the client\'s exec still in the ring, and names the client though it exited before delivery', () => {
+    const { tracker, events } = setup();
+    tracker.handle(fork(1200));
+    // The proxy judges the create while the client's exec is still in the ring buffer.
+    const pending = tracker.snapshotContainerCreate('j', 1200, 10, create);
+    tracker.handle(docker(1200));
+    tracker.handle(exit(1200));
+    tracker.deliverContainerCreate(pending);
+    expect(events.map((e) => e.kind)).toEqual(['process_exec', 'process_exit', 'container_create']);
+    const e = events[2]!;
+    expect(e.seq).toBeGreaterThan(events[0]!.seq);
+    expect(e.process).toMatchObject({ pid: 1200, exec_path: '/usr/bin/docker', argv: ['docker', 'run', '--privileged', 'alpine'] });
+    expect(e.container_create).toEqual(create);
+  });
+
+  it('is dropped when its job ended before delivery', () => {
+    const { tracker, events } = setup();
+    tracker.handle(docker(1300));
+    const pending = tracker.snapshotContainerCreate('j', 1300, 10, create);
+    tracker.unregisterJob('j');
+    tracker.deliverContainerCreate(pending);
+    expect(events.map((e) => e.kind)).toEqual(['process_exec']);
   });
 });
