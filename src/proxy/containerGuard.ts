@@ -167,6 +167,8 @@ export interface InspectedContainer {
   volumes: string[];
   /** Privileged, or in the host's PID namespace: joining its PID namespace is joining the host's. */
   hostPid: boolean;
+  /** The container whose PID namespace it joined itself (--pid=container:Y), to be looked up in turn. */
+  pidContainer?: string;
 }
 
 export function inspectedContainer(inspect: Buffer | undefined): InspectedContainer | undefined {
@@ -175,7 +177,13 @@ export function inspectedContainer(inspect: Buffer | undefined): InspectedContai
     const mounts = Array.isArray(c.Mounts) ? (c.Mounts as { Type?: unknown; Source?: unknown; Name?: unknown }[]) : [];
     const of = (type: string, key: 'Source' | 'Name'): string[] =>
       mounts.flatMap((m) => (m?.Type === type && typeof m[key] === 'string' && m[key] !== '' ? [m[key]] : []));
-    return { binds: of('bind', 'Source'), volumes: of('volume', 'Name'), hostPid: c.HostConfig?.Privileged === true || c.HostConfig?.PidMode === 'host' };
+    const pidMode = typeof c.HostConfig?.PidMode === 'string' ? c.HostConfig.PidMode : '';
+    return {
+      binds: of('bind', 'Source'),
+      volumes: of('volume', 'Name'),
+      hostPid: c.HostConfig?.Privileged === true || pidMode === 'host',
+      ...(pidMode.startsWith('container:') ? { pidContainer: pidMode.slice('container:'.length) } : {}),
+    };
   } catch {
     return undefined;
   }

@@ -232,6 +232,7 @@ describe('what other containers a create joins', () => {
     });
     expect(inspectedContainer(inspect)).toEqual({ binds: ['/etc'], volumes: ['cache'], hostPid: true });
     expect(inspectedContainer(json({ HostConfig: { Privileged: true } }))).toMatchObject({ hostPid: true });
+    expect(inspectedContainer(json({ HostConfig: { PidMode: 'container:abc' } }))).toEqual({ binds: [], volumes: [], hostPid: false, pidContainer: 'abc' });
     expect(inspectedContainer(json({ message: 'No such container: x' }))).toEqual({ binds: [], volumes: [], hostPid: false });
     expect(inspectedContainer(Buffer.from('<html>'))).toBeUndefined();
   });
