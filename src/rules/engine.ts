@@ -70,7 +70,7 @@ export class RuleEngine {
     if (gated === undefined) return NOTHING;
     const state = this.stateOf(event);
     const activation = activationOf(event, kind as Exclude<typeof kind, 'process_exit'>);
-    const rules = gated.lists[flagMask(gated.flags, activation)]!;
+    const rules = gated.lists[flagMask(gated.flags, activation)]!.select((activation as { path?: unknown }).path);
     let out: { findings: Finding[]; terminate: boolean } | undefined;
     for (const rule of rules) {
       if (state.active[rule.index] === 0 || !this.hit(rule, activation)) continue;
