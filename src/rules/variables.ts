@@ -54,22 +54,28 @@ export function processVars(ctx: ProcessContext): ProcessVars {
 type Fill = (e: EventRecord, process: ProcessVars) => Activation;
 
 /**
- * file_open's variables, `flags` computed only when a rule reads it: the
- * open storm's events are the hot path and few rules look at raw flags.
+ * file_open's variables, `flags` and `process` computed only when a rule
+ * reads them: the open storm's events are the hot path, few rules look at
+ * raw flags, and most opens reach no rule at all once the engine has set
+ * rules aside by the path (pathGate.ts), which needs only `path` and the
+ * access flags.
  */
 class FileOpenVars {
   readonly path: string;
   readonly is_read: boolean;
   readonly is_write: boolean;
 
-  constructor(
-    private readonly e: EventRecord,
-    readonly process: ProcessVars,
-  ) {
+  private vars: ProcessVars | undefined;
+
+  constructor(private readonly e: EventRecord) {
     const access = e.file?.access;
     this.path = str(e.file?.path);
     this.is_read = access === 'read' || access === 'read_write';
     this.is_write = access === 'write' || access === 'read_write';
+  }
+
+  get process(): ProcessVars {
+    return (this.vars ??= processVars(this.e.process));
   }
 
   get flags(): number {
@@ -88,7 +94,7 @@ class FileOpenVars {
 
 const str = (text: string | undefined): string => (text === undefined ? '' : fold(text));
 
-const FILL: Record<RuleEventType, Fill> = {
+const FILL: Record<Exclude<RuleEventType, 'file_open'>, Fill> = {
   process_exec: (e, process) => ({ process, is_memfd: e.process.memfd === true }),
   network_connect: (e, process) => ({
     process,
@@ -106,7 +112,6 @@ const FILL: Record<RuleEventType, Fill> = {
     is_abstract: e.unix_socket?.path.startsWith('@') === true,
     is_docker_daemon: e.unix_socket?.docker_daemon === true,
   }),
-  file_open: (e, process) => new FileOpenVars(e, process) as unknown as Activation,
   file_remove: (e, process) => ({ process, path: str(e.file?.path), is_folder: e.file?.is_dir === true || e.file?.directory === true }),
   file_move: (e, process) => ({ process, from_path: str(e.file?.path), to_path: str(e.file?.target_path) }),
   file_link: (e, process) => ({
@@ -168,5 +173,6 @@ const FILL: Record<RuleEventType, Fill> = {
 
 /** The activation of an event of a rule-facing type. */
 export function activationOf(e: EventRecord, type: RuleEventType): Activation {
+  if (type === 'file_open') return new FileOpenVars(e) as unknown as Activation;
   return FILL[type](e, processVars(e.process));
 }
