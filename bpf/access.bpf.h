@@ -320,9 +320,9 @@ static __always_inline __u8 proc_file_of(const char name[16])
  * the task procfs keeps in the inode, so /proc/<pid>/task/<tid>/mem names
  * the thread's process.
  */
-static __always_inline bool proc_memory_file(struct file *file, struct access_key *key, __u64 *target_start)
+static __always_inline bool proc_memory_file(struct file *file, struct inode *inode, struct access_key *key,
+					     __u64 *target_start)
 {
-	struct inode *inode = BPF_CORE_READ(file, f_inode);
 	struct hlist_node *first;
 	struct task_struct *task;
 	struct pid *pid;
@@ -351,13 +351,13 @@ static __always_inline bool proc_memory_file(struct file *file, struct access_ke
 }
 
 /* Called by the open hooks once the kernel has opened file (flags as the caller passed them). */
-static __always_inline void access_at_open(struct file *file, __u32 flags)
+static __always_inline void access_at_open(struct file *file, struct inode *inode, __u32 flags)
 {
 	struct access_key key = {};
 	__u8 prevented = CS_PREVENT_NONE;
 	__u64 target_start = 0;
 
-	if (!proc_memory_file(file, &key, &target_start))
+	if (!proc_memory_file(file, inode, &key, &target_start))
 		return;
 	key.write = (flags & 3) != 0; /* O_WRONLY or O_RDWR */
 	if (key.proc_file == CS_PROC_MEM && protected_tgid(key.target))
@@ -387,7 +387,7 @@ int BPF_PROG(cs_lsm_file_open, struct file *file, int ret)
 	struct access_key key = {};
 	__u64 target_start = 0;
 
-	if (ret || !current_tracked() || !proc_memory_file(file, &key, &target_start))
+	if (ret || !current_tracked() || !proc_memory_file(file, BPF_CORE_READ(file, f_inode), &key, &target_start))
 		return ret;
 	if (key.proc_file != CS_PROC_MEM || !protected_tgid(key.target))
 		return 0;

@@ -44,13 +44,46 @@ struct open_key {
  * repeat (same process, same file, same access) is dropped here and counted
  * as suppressed. The dentry pointer with the inode number names the file
  * without reading its path first.
+ *
+ * The opens seen are a 2-way set-associative cache in an array, not an LRU
+ * hash: an array lookup is inlined by the verifier (no helper call, no
+ * hashing, no bucket or LRU list locks), and a set is one cache line, so a
+ * new open costs one cache miss where the LRU hash took five or six (its
+ * lookup, then the update's own lookup, free-list pop and the evicted
+ * entry's unlinking: 7% of the open storm's CPU, tracked). A set keeps its
+ * two most recent keys; what it evicts is only sent again, so a collision,
+ * forged or not, costs a record and never hides one. Writers on two CPUs
+ * may interleave their stores to one set: a torn key mixes fields of two
+ * real keys of the same slot, which no other open's key can equal (its
+ * dentry and inode would have to come from different files).
  */
+#define OPEN_SEEN_SETS 32768 /* 2 MiB */
+
+struct open_set {
+	struct open_key way[2];
+};
+
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 65536);
-	__type(key, struct open_key);
-	__type(value, __u8);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, OPEN_SEEN_SETS);
+	__type(key, __u32);
+	__type(value, struct open_set);
 } open_seen SEC(".maps");
+
+static __always_inline __u32 open_set_of(const struct open_key *k)
+{
+	__u64 h = ((__u64)k->tgid << 32 | k->mode) ^ k->start_time_ns;
+
+	h = (h ^ k->ino) * 0x9e3779b97f4a7c15ULL;
+	h = (h ^ k->dentry) * 0xbf58476d1ce4e5b9ULL;
+	return (__u32)(h >> 40) & (OPEN_SEEN_SETS - 1);
+}
+
+static __always_inline bool open_key_eq(const struct open_key *a, const struct open_key *b)
+{
+	return a->dentry == b->dentry && a->ino == b->ino && a->start_time_ns == b->start_time_ns &&
+	       a->tgid == b->tgid && a->mode == b->mode;
+}
 
 static __always_inline __u8 access_of(__u32 flags)
 {
@@ -64,20 +97,44 @@ static __always_inline __u8 access_of(__u32 flags)
 	}
 }
 
-static __always_inline int send_file_open(struct file *file, __u32 flags, __u8 access)
+/*
+ * What an open hook reads of the struct file, once: the process_access check,
+ * the dedupe key and the path walk each read it for themselves before (eight
+ * reads where five do).
+ */
+struct opened {
+	struct file *file;
+	struct inode *inode;
+	struct path path;
+};
+
+static __always_inline void read_opened(struct opened *o, struct file *file)
+{
+	o->file = file;
+	o->inode = BPF_CORE_READ(file, f_inode);
+	bpf_probe_read_kernel(&o->path, sizeof(o->path), (void *)file + bpf_core_field_offset(struct file, f_path));
+}
+
+static __always_inline int send_file_open(const struct opened *o, __u32 flags, __u8 access)
 {
 	struct open_key key = {};
+	struct inode *inode;
 	struct cs_file_open *r;
-	__u8 one = 1;
-	__u32 n;
+	struct open_set *set;
+	__u32 n, slot;
 	__u8 *buf;
 
 	key.tgid = bpf_get_current_pid_tgid() >> 32;
 	key.mode = access | ((flags & (O_CREAT | O_EXCL | O_TRUNC | O_APPEND)) << 8);
 	key.start_time_ns = current_start_time();
-	key.ino = BPF_CORE_READ(file, f_inode, i_ino);
-	key.dentry = (__u64)BPF_CORE_READ(file, f_path.dentry);
-	if (bpf_map_lookup_elem(&open_seen, &key)) {
+	inode = o->inode; /* a local: inside BPF_CORE_READ, o->inode would be relocated as a kernel type's field */
+	key.ino = BPF_CORE_READ(inode, i_ino);
+	key.dentry = (__u64)o->path.dentry;
+	slot = open_set_of(&key);
+	set = bpf_map_lookup_elem(&open_seen, &slot);
+	if (!set)
+		return 0;
+	if (open_key_eq(&set->way[0], &key) || open_key_eq(&set->way[1], &key)) {
 		count_suppressed(CS_HOOK_FILE_OPEN);
 		return 0;
 	}
@@ -89,25 +146,29 @@ static __always_inline int send_file_open(struct file *file, __u32 flags, __u8 a
 	r->open_flags = flags;
 	r->access = access;
 	r->path_enc = CS_PATH_COMPONENTS;
-	n = walk_file(file, buf, sizeof(*r), CS_PATH_MAX);
+	n = walk_path(o->path.dentry, o->path.mnt, buf, sizeof(*r), CS_PATH_MAX);
 	if (n & WALK_TRUNCATED)
 		r->hdr.flags |= CS_F_PATH_TRUNCATED;
 	n &= CS_PATH_MAX * 2 - 1;
 	r->path_len = n;
-	if (emit(CS_HOOK_FILE_OPEN, buf, sizeof(*r) + n) == 0)
-		bpf_map_update_elem(&open_seen, &key, &one, BPF_ANY);
+	if (emit(CS_HOOK_FILE_OPEN, buf, sizeof(*r) + n) == 0) {
+		set->way[1] = set->way[0];
+		set->way[0] = key;
+	}
 	return 0;
 }
 
 SEC("fexit/do_filp_open")
 int BPF_PROG(cs_fexit_filp_open, int dfd, struct filename *pathname, const struct open_flags *op, struct file *ret)
 {
+	struct opened o;
 	__u32 flags;
 
 	if ((unsigned long)ret >= (unsigned long)-4095 || !current_tracked())
 		return 0;
 	flags = BPF_CORE_READ(op, open_flag);
-	access_at_open(ret, flags);
+	read_opened(&o, ret);
+	access_at_open(ret, o.inode, flags);
 	/*
 	 * An execve's own open of the binary (and of a script's interpreter)
 	 * says so in op->open_flag; f_mode never carries FMODE_EXEC
@@ -115,68 +176,71 @@ int BPF_PROG(cs_fexit_filp_open, int dfd, struct filename *pathname, const struc
 	 * cannot pass this bit: open and openat mask it out, openat2 refuses it.
 	 */
 	if (flags & __FMODE_EXEC)
-		return send_file_open(ret, flags, CS_ACCESS_EXEC);
-	return send_file_open(ret, flags, access_of(flags));
+		return send_file_open(&o, flags, CS_ACCESS_EXEC);
+	return send_file_open(&o, flags, access_of(flags));
 }
 
-static __always_inline int open_enter(__u32 flags)
-{
-	if (current_tracked())
-		stash_pending(PENDING_OPEN, flags, 0, 0, 0, 0);
-	return 0;
-}
+/*
+ * The open family's syscall numbers, for the one exit program they share
+ * (ctx->id). The syscall tracepoints fire only for native syscalls (x86's
+ * ia32 ones are ignored), so these are all.
+ */
+#if defined(__TARGET_ARCH_x86)
+#define NR_OPEN 2
+#define NR_CREAT 85
+#define NR_OPENAT 257
+#elif defined(__TARGET_ARCH_arm64)
+#define NR_OPEN -1 /* arm64 has neither open(2) nor creat(2) */
+#define NR_CREAT -2
+#define NR_OPENAT 56
+#endif
+#define NR_OPENAT2 437
 
-static __always_inline int open_exit(long ret)
+/*
+ * The flags the caller passed, read at exit from the registers the syscall
+ * was entered with (the kernel keeps them in the task's pt_regs; only the
+ * return value's register changes). The exit alone knows whether the open
+ * succeeded, and what it opened; reading the arguments here too spares an
+ * entry program per open: one syscall tracepoint program instead of two,
+ * tracked or not, and nothing to keep between them. (The open storm: an
+ * untracked open paid for two programs' dispatch, its tracked open a task
+ * storage write at entry too.) openat2's open_how is user memory, read here
+ * as the entry would have read it: before or after the kernel's own copy,
+ * a racing thread can change it either way.
+ */
+static __always_inline __u32 open_flags_of(long nr)
 {
-	struct pending p;
-	struct file *file;
+	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+	__u64 how_flags = 0;
 
-	if (!take_pending(&p, PENDING_OPEN) || ret < 0)
-		return 0;
-	file = fd_file(ret);
-	if (!file)
-		return 0;
-	access_at_open(file, p.flags);
-	return send_file_open(file, p.flags, access_of(p.flags));
+	if (nr == NR_OPENAT)
+		return PT_REGS_PARM3_CORE_SYSCALL(regs);
+	if (nr == NR_OPEN)
+		return PT_REGS_PARM2_CORE_SYSCALL(regs);
+	if (nr == NR_CREAT)
+		return O_CREAT | O_WRONLY | O_TRUNC;
+	/* openat2: struct open_how starts with its u64 flags. */
+	bpf_probe_read_user(&how_flags, sizeof(how_flags), (void *)PT_REGS_PARM3_CORE_SYSCALL(regs));
+	return (__u32)how_flags;
 }
 
 /* Attached by the loader to sys_exit_openat, _openat2, _open and _creat: one verification, four attachments. */
 SEC("tracepoint")
 int cs_exit_open(struct trace_event_raw_sys_exit *ctx)
 {
-	return open_exit(ctx->ret);
-}
+	struct opened o;
+	struct file *file;
+	__u32 flags;
 
-SEC("tracepoint/syscalls/sys_enter_openat")
-int cs_enter_openat(struct trace_event_raw_sys_enter *ctx)
-{
-	return open_enter(ctx->args[2]);
-}
-
-SEC("tracepoint/syscalls/sys_enter_openat2")
-int cs_enter_openat2(struct trace_event_raw_sys_enter *ctx)
-{
-	__u64 flags = 0;
-
-	if (!current_tracked())
+	if (ctx->ret < 0 || !current_tracked())
 		return 0;
-	/* struct open_how starts with its u64 flags. */
-	bpf_probe_read_user(&flags, sizeof(flags), (void *)ctx->args[2]);
-	stash_pending(PENDING_OPEN, (__u32)flags, 0, 0, 0, 0);
-	return 0;
-}
-
-/* open(2) and creat(2) exist on x86_64 but not on arm64: optional in the plan. */
-SEC("tracepoint/syscalls/sys_enter_open")
-int cs_enter_open(struct trace_event_raw_sys_enter *ctx)
-{
-	return open_enter(ctx->args[1]);
-}
-
-SEC("tracepoint/syscalls/sys_enter_creat")
-int cs_enter_creat(struct trace_event_raw_sys_enter *ctx)
-{
-	return open_enter(O_CREAT | O_WRONLY | O_TRUNC);
+	file = fd_file(ctx->ret);
+	if (!file)
+		return 0;
+	flags = open_flags_of(ctx->id);
+	read_opened(&o, file);
+	access_at_open(file, o.inode, flags);
+	return send_file_open(&o, flags, access_of(flags));
 }
 
 static __always_inline int file_op_enter(__u32 op, __u32 flags, __s64 dfd, __u64 path, __s64 dfd2, __u64 path2)

@@ -12,7 +12,6 @@
 #define CICD_SENSOR_NET_BPF_H
 
 #include "common.bpf.h"
-#include "pending.bpf.h"
 #include "sockowner.bpf.h"
 #include "fdinfo.bpf.h"
 #include "policy.bpf.h"
@@ -111,51 +110,49 @@ int cs_sendmsg6(struct bpf_sock_addr *ctx)
 
 /*
  * Unix sockets. cgroup/connect_unix exists only from 6.7 and
- * security_socket_connect needs function tracing, so connect(2)'s
- * tracepoints carry it everywhere: the address is user memory, read at
- * entry for the family and at exit (when the connect succeeded) for the path.
+ * security_socket_connect needs function tracing, so connect(2)'s exit
+ * tracepoint carries it everywhere: only a connect that succeeded counts,
+ * and its arguments are still in the registers the syscall was entered with
+ * (the task's pt_regs), so no entry program is needed: one syscall
+ * tracepoint program per connect, a TCP storm's included. The address is
+ * user memory, read here for the family and the path.
  */
-SEC("tracepoint/syscalls/sys_enter_connect")
-int cs_enter_connect(struct trace_event_raw_sys_enter *ctx)
-{
-	const void *addr = (const void *)ctx->args[1];
-	__u16 family = 0;
-
-	if (!current_tracked())
-		return 0;
-	if (bpf_probe_read_user(&family, sizeof(family), addr) || family != AF_UNIX)
-		return 0;
-	stash_pending(PENDING_UNIX_CONNECT, (__u32)ctx->args[2], (__s64)ctx->args[0], (__u64)addr, 0, 0);
-	return 0;
-}
-
 SEC("tracepoint/syscalls/sys_exit_connect")
 int cs_exit_connect(struct trace_event_raw_sys_exit *ctx)
 {
 	struct cs_unix_connect *r;
-	struct pending p;
+	struct pt_regs *regs;
+	const void *addr;
+	__u16 family = 0;
 	__u32 len;
+	int fd;
 	__u8 *buf;
 
-	if (!take_pending(&p, PENDING_UNIX_CONNECT) || ctx->ret != 0)
+	if (ctx->ret != 0 || !current_tracked())
 		return 0;
-	if (p.flags <= 2)
+	regs = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+	addr = (const void *)PT_REGS_PARM2_CORE_SYSCALL(regs);
+	if (bpf_probe_read_user(&family, sizeof(family), addr) || family != AF_UNIX)
+		return 0;
+	len = (__u32)PT_REGS_PARM3_CORE_SYSCALL(regs);
+	if (len <= 2)
 		return 0; /* unnamed */
-	len = p.flags - 2;
+	len -= 2;
 	if (len > CS_UNIX_PATH_MAX)
 		len = CS_UNIX_PATH_MAX;
+	fd = (int)PT_REGS_PARM1_CORE_SYSCALL(regs);
 	buf = scratch_buf();
 	if (!buf)
 		return 0;
 	r = (void *)buf;
 	fill_header(&r->hdr, CS_KIND_UNIX_CONNECT, current_start_time());
-	r->sock_type = fd_socket_type(p.dfd);
-	fill_unix_peer(r, unix_peer(file_socket(fd_file(p.dfd))));
+	r->sock_type = fd_socket_type(fd);
+	fill_unix_peer(r, unix_peer(file_socket(fd_file(fd))));
 	BOUND(len, 127);
-	if (bpf_probe_read_user(&buf[sizeof(*r)], len, (void *)(p.path + 2)))
+	if (bpf_probe_read_user(&buf[sizeof(*r)], len, addr + 2))
 		return 0;
 	r->path_len = len;
-	note_resolved_socket(&buf[sizeof(*r)], len, p.dfd);
+	note_resolved_socket(&buf[sizeof(*r)], len, fd);
 	emit(CS_HOOK_UNIX_SOCKET_CONNECT, buf, sizeof(*r) + len);
 	return 0;
 }

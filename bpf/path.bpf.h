@@ -218,9 +218,12 @@ static __always_inline struct file *fd_file(int fd)
 
 static __always_inline __u32 walk_file(struct file *file, __u8 *buf, __u32 off, __u32 limit)
 {
+	struct path path = {};
+
 	if (!file)
 		return 0;
-	return walk_path(BPF_CORE_READ(file, f_path.dentry), BPF_CORE_READ(file, f_path.mnt), buf, off, limit);
+	bpf_probe_read_kernel(&path, sizeof(path), (void *)file + bpf_core_field_offset(struct file, f_path));
+	return walk_path(path.dentry, path.mnt, buf, off, limit);
 }
 
 /* The directory a relative path is resolved against: dirfd's file, or the cwd. */

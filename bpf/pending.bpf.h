@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
- * Syscall arguments kept from sys_enter_* to sys_exit_*, per thread: only
- * the exit knows whether the call succeeded, and only the entry has the
- * arguments.
+ * Syscall arguments kept from sys_enter_* to sys_exit_*, per thread, for
+ * the file operations (unlink, rename, link and their kin): only the exit
+ * knows whether the call succeeded. (Opens and connects, the hot ones, read
+ * their arguments at exit from the task's pt_regs instead: no entry program.)
  *
  * Task storage, not a hash keyed by thread id: the kernel frees it with the
  * task, so a thread that never reaches its exit leaves nothing behind (the
@@ -18,12 +19,6 @@
 #define CICD_SENSOR_PENDING_BPF_H
 
 #include "common.bpf.h"
-
-enum pending_op {
-	/* CS_OP_* (1..5) are used as they are for file operations. */
-	PENDING_OPEN = 16,
-	PENDING_UNIX_CONNECT = 17,
-};
 
 struct pending {
 	__u32 op;

@@ -103,6 +103,7 @@ async function rulesRun(ctx, filesDir, sizes, label, flags, i) {
     usPerEvent: (sensor.sensorCpuMs * 1000) / Math.max(1, sensor.events),
     peakRssMb: sensor.sensorPeakRssMb,
     peakRssAnonMb: sensor.sensorPeakRssAnonMb,
+    peakRssFileMb: sensor.sensorPeakRssFileMb,
   };
 }
 
@@ -176,8 +177,9 @@ export async function measureRules(ctx, filesDir, sizes) {
   const { off, on, offUs, onUs } = await pairedRuns(ctx, filesDir, sizes, 'rules', ['--no-builtin-rules'], ['--no-builtin-rules', '--rules', rulesPath]);
   const events = on[0].events;
   const addedUsPerEvent = onUs.median - offUs.median - (loadMs * 1000) / Math.max(1, events);
-  // Memory with the rules on: the budget is the worst run's, through the same events.
-  const onPeakRssMb = Math.max(...on.map((r) => r.peakRssMb ?? 0));
+  // Memory with the rules on: the budget is the worst run's, through the same events (its anon and file-backed parts beside it).
+  const worst = on.reduce((a, b) => ((b.peakRssMb ?? 0) > (a.peakRssMb ?? 0) ? b : a));
+  const onPeakRssMb = worst.peakRssMb ?? 0;
   const fixedMs = await fixedCpuMs(ctx, sizes.rounds);
   const net = (runs, extraMs) => summary(runs.map((r) => ((r.cpuMs - fixedMs - extraMs) * 1000) / Math.max(1, r.events)));
   const offNet = net(off, 0);
@@ -193,6 +195,8 @@ export async function measureRules(ctx, filesDir, sizes) {
     loadMs,
     addedUsPerEvent,
     onPeakRssMb,
+    onPeakRssAnonMb: worst.peakRssAnonMb,
+    onPeakRssFileMb: worst.peakRssFileMb,
     peakRssAnonMb: summary(on.map((r) => r.peakRssAnonMb)),
     runs: { off, on },
   };

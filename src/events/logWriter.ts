@@ -13,12 +13,18 @@ import { createExclusive } from '../platform/noFollow.js';
 import { encodeLine } from './eventLine.js';
 import type { EventRecord } from './eventRecord.js';
 
+const NEWLINE = 0x0a;
+
+function countNewlines(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(NEWLINE, from); i >= 0 && i < to; i = buf.indexOf(NEWLINE, i + 1)) n++;
+  return n;
+}
+
 export class EventLogWriter {
   private readonly fd: number;
   private buf: Buffer;
   private used = 0;
-  /** Where each buffered line ends, to count exactly what a failed write lost. */
-  private ends: number[] = [];
   private torn = false;
   written = 0;
   /** Lines that could not be written (the disk was full or failing). */
@@ -45,7 +51,6 @@ export class EventLogWriter {
       while ((end = encodeLine(event, this.buf, 0)) < 0) this.buf = Buffer.allocUnsafe(this.buf.length * 2);
     }
     this.used = end;
-    this.ends.push(this.used);
     this.written++;
     this.onEvent?.(event);
   }
@@ -60,11 +65,11 @@ export class EventLogWriter {
       while (off < this.used) off += writeSync(this.fd, this.buf, off, this.used - off);
     } catch (err) {
       this.lastWriteError = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-      this.lostOnWrite += this.ends.filter((end) => end > off).length;
-      if (off > 0 && !this.ends.includes(off)) this.torn = true;
+      // Every line ends with the buffer's only newlines (JSON escapes its own, and UTF-8 never makes one).
+      this.lostOnWrite += countNewlines(this.buf, off, this.used);
+      if (off > 0 && this.buf[off - 1] !== NEWLINE) this.torn = true;
     }
     this.used = 0;
-    this.ends = [];
   }
 
   /**

@@ -102,6 +102,8 @@ interface CreateBody {
     IpcMode?: unknown;
     CgroupnsMode?: unknown;
     VolumesFrom?: unknown;
+    MaskedPaths?: unknown;
+    ReadonlyPaths?: unknown;
   };
 }
 
@@ -165,6 +167,8 @@ export interface InspectedContainer {
   volumes: string[];
   /** Privileged, or in the host's PID namespace: joining its PID namespace is joining the host's. */
   hostPid: boolean;
+  /** The container whose PID namespace it joined itself (--pid=container:Y), to be looked up in turn. */
+  pidContainer?: string;
 }
 
 export function inspectedContainer(inspect: Buffer | undefined): InspectedContainer | undefined {
@@ -173,7 +177,13 @@ export function inspectedContainer(inspect: Buffer | undefined): InspectedContai
     const mounts = Array.isArray(c.Mounts) ? (c.Mounts as { Type?: unknown; Source?: unknown; Name?: unknown }[]) : [];
     const of = (type: string, key: 'Source' | 'Name'): string[] =>
       mounts.flatMap((m) => (m?.Type === type && typeof m[key] === 'string' && m[key] !== '' ? [m[key]] : []));
-    return { binds: of('bind', 'Source'), volumes: of('volume', 'Name'), hostPid: c.HostConfig?.Privileged === true || c.HostConfig?.PidMode === 'host' };
+    const pidMode = typeof c.HostConfig?.PidMode === 'string' ? c.HostConfig.PidMode : '';
+    return {
+      binds: of('bind', 'Source'),
+      volumes: of('volume', 'Name'),
+      hostPid: c.HostConfig?.Privileged === true || pidMode === 'host',
+      ...(pidMode.startsWith('container:') ? { pidContainer: pidMode.slice('container:'.length) } : {}),
+    };
   } catch {
     return undefined;
   }
@@ -200,6 +210,22 @@ export function securityOpt(opt: string): string {
   return m[1] === 'seccomp' ? seccompOpt(m[2]!) : `${m[1]}=${m[2]}`;
 }
 
+/**
+ * The docker CLI sends `--security-opt systempaths=unconfined` as empty
+ * MaskedPaths and ReadonlyPaths, not as a security option; any explicit
+ * list that leaves /proc/sys writable is the same to the host.
+ */
+function systemPathsUnconfined(host: HostConfig): boolean {
+  const ro = host.ReadonlyPaths;
+  const masked = host.MaskedPaths;
+  return (Array.isArray(ro) && !ro.includes('/proc/sys')) || (Array.isArray(masked) && masked.length === 0);
+}
+
+function securityOpts(host: HostConfig): string[] {
+  const opts = strings(host.SecurityOpt).map(securityOpt);
+  return systemPathsUnconfined(host) && !opts.includes('systempaths=unconfined') ? [...opts, 'systempaths=unconfined'] : opts;
+}
+
 /** The create's optional settings, each only when the client set it. */
 function optionalFacts(host: HostConfig): Partial<CreateFacts> {
   const facts: Partial<CreateFacts> = {};
@@ -209,7 +235,7 @@ function optionalFacts(host: HostConfig): Partial<CreateFacts> {
   set('pid_mode', optional(host.PidMode));
   set('network_mode', optional(host.NetworkMode));
   set('device_cgroup_rules', strings(host.DeviceCgroupRules));
-  set('security_opt', strings(host.SecurityOpt).map(securityOpt));
+  set('security_opt', securityOpts(host));
   set('userns_mode', optional(host.UsernsMode));
   set('ipc_mode', optional(host.IpcMode));
   set('cgroupns_mode', optional(host.CgroupnsMode));

@@ -183,13 +183,24 @@ export class DockerProxy {
       const found = await inspect(container);
       return { container, binds: [...(found?.binds ?? []), ...(await this.volumeBinds(found?.volumes ?? []))] };
     };
-    const joined = pidContainer(facts);
-    const [volumeBinds, inherited, pidTarget] = await Promise.all([
+    const [volumeBinds, inherited, pidJoinsHost] = await Promise.all([
       this.volumeBinds(namedVolumes(body)),
       Promise.all(volumesFrom(facts).map(from)),
-      joined === undefined ? undefined : inspect(joined),
+      this.joinsHostPid(pidContainer(facts)),
     ]);
-    return { volumeBinds, volumesFrom: inherited, pidJoinsHost: pidTarget?.hostPid === true };
+    return { volumeBinds, volumesFrom: inherited, pidJoinsHost };
+  }
+
+  /**
+   * Whether the PID namespace of container name (--pid=container:name) is
+   * the host's: it is privileged or has --pid=host, or joined one that does
+   * (followed a few links deep; a longer chain counts as the host's).
+   */
+  private async joinsHostPid(name: string | undefined, depth = 0): Promise<boolean> {
+    if (name === undefined) return false;
+    if (depth >= 4) return true;
+    const found = await this.upstreamGet(`/containers/${encodeURIComponent(name)}/json`).then(inspectedContainer, () => undefined);
+    return found !== undefined && (found.hostPid || this.joinsHostPid(found.pidContainer, depth + 1));
   }
 
   /** The host directories of the named local volumes, as dockerd knows them now. */

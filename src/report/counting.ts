@@ -201,11 +201,22 @@ export class FirstSeen<V extends Counted> implements Collector<V> {
 
 /**
  * Keeps roughly the `keep` most frequent keys: the table grows to twice that,
- * then the less frequent half is dropped. Used for reads, where a build opens
- * tens of thousands of files and the frequent ones tell what the job was.
+ * then the less frequent half is dropped (a stable sort by count, so ties
+ * keep the older entries). Used for reads, where a build opens tens of
+ * thousands of files and the frequent ones tell what the job was.
+ *
+ * The table is kept in two parts, in insertion order: the entries the last
+ * prune kept, then the ones added since. When the kept part is full, still
+ * in count order, and no newer entry counts more than the least of it, the
+ * sort would leave the kept part as it is, so the prune drops the newer
+ * part without sorting: what a storm of new keys (an open storm, where
+ * every open is new or seen once before) does at every prune.
  */
 export class TopCounted<V extends Counted> implements Collector<V> {
-  private entries = new Map<number, V>();
+  private kept = new Map<number, V>();
+  private fresh = new Map<number, V>();
+  /** The highest count in `fresh`. */
+  private freshMax = 0;
   private readonly seen = new DistinctCounter(LARGE);
   private events = 0;
 
@@ -215,41 +226,39 @@ export class TopCounted<V extends Counted> implements Collector<V> {
     const h = hash53(key);
     this.events++;
     this.seen.addHash(h);
-    let entry = this.entries.get(h);
-    if (entry === undefined) {
-      if (this.entries.size >= 2 * this.keep) this.prune();
-      entry = make(arg as A);
-      this.entries.set(h, entry);
+    let entry = this.kept.get(h);
+    if (entry !== undefined) {
+      entry.count++;
+      return entry;
     }
-    entry.count++;
+    entry = this.fresh.get(h);
+    if (entry === undefined) {
+      if (this.kept.size + this.fresh.size >= 2 * this.keep) this.prune();
+      entry = make(arg as A);
+      this.fresh.set(h, entry);
+    }
+    if (++entry.count > this.freshMax) this.freshMax = entry.count;
     return entry;
   }
 
   private prune(): void {
-    // A storm of distinct keys (every open new) leaves every count at 1:
-    // then the stable sort below would keep the first `keep` as they are.
-    let uniform = true;
-    let first: number | undefined;
-    for (const entry of this.entries.values()) {
-      first ??= entry.count;
-      if (entry.count !== first) {
-        uniform = false;
+    // The sort leaves `kept` as it is when it is full, already in count
+    // order, and no newer entry counts more than its least.
+    let least = this.kept.size >= this.keep ? Infinity : -1;
+    for (const entry of this.kept.values()) {
+      if (entry.count > least) {
+        least = -1;
         break;
       }
+      least = entry.count;
     }
-    if (uniform) {
-      // The first `keep` as they are: the rest deleted in place, with no new
-      // table and no array of every pair (a storm of new keys prunes every `keep` events).
-      let kept = 0;
-      for (const h of this.entries.keys()) if (++kept > this.keep) this.entries.delete(h);
-      return;
-    }
-    const all = [...this.entries];
-    this.entries = new Map(all.sort((a, b) => b[1].count - a[1].count).slice(0, this.keep));
+    if (this.freshMax > least) this.kept = new Map([...this.kept, ...this.fresh].sort((a, b) => b[1].count - a[1].count).slice(0, this.keep));
+    this.fresh = new Map();
+    this.freshMax = 0;
   }
 
   capped<T extends Counted>(toItem: (v: V) => T): Capped<T> {
-    const all = [...this.entries.values()].sort((a, b) => b.count - a.count);
+    const all = [...this.kept.values(), ...this.fresh.values()].sort((a, b) => b.count - a.count);
     const items = all.slice(0, this.keep).map(toItem);
     const kept = items.reduce((sum, item) => sum + item.count, 0);
     return {

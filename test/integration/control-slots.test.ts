@@ -57,10 +57,11 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
+  // The user's processes first: the hog's child holds its connections until it dies.
   cleanupUsers();
   await cleanupDaemons();
   rmSync(work, { recursive: true, force: true });
-});
+}, 60_000);
 
 test("post gets its report while the job's other processes hold every connection they can", async () => {
   const out = join(work, 'out');
@@ -87,7 +88,7 @@ test("post gets its report while the job's other processes hold every connection
 }, 90_000);
 
 test('a process outside the steps gets nothing once the user holds its share, and is told why', async () => {
-  const r = await runAs(user, [process.execPath, hog, sock(), '10'], 20_000);
+  const r = await runAs(user, [process.execPath, hog, sock(), '10', 'probe'], 20_000);
   expect(JSON.parse(r.stdout)).toMatchObject({ held: 0, refused: 10, reason: expect.stringMatching(new RegExp(`uid ${user.uid} has ${MAX_CLIENTS_PER_UID} connections open`)) });
   expect(await ask(daemon.stateDir, { op: 'stats' })).toMatchObject({ ok: true });
 }, 30_000);

@@ -281,10 +281,11 @@ describe('abuse of the protocol by the runner user', () => {
     expect(phases.map((p) => p.phase)).toEqual(['garbage', 'huge', 'partial', 'slow', 'many']);
     expect(phases.find((p) => p.phase === 'many')!.answered).toBe(2000);
     expect(phases.find((p) => p.phase === 'slow')!.clients).toBe(50);
-    // Bounded, not small: 20 clients of 4 MiB lines, 500 partial ones and 2,000
-    // in turn. This round's daemon grows ~510 MiB under it (it was under 250):
-    // a regression noted in issue 13's notes, kept bounded here meanwhile.
-    expect(peak - start).toBeLessThan(640 * 1024);
+    // 20 clients of 4 MiB partial lines (5 at a time), 500 partial ones and 2,000 in
+    // turn: about 20 MiB held at once, and the socket's read buffers V8 returns only
+    // at its next GC. It grew ~510 MiB while each partial line was a string copied
+    // whole on every chunk (src/daemon/controlServer.ts, LineSplitter); now 60-90 MiB.
+    expect(peak - start).toBeLessThan(128 * 1024);
     const stats = await ask(daemon.stateDir, { op: 'stats' });
     expect(stats).toMatchObject({ ok: true, internalErrors: 0 });
     expect(alive(daemon.pid)).toBe(true);

@@ -63,7 +63,7 @@ afterAll(async () => {
   await cleanupDaemons();
   cleanupRuns();
   rmSync(work, { recursive: true, force: true });
-});
+}, 60_000); // stopping daemons detaches their links: seconds on a loaded machine
 
 /** Ids of the BPF links of cicd-sensor programs (cs_*) attached on the host now. */
 function sensorLinks(): Set<number> {

@@ -19,6 +19,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Finding } from '../../src/events/finding.js';
 import type { AttachPlanEntry, HookCounters } from '../../src/events/sensorStatus.js';
 import { cleanupRuns, requireRoot, runSensor, type RunResult } from '../helpers/sensorRun.js';
 
@@ -28,6 +29,9 @@ const LIBSSL = ['/usr/lib/x86_64-linux-gnu', '/lib/x86_64-linux-gnu', '/usr/lib6
   .map((d) => join(d, 'libssl.so.3'))
   .find((p) => existsSync(p));
 const UPROBES = existsSync('/sys/bus/event_source/devices/uprobe');
+
+/** What Shai-Hulud 2 asked for before registering its runner: a built-in rule's case, here over TLS. */
+const TOKEN_PATH = '/repos/attacker/repo/actions/runners/registration-token';
 
 let server: Server;
 let port: number;
@@ -50,6 +54,7 @@ function job(): string {
   const node = `require('https').get({host:'127.0.0.1',port:${port},path:'/node/static',rejectUnauthorized:false},(r)=>{r.resume();r.on('end',()=>process.exit(0))})`;
   return [
     `curl -sSk -o /dev/null -o /dev/null -H 'Host: Example.TEST:${port}' '${url}/curl/first?token=t0p' '${url}/curl/second'`,
+    `curl -sSk -o /dev/null -X POST -H 'Host: api.github.example' '${url}${TOKEN_PATH}'`,
     `${PYTHON} -c "$PY_CLIENT" ${port}`,
     `${process.execPath} -e "${node}"`,
   ].join(' && ');
@@ -83,7 +88,7 @@ const tlsRequests = () => run.events.filter((e) => e.kind === 'http_request' && 
 
 test('the job ran and every request reached the server', () => {
   expect(run.code).toBe(0);
-  expect(seen.sort()).toEqual(['/curl/first?token=t0p', '/curl/second', '/node/static', '/py/one?x=1', '/py/two']);
+  expect(seen.sort()).toEqual(['/curl/first?token=t0p', '/curl/second', '/node/static', '/py/one?x=1', '/py/two', TOKEN_PATH]);
 });
 
 // One of the two is this host's case, decided by what it has, so neither is a skip.
@@ -99,6 +104,7 @@ if (UPROBES && LIBSSL !== undefined) {
       const python = realpathSync(PYTHON);
       expect(got).toEqual([
         { exe: '/usr/bin/curl', method: 'GET', path: '/curl/first', host: `example.test:${port}`, source: 'openssl' },
+        { exe: '/usr/bin/curl', method: 'POST', path: TOKEN_PATH, host: 'api.github.example', source: 'openssl' },
         { exe: python, method: 'GET', path: '/py/one', host: 'py.example.test', source: 'openssl' },
         { exe: python, method: 'POST', path: '/py/two', host: 'py.example.test', source: 'openssl' },
       ]);
@@ -107,7 +113,15 @@ if (UPROBES && LIBSSL !== undefined) {
     test('node\'s own OpenSSL is not seen, and nothing is counted lost', () => {
       expect(run.events.some((e) => e.kind === 'http_request' && e.http?.path === '/node/static')).toBe(false);
       const hooks = (run.report!.status as { hooks: HookCounters[] }).hooks;
-      expect(hooks.find((h) => h.hook === 'http_request')).toMatchObject({ sent: 3, lost: 0 });
+      expect(hooks.find((h) => h.hook === 'http_request')).toMatchObject({ sent: 4, lost: 0 });
+    });
+
+    test('the built-in rules judge a request read at SSL_write', () => {
+      const token = tlsRequests().find((e) => e.http?.path === TOKEN_PATH)!;
+      const findings = (run.report!.findings ?? []) as Finding[];
+      expect(findings.filter((f) => f.rule_id === 'runner_registration_token_request')).toEqual([
+        expect.objectContaining({ action: 'detect', seq: token.seq, event_kind: 'http_request' }),
+      ]);
     });
   });
 } else {

@@ -52,6 +52,8 @@ describe('the container guard', () => {
     ['a seccomp profile allowing every call', { SecurityOpt: ['no-new-privileges', `seccomp=${JSON.stringify({ defaultAction: 'SCMP_ACT_ALLOW', syscalls: [] })}`] }, '--security-opt=seccomp=unconfined'],
     ['apparmor=unconfined', { SecurityOpt: ['apparmor=unconfined'] }, '--security-opt=apparmor=unconfined'],
     ['systempaths=unconfined', { SecurityOpt: ['systempaths=unconfined'] }, '--security-opt=systempaths=unconfined'],
+    ['systempaths=unconfined as the CLI sends it', { MaskedPaths: [], ReadonlyPaths: [] }, '--security-opt=systempaths=unconfined'],
+    ['read-only paths without /proc/sys', { ReadonlyPaths: ['/proc/bus'] }, '--security-opt=systempaths=unconfined'],
     ['label=disable', { SecurityOpt: ['label:disable'] }, '--security-opt=label=disable'],
   ];
   test.each(refused)('refuses %s', (_what, hostConfig, option) => {
@@ -68,6 +70,7 @@ describe('the container guard', () => {
     ['a sibling of the home', { Binds: ['/home/runnerx:/x'] }],
     ['the workspace inside the home', { Binds: ['/home/runner/work/repo/repo:/src', '/home/runner/work/repo/repo/sub:/s'] }],
     ['devices that reach nothing of the host', { Devices: [{ PathOnHost: '/dev/fuse' }, { PathOnHost: '/dev/kvm' }, { PathOnHost: '/dev/net/tun' }] }],
+    ['the default masked and read-only paths, explicit', { MaskedPaths: ['/proc/kcore'], ReadonlyPaths: ['/proc/sys', '/proc/bus'] }],
     ['harmless security options', { SecurityOpt: ['no-new-privileges', 'apparmor=docker-default', `seccomp=${JSON.stringify({ defaultAction: 'SCMP_ACT_ERRNO' })}`] }],
     // Recorded, not refused (README: what the container guard refuses and why).
     ['the host network', { NetworkMode: 'host' }],
@@ -229,6 +232,7 @@ describe('what other containers a create joins', () => {
     });
     expect(inspectedContainer(inspect)).toEqual({ binds: ['/etc'], volumes: ['cache'], hostPid: true });
     expect(inspectedContainer(json({ HostConfig: { Privileged: true } }))).toMatchObject({ hostPid: true });
+    expect(inspectedContainer(json({ HostConfig: { PidMode: 'container:abc' } }))).toEqual({ binds: [], volumes: [], hostPid: false, pidContainer: 'abc' });
     expect(inspectedContainer(json({ message: 'No such container: x' }))).toEqual({ binds: [], volumes: [], hostPid: false });
     expect(inspectedContainer(Buffer.from('<html>'))).toBeUndefined();
   });
