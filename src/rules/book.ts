@@ -11,6 +11,7 @@ import { type CheckScope, checkCondition } from './check.js';
 import { type Compiled, compileCondition, type CompileContext, requiredFlags } from './compile.js';
 import { readRuleFile, type LoadedFile } from './load.js';
 import { applyModifiers, type Modified } from './modifiers.js';
+import { PathGate, type PathAtom, requiredPath } from './pathGate.js';
 import { type RuleEventType, variablesOf } from './schema.js';
 import { type CelText, type RuleProblem, RuleLoadError, type RuleSetSpec, type RuleSpec, type TargetSpec } from './specs.js';
 
@@ -30,6 +31,8 @@ export interface CompiledRule {
   readonly reads: readonly number[];
   /** boolean variables the condition cannot be true without (compile.ts requiredFlags) */
   readonly requires: readonly string[];
+  /** path tests one of which the condition cannot be true without (pathGate.ts requiredPath) */
+  readonly path?: readonly PathAtom[];
 }
 
 /**
@@ -39,8 +42,8 @@ export interface CompiledRule {
 export interface GatedRules {
   /** at most MAX_GATE_FLAGS of the variables the rules require */
   readonly flags: readonly string[];
-  /** by the bitmask of which flags are true for the event: the rules that can hit, in book order */
-  readonly lists: readonly (readonly CompiledRule[])[];
+  /** by the bitmask of which flags are true for the event: the rules that can hit, in book order, gated by path */
+  readonly lists: readonly PathGate[];
 }
 
 export interface RuleBook {
@@ -93,6 +96,7 @@ function compileRule(rule: RuleSpec, mod: Modified, sc: SetContext, index: numbe
     index, spec: rule, condition: condition.run, exceptions: exceptions as Compiled[],
     reads: [...(scope.referenced ?? [])].map((id) => sc.indexOf.get(id)!),
     requires: requiredFlags(condition.ast, (name) => scope.variables[name]?.kind === 'bool'),
+    path: scope.variables.path?.kind === 'string' ? requiredPath(condition.ast, sc.set.lists) : undefined,
     action: opts.monitorMode && mod.action === 'terminate' ? 'detect' : mod.action,
     maxAlerts: mod.maxAlerts,
     modifiers: mod.modifiers,
@@ -160,7 +164,7 @@ const MAX_GATE_FLAGS = 4;
 function gate(rules: readonly CompiledRule[]): GatedRules {
   const flags = [...new Set(rules.flatMap((r) => r.requires))].slice(0, MAX_GATE_FLAGS);
   const lists = Array.from({ length: 1 << flags.length }, (_, mask) =>
-    rules.filter((r) => r.requires.every((name) => !flags.includes(name) || (mask & (1 << flags.indexOf(name))) !== 0)),
+    new PathGate(rules.filter((r) => r.requires.every((name) => !flags.includes(name) || (mask & (1 << flags.indexOf(name))) !== 0))),
   );
   return { flags, lists };
 }

@@ -32,7 +32,7 @@ type Matcher = (value: string) => boolean;
  * rather than the whole list: slicing and hashing per suffix length cost
  * more than the rules' whole budget.
  */
-function affixKey(text: string, tail: boolean): number {
+export function affixKey(text: string, tail: boolean): number {
   const n = text.length;
   if (n < 2) return -1;
   const a = tail ? text.charCodeAt(n - 1) : text.charCodeAt(0);

@@ -68,9 +68,11 @@ export class RuleEngine {
     const kind = event.kind;
     const gated = isRuleEventType(kind) ? this.book.gated.get(kind) : undefined;
     if (gated === undefined) return NOTHING;
-    const state = this.stateOf(event);
     const activation = activationOf(event, kind as Exclude<typeof kind, 'process_exit'>);
-    const rules = gated.lists[flagMask(gated.flags, activation)]!;
+    const rules = gated.lists[flagMask(gated.flags, activation)]!.select((activation as { path?: unknown }).path);
+    // Most of an open storm's events reach no rule: they need no job state either.
+    if (rules.length === 0) return NOTHING;
+    const state = this.stateOf(event);
     let out: { findings: Finding[]; terminate: boolean } | undefined;
     for (const rule of rules) {
       if (state.active[rule.index] === 0 || !this.hit(rule, activation)) continue;

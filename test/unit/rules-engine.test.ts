@@ -239,7 +239,7 @@ describe('rules set aside by their required flags', () => {
     expect(gated.flags).toEqual(['is_write', 'is_read']);
     expect(book.rules.map((r) => r.requires)).toEqual([['is_write'], [], ['is_read', 'is_write'], [], [], ['is_read']]);
     // Every list keeps book order; with no flag true, only the rules that require none.
-    expect(gated.lists[0]!.map((r) => r.spec.ruleId)).toEqual(['any', 'not_write', 'either']);
+    expect(gated.lists[0]!.rules.map((r) => r.spec.ruleId)).toEqual(['any', 'not_write', 'either']);
   });
 
   it.each([
