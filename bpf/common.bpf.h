@@ -41,11 +41,13 @@
  * called any number of times: a few passes until its state stops changing. The
  * kernel inlines the call (6.0), so a turn costs about what it did. Before
  * 5.17 the same step runs in a bounded loop, checked as before; the CO-RE
- * test is a constant once loaded, so the verifier sees one of the two.
+ * test is a constant once loaded, so the verifier sees one of the two (tests
+ * force the bounded loop with CS_CFG_BOUNDED_LOOPS, also a load-time constant).
  */
 #define BOUNDED_LOOP(n, step, ctx)                                                      \
 	do {                                                                           \
-		if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_loop)) {     \
+		if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_loop) &&    \
+		    !(cs_cfg.flags & CS_CFG_BOUNDED_LOOPS)) {                          \
 			bpf_loop((n), (step), (ctx), 0);                               \
 		} else {                                                               \
 			for (__u32 __turn = 0; __turn < (n); __turn++)                 \

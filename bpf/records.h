@@ -69,8 +69,16 @@ struct cs_config {
 	__u32 wakeup_bytes;
 	/* The same for the priority ring buffer. */
 	__u32 priority_wakeup_bytes;
-	__u32 pad;
+	/* CS_CFG_* bits. */
+	__u32 flags;
 };
+
+/*
+ * Tests: BOUNDED_LOOP (common.bpf.h) runs its plain bounded loop even where
+ * the kernel has bpf_loop, so the path kernels before 5.17 take is loaded
+ * and run on this one (CICD_SENSOR_DEBUG_BOUNDED_LOOPS=1).
+ */
+#define CS_CFG_BOUNDED_LOOPS 1u
 
 /*
  * File records that did not fit in the bulk ring, per process (the

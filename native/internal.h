@@ -54,6 +54,8 @@ struct cs_sensor {
 	struct cs_ring rings[2];
 	int epoll_fd;
 	int wake_fd;
+	/* The pipe the detaching child waits on (handoff.c); closed once our links are. */
+	int handoff_fd;
 	uint64_t opened_us;
 	struct cs_phase phases[CS_MAX_PHASES];
 	int nphases;

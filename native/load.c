@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "internal.h"
@@ -60,6 +61,8 @@ static int set_config(struct cs_sensor *s, struct bpf_object *obj)
 		/* A quarter full: early enough to drain long before it overflows. */
 		.wakeup_bytes = s->ringbuf_bytes / 4,
 		.priority_wakeup_bytes = s->priority_bytes / 4,
+		/* Tests only: the pre-5.17 loops on this kernel (records.h). */
+		.flags = getenv("CICD_SENSOR_DEBUG_BOUNDED_LOOPS") ? CS_CFG_BOUNDED_LOOPS : 0,
 	};
 
 	if (!map)

@@ -211,8 +211,8 @@ static int attach_mechanism(struct cs_sensor *s, struct bpf_object *const *objs,
 }
 
 /*
- * Attaches a mechanism from the instances of its own that cs_attach loaded
- * (one per program): all of them or, if one was refused, none.
+ * Attaches a mechanism from the instance of its own that cs_attach loaded
+ * (plan_units): all of its programs or, if one was refused, none.
  */
 static int attach_apart(struct cs_sensor *s, struct cs_unit *units, int nunits, const struct mechanism *m,
 			struct cs_json *missing)

@@ -88,6 +88,7 @@ struct cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t
 	s->cgroup_fd = -1;
 	s->epoll_fd = -1;
 	s->wake_fd = -1;
+	s->handoff_fd = -1;
 	s->flags = flags;
 	s->self_tgid = self_tgid;
 	s->ringbuf_bytes = ringbuf_bytes;
@@ -421,6 +422,8 @@ void cs_close(struct cs_sensor *s)
 	if (!s)
 		return;
 	destroy_links(s->links, s->nlinks);
+	if (s->handoff_fd >= 0)
+		close(s->handoff_fd);
 	for (i = 0; i < s->nalt; i++)
 		bpf_object__close(s->alt[i]);
 	bpf_object__close(s->core);

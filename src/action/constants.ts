@@ -68,6 +68,12 @@ export const EnvVar = {
    * so a test can fill it: --ringbuf-size sets only the file records' ring.
    */
   DebugPriorityRingbuf: 'CICD_SENSOR_DEBUG_PRIORITY_RINGBUF_SIZE',
+  /**
+   * Tests: the BPF loops run as plain bounded loops even where the kernel has
+   * bpf_loop (read by native/load.c), so the path kernels before 5.17 take is
+   * verified and run here.
+   */
+  DebugBoundedLoops: 'CICD_SENSOR_DEBUG_BOUNDED_LOOPS',
 } as const;
 
 /** Variables of ours a step's environment hands on to the daemon it starts as root (sudo resets the environment). */

@@ -2,7 +2,7 @@
  * The daemon: job identity from a stand-in Runner.Worker with step labels,
  * two jobs at once, clean unregister, and its control protocol under abuse.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { alive, ask, cleanupDaemons, cli, exited, readJson, spawnIn, startDaemon
 import { cliPath, fixturesDir } from '../helpers/paths.js';
 import { readEvents, requireRoot } from '../helpers/sensorRun.js';
 import { execFileSync } from 'node:child_process';
+import { cgroup2Root } from '../../src/platform/cgroup.js';
 
 const work = mkdtempSync(join(tmpdir(), 'cs-daemon-work-'));
 let daemon: { stateDir: string; pid: number };
@@ -190,12 +191,27 @@ describe('the control protocol', () => {
     expect(s.linksAlive).toBeGreaterThan(10);
   });
 
-  test('stop flushes, exits and cleans up its socket and pidfile', async () => {
+  test('stop flushes, exits and cleans up its socket, pidfile and cgroup; a child process detaches its links after it', async () => {
     const d = startDaemon();
+    const stats = await ask(d.stateDir, { op: 'stats' });
+    const ours = (stats.links as { link: number }[]).map((l) => l.link).filter((id) => id > 0);
+    expect(ours.length).toBeGreaterThan(10);
     const r = cli(['daemon', 'stop', '--state-dir', d.stateDir]);
     expect(r.status).toBe(0);
     expect(await waitGone(d.pid)).toBe(true);
     expect(() => readFileSync(join(d.stateDir, 'control.sock'))).toThrow();
     expect(() => readFileSync(join(d.stateDir, 'daemon.pid'))).toThrow();
-  }, 30_000);
+    // The detaching child is forked once the daemon has left its cgroup, so that cgroup goes with the daemon.
+    expect(existsSync(join(cgroup2Root()!, 'cicd-sensor', `daemon-${d.pid}`))).toBe(false);
+    const left = (): number[] => {
+      const now = new Set((JSON.parse(execFileSync('bpftool', ['-j', 'link', 'show'], { encoding: 'utf8' })) as { id: number }[]).map((l) => l.id));
+      return ours.filter((id) => now.has(id));
+    };
+    let remaining = left();
+    for (let waited = 0; remaining.length > 0 && waited < 20_000; waited += 200) {
+      await new Promise((ok) => setTimeout(ok, 200));
+      remaining = left();
+    }
+    expect(remaining).toEqual([]);
+  }, 40_000);
 });

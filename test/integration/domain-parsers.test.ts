@@ -9,10 +9,15 @@
  * BPF_PROG_TEST_RUN gives the packet a socket of its own in the caller's
  * cgroup, so the test tracks its own cgroup in a private sensor instance;
  * that socket has no owner, so records carry pid 0.
+ *
+ * Every packet also goes through a second instance loaded with the parsers'
+ * loops as plain bounded loops (what kernels before 5.17, without bpf_loop,
+ * run), which must give the same records.
  */
 import { join } from 'node:path';
 import { decodeBatch, type DomainSample } from '../../src/kernel/decode.js';
 import { Flag } from '../../src/kernel/layout.js';
+import { EnvVar } from '../../src/action/constants.js';
 import { Sensor } from '../../src/native/sensor.js';
 import { cgroup2Root, cgroupId, processCgroup } from '../../src/platform/cgroup.js';
 import {
@@ -34,24 +39,41 @@ import {
 import { requireRoot } from '../helpers/sensorRun.js';
 
 let sensor: Sensor;
+let bounded: Sensor;
 const batch = Buffer.alloc(1 << 20);
+
+/** A sensor instance with the loops forced to plain bounded loops. */
+function openBounded(): Sensor {
+  process.env[EnvVar.DebugBoundedLoops] = '1';
+  try {
+    return Sensor.open({ ringbufBytes: 1 << 20 });
+  } finally {
+    delete process.env[EnvVar.DebugBoundedLoops];
+  }
+}
 
 beforeAll(() => {
   requireRoot();
+  const cgroup = cgroupId(join(cgroup2Root()!, processCgroup(process.pid)!));
   sensor = Sensor.open({ ringbufBytes: 1 << 20 });
-  sensor.trackCgroup(cgroupId(join(cgroup2Root()!, processCgroup(process.pid)!)));
+  sensor.trackCgroup(cgroup);
+  bounded = openBounded();
+  bounded.trackCgroup(cgroup);
 });
 
-afterAll(() => sensor?.close());
+afterAll(() => {
+  sensor?.close();
+  bounded?.close();
+});
 
 const OUT: Endpoints = { src: '10.0.0.2', dst: '10.0.0.53', sport: 40000, dport: 53 };
 const IN: Endpoints = { src: '10.0.0.53', dst: '10.0.0.2', sport: 53, dport: 40000 };
 
-/** Runs prog on the frame; returns the domain records it sent. */
-function run(prog: 'cs_skb_egress' | 'cs_skb_ingress', frame: Buffer): DomainSample[] {
-  expect(sensor.testSkb(prog, frame)).toBe(1);
+/** Runs prog of one instance on the frame; returns the domain records it sent, without their times. */
+function runOn(instance: Sensor, prog: 'cs_skb_egress' | 'cs_skb_ingress', frame: Buffer): DomainSample[] {
+  expect(instance.testSkb(prog, frame)).toBe(1);
   const out: DomainSample[] = [];
-  const n = sensor.pollNow(batch);
+  const n = instance.pollNow(batch);
   decodeBatch(
     batch,
     n,
@@ -62,6 +84,14 @@ function run(prog: 'cs_skb_egress' | 'cs_skb_ingress', frame: Buffer): DomainSam
       throw new Error(`undecodable record: ${reason}`);
     },
   );
+  return out;
+}
+
+/** Runs prog on the frame with bpf_loop and with bounded loops: both must send the same records. */
+function run(prog: 'cs_skb_egress' | 'cs_skb_ingress', frame: Buffer): DomainSample[] {
+  const out = runOn(sensor, prog, frame);
+  const strip = (records: DomainSample[]) => records.map(({ timeNs: _t, ...rest }) => rest);
+  expect(strip(runOn(bounded, prog, frame))).toEqual(strip(out));
   return out;
 }
 
