@@ -7366,7 +7366,8 @@ var require_dist = __commonJS({
 });
 
 // src/daemon/main.ts
-import { join as join18 } from "node:path";
+import { dirname as dirname8, join as join19 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/options/argv.ts
 var UsageError = class extends Error {
@@ -7429,13 +7430,106 @@ function scan(args, spec, stopAtPositional) {
   return { values, rest: args.slice(i), help: false };
 }
 
+// src/daemon/codePrune.ts
+import { lstatSync as lstatSync2, readdirSync, readFileSync, readlinkSync, renameSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { basename, dirname as dirname2, join } from "node:path";
+
+// src/platform/rootOnly.ts
+import { lstatSync, realpathSync } from "node:fs";
+import { dirname } from "node:path";
+function rootOnly(path) {
+  let current;
+  try {
+    current = realpathSync(path);
+  } catch {
+    return false;
+  }
+  for (; ; ) {
+    const st = lstatSync(current);
+    const sticky = st.isDirectory() && (st.mode & 512) !== 0;
+    if (st.uid !== 0 || (st.mode & 18) !== 0 && !sticky) return false;
+    if (current === "/") return true;
+    current = dirname(current);
+  }
+}
+
+// src/daemon/codePrune.ts
+var KEEP_RECENT_COPIES = 2;
+var STALE_PARTIAL_MS = 36e5;
+var COPY_NAME = /^[0-9a-f]{64}$/;
+function read(path, how) {
+  try {
+    return how(path);
+  } catch {
+    return void 0;
+  }
+}
+function pathsInUse(procRoot = "/proc") {
+  const paths2 = [];
+  for (const pid of readdirSync(procRoot)) {
+    if (!/^\d+$/.test(pid)) continue;
+    const dir = join(procRoot, pid);
+    for (const link of ["exe", "cwd"]) paths2.push(read(join(dir, link), readlinkSync) ?? "");
+    for (const line2 of (read(join(dir, "maps"), (p) => readFileSync(p, "utf8")) ?? "").split("\n")) {
+      const at = line2.indexOf("/");
+      if (at > 0) paths2.push(line2.slice(at));
+    }
+    paths2.push(...(read(join(dir, "cmdline"), (p) => readFileSync(p, "utf8")) ?? "").split("\0"));
+  }
+  return paths2.filter(Boolean);
+}
+var inUse = (name, dir, used) => used.some((p) => p === dir || p.startsWith(dir + "/") || p.includes(name));
+function copiesIn(base2) {
+  const found = [];
+  for (const name of readdirSync(base2)) {
+    if (!COPY_NAME.test(name) && !name.startsWith(".copy.") && !name.startsWith(".prune.")) continue;
+    const st = lstatSync2(join(base2, name));
+    if (!st.isDirectory() || st.uid !== 0 || (st.mode & 18) !== 0) continue;
+    found.push({ name, mtimeMs: st.mtimeMs });
+  }
+  return found.sort((a, b) => b.mtimeMs - a.mtimeMs);
+}
+function choosePrunable(base2, own, used, now = Date.now()) {
+  const remove = [];
+  const keep = [];
+  let recent = 0;
+  for (const c of copiesIn(base2)) {
+    const dir = join(base2, c.name);
+    const wanted = c.name.startsWith(".prune.") ? false : c.name.startsWith(".copy.") ? now - c.mtimeMs < STALE_PARTIAL_MS : c.name === own || recent++ < KEEP_RECENT_COPIES;
+    (wanted || inUse(c.name, dir, used) ? keep : remove).push(dir);
+  }
+  return { remove, keep };
+}
+async function pruneCodeCopies(codeDir, log, procRoot = "/proc") {
+  const base2 = dirname2(codeDir);
+  const own = basename(codeDir);
+  if (!COPY_NAME.test(own) || !rootOnly(base2)) return { removed: [], kept: [] };
+  const { remove, keep } = choosePrunable(base2, own, pathsInUse(procRoot));
+  const removed = [];
+  for (const dir of remove) {
+    const name = basename(dir);
+    const aside = name.startsWith(".prune.") ? dir : join(base2, `.prune.${name}.${process.pid}`);
+    try {
+      if (aside !== dir) renameSync(dir, aside);
+      await rm(aside, { recursive: true, force: true });
+      removed.push(dir);
+    } catch (err) {
+      log.warn(`could not remove the old code copy ${dir}: ${err.message}`);
+    }
+  }
+  if (removed.length) log.info(`removed ${removed.length} old code cop${removed.length === 1 ? "y" : "ies"}: ${removed.map((d) => basename(d)).join(", ")}`);
+  return { removed, kept: keep };
+}
+
 // src/daemon/daemon.ts
-import { chmodSync as chmodSync3, lstatSync as lstatSync3, mkdirSync as mkdirSync3, readdirSync as readdirSync3, rmdirSync as rmdirSync4, rmSync as rmSync9, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join17 } from "node:path";
+import { chmodSync as chmodSync3, lstatSync as lstatSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync9, writeFileSync as writeFileSync4 } from "node:fs";
+import { memoryUsage } from "node:process";
+import { join as join18 } from "node:path";
 
 // src/platform/cgroup.ts
-import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync as readFileSync2, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
 function cgroup2RootFromMounts(mounts) {
   for (const line2 of mounts.split("\n")) {
     const [, mountPoint, fsType] = line2.split(" ");
@@ -7445,7 +7539,7 @@ function cgroup2RootFromMounts(mounts) {
 }
 function cgroup2Root() {
   try {
-    return cgroup2RootFromMounts(readFileSync("/proc/mounts", "utf8"));
+    return cgroup2RootFromMounts(readFileSync2("/proc/mounts", "utf8"));
   } catch {
     return void 0;
   }
@@ -7455,14 +7549,14 @@ function cgroupId(path) {
 }
 function processCgroup(pid) {
   try {
-    const line2 = readFileSync(`/proc/${pid}/cgroup`, "utf8").split("\n").find((l) => l.startsWith("0::"));
+    const line2 = readFileSync2(`/proc/${pid}/cgroup`, "utf8").split("\n").find((l) => l.startsWith("0::"));
     return line2?.slice(3);
   } catch {
     return void 0;
   }
 }
 function createCgroup(root, relative) {
-  const path = join(root, relative);
+  const path = join2(root, relative);
   for (let attempt = 0; ; attempt++) {
     try {
       mkdirSync(path, { recursive: true });
@@ -7474,13 +7568,13 @@ function createCgroup(root, relative) {
 }
 function cgroupProcs(path) {
   try {
-    return readFileSync(join(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
+    return readFileSync2(join2(path, "cgroup.procs"), "utf8").split("\n").filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 function moveProcess(path, pid) {
-  writeFileSync(join(path, "cgroup.procs"), `${pid}
+  writeFileSync(join2(path, "cgroup.procs"), `${pid}
 `);
 }
 function removeIfUnused(path) {
@@ -7520,12 +7614,18 @@ var EnvVar = {
    * Tests: the priority ring's size in bytes (a power of two, at least 4096),
    * so a test can fill it: --ringbuf-size sets only the file records' ring.
    */
-  DebugPriorityRingbuf: "CICD_SENSOR_DEBUG_PRIORITY_RINGBUF_SIZE"
+  DebugPriorityRingbuf: "CICD_SENSOR_DEBUG_PRIORITY_RINGBUF_SIZE",
+  /**
+   * Tests: the BPF loops run as plain bounded loops even where the kernel has
+   * bpf_loop (read by native/load.c), so the path kernels before 5.17 take is
+   * verified and run here.
+   */
+  DebugBoundedLoops: "CICD_SENSOR_DEBUG_BOUNDED_LOOPS"
 };
 var DAEMON_ENV_VARS = [EnvVar.DebugPlan, EnvVar.PolicyTtlFloor, EnvVar.DebugRefuseHooks];
 
 // src/kernel/layout.ts
-var RECORDS_ABI = 3;
+var RECORDS_ABI = 4;
 var STAGING_KEY_MAX = 80;
 var Kind = {
   EXEC: 1,
@@ -7584,6 +7684,7 @@ var AccessOp = { PTRACE: 1, VM_READV: 2, VM_WRITEV: 3, PROC_OPEN: 4 };
 var ProcFile = { MEM: 1, MAPS: 2, SMAPS: 3, SMAPS_ROLLUP: 4, NUMA_MAPS: 5, PAGEMAP: 6 };
 var Prevention = { NONE: 0, SIGNAL: 1, LSM: 2 };
 var MountOp = { MOUNT: 1, MOVE_MOUNT: 2 };
+var HttpSource = { CLEARTEXT: 0, OPENSSL: 1 };
 var TamperOp = { SIGNAL: 1, STOPPED: 2, TRACED: 3 };
 var OFFSETS = {
   cs_header: { kind: 0, size: 2, pid: 4, tid: 8, flags: 12, time_ns: 16, cgroup_id: 24, start_time_ns: 32 },
@@ -7617,7 +7718,7 @@ var OFFSETS = {
     write: 59,
     target_ns: 60
   },
-  cs_http_request: { method_len: 40, path_len: 42, host_len: 44, port: 46, family: 48, path_cut: 49, addr: 56 },
+  cs_http_request: { method_len: 40, path_len: 42, host_len: 44, port: 46, family: 48, path_cut: 49, source: 50, addr: 56 },
   cs_tamper: {
     stopped_ns: 40,
     stopped_total_ns: 48,
@@ -7661,19 +7762,19 @@ var SIZEOF = {
 
 // src/native/assets.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname, join as join2, resolve } from "node:path";
+import { dirname as dirname3, join as join3, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 function assetsDir() {
   const override = process.env[EnvVar.Assets];
   if (override) return resolve(override);
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = dirname3(fileURLToPath(import.meta.url));
   for (const candidate of [here, resolve(here, "../../dist")]) {
-    if (existsSync2(join2(candidate, "lib", "libcicdsensor.so"))) return candidate;
+    if (existsSync2(join3(candidate, "lib", "libcicdsensor.so"))) return candidate;
   }
   throw new Error(`cicd-sensor assets not found next to ${here}; run 'npm run build'`);
 }
-var libraryPath = () => join2(assetsDir(), "lib", "libcicdsensor.so");
-var bpfObjectPath = () => join2(assetsDir(), "sensor.bpf.o");
+var libraryPath = () => join3(assetsDir(), "lib", "libcicdsensor.so");
+var bpfObjectPath = () => join3(assetsDir(), "sensor.bpf.o");
 
 // node_modules/koffi/src/koffi/index.js
 import util from "node:util";
@@ -7940,8 +8041,8 @@ var FileHandle = class {
   }
   read(offset, len) {
     let buf = Buffer.allocUnsafe(len);
-    let read = fs.readSync(this.fd, buf, 0, len, offset);
-    return buf.subarray(0, read);
+    let read2 = fs.readSync(this.fd, buf, 0, len, offset);
+    return buf.subarray(0, read2);
   }
 };
 var package_default = { name: "koffi", version: "3.3.4", cnoke: { api: "../../vendor/node-api-headers", output: "../../bin/Koffi/{{ toolchain }}", node: 16, napi: 8 } };
@@ -7958,9 +8059,9 @@ function detectPlatform() {
     triplets2.push(`musl_${abi}`);
   return [package_default.version, pkg2, triplets2];
 }
-function loadDynamic(dirname6, pkg2, triplets2) {
+function loadDynamic(dirname9, pkg2, triplets2) {
   let suffix = "/../../build/koffi";
-  let root = dirname6 + suffix;
+  let root = dirname9 + suffix;
   let roots = [root];
   let native2 = null;
   let err = null;
@@ -8065,19 +8166,23 @@ var mod_view = native.view;
 var index_default = native;
 
 // src/native/ffi.ts
-var NATIVE_ABI = 5;
+var NATIVE_ABI = 6;
 var api;
+var onWorker = (fn) => (...args) => new Promise((resolve3, reject) => {
+  fn.async(...args, (err, res) => err ? reject(err) : resolve3(res));
+});
 function nativeApi() {
   if (api) return api;
   const lib = index_default.load(libraryPath());
   index_default.opaque("cs_sensor");
   const f = (decl) => lib.func(decl);
   const poll = f("int cs_poll(cs_sensor *s, uint8_t *buf, uint32_t len, int timeout_ms)");
+  const attach = f("int cs_attach(cs_sensor *s, const char *cgroup_root, _Out_ uint8_t *plan, uint32_t plan_len)");
   const loaded = {
     cs_abi_version: f("int cs_abi_version(void)"),
     cs_records_version: f("int cs_records_version(void)"),
     cs_open: f("cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t priority_bytes, uint32_t self_tgid, uint32_t flags, _Out_ int *err)"),
-    cs_attach: f("int cs_attach(cs_sensor *s, const char *cgroup_root, _Out_ uint8_t *plan, uint32_t plan_len)"),
+    cs_attach: attach,
     cs_track_cgroup: f("int cs_track_cgroup(cs_sensor *s, uint64_t cgroup_id)"),
     cs_untrack_cgroup: f("int cs_untrack_cgroup(cs_sensor *s, uint64_t cgroup_id)"),
     cs_track_task: f("int cs_track_task(cs_sensor *s, uint32_t tgid, uint64_t start_time_ns)"),
@@ -8090,6 +8195,7 @@ function nativeApi() {
     cs_list_staged: f("int cs_list_staged(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)"),
     cs_poll: poll,
     cs_backlog: f("int64_t cs_backlog(cs_sensor *s)"),
+    cs_wake: f("int cs_wake(cs_sensor *s)"),
     cs_map_id: f("int cs_map_id(cs_sensor *s, const char *name)"),
     cs_read_counters: f("int cs_read_counters(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)"),
     cs_read_lost_files: f("int cs_read_lost_files(cs_sensor *s, _Out_ uint8_t *out, uint32_t max)"),
@@ -8112,9 +8218,8 @@ function nativeApi() {
     cs_stage_policy: f("int cs_stage_policy(cs_sensor *s, const char *basename, uint32_t policy)"),
     cs_policy_exempt: f("int cs_policy_exempt(cs_sensor *s, uint32_t tgid, uint32_t exempt)"),
     cs_policy_stats: f("int cs_policy_stats(cs_sensor *s, _Out_ uint64_t *out, uint32_t max)"),
-    pollAsync: (h, buf, len, timeoutMs) => new Promise((resolve3, reject) => {
-      poll.async(h, buf, len, timeoutMs, (err, res) => err ? reject(err) : resolve3(res));
-    })
+    pollAsync: onWorker(poll),
+    attachAsync: onWorker(attach)
   };
   if (loaded.cs_abi_version() !== NATIVE_ABI) {
     throw new Error(`${libraryPath()} speaks native ABI ${loaded.cs_abi_version()}, this build expects ${NATIVE_ABI}`);
@@ -8168,6 +8273,12 @@ function decodeLostFiles(b) {
 }
 var POLICY_MODES = { off: 0, audit: 1, block: 2 };
 var POLICY_STATS = ["denied", "refused", "learned", "learnFull"];
+var PLAN_BYTES = 64 * 1024;
+function planOf(buf) {
+  const text3 = buf.subarray(0, buf.indexOf(0)).toString("utf8");
+  if (process.env[EnvVar.DebugPlan]) console.error(text3);
+  return JSON.parse(text3);
+}
 var Sensor = class _Sensor {
   constructor(api2, handle, rings) {
     this.api = api2;
@@ -8179,6 +8290,8 @@ var Sensor = class _Sensor {
   rings;
   closed = false;
   polling = false;
+  attaching = false;
+  linkReport;
   static open(opts) {
     const api2 = nativeApi();
     if (api2.cs_records_version() !== RECORDS_ABI) {
@@ -8201,11 +8314,24 @@ var Sensor = class _Sensor {
   }
   /** Attaches every hook; returns the plan (which mechanism each hook got). */
   attach(cgroupRoot) {
-    const buf = Buffer.alloc(64 * 1024);
+    const buf = Buffer.alloc(PLAN_BYTES);
     this.check(this.api.cs_attach(this.live(), cgroupRoot, buf, buf.length));
-    const text3 = buf.subarray(0, buf.indexOf(0)).toString("utf8");
-    if (process.env[EnvVar.DebugPlan]) console.error(text3);
-    return JSON.parse(text3);
+    return planOf(buf);
+  }
+  /**
+   * attach() on a worker thread, so the caller's thread does other work
+   * while the verifier runs (run compiles its rules). Nothing else may use
+   * the sensor until it settles.
+   */
+  async attachAsync(cgroupRoot) {
+    const buf = Buffer.alloc(PLAN_BYTES);
+    this.attaching = true;
+    try {
+      this.check(await this.api.attachAsync(this.live(), cgroupRoot, buf, buf.length));
+    } finally {
+      this.attaching = false;
+    }
+    return planOf(buf);
   }
   /** policy: an egress policy id (0: none); the kernel gives the cgroup's new children the same. */
   trackCgroup(id2, policy = 0) {
@@ -8228,11 +8354,11 @@ var Sensor = class _Sensor {
     this.check(this.api.cs_unprotect(this.live(), tgid));
   }
   /** policy: the job's egress policy id, which the container's cgroup gets when it is made. */
-  stage(basename4, policy = 0) {
-    this.check(this.api.cs_stage_policy(this.live(), basename4, policy));
+  stage(basename5, policy = 0) {
+    this.check(this.api.cs_stage_policy(this.live(), basename5, policy));
   }
-  unstage(basename4) {
-    this.check(this.api.cs_unstage(this.live(), basename4));
+  unstage(basename5) {
+    this.check(this.api.cs_unstage(this.live(), basename5));
   }
   trackedCgroups(max = 16384) {
     const out = new BigUint64Array(max);
@@ -8293,6 +8419,10 @@ var Sensor = class _Sensor {
       this.polling = false;
     }
   }
+  /** Ends the poll waiting now (or the next one's wait at once): its caller wants the records so far, or is stopping. */
+  wake() {
+    this.check(this.api.cs_wake(this.live()));
+  }
   backlog() {
     return Number(this.api.cs_backlog(this.live()));
   }
@@ -8333,7 +8463,7 @@ var Sensor = class _Sensor {
   }
   /** Every link the sensor attached, with the program attached through it now. */
   links() {
-    const buf = Buffer.alloc(16 * 1024);
+    const buf = this.linkReport ??= Buffer.alloc(16 * 1024);
     const n = this.check(this.api.cs_link_report(this.live(), buf, buf.length));
     return JSON.parse(buf.subarray(0, n).toString("utf8"));
   }
@@ -8350,6 +8480,7 @@ var Sensor = class _Sensor {
   close(opts = {}) {
     if (this.closed) return;
     if (this.polling) throw new SensorError("close while a poll is running", 16);
+    if (this.attaching) throw new SensorError("close while the programs are loading", 16);
     if (opts.inBackground) this.api.cs_close_in_background(this.handle);
     this.closed = true;
     this.api.cs_close(this.handle);
@@ -8608,8 +8739,10 @@ function rfc3339Micros(wallNs) {
     lastSecond = second;
     lastSecondText = new Date(second * 1e3).toISOString().slice(0, 20);
   }
-  return `${lastSecondText}${pad(micros - second * 1e6, 6)}Z`;
+  const us = micros - second * 1e6;
+  return `${lastSecondText}${THREE_DIGITS[Math.floor(us / 1e3)]}${THREE_DIGITS[us % 1e3]}Z`;
 }
+var THREE_DIGITS = Array.from({ length: 1e3 }, (_, i) => pad(i, 3));
 function processContext(node, bootToRealNs) {
   if (node.context) return node.context;
   const ctx = {
@@ -8752,7 +8885,7 @@ function buildEvent(s, ctx) {
       return e;
     case "http_request":
       e = record("http_request", s, ctx);
-      e.http = { method: s.method, path: s.path, host: s.host, source: "cleartext_http" };
+      e.http = { method: s.method, path: s.path, host: s.host, source: s.source };
       return e;
     default:
       return void 0;
@@ -8760,14 +8893,14 @@ function buildEvent(s, ctx) {
 }
 
 // src/kerneltracker/processTable.ts
-import { readFileSync as readFileSync3, readlinkSync } from "node:fs";
+import { readFileSync as readFileSync4, readlinkSync as readlinkSync2 } from "node:fs";
 
 // src/platform/procStat.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 function readProcStat(pid, procRoot = "/proc") {
   let stat;
   try {
-    stat = readFileSync2(`${procRoot}/${pid}/stat`, "latin1");
+    stat = readFileSync3(`${procRoot}/${pid}/stat`, "latin1");
   } catch {
     return void 0;
   }
@@ -8785,10 +8918,10 @@ function readProc(pid, procRoot = "/proc") {
   try {
     let execPath = "";
     try {
-      execPath = readlinkSync(`${procRoot}/${pid}/exe`);
+      execPath = readlinkSync2(`${procRoot}/${pid}/exe`);
     } catch {
     }
-    const cmdline = readFileSync3(`${procRoot}/${pid}/cmdline`);
+    const cmdline = readFileSync4(`${procRoot}/${pid}/cmdline`);
     const argv = splitNul(cmdline, 0, cmdline.length);
     return { ppid: stat.ppid, startTicks: stat.startTicks, execPath, argv };
   } catch {
@@ -8913,7 +9046,7 @@ var ProcessTable = class {
 
 // src/kerneltracker/steps.ts
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { basename } from "node:path";
+import { basename as basename2 } from "node:path";
 var ACTION_PATH = /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\//;
 var RUN_SCRIPT = /\/_temp\/[^/]+\.(sh|bash|ps1|py|cmd)$/;
 var LABEL_MAX = 200;
@@ -8943,9 +9076,9 @@ function stepLabel(execPath, argv, readLine = firstScriptLine) {
   const script = argv.find((a) => RUN_SCRIPT.test(a));
   if (script) {
     const line2 = readLine(script);
-    return clip(`run: ${line2 ?? `(script ${basename(script)} already removed)`}`);
+    return clip(`run: ${line2 ?? `(script ${basename2(script)} already removed)`}`);
   }
-  const shown = argv.length ? argv.join(" ") : basename(execPath);
+  const shown = argv.length ? argv.join(" ") : basename2(execPath);
   return clip(`run: ${shown}`);
 }
 
@@ -9332,21 +9465,21 @@ var Staging = class {
   containerByBasename = /* @__PURE__ */ new Map();
   stagedAt = /* @__PURE__ */ new Map();
   /** The job is creating a container whose cgroup will have this basename. */
-  stage(jobId2, basename4, container, policyId = 0) {
-    this.maps.stage(basename4, policyId);
-    this.stagingByBasename.set(basename4, jobId2);
+  stage(jobId2, basename5, container, policyId = 0) {
+    this.maps.stage(basename5, policyId);
+    this.stagingByBasename.set(basename5, jobId2);
     let names = this.stagingByJob.get(jobId2);
     if (!names) this.stagingByJob.set(jobId2, names = /* @__PURE__ */ new Set());
-    names.add(basename4);
-    this.containerByBasename.set(basename4, Object.freeze({ ...container }));
-    this.stagedAt.set(basename4, this.now());
+    names.add(basename5);
+    this.containerByBasename.set(basename5, Object.freeze({ ...container }));
+    this.stagedAt.set(basename5, this.now());
   }
   /** The staged cgroup was made: whose it is (the entry is used up); undefined if nobody staged it. */
-  promote(basename4) {
-    const jobId2 = this.stagingByBasename.get(basename4);
-    const container = this.containerByBasename.get(basename4);
+  promote(basename5) {
+    const jobId2 = this.stagingByBasename.get(basename5);
+    const container = this.containerByBasename.get(basename5);
     if (jobId2 === void 0) return void 0;
-    this.drop(basename4);
+    this.drop(basename5);
     return { jobId: jobId2, container };
   }
   /** Drops entries never promoted (a create that was never started). */
@@ -9465,22 +9598,28 @@ var KernelTracker = class {
    * Staging promote, first half: a container the job is creating will get a
    * cgroup with this basename; when the kernel sees it made, it is the job's.
    */
-  stage(jobId2, basename4, container) {
+  stage(jobId2, basename5, container) {
     const job = this.registry.get(jobId2);
     if (!job) throw new Error(`unknown job ${jobId2}`);
-    this.staging.stage(jobId2, basename4, container, job.policyId);
+    this.staging.stage(jobId2, basename5, container, job.policyId);
   }
   /**
    * A container create the docker proxy saw from the job's process pid (in
-   * cgroup cgroupId), delivered in line with the kernel's events. The time
-   * is now: the proxy judges a create as it arrives.
+   * cgroup cgroupId), as it is now: the time, and the client's process
+   * while it surely lives (a refused client exits at once, and its exit
+   * record may be handled before the event is delivered). Deliver it with
+   * deliverContainerCreate once the records the kernel wrote before it are
+   * handled, so that its line follows the client's exec.
    */
-  containerCreate(jobId2, pid, cgroupId2, create) {
-    const job = this.registry.get(jobId2);
+  snapshotContainerCreate(jobId2, pid, cgroupId2, create) {
+    return { jobId: jobId2, cgroupId: cgroupId2, create, node: this.processes.table.peek(pid), timeNs: Date.now() * 1e6 - this.ctx.bootToRealNs };
+  }
+  /** The create's event, numbered after everything the kernel wrote before it; the client's node as the table has it now, if it is still there. */
+  deliverContainerCreate(p) {
+    const job = this.registry.get(p.jobId);
     if (!job) return;
-    const ctx = this.contextFor(job, cgroupId2, this.processes.table.peek(pid));
-    const timeNs = Date.now() * 1e6 - ctx.bootToRealNs;
-    this.deliver(job, containerCreateEvent(create, { timeNs, cgroupId: cgroupId2 }, ctx));
+    const node = this.processes.table.get(p.node.pid, p.node.startNs) ?? p.node;
+    this.deliver(job, containerCreateEvent(p.create, { timeNs: p.timeNs, cgroupId: p.cgroupId }, this.contextFor(job, p.cgroupId, node)));
   }
   /** Drops staging entries never promoted (a create that was never started). */
   expireStaging(maxAgeMs) {
@@ -9545,8 +9684,10 @@ var KernelTracker = class {
       this.processes.exited(s.pid, s.startNs);
     }
     if (!event) return;
+    const daemon = s.kind === "unix_connect" && this.isDockerSocket(s.peer);
+    if (daemon) event.unix_socket.docker_daemon = true;
     this.deliver(job, event);
-    if (s.kind === "unix_connect" && this.isDockerSocket(s.peer)) job.sink.reachedDockerDaemon?.(event);
+    if (daemon) job.sink.reachedDockerDaemon?.(event);
   }
   /** By the socket file the kernel connected to, whatever path the job named it by. */
   isDockerSocket(peer) {
@@ -9781,10 +9922,26 @@ function decodeMount(b, at, end) {
 }
 var METHOD = /^[A-Z]{1,16}$/;
 var VISIBLE = /^[\x21-\x7e]*$/;
+function httpServer(b, at) {
+  const o = OFFSETS.cs_http_request;
+  const source = b[at + o.source];
+  const family = b[at + o.family];
+  need(source === HttpSource.CLEARTEXT || source === HttpSource.OPENSSL, "unknown http source");
+  if (source === HttpSource.OPENSSL) {
+    need(family === 0 && b.readUInt16LE(at + o.port) === 0, "an openssl http_request names a server");
+    return { source: "openssl" };
+  }
+  need(family === 2 || family === 10, "unknown address family");
+  return {
+    source: "cleartext_http",
+    family: family === 2 ? "ipv4" : "ipv6",
+    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
+    port: b.readUInt16LE(at + o.port)
+  };
+}
 function decodeHttpRequest(b, at, end) {
   const o = OFFSETS.cs_http_request;
-  const family = b[at + o.family];
-  need(family === 2 || family === 10, "unknown address family");
+  const server = httpServer(b, at);
   const tail = new Tail(at + SIZEOF.cs_http_request, end);
   const [ms, me] = tail.take(b.readUInt16LE(at + o.method_len));
   const [ps, pe] = tail.take(b.readUInt16LE(at + o.path_len));
@@ -9800,9 +9957,7 @@ function decodeHttpRequest(b, at, end) {
     method,
     path,
     host,
-    family: family === 2 ? "ipv4" : "ipv6",
-    address: family === 2 ? ipv4(b, at + o.addr) : ipv6(b, at + o.addr),
-    port: b.readUInt16LE(at + o.port)
+    ...server
   };
   if (b[at + o.path_cut]) sample.pathCut = true;
   return sample;
@@ -10192,16 +10347,19 @@ var Pump = class {
       this.drain();
       return Promise.resolve();
     }
-    return new Promise((resolve3) => this.drainWaiters.push(resolve3));
+    const settled = new Promise((resolve3) => this.drainWaiters.push(resolve3));
+    this.sensor.wake();
+    return settled;
   }
   /** Synchronously drains everything the kernel has written so far. */
   drain() {
     for (let n = this.sensor.pollNow(this.buf); n > 0; n = this.sensor.pollNow(this.buf)) this.consume(n);
     this.opts.afterBatch?.();
   }
-  /** Stops the loop after its current wait, then drains. */
+  /** Stops the loop (its wait ends at once), then drains. */
   async stop() {
     this.stopping = true;
+    if (this.done) this.sensor.wake();
     await this.done;
     this.drain();
     this.tracker.releaseDueDomains(true);
@@ -10232,16 +10390,16 @@ function ringStatus(ring, bytes, counters) {
 }
 
 // src/recording/docker.ts
-import { chmodSync, chownSync, existsSync as existsSync4, readlinkSync as readlinkSync2, realpathSync as realpathSync2, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join4 } from "node:path";
+import { chmodSync, chownSync, existsSync as existsSync4, readlinkSync as readlinkSync3, realpathSync as realpathSync3, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+import { dirname as dirname4, join as join5 } from "node:path";
 
 // src/proxy/interpose.ts
 import { execFileSync } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync4, realpathSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-var recordPath = (stateDir) => join3(stateDir, "interpose.json");
+import { existsSync as existsSync3, readFileSync as readFileSync5, realpathSync as realpathSync2, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+var recordPath = (stateDir) => join4(stateDir, "interpose.json");
 function mountPoints() {
-  return readFileSync4("/proc/self/mountinfo", "utf8").split("\n").filter(Boolean).map((line2) => line2.split(" ")[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))));
+  return readFileSync5("/proc/self/mountinfo", "utf8").split("\n").filter(Boolean).map((line2) => line2.split(" ")[4].replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))));
 }
 function unmountAll(path) {
   for (let i = 0; i < 16 && mountPoints().includes(path); i++) execFileSync("umount", [path]);
@@ -10252,7 +10410,7 @@ function bind(source, target2) {
 function repairInterposition(stateDir) {
   const path = recordPath(stateDir);
   if (!existsSync3(path)) return void 0;
-  const rec = JSON.parse(readFileSync4(path, "utf8"));
+  const rec = JSON.parse(readFileSync5(path, "utf8"));
   unmountAll(rec.defaultPath);
   unmountAll(rec.upstreamPath);
   rmSync(rec.upstreamPath, { force: true });
@@ -10260,8 +10418,8 @@ function repairInterposition(stateDir) {
   return rec;
 }
 function interpose(stateDir, defaultPath, proxyPath) {
-  const real = realpathSync(defaultPath);
-  const rec = { defaultPath: real, upstreamPath: join3(stateDir, "docker.upstream.sock") };
+  const real = realpathSync2(defaultPath);
+  const rec = { defaultPath: real, upstreamPath: join4(stateDir, "docker.upstream.sock") };
   writeFileSync2(recordPath(stateDir), JSON.stringify(rec) + "\n");
   writeFileSync2(rec.upstreamPath, "");
   try {
@@ -10373,7 +10531,9 @@ function containerCgroupBasename(id2, driver) {
 // src/proxy/containerGuard.ts
 import { posix as posix2 } from "node:path";
 var HOST_PATHS = ["/", "/etc", "/root", "/proc", "/sys", "/var/run/docker.sock", "/run/docker.sock"];
-var DANGEROUS_CAPS = /* @__PURE__ */ new Set(["ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE"]);
+var DANGEROUS_CAPS = /* @__PURE__ */ new Set(["ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "DAC_READ_SEARCH", "SYS_RAWIO", "BPF", "PERFMON", "NET_ADMIN"]);
+var HARMLESS_DEVICES = ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty", "/dev/fuse", "/dev/kvm", "/dev/net/tun"];
+var UNCONFINED = /* @__PURE__ */ new Set(["seccomp=unconfined", "apparmor=unconfined", "systempaths=unconfined", "label=disable"]);
 var refuse = (option) => ({
   allowed: false,
   option,
@@ -10423,6 +10583,60 @@ function volumeDevice(inspect) {
     return void 0;
   }
 }
+function inspectedContainer(inspect) {
+  try {
+    const c = JSON.parse(inspect?.toString("utf8") ?? "");
+    const mounts = Array.isArray(c.Mounts) ? c.Mounts : [];
+    const of = (type, key) => mounts.flatMap((m) => m?.Type === type && typeof m[key] === "string" && m[key] !== "" ? [m[key]] : []);
+    const pidMode = typeof c.HostConfig?.PidMode === "string" ? c.HostConfig.PidMode : "";
+    return {
+      binds: of("bind", "Source"),
+      volumes: of("volume", "Name"),
+      hostPid: c.HostConfig?.Privileged === true || pidMode === "host",
+      ...pidMode.startsWith("container:") ? { pidContainer: pidMode.slice("container:".length) } : {}
+    };
+  } catch {
+    return void 0;
+  }
+}
+function seccompOpt(value) {
+  if (value === "unconfined") return "seccomp=unconfined";
+  try {
+    const action = JSON.parse(value).defaultAction;
+    return action === "SCMP_ACT_ALLOW" || action === "SCMP_ACT_LOG" ? "seccomp=unconfined" : "seccomp=profile";
+  } catch {
+    return "seccomp=profile";
+  }
+}
+function securityOpt(opt) {
+  const m = /^([a-z-]+)[=:]([^]*)$/.exec(opt);
+  if (!m) return opt;
+  return m[1] === "seccomp" ? seccompOpt(m[2]) : `${m[1]}=${m[2]}`;
+}
+function systemPathsUnconfined(host) {
+  const ro = host.ReadonlyPaths;
+  const masked2 = host.MaskedPaths;
+  return Array.isArray(ro) && !ro.includes("/proc/sys") || Array.isArray(masked2) && masked2.length === 0;
+}
+function securityOpts(host) {
+  const opts = strings(host.SecurityOpt).map(securityOpt);
+  return systemPathsUnconfined(host) && !opts.includes("systempaths=unconfined") ? [...opts, "systempaths=unconfined"] : opts;
+}
+function optionalFacts(host) {
+  const facts = {};
+  const set = (key, value) => {
+    if (value !== void 0 && !(Array.isArray(value) && value.length === 0)) facts[key] = value;
+  };
+  set("pid_mode", optional(host.PidMode));
+  set("network_mode", optional(host.NetworkMode));
+  set("device_cgroup_rules", strings(host.DeviceCgroupRules));
+  set("security_opt", securityOpts(host));
+  set("userns_mode", optional(host.UsernsMode));
+  set("ipc_mode", optional(host.IpcMode));
+  set("cgroupns_mode", optional(host.CgroupnsMode));
+  set("volumes_from", strings(host.VolumesFrom));
+  return facts;
+}
 function readCreate(body, name) {
   let parsed2;
   try {
@@ -10434,38 +10648,71 @@ function readCreate(body, name) {
   const host = parsed2.HostConfig ?? {};
   if (typeof host !== "object" || host === null) return "an unreadable HostConfig";
   const devices = Array.isArray(host.Devices) ? host.Devices.map((d) => d?.PathOnHost) : [];
-  const facts = {
+  return {
     image: typeof parsed2.Image === "string" ? parsed2.Image : "",
     ...name ? { name } : {},
     privileged: host.Privileged === true,
     binds: bindSources(host),
     cap_add: strings(host.CapAdd),
-    devices: strings(devices)
+    devices: strings(devices),
+    ...optionalFacts(host)
   };
-  const pidMode = optional(host.PidMode);
-  const networkMode = optional(host.NetworkMode);
-  if (pidMode) facts.pid_mode = pidMode;
-  if (networkMode) facts.network_mode = networkMode;
-  return facts;
 }
-function judgeCreate(facts, ctx) {
+function volumesFrom(facts) {
+  return (facts.volumes_from ?? []).map((v) => v.replace(/:(ro|rw)$/, ""));
+}
+function pidContainer(facts) {
+  return facts.pid_mode?.startsWith("container:") ? facts.pid_mode.slice("container:".length) : void 0;
+}
+function judgeIsolation(facts, ctx, lookups) {
   if (facts.privileged) return refuse("--privileged");
   if (facts.pid_mode === "host") return refuse("--pid=host");
+  if (lookups.pidJoinsHost) return refuse(`--pid=${facts.pid_mode} (a privileged or host-PID container)`);
+  if (facts.userns_mode === "host") return refuse("--userns=host");
   const cap2 = facts.cap_add.find((c) => DANGEROUS_CAPS.has(c.toUpperCase().replace(/^CAP_/, "")));
   if (cap2) return refuse(`--cap-add=${cap2}`);
-  const source = facts.binds.find((s) => sensitive(s, ctx));
+  const opt = facts.security_opt?.find((o) => UNCONFINED.has(o));
+  if (opt) return refuse(`--security-opt=${opt}`);
+  const resolve3 = ctx.resolve ?? ((p) => p);
+  const device = facts.devices.find((d) => !HARMLESS_DEVICES.includes(clean(resolve3(clean(d)))));
+  if (device !== void 0) return refuse(`--device=${device}`);
+  const rule2 = facts.device_cgroup_rules?.[0];
+  if (rule2 !== void 0) return refuse(`--device-cgroup-rule=${rule2}`);
+  return void 0;
+}
+function judgeCreate(facts, ctx, lookups = {}) {
+  const isolation = judgeIsolation(facts, ctx, lookups);
+  if (isolation) return isolation;
+  const source = [...facts.binds, ...lookups.volumeBinds ?? []].find((s) => sensitive(s, ctx));
   if (source !== void 0) return refuse(`a bind of ${source}`);
+  for (const from of lookups.volumesFrom ?? []) {
+    const inherited = from.binds.find((s) => sensitive(s, ctx));
+    if (inherited !== void 0) return refuse(`--volumes-from=${from.container} (a bind of ${inherited})`);
+  }
   return { allowed: true };
 }
 var NOTHING_READ = { image: "", privileged: false, binds: [], cap_add: [], devices: [] };
-function decideCreate(body, name, guard, volumeBinds = []) {
-  const parsed2 = body === void 0 ? "an oversized create body" : readCreate(body, name);
-  const read = typeof parsed2 === "string" ? parsed2 : { ...parsed2, binds: [...parsed2.binds, ...volumeBinds] };
-  const facts = typeof read === "string" ? { ...NOTHING_READ, ...name ? { name } : {} } : read;
-  const verdict = !guard ? void 0 : typeof read === "string" ? refuse(read) : judgeCreate(read, guard);
+function decideCreate(body, name, guard, lookups = {}) {
+  const read2 = body === void 0 ? "an oversized create body" : readCreate(body, name);
+  const facts = typeof read2 === "string" ? { ...NOTHING_READ, ...name ? { name } : {} } : withLookups(read2, lookups);
+  const verdict = !guard ? void 0 : typeof read2 === "string" ? refuse(read2) : judgeCreate(read2, guard, lookups);
   if (!verdict || verdict.allowed) return { event: { ...facts, refused: false } };
   if (guard.mode === "block") return { event: { ...facts, refused: true, refusal: verdict.message } };
   return { event: { ...facts, refused: false }, wouldRefuse: verdict.option };
+}
+function withLookups(facts, lookups) {
+  const inherited = (lookups.volumesFrom ?? []).flatMap((v) => v.binds);
+  return { ...facts, binds: [.../* @__PURE__ */ new Set([...facts.binds, ...lookups.volumeBinds ?? [], ...inherited])] };
+}
+function judgeExec(body) {
+  if (body === void 0) return refuse("an oversized exec body");
+  try {
+    const parsed2 = JSON.parse(body.toString("utf8") || "{}");
+    if (typeof parsed2 !== "object" || parsed2 === null) return refuse("an unreadable exec body");
+    return parsed2.Privileged === true ? refuse("docker exec --privileged") : { allowed: true };
+  } catch {
+    return refuse("an unreadable exec body");
+  }
 }
 
 // src/proxy/createBody.ts
@@ -10619,6 +10866,11 @@ function upstreamError(res, upstream, err) {
   res.writeHead(502, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
   res.end(body);
 }
+function refuseRequest(res, message, held) {
+  const body = JSON.stringify({ message });
+  res.writeHead(403, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...held.complete ? {} : { Connection: "close" } });
+  res.end(body);
+}
 var DockerProxy = class {
   constructor(upstream, hooks) {
     this.upstream = upstream;
@@ -10664,6 +10916,11 @@ var DockerProxy = class {
       this.forward(req, res, c);
       return;
     }
+    const guarded = c.kind === "exec-create" ? this.guardedCaller(req) : void 0;
+    if (guarded) {
+      this.exec(req, res, c, guarded);
+      return;
+    }
     req.pause();
     this.beforeContainerAction(req, c).catch((err) => this.hooks.log(`docker proxy: ${c.kind} of ${c.container}: ${err.message}`)).finally(() => this.forward(req, res, c));
   }
@@ -10675,19 +10932,45 @@ var DockerProxy = class {
       this.forward(req, res, c);
       return;
     }
-    holdBody(req, MAX_INSPECTED_BYTES).then(async (held) => this.judgeCreate(req, res, c, { jobId: jobId2, pid }, held, await this.volumeBinds(heldBuffer(held)))).catch((err) => {
+    holdBody(req, MAX_INSPECTED_BYTES).then(async (held) => this.judgeCreate(req, res, c, { jobId: jobId2, pid }, held, await this.lookups(heldBuffer(held)))).catch((err) => {
       this.hooks.log(`docker proxy: a create of job ${jobId2} was dropped: ${err.message}`);
       res.destroy();
     });
   }
-  /** The host directories of the named local volumes a create mounts, as dockerd knows them now. */
-  async volumeBinds(body) {
-    const names = namedVolumes(body);
+  /** What dockerd knows now of the volumes and containers a create names (see CreateLookups). */
+  async lookups(body) {
+    const facts = body === void 0 ? void 0 : readCreate(body);
+    if (facts === void 0 || typeof facts === "string") return {};
+    const inspect = (name) => this.upstreamGet(`/containers/${encodeURIComponent(name)}/json`).then(inspectedContainer, () => void 0);
+    const from = async (container) => {
+      const found = await inspect(container);
+      return { container, binds: [...found?.binds ?? [], ...await this.volumeBinds(found?.volumes ?? [])] };
+    };
+    const [volumeBinds, inherited, pidJoinsHost] = await Promise.all([
+      this.volumeBinds(namedVolumes(body)),
+      Promise.all(volumesFrom(facts).map(from)),
+      this.joinsHostPid(pidContainer(facts))
+    ]);
+    return { volumeBinds, volumesFrom: inherited, pidJoinsHost };
+  }
+  /**
+   * Whether the PID namespace of container name (--pid=container:name) is
+   * the host's: it is privileged or has --pid=host, or joined one that does
+   * (followed a few links deep; a longer chain counts as the host's).
+   */
+  async joinsHostPid(name, depth = 0) {
+    if (name === void 0) return false;
+    if (depth >= 4) return true;
+    const found = await this.upstreamGet(`/containers/${encodeURIComponent(name)}/json`).then(inspectedContainer, () => void 0);
+    return found !== void 0 && (found.hostPid || this.joinsHostPid(found.pidContainer, depth + 1));
+  }
+  /** The host directories of the named local volumes, as dockerd knows them now. */
+  async volumeBinds(names) {
     const devices = await Promise.all(names.map((n) => this.upstreamGet(`/volumes/${encodeURIComponent(n)}`).then(volumeDevice, () => void 0)));
     return devices.filter((d) => d !== void 0);
   }
-  judgeCreate(req, res, c, caller, held, volumeBinds) {
-    const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ""), this.hooks.guardOf(caller.jobId), volumeBinds);
+  judgeCreate(req, res, c, caller, held, lookups) {
+    const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ""), this.hooks.guardOf(caller.jobId), lookups);
     try {
       this.hooks.created(caller.jobId, caller.pid, decision.event);
     } catch (err) {
@@ -10700,9 +10983,32 @@ var DockerProxy = class {
       this.forward(req, res, c, held);
       return;
     }
-    const body = JSON.stringify({ message: decision.event.refusal });
-    res.writeHead(403, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...held.complete ? {} : { Connection: "close" } });
-    res.end(body);
+    refuseRequest(res, decision.event.refusal, held);
+  }
+  /** The job and guard of a request's caller, when the caller is a job's process with a container policy. */
+  guardedCaller(req) {
+    const pid = peerPid(req.socket);
+    const jobId2 = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
+    const guard = jobId2 === void 0 ? void 0 : this.hooks.guardOf(jobId2);
+    return guard && { jobId: jobId2, guard };
+  }
+  /** A job's exec create under a container policy: held whole and judged (judgeExec) before dockerd sees it. */
+  exec(req, res, c, caller) {
+    holdBody(req, MAX_INSPECTED_BYTES).then(async (held) => {
+      await this.beforeContainerAction(req, c).catch((err) => this.hooks.log(`docker proxy: exec in ${c.container}: ${err.message}`));
+      const verdict = judgeExec(heldBuffer(held));
+      if (verdict.allowed) return this.forward(req, res, c, held);
+      const where = `in container ${c.container}`;
+      if (caller.guard.mode === "audit") {
+        this.hooks.note(caller.jobId, `container-policy audit: ${verdict.option} ${where} passed; block would have refused it.`);
+        return this.forward(req, res, c, held);
+      }
+      this.hooks.note(caller.jobId, `container-policy block: refused ${verdict.option} ${where}.`);
+      refuseRequest(res, verdict.message, held);
+    }).catch((err) => {
+      this.hooks.log(`docker proxy: an exec of job ${caller.jobId} was dropped: ${err.message}`);
+      res.destroy();
+    });
   }
   /** Re-arms staging for a job's container before it starts; notes an exec into a container not the job's. */
   async beforeContainerAction(req, c) {
@@ -10784,9 +11090,9 @@ var DockerProxy = class {
     if (jobId2 === void 0 || id2 === void 0) return;
     const driver = await this.cgroupDriver();
     const container = { id: id2, name: requestedName(req.url ?? ""), image: requestedImage(requestBody) };
-    const basename4 = containerCgroupBasename(id2, driver);
-    this.containers.set(id2, { jobId: jobId2, basename: basename4, info: container });
-    this.hooks.stage(jobId2, basename4, container);
+    const basename5 = containerCgroupBasename(id2, driver);
+    this.containers.set(id2, { jobId: jobId2, basename: basename5, info: container });
+    this.hooks.stage(jobId2, basename5, container);
   }
   /** Asked of the daemon once: which cgroup name a container will get. */
   async cgroupDriver() {
@@ -10835,7 +11141,7 @@ function resolveUpstream(explicit) {
 }
 var realpathOrSelf = (path) => {
   try {
-    return realpathSync2(path);
+    return realpathSync3(path);
   } catch {
     return path;
   }
@@ -10843,7 +11149,7 @@ var realpathOrSelf = (path) => {
 function runnerInstall(workerPid) {
   if (workerPid === void 0) return [];
   try {
-    return [dirname2(dirname2(readlinkSync2(`/proc/${workerPid}/exe`)))].filter((d) => d !== "/");
+    return [dirname4(dirname4(readlinkSync3(`/proc/${workerPid}/exe`)))].filter((d) => d !== "/");
   } catch {
     return [];
   }
@@ -10860,7 +11166,7 @@ function cgroupOfPid(pid, cgroupRoot) {
   const rel = processCgroup(pid);
   if (rel === void 0) return void 0;
   try {
-    return Number(cgroupId(join4(cgroupRoot, rel)));
+    return Number(cgroupId(join5(cgroupRoot, rel)));
   } catch {
     return void 0;
   }
@@ -10876,19 +11182,22 @@ async function startDocker(opts) {
     opts.log.info("docker proxy: no Docker daemon socket found; not started");
     return void 0;
   }
-  const proxyPath = join4(opts.socketDir, "docker.sock");
+  const proxyPath = join5(opts.socketDir, "docker.sock");
   const interposed = opts.interpose;
-  const forwardTo = interposed ? join4(opts.socketDir, "docker.upstream.sock") : upstream;
+  const forwardTo = interposed ? join5(opts.socketDir, "docker.upstream.sock") : upstream;
   const proxy = new DockerProxy(forwardTo, {
     jobOfPid: (pid) => jobOfPid(pid, opts.cgroupRoot, opts.tracker),
-    stage: (jobId2, basename4, container) => {
+    stage: (jobId2, basename5, container) => {
       if (!opts.tracker.jobIds().includes(jobId2)) return;
-      opts.tracker.stage(jobId2, basename4, container);
-      opts.log.info(`docker proxy: staged ${basename4} (${container.image ?? "?"}) for job ${jobId2}`);
+      opts.tracker.stage(jobId2, basename5, container);
+      opts.log.info(`docker proxy: staged ${basename5} (${container.image ?? "?"}) for job ${jobId2}`);
     },
     note: opts.note,
     guardOf: opts.guardOf,
-    created: (jobId2, pid, create) => opts.tracker.containerCreate(jobId2, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, create),
+    created: (jobId2, pid, create) => {
+      const pending = opts.tracker.snapshotContainerCreate(jobId2, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, create);
+      opts.settle().then(() => opts.tracker.deliverContainerCreate(pending)).catch((err) => opts.log.warn(`docker proxy: the container_create event of job ${jobId2} was lost: ${err.message}`));
+    },
     log: (m) => opts.log.warn(m)
   });
   rmSync2(proxyPath, { force: true });
@@ -10919,15 +11228,15 @@ async function startDocker(opts) {
 
 // src/recording/jobRecording.ts
 import { rmSync as rmSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/events/logWriter.ts
-import { closeSync as closeSync3, fsyncSync as fsyncSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync3, writeSync as writeSync2 } from "node:fs";
 
 // src/platform/noFollow.ts
-import { closeSync as closeSync2, constants as constants2, fchmodSync, fchownSync, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync2, renameSync, rmSync as rmSync3, writeSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, fchmodSync, fchownSync, fsyncSync, mkdirSync as mkdirSync2, openSync as openSync2, renameSync as renameSync2, rmSync as rmSync3, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { basename as basename2, dirname as dirname3, join as join5 } from "node:path";
+import { basename as basename3, dirname as dirname5, join as join6 } from "node:path";
 var { O_CREAT, O_EXCL, O_NOFOLLOW, O_WRONLY, O_APPEND, O_DIRECTORY, O_RDONLY } = constants2;
 var FILE_MODE = 416;
 function createExclusive(path, mode2 = FILE_MODE) {
@@ -10936,7 +11245,7 @@ function createExclusive(path, mode2 = FILE_MODE) {
   return fd;
 }
 function writeReplacing(path, data, mode2 = FILE_MODE) {
-  const tmp = join5(dirname3(path), `.${basename2(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join6(dirname5(path), `.${basename3(path)}.${randomBytes(6).toString("hex")}.tmp`);
   const fd = createExclusive(tmp, mode2);
   try {
     const buf = typeof data === "string" ? Buffer.from(data) : data;
@@ -10949,7 +11258,7 @@ function writeReplacing(path, data, mode2 = FILE_MODE) {
   }
   closeSync2(fd);
   try {
-    renameSync(tmp, path);
+    renameSync2(tmp, path);
   } catch (err) {
     rmSync3(tmp, { force: true });
     throw err;
@@ -11023,6 +11332,28 @@ var JsonBytes = class {
     this.room(text3.length * 3);
     this.pos += this.out.write(text3, this.pos, "utf8");
   }
+  /**
+   * A number as JSON.stringify writes it. Non-negative safe integers, nearly
+   * every number in a line (seq, pids, ports, ids), are written digit by
+   * digit with no string made; the rest go through String().
+   */
+  number(v) {
+    if (!(v >= 0 && v <= Number.MAX_SAFE_INTEGER && Math.floor(v) === v)) {
+      this.ascii(Number.isFinite(v) ? String(v) : "null");
+      return;
+    }
+    let digits = 1;
+    for (let p = 10; p <= v; p *= 10) digits++;
+    this.room(digits);
+    const out = this.out;
+    let pos = this.pos + digits;
+    this.pos = pos;
+    let n = v;
+    do {
+      out[--pos] = 48 + n % 10;
+      n = Math.floor(n / 10);
+    } while (n > 0);
+  }
   /** Writes v and returns true, or returns false for what JSON leaves out (undefined, functions, symbols). */
   value(v) {
     switch (typeof v) {
@@ -11030,7 +11361,7 @@ var JsonBytes = class {
         this.string(v);
         return true;
       case "number":
-        this.ascii(Number.isFinite(v) ? String(v) : "null");
+        this.number(v);
         return true;
       case "boolean":
         this.ascii(v ? "true" : "false");
@@ -11059,7 +11390,8 @@ var JsonBytes = class {
     if (typeof o.toJSON === "function") return this.utf8(JSON.stringify(o));
     this.ascii("{");
     let first = true;
-    for (const key of Object.keys(o)) {
+    for (const key in o) {
+      if (!hasOwn.call(o, key)) continue;
       const value = o[key];
       if (value === void 0 || typeof value === "function" || typeof value === "symbol") continue;
       if (!first) this.ascii(",");
@@ -11071,6 +11403,7 @@ var JsonBytes = class {
     this.ascii("}");
   }
 };
+var hasOwn = Object.prototype.hasOwnProperty;
 var shared = /* @__PURE__ */ new WeakMap();
 function sharedJson(value) {
   let json = shared.get(value);
@@ -11104,7 +11437,7 @@ function encodeLine(e, out, at) {
   line.pos = at;
   try {
     line.ascii('{"seq":');
-    line.value(e.seq);
+    line.number(e.seq);
     line.ascii(',"time":');
     line.value(e.time);
     line.ascii(',"kind":');
@@ -11138,6 +11471,12 @@ function eventLine(e) {
 }
 
 // src/events/logWriter.ts
+var NEWLINE = 10;
+function countNewlines(buf, from, to) {
+  let n = 0;
+  for (let i = buf.indexOf(NEWLINE, from); i >= 0 && i < to; i = buf.indexOf(NEWLINE, i + 1)) n++;
+  return n;
+}
 var EventLogWriter = class {
   constructor(path, onEvent, flushBytes = 1 << 20, open = createExclusive) {
     this.path = path;
@@ -11150,8 +11489,6 @@ var EventLogWriter = class {
   fd;
   buf;
   used = 0;
-  /** Where each buffered line ends, to count exactly what a failed write lost. */
-  ends = [];
   torn = false;
   written = 0;
   /** Lines that could not be written (the disk was full or failing). */
@@ -11165,7 +11502,6 @@ var EventLogWriter = class {
       while ((end = encodeLine(event, this.buf, 0)) < 0) this.buf = Buffer.allocUnsafe(this.buf.length * 2);
     }
     this.used = end;
-    this.ends.push(this.used);
     this.written++;
     this.onEvent?.(event);
   }
@@ -11179,26 +11515,28 @@ var EventLogWriter = class {
       while (off < this.used) off += writeSync2(this.fd, this.buf, off, this.used - off);
     } catch (err) {
       this.lastWriteError = err.code ?? err.message;
-      this.lostOnWrite += this.ends.filter((end) => end > off).length;
-      if (off > 0 && !this.ends.includes(off)) this.torn = true;
+      this.lostOnWrite += countNewlines(this.buf, off, this.used);
+      if (off > 0 && this.buf[off - 1] !== NEWLINE) this.torn = true;
     }
     this.used = 0;
-    this.ends = [];
   }
+  /**
+   * Writes what is buffered and closes the file, without fsync: every line
+   * is in the page cache once written, which is all a reader on the same
+   * host (post, `cicd-sensor report`, the artifact upload) needs, and
+   * survives the sensor's own crash. Only the machine's crash would lose
+   * it, and a runner's machine does not outlive its job. An fsync made the
+   * sensor's stop wait for the whole log to reach the disk: a 1,000,000-event
+   * log is ~700 MB, ~0.3 s of the tracker's CPU and longer in wall time.
+   */
   close() {
     this.flush();
-    try {
-      fsyncSync2(this.fd);
-    } catch (err) {
-      const code2 = err.code;
-      if (code2 !== "EINVAL") this.lastWriteError = code2 ?? err.message;
-    }
     closeSync3(this.fd);
   }
 };
 
 // src/report/files.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/report/escape.ts
 var DEFAULT_MAX_CHARS = 200;
@@ -11916,8 +12254,8 @@ var GroupedFiles = class {
   }
   groupPath;
   parts;
-  hit(group, key, make) {
-    this.parts[group].hit(key, make);
+  hit(group, key, make, arg) {
+    this.parts[group].hit(key, make, arg);
   }
   /** Regroups with the final roots, which may differ from those known while streaming. */
   capped(roots) {
@@ -12102,14 +12440,14 @@ function changesTable(model) {
   };
 }
 function readsTable(model) {
-  const read = model.files.read;
-  const inputs = inputsOf(model, read.items, 0, (i) => read.items[i].count);
+  const read2 = model.files.read;
+  const inputs = inputsOf(model, read2.items, 0, (i) => read2.items[i].count);
   return {
     key: "reads",
     title: "Read (the most read files, by place)",
     columns: [{ title: "Place" }, { title: "Where", nowrap: true }, { title: "Files", num: true }, { title: "Opens", num: true }],
     rows: sortByGroup(placeRows(model, inputs, 1)),
-    cut: cutOf(read),
+    cut: cutOf(read2),
     facet: 1,
     empty: "No files were read.",
     noun: "places"
@@ -13051,15 +13389,15 @@ function fallback(model, maxBytes) {
 var ALLOWED_ENDPOINTS_FILE = "allowed-endpoints.txt";
 function writeReportFiles(dir, model) {
   const paths2 = {
-    events: join6(dir, "events.ndjson"),
-    summary: join6(dir, "summary.md"),
-    report: join6(dir, "report.json"),
-    html: join6(dir, "report.html")
+    events: join7(dir, "events.ndjson"),
+    summary: join7(dir, "summary.md"),
+    report: join7(dir, "report.json"),
+    html: join7(dir, "report.html")
   };
   writeReplacing(paths2.summary, renderMarkdown(model));
   writeReplacing(paths2.report, JSON.stringify(model, null, 2) + "\n");
   writeReplacing(paths2.html, renderHtml(model));
-  if (model.egress) writeReplacing(join6(dir, ALLOWED_ENDPOINTS_FILE), model.egress.recommended);
+  if (model.egress) writeReplacing(join7(dir, ALLOWED_ENDPOINTS_FILE), model.egress.recommended);
   return paths2;
 }
 
@@ -13168,7 +13506,7 @@ var FirstSeen = class {
   entries = /* @__PURE__ */ new Map();
   overflow = new DistinctCounter(LARGE);
   overflowEvents = 0;
-  hit(key, make) {
+  hit(key, make, arg) {
     const h = hash53(key);
     let entry = this.entries.get(h);
     if (entry === void 0) {
@@ -13177,7 +13515,7 @@ var FirstSeen = class {
         this.overflowEvents++;
         return void 0;
       }
-      entry = make();
+      entry = make(arg);
       this.entries.set(h, entry);
     }
     entry.count++;
@@ -13202,38 +13540,45 @@ var TopCounted = class {
     this.keep = keep;
   }
   keep;
-  entries = /* @__PURE__ */ new Map();
+  kept = /* @__PURE__ */ new Map();
+  fresh = /* @__PURE__ */ new Map();
+  /** The highest count in `fresh`. */
+  freshMax = 0;
   seen = new DistinctCounter(LARGE);
   events = 0;
-  hit(key, make) {
+  hit(key, make, arg) {
     const h = hash53(key);
     this.events++;
     this.seen.addHash(h);
-    let entry = this.entries.get(h);
-    if (entry === void 0) {
-      if (this.entries.size >= 2 * this.keep) this.prune();
-      entry = make();
-      this.entries.set(h, entry);
+    let entry = this.kept.get(h);
+    if (entry !== void 0) {
+      entry.count++;
+      return entry;
     }
-    entry.count++;
+    entry = this.fresh.get(h);
+    if (entry === void 0) {
+      if (this.kept.size + this.fresh.size >= 2 * this.keep) this.prune();
+      entry = make(arg);
+      this.fresh.set(h, entry);
+    }
+    if (++entry.count > this.freshMax) this.freshMax = entry.count;
     return entry;
   }
   prune() {
-    let uniform = true;
-    let first;
-    for (const entry of this.entries.values()) {
-      first ??= entry.count;
-      if (entry.count !== first) {
-        uniform = false;
+    let least = this.kept.size >= this.keep ? Infinity : -1;
+    for (const entry of this.kept.values()) {
+      if (entry.count > least) {
+        least = -1;
         break;
       }
+      least = entry.count;
     }
-    const all = [...this.entries];
-    const top = uniform ? all.slice(0, this.keep) : all.sort((a, b) => b[1].count - a[1].count).slice(0, this.keep);
-    this.entries = new Map(top);
+    if (this.freshMax > least) this.kept = new Map([...this.kept, ...this.fresh].sort((a, b) => b[1].count - a[1].count).slice(0, this.keep));
+    this.fresh = /* @__PURE__ */ new Map();
+    this.freshMax = 0;
   }
   capped(toItem) {
-    const all = [...this.entries.values()].sort((a, b) => b.count - a.count);
+    const all = [...this.kept.values(), ...this.fresh.values()].sort((a, b) => b.count - a.count);
     const items = all.slice(0, this.keep).map(toItem);
     const kept = items.reduce((sum, item) => sum + item.count, 0);
     return {
@@ -13643,7 +13988,10 @@ function sensitiveReason(path, pid) {
 var DOCKER_SOCKETS = ["/var/run/docker.sock", "/run/docker.sock"];
 function isWrite(file) {
   if (file.access === "write" || file.access === "read_write") return true;
-  return file.flags?.some((f) => f === "O_CREAT" || f === "O_TRUNC") ?? false;
+  const flags = file.flags;
+  if (flags === void 0) return false;
+  for (let i = 0; i < flags.length; i++) if (flags[i] === "O_CREAT" || flags[i] === "O_TRUNC") return true;
+  return false;
 }
 var OPERATIONS = {
   file_remove: "remove",
@@ -13652,6 +14000,16 @@ var OPERATIONS = {
 };
 function stepOf(e) {
   return e.step?.label || "job";
+}
+function fileEntry(e) {
+  return {
+    path: clip2(e.file.path),
+    group: "system",
+    count: 0,
+    pid: e.process.pid,
+    execPath: clip2(e.process.exec_path),
+    step: clip2(stepOf(e))
+  };
 }
 function zeroCounts() {
   return Object.fromEntries(EVENT_KINDS.map((k) => [k, 0]));
@@ -13831,29 +14189,25 @@ var ReportBuilder = class {
   addFile(e) {
     const f = e.file;
     if (f === void 0) return;
-    const group = (path) => classifyPath(path, e.process.pid, this.streamRoots);
-    const entry = () => ({
-      path: clip2(f.path),
-      group: "system",
-      count: 0,
-      pid: e.process.pid,
-      execPath: clip2(e.process.exec_path),
-      step: clip2(stepOf(e))
-    });
-    const reason = sensitiveReason(f.path, e.process.pid);
+    const pid = e.process.pid;
+    const reason = sensitiveReason(f.path, pid);
     if (reason !== void 0) {
       const operation = e.kind === "file_open" ? isWrite(f) ? "write" : "read" : OPERATIONS[e.kind];
-      this.sensitive.hit(`${operation}\0${f.path}`, () => ({ ...entry(), reason, operation }));
+      this.sensitive.hit(`${operation}\0${f.path}`, () => ({ ...fileEntry(e), reason, operation }));
+    }
+    if (e.kind === "file_open") {
+      (isWrite(f) ? this.written : this.read).hit(classifyPath(f.path, pid, this.streamRoots), f.path, fileEntry, e);
+      return;
     }
     const target2 = f.target_path ?? "";
     const targetPath = clip2(target2);
-    if (e.kind === "file_open") (isWrite(f) ? this.written : this.read).hit(group(f.path), f.path, entry);
-    else if (e.kind === "file_remove") this.removed.hit(group(f.path), f.path, entry);
+    const group = (path) => classifyPath(path, pid, this.streamRoots);
+    if (e.kind === "file_remove") this.removed.hit(group(f.path), f.path, fileEntry, e);
     else if (e.kind === "file_move")
-      this.moved.hit(group(target2), `${f.path}\0${target2}`, () => ({ ...entry(), targetPath }));
+      this.moved.hit(group(target2), `${f.path}\0${target2}`, () => ({ ...fileEntry(e), targetPath }));
     else
       this.linked.hit(group(target2), `${f.path}\0${target2}`, () => ({
-        ...entry(),
+        ...fileEntry(e),
         targetPath,
         ...f.link_type === void 0 ? {} : { linkType: f.link_type }
       }));
@@ -13996,7 +14350,7 @@ var JobRecording = class {
   /** Read from the kernel as the job ends (KernelTracker.lostFilesOf). */
   lostByProcess = [];
   get eventsPath() {
-    return join7(this.dir, "events.ndjson");
+    return join8(this.dir, "events.ndjson");
   }
   /** The tracker's sink: the line first, then the report, then the stages. */
   write(event) {
@@ -14079,7 +14433,7 @@ var JobRecording = class {
 import { constants as constants3 } from "node:os";
 
 // src/platform/mounts.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 var unescape = (s) => s.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
 function parseMountInfo(text3) {
   const out = [];
@@ -14092,7 +14446,7 @@ function parseMountInfo(text3) {
   return out;
 }
 function readMounts(path = "/proc/self/mountinfo") {
-  return parseMountInfo(readFileSync5(path, "utf8"));
+  return parseMountInfo(readFileSync6(path, "utf8"));
 }
 function covers(mountPoint, path) {
   const m = mountPoint.replace(/\/+$/, "") || "/";
@@ -14248,7 +14602,8 @@ var Recorder = class {
       cgroupRoot: this.cgroupRoot,
       tracker: this.tracker,
       note: (jobId2, message) => this.recordings.get(jobId2)?.note(message),
-      guardOf: (jobId2) => this.recordings.get(jobId2)?.containerGuard
+      guardOf: (jobId2) => this.recordings.get(jobId2)?.containerGuard,
+      settle: () => this.pump.settle()
     });
     this.tracker.dockerSocket = this.docker_?.daemonSocket;
   }
@@ -14319,13 +14674,13 @@ function checkPlatform() {
 }
 
 // src/kerneltracker/sensorStart.ts
-function startSensor(ringbufBytes, noFunctionHooks) {
+async function startSensor(ringbufBytes, noFunctionHooks) {
   const platform = checkPlatform();
   if (!platform.ok || !platform.cgroupRoot) return { ok: false, reason: platform.missing.join("; ") };
   let sensor;
   try {
     sensor = Sensor.open({ ringbufBytes, noFunctionHooks });
-    const plan = sensor.attach(platform.cgroupRoot);
+    const plan = await sensor.attachAsync(platform.cgroupRoot);
     return { ok: true, sensor, plan, cgroupRoot: platform.cgroupRoot };
   } catch (err) {
     sensor?.close();
@@ -14336,8 +14691,8 @@ function startSensor(ringbufBytes, noFunctionHooks) {
 }
 
 // src/daemon/client.ts
-import { join as join8 } from "node:path";
-var controlSocketPath = (stateDir) => join8(stateDir, "control.sock");
+import { join as join9 } from "node:path";
+var controlSocketPath = (stateDir) => join9(stateDir, "control.sock");
 
 // src/daemon/controlServer.ts
 import { chmodSync as chmodSync2, chownSync as chownSync2, rmSync as rmSync5 } from "node:fs";
@@ -14546,10 +14901,89 @@ function parseRequest(line2) {
   }
 }
 
+// src/daemon/slots.ts
+var MAX_CLIENTS = 256;
+var MAX_CLIENTS_PER_UID = MAX_CLIENTS / 2;
+var ROOT_CLIENTS = 32;
+var STEP_CLIENTS = 4;
+var MAX_WORKERS = 64;
+var ControlSlots = class {
+  constructor(stat = readProcStat) {
+    this.stat = stat;
+  }
+  stat;
+  seats = /* @__PURE__ */ new Map();
+  counts = /* @__PURE__ */ new Map();
+  usersTotal = 0;
+  /** The Runner.Worker of each job registered by a uid other than root, by pid. */
+  workers = /* @__PURE__ */ new Map();
+  /** A job registered by uid runs under workerPid: its running step gets room of its own. */
+  noteWorker(uid, workerPid) {
+    const startTicks2 = workerPid === void 0 ? void 0 : this.stat(workerPid)?.startTicks;
+    if (uid === 0 || workerPid === void 0 || startTicks2 === void 0) return;
+    this.workers.delete(workerPid);
+    this.workers.set(workerPid, { uid, startTicks: startTicks2 });
+    if (this.workers.size > MAX_WORKERS) this.workers.delete(this.workers.keys().next().value);
+  }
+  /** Takes a seat for sock, or says why there is none (the caller then closes it). */
+  admit(sock, peer) {
+    if (peer?.uid === 0) return this.take(sock, { pool: "root", pid: peer.pid }, ROOT_CLIENTS) ? void 0 : "root's connections are all taken";
+    const uid = peer?.uid ?? -1;
+    const worker = peer && this.stepOf(peer);
+    if (worker && this.takeStep(sock, peer, worker)) return void 0;
+    const pool = `uid ${uid}`;
+    if (this.usersTotal >= MAX_CLIENTS) return `the daemon has ${MAX_CLIENTS} connections open; try again later`;
+    if (!this.take(sock, { pool, pid: peer?.pid ?? 0 }, MAX_CLIENTS_PER_UID)) return `uid ${uid} has ${MAX_CLIENTS_PER_UID} connections open; close some first`;
+    this.usersTotal++;
+    return void 0;
+  }
+  release(sock) {
+    const seat = this.seats.get(sock);
+    if (!seat) return;
+    this.seats.delete(sock);
+    this.counts.set(seat.pool, this.counts.get(seat.pool) - 1);
+    if (seat.pool.startsWith("uid ")) this.usersTotal--;
+  }
+  /** Open connections by pool, for stats. */
+  inUse() {
+    return Object.fromEntries([...this.counts].filter(([, n]) => n > 0));
+  }
+  take(sock, seat, limit) {
+    const n = this.counts.get(seat.pool) ?? 0;
+    if (n >= limit) return false;
+    this.seats.set(sock, seat);
+    this.counts.set(seat.pool, n + 1);
+    return true;
+  }
+  takeStep(sock, peer, worker) {
+    const seat = { pool: `step ${worker}`, pid: peer.pid, startTicks: this.stat(peer.pid)?.startTicks, worker };
+    if (this.take(sock, seat, STEP_CLIENTS)) return true;
+    this.evictFormerSteps(seat.pool);
+    return this.take(sock, seat, STEP_CLIENTS);
+  }
+  /** The worker of a job of the peer's uid when the peer is the step it runs now. */
+  stepOf(peer) {
+    const ppid = this.stat(peer.pid)?.ppid;
+    const worker = ppid === void 0 ? void 0 : this.workers.get(ppid);
+    if (!worker || worker.uid !== peer.uid || this.stat(ppid)?.startTicks !== worker.startTicks) return void 0;
+    return ppid;
+  }
+  /** Closes the pool's connections whose process is no longer the worker's running step. */
+  evictFormerSteps(pool) {
+    for (const [sock, seat] of this.seats) {
+      if (seat.pool !== pool) continue;
+      const now = this.stat(seat.pid);
+      if (now && now.startTicks === seat.startTicks && now.ppid === seat.worker) continue;
+      this.release(sock);
+      sock.destroy();
+    }
+  }
+};
+
 // src/daemon/controlServer.ts
 var MAX_PENDING_OUTPUT_BYTES = 1 << 20;
 var MAX_QUEUED_REQUESTS = 64;
-var MAX_CLIENTS = 256;
+var IDLE_TIMEOUT_MS = 1e4;
 var dropped = /* @__PURE__ */ new WeakSet();
 function drop(sock) {
   dropped.add(sock);
@@ -14563,19 +14997,40 @@ function reply(sock, res) {
   }
   sock.write(JSON.stringify(res) + "\n");
 }
-function serve(sock, handler) {
-  const peer = peerCred(sock);
-  let buffered = "";
+var LineSplitter = class {
+  chunks = [];
+  /** Bytes of the partial line. */
+  size = 0;
+  /** The complete lines in chunk (without their newlines); the rest is kept. */
+  push(chunk) {
+    const lines2 = [];
+    let from = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, from)) {
+      const tail = chunk.subarray(from, nl);
+      lines2.push((this.size ? Buffer.concat([...this.chunks, tail]) : tail).toString("utf8"));
+      this.chunks = [];
+      this.size = 0;
+      from = nl + 1;
+    }
+    if (from < chunk.length) {
+      this.chunks.push(from === 0 ? chunk : Buffer.from(chunk.subarray(from)));
+      this.size += chunk.length - from;
+    }
+    return lines2;
+  }
+};
+function serve(sock, handler, peer) {
+  const lines2 = new LineSplitter();
   let queued = 0;
   let chain = Promise.resolve();
-  sock.setEncoding("utf8");
   sock.on("error", () => sock.destroy());
+  sock.setTimeout(IDLE_TIMEOUT_MS, () => {
+    if (queued === 0) sock.destroy();
+  });
   sock.on("data", (chunk) => {
-    buffered += chunk;
-    let nl;
-    while ((nl = buffered.indexOf("\n")) >= 0 && !dropped.has(sock)) {
-      const line2 = buffered.slice(0, nl).trim();
-      buffered = buffered.slice(nl + 1);
+    for (const raw of lines2.push(chunk)) {
+      if (dropped.has(sock)) return;
+      const line2 = raw.trim();
       if (!line2) continue;
       if (++queued > MAX_QUEUED_REQUESTS) {
         drop(sock);
@@ -14583,7 +15038,7 @@ function serve(sock, handler) {
       }
       chain = chain.then(() => answer(sock, line2, peer, handler)).finally(() => queued--);
     }
-    if (buffered.length > MAX_REQUEST_BYTES) {
+    if (lines2.size > MAX_REQUEST_BYTES) {
       reply(sock, { ok: false, error: "request too long" });
       sock.destroy();
     }
@@ -14604,10 +15059,21 @@ async function answer(sock, line2, peer, handler) {
     reply(sock, { ok: false, error: err instanceof Error ? err.message : String(err) });
   }
 }
+function accept(sock, slots, handler) {
+  const peer = peerCred(sock);
+  const refused = slots.admit(sock, peer);
+  if (refused !== void 0) {
+    sock.on("error", () => sock.destroy());
+    sock.end(JSON.stringify({ ok: false, error: refused }) + "\n", () => sock.destroy());
+    return;
+  }
+  sock.once("close", () => slots.release(sock));
+  serve(sock, handler, peer);
+}
 async function listenControl(opts) {
   rmSync5(opts.path, { force: true });
-  const server = net.createServer((sock) => serve(sock, opts.handler));
-  server.maxConnections = MAX_CLIENTS;
+  const slots = opts.slots ?? new ControlSlots();
+  const server = net.createServer((sock) => accept(sock, slots, opts.handler));
   server.on("error", (err) => opts.onError?.(err));
   const oldMask = process.umask(127);
   try {
@@ -14624,16 +15090,16 @@ async function listenControl(opts) {
 }
 
 // src/daemon/access.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 
 // src/daemon/jobCgroup.ts
-import { existsSync as existsSync6, readdirSync, readFileSync as readFileSync6, realpathSync as realpathSync3, rmdirSync as rmdirSync2 } from "node:fs";
-import { join as join9 } from "node:path";
+import { existsSync as existsSync6, readdirSync as readdirSync2, readFileSync as readFileSync7, realpathSync as realpathSync4, rmdirSync as rmdirSync2 } from "node:fs";
+import { join as join10 } from "node:path";
 var JobCgroupError = class extends Error {
 };
 var comm = (pid) => {
   try {
-    return readFileSync6(`/proc/${pid}/comm`, "utf8").trim();
+    return readFileSync7(`/proc/${pid}/comm`, "utf8").trim();
   } catch {
     return void 0;
   }
@@ -14647,7 +15113,7 @@ function findRunnerWorker(pid) {
 }
 function subtree(pid) {
   const children = /* @__PURE__ */ new Map();
-  for (const name of readdirSync("/proc")) {
+  for (const name of readdirSync2("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     const ppid = parentPid(Number(name));
     if (ppid === void 0) continue;
@@ -14673,12 +15139,12 @@ function cgroupOf(pid, root) {
   if (rel === "/") {
     throw new JobCgroupError(`process ${pid} is in the root cgroup; refusing to track the whole host`);
   }
-  return join9(root, rel);
+  return join10(root, rel);
 }
 function isolateWorker(worker, root, jobId2) {
   const rel = processCgroup(worker);
   if (rel === void 0) throw new JobCgroupError(`Runner.Worker (pid ${worker}) has no cgroup v2 membership`);
-  const current = join9(root, rel);
+  const current = join10(root, rel);
   const pids = subtree(worker).filter((p) => processCgroup(p) === processCgroup(worker));
   let target2;
   try {
@@ -14710,17 +15176,17 @@ function isolateWorker(worker, root, jobId2) {
   }
 }
 function cgroupBelowRoot(given, root) {
-  const joined = given.startsWith(`${root}/`) ? given : join9(root, given);
+  const joined = given.startsWith(`${root}/`) ? given : join10(root, given);
   let path;
   try {
-    path = realpathSync3(joined);
+    path = realpathSync4(joined);
   } catch {
     throw new JobCgroupError(`${joined} does not exist`);
   }
-  const realRoot = realpathSync3(root);
+  const realRoot = realpathSync4(root);
   if (path === realRoot) throw new JobCgroupError("refusing to track the root cgroup (the whole host)");
   if (!path.startsWith(`${realRoot}/`)) throw new JobCgroupError(`${joined} is not below the cgroup v2 root ${root}`);
-  if (!existsSync6(join9(path, "cgroup.procs"))) throw new JobCgroupError(`${path} is not a cgroup v2 directory`);
+  if (!existsSync6(join10(path, "cgroup.procs"))) throw new JobCgroupError(`${path} is not a cgroup v2 directory`);
   return path;
 }
 function chooseJobCgroup(req, root, jobId2) {
@@ -14771,7 +15237,7 @@ function registrantOnly(id2, registrant, uid) {
 }
 function uids(pid) {
   try {
-    const line2 = readFileSync7(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("Uid:"));
+    const line2 = readFileSync8(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("Uid:"));
     return line2?.slice(4).trim().split(/\s+/).slice(0, 3).map(Number);
   } catch {
     return void 0;
@@ -14845,14 +15311,14 @@ function surviveInternalErrors(log) {
 }
 
 // src/daemon/instance.ts
-import { readFileSync as readFileSync8, rmSync as rmSync6, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join10 } from "node:path";
-var pidfilePath = (stateDir) => join10(stateDir, "daemon.pid");
+import { readFileSync as readFileSync9, rmSync as rmSync6, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join11 } from "node:path";
+var pidfilePath = (stateDir) => join11(stateDir, "daemon.pid");
 var AlreadyRunning = class extends Error {
 };
 function isLiveDaemon(pid) {
   try {
-    const cmdline = readFileSync8(`/proc/${pid}/cmdline`, "utf8");
+    const cmdline = readFileSync9(`/proc/${pid}/cmdline`, "utf8");
     return /cicd-sensor|tracker\.js|cli\.js/.test(cmdline);
   } catch {
     return false;
@@ -14860,7 +15326,7 @@ function isLiveDaemon(pid) {
 }
 function recordedPid(stateDir) {
   try {
-    const pid = Number(readFileSync8(pidfilePath(stateDir), "utf8").trim().split(/\s+/)[0]);
+    const pid = Number(readFileSync9(pidfilePath(stateDir), "utf8").trim().split(/\s+/)[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : void 0;
   } catch {
     return void 0;
@@ -14878,14 +15344,14 @@ function acquireInstance(stateDir) {
 }
 function releaseInstance(stateDir) {
   try {
-    if (Number(readFileSync8(pidfilePath(stateDir), "utf8").trim()) === process.pid) rmSync6(pidfilePath(stateDir));
+    if (Number(readFileSync9(pidfilePath(stateDir), "utf8").trim()) === process.pid) rmSync6(pidfilePath(stateDir));
   } catch {
   }
 }
 
 // src/daemon/jobs.ts
 import { existsSync as existsSync8, rmdirSync as rmdirSync3 } from "node:fs";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/policy/kernelPolicy.ts
 var TTL_FLOOR_S = 60;
@@ -14969,7 +15435,7 @@ var PolicyIds = class {
 };
 
 // src/policy/resolvers.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import { isIP } from "node:net";
 var RESOLV_CONF_PATHS = ["/etc/resolv.conf", "/run/systemd/resolve/resolv.conf"];
 function nameservers(text3) {
@@ -14984,7 +15450,7 @@ function nameservers(text3) {
 function hostResolvers(paths2 = RESOLV_CONF_PATHS) {
   const all = paths2.flatMap((p) => {
     try {
-      return nameservers(readFileSync9(p, "utf8"));
+      return nameservers(readFileSync10(p, "utf8"));
     } catch {
       return [];
     }
@@ -15025,12 +15491,12 @@ function releasePolicy(maps, id2, ids, exempt = []) {
 }
 
 // src/rules/builtin.ts
-import { existsSync as existsSync7, readdirSync as readdirSync2 } from "node:fs";
-import { dirname as dirname4, join as join11, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync3 } from "node:fs";
+import { dirname as dirname6, join as join12, resolve as resolve2 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/rules/sources.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
 var CelError = class extends Error {
@@ -15292,7 +15758,7 @@ function register2(registry) {
 }
 
 // node_modules/@marcbachmann/cel-js/lib/globals.js
-var hasOwn = Object.hasOwn;
+var hasOwn2 = Object.hasOwn;
 var objKeys = Object.keys;
 var objFreeze = Object.freeze;
 var objEntries = Object.entries;
@@ -15975,7 +16441,7 @@ var TypeDeclaration = class {
     );
   }
   #getMapField(obj, key, ast, ev) {
-    const value = obj instanceof Map ? obj.get(key) : obj && hasOwn(obj, key) ? obj[key] : void 0;
+    const value = obj instanceof Map ? obj.get(key) : obj && hasOwn2(obj, key) ? obj[key] : void 0;
     if (value === void 0) return;
     if (this.valueType.matchesValueType(value, ev)) return value;
     throw evaluationError(
@@ -17437,7 +17903,7 @@ function fieldAccess(left, right, ast, ev) {
   switch (left?.constructor) {
     case void 0:
     case Object: {
-      const v = hasOwn(left || empty, right) ? left[right] : void 0;
+      const v = hasOwn2(left || empty, right) ? left[right] : void 0;
       if (v !== void 0) return ev.debugType(v), v;
       break;
     }
@@ -18002,7 +18468,7 @@ function registerOverloads(registry) {
   }
   function mapIncludes(a, b) {
     if (b instanceof Map) return b.get(a) !== void 0;
-    return hasOwn(b, a) ? b[a] !== void 0 : false;
+    return hasOwn2(b, a) ? b[a] !== void 0 : false;
   }
   function listMembership(value, list2, ast, ev) {
     return listIncludes(value, list2, ast, ev);
@@ -19306,7 +19772,7 @@ function typeName(type) {
 var EVENT_VARIABLES = {
   process_exec: { is_memfd: BOOL },
   network_connect: { remote_ip: STRING, remote_port: INT, protocol: STRING, family: STRING, domain: STRING, is_blocked: BOOL },
-  unix_socket_connect: { path: STRING, socket_type: STRING, is_abstract: BOOL },
+  unix_socket_connect: { path: STRING, socket_type: STRING, is_abstract: BOOL, is_docker_daemon: BOOL },
   file_open: { path: STRING, is_read: BOOL, is_write: BOOL, flags: INT, flag_names: listOf(STRING), target_process: TARGET_PROCESS },
   file_remove: { path: STRING, is_folder: BOOL },
   file_move: { from_path: STRING, to_path: STRING },
@@ -19324,6 +19790,12 @@ var EVENT_VARIABLES = {
     binds: listOf(STRING),
     cap_add: listOf(STRING),
     devices: listOf(STRING),
+    device_cgroup_rules: listOf(STRING),
+    security_opt: listOf(STRING),
+    userns_mode: STRING,
+    ipc_mode: STRING,
+    cgroupns_mode: STRING,
+    volumes_from: listOf(STRING),
     is_refused: BOOL,
     refusal: STRING
   }
@@ -19569,6 +20041,26 @@ function listMatcher(method, items) {
   if (method === "contains") return (v) => items.some((item) => v.includes(item));
   return void 0;
 }
+var VARIABLES = {
+  path: (a) => a.path,
+  is_read: (a) => a.is_read,
+  is_write: (a) => a.is_write,
+  process: (a) => a.process,
+  domain: (a) => a.domain,
+  remote_ip: (a) => a.remote_ip,
+  remote_port: (a) => a.remote_port
+};
+var PROCESS_FIELDS = {
+  exec_path: (a) => a.process.exec_path,
+  argv: (a) => a.process.argv,
+  ancestors: (a) => a.process.ancestors
+};
+function slotField(slot, field) {
+  if (field === "exec_path") return (_a, f) => f[slot].exec_path;
+  if (field === "argv") return (_a, f) => f[slot].argv;
+  if (field === "descendants") return (_a, f) => f[slot].descendants;
+  return void 0;
+}
 function mentions(node, name) {
   if (node.op === "id") return node.args === name;
   if (node.op === "value") return false;
@@ -19617,11 +20109,25 @@ var Compiler = class {
     }
   }
   identifier(name) {
+    const slot = this.slotOf(name);
+    if (slot !== void 0) return (_a, f) => f[slot];
+    return Object.hasOwn(VARIABLES, name) ? VARIABLES[name] : (a) => a[name];
+  }
+  /** The frame slot of an exists() variable in scope, innermost first. */
+  slotOf(name) {
     for (let i = this.slots.length - 1; i >= 0; i--) {
       const slot = this.slots[i].get(name);
-      if (slot !== void 0) return (_a, f) => f[slot];
+      if (slot !== void 0) return slot;
     }
-    return (a) => a[name];
+    return void 0;
+  }
+  /** A field of a variable (the activation's, or an exists() item's) read in one closure, when it is a hot one. */
+  fieldOf(operand, field) {
+    if (operand.op !== "id") return void 0;
+    const name = operand.args;
+    const slot = this.slotOf(name);
+    if (slot !== void 0) return slotField(slot, field);
+    return name === "process" && Object.hasOwn(PROCESS_FIELDS, field) ? PROCESS_FIELDS[field] : void 0;
   }
   constantList(node) {
     if (node.op === "list") return nodeArgs(node).map((item) => fold(item.args));
@@ -19638,6 +20144,8 @@ var Compiler = class {
       const index = this.ctx.ruleIndex(operand.args[1]);
       return (counts) => counts[index];
     }
+    const direct = this.fieldOf(operand, field);
+    if (direct !== void 0) return direct;
     const object = this.compile(operand);
     return (a, f) => object(a, f)[field];
   }
@@ -19718,6 +20226,10 @@ var Compiler = class {
     }
   }
 };
+function requiredFlags(root, isBool) {
+  if (root.op === "&&") return nodeArgs(root).flatMap((term) => requiredFlags(term, isBool));
+  return root.op === "id" && isBool(root.args) ? [root.args] : [];
+}
 function compileCondition(root, ctx) {
   return new Compiler(ctx).compile(root);
 }
@@ -20108,6 +20620,177 @@ function applyModifiers(sets, modifiers, problems) {
   return states;
 }
 
+// src/rules/pathGate.ts
+var AFFIX_TESTS = /* @__PURE__ */ new Set(["endsWith", "startsWith", "contains"]);
+var isPath = (n) => n.op === "id" && n.args === "path";
+function stringValue(n) {
+  return n.op === "value" && typeof n.args === "string" ? fold(n.args) : void 0;
+}
+function constantList(n, lists2) {
+  if (n.op === "list") {
+    const items2 = nodeArgs(n).map(stringValue);
+    return items2.every((s) => s !== void 0) ? items2 : void 0;
+  }
+  if (n.op !== ".") return void 0;
+  const [operand, field] = n.args;
+  const items = operand.op === "id" && operand.args === "list" ? lists2.get(field) : void 0;
+  return items?.map(fold);
+}
+function existsAtoms(n, lists2) {
+  const [, range, args] = n.args;
+  const items = constantList(range, lists2);
+  const v = args[0].args;
+  const pred = args[1];
+  const isV = (x) => x.op === "id" && x.args === v;
+  if (items === void 0 || v === "path") return void 0;
+  let test;
+  if (pred.op === "rcall") {
+    const [name, receiver, predArgs] = pred.args;
+    if (AFFIX_TESTS.has(name) && isPath(receiver) && predArgs.length === 1 && isV(predArgs[0])) test = name;
+  } else if (pred.op === "==") {
+    const [l, r] = nodeArgs(pred);
+    if (isPath(l) && isV(r) || isV(l) && isPath(r)) test = "==";
+  }
+  return test === void 0 ? void 0 : items.map((text3) => ({ test, text: text3 }));
+}
+function pathAtoms(n, lists2) {
+  if (n.op === "||") {
+    const [l, r] = nodeArgs(n).map((x) => pathAtoms(x, lists2));
+    return l && r ? [...l, ...r] : void 0;
+  }
+  if (n.op === "==") {
+    const [l, r] = nodeArgs(n);
+    const text4 = isPath(l) ? stringValue(r) : isPath(r) ? stringValue(l) : void 0;
+    return text4 === void 0 ? void 0 : [{ test: "==", text: text4 }];
+  }
+  if (n.op !== "rcall") return void 0;
+  const [name, receiver, args] = n.args;
+  if (name === "exists") return existsAtoms(n, lists2);
+  const text3 = AFFIX_TESTS.has(name) && isPath(receiver) && args.length === 1 ? stringValue(args[0]) : void 0;
+  return text3 === void 0 ? void 0 : [{ test: name, text: text3 }];
+}
+function costOf(atom) {
+  if (atom.test === "==") return 0;
+  if (atom.test === "endsWith") return affixKey(atom.text, true) < 0 ? 2 : 1;
+  return atom.test === "startsWith" && prefixKey(atom.text) >= 0 ? 1 : 2;
+}
+function requiredPath(root, lists2) {
+  let best;
+  let bestCost = Infinity;
+  for (const term of andTerms(root)) {
+    const atoms = pathAtoms(term, lists2);
+    if (atoms === void 0) continue;
+    const cost = atoms.reduce((sum, a) => sum + (costOf(a) === 2 ? 8 : a.test === "startsWith" ? 2 : costOf(a)), 0);
+    if (cost < bestCost) [best, bestCost] = [atoms, cost];
+  }
+  return best;
+}
+function* andTerms(n) {
+  if (n.op !== "&&") yield n;
+  else for (const term of nodeArgs(n)) yield* andTerms(term);
+}
+function prefixKey(text3) {
+  const end = text3.indexOf("/", 1);
+  if (end < 0) return -1;
+  const c1 = end > 1 ? text3.charCodeAt(1) & 127 : 0;
+  const c2 = end > 2 ? text3.charCodeAt(2) & 127 : 0;
+  return end * 16384 + c1 * 128 + c2;
+}
+function push(map, key, entry) {
+  const list2 = map.get(key);
+  if (list2 === void 0) map.set(key, [entry]);
+  else list2.push(entry);
+}
+var PathGate = class {
+  constructor(rules2) {
+    this.rules = rules2;
+    this.gated = new Uint8Array(rules2.length);
+    this.marks = new Uint32Array(rules2.length);
+    rules2.forEach((rule2, at) => {
+      if (rule2.path === void 0) return;
+      this.gated[at] = 1;
+      for (const atom of rule2.path) this.add({ ...atom, at });
+    });
+    this.anyGated = this.gated.includes(1);
+    this.ungated = rules2.filter((rule2) => rule2.path === void 0);
+  }
+  rules;
+  /** 1 where the rule has a path term: evaluated only when one of its atoms holds */
+  gated;
+  /** per rule: the last select() whose path one of its atoms held for */
+  marks;
+  generation = 0;
+  exact = /* @__PURE__ */ new Map();
+  suffixes = /* @__PURE__ */ new Map();
+  prefixes = /* @__PURE__ */ new Map();
+  /** short affixes and contains(): tried on every path */
+  scan = [];
+  anyGated;
+  /** the rules with no path term: the answer when no atom holds */
+  ungated;
+  /** atoms that held in the last markAll() */
+  held = 0;
+  /** select()'s answer, reused: the engine reads it before the next call */
+  picked = [];
+  add(entry) {
+    const cost = costOf(entry);
+    if (entry.test === "==") push(this.exact, entry.text, entry);
+    else if (cost === 2) this.scan.push(entry);
+    else if (entry.test === "endsWith") push(this.suffixes, affixKey(entry.text, true), entry);
+    else push(this.prefixes, prefixKey(entry.text), entry);
+  }
+  /** The rules that can hit an event with this path, in book order. */
+  select(path) {
+    if (!this.anyGated || typeof path !== "string") return this.rules;
+    let gen = ++this.generation;
+    if (gen === 4294967295) {
+      this.marks.fill(0);
+      gen = this.generation = 1;
+    }
+    this.held = 0;
+    this.markAll(path, gen);
+    if (this.held === 0) return this.ungated;
+    const picked = this.picked;
+    picked.length = 0;
+    for (let i = 0; i < this.rules.length; i++) if (this.gated[i] === 0 || this.marks[i] === gen) picked.push(this.rules[i]);
+    return picked;
+  }
+  markAll(path, gen) {
+    if (this.exact.size > 0) this.mark(this.exact.get(path), path, gen);
+    if (this.suffixes.size > 0) {
+      const key = affixKey(path, true);
+      if (key >= 0) this.mark(this.suffixes.get(key), path, gen);
+    }
+    if (this.prefixes.size > 0) {
+      const key = prefixKey(path);
+      if (key >= 0) this.mark(this.prefixes.get(key), path, gen);
+    }
+    this.mark(this.scan, path, gen);
+  }
+  mark(entries, path, gen) {
+    if (entries === void 0) return;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (this.marks[e.at] !== gen && holds(e, path)) {
+        this.marks[e.at] = gen;
+        this.held++;
+      }
+    }
+  }
+};
+function holds(e, path) {
+  switch (e.test) {
+    case "==":
+      return path === e.text;
+    case "endsWith":
+      return path.endsWith(e.text);
+    case "startsWith":
+      return path.startsWith(e.text);
+    default:
+      return path.includes(e.text);
+  }
+}
+
 // src/rules/specs.ts
 function formatProblem(p) {
   return `${p.at.file}:${p.at.line}:${p.at.col}: ${p.rule ? `${p.rule}: ` : ""}${p.message}`;
@@ -20126,7 +20809,7 @@ function compileText(cel, scope, ctx, label, problems) {
   try {
     const ast = parseCel(cel.text);
     checkCondition(ast, scope);
-    return compileCondition(ast, ctx);
+    return { run: compileCondition(ast, ctx), ast };
   } catch (err) {
     if (!(err instanceof CelIssue)) throw err;
     problems.push({ at: cel.at(err.offset), rule: label, message: err.message });
@@ -20140,14 +20823,16 @@ function compileRule(rule2, mod, sc, index, opts, problems) {
   const ctx = { lists: sc.set.lists, ruleIndex: correlation ? (id2) => sc.indexOf.get(id2) : void 0 };
   const condition = compileText(rule2.condition, scope, ctx, label, problems);
   const exceptionTexts = [...rule2.exceptions ? [rule2.exceptions] : [], ...mod.addExceptions];
-  const exceptions = exceptionTexts.map((text3) => compileText(text3, scope, ctx, label, problems));
+  const exceptions = exceptionTexts.map((text3) => compileText(text3, scope, ctx, label, problems)?.run);
   if (!condition || exceptions.some((e) => e === void 0)) return void 0;
   return {
     index,
     spec: rule2,
-    condition,
+    condition: condition.run,
     exceptions,
     reads: [...scope.referenced ?? []].map((id2) => sc.indexOf.get(id2)),
+    requires: requiredFlags(condition.ast, (name) => scope.variables[name]?.kind === "bool"),
+    path: scope.variables.path?.kind === "string" ? requiredPath(condition.ast, sc.set.lists) : void 0,
     action: opts.monitorMode && mod.action === "terminate" ? "detect" : mod.action,
     maxAlerts: mod.maxAlerts,
     modifiers: mod.modifiers,
@@ -20201,7 +20886,17 @@ function indexBook(rules2, slots) {
       correlationsOf.get(ref).push(rule2);
     }
   }
-  return { rules: rules2, byEventType, correlationsOf, slots };
+  const gated = new Map([...byEventType].map(([type, list2]) => [type, gate(list2)]));
+  return { rules: rules2, byEventType, gated, correlationsOf, slots };
+}
+var MAX_GATE_FLAGS = 4;
+function gate(rules2) {
+  const flags = [...new Set(rules2.flatMap((r) => r.requires))].slice(0, MAX_GATE_FLAGS);
+  const lists2 = Array.from(
+    { length: 1 << flags.length },
+    (_, mask) => new PathGate(rules2.filter((r) => r.requires.every((name) => !flags.includes(name) || (mask & 1 << flags.indexOf(name)) !== 0)))
+  );
+  return { flags, lists: lists2 };
 }
 
 // src/rules/sources.ts
@@ -20210,7 +20905,7 @@ function readRuleSources(paths2) {
   const sources = [];
   for (const name of paths2) {
     try {
-      sources.push({ name, text: readFileSync10(name, "utf8") });
+      sources.push({ name, text: readFileSync11(name, "utf8") });
     } catch (err) {
       problems.push({ at: { file: name, line: 1, col: 1 }, message: `cannot read: ${err.message}` });
     }
@@ -20241,14 +20936,14 @@ function bookFromSources(sources, opts = {}) {
 // src/rules/builtin.ts
 var RULE_FILE = /^[a-z0-9_-]+\.yaml$/;
 function builtinRulesDir() {
-  const here = dirname4(fileURLToPath2(import.meta.url));
-  for (const candidate of [join11(here, "rules", "builtin"), resolve2(here, "../../rules/builtin")]) {
+  const here = dirname6(fileURLToPath2(import.meta.url));
+  for (const candidate of [join12(here, "rules", "builtin"), resolve2(here, "../../rules/builtin")]) {
     if (existsSync7(candidate)) return candidate;
   }
   throw new Error(`cicd-sensor's built-in rules are not found next to ${here}; run 'npm run build'`);
 }
 function builtinRuleFiles(dir = builtinRulesDir()) {
-  return readdirSync2(dir).filter((name) => RULE_FILE.test(name)).sort().map((name) => join11(dir, name));
+  return readdirSync3(dir).filter((name) => RULE_FILE.test(name)).sort().map((name) => join12(dir, name));
 }
 var cached;
 function builtinRuleSources() {
@@ -20344,19 +21039,21 @@ function processVars(ctx) {
   return vars;
 }
 var FileOpenVars = class {
-  constructor(e, process2) {
+  constructor(e) {
     this.e = e;
-    this.process = process2;
     const access = e.file?.access;
     this.path = str(e.file?.path);
     this.is_read = access === "read" || access === "read_write";
     this.is_write = access === "write" || access === "read_write";
   }
   e;
-  process;
   path;
   is_read;
   is_write;
+  vars;
+  get process() {
+    return this.vars ??= processVars(this.e.process);
+  }
   get flags() {
     return openFlagBits(this.e.file?.flags ?? []);
   }
@@ -20384,9 +21081,9 @@ var FILL = {
     process: process2,
     path: str(e.unix_socket?.path),
     socket_type: str(e.unix_socket?.socket_type ?? "unknown"),
-    is_abstract: e.unix_socket?.path.startsWith("@") === true
+    is_abstract: e.unix_socket?.path.startsWith("@") === true,
+    is_docker_daemon: e.unix_socket?.docker_daemon === true
   }),
-  file_open: (e, process2) => new FileOpenVars(e, process2),
   file_remove: (e, process2) => ({ process: process2, path: str(e.file?.path), is_folder: e.file?.is_dir === true || e.file?.directory === true }),
   file_move: (e, process2) => ({ process: process2, from_path: str(e.file?.path), to_path: str(e.file?.target_path) }),
   file_link: (e, process2) => ({
@@ -20434,12 +21131,19 @@ var FILL = {
       binds: foldAll(c?.binds),
       cap_add: foldAll(c?.cap_add),
       devices: foldAll(c?.devices),
+      device_cgroup_rules: c?.device_cgroup_rules ?? [],
+      security_opt: foldAll(c?.security_opt),
+      userns_mode: str(c?.userns_mode),
+      ipc_mode: str(c?.ipc_mode),
+      cgroupns_mode: str(c?.cgroupns_mode),
+      volumes_from: c?.volumes_from ?? [],
       is_refused: c?.refused === true,
       refusal: str(c?.refusal)
     };
   }
 };
 function activationOf(e, type) {
+  if (type === "file_open") return new FileOpenVars(e);
   return FILL[type](e, processVars(e.process));
 }
 
@@ -20459,6 +21163,11 @@ var JobState = class {
     for (const rule2 of book.rules) this.active[rule2.index] = appliesTo(rule2.target, repo) ? 1 : 0;
   }
 };
+function flagMask(flags, activation) {
+  let mask = 0;
+  for (let i = 0; i < flags.length; i++) if (activation[flags[i]] === true) mask |= 1 << i;
+  return mask;
+}
 var RuleEngine = class {
   constructor(book, opts = {}) {
     this.book = book;
@@ -20471,10 +21180,12 @@ var RuleEngine = class {
   providerHost;
   evaluate(event) {
     const kind = event.kind;
-    const rules2 = isRuleEventType(kind) ? this.book.byEventType.get(kind) : void 0;
-    if (rules2 === void 0) return NOTHING;
-    const state = this.stateOf(event);
+    const gated = isRuleEventType(kind) ? this.book.gated.get(kind) : void 0;
+    if (gated === void 0) return NOTHING;
     const activation = activationOf(event, kind);
+    const rules2 = gated.lists[flagMask(gated.flags, activation)].select(activation.path);
+    if (rules2.length === 0) return NOTHING;
+    const state = this.stateOf(event);
     let out;
     for (const rule2 of rules2) {
       if (state.active[rule2.index] === 0 || !this.hit(rule2, activation)) continue;
@@ -20518,7 +21229,7 @@ var RuleEngine = class {
 };
 
 // src/rules/ruleStage.ts
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/findings/ndjson.ts
 function findingsNdjson(findings) {
@@ -20530,13 +21241,13 @@ function writeFindingsNdjson(path, findings) {
 }
 
 // src/rules/terminate.ts
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 var CLOCK_TICKS = 100;
 var START_SLACK_MS = 1500;
 var procStat = (pid) => readProcStat(pid);
 function bootTimeMs() {
   try {
-    const line2 = readFileSync11("/proc/stat", "latin1").split("\n").find((l) => l.startsWith("btime "));
+    const line2 = readFileSync12("/proc/stat", "latin1").split("\n").find((l) => l.startsWith("btime "));
     return line2 ? Number(line2.slice(6)) * 1e3 : void 0;
   } catch {
     return void 0;
@@ -20642,7 +21353,7 @@ var RuleStage = class {
     return this.found;
   }
   finish(end) {
-    writeFindingsNdjson(join12(end.dir, FINDINGS_FILE), this.found);
+    writeFindingsNdjson(join13(end.dir, FINDINGS_FILE), this.found);
     if (this.jobId !== void 0) this.engine.release(this.jobId);
   }
 };
@@ -20799,7 +21510,7 @@ var JobManager = class {
     const { notes: notes2 = [], protect = false, rules: rules2, egress: egress2, summaryRows } = opts;
     if (this.choices.has(identity3.id)) throw new Error(`job ${identity3.id} is already registered`);
     const stage = new RuleStage(engineFromPayload(rules2 ?? BUILTIN_ONLY));
-    if (existsSync8(join13(this.stateDir, "jobs", identity3.id))) {
+    if (existsSync8(join14(this.stateDir, "jobs", identity3.id))) {
       throw new Error(`job id ${identity3.id} was used before on this state directory; a job id is never reused`);
     }
     const choice = chooseJobCgroup(target2, this.recorder.cgroupRoot, identity3.id);
@@ -20812,7 +21523,7 @@ var JobManager = class {
     }
   }
   begin(identity3, choice, { notes: notes2, protect, stage, policy, egress: egress2, summaryRows }) {
-    const dir = join13(this.stateDir, "jobs", identity3.id);
+    const dir = join14(this.stateDir, "jobs", identity3.id);
     makeDirectory(dir, 2040, this.owner?.gid);
     const recording = this.recorder.begin({
       identity: identity3,
@@ -20866,14 +21577,14 @@ var JobManager = class {
     this.undoIsolation(choice);
     const done = this.recorder.finish(id2);
     const marker = { job: recording.identity, startedAt: done.startedAt, endedAt: done.endedAt, endedBy, delivered: done.delivered, cgroup: choice.path };
-    writeReplacing(join13(recording.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
+    writeReplacing(join14(recording.dir, "job.json"), JSON.stringify(marker, null, 2) + "\n");
     this.reports?.add(id2, recording.dir, done.model);
     return { id: id2, dir: recording.dir, delivered: done.delivered, events: done.events, summary: done.summary, report: done.report, html: done.html };
   }
   /** Puts an isolated worker back where it was and removes the job's cgroup. */
   undoIsolation(choice) {
     if (!choice.isolated || !existsSync8(choice.path)) return;
-    const parent = join13(choice.path, "..");
+    const parent = join14(choice.path, "..");
     for (const pid of cgroupProcs(choice.path)) {
       try {
         moveProcess(parent, pid);
@@ -20888,8 +21599,8 @@ var JobManager = class {
 };
 
 // src/daemon/reportOp.ts
-import { lstatSync } from "node:fs";
-import { join as join15 } from "node:path";
+import { lstatSync as lstatSync3 } from "node:fs";
+import { join as join16 } from "node:path";
 
 // src/findings/workflowStep.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -20999,20 +21710,20 @@ var sarifText = (findings, place) => `${JSON.stringify(findingsSarif(findings, {
 `;
 
 // src/report/compress.ts
-import { closeSync as closeSync5, createReadStream, createWriteStream, renameSync as renameSync2, rmSync as rmSync7, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync5, createReadStream, createWriteStream, renameSync as renameSync3, rmSync as rmSync7, statSync as statSync3 } from "node:fs";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { basename as basename3, dirname as dirname5, join as join14 } from "node:path";
+import { basename as basename4, dirname as dirname7, join as join15 } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 var GZIP_ABOVE = 16 << 20;
 async function compressIfLarge(path) {
   if (statSync3(path).size <= GZIP_ABOVE) return path;
   const gz = `${path}.gz`;
-  const tmp = join14(dirname5(path), `.${basename3(gz)}.${randomBytes2(6).toString("hex")}.tmp`);
+  const tmp = join15(dirname7(path), `.${basename4(gz)}.${randomBytes2(6).toString("hex")}.tmp`);
   const fd = createExclusive(tmp);
   try {
     await pipeline(createReadStream(path), createGzip({ level: 1 }), createWriteStream("", { fd, autoClose: false }));
-    renameSync2(tmp, gz);
+    renameSync3(tmp, gz);
   } catch (err) {
     rmSync7(tmp, { force: true });
     throw err;
@@ -21026,7 +21737,7 @@ async function compressIfLarge(path) {
 var HELD = 64;
 function daemonFile(path) {
   try {
-    const st = lstatSync(path);
+    const st = lstatSync3(path);
     return st.isFile() && st.uid === process.getuid?.();
   } catch {
     return false;
@@ -21049,19 +21760,19 @@ var FinishedReports = class {
       model.alerts = [...fresh.map((message) => ({ kind: "tamper", message })), ...model.alerts ?? []];
       writeReportFiles(dir, model);
     }
-    writeReplacing(join15(dir, SARIF_FILE), sarifText(model.findings ?? [], req.place && placeOf(req.place)));
-    const events = await compressIfLarge(join15(dir, "events.ndjson"));
+    writeReplacing(join16(dir, SARIF_FILE), sarifText(model.findings ?? [], req.place && placeOf(req.place)));
+    const events = await compressIfLarge(join16(dir, "events.ndjson"));
     const names = [events.slice(dir.length + 1), "report.json", "summary.md", "report.html", SARIF_FILE, FINDINGS_FILE];
     if (model.egress) names.push(ALLOWED_ENDPOINTS_FILE);
-    return { id: req.id, dir, model, files: names.filter((name) => daemonFile(join15(dir, name))) };
+    return { id: req.id, dir, model, files: names.filter((name) => daemonFile(join16(dir, name))) };
   }
 };
 
 // src/daemon/sudo.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { createHash as createHash3, randomBytes as randomBytes3, timingSafeEqual } from "node:crypto";
-import { closeSync as closeSync6, constants as constants4, existsSync as existsSync9, lstatSync as lstatSync2, openSync as openSync4, readFileSync as readFileSync12, renameSync as renameSync3, rmSync as rmSync8, writeSync as writeSync3 } from "node:fs";
-import { join as join16 } from "node:path";
+import { closeSync as closeSync6, constants as constants4, existsSync as existsSync9, lstatSync as lstatSync4, openSync as openSync4, readFileSync as readFileSync13, renameSync as renameSync4, rmSync as rmSync8, writeSync as writeSync3 } from "node:fs";
+import { join as join17 } from "node:path";
 var SUDOERS_DIR = "/etc/sudoers.d";
 var MARK = "# cicd-sensor disable-sudo";
 var USER_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,31}$/;
@@ -21069,7 +21780,7 @@ var hash = (token) => createHash3("sha256").update(token).digest();
 var SudoError = class extends Error {
 };
 function userName(uid, passwd = "/etc/passwd") {
-  for (const line2 of readFileSync12(passwd, "utf8").split("\n")) {
+  for (const line2 of readFileSync13(passwd, "utf8").split("\n")) {
     const [name, , id2] = line2.split(":");
     if (name && Number(id2) === uid && id2 !== "") return name;
   }
@@ -21087,7 +21798,7 @@ var SudoSwitch = class {
   dir;
   records = /* @__PURE__ */ new Map();
   get recordPath() {
-    return join16(this.stateDir, "sudo.json");
+    return join17(this.stateDir, "sudo.json");
   }
   save() {
     writeReplacing(this.recordPath, JSON.stringify([...this.records.values()]) + "\n", 384);
@@ -21095,7 +21806,7 @@ var SudoSwitch = class {
   /** Gives back the sudo a previous daemon on this state directory removed and never restored (it was killed). */
   repair() {
     if (!existsSync9(this.recordPath)) return [];
-    const left = JSON.parse(readFileSync12(this.recordPath, "utf8"));
+    const left = JSON.parse(readFileSync13(this.recordPath, "utf8"));
     for (const r of left) removeOurs(r.file);
     rmSync8(this.recordPath, { force: true });
     return left.map((r) => r.user);
@@ -21104,8 +21815,8 @@ var SudoSwitch = class {
   disable(job, user) {
     if (!USER_NAME.test(user)) throw new SudoError(`cannot remove the sudo of "${user}": not a plain user name`);
     if (this.records.has(job)) throw new SudoError(`sudo is already removed for job ${job}`);
-    const file = join16(this.dir, `zz-cicd-sensor-${job.replace(/[^A-Za-z0-9_-]/g, "_")}`);
-    const staged = join16(this.dir, `.cicd-sensor-${process.pid}.tmp`);
+    const file = join17(this.dir, `zz-cicd-sensor-${job.replace(/[^A-Za-z0-9_-]/g, "_")}`);
+    const staged = join17(this.dir, `.cicd-sensor-${process.pid}.tmp`);
     writeNew(staged, `${MARK} for job ${job}: ${user} may not use sudo until the job ends
 ${user} ALL=(ALL:ALL) !ALL
 `);
@@ -21114,7 +21825,7 @@ ${user} ALL=(ALL:ALL) !ALL
       visudo(["-f", staged]);
       this.records.set(job, { job, user, file, tokenHash: hash(token).toString("hex") });
       this.save();
-      renameSync3(staged, file);
+      renameSync4(staged, file);
       visudo([]);
     } catch (err) {
       rmSync8(staged, { force: true });
@@ -21153,8 +21864,8 @@ function writeNew(path, text3) {
 }
 function removeOurs(file) {
   try {
-    const st = lstatSync2(file);
-    if (!st.isFile() || st.uid !== 0 || !readFileSync12(file, "utf8").startsWith(MARK)) return;
+    const st = lstatSync4(file);
+    if (!st.isFile() || st.uid !== 0 || !readFileSync13(file, "utf8").startsWith(MARK)) return;
   } catch {
     return;
   }
@@ -21177,7 +21888,7 @@ var TICK_MS = 1e3;
 var DaemonStartError = class extends Error {
 };
 function isolateSelf(cgroupRoot) {
-  removeDeadDaemonCgroups(join17(cgroupRoot, "cicd-sensor"));
+  removeDeadDaemonCgroups(join18(cgroupRoot, "cicd-sensor"));
   const own = createCgroup(cgroupRoot, `cicd-sensor/daemon-${process.pid}`);
   moveProcess(own, process.pid);
   return own;
@@ -21200,6 +21911,7 @@ var Daemon = class {
   jobs;
   access;
   reports = new FinishedReports();
+  slots = new ControlSlots();
   /** disable-sudo: the users whose sudo the daemon removed, by job. */
   sudo;
   startedAt = (/* @__PURE__ */ new Date()).toISOString();
@@ -21222,6 +21934,7 @@ var Daemon = class {
       path: controlSocketPath(this.opts.stateDir),
       handler: (req, peer) => this.access.guard(req, peer, (r, p) => this.handle(r, p)),
       owner: socketOwner(),
+      slots: this.slots,
       onError: (err) => this.opts.log.error(`control socket: ${err.message}`)
     });
     this.ticker = setInterval(() => this.tick(), TICK_MS);
@@ -21253,6 +21966,7 @@ var Daemon = class {
           summaryRows: req.summaryRows
         });
         this.opts.log.info(`registered job ${req.job.id} on ${result2.cgroup}`);
+        if (peer) this.slots.noteWorker(peer.uid, result2.workerPid);
         const docker = this.docker ? { dockerHost: `unix://${this.docker.proxyPath}` } : {};
         return { ok: true, ...result2, ...docker };
       }
@@ -21301,13 +22015,15 @@ var Daemon = class {
       maps: this.recorder.sensor.mapIds(),
       jobs: this.jobs.ids().map((id2) => ({ id: id2, delivered: this.tracker.delivered(id2), lostOnWrite: this.recorder.get(id2)?.lostOnWrite ?? 0 })),
       internalErrors: internalErrors(),
+      connections: this.slots.inUse(),
+      memory: memoryUsage(),
       docker: this.docker ? { proxy: this.docker.proxyPath, upstream: this.docker.upstream, interposed: this.docker.interposition?.defaultPath ?? null } : null
     };
   }
   requestStop() {
     this.stopRequested();
   }
-  /** Drains the kernel, closes every job with its report, detaches. */
+  /** Drains the kernel and closes every job with its report; the caller detaches (runDaemon). */
   async shutdown(reason) {
     if (this.ticker) clearInterval(this.ticker);
     this.server?.close();
@@ -21319,46 +22035,48 @@ var Daemon = class {
         this.opts.log.error(`closing job ${id2}: ${err.message}`);
       }
     }
-    this.recorder.sensor.close();
     rmSync9(controlSocketPath(this.opts.stateDir), { force: true });
   }
 };
 function removeDeadDaemonCgroups(parent) {
   let entries;
   try {
-    entries = readdirSync3(parent);
+    entries = readdirSync4(parent);
   } catch {
     return;
   }
   for (const name of entries) {
     const pid = /^daemon-(\d+)$/.exec(name)?.[1];
-    if (pid !== void 0 && !isLiveDaemon(Number(pid))) removeIfUnused(join17(parent, name));
+    if (pid !== void 0 && !isLiveDaemon(Number(pid))) removeIfUnused(join18(parent, name));
   }
 }
 function leaveOwnCgroup(own) {
   try {
-    moveProcess(join17(own, "..", ".."), process.pid);
+    moveProcess(join18(own, "..", ".."), process.pid);
     rmdirSync4(own);
-    removeIfUnused(join17(own, ".."));
+    removeIfUnused(join18(own, ".."));
   } catch {
   }
 }
 function requireRootsDirectory(path) {
-  const st = lstatSync3(path);
+  const st = lstatSync5(path);
   if (!st.isDirectory() || st.uid !== 0 || (st.mode & 18) !== 0) {
     throw new DaemonStartError(`${path} must be a directory owned by root and writable by root alone`);
   }
 }
 async function runDaemon(opts) {
-  mkdirSync3(join17(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
+  mkdirSync3(join18(opts.stateDir, "jobs"), { recursive: true, mode: 448 });
   requireRootsDirectory(opts.stateDir);
-  requireRootsDirectory(join17(opts.stateDir, "jobs"));
+  requireRootsDirectory(join18(opts.stateDir, "jobs"));
   chmodSync3(opts.stateDir, 457);
-  chmodSync3(join17(opts.stateDir, "jobs"), 457);
+  chmodSync3(join18(opts.stateDir, "jobs"), 457);
   acquireInstance(opts.stateDir);
   let ownCgroup;
+  let detach;
   try {
-    const started = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+    const sensorFrom = performance.now();
+    const started = await startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+    const sensorMs = performance.now() - sensorFrom;
     if (!started.ok) throw new DaemonStartError(`cannot monitor: ${started.reason}`);
     ownCgroup = isolateSelf(started.cgroupRoot);
     const daemon = new Daemon(opts, started.sensor, started.plan, started.cgroupRoot);
@@ -21370,23 +22088,25 @@ async function runDaemon(opts) {
     };
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
-    writeFileSync4(join17(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
-    opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}`);
+    writeFileSync4(join18(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
+    opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}, ${performance.now().toFixed(0)} ms after start (the sensor ${sensorMs.toFixed(0)} ms)`);
     opts.onReady({ pid: process.pid, socket: controlSocketPath(opts.stateDir) });
     await daemon.stopped;
     opts.log.info(`stopping: ${reason}`);
     await daemon.shutdown(reason);
+    detach = started.sensor;
     opts.log.info("stopped");
     return 0;
   } finally {
-    rmSync9(join17(opts.stateDir, "ready"), { force: true });
+    rmSync9(join18(opts.stateDir, "ready"), { force: true });
     if (ownCgroup) leaveOwnCgroup(ownCgroup);
+    detach?.close({ inBackground: true });
     releaseInstance(opts.stateDir);
   }
 }
 
 // src/daemon/log.ts
-import { appendFileSync, readFileSync as readFileSync13 } from "node:fs";
+import { appendFileSync, readFileSync as readFileSync14 } from "node:fs";
 function fileLogger(path, echo = false) {
   const write = (level, message) => {
     const line2 = `${(/* @__PURE__ */ new Date()).toISOString()} ${level} ${message}
@@ -21463,13 +22183,17 @@ async function trackerMain(argv) {
   return daemonMain(opts);
 }
 async function daemonMain(opts) {
-  const log = fileLogger(join18(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
+  const log = fileLogger(join19(opts.stateDir, "daemon.log"), !opts.detach && process.stderr.isTTY);
   surviveInternalErrors(log);
   try {
     return await runDaemon({
       ...opts,
       log,
-      onReady: ({ pid, socket }) => tell(`ready pid=${pid} socket=${socket}`)
+      onReady: ({ pid, socket }) => {
+        tell(`ready pid=${pid} socket=${socket}`);
+        const codeDir = dirname8(fileURLToPath3(import.meta.url));
+        setImmediate(() => void pruneCodeCopies(codeDir, log).catch((err) => log.warn(`pruning old code copies: ${err.message}`)));
+      }
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
