@@ -90,7 +90,7 @@ function readySamples(pre, rounds, throughput) {
   return summary(values.filter((v) => v !== undefined));
 }
 
-async function figures(ctx, opts, filesDir, build) {
+async function figures(ctx, opts, filesDir) {
   const out = { errors: {} };
   try {
     out.startStop = await measureStartStop(ctx, opts.sizes);
@@ -98,7 +98,7 @@ async function figures(ctx, opts, filesDir, build) {
     out.errors.startStop = err.message;
   }
   try {
-    out.endToEnd = await measureEndToEnd(ctx, opts.sizes, build);
+    out.endToEnd = await measureEndToEnd(ctx, opts.sizes);
   } catch (err) {
     out.errors.endToEnd = err.message;
   }
@@ -188,8 +188,7 @@ async function bench(opts) {
   const rounds = await runRounds(ctx, workloads, opts.modes.filter((m) => !unavailable[m]), opts.sizes.rounds);
   Object.assign(unavailable, rounds.unavailable);
   if (isAborting()) throw new Error('interrupted');
-  const build = all.find((w) => w.id === 'build');
-  const figs = opts.figures && !pre.error ? await figures(ctx, opts, join(tmp, 'files'), build) : {};
+  const figs = opts.figures && !pre.error ? await figures(ctx, opts, join(tmp, 'files')) : {};
   if (isAborting()) throw new Error('interrupted');
   figs.ready = readySamples(pre, rounds, figs.throughput);
   const results = {

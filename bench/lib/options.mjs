@@ -25,6 +25,8 @@ const FULL = {
   startStopRuns: 9,
   // The realistic build bare and under cicd-sensor run, start and stop included.
   endToEndPairs: 5,
+  // Units of the end-to-end build's own project: about ten seconds bare on two vCPUs, tar and npm pack included.
+  endToEndBuildFiles: 440,
 };
 
 /** --quick: the same harness, tiny sizes and one round, for CI. */
@@ -44,6 +46,7 @@ const QUICK = {
   containers: 2,
   startStopRuns: 3,
   endToEndPairs: 2,
+  endToEndBuildFiles: 12,
 };
 
 export const USAGE = `usage: npm run bench [-- options]
