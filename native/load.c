@@ -53,6 +53,14 @@ bool cs_loads_apart(const struct bpf_program *prog)
 	       cs_apart_by_name(bpf_program__name(prog));
 }
 
+/* CICD_SENSOR_DEBUG_BOUNDED_LOOPS=1 (tests only; unset, empty or 0 is off): the pre-5.17 loops on this kernel (records.h). */
+static __u32 debug_flags(void)
+{
+	const char *v = getenv("CICD_SENSOR_DEBUG_BOUNDED_LOOPS");
+
+	return v && *v && strcmp(v, "0") ? CS_CFG_BOUNDED_LOOPS : 0;
+}
+
 static int set_config(struct cs_sensor *s, struct bpf_object *obj)
 {
 	struct bpf_map *map = bpf_object__find_map_by_name(obj, ".rodata.cfg");
@@ -61,8 +69,7 @@ static int set_config(struct cs_sensor *s, struct bpf_object *obj)
 		/* A quarter full: early enough to drain long before it overflows. */
 		.wakeup_bytes = s->ringbuf_bytes / 4,
 		.priority_wakeup_bytes = s->priority_bytes / 4,
-		/* Tests only: the pre-5.17 loops on this kernel (records.h). */
-		.flags = getenv("CICD_SENSOR_DEBUG_BOUNDED_LOOPS") ? CS_CFG_BOUNDED_LOOPS : 0,
+		.flags = debug_flags(),
 	};
 
 	if (!map)

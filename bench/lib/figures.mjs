@@ -21,8 +21,9 @@ function timeNs(iso) {
 
 /**
  * One tracked open storm of files × procs distinct opens. End to end is
- * kernel to disk: events.ndjson lines over the time from the first event to
- * the file's last write (it is fsynced at close).
+ * kernel to file: events.ndjson lines over the time from the first event to
+ * the file's last write (its mtime: the last line reached the page cache;
+ * the log is closed without fsync).
  */
 async function throughputRun(ctx, filesDir, files, procs, ringbufBytes) {
   const outDir = join(ctx.tmp, `throughput-${ringbufBytes}`);
