@@ -303,6 +303,12 @@ function endToEndRows(e) {
       `${ratioCell(e.rulesRatio)} (off ${timeCell(e.norulesMs)}, on ${timeCell(e.sensorMs)}${ofMedians(e.rulesRatioOfMedians)})`,
     ]);
   }
+  if (e.cpuRatio) {
+    rows.push([
+      `end to end, CPU time (user+sys of the build and of cicd-sensor run, the daemon's beside it; the BPF programs run in the build's system calls) ÷ the bare build's, ${e.cpuRatio.n} rounds`,
+      `own sensor ${ratioCell(e.cpuRatio)}, through the daemon ${ratioCell(e.daemonCpuRatio)} (bare ${timeCell(e.cpuMs.bare)}, own sensor ${timeCell(e.cpuMs.sensor)}, through the daemon ${timeCell(e.cpuMs.daemon)})`,
+    ]);
+  }
   return rows;
 }
 
