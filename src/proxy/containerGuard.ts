@@ -8,7 +8,7 @@
  * mode: dockerd would parse what the guard could not.
  */
 import { posix } from 'node:path';
-import type { ContainerCreateInfo } from '../events/eventRecord.js';
+import type { ContainerCreateInfo, ContainerExecInfo } from '../events/eventRecord.js';
 
 export interface GuardContext {
   /** The runner user's home and tool directories (RUNNER_TOOL_CACHE, ...), and the docker sockets. */
@@ -363,20 +363,64 @@ function withLookups(facts: CreateFacts, lookups: CreateLookups): CreateFacts {
   return { ...facts, binds: [...new Set([...facts.binds, ...(lookups.volumeBinds ?? []), ...inherited])] };
 }
 
+/** What an exec create asks, as the container_exec event carries it (less the container and the verdict). */
+type ExecFacts = Pick<ContainerExecInfo, 'privileged' | 'user' | 'cmd'>;
+
+/** Reads an exec create's body; a string naming what could not be read when it is not one the guard can judge. */
+function readExec(body: Buffer | undefined): ExecFacts | string {
+  if (body === undefined) return 'an oversized exec body';
+  let parsed: { Privileged?: unknown; User?: unknown; Cmd?: unknown } | null;
+  try {
+    parsed = JSON.parse(body.toString('utf8') || '{}') as typeof parsed;
+  } catch {
+    return 'an unreadable exec body';
+  }
+  if (typeof parsed !== 'object' || parsed === null) return 'an unreadable exec body';
+  const user = optional(parsed.User);
+  return { privileged: parsed.Privileged === true, ...(user ? { user } : {}), cmd: strings(parsed.Cmd) };
+}
+
 /**
  * A job's exec create (POST /containers/{id}/exec): `docker exec
  * --privileged` runs a process with every capability and no seccomp or
  * AppArmor profile in a container that was created without them, which
  * the create's guard never saw. An unreadable body is refused as a
- * create's is.
+ * create's is. `--user 0` is recorded, not refused: root in a container
+ * is what `docker run` gives by default.
  */
 export function judgeExec(body: Buffer | undefined): GuardVerdict {
-  if (body === undefined) return refuse('an oversized exec body');
-  try {
-    const parsed = JSON.parse(body.toString('utf8') || '{}') as { Privileged?: unknown } | null;
-    if (typeof parsed !== 'object' || parsed === null) return refuse('an unreadable exec body');
-    return parsed.Privileged === true ? refuse('docker exec --privileged') : { allowed: true };
-  } catch {
-    return refuse('an unreadable exec body');
-  }
+  const facts = readExec(body);
+  if (typeof facts === 'string') return refuse(facts);
+  return facts.privileged ? refuse('docker exec --privileged') : { allowed: true };
+}
+
+/** The container an exec names, as the proxy found it: dockerd's full id for it, and whether the job created it through the proxy. */
+export interface ExecTarget {
+  container: string;
+  id?: string;
+  jobContainer: boolean;
+}
+
+export interface ExecDecision {
+  /** The container_exec event's object. */
+  event: ContainerExecInfo;
+  /** audit: what block would have refused, for the job's report. */
+  wouldRefuse?: string;
+}
+
+/** A job's exec create, as decideCreate for a create: what it asks, and whether the proxy answers 403. */
+export function decideExec(body: Buffer | undefined, target: ExecTarget, guard: JobGuard | undefined): ExecDecision {
+  const read = readExec(body);
+  const facts: ExecFacts = typeof read === 'string' ? { privileged: false, cmd: [] } : read;
+  const event: ContainerExecInfo = {
+    container: target.container,
+    ...(target.id ? { container_id: target.id } : {}),
+    job_container: target.jobContainer,
+    ...facts,
+    refused: false,
+  };
+  const verdict = guard ? judgeExec(body) : { allowed: true as const };
+  if (verdict.allowed) return { event };
+  if (guard!.mode === 'block') return { event: { ...event, refused: true, refusal: verdict.message } };
+  return { event, wouldRefuse: verdict.option };
 }

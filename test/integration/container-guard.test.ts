@@ -133,6 +133,7 @@ describe('container-policy: block', () => {
     ['run', '-d', '--name', execTarget, '--network', 'none', IMAGE, 'sleep', '60'],
     ['exec', '--privileged', execTarget, 'true'],
     ['exec', execTarget, 'echo', 'exec-ran'],
+    ['exec', '--user', '0', execTarget, 'id', '-u'],
   ];
   let result: Awaited<ReturnType<typeof job>>;
 
@@ -167,17 +168,40 @@ describe('container-policy: block', () => {
     expect(rules).toEqual(['host_namespace_container']);
   });
 
-  test('refuses docker exec --privileged with a 403 and a note; an ordinary exec runs', () => {
-    const [run, privileged, plain] = result.outcomes.slice(refused.length + 2);
+  test('refuses docker exec --privileged with a 403; an ordinary exec runs', () => {
+    const [run, privileged, plain, asRoot] = result.outcomes.slice(refused.length + 2);
     expect(run!.code).toBe(0);
     expect(privileged!.code).not.toBe(0);
     expect(privileged!.err).toContain(message('docker exec --privileged'));
     expect(plain).toMatchObject({ code: 0, out: 'exec-ran\n' });
-    expect(result.summary).toContain(`container-policy block: refused docker exec --privileged in container ${execTarget}.`);
+    expect(asRoot).toMatchObject({ code: 0, out: '0\n' });
     // Never run: no exec of true in the container, while the plain one is there.
     const inContainer = result.events.filter((e) => e.kind === 'process_exec' && e.container?.name === execTarget);
     expect(inContainer.map((e) => e.process.argv)).toEqual(expect.arrayContaining([['echo', 'exec-ran']]));
     expect(inContainer.map((e) => e.process.argv)).not.toContainEqual(['true']);
+  });
+
+  test('every exec create is a container_exec event from the docker client; the refused one is an exec_refused finding', () => {
+    const execs = result.events.filter((e) => e.kind === 'container_exec');
+    const id = docker(['container', 'inspect', '--format', '{{.Id}}', execTarget]).stdout.trim();
+    expect(id).toMatch(/^[0-9a-f]{64}$/);
+    const common = { container: execTarget, container_id: id, job_container: true };
+    expect(execs.map((e) => e.container_exec)).toEqual([
+      { ...common, privileged: true, cmd: ['true'], refused: true, refusal: message('docker exec --privileged') },
+      { ...common, privileged: false, cmd: ['echo', 'exec-ran'], refused: false },
+      { ...common, privileged: false, user: '0', cmd: ['id', '-u'], refused: false },
+    ]);
+    for (const e of execs) {
+      expect(e.process.exec_path).toMatch(/\/docker$/);
+      expect(e.process.argv.slice(0, 2)).toEqual(['docker', 'exec']);
+      const exec = result.events.find((x) => x.kind === 'process_exec' && x.process.pid === e.process.pid);
+      expect(exec!.seq).toBeLessThan(e.seq);
+    }
+    const found = result.findings.filter((f) => execs.some((e) => e.seq === f.seq));
+    expect(found.map((f) => [f.seq, f.rule_id])).toEqual([[execs[0]!.seq, 'exec_refused']]);
+    expect(found[0]).toMatchObject({ severity: 'high', event_kind: 'container_exec' });
+    // The verdict of the summary names it.
+    expect(result.summary).toContain('docker exec refused by the container guard');
   });
 
   test("each container_create follows its docker client's exec in the log, refused clients included", () => {
@@ -248,6 +272,22 @@ describe('container-policy: audit', () => {
     const rules = r.findings.filter((f) => f.seq === e!.seq).map((f) => f.rule_id);
     expect(rules).toEqual(expect.arrayContaining(['privileged_container', 'host_path_bind']));
     expect(rules).not.toContain('container_refused');
+  }, 120_000);
+
+  test('docker exec --privileged passes, is recorded and is a privileged_exec finding', async () => {
+    const name = named('auditexec');
+    const r = await job('guard-audit-exec', { mode: 'audit' }, [
+      ['run', '-d', '--name', name, '--network', 'none', IMAGE, 'sleep', '60'],
+      // Whatever this sandbox's runc makes of a privileged process, dockerd saw the request.
+      ['exec', '--privileged', name, 'true'],
+    ]);
+    expect(r.outcomes[0]!.code).toBe(0);
+    expect(r.outcomes[1]!.err).not.toContain('cicd-sensor container-policy');
+    const e = r.events.find((x) => x.kind === 'container_exec')!;
+    expect(e.container_exec).toMatchObject({ container: name, job_container: true, privileged: true, cmd: ['true'], refused: false });
+    expect(r.summary).toContain(`container-policy audit: docker exec --privileged in container ${name}`);
+    expect(r.findings.filter((f) => f.seq === e.seq).map((f) => f.rule_id)).toEqual(['privileged_exec']);
+    expect(r.summary).toContain('Privileged docker exec');
   }, 120_000);
 
   test('a job with no policy has its creates recorded all the same', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import {
   decideCreate,
+  decideExec,
   guardCreate,
   inspectedContainer,
   judgeExec,
@@ -263,5 +264,43 @@ describe('docker exec', () => {
     expect(judgeExec(Buffer.from('{'))).toMatchObject({ allowed: false, option: 'an unreadable exec body' });
     expect(judgeExec(Buffer.from('[]'))).toMatchObject({ allowed: true });
     expect(judgeExec(undefined)).toMatchObject({ allowed: false, option: 'an oversized exec body' });
+  });
+});
+
+describe('an exec create as the container_exec event carries it', () => {
+  const exec = (body: object) => Buffer.from(JSON.stringify(body));
+  const target = { container: 'web', id: 'a'.repeat(64), jobContainer: true };
+  const block = { ...ctx, mode: 'block' as const };
+
+  test('block refuses docker exec --privileged with the 403 message; the event says what was asked', () => {
+    const d = decideExec(exec({ Cmd: ['sh', '-c', 'id'], Privileged: true, User: '0' }), target, block);
+    expect(d).toEqual({
+      event: {
+        container: 'web',
+        container_id: 'a'.repeat(64),
+        job_container: true,
+        privileged: true,
+        user: '0',
+        cmd: ['sh', '-c', 'id'],
+        refused: true,
+        refusal: 'cicd-sensor container-policy block: refused docker exec --privileged (it would hand the job the host)',
+      },
+    });
+  });
+
+  test('audit passes it and names what block would have refused; no policy passes it silently', () => {
+    const body = exec({ Cmd: ['sh'], Privileged: true });
+    expect(decideExec(body, target, { ...ctx, mode: 'audit' })).toMatchObject({ event: { privileged: true, refused: false }, wouldRefuse: 'docker exec --privileged' });
+    expect(decideExec(body, target, undefined)).toEqual({ event: expect.objectContaining({ privileged: true, refused: false }) });
+  });
+
+  test('--user 0 is recorded, not refused; an unknown container has no id', () => {
+    const d = decideExec(exec({ Cmd: ['id', '-u'], User: '0' }), { container: 'gone', jobContainer: false }, block);
+    expect(d.event).toEqual({ container: 'gone', job_container: false, privileged: false, user: '0', cmd: ['id', '-u'], refused: false });
+  });
+
+  test('an unreadable or oversized body is refused in block and recorded with what could be read', () => {
+    expect(decideExec(Buffer.from('{'), target, block).event).toMatchObject({ privileged: false, cmd: [], refused: true, refusal: expect.stringContaining('an unreadable exec body') });
+    expect(decideExec(undefined, target, block).event.refusal).toMatch(/an oversized exec body/);
   });
 });
