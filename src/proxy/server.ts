@@ -89,6 +89,16 @@ function upstreamError(res: http.ServerResponse, upstream: string, err: Error): 
   res.end(body);
 }
 
+/** The client's headers for a body the proxy wrote again: its framing replaced by the new body's length. */
+function withLength(raw: readonly string[], length: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (name !== 'content-length' && name !== 'transfer-encoding') out.push(raw[i]!, raw[i + 1]!);
+  }
+  return [...out, 'Content-Length', String(length)];
+}
+
 /** A 403 naming what was refused; what the client still sends of an oversized body is never read: the connection ends with the answer. */
 function refuseRequest(res: http.ServerResponse, message: string, held: HeldBody): void {
   const body = JSON.stringify({ message });
@@ -195,14 +205,16 @@ export class DockerProxy {
     const inspect = (name: string) => this.upstreamGet(`/containers/${encodeURIComponent(name)}/json`).then(inspectedContainer, () => undefined);
     const from = async (container: string) => {
       const found = await inspect(container);
-      return { container, binds: [...(found?.binds ?? []), ...(await this.volumeBinds(found?.volumes ?? []))] };
+      return { container, id: found?.id, binds: [...(found?.binds ?? []), ...(await this.volumeBinds(found?.volumes ?? []))] };
     };
-    const [volumeBinds, inherited, pidJoinsHost] = await Promise.all([
+    const pid = pidContainer(facts);
+    const [volumeBinds, inherited, pidTarget] = await Promise.all([
       this.volumeBinds(namedVolumes(body)),
       Promise.all(volumesFrom(facts).map(from)),
-      this.joinsHostPid(pidContainer(facts)),
+      pid === undefined ? undefined : inspect(pid),
     ]);
-    return { volumeBinds, volumesFrom: inherited, pidJoinsHost };
+    const pidJoinsHost = pidTarget !== undefined && (pidTarget.hostPid || (await this.joinsHostPid(pidTarget.pidContainer, 1)));
+    return { volumeBinds, volumesFrom: inherited, pidJoinsHost, pidContainerId: pidTarget?.id };
   }
 
   /**
@@ -237,7 +249,7 @@ export class DockerProxy {
       this.hooks.note(caller.jobId, `container-policy audit: a create with ${decision.wouldRefuse} passed; block would have refused it.`);
     }
     if (decision.event.refusal === undefined) {
-      this.forward(req, res, c, held);
+      this.forward(req, res, c, decision.body ? { chunks: [decision.body], complete: true, replaced: true } : held);
       return;
     }
     refuseRequest(res, decision.event.refusal, held);
@@ -297,7 +309,7 @@ export class DockerProxy {
       socketPath: this.upstream,
       method: req.method,
       path: req.url,
-      headers: req.rawHeaders as unknown as http.OutgoingHttpHeaders,
+      headers: (held?.replaced ? withLength(req.rawHeaders, heldBuffer(held)!.length) : req.rawHeaders) as unknown as http.OutgoingHttpHeaders,
     });
     if (kind === 'build') this.noteBuild(req);
     upReq.on('error', (err) => upstreamError(res, this.upstream, err));

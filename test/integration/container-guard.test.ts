@@ -257,6 +257,85 @@ describe('container-policy: block', () => {
   });
 });
 
+/**
+ * The race the guard's lookups had: a container named by --pid=container:
+ * or --volumes-from is looked up by name, and the name can be given to
+ * another container (docker rename, or rm and create) between the lookup
+ * and dockerd's create, which resolves the name again. Under block the
+ * proxy now forwards the ids it judged.
+ */
+describe('a name pointed at another container after the guard judged it', () => {
+  /** The names of a target: the one it had, and the one it is moved to; `-host` is made on the real socket (the job cannot make one). */
+  const namesOf = (target: string): void => void names.push(`${target}-old`, `${target}-host`, `${target}-tmp`);
+  const hostPid = (target: string): string[] => ['run', '-d', '--name', `${target}-host`, '--network', 'none', '--pid=host', IMAGE, 'sleep', '120'];
+  const procCount = ['sh', '-c', 'ls /proc | grep -c "^[0-9]"'];
+  const moved = (what: string): string[][] => [
+    ['rename', what, `${what}-old`],
+    ['rename', `${what}-host`, what],
+  ];
+  const idOf = (name: string): string => docker(['container', 'inspect', '--format', '{{.Id}}', name]).stdout.trim();
+
+  test('while another process keeps moving the name, every create that passed joins the container that was judged', async () => {
+    const target = named('flip');
+    namesOf(target);
+    expect(docker(hostPid(target))).toMatchObject({ status: 0 });
+    expect(docker(['run', '-d', '--name', target, '--network', 'none', IMAGE, 'sleep', '120'])).toMatchObject({ status: 0 });
+    const benign = idOf(target);
+    const host = idOf(`${target}-host`);
+    // The name is the benign container's, then no one's, then the host-PID one's, then no one's, over and over.
+    const flip = `while :; do docker rename ${target} ${target}-tmp; docker rename ${target}-host ${target}; docker rename ${target} ${target}-host; docker rename ${target}-tmp ${target}; done`;
+    const flipper = spawn('sh', ['-c', flip], { env: { ...process.env, DOCKER_HOST: `unix://${REAL_SOCKET}` }, stdio: 'ignore', detached: true });
+    const joiners = Array.from({ length: 40 }, (_, i) => named(`flipjoin${i}`));
+    let r: Awaited<ReturnType<typeof job>>;
+    try {
+      r = await job('guard-flip', { mode: 'block', container_policy: 'block' }, joiners.map((j) => ['create', '--name', j, '--network', 'none', `--pid=container:${target}`, IMAGE, 'true']));
+    } finally {
+      process.kill(-flipper.pid!, 'SIGKILL');
+    }
+    const modes = joiners.map((j) => docker(['container', 'inspect', '--format', '{{.HostConfig.PidMode}}', j]).stdout.trim());
+    const passed = modes.filter((m) => m !== '');
+    // Judged while the name was the benign container's: created, joined to it by id. The others were refused.
+    expect(passed.length).toBeGreaterThan(0);
+    expect(passed.filter((m) => m !== `container:${benign}`)).toEqual([]);
+    expect(modes).not.toContain(`container:${host}`);
+    expect(r.outcomes.filter((o) => o.code !== 0).every((o) => o.err.includes('cicd-sensor container-policy block: refused --pid=container:'))).toBe(true);
+  }, 180_000);
+
+  test('through the proxy under block the create names the judged container by id, so the moved name changes nothing', async () => {
+    const target = named('target');
+    const joiner = named('joiner');
+    const inheritor = named('inheritor');
+    namesOf(target);
+    expect(docker(hostPid(target))).toMatchObject({ status: 0 });
+    const r = await job('guard-pin', { mode: 'block', container_policy: 'block', host_paths: [home], job_paths: [workspace] }, [
+      ['run', '-d', '--name', target, '--network', 'none', IMAGE, 'sleep', '60'],
+      ['create', '--name', joiner, '--network', 'none', `--pid=container:${target}`, IMAGE, ...procCount],
+      ['create', '--name', inheritor, '--network', 'none', '--volumes-from', `${target}:ro`, IMAGE, 'true'],
+      ...moved(target),
+      ['start', '-a', joiner],
+    ]);
+    for (const o of r.outcomes) expect(o).toMatchObject({ code: 0, err: '' });
+    const original = idOf(`${target}-old`);
+    expect(original).toMatch(/^[0-9a-f]{64}$/);
+    expect(docker(['container', 'inspect', '--format', '{{.HostConfig.PidMode}}', joiner]).stdout.trim()).toBe(`container:${original}`);
+    expect(docker(['container', 'inspect', '--format', '{{json .HostConfig.VolumesFrom}}', inheritor]).stdout.trim()).toBe(JSON.stringify([`${original}:ro`]));
+    // The sleep of the container it was created to join, and its own shell and ls.
+    expect(Number(r.outcomes.at(-1)!.out.trim())).toBeLessThan(6);
+    // The events say what the client asked for.
+    const e = creates(r.events).find((x) => x.container_create!.name === joiner)!;
+    expect(e.container_create).toMatchObject({ pid_mode: `container:${target}`, refused: false });
+  }, 120_000);
+
+  test('a --volumes-from or --pid=container: of no container is refused under block', async () => {
+    const r = await job('guard-pin-missing', { mode: 'block', container_policy: 'block' }, [
+      ['create', '--name', named('nofrom'), '--network', 'none', '--volumes-from', `cs-guard-absent-${tag}`, IMAGE, 'true'],
+      ['create', '--name', named('nopid'), '--network', 'none', `--pid=container:cs-guard-absent-${tag}`, IMAGE, 'true'],
+    ]);
+    expect(r.outcomes[0]!.err).toContain(message(`--volumes-from=cs-guard-absent-${tag} (no such container)`));
+    expect(r.outcomes[1]!.err).toContain(message(`--pid=container:cs-guard-absent-${tag} (no such container)`));
+  }, 120_000);
+});
+
 describe('container-policy: audit', () => {
   test('the same create passes, and the event and the report say what block would have refused', async () => {
     const name = named('audit');

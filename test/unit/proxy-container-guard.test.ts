@@ -2,6 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import {
   decideCreate,
   decideExec,
+  pinTargets,
+  type CreateFacts,
   guardCreate,
   inspectedContainer,
   judgeExec,
@@ -13,6 +15,9 @@ import {
 } from '../../src/proxy/containerGuard.js';
 
 const ctx: GuardContext = { sensitivePaths: ['/home/runner', '/opt/hostedtoolcache'], allowedPaths: ['/home/runner/work/repo/repo'] };
+/** Container ids as dockerd gives them. */
+const ID = 'a'.repeat(64);
+const ID2 = 'b'.repeat(64);
 const create = (hostConfig: object) => Buffer.from(JSON.stringify({ Image: 'alpine', HostConfig: hostConfig }));
 
 describe('the container guard', () => {
@@ -243,13 +248,39 @@ describe('what other containers a create joins', () => {
     const d = decideCreate(body, undefined, block, { volumesFrom: [{ container: 'holder', binds: ['/tmp/ok', '/etc'] }] });
     expect(d.event).toMatchObject({ volumes_from: ['holder:ro'], binds: ['/tmp/ok', '/etc'], refused: true });
     expect(d.event.refusal).toContain('refused --volumes-from=holder (a bind of /etc)');
-    expect(decideCreate(body, undefined, block, { volumesFrom: [{ container: 'holder', binds: ['/tmp/ok'] }] }).event.refused).toBe(false);
+    expect(decideCreate(body, undefined, block, { volumesFrom: [{ container: 'holder', id: ID, binds: ['/tmp/ok'] }] }).event.refused).toBe(false);
   });
 
   test('--pid=container:X of a privileged or host-PID container is refused', () => {
     const body = json({ Image: 'a', HostConfig: { PidMode: 'container:priv' } });
     expect(decideCreate(body, undefined, block, { pidJoinsHost: true }).event.refusal).toContain('refused --pid=container:priv (a privileged or host-PID container)');
-    expect(decideCreate(body, undefined, block, { pidJoinsHost: false }).event.refused).toBe(false);
+    expect(decideCreate(body, undefined, block, { pidJoinsHost: false, pidContainerId: ID }).event.refused).toBe(false);
+  });
+
+  test('block forwards the containers it judged by their ids, so a name pointed elsewhere later changes nothing', () => {
+    const body = json({ Image: 'a', Env: ['N=12345678901234567890'], HostConfig: { VolumesFrom: ['holder:ro', 'other'], PidMode: 'container:web', Memory: 1 << 30 } });
+    const lookups = { volumesFrom: [{ container: 'holder', id: ID, binds: [] }, { container: 'other', id: ID2, binds: [] }], pidContainerId: ID2 };
+    const d = decideCreate(body, undefined, block, lookups);
+    expect(d.event).toMatchObject({ volumes_from: ['holder:ro', 'other'], pid_mode: 'container:web', refused: false });
+    expect(JSON.parse(d.body!.toString())).toEqual({
+      Image: 'a',
+      Env: ['N=12345678901234567890'],
+      HostConfig: { VolumesFrom: [`${ID}:ro`, ID2], PidMode: `container:${ID2}`, Memory: 1 << 30 },
+    });
+    // Audit and no policy forward the client's bytes.
+    expect(decideCreate(body, undefined, { ...ctx, mode: 'audit' }, lookups).body).toBeUndefined();
+    expect(decideCreate(body, undefined, undefined, lookups).body).toBeUndefined();
+    expect(decideCreate(json({ Image: 'a', HostConfig: {} }), undefined, block).body).toBeUndefined();
+  });
+
+  test('block refuses a container it could not find, and a body it cannot write again exactly', () => {
+    const from = json({ Image: 'a', HostConfig: { VolumesFrom: ['gone'] } });
+    expect(decideCreate(from, undefined, block, { volumesFrom: [{ container: 'gone', binds: [] }] }).event.refusal).toContain('refused --volumes-from=gone (no such container)');
+    const pid = json({ Image: 'a', HostConfig: { PidMode: 'container:gone' } });
+    expect(decideCreate(pid, undefined, block, { pidJoinsHost: false }).event.refusal).toContain('refused --pid=container:gone (no such container)');
+    const huge = Buffer.from(`{"Image":"a","HostConfig":{"PidMode":"container:web","Memory":9223372036854775807}}`);
+    expect(decideCreate(huge, undefined, block, { pidContainerId: ID }).event.refusal).toContain('cannot be written again exactly');
+    expect(pinTargets(Buffer.from(`{"Image":"a","HostConfig":{"PidMode":"container:web","Memory":1.5}}`), readCreate(Buffer.from('{"HostConfig":{"PidMode":"container:web"}}')) as CreateFacts, { pidContainerId: ID })).toBeInstanceOf(Buffer);
   });
 });
 
