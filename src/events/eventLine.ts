@@ -258,7 +258,17 @@ function sharedRun(e: EventRecord): SharedRun {
 const line = new JsonBytes();
 
 // In PAYLOAD_KEYS' order (test/unit/events-line-layout.test.ts checks a line with every payload).
-const [NETWORK, FILE, DOMAIN, UNIX_SOCKET, MOUNT, HTTP, ACCESS, CONTAINER_CREATE] = PAYLOAD_STARTS as [string, string, string, string, string, string, string, string];
+const [NETWORK, FILE, DOMAIN, UNIX_SOCKET, MOUNT, HTTP, ACCESS, CONTAINER_CREATE, CONTAINER_EXEC] = PAYLOAD_STARTS as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 
 function payload(start: string, value: unknown): void {
   if (value === undefined) return;
@@ -309,6 +319,7 @@ export function encodeLine(e: EventRecord, out: Buffer, at: number): number {
     payload(HTTP, e.http);
     payload(ACCESS, e.access);
     payload(CONTAINER_CREATE, e.container_create);
+    payload(CONTAINER_EXEC, e.container_exec);
     line.ascii('}\n');
     return line.pos;
   } catch (err) {

@@ -17,7 +17,8 @@ export type EventKind =
   | 'mount'
   | 'http_request'
   | 'process_access'
-  | 'container_create';
+  | 'container_create'
+  | 'container_exec';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'process_exec',
@@ -33,6 +34,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'http_request',
   'process_access',
   'container_create',
+  'container_exec',
 ];
 
 export interface JobIdentity {
@@ -239,6 +241,35 @@ export interface ContainerCreateInfo {
   refusal?: string;
 }
 
+/**
+ * container_exec only: an exec create (`docker exec`, POST
+ * /containers/{id}/exec) a job sent through the docker proxy, what it asks,
+ * and the container guard's verdict (an addition to the shared schema).
+ */
+export interface ContainerExecInfo {
+  /** The container as the request named it (a name, an id or an id prefix). */
+  container: string;
+  /** The full id dockerd knew that container by when the proxy judged the exec, when it knew one. */
+  container_id?: string;
+  /** The job created that container through the proxy (what runs in any other is not recorded). */
+  job_container?: boolean;
+  /** --privileged: every capability and no seccomp or AppArmor profile for the process. */
+  privileged: boolean;
+  /** --user, when set (e.g. "0", "root"). */
+  user?: string;
+  /** The command, as the client sent it. */
+  cmd: string[];
+  /** The proxy answered 403 (container-policy: block); dockerd never saw it. */
+  refused: boolean;
+  /** Why, when refused: the 403's message. */
+  refusal?: string;
+}
+
+/** What the docker proxy records of a job's request: the event's kind and that kind's object. */
+export type ProxyRecord =
+  | { kind: 'container_create'; container_create: ContainerCreateInfo }
+  | { kind: 'container_exec'; container_exec: ContainerExecInfo };
+
 export interface EventRecord {
   seq: number;
   time: string;
@@ -256,6 +287,7 @@ export interface EventRecord {
   http?: HttpInfo;
   access?: AccessInfo;
   container_create?: ContainerCreateInfo;
+  container_exec?: ContainerExecInfo;
 }
 
 /**
@@ -286,6 +318,7 @@ export class TrackedEvent implements EventRecord {
   http: HttpInfo | undefined = undefined;
   access: AccessInfo | undefined = undefined;
   container_create: ContainerCreateInfo | undefined = undefined;
+  container_exec: ContainerExecInfo | undefined = undefined;
   readonly #micros: number;
 
   constructor(

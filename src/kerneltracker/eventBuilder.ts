@@ -9,7 +9,6 @@
 import {
   OpenedFile,
   TrackedEvent,
-  type ContainerCreateInfo,
   type ContainerInfo,
   type DomainInfo,
   type EventRecord,
@@ -17,6 +16,7 @@ import {
   type FileInfo,
   type JobIdentity,
   type ProcessContext,
+  type ProxyRecord,
 } from '../events/eventRecord.js';
 import { rfc3339Micros, wallMicros } from '../events/eventTime.js';
 import type { ConnectSample, FileOpenSample, FileOpSample, Sample, SampleBase } from '../kernel/decode.js';
@@ -146,10 +146,11 @@ export function domainEvent(domain: DomainInfo, s: SampleBase, ctx: EventContext
   return e;
 }
 
-/** container_create: a create the docker proxy saw; the sample part is the client's cgroup and the time it was judged. */
-export function containerCreateEvent(create: ContainerCreateInfo, s: Pick<SampleBase, 'timeNs' | 'cgroupId'>, ctx: EventContext): EventRecord {
-  const e = record('container_create', s as SampleBase, ctx);
-  e.container_create = create;
+/** container_create or container_exec: a request the docker proxy saw; the sample part is the client's cgroup and the time it was judged. */
+export function proxyEvent(r: ProxyRecord, s: Pick<SampleBase, 'timeNs' | 'cgroupId'>, ctx: EventContext): EventRecord {
+  const e = record(r.kind, s as SampleBase, ctx);
+  if (r.kind === 'container_create') e.container_create = r.container_create;
+  else e.container_exec = r.container_exec;
   return e;
 }
 

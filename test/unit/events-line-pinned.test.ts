@@ -90,7 +90,10 @@ function pipeline(dir: string): { text: string; events: EventRecord[] } {
   // A create through the docker proxy is judged at the wall clock's time.
   const now = jest.spyOn(Date, 'now').mockReturnValue(1_765_000_000_000);
   try {
-    tracker.deliverContainerCreate(tracker.snapshotContainerCreate('j1', PID, CGROUP, { image: 'busybox', name: 'web', privileged: true, pid_mode: 'host', binds: ['/'], cap_add: ['SYS_ADMIN'], devices: [], refused: true, refusal: 'container-policy: block "privileged"' }));
+    const create = { image: 'busybox', name: 'web', privileged: true, pid_mode: 'host', binds: ['/'], cap_add: ['SYS_ADMIN'], devices: [], refused: true, refusal: 'container-policy: block "privileged"' };
+    tracker.deliverProxyRecord(tracker.snapshotProxyRecord('j1', PID, CGROUP, { kind: 'container_create', container_create: create }));
+    const exec = { container: 'web', container_id: 'c'.repeat(64), job_container: true, privileged: true, user: '0', cmd: ['sh'], refused: false };
+    tracker.deliverProxyRecord(tracker.snapshotProxyRecord('j1', PID, CGROUP, { kind: 'container_exec', container_exec: exec }));
   } finally {
     now.mockRestore();
   }
@@ -107,7 +110,7 @@ describe('events.ndjson bytes', () => {
     try {
       const { text, events } = pipeline(dir);
       expect(new Set(events.map((e) => e.kind))).toEqual(
-        new Set(['process_exec', 'process_exit', 'network_connect', 'file_open', 'file_remove', 'file_move', 'file_link', 'domain', 'unix_socket_connect', 'mount', 'http_request', 'process_access', 'container_create']),
+        new Set(['process_exec', 'process_exit', 'network_connect', 'file_open', 'file_remove', 'file_move', 'file_link', 'domain', 'unix_socket_connect', 'mount', 'http_request', 'process_access', 'container_create', 'container_exec']),
       );
       expect(text).toBe(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
       text.trimEnd().split('\n').forEach((line, i) => assertValidEvent(JSON.parse(line), i + 1));
