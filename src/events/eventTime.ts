@@ -51,7 +51,8 @@ export const TIME_JSON_MAX = 40;
  */
 export function writeTimeJson(out: Uint8Array, pos: number, micros: number): number {
   const second = Math.floor(micros / 1e6);
-  let us = micros - second * 1e6;
+  // An int32 from here: the digits of a double would each take a floating-point remainder.
+  let us = (micros - second * 1e6) | 0;
   if (second !== jsonSecond) {
     jsonPrefix = Uint8Array.from(`"${secondText(second)}`, (c) => c.charCodeAt(0));
     jsonSecond = second;
