@@ -126,7 +126,7 @@ async function runThroughDaemon(opts: RunOptions, phases: Phases): Promise<numbe
  * command's, run unmonitored as --allow-unmonitored asks).
  */
 async function startWithRules(opts: RunOptions, phases: Phases): Promise<{ rules: { stages: EventStage[] }; started: StartedSensor } | number> {
-  const starting = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+  const starting = startSensor(opts);
   const rules = loadRules(opts);
   phases.mark('rules (the sensor loading meanwhile)');
   const started = await starting;

@@ -15,7 +15,8 @@ export type EventKind =
   | 'mount'
   | 'http_request'
   | 'process_access'
-  | 'container_create';
+  | 'container_create'
+  | 'container_exec';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'process_exec',
@@ -31,6 +32,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'http_request',
   'process_access',
   'container_create',
+  'container_exec',
 ];
 
 export interface JobIdentity {
@@ -96,6 +98,23 @@ export interface FileInfo {
   is_dir?: boolean;
   /** The path is under /proc/<pid>/ of another process: that process as the tracker knew it. */
   target_process?: ProcessRef;
+}
+
+/**
+ * A file_open's FileInfo as the tracker builds it, its keys always in this
+ * order (JSON leaves the undefined ones out, as it left out the keys an
+ * object literal did not have): the line encoder writes an instance without
+ * walking its keys (eventLine.ts). `flags` is one of openFlagNames' shared
+ * arrays, frozen, so its JSON can be kept beside it.
+ */
+export class OpenedFile implements FileInfo {
+  constructor(
+    readonly path: string,
+    readonly access: FileAccess,
+    readonly flags: string[],
+    readonly path_truncated: true | undefined,
+    readonly target_process: ProcessRef | undefined,
+  ) {}
 }
 
 /** Another process named by an event (a /proc/<pid>/ path, a ptrace target). */
@@ -220,6 +239,35 @@ export interface ContainerCreateInfo {
   refusal?: string;
 }
 
+/**
+ * container_exec only: an exec create (`docker exec`, POST
+ * /containers/{id}/exec) a job sent through the docker proxy, what it asks,
+ * and the container guard's verdict (an addition to the shared schema).
+ */
+export interface ContainerExecInfo {
+  /** The container as the request named it (a name, an id or an id prefix). */
+  container: string;
+  /** The full id dockerd knew that container by when the proxy judged the exec, when it knew one. */
+  container_id?: string;
+  /** The job created that container through the proxy (what runs in any other is not recorded). */
+  job_container?: boolean;
+  /** --privileged: every capability and no seccomp or AppArmor profile for the process. */
+  privileged: boolean;
+  /** --user, when set (e.g. "0", "root"). */
+  user?: string;
+  /** The command, as the client sent it. */
+  cmd: string[];
+  /** The proxy answered 403 (container-policy: block); dockerd never saw it. */
+  refused: boolean;
+  /** Why, when refused: the 403's message. */
+  refusal?: string;
+}
+
+/** What the docker proxy records of a job's request: the event's kind and that kind's object. */
+export type ProxyRecord =
+  | { kind: 'container_create'; container_create: ContainerCreateInfo }
+  | { kind: 'container_exec'; container_exec: ContainerExecInfo };
+
 export interface EventRecord {
   seq: number;
   time: string;
@@ -237,4 +285,5 @@ export interface EventRecord {
   http?: HttpInfo;
   access?: AccessInfo;
   container_create?: ContainerCreateInfo;
+  container_exec?: ContainerExecInfo;
 }

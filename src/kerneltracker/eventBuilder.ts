@@ -6,15 +6,16 @@
  * frozen: the log writer caches their JSON, so they are replaced, never
  * changed.
  */
-import type {
-  ContainerCreateInfo,
-  ContainerInfo,
-  DomainInfo,
-  EventRecord,
-  FileAccess,
-  FileInfo,
-  JobIdentity,
-  ProcessContext,
+import {
+  OpenedFile,
+  type ContainerInfo,
+  type DomainInfo,
+  type EventRecord,
+  type FileAccess,
+  type FileInfo,
+  type JobIdentity,
+  type ProcessContext,
+  type ProxyRecord,
 } from '../events/eventRecord.js';
 import type { ConnectSample, FileOpenSample, FileOpSample, Sample, SampleBase } from '../kernel/decode.js';
 import { Access, Flag } from '../kernel/layout.js';
@@ -103,11 +104,8 @@ const ACCESS: Record<number, FileAccess> = {
 };
 
 function fileOpen(s: FileOpenSample, targets?: TargetLookup): FileInfo {
-  const info: FileInfo = { path: s.path, access: ACCESS[s.access] ?? 'read', flags: openFlagNames(s.openFlags) };
-  if (s.pathTruncated) info.path_truncated = true;
   const target = targets && procTarget(s.path, s.pid, targets);
-  if (target) info.target_process = target;
-  return info;
+  return new OpenedFile(s.path, ACCESS[s.access] ?? 'read', openFlagNames(s.openFlags), s.pathTruncated ? true : undefined, target || undefined);
 }
 
 function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } {
@@ -180,6 +178,7 @@ function record(
     http: undefined,
     access: undefined,
     container_create: undefined,
+    container_exec: undefined,
   };
 }
 
@@ -190,10 +189,11 @@ export function domainEvent(domain: DomainInfo, s: SampleBase, ctx: EventContext
   return e;
 }
 
-/** container_create: a create the docker proxy saw; the sample part is the client's cgroup and the time it was judged. */
-export function containerCreateEvent(create: ContainerCreateInfo, s: Pick<SampleBase, 'timeNs' | 'cgroupId'>, ctx: EventContext): EventRecord {
-  const e = record('container_create', s as SampleBase, ctx);
-  e.container_create = create;
+/** container_create or container_exec: a request the docker proxy saw; the sample part is the client's cgroup and the time it was judged. */
+export function proxyEvent(r: ProxyRecord, s: Pick<SampleBase, 'timeNs' | 'cgroupId'>, ctx: EventContext): EventRecord {
+  const e = record(r.kind, s as SampleBase, ctx);
+  if (r.kind === 'container_create') e.container_create = r.container_create;
+  else e.container_exec = r.container_exec;
   return e;
 }
 
