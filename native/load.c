@@ -153,6 +153,9 @@ static void *load_unit(void *arg)
 	struct bpf_program *prog;
 	int i;
 
+	/* Refused before it was loaded (plan.c type_refused): there is nothing to do. */
+	if (u->err)
+		return NULL;
 	cs_error_reset();
 	u->obj = cs_open_instance(u->s, &u->err);
 	if (!u->obj) {

@@ -11,7 +11,7 @@
  * The event's own fields are encoded straight into the writer's buffer
  * (JsonBytes below).
  */
-import type { EventRecord } from './eventRecord.js';
+import { EVENT_KINDS, OpenedFile, type EventRecord, type FileInfo } from './eventRecord.js';
 import { PAYLOAD_STARTS } from './lineLayout.js';
 
 /** Thrown inside the encoder when the line does not fit; encodeLine returns -1. */
@@ -128,6 +128,32 @@ class JsonBytes {
     }
   }
 
+  /**
+   * An OpenedFile, the bulk of a busy job's lines, after its `{"path":`:
+   * its keys are known and in order, so it is written without walking the
+   * object, and what follows the path (access and flags, a handful of
+   * combinations in a job) is copied from the text kept for them.
+   */
+  openedFile(f: OpenedFile): void {
+    this.string(f.path);
+    const tail = openTail(f);
+    if (tail !== undefined) this.bytes(tail);
+    else {
+      this.field(',"access":', f.access);
+      this.field(',"flags":', f.flags);
+    }
+    this.field(',"path_truncated":', f.path_truncated);
+    this.field(',"target_process":', f.target_process);
+    this.ascii('}');
+  }
+
+  /** `start` and the value, or nothing for what JSON leaves out. */
+  private field(start: string, v: unknown): void {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return;
+    this.ascii(start);
+    this.value(v);
+  }
+
   private array(a: readonly unknown[]): void {
     this.ascii('[');
     for (let i = 0; i < a.length; i++) {
@@ -169,6 +195,29 @@ function sharedJson(value: object): string {
     shared.set(value, json);
   }
   return json;
+}
+
+/**
+ * `,"access":…,"flags":…` as UTF-8, by an OpenedFile's flags array and
+ * access. Only a frozen array (openFlagNames' shared ones) is keyed on:
+ * its text cannot change behind the key.
+ */
+const openTails = new WeakMap<object, Map<string, Buffer>>();
+
+function openTail(f: OpenedFile): Buffer | undefined {
+  const flags: unknown = f.flags;
+  let byAccess = openTails.get(flags as object);
+  if (byAccess === undefined) {
+    if (!Array.isArray(flags) || !Object.isFrozen(flags)) return undefined;
+    openTails.set(flags, (byAccess = new Map()));
+  }
+  let tail = byAccess.get(f.access);
+  if (tail === undefined) {
+    if (typeof f.access !== 'string') return undefined;
+    tail = Buffer.from(`,"access":${JSON.stringify(f.access)},"flags":${JSON.stringify(flags)}`, 'utf8');
+    byAccess.set(f.access, tail);
+  }
+  return tail;
 }
 
 /** The shared run of fields (`,"job":…` to the process's closing brace), as UTF-8. */
@@ -220,6 +269,17 @@ function payload(start: string, value: unknown): void {
   line.value(value);
 }
 
+const OPENED_FILE_START = `${FILE}{"path":`;
+
+function filePayload(file: FileInfo | undefined): void {
+  if (!(file instanceof OpenedFile)) return payload(FILE, file);
+  line.ascii(OPENED_FILE_START);
+  line.openedFile(file);
+}
+
+/** `,"kind":"…"` of each kind, as UTF-8. */
+const KIND_TEXT = new Map<string, Buffer>(EVENT_KINDS.map((k) => [k, Buffer.from(`,"kind":${JSON.stringify(k)}`, 'utf8')]));
+
 /**
  * Encodes the event's line into out at `at`; returns where it ends, or -1
  * when it does not fit (out is then unchanged beyond `at`, garbage after).
@@ -235,11 +295,15 @@ export function encodeLine(e: EventRecord, out: Buffer, at: number): number {
     line.number(e.seq);
     line.ascii(',"time":');
     line.value(e.time);
-    line.ascii(',"kind":');
-    line.value(e.kind);
+    const kind = KIND_TEXT.get(e.kind);
+    if (kind !== undefined) line.bytes(kind);
+    else {
+      line.ascii(',"kind":');
+      line.value(e.kind);
+    }
     line.bytes(sharedRun(e).bytes);
     payload(NETWORK, e.network);
-    payload(FILE, e.file);
+    filePayload(e.file);
     payload(DOMAIN, e.domain);
     payload(UNIX_SOCKET, e.unix_socket);
     payload(MOUNT, e.mount);

@@ -100,6 +100,23 @@ export interface FileInfo {
   target_process?: ProcessRef;
 }
 
+/**
+ * A file_open's FileInfo as the tracker builds it, its keys always in this
+ * order (JSON leaves the undefined ones out, as it left out the keys an
+ * object literal did not have): the line encoder writes an instance without
+ * walking its keys (eventLine.ts). `flags` is one of openFlagNames' shared
+ * arrays, frozen, so its JSON can be kept beside it.
+ */
+export class OpenedFile implements FileInfo {
+  constructor(
+    readonly path: string,
+    readonly access: FileAccess,
+    readonly flags: string[],
+    readonly path_truncated: true | undefined,
+    readonly target_process: ProcessRef | undefined,
+  ) {}
+}
+
 /** Another process named by an event (a /proc/<pid>/ path, a ptrace target). */
 export interface ProcessRef {
   pid: number;

@@ -6,15 +6,16 @@
  * frozen: the log writer caches their JSON, so they are replaced, never
  * changed.
  */
-import type {
-  ContainerInfo,
-  DomainInfo,
-  EventRecord,
-  FileAccess,
-  FileInfo,
-  JobIdentity,
-  ProcessContext,
-  ProxyRecord,
+import {
+  OpenedFile,
+  type ContainerInfo,
+  type DomainInfo,
+  type EventRecord,
+  type FileAccess,
+  type FileInfo,
+  type JobIdentity,
+  type ProcessContext,
+  type ProxyRecord,
 } from '../events/eventRecord.js';
 import type { ConnectSample, FileOpenSample, FileOpSample, Sample, SampleBase } from '../kernel/decode.js';
 import { Access, Flag } from '../kernel/layout.js';
@@ -103,11 +104,8 @@ const ACCESS: Record<number, FileAccess> = {
 };
 
 function fileOpen(s: FileOpenSample, targets?: TargetLookup): FileInfo {
-  const info: FileInfo = { path: s.path, access: ACCESS[s.access] ?? 'read', flags: openFlagNames(s.openFlags) };
-  if (s.pathTruncated) info.path_truncated = true;
   const target = targets && procTarget(s.path, s.pid, targets);
-  if (target) info.target_process = target;
-  return info;
+  return new OpenedFile(s.path, ACCESS[s.access] ?? 'read', openFlagNames(s.openFlags), s.pathTruncated ? true : undefined, target || undefined);
 }
 
 function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } {

@@ -12,6 +12,7 @@ import { type Compiled, compileCondition, type CompileContext, requiredFlags } f
 import { readRuleFile, type LoadedFile } from './load.js';
 import { applyModifiers, type Modified } from './modifiers.js';
 import { PathGate, type PathAtom, requiredPath } from './pathGate.js';
+import { placeAt } from './position.js';
 import { type RuleEventType, variablesOf } from './schema.js';
 import { type CelText, type RuleProblem, RuleLoadError, type RuleSetSpec, type RuleSpec, type TargetSpec } from './specs.js';
 
@@ -71,12 +72,12 @@ interface SetContext {
 /** Parses, checks and compiles one CEL text; a problem at its place otherwise. */
 function compileText(cel: CelText, scope: CheckScope, ctx: CompileContext, label: string, problems: RuleProblem[]): { run: Compiled; ast: CelNode } | undefined {
   try {
-    const ast = parseCel(cel.text);
+    const ast = cel.ast ?? parseCel(cel.text);
     checkCondition(ast, scope);
     return { run: compileCondition(ast, ctx), ast };
   } catch (err) {
     if (!(err instanceof CelIssue)) throw err;
-    problems.push({ at: cel.at(err.offset), rule: label, message: err.message });
+    problems.push({ at: placeAt(cel.place, err.offset), rule: label, message: err.message });
     return undefined;
   }
 }

@@ -5,10 +5,11 @@
  * ahead of a job's own files, so a job's rule modifiers can change or
  * disable them. The engine knows nothing of what they say: they are data.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRuleSources, type RuleSource } from './sources.js';
+import { decodePrebuilt, encodePrebuilt, prebuiltParse } from './prebuilt.js';
+import { readRuleSources, type RuleSource, seedParsed } from './sources.js';
 
 /** The built-in rule set's files end so; their cases (`*.cases.yaml`) sit beside them. */
 const RULE_FILE = /^[a-z0-9_-]+\.yaml$/;
@@ -30,10 +31,47 @@ export function builtinRuleFiles(dir: string = builtinRulesDir()): string[] {
     .map((name) => join(dir, name));
 }
 
+/** The build's parse of the built-in files (prebuilt.ts), beside their directory; absent when running from sources. */
+export const PREBUILT_FILE = 'builtin.prebuilt.json';
+
+/** The built-in files as sources, named as findings and messages name them. */
+function readBuiltinSources(dir: string): RuleSource[] {
+  return readRuleSources(builtinRuleFiles(dir)).map((s) => ({ name: `builtin:${s.name.slice(s.name.lastIndexOf('/') + 1)}`, text: s.text }));
+}
+
+/** What the build writes to PREBUILT_FILE for the files in dir. */
+export function prebuiltText(dir: string): string {
+  return encodePrebuilt(readBuiltinSources(dir));
+}
+
+/** Each source the build parsed, as it was: its parse stands in for parsing it again (sources.ts). */
+function usePrebuilt(dir: string, sources: readonly RuleSource[]): void {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, '..', PREBUILT_FILE), 'utf8');
+  } catch (err) {
+    // Running from sources there is none: the files are parsed, as they are when it does not match.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  const prebuilt = decodePrebuilt(text);
+  for (const source of sources) {
+    const loaded = prebuiltParse(prebuilt, source);
+    if (loaded) seedParsed(source, loaded);
+  }
+}
+
+/** The files in dir as sources, the build's parse of each (when it has one of its text) seeded for bookFromSources. */
+export function loadBuiltinSources(dir: string): RuleSource[] {
+  const sources = readBuiltinSources(dir);
+  usePrebuilt(dir, sources);
+  return sources;
+}
+
 let cached: RuleSource[] | undefined;
 
 /** The built-in files' text, read once per process (they are part of the install, not of a job). */
 export function builtinRuleSources(): readonly RuleSource[] {
-  cached ??= readRuleSources(builtinRuleFiles()).map((s) => ({ name: `builtin:${s.name.slice(s.name.lastIndexOf('/') + 1)}`, text: s.text }));
+  cached ??= loadBuiltinSources(builtinRulesDir());
   return cached;
 }

@@ -38,20 +38,42 @@ function contentLines(source: string, node: Scalar): ContentLine[] {
   return lines;
 }
 
-/** A function from an offset in the scalar's value to its place in the file. */
-export function scalarLocator(file: string, source: string, node: Scalar, counter: LineCounter): (offset: number) => SourceAt {
+/**
+ * Where a scalar's content lines are in its file, as data: the rule set
+ * parsed at build time (prebuilt.ts) carries it, where a closure over the
+ * YAML document could not be stored.
+ */
+export interface CelPlace {
+  readonly file: string;
+  /** the scalar's own start, for an offset past its content */
+  readonly line: number;
+  readonly col: number;
+  /** each content line's file line, column and length */
+  readonly lines: readonly (readonly [line: number, col: number, length: number])[];
+}
+
+export function celPlace(file: string, source: string, node: Scalar, counter: LineCounter): CelPlace {
+  const start = counter.linePos(node.range?.[0] ?? 0);
   const lines = node.range ? contentLines(source, node) : [];
-  return (offset) => {
-    let fileOffset = node.range?.[0] ?? 0;
-    let rest = offset;
-    for (const line of lines) {
-      fileOffset = line.start + rest;
-      if (rest <= line.length) break;
-      rest -= line.length + 1;
-    }
-    const pos = counter.linePos(fileOffset);
-    return { file, line: pos.line, col: pos.col };
+  return {
+    file, line: start.line, col: start.col,
+    lines: lines.map((l) => {
+      const pos = counter.linePos(l.start);
+      return [pos.line, pos.col, l.length] as const;
+    }),
   };
+}
+
+/** An offset in the scalar's value as its place in the file. */
+export function placeAt(place: CelPlace, offset: number): SourceAt {
+  let rest = offset;
+  for (const [line, col, length] of place.lines) {
+    if (rest <= length) return { file: place.file, line, col: col + rest };
+    rest -= length + 1;
+  }
+  // Past the end: the last line's column as far as it goes (as the offset walk always did).
+  const last = place.lines.at(-1);
+  return last ? { file: place.file, line: last[0], col: last[1] + rest + last[2] + 1 } : { file: place.file, line: place.line, col: place.col };
 }
 
 /** The place of a node's start. */

@@ -1,5 +1,7 @@
 /** Rule files as loaded (load.ts), before their conditions are checked and compiled (book.ts). */
 import type { RuleAction, Severity } from '../events/finding.js';
+import type { CelNode } from './celAst.js';
+import type { CelPlace } from './position.js';
 import type { RuleEventType } from './schema.js';
 
 /** Where something is: a file, and a 1-based line and column in it. */
@@ -9,10 +11,12 @@ export interface SourceAt {
   readonly col: number;
 }
 
-/** A CEL text and how to find an offset in it in its file. */
+/** A CEL text and where it is in its file (position.ts placeAt finds an offset of it). */
 export interface CelText {
   readonly text: string;
-  readonly at: (offset: number) => SourceAt;
+  readonly place: CelPlace;
+  /** its parse, when the file was parsed at build time (the built-in set, prebuilt.ts) */
+  readonly ast?: CelNode;
 }
 
 export interface TargetRef {

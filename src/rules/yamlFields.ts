@@ -5,7 +5,7 @@
  * misspelt `exception:` must not quietly leave a rule without its exceptions.
  */
 import { isMap, isScalar, isSeq, type LineCounter, type Node, type YAMLMap } from 'yaml';
-import { nodeAt, scalarLocator } from './position.js';
+import { celPlace, nodeAt } from './position.js';
 import type { CelText, RuleProblem, SourceAt } from './specs.js';
 
 export class FileContext {
@@ -68,7 +68,7 @@ export class Fields {
     const text = this.string(key, required);
     const node = this.raw(key);
     if (text === undefined || !isScalar(node)) return undefined;
-    return { text, at: scalarLocator(this.ctx.file, this.ctx.source, node, this.ctx.counter) };
+    return { text, place: celPlace(this.ctx.file, this.ctx.source, node, this.ctx.counter) };
   }
 
   oneOf<T extends string>(key: string, values: readonly T[], required = false): T | undefined {

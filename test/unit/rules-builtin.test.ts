@@ -15,8 +15,11 @@ import type { AncestorRef, EventRecord } from '../../src/events/eventRecord.js';
 import { builtinRuleFiles, builtinRulesDir } from '../../src/rules/builtin.js';
 import { rulesAtRegistration } from '../../src/action/rules.js';
 import type { Settings } from '../../src/action/settings.js';
-import { BUILTIN_ONLY, engineFromPayload, payloadSources, ruleStageOf } from '../../src/rules/jobRules.js';
+import { BUILTIN_ONLY, engineFromPayload, payloadSources, providerHost, ruleStageOf } from '../../src/rules/jobRules.js';
 import { RuleStage } from '../../src/rules/ruleStage.js';
+import { buildRuleBook } from '../../src/rules/book.js';
+import { RuleEngine } from '../../src/rules/engine.js';
+import { decodePrebuilt, encodePrebuilt, prebuiltParse } from '../../src/rules/prebuilt.js';
 import { assertValidEvent, assertValidFinding } from '../helpers/schema.js';
 
 interface CaseEvent extends Omit<Partial<EventRecord>, 'process'> {
@@ -61,6 +64,13 @@ function eventOf(partial: CaseEvent, jobId: string, seq: number): EventRecord {
 }
 
 const engine = engineFromPayload(BUILTIN_ONLY);
+/** The same set parsed as the build parses it (src/rules/prebuilt.ts), stored, read back and built into an engine. */
+function prebuiltEngine(): RuleEngine {
+  const sources = payloadSources(BUILTIN_ONLY);
+  const stored = decodePrebuilt(encodePrebuilt(sources));
+  return new RuleEngine(buildRuleBook(sources.map((s) => prebuiltParse(stored, s)!)), { providerHost: providerHost() });
+}
+const prebuilt = prebuiltEngine();
 const ruleIds = engine.book.rules.map((r) => `${r.spec.rulesetId}/${r.spec.ruleId}`);
 
 describe('the built-in rule set', () => {
@@ -113,11 +123,14 @@ describe('the built-in rule set', () => {
     let last: string[] = [];
     for (const event of events) {
       assertValidEvent(event);
-      const findings = engine.evaluate(event).findings;
-      for (const f of findings) assertValidFinding(f);
-      last = findings.map((f) => `${f.ruleset_id}/${f.rule_id}`);
+      const result = engine.evaluate(event);
+      for (const f of result.findings) assertValidFinding(f);
+      // The set as the build stores it (dist/rules/builtin.prebuilt.json) judges alike.
+      expect(prebuilt.evaluate(event)).toEqual(result);
+      last = result.findings.map((f) => `${f.ruleset_id}/${f.rule_id}`);
     }
     engine.release(jobId);
+    prebuilt.release(jobId);
     expect(last.includes(`${c.ruleset}/${c.rule}`)).toBe(c.hit);
   });
 });
