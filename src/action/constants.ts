@@ -75,6 +75,8 @@ export const EnvVar = {
    * verified and run here.
    */
   DebugBoundedLoops: 'CICD_SENSOR_DEBUG_BOUNDED_LOOPS',
+  /** A file: the tracker's CPU profile from its sensor's load to its stop (src/platform/cpuProfile.ts). */
+  DebugCpuProfile: 'CICD_SENSOR_DEBUG_CPU_PROFILE',
 } as const;
 
 /** Variables of ours a step's environment hands on to the daemon it starts as root (sudo resets the environment). */
