@@ -16,6 +16,7 @@ struct cs_sensor;
 
 /* Open flags. */
 #define CS_OPEN_NO_FUNCTION_HOOKS (1u << 0) /* force the tracepoint fallbacks */
+#define CS_OPEN_NO_TLS_REQUESTS (1u << 1) /* leave the libssl uprobes (http_request_tls) off */
 
 /* Returns CS_NATIVE_ABI; the binding refuses a library that disagrees. */
 int cs_abi_version(void);

@@ -297,9 +297,18 @@ static bool optional_hook(const struct hook_plan *h)
 	       !strcmp(h->hook, "io_uring_connect") || !strcmp(h->hook, "http_request_tls");
 }
 
-static bool disabled(const struct cs_sensor *s, const struct mechanism *m)
+/*
+ * Why a mechanism is left off on request, or NULL: the function hooks
+ * (--no-function-hooks), and the libssl uprobes (--no-tls-requests), a
+ * breakpoint trap in every SSL_write of every process on the host.
+ */
+static const char *disabled(const struct cs_sensor *s, const struct mechanism *m)
 {
-	return is_function_mechanism(m) && (s->flags & CS_OPEN_NO_FUNCTION_HOOKS);
+	if (is_function_mechanism(m) && (s->flags & CS_OPEN_NO_FUNCTION_HOOKS))
+		return "disabled by request";
+	if (!strcmp(m->name, "uprobe") && (s->flags & CS_OPEN_NO_TLS_REQUESTS))
+		return "turned off";
+	return NULL;
 }
 
 /* As cs_loads_apart decides for the programs: loaded in an instance of their own. */
@@ -348,10 +357,11 @@ static int plan_hook(struct cs_sensor *s, const struct hook_plan *h, struct cs_u
 
 	for (i = 0; i < 2 && h->mechs[i].name; i++) {
 		const struct mechanism *m = &h->mechs[i];
+		const char *off = disabled(s, m);
 		char last[1024];
 
-		if (disabled(s, m)) {
-			json_unavailable(&un, m, "disabled by request", tried++ == 0);
+		if (off) {
+			json_unavailable(&un, m, off, tried++ == 0);
 			continue;
 		}
 		cs_error_reset();

@@ -12,7 +12,7 @@ import { measureBuiltinRules, measureDaemonReady, measureReport, measureRules, m
 import { measureEndToEnd, measureStartStop } from './startStop.mjs';
 import { measureFlood } from './flood.mjs';
 import { MODE_LABELS } from './modes.mjs';
-import { parseOptions, USAGE, UsageError } from './options.mjs';
+import { FIGURE_IDS, parseOptions, USAGE, UsageError } from './options.mjs';
 import { runRounds } from './rounds.mjs';
 import { CLI, REPO, runTracked } from './sensor.mjs';
 import { pairedRatio, summary } from './stats.mjs';
@@ -90,54 +90,30 @@ function readySamples(pre, rounds, throughput) {
   return summary(values.filter((v) => v !== undefined));
 }
 
+/** The figures in the order they run; `--figures` picks some. */
+const FIGURES = {
+  startStop: (ctx, sizes) => measureStartStop(ctx, sizes),
+  endToEnd: (ctx, sizes) => measureEndToEnd(ctx, sizes),
+  throughput: (ctx, sizes, filesDir) => measureThroughput(ctx, filesDir, sizes),
+  flood: (ctx, sizes, filesDir) => measureFlood(ctx, filesDir, sizes),
+  rules: (ctx, sizes, filesDir) => measureRules(ctx, filesDir, sizes),
+  builtinRules: (ctx, sizes, filesDir) => measureBuiltinRules(ctx, filesDir, sizes),
+  report: (ctx, sizes) => measureReport(ctx, sizes),
+  daemon: (ctx, sizes) => measureDaemonReady(ctx, sizes.reportRuns),
+  docker: (ctx, sizes) => measureDocker(ctx, sizes),
+};
+
 async function figures(ctx, opts, filesDir) {
   const out = { errors: {} };
-  try {
-    out.startStop = await measureStartStop(ctx, opts.sizes);
-  } catch (err) {
-    out.errors.startStop = err.message;
+  for (const id of FIGURE_IDS.filter((f) => opts.figures.includes(f))) {
+    if (isAborting()) break;
+    try {
+      out[id] = await FIGURES[id](ctx, opts.sizes, filesDir);
+    } catch (err) {
+      out.errors[id] = err.message;
+    }
   }
-  try {
-    out.endToEnd = await measureEndToEnd(ctx, opts.sizes);
-  } catch (err) {
-    out.errors.endToEnd = err.message;
-  }
-  try {
-    out.throughput = await measureThroughput(ctx, filesDir, opts.sizes);
-    out.tracker = out.throughput.find((t) => t.lostRecords === 0) ?? out.throughput.at(-1);
-  } catch (err) {
-    out.errors.throughput = err.message;
-  }
-  try {
-    out.flood = await measureFlood(ctx, filesDir, opts.sizes);
-  } catch (err) {
-    out.errors.flood = err.message;
-  }
-  try {
-    out.rules = await measureRules(ctx, filesDir, opts.sizes);
-  } catch (err) {
-    out.errors.rules = err.message;
-  }
-  try {
-    out.builtinRules = await measureBuiltinRules(ctx, filesDir, opts.sizes);
-  } catch (err) {
-    out.errors.builtinRules = err.message;
-  }
-  try {
-    out.report = await measureReport(ctx, opts.sizes);
-  } catch (err) {
-    out.errors.report = err.message;
-  }
-  try {
-    out.daemon = await measureDaemonReady(ctx, opts.sizes.reportRuns);
-  } catch (err) {
-    out.errors.daemon = err.message;
-  }
-  try {
-    out.docker = await measureDocker(ctx, opts.sizes);
-  } catch (err) {
-    out.errors.docker = err.message;
-  }
+  if (out.throughput) out.tracker = out.throughput.find((t) => t.lostRecords === 0) ?? out.throughput.at(-1);
   if (Object.keys(out.errors).length === 0) delete out.errors;
   return out;
 }
@@ -185,10 +161,10 @@ async function bench(opts) {
   if (pre.error) for (const m of ['tracked', 'untracked', 'egressAudit', 'egressBlock']) unavailable[m] = `cicd-sensor cannot run here: ${pre.error}`;
   const all = await prepareWorkloads(tmp, ctx.tools, opts.sizes, log);
   const workloads = all.filter((w) => opts.workloads.includes(w.id));
-  const rounds = await runRounds(ctx, workloads, opts.modes.filter((m) => !unavailable[m]), opts.sizes.rounds);
+  const rounds = await runRounds(ctx, workloads, opts.modes.filter((m) => !unavailable[m]), workloads.length ? opts.sizes.rounds : 0);
   Object.assign(unavailable, rounds.unavailable);
   if (isAborting()) throw new Error('interrupted');
-  const figs = opts.figures && !pre.error ? await figures(ctx, opts, join(tmp, 'files')) : {};
+  const figs = opts.figures.length && !pre.error ? await figures(ctx, opts, join(tmp, 'files')) : {};
   if (isAborting()) throw new Error('interrupted');
   figs.ready = readySamples(pre, rounds, figs.throughput);
   const results = {

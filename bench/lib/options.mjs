@@ -2,6 +2,7 @@
 import { MODE_IDS } from './modes.mjs';
 
 export const WORKLOAD_IDS = ['exec', 'open', 'connect', 'dns', 'build'];
+export const FIGURE_IDS = ['startStop', 'endToEnd', 'throughput', 'flood', 'rules', 'builtinRules', 'report', 'daemon', 'docker'];
 
 /** Full sizes: each storm runs for a few seconds on a 2-core runner; the figures go to 1,000,000 events. */
 const FULL = {
@@ -23,8 +24,8 @@ const FULL = {
   containers: 10,
   // cicd-sensor run -- true, per side (own sensor, through a daemon).
   startStopRuns: 9,
-  // The realistic build bare and under cicd-sensor run, start and stop included.
-  endToEndPairs: 5,
+  // Rounds of the end-to-end figure (4 builds of ~11 s each): two turns of its four orders.
+  endToEndPairs: 8,
   // Units of the end-to-end build's own project: about ten seconds bare on two vCPUs, tar and npm pack included.
   endToEndBuildFiles: 440,
 };
@@ -57,9 +58,11 @@ prints a table with budgets, and writes bench/results.json. Needs root.
 options:
   --quick              tiny sizes, one round (CI smoke run, about 2 minutes)
   --rounds N           rounds of every workload in every mode (default 3; --quick 1)
-  --workloads a,b      subset of: ${WORKLOAD_IDS.join(', ')}
+  --workloads a,b      subset of: ${WORKLOAD_IDS.join(', ')}, or none (figures only)
   --modes a,b          subset of: ${MODE_IDS.join(', ')} (baseline is always run)
-  --no-figures         skip throughput, tracker cost and report timing
+  --figures a,b        subset of: ${FIGURE_IDS.join(', ')}
+  --no-figures         skip every figure (throughput, tracker cost, report timing, ...)
+  --end-to-end-pairs N rounds of the end-to-end figure (default 8; --quick 2)
   --output FILE        where to write the results (default bench/results.json)
   --keep               keep the temp dir (event logs, project) for inspection
   -h, --help           this help`;
@@ -73,8 +76,14 @@ function list(value, allowed, flag) {
   return allowed.filter((a) => items.includes(a));
 }
 
+function count(value, flag) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`${flag}: expected a number from 1 to 50`);
+  return n;
+}
+
 export function parseOptions(argv) {
-  const opts = { quick: false, rounds: undefined, workloads: WORKLOAD_IDS, modes: MODE_IDS, figures: true, keep: false, output: undefined, help: false };
+  const opts = { quick: false, rounds: undefined, pairs: undefined, workloads: WORKLOAD_IDS, modes: MODE_IDS, figures: FIGURE_IDS, keep: false, output: undefined, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -83,15 +92,16 @@ export function parseOptions(argv) {
     };
     switch (arg) {
       case '--quick': opts.quick = true; break;
-      case '--rounds': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError('--rounds: expected a number from 1 to 50');
-        opts.rounds = n;
+      case '--rounds': opts.rounds = count(value(), arg); break;
+      case '--end-to-end-pairs': opts.pairs = count(value(), arg); break;
+      case '--workloads': {
+        const v = value();
+        opts.workloads = v === 'none' ? [] : list(v, WORKLOAD_IDS, arg);
         break;
       }
-      case '--workloads': opts.workloads = list(value(), WORKLOAD_IDS, arg); break;
+      case '--figures': opts.figures = list(value(), FIGURE_IDS, arg); break;
       case '--modes': opts.modes = list(['baseline', value()].join(','), MODE_IDS, arg); break;
-      case '--no-figures': opts.figures = false; break;
+      case '--no-figures': opts.figures = []; break;
       case '--output': opts.output = value(); break;
       case '--keep': opts.keep = true; break;
       case '-h': case '--help': opts.help = true; break;
@@ -100,5 +110,6 @@ export function parseOptions(argv) {
   }
   const sizes = { ...(opts.quick ? QUICK : FULL) };
   if (opts.rounds !== undefined) sizes.rounds = opts.rounds;
+  if (opts.pairs !== undefined) sizes.endToEndPairs = opts.pairs;
   return { ...opts, sizes };
 }

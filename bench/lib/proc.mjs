@@ -1,6 +1,7 @@
 // Child processes the bench starts: each is registered for cleanup while it
 // runs and is stopped by its own pid (never by name).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isAborting, onCleanup } from './cleanup.mjs';
 
 const MAX_CAPTURE = 64 * 1024;
@@ -68,4 +69,51 @@ export async function run(cmd, args, opts = {}) {
     throw new Error(`${cmd} ${args.join(' ')}: ${why}${tail ? `\n${tail}` : ''}`);
   }
   return result;
+}
+
+/** Pids of the processes, other than this one, whose command line names something under `dir`. */
+export function processesUnder(dir) {
+  const pids = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let argv;
+    try {
+      argv = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // exited meanwhile
+    }
+    if (argv.some((a) => a.startsWith(dir))) pids.push(Number(name));
+  }
+  return pids;
+}
+
+/** How many of the sensor's BPF programs (named cs_*) are loaded, by anyone. */
+export function sensorPrograms() {
+  try {
+    const progs = JSON.parse(execFileSync('bpftool', ['prog', 'show', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    return progs.filter((p) => p.name?.startsWith('cs_')).length;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until what the previous run left behind is gone: no process of the
+ * bench's own naming `dir` (the child that `cicd-sensor run` or a stopping
+ * daemon leaves to close the links after it exits has its parent's command
+ * line), and no more of the sensor's programs loaded than `programs` (the
+ * kernel frees them once their last link and descriptor are closed).
+ * Resolves with how long that took, in ms; after `timeoutMs` with
+ * `{ waitedMs, left }` naming what is still there.
+ */
+export async function settle(dir, programs, timeoutMs = 10_000) {
+  const start = Date.now();
+  for (;;) {
+    const pids = processesUnder(dir);
+    const progs = pids.length === 0 && programs !== undefined ? sensorPrograms() : undefined;
+    const waitedMs = Date.now() - start;
+    if (pids.length === 0 && (progs === undefined || progs <= programs)) return { waitedMs };
+    if (waitedMs > timeoutMs) return { waitedMs, left: pids.length ? `pids ${pids.join(' ')}` : `${progs - programs} cs_* programs` };
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
 }

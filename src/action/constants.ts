@@ -24,6 +24,7 @@ export const Input = {
   RuleModifiers: 'rule-modifiers',
   MonitorMode: 'monitor-mode',
   BuiltinRules: 'builtin-rules',
+  TlsRequests: 'tls-requests',
   FailOn: 'fail-on',
 } as const;
 

@@ -42,6 +42,12 @@ export interface Settings {
   readonly builtinRules: boolean;
   /** Post fails the job on a finding at or above this severity. */
   readonly failOn: FailOn;
+  /**
+   * A daemon pre starts puts uprobes on the system libssl's SSL_write and
+   * records the job's HTTPS requests; false leaves them off (every process
+   * on the host pays their trap). A daemon already running keeps its own.
+   */
+  readonly tlsRequests: boolean;
   /** The job's egress policy; absent when neither egress-policy nor allowed-endpoints is set. */
   readonly egress?: EgressPolicy;
   /** Remove the runner user's sudo from the end of pre to post (src/action/disableSudo.ts). */
@@ -155,6 +161,7 @@ export function getSettings(): Settings {
     monitorMode: bool(Input.MonitorMode, false),
     builtinRules: bool(Input.BuiltinRules, true),
     failOn: failOn(),
+    tlsRequests: bool(Input.TlsRequests, true),
     disableSudo: bool(Input.DisableSudo, false),
     ...(egress ? { egress } : {}),
   });

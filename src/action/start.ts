@@ -51,7 +51,12 @@ async function ensureDaemon(settings: Settings, platform: ActionPlatform, stateD
   const code = await copyCode(platform, source.dir, source.entries);
   if (!(await daemonAnswers(stateDir))) {
     // The proxy also takes over the default docker socket: a job's `sudo docker` and SDKs ignore DOCKER_HOST.
-    const daemon = defaultDaemonOptions({ stateDir, dockerProxy: settings.dockerProxy, interposeDocker: settings.dockerProxy });
+    const daemon = defaultDaemonOptions({
+      stateDir,
+      dockerProxy: settings.dockerProxy,
+      interposeDocker: settings.dockerProxy,
+      noTlsRequests: !settings.tlsRequests,
+    });
     await launchDaemon(platform, code, daemon, timeoutMs);
   }
   core.info(`cicd-sensor: daemon ready after ${Date.now() - started} ms`);

@@ -12,7 +12,7 @@ export { UsageError };
 
 export const USAGE = `usage: cicd-sensor run [options] -- COMMAND [ARGS...]
        cicd-sensor daemon [--state-dir DIR] [--detach] [--ringbuf-size BYTES] [--no-function-hooks]
-                          [--no-docker-proxy] [--docker-upstream PATH] [--interpose-docker]
+                          [--no-tls-requests] [--no-docker-proxy] [--docker-upstream PATH] [--interpose-docker]
        cicd-sensor daemon stop|stats|kill [--state-dir DIR]
        cicd-sensor job register [--state-dir DIR] --id ID (--cgroup PATH | --pid PID)
                                 [--name N] [--workflow W] [--repository R] [--run-id N] [--run-attempt N]
@@ -32,6 +32,8 @@ directory, COMMAND is registered with it as a job instead of loading BPF.
                          every other kind has a 1 MiB ring of its own
   --summary-rows N       rows per table in summary.md (default: 50)
   --no-function-hooks    use the tracepoint fallbacks even where fentry works
+  --no-tls-requests      leave the uprobes on the system libssl's SSL_write off: HTTPS requests are
+                         not recorded, and no process on the host pays their trap
   --allow-unmonitored    run COMMAND even when the sensor cannot start, and say so
   --no-docker-proxy      leave DOCKER_HOST alone: containers COMMAND starts are not attributed
   --egress-policy MODE   audit (record what block would refuse) or block (refuse it)
@@ -50,7 +52,7 @@ directory, COMMAND is registered with it as a job instead of loading BPF.
   --state-dir DIR        the daemon to record through when it runs (default: $CICD_SENSOR_STATE_DIR,
                          else ${DEFAULT_STATE_DIR})
   --no-daemon            load this run's own sensor even when a daemon runs (so do --ringbuf-size,
-                         --no-function-hooks and an egress policy)
+                         --no-function-hooks, --no-tls-requests and an egress policy)
   -h, --help             show this help
 
 report: rebuilds DIR/report.json, DIR/summary.md and DIR/report.html from
@@ -94,6 +96,8 @@ export interface RunOptions {
   ringbufBytes: number;
   summaryRows: number;
   noFunctionHooks: boolean;
+  /** Leave the libssl uprobes off (http_request_tls). */
+  noTlsRequests: boolean;
   allowUnmonitored: boolean;
   /** Run the docker proxy for the command (when a daemon socket exists). */
   dockerProxy: boolean;
@@ -110,7 +114,7 @@ export interface RunOptions {
   /**
    * The state directory of a daemon to record through, if one answers there;
    * undefined: load this run's own sensor (--no-daemon, or an option only
-   * its own sensor can honour: --ringbuf-size, --no-function-hooks, an egress policy).
+   * its own sensor can honour: --ringbuf-size, --no-function-hooks, --no-tls-requests, an egress policy).
    */
   daemonStateDir?: string;
   command: string[];
@@ -147,6 +151,7 @@ const RUN_SPEC: Spec = {
   '--ringbuf-size': 'ringbuf',
   '--summary-rows': 'rows',
   '--no-function-hooks': 'flag',
+  '--no-tls-requests': 'flag',
   '--allow-unmonitored': 'flag',
   '--no-docker-proxy': 'flag',
   '--egress-policy': 'string',
@@ -163,7 +168,7 @@ const RUN_SPEC: Spec = {
 };
 
 /** Options a daemon already running cannot take from one run: they need the run's own sensor. */
-const OWN_SENSOR_OPTIONS = ['--no-daemon', '--ringbuf-size', '--no-function-hooks', '--egress-policy', '--allowed-endpoints', '--allowed-endpoints-file'];
+const OWN_SENSOR_OPTIONS = ['--no-daemon', '--ringbuf-size', '--no-function-hooks', '--no-tls-requests', '--egress-policy', '--allowed-endpoints', '--allowed-endpoints-file'];
 
 function daemonStateDir(values: Map<string, unknown>): string | undefined {
   if (OWN_SENSOR_OPTIONS.some((o) => values.has(o))) return undefined;
@@ -211,6 +216,7 @@ function parseRun(args: string[]): Parsed {
       ringbufBytes: (values.get('--ringbuf-size') as number) ?? DEFAULT_RINGBUF_BYTES,
       summaryRows: (values.get('--summary-rows') as number) ?? 50,
       noFunctionHooks: values.has('--no-function-hooks'),
+      noTlsRequests: values.has('--no-tls-requests'),
       allowUnmonitored: values.has('--allow-unmonitored'),
       dockerProxy: !values.has('--no-docker-proxy'),
       ...(egress ? { egress } : {}),

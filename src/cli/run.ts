@@ -22,6 +22,7 @@ import { enforcePolicy } from '../policy/enforce.js';
 import { jobGuard } from '../recording/docker.js';
 import { PolicyIds } from '../policy/kernelPolicy.js';
 import type { ReportModel } from '../report/model.js';
+import type { ReportView } from '../report/view/types.js';
 import { Phases } from './phases.js';
 import { runViaDaemon } from './runViaDaemon.js';
 import { capYoungGeneration } from '../platform/youngGeneration.js';
@@ -84,11 +85,15 @@ function loadRules(opts: RunOptions): { stages: EventStage[] } | undefined {
   }
 }
 
-/** What `run` prints and exits with once the report is written, whichever sensor recorded it. */
-export function finishRun(model: ReportModel, paths: { events: string; summary: string; html: string }, code: number, opts: RunOptions): number {
+/**
+ * What `run` prints and exits with once the report is written, whichever
+ * sensor recorded it. `view`: the model's view when the report files were
+ * rendered from it here.
+ */
+export function finishRun(model: ReportModel, paths: { events: string; summary: string; html: string }, code: number, opts: RunOptions, view?: ReportView): number {
   const findings = model.findings;
   if (findings) process.stderr.write(`\n${findingsText(findings)}\n`);
-  process.stderr.write(`\n${renderText(model)}\n`);
+  process.stderr.write(`\n${renderText(model, view)}\n`);
   say(`events: ${paths.events}, summary: ${paths.summary}, page: ${paths.html}`);
   // The command's own failure is the more useful exit code; fail-on only turns a success into 1.
   const failing = findings ? failingFindings(findings, opts.failOn) : [];
@@ -121,7 +126,7 @@ async function runThroughDaemon(opts: RunOptions, phases: Phases): Promise<numbe
  * command's, run unmonitored as --allow-unmonitored asks).
  */
 async function startWithRules(opts: RunOptions, phases: Phases): Promise<{ rules: { stages: EventStage[] }; started: StartedSensor } | number> {
-  const starting = startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+  const starting = startSensor(opts);
   const rules = loadRules(opts);
   phases.mark('rules (the sensor loading meanwhile)');
   const started = await starting;
@@ -187,5 +192,5 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   sensor.close({ inBackground: true });
   phases.mark('close (detach handed to a child process)');
   printPhases(phases);
-  return finishRun(done.model, done, code, opts);
+  return finishRun(done.model, done, code, opts, done.view);
 }

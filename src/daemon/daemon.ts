@@ -265,7 +265,7 @@ export async function runDaemon(opts: RunOptions): Promise<number> {
   let detach: Sensor | undefined;
   try {
     const sensorFrom = performance.now();
-    const started = await startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+    const started = await startSensor(opts);
     const sensorMs = performance.now() - sensorFrom;
     if (!started.ok) throw new DaemonStartError(`cannot monitor: ${started.reason}`);
     ownCgroup = isolateSelf(started.cgroupRoot);

@@ -32,7 +32,7 @@ export async function trackerMain(argv: string[]): Promise<number> {
     return 2;
   }
   if (!opts) {
-    tell('error: usage: tracker.js [--state-dir DIR] [--ringbuf-size BYTES] [--no-function-hooks]');
+    tell('error: usage: tracker.js [--state-dir DIR] [--ringbuf-size BYTES] [--no-function-hooks] [--no-tls-requests]');
     return 2;
   }
   return daemonMain(opts);

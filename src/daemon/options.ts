@@ -17,6 +17,8 @@ export interface DaemonOptions {
   ringbufBytes: number;
   /** Use the tracepoint fallbacks even where fentry works. */
   noFunctionHooks: boolean;
+  /** Leave the libssl uprobes off (http_request_tls): no HTTPS request is recorded. */
+  noTlsRequests: boolean;
   /** Run the docker proxy (when a daemon socket exists). */
   dockerProxy: boolean;
   /** The real docker socket; default: DOCKER_HOST (unix://) or /var/run/docker.sock. */
@@ -31,6 +33,7 @@ export const defaultDaemonOptions = (over: Partial<DaemonOptions> = {}): DaemonO
   detach: false,
   ringbufBytes: DEFAULT_RINGBUF_BYTES,
   noFunctionHooks: false,
+  noTlsRequests: false,
   dockerProxy: true,
   interposeDocker: false,
   ...over,
@@ -41,6 +44,7 @@ export const DAEMON_SPEC: Spec = {
   '--detach': 'flag',
   '--ringbuf-size': 'ringbuf',
   '--no-function-hooks': 'flag',
+  '--no-tls-requests': 'flag',
   '--no-docker-proxy': 'flag',
   '--docker-upstream': 'string',
   '--interpose-docker': 'flag',
@@ -55,6 +59,7 @@ export function parseDaemonOptions(args: string[]): DaemonOptions | undefined {
     detach: values.has('--detach'),
     ringbufBytes: (values.get('--ringbuf-size') as number | undefined) ?? DEFAULT_RINGBUF_BYTES,
     noFunctionHooks: values.has('--no-function-hooks'),
+    noTlsRequests: values.has('--no-tls-requests'),
     dockerProxy: !values.has('--no-docker-proxy'),
     dockerUpstream: values.get('--docker-upstream') as string | undefined,
     interposeDocker: values.has('--interpose-docker'),
@@ -65,6 +70,7 @@ export function parseDaemonOptions(args: string[]): DaemonOptions | undefined {
 export function daemonArgv(o: DaemonOptions): string[] {
   const args = ['--state-dir', o.stateDir, '--ringbuf-size', String(o.ringbufBytes)];
   if (o.noFunctionHooks) args.push('--no-function-hooks');
+  if (o.noTlsRequests) args.push('--no-tls-requests');
   if (!o.dockerProxy) args.push('--no-docker-proxy');
   if (o.dockerUpstream) args.push('--docker-upstream', o.dockerUpstream);
   if (o.interposeDocker) args.push('--interpose-docker');

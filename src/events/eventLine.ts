@@ -11,7 +11,8 @@
  * The event's own fields are encoded straight into the writer's buffer
  * (JsonBytes below).
  */
-import type { EventRecord } from './eventRecord.js';
+import { EVENT_KINDS, OpenedFile, TrackedEvent, type EventRecord, type FileInfo } from './eventRecord.js';
+import { TIME_JSON_MAX, writeTimeJson } from './eventTime.js';
 import { PAYLOAD_STARTS } from './lineLayout.js';
 
 /** Thrown inside the encoder when the line does not fit; encodeLine returns -1. */
@@ -45,6 +46,12 @@ class JsonBytes {
     let pos = this.pos;
     for (let i = 0; i < n; i++) out[pos++] = text.charCodeAt(i);
     this.pos = pos;
+  }
+
+  /** A tracked event's time, from its microseconds: the characters of its `time`, not read back from the text. */
+  time(micros: number): void {
+    this.room(TIME_JSON_MAX);
+    this.pos = writeTimeJson(this.out, this.pos, micros);
   }
 
   bytes(b: Uint8Array): void {
@@ -128,6 +135,32 @@ class JsonBytes {
     }
   }
 
+  /**
+   * An OpenedFile, the bulk of a busy job's lines, after its `{"path":`:
+   * its keys are known and in order, so it is written without walking the
+   * object, and what follows the path (access and flags, a handful of
+   * combinations in a job) is copied from the text kept for them.
+   */
+  openedFile(f: OpenedFile): void {
+    this.string(f.path);
+    const tail = openTail(f);
+    if (tail !== undefined) this.bytes(tail);
+    else {
+      this.field(',"access":', f.access);
+      this.field(',"flags":', f.flags);
+    }
+    this.field(',"path_truncated":', f.path_truncated);
+    this.field(',"target_process":', f.target_process);
+    this.ascii('}');
+  }
+
+  /** `start` and the value, or nothing for what JSON leaves out. */
+  private field(start: string, v: unknown): void {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return;
+    this.ascii(start);
+    this.value(v);
+  }
+
   private array(a: readonly unknown[]): void {
     this.ascii('[');
     for (let i = 0; i < a.length; i++) {
@@ -171,6 +204,29 @@ function sharedJson(value: object): string {
   return json;
 }
 
+/**
+ * `,"access":…,"flags":…` as UTF-8, by an OpenedFile's flags array and
+ * access. Only a frozen array (openFlagNames' shared ones) is keyed on:
+ * its text cannot change behind the key.
+ */
+const openTails = new WeakMap<object, Map<string, Buffer>>();
+
+function openTail(f: OpenedFile): Buffer | undefined {
+  const flags: unknown = f.flags;
+  let byAccess = openTails.get(flags as object);
+  if (byAccess === undefined) {
+    if (!Array.isArray(flags) || !Object.isFrozen(flags)) return undefined;
+    openTails.set(flags, (byAccess = new Map()));
+  }
+  let tail = byAccess.get(f.access);
+  if (tail === undefined) {
+    if (typeof f.access !== 'string') return undefined;
+    tail = Buffer.from(`,"access":${JSON.stringify(f.access)},"flags":${JSON.stringify(flags)}`, 'utf8');
+    byAccess.set(f.access, tail);
+  }
+  return tail;
+}
+
 /** The shared run of fields (`,"job":…` to the process's closing brace), as UTF-8. */
 interface SharedRun {
   job: object;
@@ -202,13 +258,34 @@ function sharedRun(e: EventRecord): SharedRun {
 const line = new JsonBytes();
 
 // In PAYLOAD_KEYS' order (test/unit/events-line-layout.test.ts checks a line with every payload).
-const [NETWORK, FILE, DOMAIN, UNIX_SOCKET, MOUNT, HTTP, ACCESS, CONTAINER_CREATE] = PAYLOAD_STARTS as [string, string, string, string, string, string, string, string];
+const [NETWORK, FILE, DOMAIN, UNIX_SOCKET, MOUNT, HTTP, ACCESS, CONTAINER_CREATE, CONTAINER_EXEC] = PAYLOAD_STARTS as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 
 function payload(start: string, value: unknown): void {
   if (value === undefined) return;
   line.ascii(start);
   line.value(value);
 }
+
+const OPENED_FILE_START = `${FILE}{"path":`;
+
+function filePayload(file: FileInfo | undefined): void {
+  if (!(file instanceof OpenedFile)) return payload(FILE, file);
+  line.ascii(OPENED_FILE_START);
+  line.openedFile(file);
+}
+
+/** `,"kind":"…"` of each kind, as UTF-8. */
+const KIND_TEXT = new Map<string, Buffer>(EVENT_KINDS.map((k) => [k, Buffer.from(`,"kind":${JSON.stringify(k)}`, 'utf8')]));
 
 /**
  * Encodes the event's line into out at `at`; returns where it ends, or -1
@@ -224,18 +301,25 @@ export function encodeLine(e: EventRecord, out: Buffer, at: number): number {
     line.ascii('{"seq":');
     line.number(e.seq);
     line.ascii(',"time":');
-    line.value(e.time);
-    line.ascii(',"kind":');
-    line.value(e.kind);
+    const micros = TrackedEvent.microsOf(e);
+    if (micros === micros) line.time(micros);
+    else line.value(e.time);
+    const kind = KIND_TEXT.get(e.kind);
+    if (kind !== undefined) line.bytes(kind);
+    else {
+      line.ascii(',"kind":');
+      line.value(e.kind);
+    }
     line.bytes(sharedRun(e).bytes);
     payload(NETWORK, e.network);
-    payload(FILE, e.file);
+    filePayload(e.file);
     payload(DOMAIN, e.domain);
     payload(UNIX_SOCKET, e.unix_socket);
     payload(MOUNT, e.mount);
     payload(HTTP, e.http);
     payload(ACCESS, e.access);
     payload(CONTAINER_CREATE, e.container_create);
+    payload(CONTAINER_EXEC, e.container_exec);
     line.ascii('}\n');
     return line.pos;
   } catch (err) {

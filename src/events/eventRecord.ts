@@ -1,3 +1,5 @@
+import { microsText } from './eventTime.js';
+
 /**
  * One line of events.ndjson. Mirrors shared/event-record.schema.json: the
  * names and meanings there are a contract; fields may be added, never renamed.
@@ -15,7 +17,8 @@ export type EventKind =
   | 'mount'
   | 'http_request'
   | 'process_access'
-  | 'container_create';
+  | 'container_create'
+  | 'container_exec';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'process_exec',
@@ -31,6 +34,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'http_request',
   'process_access',
   'container_create',
+  'container_exec',
 ];
 
 export interface JobIdentity {
@@ -96,6 +100,23 @@ export interface FileInfo {
   is_dir?: boolean;
   /** The path is under /proc/<pid>/ of another process: that process as the tracker knew it. */
   target_process?: ProcessRef;
+}
+
+/**
+ * A file_open's FileInfo as the tracker builds it, its keys always in this
+ * order (JSON leaves the undefined ones out, as it left out the keys an
+ * object literal did not have): the line encoder writes an instance without
+ * walking its keys (eventLine.ts). `flags` is one of openFlagNames' shared
+ * arrays, frozen, so its JSON can be kept beside it.
+ */
+export class OpenedFile implements FileInfo {
+  constructor(
+    readonly path: string,
+    readonly access: FileAccess,
+    readonly flags: string[],
+    readonly path_truncated: true | undefined,
+    readonly target_process: ProcessRef | undefined,
+  ) {}
 }
 
 /** Another process named by an event (a /proc/<pid>/ path, a ptrace target). */
@@ -220,6 +241,35 @@ export interface ContainerCreateInfo {
   refusal?: string;
 }
 
+/**
+ * container_exec only: an exec create (`docker exec`, POST
+ * /containers/{id}/exec) a job sent through the docker proxy, what it asks,
+ * and the container guard's verdict (an addition to the shared schema).
+ */
+export interface ContainerExecInfo {
+  /** The container as the request named it (a name, an id or an id prefix). */
+  container: string;
+  /** The full id dockerd knew that container by when the proxy judged the exec, when it knew one. */
+  container_id?: string;
+  /** The job created that container through the proxy (what runs in any other is not recorded). */
+  job_container?: boolean;
+  /** --privileged: every capability and no seccomp or AppArmor profile for the process. */
+  privileged: boolean;
+  /** --user, when set (e.g. "0", "root"). */
+  user?: string;
+  /** The command, as the client sent it. */
+  cmd: string[];
+  /** The proxy answered 403 (container-policy: block); dockerd never saw it. */
+  refused: boolean;
+  /** Why, when refused: the 403's message. */
+  refusal?: string;
+}
+
+/** What the docker proxy records of a job's request: the event's kind and that kind's object. */
+export type ProxyRecord =
+  | { kind: 'container_create'; container_create: ContainerCreateInfo }
+  | { kind: 'container_exec'; container_exec: ContainerExecInfo };
+
 export interface EventRecord {
   seq: number;
   time: string;
@@ -237,4 +287,61 @@ export interface EventRecord {
   http?: HttpInfo;
   access?: AccessInfo;
   container_create?: ContainerCreateInfo;
+  container_exec?: ContainerExecInfo;
+}
+
+/**
+ * An EventRecord as the tracker builds it (eventBuilder.ts): the same keys
+ * in the same order, every payload key present, undefined but for the one
+ * the kind sets (JSON leaves undefined out), so events of every kind share
+ * one shape and the writer, the report and the rules read their fields with
+ * monomorphic loads. Its time is also kept as the number it was made from,
+ * in a private field that neither JSON nor a walk of its keys sees: the
+ * line encoder writes the time's digits from it and the report orders and
+ * buckets events by it, instead of reading the text back (microsOf).
+ */
+export class TrackedEvent implements EventRecord {
+  // Declared in the line's order (lineLayout.ts), each defined as the instance is made.
+  seq = 0;
+  readonly time: string;
+  readonly kind: EventKind;
+  readonly job: JobIdentity;
+  readonly cgroup_id: number;
+  readonly container: ContainerInfo | undefined;
+  readonly step: EventRecord['step'];
+  readonly process: ProcessContext;
+  network: NetworkInfo | undefined = undefined;
+  file: FileInfo | undefined = undefined;
+  domain: DomainInfo | undefined = undefined;
+  unix_socket: UnixSocketInfo | undefined = undefined;
+  mount: MountInfo | undefined = undefined;
+  http: HttpInfo | undefined = undefined;
+  access: AccessInfo | undefined = undefined;
+  container_create: ContainerCreateInfo | undefined = undefined;
+  container_exec: ContainerExecInfo | undefined = undefined;
+  readonly #micros: number;
+
+  constructor(
+    micros: number,
+    kind: EventKind,
+    job: JobIdentity,
+    cgroupId: number,
+    container: ContainerInfo | undefined,
+    step: EventRecord['step'],
+    process: ProcessContext,
+  ) {
+    this.#micros = micros;
+    this.time = microsText(micros);
+    this.kind = kind;
+    this.job = job;
+    this.cgroup_id = cgroupId;
+    this.container = container;
+    this.step = step;
+    this.process = process;
+  }
+
+  /** An event's wall-clock time in microseconds, if it is a TrackedEvent; NaN otherwise (its time is only text). */
+  static microsOf(e: EventRecord): number {
+    return #micros in e ? e.#micros : NaN;
+  }
 }

@@ -14,7 +14,7 @@ export const HEAD_KEYS = ['seq', 'time', 'kind'] as const;
 export const SHARED_KEYS = ['job', 'cgroup_id', 'container', 'step', 'process'] as const;
 
 /** The kind's payload, after the process; at most one is present on a line. */
-export const PAYLOAD_KEYS = ['network', 'file', 'domain', 'unix_socket', 'mount', 'http', 'access', 'container_create'] as const;
+export const PAYLOAD_KEYS = ['network', 'file', 'domain', 'unix_socket', 'mount', 'http', 'access', 'container_create', 'container_exec'] as const;
 
 export type PayloadKey = (typeof PAYLOAD_KEYS)[number];
 

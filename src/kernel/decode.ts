@@ -33,6 +33,9 @@ import {
   passedPath,
   Tail,
   u64,
+  le16,
+  le32,
+  le64,
   type PassedPath,
   type SampleBase,
 } from './recordReader.js';
@@ -242,23 +245,23 @@ function decodeConnect(b: Buffer, at: number): ConnectSample {
 function decodeFileOpen(b: Buffer, at: number, end: number): FileOpenSample {
   const o = O.cs_file_open;
   const h = O.cs_header;
-  const flags = b.readUInt32LE(at + h.flags);
+  const flags = le32(b, at + h.flags);
   const enc = b[at + o.path_enc];
   // The one blob, checked as Tail.take would, without its objects.
   const ps = at + SIZEOF.cs_file_open;
-  const pe = ps + b.readUInt16LE(at + o.path_len);
+  const pe = ps + le16(b, at + o.path_len);
   need(pe <= end, 'blob runs past the record');
   need(enc === PathEnc.COMPONENTS || enc === PathEnc.STRING, 'unknown path encoding');
   const truncated = (flags & Flag.PATH_TRUNCATED) !== 0;
   return {
     kind: 'file_open',
-    pid: b.readUInt32LE(at + h.pid),
-    tid: b.readUInt32LE(at + h.tid),
+    pid: le32(b, at + h.pid),
+    tid: le32(b, at + h.tid),
     flags,
-    timeNs: u64(b, at + h.time_ns),
-    cgroupId: u64(b, at + h.cgroup_id),
-    startNs: u64(b, at + h.start_time_ns),
-    openFlags: b.readUInt32LE(at + o.open_flags),
+    timeNs: le64(b, at + h.time_ns),
+    cgroupId: le64(b, at + h.cgroup_id),
+    startNs: le64(b, at + h.start_time_ns),
+    openFlags: le32(b, at + o.open_flags),
     access: b[at + o.access]!,
     path: enc === PathEnc.COMPONENTS ? componentsToPath(b, ps, pe, truncated) : bytesToText(b, ps, pe),
     pathTruncated: truncated ? true : undefined,
@@ -425,12 +428,13 @@ const FIXED: Record<number, number> = {
 
 /** Decodes one record occupying b[at, at + len). */
 export function decodeRecord(b: Buffer, at: number, len: number): Sample {
-  need(len >= SIZEOF.cs_header, 'record shorter than its header');
-  const kind = b.readUInt16LE(at + O.cs_header.kind);
+  need(len >= SIZEOF.cs_header && at + len <= b.length, 'record shorter than its header');
+  const kind = le16(b, at + O.cs_header.kind);
   const fixed = FIXED[kind];
-  need(fixed !== undefined, `unknown record kind ${kind}`);
-  need(len >= fixed!, `record of kind ${kind} shorter than its fixed part`);
-  need(b.readUInt16LE(at + O.cs_header.size) === len, 'record size disagrees with the ring buffer');
+  // The messages only when they are needed: a template per record was two strings per event.
+  if (fixed === undefined) throw new MalformedRecord(`unknown record kind ${kind}`);
+  if (len < fixed) throw new MalformedRecord(`record of kind ${kind} shorter than its fixed part`);
+  need(le16(b, at + O.cs_header.size) === len, 'record size disagrees with the ring buffer');
   const end = at + len;
   switch (kind) {
     case Kind.EXEC:
@@ -473,11 +477,13 @@ export function decodeBatch(
   onMalformed: (reason: string) => void,
 ): void {
   let at = 0;
-  while (at + 8 <= len) {
-    const recLen = b.readUInt32LE(at);
+  // The framing words are read without Buffer's checks: never past its end.
+  const end = Math.min(len, b.length);
+  while (at + 8 <= end) {
+    const recLen = le32(b, at);
     // Plain arithmetic: a 32-bit mask would turn a huge length negative.
     const next = at + 8 + Math.ceil(recLen / 8) * 8;
-    if (next > len) {
+    if (next > end) {
       onMalformed('batch framing runs past the buffer');
       return;
     }

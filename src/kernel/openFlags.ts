@@ -40,7 +40,8 @@ export function openFlagNames(flags: number, arch: string = process.arch): strin
   if (byFlags === undefined) named.set(arch, (byFlags = new Map()));
   let names = byFlags.get(flags);
   if (names === undefined) {
-    names = nameFlags(flags, arch);
+    // Frozen: events share it, and the line encoder keeps its JSON beside it.
+    names = Object.freeze(nameFlags(flags, arch)) as string[];
     if (byFlags.size < 4096) byFlags.set(flags, names);
   }
   return names;

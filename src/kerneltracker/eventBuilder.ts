@@ -6,16 +6,19 @@
  * frozen: the log writer caches their JSON, so they are replaced, never
  * changed.
  */
-import type {
-  ContainerCreateInfo,
-  ContainerInfo,
-  DomainInfo,
-  EventRecord,
-  FileAccess,
-  FileInfo,
-  JobIdentity,
-  ProcessContext,
+import {
+  OpenedFile,
+  TrackedEvent,
+  type ContainerInfo,
+  type DomainInfo,
+  type EventRecord,
+  type FileAccess,
+  type FileInfo,
+  type JobIdentity,
+  type ProcessContext,
+  type ProxyRecord,
 } from '../events/eventRecord.js';
+import { rfc3339Micros, wallMicros } from '../events/eventTime.js';
 import type { ConnectSample, FileOpenSample, FileOpSample, Sample, SampleBase } from '../kernel/decode.js';
 import { Access, Flag } from '../kernel/layout.js';
 import { openFlagNames } from '../kernel/openFlags.js';
@@ -44,27 +47,6 @@ export interface EventContext {
   /** The other processes its events name (process_access targets, /proc/<pid>/ paths). */
   targets?: TargetLookup;
 }
-
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-
-// Events come in bursts within one second: its date part is formatted once.
-let lastSecond = NaN;
-let lastSecondText = '';
-
-/** RFC 3339 UTC with microseconds, from wall-clock nanoseconds. */
-export function rfc3339Micros(wallNs: number): string {
-  const micros = Math.floor(wallNs / 1e3);
-  const second = Math.floor(micros / 1e6);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastSecondText = new Date(second * 1000).toISOString().slice(0, 20); // ...SS.
-  }
-  const us = micros - second * 1e6;
-  return `${lastSecondText}${THREE_DIGITS[Math.floor(us / 1000)]}${THREE_DIGITS[us % 1000]}Z`;
-}
-
-/** "000" to "999": the microseconds from two lookups, not String() and padStart() per event. */
-const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => pad(i, 3));
 
 /**
  * The node's context, built once per image and shared by its events (and
@@ -103,11 +85,8 @@ const ACCESS: Record<number, FileAccess> = {
 };
 
 function fileOpen(s: FileOpenSample, targets?: TargetLookup): FileInfo {
-  const info: FileInfo = { path: s.path, access: ACCESS[s.access] ?? 'read', flags: openFlagNames(s.openFlags) };
-  if (s.pathTruncated) info.path_truncated = true;
   const target = targets && procTarget(s.path, s.pid, targets);
-  if (target) info.target_process = target;
-  return info;
+  return new OpenedFile(s.path, ACCESS[s.access] ?? 'read', openFlagNames(s.openFlags), s.pathTruncated ? true : undefined, target || undefined);
 }
 
 function fileOp(s: FileOpSample): { kind: EventRecord['kind']; file: FileInfo } {
@@ -150,37 +129,14 @@ function network(s: ConnectSample, domainOf?: DomainOf): EventRecord['network'] 
   };
 }
 
-/**
- * The fields every event has, keys in the schema's order; seq is set at
- * delivery. Every payload key is there too, undefined but for the one the
- * kind sets (JSON leaves undefined out): events of every kind then share
- * one shape, and the writer, the report and the rules read their fields
- * with monomorphic loads.
- */
+/** The fields every event has (a TrackedEvent: one shape for every kind); seq is set at delivery. */
 function record(
   kind: EventRecord['kind'],
   s: SampleBase,
   ctx: EventContext,
   process: ProcessContext = processContext(ctx.node, ctx.bootToRealNs),
 ): EventRecord {
-  return {
-    seq: 0,
-    time: rfc3339Micros(s.timeNs + ctx.bootToRealNs),
-    kind,
-    job: ctx.job,
-    cgroup_id: s.cgroupId,
-    container: ctx.container,
-    step: ctx.node.step,
-    process,
-    network: undefined,
-    file: undefined,
-    domain: undefined,
-    unix_socket: undefined,
-    mount: undefined,
-    http: undefined,
-    access: undefined,
-    container_create: undefined,
-  };
+  return new TrackedEvent(wallMicros(s.timeNs + ctx.bootToRealNs), kind, ctx.job, s.cgroupId, ctx.container, ctx.node.step, process);
 }
 
 /** A domain event for the context's process, its process snapshot taken now. */
@@ -190,10 +146,11 @@ export function domainEvent(domain: DomainInfo, s: SampleBase, ctx: EventContext
   return e;
 }
 
-/** container_create: a create the docker proxy saw; the sample part is the client's cgroup and the time it was judged. */
-export function containerCreateEvent(create: ContainerCreateInfo, s: Pick<SampleBase, 'timeNs' | 'cgroupId'>, ctx: EventContext): EventRecord {
-  const e = record('container_create', s as SampleBase, ctx);
-  e.container_create = create;
+/** container_create or container_exec: a request the docker proxy saw; the sample part is the client's cgroup and the time it was judged. */
+export function proxyEvent(r: ProxyRecord, s: Pick<SampleBase, 'timeNs' | 'cgroupId'>, ctx: EventContext): EventRecord {
+  const e = record(r.kind, s as SampleBase, ctx);
+  if (r.kind === 'container_create') e.container_create = r.container_create;
+  else e.container_exec = r.container_exec;
   return e;
 }
 

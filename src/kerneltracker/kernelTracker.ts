@@ -7,11 +7,11 @@
  * stagingByJob), processes by job (process nodes, steps), and event
  * assembly (eventBuilder.ts).
  */
-import type { ContainerCreateInfo, ContainerInfo, EventRecord, JobIdentity, ProcessRef } from '../events/eventRecord.js';
+import type { ContainerInfo, EventRecord, JobIdentity, ProcessRef, ProxyRecord } from '../events/eventRecord.js';
 import type { ProcessLoss } from '../events/sensorStatus.js';
 import type { CgroupSample, DomainSample, Sample, TamperSample } from '../kernel/decode.js';
 import type { TargetLookup } from './accessEvents.js';
-import { buildEvent, containerCreateEvent, domainEvent, type EventContext } from './eventBuilder.js';
+import { buildEvent, domainEvent, proxyEvent, type EventContext } from './eventBuilder.js';
 import { JobProcesses } from './jobProcesses.js';
 import { JobRegistry, type JobCgroup, type JobSink, type JobState } from './jobRegistry.js';
 import type { KernelMaps } from './kernelMaps.js';
@@ -39,11 +39,11 @@ export interface SocketFile {
   ino: number;
 }
 
-/** A container create between the proxy's verdict and its delivery (KernelTracker.snapshotContainerCreate). */
-export interface PendingCreate {
+/** A container create or exec between the proxy's verdict and its delivery (KernelTracker.snapshotProxyRecord). */
+export interface PendingProxyRecord {
   jobId: string;
   cgroupId: number;
-  create: ContainerCreateInfo;
+  record: ProxyRecord;
   /** The docker client at the create. */
   node: ProcessNode;
   timeNs: number;
@@ -135,24 +135,24 @@ export class KernelTracker {
   }
 
   /**
-   * A container create the docker proxy saw from the job's process pid (in
-   * cgroup cgroupId), as it is now: the time, and the client's process
-   * while it surely lives (a refused client exits at once, and its exit
-   * record may be handled before the event is delivered). Deliver it with
-   * deliverContainerCreate once the records the kernel wrote before it are
+   * A container create or exec the docker proxy saw from the job's process
+   * pid (in cgroup cgroupId), as it is now: the time, and the client's
+   * process while it surely lives (a refused client exits at once, and its
+   * exit record may be handled before the event is delivered). Deliver it
+   * with deliverProxyRecord once the records the kernel wrote before it are
    * handled, so that its line follows the client's exec.
    */
-  snapshotContainerCreate(jobId: string, pid: number, cgroupId: number, create: ContainerCreateInfo): PendingCreate {
+  snapshotProxyRecord(jobId: string, pid: number, cgroupId: number, record: ProxyRecord): PendingProxyRecord {
     // A node the table knows is kept by reference: an exec still in the ring fills it in place.
-    return { jobId, cgroupId, create, node: this.processes.table.peek(pid), timeNs: Date.now() * 1e6 - this.ctx.bootToRealNs };
+    return { jobId, cgroupId, record, node: this.processes.table.peek(pid), timeNs: Date.now() * 1e6 - this.ctx.bootToRealNs };
   }
 
-  /** The create's event, numbered after everything the kernel wrote before it; the client's node as the table has it now, if it is still there. */
-  deliverContainerCreate(p: PendingCreate): void {
+  /** The request's event, numbered after everything the kernel wrote before it; the client's node as the table has it now, if it is still there. */
+  deliverProxyRecord(p: PendingProxyRecord): void {
     const job = this.registry.get(p.jobId);
     if (!job) return;
     const node = this.processes.table.get(p.node.pid, p.node.startNs) ?? p.node;
-    this.deliver(job, containerCreateEvent(p.create, { timeNs: p.timeNs, cgroupId: p.cgroupId }, this.contextFor(job, p.cgroupId, node)));
+    this.deliver(job, proxyEvent(p.record, { timeNs: p.timeNs, cgroupId: p.cgroupId }, this.contextFor(job, p.cgroupId, node)));
   }
 
   /** Drops staging entries never promoted (a create that was never started). */

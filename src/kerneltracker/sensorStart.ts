@@ -1,6 +1,6 @@
 /** Starting the sensor for the daemon and `cicd-sensor run`, with one-line explanations when it cannot start. */
 import type { AttachPlanEntry } from '../events/sensorStatus.js';
-import { Sensor } from '../native/sensor.js';
+import { Sensor, type SensorOptions } from '../native/sensor.js';
 import { checkPlatform } from '../platform/checks.js';
 
 export interface StartedSensor {
@@ -17,12 +17,12 @@ export type StartResult = StartedSensor | { ok: false; reason: string; detail?: 
  * attaches its programs on a worker thread: the caller's thread is free
  * until the promise settles, and nothing may use the sensor before.
  */
-export async function startSensor(ringbufBytes: number, noFunctionHooks: boolean): Promise<StartResult> {
+export async function startSensor(opts: Pick<SensorOptions, 'ringbufBytes' | 'noFunctionHooks' | 'noTlsRequests'>): Promise<StartResult> {
   const platform = checkPlatform();
   if (!platform.ok || !platform.cgroupRoot) return { ok: false, reason: platform.missing.join('; ') };
   let sensor: Sensor | undefined;
   try {
-    sensor = Sensor.open({ ringbufBytes, noFunctionHooks });
+    sensor = Sensor.open(opts);
     const plan = await sensor.attachAsync(platform.cgroupRoot);
     return { ok: true, sensor, plan, cgroupRoot: platform.cgroupRoot };
   } catch (err) {

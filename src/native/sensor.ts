@@ -79,6 +79,8 @@ export interface SensorOptions {
   priorityRingbufBytes?: number;
   /** Force the tracepoint fallbacks even where function hooks work. */
   noFunctionHooks?: boolean;
+  /** Leave the libssl uprobes (http_request_tls) off: no HTTPS request is read, no process pays their trap. */
+  noTlsRequests?: boolean;
   /** Override the BPF object (tests). */
   objectPath?: string;
 }
@@ -144,7 +146,8 @@ export class Sensor implements PolicyMaps {
       throw new SensorError(`native library uses record layout ${api.cs_records_version()}, decoder expects ${RECORDS_ABI}`, 0);
     }
     const err = [0];
-    const flags = opts.noFunctionHooks ? 1 : 0;
+    // CS_OPEN_NO_FUNCTION_HOOKS, CS_OPEN_NO_TLS_REQUESTS (native/cicd_sensor.h).
+    const flags = (opts.noFunctionHooks ? 1 : 0) | (opts.noTlsRequests ? 2 : 0);
     const rings = { priority: opts.priorityRingbufBytes ?? debugPriorityRing() ?? DEFAULT_PRIORITY_RINGBUF_BYTES, bulk: opts.ringbufBytes };
     const h = api.cs_open(opts.objectPath ?? bpfObjectPath(), rings.bulk, rings.priority, process.pid, flags, err);
     if (!h) throw lastError(api, err[0] ?? -1);

@@ -8,7 +8,7 @@
  * mode: dockerd would parse what the guard could not.
  */
 import { posix } from 'node:path';
-import type { ContainerCreateInfo } from '../events/eventRecord.js';
+import type { ContainerCreateInfo, ContainerExecInfo } from '../events/eventRecord.js';
 
 export interface GuardContext {
   /** The runner user's home and tool directories (RUNNER_TOOL_CACHE, ...), and the docker sockets. */
@@ -161,6 +161,8 @@ export function volumeDevice(inspect: Buffer | undefined): string | undefined {
 
 /** What a container's inspect body says another create could inherit from it: its binds, its volumes, its privileges. */
 export interface InspectedContainer {
+  /** The full id dockerd knows it by: what a create that names it is pinned to (pinTargets). */
+  id?: string;
   /** Host sources of its bind mounts. */
   binds: string[];
   /** Names of the volumes it mounts (a local one may bind a host directory: volumeDevice). */
@@ -173,12 +175,13 @@ export interface InspectedContainer {
 
 export function inspectedContainer(inspect: Buffer | undefined): InspectedContainer | undefined {
   try {
-    const c = JSON.parse(inspect?.toString('utf8') ?? '') as { Mounts?: unknown; HostConfig?: { Privileged?: unknown; PidMode?: unknown } | null };
+    const c = JSON.parse(inspect?.toString('utf8') ?? '') as { Id?: unknown; Mounts?: unknown; HostConfig?: { Privileged?: unknown; PidMode?: unknown } | null };
     const mounts = Array.isArray(c.Mounts) ? (c.Mounts as { Type?: unknown; Source?: unknown; Name?: unknown }[]) : [];
     const of = (type: string, key: 'Source' | 'Name'): string[] =>
       mounts.flatMap((m) => (m?.Type === type && typeof m[key] === 'string' && m[key] !== '' ? [m[key]] : []));
     const pidMode = typeof c.HostConfig?.PidMode === 'string' ? c.HostConfig.PidMode : '';
     return {
+      ...(typeof c.Id === 'string' && /^[0-9a-f]{64}$/.test(c.Id) ? { id: c.Id } : {}),
       binds: of('bind', 'Source'),
       volumes: of('volume', 'Name'),
       hostPid: c.HostConfig?.Privileged === true || pidMode === 'host',
@@ -283,10 +286,12 @@ export function pidContainer(facts: CreateFacts): string | undefined {
 export interface CreateLookups {
   /** Host directories of the named local volumes it mounts (namedVolumes). */
   volumeBinds?: readonly string[];
-  /** Host bind sources of each container it takes volumes from. */
-  volumesFrom?: readonly { container: string; binds: readonly string[] }[];
+  /** Host bind sources of each container it takes volumes from, and its id (undefined: dockerd knows no such container). */
+  volumesFrom?: readonly { container: string; id?: string; binds: readonly string[] }[];
   /** The container it joins with --pid=container:X is privileged or in the host's PID namespace. */
   pidJoinsHost?: boolean;
+  /** The id of that container X, when dockerd knows it. */
+  pidContainerId?: string;
 }
 
 /** The verdict on the namespaces and confinement a create asks for; undefined when none hands it the host. */
@@ -338,6 +343,8 @@ export interface CreateDecision {
   event: ContainerCreateInfo;
   /** audit: what block would have refused, for the job's report. */
   wouldRefuse?: string;
+  /** block: the body to forward instead of the client's, its containers pinned to their ids (pinTargets). */
+  body?: Buffer;
 }
 
 const NOTHING_READ: CreateFacts = { image: '', privileged: false, binds: [], cap_add: [], devices: [] };
@@ -352,9 +359,47 @@ export function decideCreate(body: Buffer | undefined, name: string | undefined,
   const read = body === undefined ? 'an oversized create body' : readCreate(body, name);
   const facts = typeof read === 'string' ? { ...NOTHING_READ, ...(name ? { name } : {}) } : withLookups(read, lookups);
   const verdict = !guard ? undefined : typeof read === 'string' ? refuse(read) : judgeCreate(read, guard, lookups);
-  if (!verdict || verdict.allowed) return { event: { ...facts, refused: false } };
-  if (guard!.mode === 'block') return { event: { ...facts, refused: true, refusal: verdict.message } };
-  return { event: { ...facts, refused: false }, wouldRefuse: verdict.option };
+  // Only block pins: audit and no policy forward the client's bytes untouched.
+  const pinned = guard?.mode === 'block' && verdict?.allowed && typeof read !== 'string' ? pinTargets(body!, read, lookups) : undefined;
+  if (pinned instanceof Buffer) return { event: { ...facts, refused: false }, body: pinned };
+  const refusal = typeof pinned === 'string' ? refuse(pinned) : verdict;
+  if (!refusal || refusal.allowed) return { event: { ...facts, refused: false } };
+  if (guard!.mode === 'block') return { event: { ...facts, refused: true, refusal: refusal.message } };
+  return { event: { ...facts, refused: false }, wouldRefuse: refusal.option };
+}
+
+/** Whether JSON.stringify gives back every number of the text as it was written (none beyond 2^53, no exponents). */
+function numbersKeptExactly(text: string): boolean {
+  const outsideStrings = text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  return (outsideStrings.match(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g) ?? []).every((n) => JSON.stringify(Number(n)) === n);
+}
+
+/**
+ * The create body with the containers it names by --volumes-from and
+ * --pid=container: replaced by the ids the guard looked up, so that dockerd
+ * acts on the containers that were judged. A name (or an id prefix) can be
+ * pointed at another container between the lookup and dockerd's create
+ * (docker rename, or rm and create), and dockerd resolves a PID container's
+ * name again at every start of the new container, long after the create;
+ * an id names one container for good, and a container's privileges and
+ * mounts cannot change after its create. undefined when the body names no
+ * container; a string (what to refuse) when one was not found or the body
+ * cannot be written again exactly.
+ */
+export function pinTargets(body: Buffer, facts: CreateFacts, lookups: CreateLookups): Buffer | string | undefined {
+  const fromIds = volumesFrom(facts).map((name) => lookups.volumesFrom?.find((v) => v.container === name)?.id);
+  const pid = pidContainer(facts);
+  if (fromIds.length === 0 && pid === undefined) return undefined;
+  const missing = fromIds.findIndex((id) => id === undefined);
+  if (missing >= 0) return `--volumes-from=${volumesFrom(facts)[missing]} (no such container)`;
+  if (pid !== undefined && lookups.pidContainerId === undefined) return `--pid=container:${pid} (no such container)`;
+  const text = body.toString('utf8');
+  if (!numbersKeptExactly(text)) return 'a create body naming containers whose numbers cannot be written again exactly';
+  const parsed = JSON.parse(text) as { HostConfig: Record<string, unknown> };
+  const modes = (facts.volumes_from ?? []).map((v) => /:(ro|rw)$/.exec(v)?.[0] ?? '');
+  if (fromIds.length > 0) parsed.HostConfig.VolumesFrom = fromIds.map((id, i) => `${id}${modes[i]}`);
+  if (pid !== undefined) parsed.HostConfig.PidMode = `container:${lookups.pidContainerId}`;
+  return Buffer.from(JSON.stringify(parsed));
 }
 
 /** The event's binds: the create's own, then the host directories behind its named volumes and --volumes-from. */
@@ -363,20 +408,64 @@ function withLookups(facts: CreateFacts, lookups: CreateLookups): CreateFacts {
   return { ...facts, binds: [...new Set([...facts.binds, ...(lookups.volumeBinds ?? []), ...inherited])] };
 }
 
+/** What an exec create asks, as the container_exec event carries it (less the container and the verdict). */
+type ExecFacts = Pick<ContainerExecInfo, 'privileged' | 'user' | 'cmd'>;
+
+/** Reads an exec create's body; a string naming what could not be read when it is not one the guard can judge. */
+function readExec(body: Buffer | undefined): ExecFacts | string {
+  if (body === undefined) return 'an oversized exec body';
+  let parsed: { Privileged?: unknown; User?: unknown; Cmd?: unknown } | null;
+  try {
+    parsed = JSON.parse(body.toString('utf8') || '{}') as typeof parsed;
+  } catch {
+    return 'an unreadable exec body';
+  }
+  if (typeof parsed !== 'object' || parsed === null) return 'an unreadable exec body';
+  const user = optional(parsed.User);
+  return { privileged: parsed.Privileged === true, ...(user ? { user } : {}), cmd: strings(parsed.Cmd) };
+}
+
 /**
  * A job's exec create (POST /containers/{id}/exec): `docker exec
  * --privileged` runs a process with every capability and no seccomp or
  * AppArmor profile in a container that was created without them, which
  * the create's guard never saw. An unreadable body is refused as a
- * create's is.
+ * create's is. `--user 0` is recorded, not refused: root in a container
+ * is what `docker run` gives by default.
  */
 export function judgeExec(body: Buffer | undefined): GuardVerdict {
-  if (body === undefined) return refuse('an oversized exec body');
-  try {
-    const parsed = JSON.parse(body.toString('utf8') || '{}') as { Privileged?: unknown } | null;
-    if (typeof parsed !== 'object' || parsed === null) return refuse('an unreadable exec body');
-    return parsed.Privileged === true ? refuse('docker exec --privileged') : { allowed: true };
-  } catch {
-    return refuse('an unreadable exec body');
-  }
+  const facts = readExec(body);
+  if (typeof facts === 'string') return refuse(facts);
+  return facts.privileged ? refuse('docker exec --privileged') : { allowed: true };
+}
+
+/** The container an exec names, as the proxy found it: dockerd's full id for it, and whether the job created it through the proxy. */
+export interface ExecTarget {
+  container: string;
+  id?: string;
+  jobContainer: boolean;
+}
+
+export interface ExecDecision {
+  /** The container_exec event's object. */
+  event: ContainerExecInfo;
+  /** audit: what block would have refused, for the job's report. */
+  wouldRefuse?: string;
+}
+
+/** A job's exec create, as decideCreate for a create: what it asks, and whether the proxy answers 403. */
+export function decideExec(body: Buffer | undefined, target: ExecTarget, guard: JobGuard | undefined): ExecDecision {
+  const read = readExec(body);
+  const facts: ExecFacts = typeof read === 'string' ? { privileged: false, cmd: [] } : read;
+  const event: ContainerExecInfo = {
+    container: target.container,
+    ...(target.id ? { container_id: target.id } : {}),
+    job_container: target.jobContainer,
+    ...facts,
+    refused: false,
+  };
+  const verdict = guard ? judgeExec(body) : { allowed: true as const };
+  if (verdict.allowed) return { event };
+  if (guard!.mode === 'block') return { event: { ...event, refused: true, refusal: verdict.message } };
+  return { event, wouldRefuse: verdict.option };
 }

@@ -12,6 +12,8 @@ export interface HeldBody {
   chunks: Buffer[];
   /** The whole body arrived within the limit. */
   complete: boolean;
+  /** The proxy wrote the body again (the container guard pinned what it names): its framing headers are the proxy's. */
+  replaced?: boolean;
 }
 
 export function holdBody(stream: Readable, limit: number): Promise<HeldBody> {

@@ -10,9 +10,10 @@
  * makes a new cgroup), and an exec by a job into a container that is not
  * the job's is noted in the job's report.
  *
- * A job's create is held whole first: the container guard judges it
- * (container-policy: block answers 403 to a create that would hand the job
- * the host) and every one of them becomes a container_create event, refused
+ * A job's create and exec create are held whole first: the container
+ * guard judges them (container-policy: block answers 403 to a create that
+ * would hand the job the host, and to docker exec --privileged) and every
+ * one of them becomes a container_create or container_exec event, refused
  * or not, before dockerd sees a byte of it.
  *
  * A connection is piped raw only once dockerd has answered 101: before
@@ -20,7 +21,6 @@
  * sends after a non-101 answer is never forwarded unseen.
  */
 import http from 'node:http';
-import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { peerPid } from '../native/peer.js';
 import {
@@ -34,11 +34,11 @@ import {
   type CgroupDriver,
   type Classified,
 } from './decide.js';
-import type { ContainerCreateInfo, ContainerInfo } from '../events/eventRecord.js';
+import type { ContainerInfo, ProxyRecord } from '../events/eventRecord.js';
 import {
   decideCreate,
+  decideExec,
   inspectedContainer,
-  judgeExec,
   namedVolumes,
   pidContainer,
   readCreate,
@@ -49,6 +49,7 @@ import {
 } from './containerGuard.js';
 import { heldBuffer, holdBody, releaseBody, type HeldBody } from './createBody.js';
 import { pipeAfterUpgrade, refuseUpgrade } from './upgrade.js';
+import { VolumeGate } from './volumeGate.js';
 
 export type { ContainerInfo };
 
@@ -61,8 +62,8 @@ export interface ProxyHooks {
   note(jobId: string, message: string): void;
   /** The job's container guard; undefined when the job has no container policy. */
   guardOf(jobId: string): JobGuard | undefined;
-  /** Records a create the job sent (its container_create event), pid the docker client. */
-  created(jobId: string, pid: number, create: ContainerCreateInfo): void;
+  /** Records a create or exec create the job sent (its container_create or container_exec event), pid the docker client. */
+  recorded(jobId: string, pid: number, record: ProxyRecord): void;
   log(message: string): void;
 }
 
@@ -89,6 +90,16 @@ function upstreamError(res: http.ServerResponse, upstream: string, err: Error): 
   res.end(body);
 }
 
+/** The client's headers for a body the proxy wrote again: its framing replaced by the new body's length. */
+function withLength(raw: readonly string[], length: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (name !== 'content-length' && name !== 'transfer-encoding') out.push(raw[i]!, raw[i + 1]!);
+  }
+  return [...out, 'Content-Length', String(length)];
+}
+
 /** A 403 naming what was refused; what the client still sends of an oversized body is never read: the connection ends with the answer. */
 function refuseRequest(res: http.ServerResponse, message: string, held: HeldBody): void {
   const body = JSON.stringify({ message });
@@ -102,6 +113,8 @@ export class DockerProxy {
   private driver: CgroupDriver | undefined;
   /** Containers created by jobs through the proxy, by full id. */
   private readonly containers = new Map<string, JobContainer>();
+  /** Volume changes and block creates that mount named volumes, kept apart in time. */
+  private readonly volumeGate = new VolumeGate();
 
   constructor(
     private readonly upstream: string,
@@ -141,35 +154,61 @@ export class DockerProxy {
       this.create(req, res, c);
       return;
     }
-    if (c.kind !== 'container-start' && c.kind !== 'exec-create') {
-      this.forward(req, res, c);
+    if (c.kind === 'exec-create') {
+      this.exec(req, res, c);
       return;
     }
-    const guarded = c.kind === 'exec-create' ? this.guardedCaller(req) : undefined;
-    if (guarded) {
-      this.exec(req, res, c, guarded);
+    if (c.kind === 'volume-change') {
+      req.pause();
+      void this.volumeGate.enter('volume').then((leave) => this.forward(req, res, c, undefined, leave));
+      return;
+    }
+    if (c.kind !== 'container-start') {
+      this.forward(req, res, c);
       return;
     }
     // Held until the container is known: a start must be staged before dockerd runs it.
     req.pause();
-    this.beforeContainerAction(req, c)
+    this.restage(c.container!)
       .catch((err: Error) => this.hooks.log(`docker proxy: ${c.kind} of ${c.container}: ${err.message}`))
       .finally(() => this.forward(req, res, c));
   }
 
-  /** A create by a job: held, judged, told as an event, then refused or forwarded; anyone else's goes as it comes. */
-  private create(req: http.IncomingMessage, res: http.ServerResponse, c: Classified): void {
+  /** The job of a request's caller (SO_PEERCRED), with the caller's pid; undefined when it is no job's. */
+  private caller(req: http.IncomingMessage): { jobId: string; pid: number } | undefined {
     const pid = peerPid(req.socket);
     const jobId = pid === undefined ? undefined : this.hooks.jobOfPid(pid);
-    if (jobId === undefined) {
+    return jobId === undefined ? undefined : { jobId, pid: pid! };
+  }
+
+  /** Tells the tracker of a job's request; a failure there loses the event, never the request. */
+  private record(caller: { jobId: string; pid: number }, record: ProxyRecord): void {
+    try {
+      this.hooks.recorded(caller.jobId, caller.pid, record);
+    } catch (err) {
+      this.hooks.log(`docker proxy: the ${record.kind} event of job ${caller.jobId} was lost: ${(err as Error).message}`);
+    }
+  }
+
+  /** A create by a job: held, judged, told as an event, then refused or forwarded; anyone else's goes as it comes. */
+  private create(req: http.IncomingMessage, res: http.ServerResponse, c: Classified): void {
+    const caller = this.caller(req);
+    if (caller === undefined) {
       this.forward(req, res, c);
       return;
     }
+    let leave = (): void => {};
     holdBody(req, MAX_INSPECTED_BYTES)
-      .then(async (held) => this.judgeCreate(req, res, c, { jobId, pid: pid! }, held, await this.lookups(heldBuffer(held))))
+      .then(async (held) => {
+        // Under block, the volumes it mounts may not change from their lookup to dockerd's answer (VolumeGate).
+        const gated = this.hooks.guardOf(caller.jobId)?.mode === 'block' && namedVolumes(heldBuffer(held)).length > 0;
+        if (gated) leave = await this.volumeGate.enter('create');
+        this.judgeCreate(req, res, c, caller, held, await this.lookups(heldBuffer(held)), leave);
+      })
       .catch((err: Error) => {
+        leave();
         // The client went away mid-body, or judging failed: nothing of it reached dockerd.
-        this.hooks.log(`docker proxy: a create of job ${jobId} was dropped: ${err.message}`);
+        this.hooks.log(`docker proxy: a create of job ${caller.jobId} was dropped: ${err.message}`);
         res.destroy();
       });
   }
@@ -181,14 +220,16 @@ export class DockerProxy {
     const inspect = (name: string) => this.upstreamGet(`/containers/${encodeURIComponent(name)}/json`).then(inspectedContainer, () => undefined);
     const from = async (container: string) => {
       const found = await inspect(container);
-      return { container, binds: [...(found?.binds ?? []), ...(await this.volumeBinds(found?.volumes ?? []))] };
+      return { container, id: found?.id, binds: [...(found?.binds ?? []), ...(await this.volumeBinds(found?.volumes ?? []))] };
     };
-    const [volumeBinds, inherited, pidJoinsHost] = await Promise.all([
+    const pid = pidContainer(facts);
+    const [volumeBinds, inherited, pidTarget] = await Promise.all([
       this.volumeBinds(namedVolumes(body)),
       Promise.all(volumesFrom(facts).map(from)),
-      this.joinsHostPid(pidContainer(facts)),
+      pid === undefined ? undefined : inspect(pid),
     ]);
-    return { volumeBinds, volumesFrom: inherited, pidJoinsHost };
+    const pidJoinsHost = pidTarget !== undefined && (pidTarget.hostPid || (await this.joinsHostPid(pidTarget.pidContainer, 1)));
+    return { volumeBinds, volumesFrom: inherited, pidJoinsHost, pidContainerId: pidTarget?.id };
   }
 
   /**
@@ -216,45 +257,47 @@ export class DockerProxy {
     caller: { jobId: string; pid: number },
     held: HeldBody,
     lookups: CreateLookups,
+    leave: () => void,
   ): void {
     const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ''), this.hooks.guardOf(caller.jobId), lookups);
-    try {
-      this.hooks.created(caller.jobId, caller.pid, decision.event);
-    } catch (err) {
-      this.hooks.log(`docker proxy: the container_create event of job ${caller.jobId} was lost: ${(err as Error).message}`);
-    }
+    this.record(caller, { kind: 'container_create', container_create: decision.event });
     if (decision.wouldRefuse) {
       this.hooks.note(caller.jobId, `container-policy audit: a create with ${decision.wouldRefuse} passed; block would have refused it.`);
     }
     if (decision.event.refusal === undefined) {
-      this.forward(req, res, c, held);
+      this.forward(req, res, c, decision.body ? { chunks: [decision.body], complete: true, replaced: true } : held, leave);
       return;
     }
+    leave();
     refuseRequest(res, decision.event.refusal, held);
   }
 
-  /** The job and guard of a request's caller, when the caller is a job's process with a container policy. */
-  private guardedCaller(req: http.IncomingMessage): { jobId: string; guard: JobGuard } | undefined {
-    const pid = peerPid(req.socket);
-    const jobId = pid === undefined ? undefined : this.hooks.jobOfPid(pid);
-    const guard = jobId === undefined ? undefined : this.hooks.guardOf(jobId);
-    return guard && { jobId: jobId!, guard };
-  }
-
-  /** A job's exec create under a container policy: held whole and judged (judgeExec) before dockerd sees it. */
-  private exec(req: http.IncomingMessage, res: http.ServerResponse, c: Classified, caller: { jobId: string; guard: JobGuard }): void {
+  /**
+   * A job's exec create: held whole, judged (decideExec: block refuses
+   * docker exec --privileged), told as a container_exec event, then refused
+   * or forwarded; anyone else's goes as it comes.
+   */
+  private exec(req: http.IncomingMessage, res: http.ServerResponse, c: Classified): void {
+    const caller = this.caller(req);
+    if (caller === undefined) {
+      this.forward(req, res, c);
+      return;
+    }
     holdBody(req, MAX_INSPECTED_BYTES)
       .then(async (held) => {
-        await this.beforeContainerAction(req, c).catch((err: Error) => this.hooks.log(`docker proxy: exec in ${c.container}: ${err.message}`));
-        const verdict = judgeExec(heldBuffer(held));
-        if (verdict.allowed) return this.forward(req, res, c, held);
-        const where = `in container ${c.container}`;
-        if (caller.guard.mode === 'audit') {
-          this.hooks.note(caller.jobId, `container-policy audit: ${verdict.option} ${where} passed; block would have refused it.`);
-          return this.forward(req, res, c, held);
+        const id = await this.containerId(c.container!).catch(() => undefined);
+        const jobContainer = id !== undefined && this.containers.get(id)?.jobId === caller.jobId;
+        const decision = decideExec(heldBuffer(held), { container: c.container!, id, jobContainer }, this.hooks.guardOf(caller.jobId));
+        this.record(caller, { kind: 'container_exec', container_exec: decision.event });
+        const where = `${c.container}${id ? ` (${id.slice(0, 12)})` : ''}`;
+        if (!jobContainer) {
+          this.hooks.note(caller.jobId, `The job ran docker exec in container ${where}, which it did not create through the proxy: what ran there is not recorded.`);
         }
-        this.hooks.note(caller.jobId, `container-policy block: refused ${verdict.option} ${where}.`);
-        refuseRequest(res, verdict.message, held);
+        if (decision.wouldRefuse) {
+          this.hooks.note(caller.jobId, `container-policy audit: ${decision.wouldRefuse} in container ${where} passed; block would have refused it.`);
+        }
+        if (decision.event.refusal === undefined) return this.forward(req, res, c, held);
+        refuseRequest(res, decision.event.refusal, held);
       })
       .catch((err: Error) => {
         this.hooks.log(`docker proxy: an exec of job ${caller.jobId} was dropped: ${err.message}`);
@@ -262,19 +305,11 @@ export class DockerProxy {
       });
   }
 
-  /** Re-arms staging for a job's container before it starts; notes an exec into a container not the job's. */
-  private async beforeContainerAction(req: http.IncomingMessage, c: Classified): Promise<void> {
-    const id = await this.containerId(c.container!);
+  /** Re-arms staging for a job's container before it starts again. */
+  private async restage(container: string): Promise<void> {
+    const id = await this.containerId(container);
     const known = id === undefined ? undefined : this.containers.get(id);
-    if (c.kind === 'container-start') {
-      if (known) this.hooks.stage(known.jobId, known.basename, known.info);
-      return;
-    }
-    const pid = peerPid(req.socket as net.Socket);
-    const jobId = pid === undefined ? undefined : this.hooks.jobOfPid(pid);
-    if (jobId === undefined || known?.jobId === jobId) return;
-    const which = `${c.container}${id ? ` (${id.slice(0, 12)})` : ''}`;
-    this.hooks.note(jobId, `The job ran docker exec in container ${which}, which it did not create through the proxy: what ran there is not recorded.`);
+    if (known) this.hooks.stage(known.jobId, known.basename, known.info);
   }
 
   /** The full id dockerd knows a container by (name, id or id prefix), from the upstream itself. */
@@ -283,19 +318,23 @@ export class DockerProxy {
     return createdId(body);
   }
 
-  /** held: a job's create body, already read from req. */
-  private forward(req: http.IncomingMessage, res: http.ServerResponse, c: Classified, held?: HeldBody): void {
+  /** held: a job's create body, already read from req; answered: called once dockerd answered, or the request ended without. */
+  private forward(req: http.IncomingMessage, res: http.ServerResponse, c: Classified, held?: HeldBody, answered?: () => void): void {
     const kind = c.kind;
     const upReq = http.request({
       agent: this.agent,
       socketPath: this.upstream,
       method: req.method,
       path: req.url,
-      headers: req.rawHeaders as unknown as http.OutgoingHttpHeaders,
+      headers: (held?.replaced ? withLength(req.rawHeaders, heldBuffer(held)!.length) : req.rawHeaders) as unknown as http.OutgoingHttpHeaders,
     });
     if (kind === 'build') this.noteBuild(req);
-    upReq.on('error', (err) => upstreamError(res, this.upstream, err));
+    upReq.on('error', (err) => {
+      answered?.();
+      upstreamError(res, this.upstream, err);
+    });
     upReq.on('response', (upRes) => {
+      answered?.();
       if (kind === 'container-create' && upRes.statusCode === 201) {
         this.relayCreate(req, res, upRes, held && heldBuffer(held));
         return;
@@ -307,7 +346,8 @@ export class DockerProxy {
       upRes.on('error', () => res.destroy());
     });
     res.on('close', () => {
-      if (!res.writableFinished) upReq.destroy();
+      // A gated request runs to dockerd's answer though its client left: the gate is let go only then.
+      if (!res.writableFinished && !answered) upReq.destroy();
     });
     if (held) releaseBody(held, req, upReq);
     else req.pipe(upReq);

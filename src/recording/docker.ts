@@ -121,15 +121,15 @@ export async function startDocker(opts: DockerOptions): Promise<DockerSetup | un
     },
     note: opts.note,
     guardOf: opts.guardOf,
-    created: (jobId, pid, create) => {
+    recorded: (jobId, pid, record) => {
       // The client's exec may still be in the ring: the event is taken now
       // (the client may exit as soon as it has its answer) and delivered
       // once the kernel's earlier records are handled.
-      const pending = opts.tracker.snapshotContainerCreate(jobId, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, create);
+      const pending = opts.tracker.snapshotProxyRecord(jobId, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, record);
       opts
         .settle()
-        .then(() => opts.tracker.deliverContainerCreate(pending))
-        .catch((err: Error) => opts.log.warn(`docker proxy: the container_create event of job ${jobId} was lost: ${err.message}`));
+        .then(() => opts.tracker.deliverProxyRecord(pending))
+        .catch((err: Error) => opts.log.warn(`docker proxy: the ${record.kind} event of job ${jobId} was lost: ${err.message}`));
     },
     log: (m) => opts.log.warn(m),
   });

@@ -12,6 +12,8 @@ import { EventLogWriter } from '../events/logWriter.js';
 import type { ProcessLoss, SensorStatus } from '../events/sensorStatus.js';
 import { writeReportFiles, type ReportPaths } from '../report/files.js';
 import { ReportBuilder, type ReportModel } from '../report/model.js';
+import { buildView } from '../report/view/build.js';
+import type { ReportView } from '../report/view/types.js';
 import type { JobCgroup, JobSink, KernelTracker } from '../kerneltracker/kernelTracker.js';
 import type { JobGuard } from '../proxy/containerGuard.js';
 import { addFindings, type EventStage } from './eventStage.js';
@@ -49,6 +51,8 @@ const MAX_TAMPER_ALERTS = 50;
 
 export interface FinishedRecording extends ReportPaths {
   model: ReportModel;
+  /** The model's view, built once for every rendering of it (summary.md, report.html, the terminal's text). */
+  view: ReportView;
   /** Events the job got in all. */
   delivered: number;
   startedAt: string;
@@ -186,6 +190,7 @@ export class JobRecording implements JobSink {
     if (this.tamperedMore > 0) this.tampered.add(`${this.tamperedMore} more tamper signals like these (a tracer stops the sensor at every system call).`);
     if (this.tampered.size > 0) model.alerts = [...[...this.tampered].map((message) => ({ kind: 'tamper' as const, message })), ...(model.alerts ?? [])];
     addFindings(model, this.stages);
-    return { model, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model) };
+    const view = buildView(model);
+    return { model, view, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model, view) };
   }
 }

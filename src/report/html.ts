@@ -21,8 +21,7 @@ import type { Block, EventView, ReportView, SectionView } from './view/types.js'
 /** Under 5 MB with room for the style, script and headings. */
 const PAGE_BYTES = 4_600_000;
 
-export function renderHtml(model: ReportModel): string {
-  const view = buildView(model);
+export function renderHtml(model: ReportModel, view: ReportView = buildView(model)): string {
   const budget = new PageBudget(PAGE_BYTES);
   const sections = view.sections.map((s) => section(s, budget));
   return page(`cicd-sensor report: ${text(view.title, 120)}`, `${header(view)}<main>\n${sections.join('\n')}\n</main>`);

@@ -38,8 +38,7 @@ interface Piece {
  * Stays under `maxBytes` whatever the job did: first tables and trees show
  * fewer rows, then whole pieces are left out with a note saying which.
  */
-export function renderMarkdown(model: ReportModel, opts: MarkdownOptions = {}): string {
-  const view = buildView(model);
+export function renderMarkdown(model: ReportModel, opts: MarkdownOptions = {}, view: ReportView = buildView(model)): string {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let budget = fullBudget(view);
   for (;;) {

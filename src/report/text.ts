@@ -7,14 +7,13 @@ import { plainText } from './escape.js';
 import type { ReportModel } from './model.js';
 import { moreText, stepFacts } from './view/cells.js';
 import { buildView } from './view/build.js';
-import type { Block, Cell, TableView } from './view/types.js';
+import type { Block, Cell, ReportView, TableView } from './view/types.js';
 
 /** Lines per list: the terminal summary points at the files for the rest. */
 const TEXT_ROWS = 10;
 const MARKS = { bad: '!!', warn: '! ', ok: 'ok', info: '- ' } as const;
 
-export function renderText(model: ReportModel): string {
-  const view = buildView(model);
+export function renderText(model: ReportModel, view: ReportView = buildView(model)): string {
   const rows = Math.min(TEXT_ROWS, view.rowLimit);
   const facts = view.facts.map((f) => `${f.label} ${plainText(f.value)}`).join(', ');
   const lines = [`cicd-sensor report: ${plainText(view.title)}${facts === '' ? '' : ` (${facts})`}`];

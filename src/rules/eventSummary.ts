@@ -24,6 +24,11 @@ const DESCRIBE: Record<string, (e: EventRecord) => string> = {
   http_request: (e) => `sent HTTP ${e.http?.method ?? '?'} ${e.http?.host ?? '?'}${e.http?.path ?? ''}`,
   process_access: (e) => `${e.access?.operation ?? 'accessed'}${e.access?.request ? ` ${e.access.request}` : ''} on pid ${e.access?.target.pid ?? '?'} (${e.access?.target.exec_path ?? '?'})`,
   container_create: (e) => `${e.container_create?.refused ? 'was refused a container' : 'created a container'} of ${e.container_create?.image || '?'}${e.container_create?.refusal ? `: ${e.container_create.refusal}` : ''}`,
+  container_exec: (e) => {
+    const x = e.container_exec;
+    const what = `${x?.privileged ? 'a privileged ' : ''}docker exec in ${x?.container ?? '?'}${x?.user ? ` as user ${x.user}` : ''}`;
+    return `${x?.refused ? `was refused ${what}` : `ran ${what}`}: ${(x?.cmd ?? []).join(' ').slice(0, MAX_ARGV)}`;
+  },
 };
 
 export function eventSummary(e: EventRecord): string {

@@ -10,7 +10,12 @@ function isAscii(text: string): boolean {
   return true;
 }
 
+/** A character fold() may change: an ASCII capital or anything past ASCII. */
+const FOLDABLE = /[^\x00-\x40\x5b-\x7f]/;
+
 export function fold(text: string): string {
+  // Nothing to fold, the common case (one scan in the regexp engine, no new string).
+  if (!FOLDABLE.test(text)) return text;
   const lower = text.toLowerCase();
   return isAscii(lower) ? lower : lower.normalize('NFC');
 }

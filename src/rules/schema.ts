@@ -36,8 +36,8 @@ export type RuleEventType = Exclude<EventKind, 'process_exit'>;
  * Names beyond the format page's table are this project's, in its style
  * (booleans `is_*`): `file_open.target_process` and `flag_names`,
  * `network_connect.domain` and `is_blocked`, `domain.is_blocked`,
- * `process_access`, `container_create` (the docker proxy's view of a
- * create request) and `unix_socket_connect.is_docker_daemon`. Files written for the reference never name them.
+ * `process_access`, `container_create` and `container_exec` (the docker
+ * proxy's view of a create and of an exec create request) and `unix_socket_connect.is_docker_daemon`. Files written for the reference never name them.
  */
 export const EVENT_VARIABLES: Readonly<Record<RuleEventType, Readonly<Record<string, CelType>>>> = {
   process_exec: { is_memfd: BOOL },
@@ -66,6 +66,16 @@ export const EVENT_VARIABLES: Readonly<Record<RuleEventType, Readonly<Record<str
     ipc_mode: STRING,
     cgroupns_mode: STRING,
     volumes_from: listOf(STRING),
+    is_refused: BOOL,
+    refusal: STRING,
+  },
+  container_exec: {
+    container: STRING,
+    container_id: STRING,
+    is_job_container: BOOL,
+    is_privileged: BOOL,
+    user: STRING,
+    cmd: listOf(STRING),
     is_refused: BOOL,
     refusal: STRING,
   },

@@ -169,6 +169,20 @@ const FILL: Record<Exclude<RuleEventType, 'file_open'>, Fill> = {
       refusal: str(c?.refusal),
     };
   },
+  container_exec: (e, process) => {
+    const x = e.container_exec;
+    return {
+      process,
+      container: str(x?.container),
+      container_id: str(x?.container_id),
+      is_job_container: x?.job_container === true,
+      is_privileged: x?.privileged === true,
+      user: str(x?.user),
+      cmd: foldAll(x?.cmd),
+      is_refused: x?.refused === true,
+      refusal: str(x?.refusal),
+    };
+  },
 };
 
 /** The activation of an event of a rule-facing type. */

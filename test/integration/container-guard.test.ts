@@ -133,6 +133,7 @@ describe('container-policy: block', () => {
     ['run', '-d', '--name', execTarget, '--network', 'none', IMAGE, 'sleep', '60'],
     ['exec', '--privileged', execTarget, 'true'],
     ['exec', execTarget, 'echo', 'exec-ran'],
+    ['exec', '--user', '0', execTarget, 'id', '-u'],
   ];
   let result: Awaited<ReturnType<typeof job>>;
 
@@ -167,17 +168,40 @@ describe('container-policy: block', () => {
     expect(rules).toEqual(['host_namespace_container']);
   });
 
-  test('refuses docker exec --privileged with a 403 and a note; an ordinary exec runs', () => {
-    const [run, privileged, plain] = result.outcomes.slice(refused.length + 2);
+  test('refuses docker exec --privileged with a 403; an ordinary exec runs', () => {
+    const [run, privileged, plain, asRoot] = result.outcomes.slice(refused.length + 2);
     expect(run!.code).toBe(0);
     expect(privileged!.code).not.toBe(0);
     expect(privileged!.err).toContain(message('docker exec --privileged'));
     expect(plain).toMatchObject({ code: 0, out: 'exec-ran\n' });
-    expect(result.summary).toContain(`container-policy block: refused docker exec --privileged in container ${execTarget}.`);
+    expect(asRoot).toMatchObject({ code: 0, out: '0\n' });
     // Never run: no exec of true in the container, while the plain one is there.
     const inContainer = result.events.filter((e) => e.kind === 'process_exec' && e.container?.name === execTarget);
     expect(inContainer.map((e) => e.process.argv)).toEqual(expect.arrayContaining([['echo', 'exec-ran']]));
     expect(inContainer.map((e) => e.process.argv)).not.toContainEqual(['true']);
+  });
+
+  test('every exec create is a container_exec event from the docker client; the refused one is an exec_refused finding', () => {
+    const execs = result.events.filter((e) => e.kind === 'container_exec');
+    const id = docker(['container', 'inspect', '--format', '{{.Id}}', execTarget]).stdout.trim();
+    expect(id).toMatch(/^[0-9a-f]{64}$/);
+    const common = { container: execTarget, container_id: id, job_container: true };
+    expect(execs.map((e) => e.container_exec)).toEqual([
+      { ...common, privileged: true, cmd: ['true'], refused: true, refusal: message('docker exec --privileged') },
+      { ...common, privileged: false, cmd: ['echo', 'exec-ran'], refused: false },
+      { ...common, privileged: false, user: '0', cmd: ['id', '-u'], refused: false },
+    ]);
+    for (const e of execs) {
+      expect(e.process.exec_path).toMatch(/\/docker$/);
+      expect(e.process.argv.slice(0, 2)).toEqual(['docker', 'exec']);
+      const exec = result.events.find((x) => x.kind === 'process_exec' && x.process.pid === e.process.pid);
+      expect(exec!.seq).toBeLessThan(e.seq);
+    }
+    const found = result.findings.filter((f) => execs.some((e) => e.seq === f.seq));
+    expect(found.map((f) => [f.seq, f.rule_id])).toEqual([[execs[0]!.seq, 'exec_refused']]);
+    expect(found[0]).toMatchObject({ severity: 'high', event_kind: 'container_exec' });
+    // The verdict of the summary names it.
+    expect(result.summary).toContain('docker exec refused by the container guard');
   });
 
   test("each container_create follows its docker client's exec in the log, refused clients included", () => {
@@ -233,6 +257,111 @@ describe('container-policy: block', () => {
   });
 });
 
+/**
+ * The race the guard's lookups had: a container named by --pid=container:
+ * or --volumes-from is looked up by name, and the name can be given to
+ * another container (docker rename, or rm and create) between the lookup
+ * and dockerd's create, which resolves the name again. Under block the
+ * proxy now forwards the ids it judged.
+ */
+describe('a name pointed at another container after the guard judged it', () => {
+  /** The names of a target: the one it had, and the one it is moved to; `-host` is made on the real socket (the job cannot make one). */
+  const namesOf = (target: string): void => void names.push(`${target}-old`, `${target}-host`, `${target}-tmp`);
+  const hostPid = (target: string): string[] => ['run', '-d', '--name', `${target}-host`, '--network', 'none', '--pid=host', IMAGE, 'sleep', '120'];
+  const procCount = ['sh', '-c', 'ls /proc | grep -c "^[0-9]"'];
+  const moved = (what: string): string[][] => [
+    ['rename', what, `${what}-old`],
+    ['rename', `${what}-host`, what],
+  ];
+  const idOf = (name: string): string => docker(['container', 'inspect', '--format', '{{.Id}}', name]).stdout.trim();
+
+  test('while another process keeps moving the name, every create that passed joins the container that was judged', async () => {
+    const target = named('flip');
+    namesOf(target);
+    expect(docker(hostPid(target))).toMatchObject({ status: 0 });
+    expect(docker(['run', '-d', '--name', target, '--network', 'none', IMAGE, 'sleep', '120'])).toMatchObject({ status: 0 });
+    const benign = idOf(target);
+    const host = idOf(`${target}-host`);
+    // The name is the benign container's, then no one's, then the host-PID one's, then no one's, over and over.
+    const flip = `while :; do docker rename ${target} ${target}-tmp; docker rename ${target}-host ${target}; docker rename ${target} ${target}-host; docker rename ${target}-tmp ${target}; done`;
+    const flipper = spawn('sh', ['-c', flip], { env: { ...process.env, DOCKER_HOST: `unix://${REAL_SOCKET}` }, stdio: 'ignore', detached: true });
+    const joiners = Array.from({ length: 40 }, (_, i) => named(`flipjoin${i}`));
+    let r: Awaited<ReturnType<typeof job>>;
+    try {
+      r = await job('guard-flip', { mode: 'block', container_policy: 'block' }, joiners.map((j) => ['create', '--name', j, '--network', 'none', `--pid=container:${target}`, IMAGE, 'true']));
+    } finally {
+      process.kill(-flipper.pid!, 'SIGKILL');
+    }
+    const modes = joiners.map((j) => docker(['container', 'inspect', '--format', '{{.HostConfig.PidMode}}', j]).stdout.trim());
+    const passed = modes.filter((m) => m !== '');
+    // Judged while the name was the benign container's: created, joined to it by id. The others were refused.
+    expect(passed.length).toBeGreaterThan(0);
+    expect(passed.filter((m) => m !== `container:${benign}`)).toEqual([]);
+    expect(modes).not.toContain(`container:${host}`);
+    expect(r.outcomes.filter((o) => o.code !== 0).every((o) => o.err.includes('cicd-sensor container-policy block: refused --pid=container:'))).toBe(true);
+  }, 180_000);
+
+  test('through the proxy under block the create names the judged container by id, so the moved name changes nothing', async () => {
+    const target = named('target');
+    const joiner = named('joiner');
+    const inheritor = named('inheritor');
+    namesOf(target);
+    expect(docker(hostPid(target))).toMatchObject({ status: 0 });
+    const r = await job('guard-pin', { mode: 'block', container_policy: 'block', host_paths: [home], job_paths: [workspace] }, [
+      ['run', '-d', '--name', target, '--network', 'none', IMAGE, 'sleep', '60'],
+      ['create', '--name', joiner, '--network', 'none', `--pid=container:${target}`, IMAGE, ...procCount],
+      ['create', '--name', inheritor, '--network', 'none', '--volumes-from', `${target}:ro`, IMAGE, 'true'],
+      ...moved(target),
+      ['start', '-a', joiner],
+    ]);
+    for (const o of r.outcomes) expect(o).toMatchObject({ code: 0, err: '' });
+    const original = idOf(`${target}-old`);
+    expect(original).toMatch(/^[0-9a-f]{64}$/);
+    expect(docker(['container', 'inspect', '--format', '{{.HostConfig.PidMode}}', joiner]).stdout.trim()).toBe(`container:${original}`);
+    expect(docker(['container', 'inspect', '--format', '{{json .HostConfig.VolumesFrom}}', inheritor]).stdout.trim()).toBe(JSON.stringify([`${original}:ro`]));
+    // The sleep of the container it was created to join, and its own shell and ls.
+    expect(Number(r.outcomes.at(-1)!.out.trim())).toBeLessThan(6);
+    // The events say what the client asked for.
+    const e = creates(r.events).find((x) => x.container_create!.name === joiner)!;
+    expect(e.container_create).toMatchObject({ pid_mode: `container:${target}`, refused: false });
+  }, 120_000);
+
+  test('while another process keeps making a volume again bound to /etc, no create under block mounts /etc', async () => {
+    const vol = `cs-guard-flipvol-${tag}`;
+    // Through the proxy: a volume change there waits for a create between its lookup and dockerd's answer.
+    const flip = [
+      `docker volume rm ${vol}`,
+      `docker volume create --opt type=none --opt o=bind --opt device=/etc ${vol}`,
+      `docker volume rm ${vol}`,
+      `docker volume create ${vol}`,
+    ].join(' >/dev/null 2>&1; ');
+    const flipper = spawn('sh', ['-c', `while :; do ${flip} >/dev/null 2>&1; done`], { env: { ...process.env, DOCKER_HOST: `unix://${proxy}` }, stdio: 'ignore', detached: true });
+    const probe = ['run', '--rm', '--network', 'none', '-v', `${vol}:/x`, IMAGE, 'sh', '-c', 'test -e /x/passwd && echo HOST || echo CLEAN'];
+    let r: Awaited<ReturnType<typeof job>>;
+    try {
+      r = await job('guard-volflip', { mode: 'block', container_policy: 'block' }, Array.from({ length: 30 }, () => probe));
+    } finally {
+      process.kill(-flipper.pid!, 'SIGKILL');
+      docker(['volume', 'rm', '-f', vol]);
+    }
+    const outs = r.outcomes.map((o) => (o.code === 0 ? o.out.trim() : o.err.includes('cicd-sensor container-policy block: refused a bind of /etc') ? 'refused' : o.err));
+    expect(outs.filter((o) => o === 'HOST')).toEqual([]);
+    expect(outs.filter((o) => o !== 'CLEAN' && o !== 'refused')).toEqual([]);
+    // Both happened: the flipper was fast enough to matter.
+    expect(outs).toContain('CLEAN');
+    expect(outs).toContain('refused');
+  }, 180_000);
+
+  test('a --volumes-from or --pid=container: of no container is refused under block', async () => {
+    const r = await job('guard-pin-missing', { mode: 'block', container_policy: 'block' }, [
+      ['create', '--name', named('nofrom'), '--network', 'none', '--volumes-from', `cs-guard-absent-${tag}`, IMAGE, 'true'],
+      ['create', '--name', named('nopid'), '--network', 'none', `--pid=container:cs-guard-absent-${tag}`, IMAGE, 'true'],
+    ]);
+    expect(r.outcomes[0]!.err).toContain(message(`--volumes-from=cs-guard-absent-${tag} (no such container)`));
+    expect(r.outcomes[1]!.err).toContain(message(`--pid=container:cs-guard-absent-${tag} (no such container)`));
+  }, 120_000);
+});
+
 describe('container-policy: audit', () => {
   test('the same create passes, and the event and the report say what block would have refused', async () => {
     const name = named('audit');
@@ -248,6 +377,22 @@ describe('container-policy: audit', () => {
     const rules = r.findings.filter((f) => f.seq === e!.seq).map((f) => f.rule_id);
     expect(rules).toEqual(expect.arrayContaining(['privileged_container', 'host_path_bind']));
     expect(rules).not.toContain('container_refused');
+  }, 120_000);
+
+  test('docker exec --privileged passes, is recorded and is a privileged_exec finding', async () => {
+    const name = named('auditexec');
+    const r = await job('guard-audit-exec', { mode: 'audit' }, [
+      ['run', '-d', '--name', name, '--network', 'none', IMAGE, 'sleep', '60'],
+      // Whatever this sandbox's runc makes of a privileged process, dockerd saw the request.
+      ['exec', '--privileged', name, 'true'],
+    ]);
+    expect(r.outcomes[0]!.code).toBe(0);
+    expect(r.outcomes[1]!.err).not.toContain('cicd-sensor container-policy');
+    const e = r.events.find((x) => x.kind === 'container_exec')!;
+    expect(e.container_exec).toMatchObject({ container: name, job_container: true, privileged: true, cmd: ['true'], refused: false });
+    expect(r.summary).toContain(`container-policy audit: docker exec --privileged in container ${name}`);
+    expect(r.findings.filter((f) => f.seq === e.seq).map((f) => f.rule_id)).toEqual(['privileged_exec']);
+    expect(r.summary).toContain('Privileged docker exec');
   }, 120_000);
 
   test('a job with no policy has its creates recorded all the same', async () => {

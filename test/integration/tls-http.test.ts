@@ -12,6 +12,9 @@
  * Where the kernel has no uprobes or the host no libssl.so.3, the plan must
  * say so with the reason, and the run must still work: that branch asserts
  * the refusal is the real one rather than skipping.
+ *
+ * --no-tls-requests leaves the uprobes off: the plan says "turned off", no
+ * uprobe is on libssl while the run lasts, and curl's request is not read.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
@@ -37,6 +40,8 @@ let server: Server;
 let port: number;
 const seen: string[] = [];
 let run: RunResult;
+/** The first run's uprobe links of cs_ssl_write, counted during it. */
+let probesDuring = -1;
 
 /** Two connections, one after the other, in one process: the second SSL object may reuse the first's address. */
 const PY_CLIENT = `
@@ -49,10 +54,15 @@ for method, path in (('GET', '/py/one?x=1'), ('POST', '/py/two')):
     c.close()
 `;
 
+const highestProgId = (): number =>
+  Math.max(0, ...(JSON.parse(execFileSync('bpftool', ['-j', 'prog', 'show'], { encoding: 'utf8' })) as { id: number }[]).map((p) => p.id));
+
 function job(): string {
   const url = `https://127.0.0.1:${port}`;
   const node = `require('https').get({host:'127.0.0.1',port:${port},path:'/node/static',rejectUnauthorized:false},(r)=>{r.resume();r.on('end',()=>process.exit(0))})`;
   return [
+    // The run's uprobes, counted inside the job while its sensor is attached (sslProbes).
+    `bpftool -j prog show > ${work}/on-progs.json && bpftool -j link show > ${work}/on-links.json`,
     `curl -sSk -o /dev/null -o /dev/null -H 'Host: Example.TEST:${port}' '${url}/curl/first?token=t0p' '${url}/curl/second'`,
     `curl -sSk -o /dev/null -X POST -H 'Host: api.github.example' '${url}${TOKEN_PATH}'`,
     `${PYTHON} -c "$PY_CLIENT" ${port}`,
@@ -70,7 +80,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
   port = (server.address() as AddressInfo).port;
+  const since = highestProgId();
   run = await runSensor([], ['sh', '-c', job()], { env: { ...process.env, PY_CLIENT } });
+  probesDuring = sslProbes(readFileSync(join(work, 'on-progs.json'), 'utf8'), readFileSync(join(work, 'on-links.json'), 'utf8'), since);
 }, 120_000);
 
 afterAll(async () => {
@@ -88,7 +100,7 @@ const tlsRequests = () => run.events.filter((e) => e.kind === 'http_request' && 
 
 test('the job ran and every request reached the server', () => {
   expect(run.code).toBe(0);
-  expect(seen.sort()).toEqual(['/curl/first?token=t0p', '/curl/second', '/node/static', '/py/one?x=1', '/py/two', TOKEN_PATH]);
+  expect(seen.filter((u) => u !== '/curl/off').sort()).toEqual(['/curl/first?token=t0p', '/curl/second', '/node/static', '/py/one?x=1', '/py/two', TOKEN_PATH]);
 });
 
 // One of the two is this host's case, decided by what it has, so neither is a skip.
@@ -97,6 +109,8 @@ if (UPROBES && LIBSSL !== undefined) {
     test('the plan names the uprobe and the file it is on', () => {
       expect(plan()).toMatchObject({ mechanism: 'uprobe', unavailable: [] });
       expect(plan().target).toBe(`${realpathSync(LIBSSL!)}: SSL_write, SSL_write_ex, SSL_free`);
+      // cs_ssl_write on SSL_write and SSL_write_ex.
+      expect(probesDuring).toBe(2);
     });
 
     test('the first request of each OpenSSL connection, with method, path without query and Host', () => {
@@ -134,3 +148,47 @@ if (UPROBES && LIBSSL !== undefined) {
     });
   });
 }
+
+/**
+ * The uprobe links of programs named cs_ssl_write whose id is above
+ * afterId, from bpftool's JSON of the host's programs and links (this
+ * bpftool does not name a perf link's file). Program ids only grow: with
+ * afterId the highest before a run, these are the run's own, not those of
+ * a sensor left running elsewhere or of an earlier run still detaching.
+ */
+function sslProbes(progsJson: string, linksJson: string, afterId: number): number {
+  const progs = JSON.parse(progsJson) as { id: number; name?: string }[];
+  const ids = new Set(progs.filter((p) => p.name === 'cs_ssl_write' && p.id > afterId).map((p) => p.id));
+  return (JSON.parse(linksJson) as { type?: string; prog_id?: number }[]).filter((l) => l.type === 'perf_event' && ids.has(l.prog_id!)).length;
+}
+describe('--no-tls-requests', () => {
+  let off: RunResult;
+  let during = -1;
+
+  beforeAll(async () => {
+    const url = `https://127.0.0.1:${port}/curl/off`;
+    const since = highestProgId();
+    // Taken inside the job, while the run's sensor is attached.
+    const links = `bpftool -j prog show > ${work}/progs.json && bpftool -j link show > ${work}/links.json`;
+    off = await runSensor(['--no-tls-requests'], ['sh', '-c', `${links} && curl -sSk -o /dev/null -H 'Host: off.example.test' '${url}'`]);
+    during = sslProbes(readFileSync(join(work, 'progs.json'), 'utf8'), readFileSync(join(work, 'links.json'), 'utf8'), since);
+  }, 120_000);
+
+  test('the plan shows the hook as none, turned off', () => {
+    expect(off.code).toBe(0);
+    const plans = JSON.parse(readFileSync(join(off.outDir, 'sensor.json'), 'utf8')).plan as AttachPlanEntry[];
+    expect(plans.find((p) => p.hook === 'http_request_tls')).toMatchObject({
+      mechanism: 'none',
+      target: '',
+      unavailable: [{ mechanism: 'uprobe', error: 'turned off' }],
+    });
+  });
+
+  test('no uprobe of the run is on libssl, and its HTTPS request is not recorded', () => {
+    expect(seen).toContain('/curl/off');
+    expect(during).toBe(0);
+    expect(off.events.filter((e) => e.kind === 'http_request')).toEqual([]);
+    // The sensor itself ran: the job's curl was recorded.
+    expect(off.events.some((e) => e.kind === 'process_exec' && e.process.exec_path === '/usr/bin/curl')).toBe(true);
+  });
+});

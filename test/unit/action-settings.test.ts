@@ -26,7 +26,13 @@ test('defaults', () => {
     ruleModifiers: [],
     monitorMode: false,
     failOn: 'critical',
+    tlsRequests: true,
   });
+});
+
+test('tls-requests: false leaves the libssl uprobes off', () => {
+  input('tls-requests', 'false');
+  expect(getSettings().tlsRequests).toBe(false);
 });
 
 test('rules and rule-modifiers: one pattern a line or comma-separated, comments skipped', () => {
@@ -53,6 +59,7 @@ test.each([
   ['sensor-sha256', 'abc', /input sensor-sha256: 'abc' is not 64 hexadecimal digits/],
   ['fail-on', 'info', /input fail-on: 'info' is not one of critical, high, medium, low, none/],
   ['monitor-mode', 'sometimes', /input monitor-mode: 'sometimes' is not a boolean/],
+  ['tls-requests', 'off', /input tls-requests: 'off' is not a boolean/],
 ])('%s=%j is refused with the input named', (name, value, message) => {
   input(name, value);
   expect(() => getSettings()).toThrow(ConfigurationError);

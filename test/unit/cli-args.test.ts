@@ -54,6 +54,7 @@ describe('parseArgs', () => {
       ringbufBytes: 16777216,
       summaryRows: 50,
       noFunctionHooks: false,
+      noTlsRequests: false,
       allowUnmonitored: false,
       dockerProxy: true,
       rules: [],
@@ -68,7 +69,7 @@ describe('parseArgs', () => {
 
   it('records through a daemon unless told not to or asked for what only its own sensor does', () => {
     expect(run('--state-dir', '/tmp/d', '--', 'make').daemonStateDir).toBe('/tmp/d');
-    for (const own of [['--no-daemon'], ['--ringbuf-size', '65536'], ['--no-function-hooks'], ['--egress-policy', 'audit']]) {
+    for (const own of [['--no-daemon'], ['--ringbuf-size', '65536'], ['--no-function-hooks'], ['--no-tls-requests'], ['--egress-policy', 'audit']]) {
       expect(run(...own, '--', 'make').daemonStateDir).toBeUndefined();
     }
   });
@@ -113,6 +114,7 @@ describe('parseArgs', () => {
       '65536',
       '--summary-rows=7',
       '--no-function-hooks',
+      '--no-tls-requests',
       '--allow-unmonitored',
       '--no-docker-proxy',
       '--protect',
@@ -125,6 +127,7 @@ describe('parseArgs', () => {
       ringbufBytes: 65536,
       summaryRows: 7,
       noFunctionHooks: true,
+      noTlsRequests: true,
       allowUnmonitored: true,
       dockerProxy: false,
       rules: [],

@@ -8,7 +8,7 @@ describe('daemon options', () => {
     const cases = [
       defaultDaemonOptions(),
       defaultDaemonOptions({ stateDir: '/tmp/s', ringbufBytes: 1 << 20, noFunctionHooks: true }),
-      defaultDaemonOptions({ dockerProxy: false }),
+      defaultDaemonOptions({ dockerProxy: false, noTlsRequests: true }),
       defaultDaemonOptions({ dockerUpstream: '/run/other.sock', interposeDocker: true }),
     ];
     for (const opts of cases) expect(parseDaemonOptions(daemonArgv(opts))).toEqual(opts);

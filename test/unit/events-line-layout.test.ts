@@ -20,6 +20,10 @@ const payloads: Record<(typeof PAYLOAD_KEYS)[number], Partial<EventRecord>> = {
     kind: 'container_create',
     container_create: { image: 'alpine', privileged: true, binds: ['/'], cap_add: [], devices: [], refused: true, refusal: 'cicd-sensor container-policy block: refused --privileged' },
   },
+  container_exec: {
+    kind: 'container_exec',
+    container_exec: { container: 'web', container_id: 'c'.repeat(64), job_container: true, privileged: true, user: '0', cmd: ['sh', '-c', 'id'], refused: true, refusal: 'r' },
+  },
 };
 
 describe('line layout', () => {

@@ -48,6 +48,12 @@ function records(): Buffer {
     fileOpenRecord({ path: components('/etc/passwd') }),
     fileOpenRecord({ path: Buffer.from('bad\xff.txt\0tmp\0', 'latin1'), openFlags: 0o1101, access: 2 }),
     fileOpenRecord({ path: components('/proc/4242/environ'), flags: 1 << 1 }),
+    // Opens as the encoder's fast path writes them: hostile names, every access, other flag sets, a path as passed.
+    fileOpenRecord({ path: components('/tmp/q"uo\\te/ctl\x01\x1f\x7f/line\u2028sep\u2029/\u00e9\u{1f600}'), openFlags: 0o2000102, access: 3 }),
+    fileOpenRecord({ path: Buffer.from('x\xc0\xafy\0\xed\xa0\x80\0\xe2\x82\0tmp\0', 'latin1'), openFlags: 0o1101, access: 2, flags: 1 << 1 }),
+    fileOpenRecord({ path: components('/usr/bin/env'), openFlags: 0o2000000, access: 4 }),
+    fileOpenRecord({ path: Buffer.from('rel/"a"\\b\n', 'latin1'), pathEnc: 2, openFlags: 0o200000 }),
+    fileOpenRecord({ path: components('/etc/passwd'), openFlags: 0o2000000 }),
     connectRecord({ addr: [198, 51, 100, 7], port: 443 }),
     connectRecord({ protocol: 17, family: 10, addr: [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], port: 53, flags: (1 << 6) | (1 << 7) }),
     fileOpRecord({ op: 1, path: 'gone "file"' , base: components('/tmp') }),
@@ -65,6 +71,8 @@ function records(): Buffer {
     domainRecord({ source: 2, name: 'example.net', addr: [198, 51, 100, 53], port: 53, qtype: 1, txid: 7, answers: Buffer.concat([answerEntry(3, 'cdn.example.net'), answerEntry(1, [198, 51, 100, 9])]) }),
     forkRecord({ ...child, ppid: PID, parentStartNs: 4_000_000_000 }),
     fileOpenRecord({ ...child, path: components('/tmp/child') }),
+    // Another process's /proc entry: the open names it (target_process).
+    fileOpenRecord({ ...child, path: components('/proc/4242/environ') }),
     exitRecord({ ...child, exitCode: 9 }),
   );
 }
@@ -82,7 +90,10 @@ function pipeline(dir: string): { text: string; events: EventRecord[] } {
   // A create through the docker proxy is judged at the wall clock's time.
   const now = jest.spyOn(Date, 'now').mockReturnValue(1_765_000_000_000);
   try {
-    tracker.deliverContainerCreate(tracker.snapshotContainerCreate('j1', PID, CGROUP, { image: 'busybox', name: 'web', privileged: true, pid_mode: 'host', binds: ['/'], cap_add: ['SYS_ADMIN'], devices: [], refused: true, refusal: 'container-policy: block "privileged"' }));
+    const create = { image: 'busybox', name: 'web', privileged: true, pid_mode: 'host', binds: ['/'], cap_add: ['SYS_ADMIN'], devices: [], refused: true, refusal: 'container-policy: block "privileged"' };
+    tracker.deliverProxyRecord(tracker.snapshotProxyRecord('j1', PID, CGROUP, { kind: 'container_create', container_create: create }));
+    const exec = { container: 'web', container_id: 'c'.repeat(64), job_container: true, privileged: true, user: '0', cmd: ['sh'], refused: false };
+    tracker.deliverProxyRecord(tracker.snapshotProxyRecord('j1', PID, CGROUP, { kind: 'container_exec', container_exec: exec }));
   } finally {
     now.mockRestore();
   }
@@ -99,7 +110,7 @@ describe('events.ndjson bytes', () => {
     try {
       const { text, events } = pipeline(dir);
       expect(new Set(events.map((e) => e.kind))).toEqual(
-        new Set(['process_exec', 'process_exit', 'network_connect', 'file_open', 'file_remove', 'file_move', 'file_link', 'domain', 'unix_socket_connect', 'mount', 'http_request', 'process_access', 'container_create']),
+        new Set(['process_exec', 'process_exit', 'network_connect', 'file_open', 'file_remove', 'file_move', 'file_link', 'domain', 'unix_socket_connect', 'mount', 'http_request', 'process_access', 'container_create', 'container_exec']),
       );
       expect(text).toBe(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
       text.trimEnd().split('\n').forEach((line, i) => assertValidEvent(JSON.parse(line), i + 1));

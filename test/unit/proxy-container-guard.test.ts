@@ -1,6 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import {
   decideCreate,
+  decideExec,
+  pinTargets,
+  type CreateFacts,
   guardCreate,
   inspectedContainer,
   judgeExec,
@@ -12,6 +15,9 @@ import {
 } from '../../src/proxy/containerGuard.js';
 
 const ctx: GuardContext = { sensitivePaths: ['/home/runner', '/opt/hostedtoolcache'], allowedPaths: ['/home/runner/work/repo/repo'] };
+/** Container ids as dockerd gives them. */
+const ID = 'a'.repeat(64);
+const ID2 = 'b'.repeat(64);
 const create = (hostConfig: object) => Buffer.from(JSON.stringify({ Image: 'alpine', HostConfig: hostConfig }));
 
 describe('the container guard', () => {
@@ -242,13 +248,39 @@ describe('what other containers a create joins', () => {
     const d = decideCreate(body, undefined, block, { volumesFrom: [{ container: 'holder', binds: ['/tmp/ok', '/etc'] }] });
     expect(d.event).toMatchObject({ volumes_from: ['holder:ro'], binds: ['/tmp/ok', '/etc'], refused: true });
     expect(d.event.refusal).toContain('refused --volumes-from=holder (a bind of /etc)');
-    expect(decideCreate(body, undefined, block, { volumesFrom: [{ container: 'holder', binds: ['/tmp/ok'] }] }).event.refused).toBe(false);
+    expect(decideCreate(body, undefined, block, { volumesFrom: [{ container: 'holder', id: ID, binds: ['/tmp/ok'] }] }).event.refused).toBe(false);
   });
 
   test('--pid=container:X of a privileged or host-PID container is refused', () => {
     const body = json({ Image: 'a', HostConfig: { PidMode: 'container:priv' } });
     expect(decideCreate(body, undefined, block, { pidJoinsHost: true }).event.refusal).toContain('refused --pid=container:priv (a privileged or host-PID container)');
-    expect(decideCreate(body, undefined, block, { pidJoinsHost: false }).event.refused).toBe(false);
+    expect(decideCreate(body, undefined, block, { pidJoinsHost: false, pidContainerId: ID }).event.refused).toBe(false);
+  });
+
+  test('block forwards the containers it judged by their ids, so a name pointed elsewhere later changes nothing', () => {
+    const body = json({ Image: 'a', Env: ['N=12345678901234567890'], HostConfig: { VolumesFrom: ['holder:ro', 'other'], PidMode: 'container:web', Memory: 1 << 30 } });
+    const lookups = { volumesFrom: [{ container: 'holder', id: ID, binds: [] }, { container: 'other', id: ID2, binds: [] }], pidContainerId: ID2 };
+    const d = decideCreate(body, undefined, block, lookups);
+    expect(d.event).toMatchObject({ volumes_from: ['holder:ro', 'other'], pid_mode: 'container:web', refused: false });
+    expect(JSON.parse(d.body!.toString())).toEqual({
+      Image: 'a',
+      Env: ['N=12345678901234567890'],
+      HostConfig: { VolumesFrom: [`${ID}:ro`, ID2], PidMode: `container:${ID2}`, Memory: 1 << 30 },
+    });
+    // Audit and no policy forward the client's bytes.
+    expect(decideCreate(body, undefined, { ...ctx, mode: 'audit' }, lookups).body).toBeUndefined();
+    expect(decideCreate(body, undefined, undefined, lookups).body).toBeUndefined();
+    expect(decideCreate(json({ Image: 'a', HostConfig: {} }), undefined, block).body).toBeUndefined();
+  });
+
+  test('block refuses a container it could not find, and a body it cannot write again exactly', () => {
+    const from = json({ Image: 'a', HostConfig: { VolumesFrom: ['gone'] } });
+    expect(decideCreate(from, undefined, block, { volumesFrom: [{ container: 'gone', binds: [] }] }).event.refusal).toContain('refused --volumes-from=gone (no such container)');
+    const pid = json({ Image: 'a', HostConfig: { PidMode: 'container:gone' } });
+    expect(decideCreate(pid, undefined, block, { pidJoinsHost: false }).event.refusal).toContain('refused --pid=container:gone (no such container)');
+    const huge = Buffer.from(`{"Image":"a","HostConfig":{"PidMode":"container:web","Memory":9223372036854775807}}`);
+    expect(decideCreate(huge, undefined, block, { pidContainerId: ID }).event.refusal).toContain('cannot be written again exactly');
+    expect(pinTargets(Buffer.from(`{"Image":"a","HostConfig":{"PidMode":"container:web","Memory":1.5}}`), readCreate(Buffer.from('{"HostConfig":{"PidMode":"container:web"}}')) as CreateFacts, { pidContainerId: ID })).toBeInstanceOf(Buffer);
   });
 });
 
@@ -263,5 +295,43 @@ describe('docker exec', () => {
     expect(judgeExec(Buffer.from('{'))).toMatchObject({ allowed: false, option: 'an unreadable exec body' });
     expect(judgeExec(Buffer.from('[]'))).toMatchObject({ allowed: true });
     expect(judgeExec(undefined)).toMatchObject({ allowed: false, option: 'an oversized exec body' });
+  });
+});
+
+describe('an exec create as the container_exec event carries it', () => {
+  const exec = (body: object) => Buffer.from(JSON.stringify(body));
+  const target = { container: 'web', id: 'a'.repeat(64), jobContainer: true };
+  const block = { ...ctx, mode: 'block' as const };
+
+  test('block refuses docker exec --privileged with the 403 message; the event says what was asked', () => {
+    const d = decideExec(exec({ Cmd: ['sh', '-c', 'id'], Privileged: true, User: '0' }), target, block);
+    expect(d).toEqual({
+      event: {
+        container: 'web',
+        container_id: 'a'.repeat(64),
+        job_container: true,
+        privileged: true,
+        user: '0',
+        cmd: ['sh', '-c', 'id'],
+        refused: true,
+        refusal: 'cicd-sensor container-policy block: refused docker exec --privileged (it would hand the job the host)',
+      },
+    });
+  });
+
+  test('audit passes it and names what block would have refused; no policy passes it silently', () => {
+    const body = exec({ Cmd: ['sh'], Privileged: true });
+    expect(decideExec(body, target, { ...ctx, mode: 'audit' })).toMatchObject({ event: { privileged: true, refused: false }, wouldRefuse: 'docker exec --privileged' });
+    expect(decideExec(body, target, undefined)).toEqual({ event: expect.objectContaining({ privileged: true, refused: false }) });
+  });
+
+  test('--user 0 is recorded, not refused; an unknown container has no id', () => {
+    const d = decideExec(exec({ Cmd: ['id', '-u'], User: '0' }), { container: 'gone', jobContainer: false }, block);
+    expect(d.event).toEqual({ container: 'gone', job_container: false, privileged: false, user: '0', cmd: ['id', '-u'], refused: false });
+  });
+
+  test('an unreadable or oversized body is refused in block and recorded with what could be read', () => {
+    expect(decideExec(Buffer.from('{'), target, block).event).toMatchObject({ privileged: false, cmd: [], refused: true, refusal: expect.stringContaining('an unreadable exec body') });
+    expect(decideExec(undefined, target, block).event.refusal).toMatch(/an oversized exec body/);
   });
 });

@@ -125,10 +125,10 @@ describe('a container create from the docker proxy', () => {
     const { tracker, events } = setup();
     tracker.handle(fork(1200));
     // The proxy judges the create while the client's exec is still in the ring buffer.
-    const pending = tracker.snapshotContainerCreate('j', 1200, 10, create);
+    const pending = tracker.snapshotProxyRecord('j', 1200, 10, { kind: 'container_create', container_create: create });
     tracker.handle(docker(1200));
     tracker.handle(exit(1200));
-    tracker.deliverContainerCreate(pending);
+    tracker.deliverProxyRecord(pending);
     expect(events.map((e) => e.kind)).toEqual(['process_exec', 'process_exit', 'container_create']);
     const e = events[2]!;
     expect(e.seq).toBeGreaterThan(events[0]!.seq);
@@ -139,9 +139,9 @@ describe('a container create from the docker proxy', () => {
   it('is dropped when its job ended before delivery', () => {
     const { tracker, events } = setup();
     tracker.handle(docker(1300));
-    const pending = tracker.snapshotContainerCreate('j', 1300, 10, create);
+    const pending = tracker.snapshotProxyRecord('j', 1300, 10, { kind: 'container_create', container_create: create });
     tracker.unregisterJob('j');
-    tracker.deliverContainerCreate(pending);
+    tracker.deliverProxyRecord(pending);
     expect(events.map((e) => e.kind)).toEqual(['process_exec']);
   });
 });
