@@ -461,16 +461,18 @@ static void unit_of(struct cs_unit *u, struct cs_sensor *s, const struct mechani
 
 /*
  * The optional hooks that load apart only because a kernel may refuse them
- * (tamper's and io_uring's tp_btf, the libssl uprobes) load in one
- * instance: each instance costs a parse of the kernel's BTF, its CO-RE
- * relocations and a load of the object's BTF, ~15 ms of CPU apiece, and a
- * kernel that takes the one takes them all. One that refuses it gets each
- * in an instance of its own after all (split_shared), and loses only its
- * hook, as before.
+ * (the domain parsers, tamper's and io_uring's tp_btf, the libssl uprobes)
+ * load in one instance: each instance costs a parse of the kernel's BTF,
+ * its CO-RE relocations and a load of the object's BTF, ~15 ms of CPU
+ * apiece, and a kernel that takes the one takes them all. Together they
+ * verify in about the time the core does, beside it. A kernel that refuses
+ * the instance gets each in an instance of its own after all
+ * (split_shared), and loses only its hook, as before. The function hooks
+ * stay apart: kernels that refuse those are common (lockdown).
  */
 static bool shares_instance(const struct mechanism *m)
 {
-	return !is_function_mechanism(m) && strcmp(m->name, "cgroup_skb");
+	return !is_function_mechanism(m);
 }
 
 /* Adds m's programs and m itself to the shared unit u (false when they do not fit: m loads apart then). */
@@ -524,6 +526,21 @@ static int plan_units(struct cs_sensor *s, struct cs_unit *units)
 }
 
 /*
+ * CICD_SENSOR_DEBUG_SPLIT_SHARED=1 (tests only; unset, empty or 0 is off):
+ * the shared unit taken as refused before it loads, so the fallback below,
+ * which only kernels that refuse one of its hooks reach, runs here.
+ */
+static void debug_refuse_shared(struct cs_unit *units, int n)
+{
+	const char *v = getenv("CICD_SENSOR_DEBUG_SPLIT_SHARED");
+	int i;
+
+	for (i = 0; v && *v && strcmp(v, "0") && i < n; i++)
+		if (units[i].owners[1])
+			refuse_unit(&units[i]);
+}
+
+/*
  * A shared unit the kernel refused: its mechanisms load again, each in an
  * instance of its own, so the one refused costs only its own hook (and its
  * error is its own). Returns the number of units now.
@@ -563,7 +580,7 @@ static void plan_tracepoints(struct cs_sensor *s, const struct cs_unit *units, i
 			bool refused = false;
 
 			for (j = 0; j < nunits; j++)
-				refused |= unit_owns(&units[j], m) && units[j].err;
+				refused |= unit_owns(&units[j], m) && units[j].err && !units[j].owners[1];
 			if (disabled(s, m) || refused)
 				continue;
 			/* The libssl uprobes' events too (tls.c): opening one takes event_mutex as well. */
@@ -638,6 +655,7 @@ int cs_attach(struct cs_sensor *s, const char *cgroup_root, char *plan, uint32_t
 	if (!units)
 		return cs_fail(ENOMEM, "allocating load units");
 	nunits = plan_units(s, units);
+	debug_refuse_shared(units, nunits);
 	s->tp = calloc(1, sizeof(*s->tp));
 	if (s->tp) {
 		s->tp->s = s;
