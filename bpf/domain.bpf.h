@@ -108,15 +108,8 @@ static __always_inline bool parse_flow(struct __sk_buff *skb, struct flow *f)
 /* Copies up to PKT_MAX payload bytes from off into pkt; returns how many. */
 static __always_inline __u32 load_payload(struct __sk_buff *skb, __u8 *pkt, __u32 off, __u32 len)
 {
-	if (len == 0)
-		return 0;
-	if (len > PKT_MAX)
-		len = PKT_MAX;
-	/* [1, PKT_MAX] in a form the verifier keeps: a zero test on a copy would be lost. */
-	len -= 1;
-	BOUND(len, 0x7ff);
-	len += 1;
-	if (bpf_skb_load_bytes(skb, off, pkt, len))
+	len = pkt_copy_len(len);
+	if (len == 0 || bpf_skb_load_bytes(skb, off, pkt, len))
 		return 0;
 	return len;
 }

@@ -64,8 +64,12 @@ static __always_inline __u8 *rec_of(__u32 slot)
 	return bpf_map_lookup_elem(&domain_rec, &slot);
 }
 
-/* Copies the first bytes (up to PKT_MAX) of a user buffer of len bytes into pkt; returns how many, 0 for none. */
-static __always_inline __u32 load_user(__u8 *pkt, const void *data, __u32 len)
+/*
+ * The size to copy into pkt from len bytes: [1, PKT_MAX], 0 for none. The
+ * bound is set with BOUND on the value the copy helper is given, in a form
+ * the verifier keeps: a zero test on a copy would be lost.
+ */
+static __always_inline __u32 pkt_copy_len(__u32 len)
 {
 	if (len == 0)
 		return 0;
@@ -73,7 +77,15 @@ static __always_inline __u32 load_user(__u8 *pkt, const void *data, __u32 len)
 		len = PKT_MAX;
 	len -= 1;
 	BOUND(len, 0x7ff);
-	len += 1;
+	return len + 1;
+}
+
+/* Copies the first bytes (up to PKT_MAX) of a user buffer of len bytes into pkt; returns how many, 0 for none. */
+static __always_inline __u32 load_user(__u8 *pkt, const void *data, __u32 len)
+{
+	len = pkt_copy_len(len);
+	if (len == 0)
+		return 0;
 	return bpf_probe_read_user(pkt, len, data) ? 0 : len;
 }
 

@@ -13,7 +13,7 @@
  */
 const VERSIONED = /^\/v[0-9.]+(\/.*)$/;
 
-export type RequestKind = 'container-create' | 'container-start' | 'exec-create' | 'build' | 'forward';
+export type RequestKind = 'container-create' | 'container-start' | 'exec-create' | 'volume-change' | 'build' | 'forward';
 
 export interface Classified {
   kind: RequestKind;
@@ -59,11 +59,16 @@ export function unversioned(path: string): string {
 }
 
 const CONTAINER_ACTION = /^\/containers\/(.+)\/(start|restart|exec)$/;
+const VOLUME = /^\/volumes\/[^/]+$/;
 
 export function classify(method: string | undefined, url: string | undefined): Classified {
-  if (method?.toUpperCase() !== 'POST' || !url) return { kind: 'forward' };
+  const m = method?.toUpperCase();
+  if ((m !== 'POST' && m !== 'DELETE') || !url) return { kind: 'forward' };
   const path = routePath(url);
   if (path === undefined) return { kind: 'forward' };
+  // A volume made, removed or pruned: kept apart from the creates that mount volumes (volumeGate.ts).
+  if (m === 'DELETE') return VOLUME.test(path) ? { kind: 'volume-change' } : { kind: 'forward' };
+  if (path === '/volumes/create' || path === '/volumes/prune') return { kind: 'volume-change' };
   if (path === '/containers/create') return { kind: 'container-create' };
   if (path === '/build') return { kind: 'build' };
   const action = CONTAINER_ACTION.exec(path);

@@ -49,6 +49,7 @@ import {
 } from './containerGuard.js';
 import { heldBuffer, holdBody, releaseBody, type HeldBody } from './createBody.js';
 import { pipeAfterUpgrade, refuseUpgrade } from './upgrade.js';
+import { VolumeGate } from './volumeGate.js';
 
 export type { ContainerInfo };
 
@@ -112,6 +113,8 @@ export class DockerProxy {
   private driver: CgroupDriver | undefined;
   /** Containers created by jobs through the proxy, by full id. */
   private readonly containers = new Map<string, JobContainer>();
+  /** Volume changes and block creates that mount named volumes, kept apart in time. */
+  private readonly volumeGate = new VolumeGate();
 
   constructor(
     private readonly upstream: string,
@@ -155,6 +158,11 @@ export class DockerProxy {
       this.exec(req, res, c);
       return;
     }
+    if (c.kind === 'volume-change') {
+      req.pause();
+      void this.volumeGate.enter('volume').then((leave) => this.forward(req, res, c, undefined, leave));
+      return;
+    }
     if (c.kind !== 'container-start') {
       this.forward(req, res, c);
       return;
@@ -189,9 +197,16 @@ export class DockerProxy {
       this.forward(req, res, c);
       return;
     }
+    let leave = (): void => {};
     holdBody(req, MAX_INSPECTED_BYTES)
-      .then(async (held) => this.judgeCreate(req, res, c, caller, held, await this.lookups(heldBuffer(held))))
+      .then(async (held) => {
+        // Under block, the volumes it mounts may not change from their lookup to dockerd's answer (VolumeGate).
+        const gated = this.hooks.guardOf(caller.jobId)?.mode === 'block' && namedVolumes(heldBuffer(held)).length > 0;
+        if (gated) leave = await this.volumeGate.enter('create');
+        this.judgeCreate(req, res, c, caller, held, await this.lookups(heldBuffer(held)), leave);
+      })
       .catch((err: Error) => {
+        leave();
         // The client went away mid-body, or judging failed: nothing of it reached dockerd.
         this.hooks.log(`docker proxy: a create of job ${caller.jobId} was dropped: ${err.message}`);
         res.destroy();
@@ -242,6 +257,7 @@ export class DockerProxy {
     caller: { jobId: string; pid: number },
     held: HeldBody,
     lookups: CreateLookups,
+    leave: () => void,
   ): void {
     const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ''), this.hooks.guardOf(caller.jobId), lookups);
     this.record(caller, { kind: 'container_create', container_create: decision.event });
@@ -249,9 +265,10 @@ export class DockerProxy {
       this.hooks.note(caller.jobId, `container-policy audit: a create with ${decision.wouldRefuse} passed; block would have refused it.`);
     }
     if (decision.event.refusal === undefined) {
-      this.forward(req, res, c, decision.body ? { chunks: [decision.body], complete: true, replaced: true } : held);
+      this.forward(req, res, c, decision.body ? { chunks: [decision.body], complete: true, replaced: true } : held, leave);
       return;
     }
+    leave();
     refuseRequest(res, decision.event.refusal, held);
   }
 
@@ -301,8 +318,8 @@ export class DockerProxy {
     return createdId(body);
   }
 
-  /** held: a job's create body, already read from req. */
-  private forward(req: http.IncomingMessage, res: http.ServerResponse, c: Classified, held?: HeldBody): void {
+  /** held: a job's create body, already read from req; answered: called once dockerd answered, or the request ended without. */
+  private forward(req: http.IncomingMessage, res: http.ServerResponse, c: Classified, held?: HeldBody, answered?: () => void): void {
     const kind = c.kind;
     const upReq = http.request({
       agent: this.agent,
@@ -312,8 +329,12 @@ export class DockerProxy {
       headers: (held?.replaced ? withLength(req.rawHeaders, heldBuffer(held)!.length) : req.rawHeaders) as unknown as http.OutgoingHttpHeaders,
     });
     if (kind === 'build') this.noteBuild(req);
-    upReq.on('error', (err) => upstreamError(res, this.upstream, err));
+    upReq.on('error', (err) => {
+      answered?.();
+      upstreamError(res, this.upstream, err);
+    });
     upReq.on('response', (upRes) => {
+      answered?.();
       if (kind === 'container-create' && upRes.statusCode === 201) {
         this.relayCreate(req, res, upRes, held && heldBuffer(held));
         return;
@@ -325,7 +346,8 @@ export class DockerProxy {
       upRes.on('error', () => res.destroy());
     });
     res.on('close', () => {
-      if (!res.writableFinished) upReq.destroy();
+      // A gated request runs to dockerd's answer though its client left: the gate is let go only then.
+      if (!res.writableFinished && !answered) upReq.destroy();
     });
     if (held) releaseBody(held, req, upReq);
     else req.pipe(upReq);

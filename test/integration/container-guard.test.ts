@@ -326,6 +326,32 @@ describe('a name pointed at another container after the guard judged it', () => 
     expect(e.container_create).toMatchObject({ pid_mode: `container:${target}`, refused: false });
   }, 120_000);
 
+  test('while another process keeps making a volume again bound to /etc, no create under block mounts /etc', async () => {
+    const vol = `cs-guard-flipvol-${tag}`;
+    // Through the proxy: a volume change there waits for a create between its lookup and dockerd's answer.
+    const flip = [
+      `docker volume rm ${vol}`,
+      `docker volume create --opt type=none --opt o=bind --opt device=/etc ${vol}`,
+      `docker volume rm ${vol}`,
+      `docker volume create ${vol}`,
+    ].join(' >/dev/null 2>&1; ');
+    const flipper = spawn('sh', ['-c', `while :; do ${flip} >/dev/null 2>&1; done`], { env: { ...process.env, DOCKER_HOST: `unix://${proxy}` }, stdio: 'ignore', detached: true });
+    const probe = ['run', '--rm', '--network', 'none', '-v', `${vol}:/x`, IMAGE, 'sh', '-c', 'test -e /x/passwd && echo HOST || echo CLEAN'];
+    let r: Awaited<ReturnType<typeof job>>;
+    try {
+      r = await job('guard-volflip', { mode: 'block', container_policy: 'block' }, Array.from({ length: 30 }, () => probe));
+    } finally {
+      process.kill(-flipper.pid!, 'SIGKILL');
+      docker(['volume', 'rm', '-f', vol]);
+    }
+    const outs = r.outcomes.map((o) => (o.code === 0 ? o.out.trim() : o.err.includes('cicd-sensor container-policy block: refused a bind of /etc') ? 'refused' : o.err));
+    expect(outs.filter((o) => o === 'HOST')).toEqual([]);
+    expect(outs.filter((o) => o !== 'CLEAN' && o !== 'refused')).toEqual([]);
+    // Both happened: the flipper was fast enough to matter.
+    expect(outs).toContain('CLEAN');
+    expect(outs).toContain('refused');
+  }, 180_000);
+
   test('a --volumes-from or --pid=container: of no container is refused under block', async () => {
     const r = await job('guard-pin-missing', { mode: 'block', container_policy: 'block' }, [
       ['create', '--name', named('nofrom'), '--network', 'none', '--volumes-from', `cs-guard-absent-${tag}`, IMAGE, 'true'],

@@ -40,8 +40,7 @@ let server: Server;
 let port: number;
 const seen: string[] = [];
 let run: RunResult;
-/** Uprobe links of cs_ssl_write before the first run, and during it. */
-let probesBefore = -1;
+/** The first run's uprobe links of cs_ssl_write, counted during it. */
 let probesDuring = -1;
 
 /** Two connections, one after the other, in one process: the second SSL object may reuse the first's address. */
@@ -54,6 +53,9 @@ for method, path in (('GET', '/py/one?x=1'), ('POST', '/py/two')):
     c.getresponse().read()
     c.close()
 `;
+
+const highestProgId = (): number =>
+  Math.max(0, ...(JSON.parse(execFileSync('bpftool', ['-j', 'prog', 'show'], { encoding: 'utf8' })) as { id: number }[]).map((p) => p.id));
 
 function job(): string {
   const url = `https://127.0.0.1:${port}`;
@@ -78,9 +80,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
   port = (server.address() as AddressInfo).port;
-  probesBefore = sslProbes(bpftool('prog'), bpftool('link'));
+  const since = highestProgId();
   run = await runSensor([], ['sh', '-c', job()], { env: { ...process.env, PY_CLIENT } });
-  probesDuring = sslProbes(readFileSync(join(work, 'on-progs.json'), 'utf8'), readFileSync(join(work, 'on-links.json'), 'utf8'));
+  probesDuring = sslProbes(readFileSync(join(work, 'on-progs.json'), 'utf8'), readFileSync(join(work, 'on-links.json'), 'utf8'), since);
 }, 120_000);
 
 afterAll(async () => {
@@ -108,7 +110,7 @@ if (UPROBES && LIBSSL !== undefined) {
       expect(plan()).toMatchObject({ mechanism: 'uprobe', unavailable: [] });
       expect(plan().target).toBe(`${realpathSync(LIBSSL!)}: SSL_write, SSL_write_ex, SSL_free`);
       // cs_ssl_write on SSL_write and SSL_write_ex.
-      expect(probesDuring - probesBefore).toBe(2);
+      expect(probesDuring).toBe(2);
     });
 
     test('the first request of each OpenSSL connection, with method, path without query and Host', () => {
@@ -148,29 +150,28 @@ if (UPROBES && LIBSSL !== undefined) {
 }
 
 /**
- * The uprobe links of programs named cs_ssl_write on the host, from bpftool's
- * JSON of its programs and links (this bpftool does not name a perf link's
- * file). Another sensor left running elsewhere counts the same before and
- * during a run, so the difference is the run's own.
+ * The uprobe links of programs named cs_ssl_write whose id is above
+ * afterId, from bpftool's JSON of the host's programs and links (this
+ * bpftool does not name a perf link's file). Program ids only grow: with
+ * afterId the highest before a run, these are the run's own, not those of
+ * a sensor left running elsewhere or of an earlier run still detaching.
  */
-function sslProbes(progsJson: string, linksJson: string): number {
-  const ids = new Set((JSON.parse(progsJson) as { id: number; name?: string }[]).filter((p) => p.name === 'cs_ssl_write').map((p) => p.id));
+function sslProbes(progsJson: string, linksJson: string, afterId: number): number {
+  const progs = JSON.parse(progsJson) as { id: number; name?: string }[];
+  const ids = new Set(progs.filter((p) => p.name === 'cs_ssl_write' && p.id > afterId).map((p) => p.id));
   return (JSON.parse(linksJson) as { type?: string; prog_id?: number }[]).filter((l) => l.type === 'perf_event' && ids.has(l.prog_id!)).length;
 }
-const bpftool = (what: string): string => execFileSync('bpftool', ['-j', what, 'show'], { encoding: 'utf8' });
-
 describe('--no-tls-requests', () => {
   let off: RunResult;
-  let before = -1;
   let during = -1;
 
   beforeAll(async () => {
     const url = `https://127.0.0.1:${port}/curl/off`;
-    before = sslProbes(bpftool('prog'), bpftool('link'));
+    const since = highestProgId();
     // Taken inside the job, while the run's sensor is attached.
     const links = `bpftool -j prog show > ${work}/progs.json && bpftool -j link show > ${work}/links.json`;
     off = await runSensor(['--no-tls-requests'], ['sh', '-c', `${links} && curl -sSk -o /dev/null -H 'Host: off.example.test' '${url}'`]);
-    during = sslProbes(readFileSync(join(work, 'progs.json'), 'utf8'), readFileSync(join(work, 'links.json'), 'utf8'));
+    during = sslProbes(readFileSync(join(work, 'progs.json'), 'utf8'), readFileSync(join(work, 'links.json'), 'utf8'), since);
   }, 120_000);
 
   test('the plan shows the hook as none, turned off', () => {
@@ -185,7 +186,7 @@ describe('--no-tls-requests', () => {
 
   test('no uprobe of the run is on libssl, and its HTTPS request is not recorded', () => {
     expect(seen).toContain('/curl/off');
-    expect(during).toBe(before);
+    expect(during).toBe(0);
     expect(off.events.filter((e) => e.kind === 'http_request')).toEqual([]);
     // The sensor itself ran: the job's curl was recorded.
     expect(off.events.some((e) => e.kind === 'process_exec' && e.process.exec_path === '/usr/bin/curl')).toBe(true);

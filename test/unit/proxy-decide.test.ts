@@ -36,6 +36,12 @@ describe('classify', () => {
     ['POST', '/v1.41/containers/abc/stop', { kind: 'forward' }],
     ['POST', '/v1.41/exec/123/start', { kind: 'forward' }],
     ['POST', '/containers/create%zz', { kind: 'forward' }],
+    ['POST', '/v1.41/volumes/create', { kind: 'volume-change' }],
+    ['POST', '/v1.41/volumes/prune?filters=%7B%7D', { kind: 'volume-change' }],
+    ['DELETE', '/v1.41/volumes/etcvol?force=1', { kind: 'volume-change' }],
+    ['DELETE', '/v1.41/%76olumes/etcvol', { kind: 'volume-change' }],
+    ['GET', '/v1.41/volumes/etcvol', { kind: 'forward' }],
+    ['DELETE', '/v1.41/containers/abc', { kind: 'forward' }],
   ])('%s %s', (method, url, expected) => {
     expect(classify(method, url)).toEqual(expected);
   });

@@ -135,6 +135,20 @@ describe('renderMarkdown sections', () => {
     expect(md).toContain('## Unix sockets\n\n_No unix sockets were reached._');
   });
 
+  it("names a docker client's container creates and execs in its step's tree", () => {
+    const docker = { pid: 300, exec_path: '/usr/bin/docker', argv: ['docker', 'exec', '--privileged', 'web', 'sh'] };
+    const exec = { container: 'web', privileged: true, cmd: ['sh'], refused: true, refusal: 'r' };
+    const md = renderMarkdown(
+      model([
+        ev('process_exec', {}, docker),
+        ev('container_create', { container_create: { image: 'alpine', privileged: false, binds: [], cap_add: [], devices: [], refused: false } }, docker),
+        ev('container_exec', { container_exec: exec }, docker),
+        ev('container_exec', { container_exec: { ...exec, privileged: false, refused: false, refusal: undefined } }, docker),
+      ]),
+    );
+    expect(md).toContain('1 container create, 2 docker execs');
+  });
+
   it('puts the sections in reading order', () => {
     const md = renderMarkdown(jobModel());
     const titles = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);

@@ -20,6 +20,8 @@ const ACTIVITY_WORDS: Record<string, [string, string]> = {
   mount: ['mount', 'mounts'],
   http_request: ['HTTP request', 'HTTP requests'],
   process_access: ['access to another process', 'accesses to other processes'],
+  container_create: ['container create', 'container creates'],
+  container_exec: ['docker exec', 'docker execs'],
 };
 
 /** Steps in the order they ran, with ids every renderer and link uses. */
