@@ -3,6 +3,8 @@
 #define CICD_SENSOR_INTERNAL_H
 
 #include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <bpf/libbpf.h>
@@ -54,6 +56,8 @@ struct cs_sensor {
 	struct cs_ring rings[2];
 	int epoll_fd;
 	int wake_fd;
+	/* While cs_attach runs: the tracepoints' perf events it opened ahead (tpevents.c). */
+	struct cs_tp_events *tp;
 	/* The pipe the detaching child waits on (handoff.c); closed once our links are. */
 	int handoff_fd;
 	uint64_t opened_us;
@@ -93,13 +97,33 @@ struct cs_unit {
 	char error[2048];
 };
 void cs_load_units(struct cs_unit *units, int n);
-struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err);
+struct bpf_object *cs_open_instance(struct cs_sensor *s, const char *btf_path, int *err);
 int cs_reuse_maps(struct cs_sensor *s, struct bpf_object *obj);
 int cs_load_object(struct bpf_object *obj);
 bool cs_is_function_hook(const struct bpf_program *prog);
 bool cs_loads_apart(const struct bpf_program *prog);
 bool cs_apart_by_name(const char *name);
 const char *cs_prog_name(const char *entry, char *buf, size_t len);
+
+/* tpevents.c */
+struct cs_tp_event {
+	char category[32];
+	char name[96];
+	/* Open, until a program's link takes it; -1 otherwise. */
+	int fd;
+};
+struct cs_tp_events {
+	struct cs_sensor *s;
+	struct cs_tp_event ev[CS_MAX_LINKS];
+	int n;
+	pthread_t thread;
+	bool started;
+};
+void cs_tp_add(struct cs_tp_events *t, const char *category, const char *name);
+void cs_tp_start(struct cs_tp_events *t);
+void cs_tp_join(struct cs_tp_events *t);
+int cs_tp_take(struct cs_tp_events *t, const char *category, const char *name);
+void cs_tp_close(struct cs_tp_events *t);
 
 /* tls.c */
 int cs_find_libssl(struct cs_sensor *s);

@@ -79,10 +79,15 @@ static int set_config(struct cs_sensor *s, struct bpf_object *obj)
 	return 0;
 }
 
-/* Opens obj_path with the configuration applied and every program's autoload off. */
-struct bpf_object *cs_open_instance(struct cs_sensor *s, int *err)
+/*
+ * Opens obj_path with the configuration applied and every program's
+ * autoload off. btf_path, when set, is the BTF its CO-RE relocations are
+ * made against instead of the kernel's (cs_maps_btf).
+ */
+struct bpf_object *cs_open_instance(struct cs_sensor *s, const char *btf_path, int *err)
 {
-	struct bpf_object *obj = bpf_object__open_file(s->obj_path, NULL);
+	LIBBPF_OPTS(bpf_object_open_opts, opts, .btf_custom_path = btf_path);
+	struct bpf_object *obj = bpf_object__open_file(s->obj_path, &opts);
 	struct bpf_program *prog;
 	struct bpf_map *rb, *prb;
 	long e = libbpf_get_error(obj);
@@ -157,7 +162,7 @@ static void *load_unit(void *arg)
 	if (u->err)
 		return NULL;
 	cs_error_reset();
-	u->obj = cs_open_instance(u->s, &u->err);
+	u->obj = cs_open_instance(u->s, NULL, &u->err);
 	if (!u->obj) {
 		cs_last_error(u->error, sizeof(u->error));
 		return NULL;

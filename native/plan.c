@@ -144,16 +144,57 @@ static bool is_cgroup_prog(const struct bpf_program *prog)
 	return !strncmp(sec, "cgroup/", 7) || !strncmp(sec, "cgroup_skb/", 11);
 }
 
+/*
+ * The tracepoint a program attaches to: "syscalls" and event for a bare
+ * SEC("tracepoint") one given "prog@event", else its section's
+ * "tracepoint/CATEGORY/NAME". False for every other kind of program.
+ */
+static bool tracepoint_of(const struct bpf_program *prog, const char *event, char *category, size_t clen, char *name,
+			  size_t nlen)
+{
+	const char *sec = bpf_program__section_name(prog), *slash;
+
+	if (!strcmp(sec, "tracepoint") && event) {
+		snprintf(category, clen, "syscalls");
+		snprintf(name, nlen, "%s", event);
+		return true;
+	}
+	if (strncmp(sec, "tracepoint/", 11) || !(slash = strchr(sec + 11, '/')))
+		return false;
+	snprintf(category, clen, "%.*s", (int)(slash - sec - 11), sec + 11);
+	snprintf(name, nlen, "%s", slash + 1);
+	return true;
+}
+
+/* To the tracepoint's event opened ahead (tpevents.c) when there is one, else as libbpf opens it. */
+static struct bpf_link *attach_tracepoint(struct cs_sensor *s, struct bpf_program *prog, const char *category,
+					  const char *name)
+{
+	int fd = cs_tp_take(s->tp, category, name), e;
+	struct bpf_link *link;
+
+	if (fd < 0)
+		return bpf_program__attach_tracepoint(prog, category, name);
+	link = bpf_program__attach_perf_event(prog, fd);
+	if (!link) {
+		e = errno;
+		close(fd);
+		errno = e;
+	}
+	return link;
+}
+
 static int attach_prog(struct cs_sensor *s, struct bpf_program *prog, const char *event)
 {
+	char category[32], name[96];
 	struct bpf_link *link;
 
 	if (s->nlinks >= CS_MAX_LINKS)
 		return cs_fail(ENOSPC, "too many links");
 	if (event && !strcmp(bpf_program__section_name(prog), "uprobe"))
 		link = cs_attach_libssl(s, prog, event);
-	else if (event)
-		link = bpf_program__attach_tracepoint(prog, "syscalls", event);
+	else if (tracepoint_of(prog, event, category, sizeof(category), name, sizeof(name)))
+		link = attach_tracepoint(s, prog, category, name);
 	else if (is_cgroup_prog(prog))
 		link = bpf_program__attach_cgroup(prog, s->cgroup_fd);
 	else
@@ -434,6 +475,42 @@ static int plan_units(struct cs_sensor *s, struct cs_unit *units)
 	return n;
 }
 
+/*
+ * The tracepoints the plan will attach first, for tpevents.c to open while
+ * the programs load: each hook's first mechanism that is neither disabled
+ * nor refused already (plan_units), the programs' sections read from the
+ * maps' instance, which has them all. A later mechanism is tried only when
+ * that one fails: its events are opened then, as they always were.
+ */
+static void plan_tracepoints(struct cs_sensor *s, const struct cs_unit *units, int nunits, struct cs_tp_events *t)
+{
+	char buf[64], category[32], name[96];
+	size_t i, k;
+	int j, p;
+
+	for (i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
+		for (k = 0; k < 2 && plans[i].mechs[k].name; k++) {
+			const struct mechanism *m = &plans[i].mechs[k];
+			bool refused = false;
+
+			for (j = 0; j < nunits; j++)
+				refused |= units[j].owner == m && units[j].err;
+			if (disabled(s, m) || refused)
+				continue;
+			for (p = 0; p < MAX_PROGS && m->progs[p]; p++) {
+				const char *event = strchr(m->progs[p], '@');
+				struct bpf_program *prog =
+					bpf_object__find_program_by_name(s->obj, cs_prog_name(m->progs[p], buf, sizeof(buf)));
+
+				if (prog && tracepoint_of(prog, event ? event + 1 : NULL, category, sizeof(category), name,
+							  sizeof(name)))
+					cs_tp_add(t, category, name);
+			}
+			break;
+		}
+	}
+}
+
 static void close_units(struct cs_unit *units, int n)
 {
 	int i;
@@ -484,12 +561,24 @@ int cs_attach(struct cs_sensor *s, const char *cgroup_root, char *plan, uint32_t
 	if (!units)
 		return cs_fail(ENOMEM, "allocating load units");
 	nunits = plan_units(s, units);
+	s->tp = calloc(1, sizeof(*s->tp));
+	if (s->tp) {
+		s->tp->s = s;
+		plan_tracepoints(s, units, nunits, s->tp);
+		cs_tp_start(s->tp);
+	}
 	cs_load_units(units, nunits);
+	if (s->tp)
+		cs_tp_join(s->tp);
 	s->core = units[0].obj;
 	units[0].obj = NULL;
 	err = s->core ? attach_hooks(s, units, nunits, &out) : cs_fail_text(units[0].err, units[0].error);
 	close_units(units, nunits);
 	free(units);
+	if (s->tp)
+		cs_tp_close(s->tp);
+	free(s->tp);
+	s->tp = NULL;
 	/*
 	 * What the loads freed (each parsed the kernel's BTF) stays in the
 	 * loader threads' malloc arenas, tens of MiB counted in the tracker's

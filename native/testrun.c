@@ -30,7 +30,7 @@ static struct bpf_program *load_for_test(struct cs_sensor *s, const char *name, 
 		*err = cs_fail(ENOSPC, "too many instances");
 		return NULL;
 	}
-	obj = cs_open_instance(s, err);
+	obj = cs_open_instance(s, NULL, err);
 	if (!obj)
 		return NULL;
 	prog = bpf_object__find_program_by_name(obj, name);

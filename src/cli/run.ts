@@ -85,8 +85,11 @@ function loadRules(opts: RunOptions): { stages: EventStage[] } | undefined {
   }
 }
 
-/** What `run` prints and exits with once the report is written, whichever sensor recorded it. */
-/** `view`: the model's view when the report files were rendered from it here. */
+/**
+ * What `run` prints and exits with once the report is written, whichever
+ * sensor recorded it. `view`: the model's view when the report files were
+ * rendered from it here.
+ */
 export function finishRun(model: ReportModel, paths: { events: string; summary: string; html: string }, code: number, opts: RunOptions, view?: ReportView): number {
   const findings = model.findings;
   if (findings) process.stderr.write(`\n${findingsText(findings)}\n`);

@@ -11,7 +11,8 @@
  * The event's own fields are encoded straight into the writer's buffer
  * (JsonBytes below).
  */
-import { EVENT_KINDS, OpenedFile, type EventRecord, type FileInfo } from './eventRecord.js';
+import { EVENT_KINDS, OpenedFile, TrackedEvent, type EventRecord, type FileInfo } from './eventRecord.js';
+import { TIME_JSON_MAX, writeTimeJson } from './eventTime.js';
 import { PAYLOAD_STARTS } from './lineLayout.js';
 
 /** Thrown inside the encoder when the line does not fit; encodeLine returns -1. */
@@ -45,6 +46,12 @@ class JsonBytes {
     let pos = this.pos;
     for (let i = 0; i < n; i++) out[pos++] = text.charCodeAt(i);
     this.pos = pos;
+  }
+
+  /** A tracked event's time, from its microseconds: the characters of its `time`, not read back from the text. */
+  time(micros: number): void {
+    this.room(TIME_JSON_MAX);
+    this.pos = writeTimeJson(this.out, this.pos, micros);
   }
 
   bytes(b: Uint8Array): void {
@@ -294,7 +301,9 @@ export function encodeLine(e: EventRecord, out: Buffer, at: number): number {
     line.ascii('{"seq":');
     line.number(e.seq);
     line.ascii(',"time":');
-    line.value(e.time);
+    const micros = TrackedEvent.microsOf(e);
+    if (micros === micros) line.time(micros);
+    else line.value(e.time);
     const kind = KIND_TEXT.get(e.kind);
     if (kind !== undefined) line.bytes(kind);
     else {

@@ -8,6 +8,7 @@
  */
 import {
   OpenedFile,
+  TrackedEvent,
   type ContainerInfo,
   type DomainInfo,
   type EventRecord,
@@ -17,6 +18,7 @@ import {
   type ProcessContext,
   type ProxyRecord,
 } from '../events/eventRecord.js';
+import { rfc3339Micros, wallMicros } from '../events/eventTime.js';
 import type { ConnectSample, FileOpenSample, FileOpSample, Sample, SampleBase } from '../kernel/decode.js';
 import { Access, Flag } from '../kernel/layout.js';
 import { openFlagNames } from '../kernel/openFlags.js';
@@ -45,27 +47,6 @@ export interface EventContext {
   /** The other processes its events name (process_access targets, /proc/<pid>/ paths). */
   targets?: TargetLookup;
 }
-
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-
-// Events come in bursts within one second: its date part is formatted once.
-let lastSecond = NaN;
-let lastSecondText = '';
-
-/** RFC 3339 UTC with microseconds, from wall-clock nanoseconds. */
-export function rfc3339Micros(wallNs: number): string {
-  const micros = Math.floor(wallNs / 1e3);
-  const second = Math.floor(micros / 1e6);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastSecondText = new Date(second * 1000).toISOString().slice(0, 20); // ...SS.
-  }
-  const us = micros - second * 1e6;
-  return `${lastSecondText}${THREE_DIGITS[Math.floor(us / 1000)]}${THREE_DIGITS[us % 1000]}Z`;
-}
-
-/** "000" to "999": the microseconds from two lookups, not String() and padStart() per event. */
-const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => pad(i, 3));
 
 /**
  * The node's context, built once per image and shared by its events (and
@@ -148,38 +129,14 @@ function network(s: ConnectSample, domainOf?: DomainOf): EventRecord['network'] 
   };
 }
 
-/**
- * The fields every event has, keys in the schema's order; seq is set at
- * delivery. Every payload key is there too, undefined but for the one the
- * kind sets (JSON leaves undefined out): events of every kind then share
- * one shape, and the writer, the report and the rules read their fields
- * with monomorphic loads.
- */
+/** The fields every event has (a TrackedEvent: one shape for every kind); seq is set at delivery. */
 function record(
   kind: EventRecord['kind'],
   s: SampleBase,
   ctx: EventContext,
   process: ProcessContext = processContext(ctx.node, ctx.bootToRealNs),
 ): EventRecord {
-  return {
-    seq: 0,
-    time: rfc3339Micros(s.timeNs + ctx.bootToRealNs),
-    kind,
-    job: ctx.job,
-    cgroup_id: s.cgroupId,
-    container: ctx.container,
-    step: ctx.node.step,
-    process,
-    network: undefined,
-    file: undefined,
-    domain: undefined,
-    unix_socket: undefined,
-    mount: undefined,
-    http: undefined,
-    access: undefined,
-    container_create: undefined,
-    container_exec: undefined,
-  };
+  return new TrackedEvent(wallMicros(s.timeNs + ctx.bootToRealNs), kind, ctx.job, s.cgroupId, ctx.container, ctx.node.step, process);
 }
 
 /** A domain event for the context's process, its process snapshot taken now. */

@@ -12,7 +12,7 @@ import type { TamperSample } from '../kernel/decode.js';
 import type { KernelTracker } from '../kerneltracker/kernelTracker.js';
 import type { LinkState } from '../native/sensor.js';
 import { covers, readMounts, type MountEntry } from '../platform/mounts.js';
-import { rfc3339Micros } from '../kerneltracker/eventBuilder.js';
+import { rfc3339Micros } from '../events/eventTime.js';
 
 export interface TamperNotice {
   /** What happened and when, for a reader of the report. */

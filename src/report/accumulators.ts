@@ -2,6 +2,7 @@
 import type { EventRecord } from '../events/eventRecord.js';
 import { clip, clipArgv, SampleSet, type Counted } from './counting.js';
 import type { DomainEntry, NetworkEntry, StepTree, TreeNode } from './modelTypes.js';
+import { TimeSpan } from './timeline.js';
 
 /** More than the schema's three sources, in case one is added; a bound all the same. */
 const MAX_SOURCES = 8;
@@ -96,8 +97,7 @@ export class StepAcc implements Counted {
   /** Events of the step, counted by the collector that keeps steps. */
   count = 0;
   private execs = 0;
-  private firstTime: string | undefined;
-  private lastTime: string | undefined;
+  private readonly span = new TimeSpan();
   private readonly nodes: TreeNode[] = [];
   private readonly latestByPid = new Map<number, number>();
   private omitted = 0;
@@ -107,10 +107,9 @@ export class StepAcc implements Counted {
     private readonly nodeLimit: number,
   ) {}
 
-  /** Every event of the step: its time span, and what each process did. */
-  addEvent(e: EventRecord): void {
-    if (this.firstTime === undefined || e.time < this.firstTime) this.firstTime = e.time;
-    if (this.lastTime === undefined || e.time > this.lastTime) this.lastTime = e.time;
+  /** Every event of the step (`micros`: TrackedEvent.microsOf): its time span, and what each process did. */
+  addEvent(e: EventRecord, micros: number): void {
+    this.span.add(e.time, micros);
     if (e.kind === 'process_exec') return this.addExec(e.process);
     if (e.kind === 'process_exit') return this.addExit(e.process);
     const index = this.latestByPid.get(e.process.pid);
@@ -154,7 +153,7 @@ export class StepAcc implements Counted {
       nodes,
       omitted: this.omitted,
       events: this.count,
-      ...(this.firstTime === undefined ? {} : { firstTime: this.firstTime, lastTime: this.lastTime }),
+      ...(this.span.first === undefined ? {} : { firstTime: this.span.first, lastTime: this.span.last }),
     };
   }
 }

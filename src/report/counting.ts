@@ -200,42 +200,98 @@ export class FirstSeen<V extends Counted> implements Collector<V> {
 }
 
 /**
+ * Positions in an array by 53-bit hash (hash53): open addressing in typed
+ * arrays, what TopCounted's two Maps were without a boxed number and a map
+ * entry made for every key, which an open storm's every open is. Never more
+ * than half full (its owner's bound); cleared, never shrunk.
+ */
+class HashIndex {
+  private readonly hashes: Float64Array;
+  /** position + 1 per slot; 0: empty */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(8, capacity)));
+    this.hashes = new Float64Array(size);
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The position kept for h, or -1. */
+  get(h: number): number {
+    // The low 32 bits of the hash (ToUint32 is exact on a safe integer), well mixed by fmix32.
+    for (let i = (h >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
+      const slot = this.slots[i]!;
+      if (slot === 0) return -1;
+      if (this.hashes[i] === h) return slot - 1;
+    }
+  }
+
+  /** Keeps position for h, which is not in the index. */
+  set(h: number, position: number): void {
+    let i = (h >>> 0) & this.mask;
+    while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+    this.hashes[i] = h;
+    this.slots[i] = position + 1;
+  }
+
+  clear(): void {
+    this.slots.fill(0);
+  }
+}
+
+/**
  * Keeps roughly the `keep` most frequent keys: the table grows to twice that,
  * then the less frequent half is dropped (a stable sort by count, so ties
  * keep the older entries). Used for reads, where a build opens tens of
  * thousands of files and the frequent ones tell what the job was.
  *
- * The table is kept in two parts, in insertion order: the entries the last
- * prune kept, then the ones added since. When the kept part is full, still
+ * The table is kept in two parts, in insertion order, each in an array
+ * with a HashIndex: the entries the last prune kept, then the ones added
+ * since. When the kept part is full, still
  * in count order, and no newer entry counts more than the least of it, the
  * sort would leave the kept part as it is, so the prune drops the newer
  * part without sorting: what a storm of new keys (an open storm, where
  * every open is new or seen once before) does at every prune.
  */
 export class TopCounted<V extends Counted> implements Collector<V> {
-  private kept = new Map<number, V>();
-  private fresh = new Map<number, V>();
+  private kept: V[] = [];
+  private keptHashes: number[] = [];
+  private readonly keptIndex: HashIndex;
+  private readonly fresh: V[] = [];
+  private readonly freshHashes: number[] = [];
+  private readonly freshIndex: HashIndex;
   /** The highest count in `fresh`. */
   private freshMax = 0;
   private readonly seen = new DistinctCounter(LARGE);
   private events = 0;
 
-  constructor(private readonly keep: number) {}
+  constructor(private readonly keep: number) {
+    // Each part holds at most twice `keep` entries: its index stays at most half full.
+    this.keptIndex = new HashIndex(4 * keep);
+    this.freshIndex = new HashIndex(4 * keep);
+  }
 
   hit<A>(key: string, make: (arg: A) => V, arg?: A): V {
     const h = hash53(key);
     this.events++;
     this.seen.addHash(h);
-    let entry = this.kept.get(h);
-    if (entry !== undefined) {
+    const k = this.keptIndex.get(h);
+    if (k >= 0) {
+      const entry = this.kept[k]!;
       entry.count++;
       return entry;
     }
-    entry = this.fresh.get(h);
-    if (entry === undefined) {
-      if (this.kept.size + this.fresh.size >= 2 * this.keep) this.prune();
+    const f = this.freshIndex.get(h);
+    let entry: V;
+    if (f >= 0) entry = this.fresh[f]!;
+    else {
+      if (this.kept.length + this.fresh.length >= 2 * this.keep) this.prune();
       entry = make(arg as A);
-      this.fresh.set(h, entry);
+      this.freshIndex.set(h, this.fresh.length);
+      this.fresh.push(entry);
+      this.freshHashes.push(h);
     }
     if (++entry.count > this.freshMax) this.freshMax = entry.count;
     return entry;
@@ -244,21 +300,34 @@ export class TopCounted<V extends Counted> implements Collector<V> {
   private prune(): void {
     // The sort leaves `kept` as it is when it is full, already in count
     // order, and no newer entry counts more than its least.
-    let least = this.kept.size >= this.keep ? Infinity : -1;
-    for (const entry of this.kept.values()) {
+    let least = this.kept.length >= this.keep ? Infinity : -1;
+    for (const entry of this.kept) {
       if (entry.count > least) {
         least = -1;
         break;
       }
       least = entry.count;
     }
-    if (this.freshMax > least) this.kept = new Map([...this.kept, ...this.fresh].sort((a, b) => b[1].count - a[1].count).slice(0, this.keep));
-    this.fresh = new Map();
+    if (this.freshMax > least) this.keepTop();
+    this.fresh.length = 0;
+    this.freshHashes.length = 0;
+    this.freshIndex.clear();
     this.freshMax = 0;
   }
 
+  /** `kept` becomes the `keep` most counted of both parts (a stable sort: ties keep the older). */
+  private keepTop(): void {
+    const both = [...this.kept.keys()].map((i) => ({ h: this.keptHashes[i]!, v: this.kept[i]! }));
+    this.fresh.forEach((v, i) => both.push({ h: this.freshHashes[i]!, v }));
+    const top = both.sort((a, b) => b.v.count - a.v.count).slice(0, this.keep);
+    this.kept = top.map((e) => e.v);
+    this.keptHashes = top.map((e) => e.h);
+    this.keptIndex.clear();
+    top.forEach((e, i) => this.keptIndex.set(e.h, i));
+  }
+
   capped<T extends Counted>(toItem: (v: V) => T): Capped<T> {
-    const all = [...this.kept.values(), ...this.fresh.values()].sort((a, b) => b.count - a.count);
+    const all = [...this.kept, ...this.fresh].sort((a, b) => b.count - a.count);
     const items = all.slice(0, this.keep).map(toItem);
     const kept = items.reduce((sum, item) => sum + item.count, 0);
     return {

@@ -1,9 +1,5 @@
 /** The report model, built as events arrive (ReportBuilder.add) and bounded however many there are; its shapes are in modelTypes.ts. */
-import {
-  EVENT_KINDS,
-  type EventKind,
-  type EventRecord,
-} from '../events/eventRecord.js';
+import { EVENT_KINDS, TrackedEvent, type EventKind, type EventRecord } from '../events/eventRecord.js';
 import type { SensorStatus } from '../events/sensorStatus.js';
 import { DomainAcc, NetAcc, StepAcc } from './accumulators.js';
 import { clip, clipArgv, FirstSeen, SampleSet, TopCounted, type Counted } from './counting.js';
@@ -27,7 +23,7 @@ import {
   type UnixSocketEntry,
 } from './modelTypes.js';
 import { sensitiveReason } from './sensitive.js';
-import { TimelineAcc, TimeParser } from './timeline.js';
+import { TimelineAcc, TimeParser, TimeSpan } from './timeline.js';
 
 export * from './modelTypes.js';
 export { classifyPath, groupRoots } from './fileGroups.js';
@@ -97,8 +93,7 @@ export class ReportBuilder {
   private readonly streamRoots: [string, FileGroup][];
   private readonly byKind = zeroCounts();
   private total = 0;
-  private firstTime: string | undefined;
-  private lastTime: string | undefined;
+  private readonly span = new TimeSpan();
   private readonly executables: FirstSeen<ExecAcc>;
   private readonly steps: FirstSeen<StepAcc>;
   private lastStep: { label: string; acc: StepAcc } | undefined;
@@ -140,9 +135,10 @@ export class ReportBuilder {
   }
 
   add(e: EventRecord): void {
-    this.countEvent(e);
+    const micros = TrackedEvent.microsOf(e);
+    this.countEvent(e, micros);
     if (e.container !== undefined) this.addContainer(e.container);
-    this.stepOf(stepOf(e))?.addEvent(e);
+    this.stepOf(stepOf(e))?.addEvent(e, micros);
     switch (e.kind) {
       case 'process_exec':
         return this.addExec(e);
@@ -180,13 +176,13 @@ export class ReportBuilder {
     return acc;
   }
 
-  private countEvent(e: EventRecord): void {
+  private countEvent(e: EventRecord, micros: number): void {
     this.total++;
     // Unknown kinds are counted too, so that totals still add up.
     this.byKind[e.kind] = (this.byKind[e.kind] ?? 0) + 1;
-    if (this.firstTime === undefined || e.time < this.firstTime) this.firstTime = e.time;
-    if (this.lastTime === undefined || e.time > this.lastTime) this.lastTime = e.time;
-    this.timeline.add(e.kind, this.times.ms(e.time));
+    this.span.add(e.time, micros);
+    // The milliseconds TimeParser would read from the text.
+    this.timeline.add(e.kind, micros === micros ? Math.floor(micros / 1000) : this.times.ms(e.time));
   }
 
   private addContainer(c: NonNullable<EventRecord['container']>): void {
@@ -342,8 +338,8 @@ export class ReportBuilder {
       total: this.total,
       byKind: { ...this.byKind },
       blocked: { ...this.blocked },
-      ...(this.firstTime === undefined ? {} : { firstTime: this.firstTime }),
-      ...(this.lastTime === undefined ? {} : { lastTime: this.lastTime }),
+      ...(this.span.first === undefined ? {} : { firstTime: this.span.first }),
+      ...(this.span.last === undefined ? {} : { lastTime: this.span.last }),
     };
   }
 

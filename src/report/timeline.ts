@@ -32,6 +32,32 @@ export class TimeParser {
   }
 }
 
+/**
+ * The earliest and the latest of a run of event times. Times are text, and
+ * compare as text; a tracked event's also as the microseconds it was made
+ * from (TrackedEvent.microsOf), which give the same order for the tracker's
+ * times (RFC 3339 UTC, six digits of fraction, years 1970 to 2255) without
+ * reading the text back. NaN: not known, so compared as text.
+ */
+export class TimeSpan {
+  first: string | undefined;
+  last: string | undefined;
+  private firstMicros = NaN;
+  private lastMicros = NaN;
+
+  add(time: string, micros: number): void {
+    const known = micros === micros;
+    if (this.first === undefined || (known && this.firstMicros === this.firstMicros ? micros < this.firstMicros : time < this.first)) {
+      this.first = time;
+      this.firstMicros = micros;
+    }
+    if (this.last === undefined || (known && this.lastMicros === this.lastMicros ? micros > this.lastMicros : time > this.last)) {
+      this.last = time;
+      this.lastMicros = micros;
+    }
+  }
+}
+
 const digit = (time: string, at: number): number => {
   const d = time.charCodeAt(at) - 48;
   return d >= 0 && d <= 9 ? d : NaN;

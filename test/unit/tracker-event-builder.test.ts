@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FileOpSample, Sample, SampleBase } from '../../src/kernel/decode.js';
-import { buildEvent, exitFields, processContext, rfc3339Micros } from '../../src/kerneltracker/eventBuilder.js';
+import { rfc3339Micros } from '../../src/events/eventTime.js';
+import { buildEvent, exitFields, processContext } from '../../src/kerneltracker/eventBuilder.js';
 import { ProcessTable, type ProcessNode } from '../../src/kerneltracker/processTable.js';
 
 const PATH_TRUNCATED = 1 << 1;

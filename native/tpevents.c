@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The tracepoints' perf events, opened on a thread of their own while the
+ * programs load. Opening a tracepoint's perf event takes the kernel's
+ * event_mutex and, for the first user of a tracepoint since its last one
+ * left, waits out an RCU grace period (tracepoint_add_func); the last close
+ * of one waits out another while holding event_mutex (perf_trace_destroy).
+ * A run started just after another meets the other's detaching child
+ * (handoff.c) doing exactly that, one tracepoint after another: the first
+ * attach waited 20-300 ms here, with `run` waiting on it. Opened early,
+ * those waits overlap the verifier's work; attach_prog (plan.c) then
+ * attaches the program to the open event, as bpf_program__attach_tracepoint
+ * does to the one it opens.
+ */
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <linux/perf_event.h>
+#include <sys/syscall.h>
+#include "internal.h"
+
+/* The event's id in tracefs, where ensure_tracefs (plan.c) made sure there is one; -1 if none. */
+static int tracepoint_id(const char *category, const char *name)
+{
+	const char *roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
+	char path[256], buf[32];
+	size_t i;
+
+	for (i = 0; i < sizeof(roots) / sizeof(roots[0]); i++) {
+		int fd, n;
+
+		snprintf(path, sizeof(path), "%s/events/%s/%s/id", roots[i], category, name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		n = (int)read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (n <= 0)
+			return -1;
+		buf[n] = '\0';
+		return atoi(buf);
+	}
+	return -1;
+}
+
+/* The perf event bpf_program__attach_tracepoint would open (libbpf's perf_event_open_tracepoint). */
+static int open_event(const char *category, const char *name)
+{
+	struct perf_event_attr attr;
+	int id = tracepoint_id(category, name);
+
+	if (id < 0)
+		return -1;
+	memset(&attr, 0, sizeof(attr));
+	attr.type = PERF_TYPE_TRACEPOINT;
+	attr.size = sizeof(attr);
+	attr.config = id;
+	return (int)syscall(__NR_perf_event_open, &attr, -1 /* pid */, 0 /* cpu */, -1 /* group */, PERF_FLAG_FD_CLOEXEC);
+}
+
+void cs_tp_add(struct cs_tp_events *t, const char *category, const char *name)
+{
+	struct cs_tp_event *e;
+
+	if (t->n >= CS_MAX_LINKS)
+		return;
+	e = &t->ev[t->n++];
+	snprintf(e->category, sizeof(e->category), "%s", category);
+	snprintf(e->name, sizeof(e->name), "%s", name);
+	e->fd = -1;
+}
+
+static void *open_all(void *arg)
+{
+	struct cs_tp_events *t = arg;
+	uint64_t start = cs_now_us();
+	int i;
+
+	/* An event that cannot be opened is left to attach_prog, whose own open then says why. */
+	for (i = 0; i < t->n; i++)
+		t->ev[i].fd = open_event(t->ev[i].category, t->ev[i].name);
+	cs_phase(t->s, "open", "tracepoint events", start);
+	return NULL;
+}
+
+/* Opens the events on a thread with every signal blocked (as the loaders); opened here if none starts. */
+void cs_tp_start(struct cs_tp_events *t)
+{
+	sigset_t all, old;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	t->started = !pthread_create(&t->thread, NULL, open_all, t);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!t->started)
+		open_all(t);
+}
+
+void cs_tp_join(struct cs_tp_events *t)
+{
+	if (t->started)
+		pthread_join(t->thread, NULL);
+	t->started = false;
+}
+
+int cs_tp_take(struct cs_tp_events *t, const char *category, const char *name)
+{
+	int i, fd;
+
+	for (i = 0; t && i < t->n; i++) {
+		if (t->ev[i].fd < 0 || strcmp(t->ev[i].category, category) || strcmp(t->ev[i].name, name))
+			continue;
+		fd = t->ev[i].fd;
+		t->ev[i].fd = -1;
+		return fd;
+	}
+	return -1;
+}
+
+/* The events no program took (a hook that failed): closed. */
+void cs_tp_close(struct cs_tp_events *t)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++) {
+		if (t->ev[i].fd >= 0)
+			close(t->ev[i].fd);
+		t->ev[i].fd = -1;
+	}
+}
