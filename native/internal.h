@@ -80,6 +80,7 @@ int cs_set_prevention(struct cs_sensor *s, uint32_t mode);
 /* load.c */
 #define CS_MAX_UNITS 12
 #define CS_UNIT_PROGS 12
+#define CS_UNIT_OWNERS 4
 
 /* An instance loaded by cs_load_units. */
 struct cs_unit {
@@ -87,10 +88,12 @@ struct cs_unit {
 	char label[160];
 	/* The programs it loads; NULL: every program cs_loads_apart leaves to the core instance. */
 	const char *const *progs;
-	/* Storage for a one-program list. */
-	const char *one[2];
-	/* What plan.c keeps it for (the mechanism it holds). */
-	const void *owner;
+	/* Storage for a list made for it: several mechanisms' programs in one instance (plan.c). */
+	const char *merged[CS_UNIT_PROGS + 1];
+	/* What plan.c keeps it for: the mechanisms it holds, NULL-terminated. */
+	const void *owners[CS_UNIT_OWNERS + 1];
+	/* Taken into the sensor's instances (cs_sensor.alt) by a mechanism attached from it. */
+	bool kept;
 	/* Loaded, or NULL with err and error set. */
 	struct bpf_object *obj;
 	int err;
@@ -123,11 +126,13 @@ void cs_tp_add(struct cs_tp_events *t, const char *category, const char *name);
 void cs_tp_start(struct cs_tp_events *t);
 void cs_tp_join(struct cs_tp_events *t);
 int cs_tp_take(struct cs_tp_events *t, const char *category, const char *name);
+struct bpf_link *cs_attach_event(struct bpf_program *prog, int fd);
 void cs_tp_close(struct cs_tp_events *t);
 
 /* tls.c */
 int cs_find_libssl(struct cs_sensor *s);
 struct bpf_link *cs_attach_libssl(struct cs_sensor *s, struct bpf_program *prog, const char *symbol);
+int cs_open_libssl_event(struct cs_sensor *s, const char *symbol);
 
 /* ring.c */
 int cs_rings_init(struct cs_sensor *s);

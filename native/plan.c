@@ -170,18 +170,9 @@ static bool tracepoint_of(const struct bpf_program *prog, const char *event, cha
 static struct bpf_link *attach_tracepoint(struct cs_sensor *s, struct bpf_program *prog, const char *category,
 					  const char *name)
 {
-	int fd = cs_tp_take(s->tp, category, name), e;
-	struct bpf_link *link;
+	int fd = cs_tp_take(s->tp, category, name);
 
-	if (fd < 0)
-		return bpf_program__attach_tracepoint(prog, category, name);
-	link = bpf_program__attach_perf_event(prog, fd);
-	if (!link) {
-		e = errno;
-		close(fd);
-		errno = e;
-	}
-	return link;
+	return fd < 0 ? bpf_program__attach_tracepoint(prog, category, name) : cs_attach_event(prog, fd);
 }
 
 static int attach_prog(struct cs_sensor *s, struct bpf_program *prog, const char *event)
@@ -251,6 +242,16 @@ static int attach_mechanism(struct cs_sensor *s, struct bpf_object *const *objs,
 	return 0;
 }
 
+static bool unit_owns(const struct cs_unit *u, const struct mechanism *m)
+{
+	int i;
+
+	for (i = 0; i < CS_UNIT_OWNERS && u->owners[i]; i++)
+		if (u->owners[i] == m)
+			return true;
+	return false;
+}
+
 /*
  * Attaches a mechanism from the instance of its own that cs_attach loaded
  * (plan_units): all of its programs or, if one was refused, none.
@@ -262,7 +263,7 @@ static int attach_apart(struct cs_sensor *s, struct cs_unit *units, int nunits, 
 	int i, n = 0, err;
 
 	for (i = 0; i < nunits; i++) {
-		if (units[i].owner != m)
+		if (!unit_owns(&units[i], m))
 			continue;
 		if (!units[i].obj)
 			return cs_fail_text(units[i].err, units[i].error);
@@ -276,9 +277,9 @@ static int attach_apart(struct cs_sensor *s, struct cs_unit *units, int nunits, 
 	if (err)
 		return err;
 	for (i = 0; i < nunits; i++) {
-		if (units[i].owner == m) {
+		if (unit_owns(&units[i], m) && !units[i].kept) {
 			s->alt[s->nalt++] = units[i].obj;
-			units[i].obj = NULL;
+			units[i].kept = true;
 		}
 	}
 	return 0;
@@ -452,10 +453,53 @@ static void refuse_unit(struct cs_unit *u)
  * (BOUNDED_LOOP) they are cheap, and every instance costs a parse of the
  * kernel's BTF (~10 ms of CPU) and the CO-RE relocations against it.
  */
+static void unit_of(struct cs_unit *u, struct cs_sensor *s, const struct mechanism *m)
+{
+	*u = (struct cs_unit){ .s = s, .owners = { m }, .progs = m->progs };
+	snprintf(u->label, sizeof(u->label), "%s %s", m->name, m->target);
+}
+
+/*
+ * The optional hooks that load apart only because a kernel may refuse them
+ * (the domain parsers, tamper's and io_uring's tp_btf, the libssl uprobes)
+ * load in one instance: each instance costs a parse of the kernel's BTF,
+ * its CO-RE relocations and a load of the object's BTF, ~15 ms of CPU
+ * apiece, and a kernel that takes the one takes them all. Together they
+ * verify in about the time the core does, beside it. A kernel that refuses
+ * the instance gets each in an instance of its own after all
+ * (split_shared), and loses only its hook, as before. The function hooks
+ * stay apart: kernels that refuse those are common (lockdown).
+ */
+static bool shares_instance(const struct mechanism *m)
+{
+	return !is_function_mechanism(m);
+}
+
+/* Adds m's programs and m itself to the shared unit u (false when they do not fit: m loads apart then). */
+static bool share(struct cs_unit *u, const struct mechanism *m)
+{
+	int owners = 0, progs = 0, k;
+	size_t len;
+
+	while (u->owners[owners])
+		owners++;
+	while (u->merged[progs])
+		progs++;
+	for (k = 0; k < MAX_PROGS && m->progs[k]; k++)
+		;
+	if (owners >= CS_UNIT_OWNERS || progs + k > CS_UNIT_PROGS)
+		return false;
+	memcpy(&u->merged[progs], m->progs, k * sizeof(m->progs[0]));
+	u->owners[owners] = m;
+	len = strlen(u->label);
+	snprintf(u->label + len, sizeof(u->label) - len, "%s%s %s", len ? "; " : "", m->name, m->target);
+	return true;
+}
+
 static int plan_units(struct cs_sensor *s, struct cs_unit *units)
 {
 	size_t i, k;
-	int n = 1;
+	int n = 1, shared = -1;
 
 	units[0] = (struct cs_unit){ .s = s, .progs = NULL };
 	snprintf(units[0].label, sizeof(units[0].label), "BPF programs");
@@ -465,13 +509,55 @@ static int plan_units(struct cs_sensor *s, struct cs_unit *units)
 
 			if (!loads_apart(m) || disabled(s, m) || n >= CS_MAX_UNITS)
 				continue;
-			units[n] = (struct cs_unit){ .s = s, .owner = m, .progs = m->progs };
-			snprintf(units[n].label, sizeof(units[0].label), "%s %s", m->name, m->target);
+			if (shares_instance(m) && shared < 0) {
+				shared = n++;
+				units[shared] = (struct cs_unit){ .s = s };
+				units[shared].progs = units[shared].merged;
+			}
+			if (shares_instance(m) && share(&units[shared], m))
+				continue;
+			unit_of(&units[n], s, m);
 			if (is_function_mechanism(m) && type_refused(m))
 				refuse_unit(&units[n]);
 			n++;
 		}
 	}
+	return n;
+}
+
+/*
+ * CICD_SENSOR_DEBUG_SPLIT_SHARED=1 (tests only; unset, empty or 0 is off):
+ * the shared unit taken as refused before it loads, so the fallback below,
+ * which only kernels that refuse one of its hooks reach, runs here.
+ */
+static void debug_refuse_shared(struct cs_unit *units, int n)
+{
+	const char *v = getenv("CICD_SENSOR_DEBUG_SPLIT_SHARED");
+	int i;
+
+	for (i = 0; v && *v && strcmp(v, "0") && i < n; i++)
+		if (units[i].owners[1])
+			refuse_unit(&units[i]);
+}
+
+/*
+ * A shared unit the kernel refused: its mechanisms load again, each in an
+ * instance of its own, so the one refused costs only its own hook (and its
+ * error is its own). Returns the number of units now.
+ */
+static int split_shared(struct cs_sensor *s, struct cs_unit *units, int nunits)
+{
+	int i, k, n = nunits;
+
+	for (i = 0; i < nunits; i++) {
+		if (!units[i].owners[1] || !units[i].err)
+			continue;
+		for (k = 0; k < CS_UNIT_OWNERS && units[i].owners[k] && n < CS_MAX_UNITS; k++)
+			unit_of(&units[n++], s, units[i].owners[k]);
+		memset(units[i].owners, 0, sizeof(units[i].owners));
+	}
+	if (n > nunits)
+		cs_load_units(&units[nunits], n - nunits);
 	return n;
 }
 
@@ -494,9 +580,16 @@ static void plan_tracepoints(struct cs_sensor *s, const struct cs_unit *units, i
 			bool refused = false;
 
 			for (j = 0; j < nunits; j++)
-				refused |= units[j].owner == m && units[j].err;
+				refused |= unit_owns(&units[j], m) && units[j].err && !units[j].owners[1];
 			if (disabled(s, m) || refused)
 				continue;
+			/* The libssl uprobes' events too (tls.c): opening one takes event_mutex as well. */
+			if (!strcmp(m->name, "uprobe") && !cs_find_libssl(s)) {
+				for (p = 0; p < MAX_PROGS && m->progs[p]; p++)
+					if (strchr(m->progs[p], '@'))
+						cs_tp_add(t, "uprobe", strchr(m->progs[p], '@') + 1);
+				break;
+			}
 			for (p = 0; p < MAX_PROGS && m->progs[p]; p++) {
 				const char *event = strchr(m->progs[p], '@');
 				struct bpf_program *prog =
@@ -516,7 +609,8 @@ static void close_units(struct cs_unit *units, int n)
 	int i;
 
 	for (i = 0; i < n; i++) {
-		bpf_object__close(units[i].obj);
+		if (!units[i].kept)
+			bpf_object__close(units[i].obj);
 		units[i].obj = NULL;
 	}
 }
@@ -561,6 +655,7 @@ int cs_attach(struct cs_sensor *s, const char *cgroup_root, char *plan, uint32_t
 	if (!units)
 		return cs_fail(ENOMEM, "allocating load units");
 	nunits = plan_units(s, units);
+	debug_refuse_shared(units, nunits);
 	s->tp = calloc(1, sizeof(*s->tp));
 	if (s->tp) {
 		s->tp->s = s;
@@ -568,6 +663,7 @@ int cs_attach(struct cs_sensor *s, const char *cgroup_root, char *plan, uint32_t
 		cs_tp_start(s->tp);
 	}
 	cs_load_units(units, nunits);
+	nunits = split_shared(s, units, nunits);
 	if (s->tp)
 		cs_tp_join(s->tp);
 	s->core = units[0].obj;

@@ -10,8 +10,11 @@
  * attach waited 20-300 ms here, with `run` waiting on it. Opened early,
  * those waits overlap the verifier's work; attach_prog (plan.c) then
  * attaches the program to the open event, as bpf_program__attach_tracepoint
- * does to the one it opens.
+ * does to the one it opens. The libssl uprobes' events likewise (tls.c): a
+ * uprobe's perf event is set up under event_mutex too, its breakpoints put
+ * into every process that maps the library.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
@@ -82,7 +85,8 @@ static void *open_all(void *arg)
 
 	/* An event that cannot be opened is left to attach_prog, whose own open then says why. */
 	for (i = 0; i < t->n; i++)
-		t->ev[i].fd = open_event(t->ev[i].category, t->ev[i].name);
+		t->ev[i].fd = !strcmp(t->ev[i].category, "uprobe") ? cs_open_libssl_event(t->s, t->ev[i].name)
+								: open_event(t->ev[i].category, t->ev[i].name);
 	cs_phase(t->s, "open", "tracepoint events", start);
 	return NULL;
 }
@@ -119,6 +123,20 @@ int cs_tp_take(struct cs_tp_events *t, const char *category, const char *name)
 		return fd;
 	}
 	return -1;
+}
+
+/* Attaches prog to the open perf event fd, which the link then owns (closed here if it cannot). */
+struct bpf_link *cs_attach_event(struct bpf_program *prog, int fd)
+{
+	struct bpf_link *link = bpf_program__attach_perf_event(prog, fd);
+	int e;
+
+	if (!link) {
+		e = errno;
+		close(fd);
+		errno = e;
+	}
+	return link;
 }
 
 /* The events no program took (a hook that failed): closed. */

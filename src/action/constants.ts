@@ -77,6 +77,12 @@ export const EnvVar = {
   DebugBoundedLoops: 'CICD_SENSOR_DEBUG_BOUNDED_LOOPS',
   /** A file: the tracker's CPU profile from its sensor's load to its stop (src/platform/cpuProfile.ts). */
   DebugCpuProfile: 'CICD_SENSOR_DEBUG_CPU_PROFILE',
+  /**
+   * Tests: the instance the optional hooks share is taken as refused (read
+   * by native/plan.c), so the fallback that loads them one per instance,
+   * which only a kernel refusing one of them reaches, runs here.
+   */
+  DebugSplitShared: 'CICD_SENSOR_DEBUG_SPLIT_SHARED',
 } as const;
 
 /** Variables of ours a step's environment hands on to the daemon it starts as root (sudo resets the environment). */
