@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#define CS_NATIVE_ABI 6
+#define CS_NATIVE_ABI 7
 
 struct cs_sensor;
 

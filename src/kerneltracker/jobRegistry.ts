@@ -6,6 +6,7 @@
  */
 import type { ContainerInfo, EventRecord, JobIdentity } from '../events/eventRecord.js';
 import type { CgroupSample } from '../kernel/decode.js';
+import type { TargetLookup } from './accessEvents.js';
 import { JobDomains } from './domains.js';
 import type { KernelMaps } from './kernelMaps.js';
 
@@ -37,6 +38,8 @@ export interface JobState {
   policyId: number;
   registeredAt: number;
   domains: JobDomains;
+  /** What the job's events say of other processes (KernelTracker, on first use): a field, not a map lookup per event. */
+  targets?: TargetLookup;
 }
 
 export class JobRegistry {

@@ -66,8 +66,6 @@ export class KernelTracker {
   readonly processes: JobProcesses;
   readonly protection: Protection;
   private readonly targets: ProcessTargets;
-  /** Each job's view of the processes its events name (built on first use, gone with the job). */
-  private readonly lookups = new WeakMap<JobState, TargetLookup>();
   /** Filled per event for the event builder; nothing keeps it. */
   private readonly ctx: EventContext;
   readonly counts: TrackerCounts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
@@ -247,15 +245,10 @@ export class KernelTracker {
 
   /** What a job's events say of other processes; its worker is the runner, not the job's own code. */
   private lookupFor(job: JobState): TargetLookup {
-    let lookup = this.lookups.get(job);
-    if (!lookup) {
-      lookup = {
-        describe: (pid, startNs) => this.targets.describe(pid, startNs),
-        inJob: (pid) => pid !== job.workerPid && this.processes.jobOf(pid) === job.id,
-      };
-      this.lookups.set(job, lookup);
-    }
-    return lookup;
+    return (job.targets ??= {
+      describe: (pid, startNs) => this.targets.describe(pid, startNs),
+      inJob: (pid) => pid !== job.workerPid && this.processes.jobOf(pid) === job.id,
+    });
   }
 
   private contextFor(job: JobState, cgroupId: number, node: ProcessNode): EventContext {

@@ -6,7 +6,7 @@ import koffi, { type LibraryHandle } from 'koffi';
 import { libraryPath } from './assets.js';
 
 /** Must equal CS_NATIVE_ABI in native/cicd_sensor.h. */
-export const NATIVE_ABI = 6;
+export const NATIVE_ABI = 7;
 
 export type Handle = bigint;
 

@@ -1,5 +1,6 @@
 /** The HTML page's building blocks: escaping of job strings, a size budget, and tables with filters. */
 import { htmlText } from './escape.js';
+import { fmt } from './numbers.js';
 import { moreText } from './view/cells.js';
 import type { Cell, Row, TableView, Tone } from './view/types.js';
 
@@ -67,7 +68,7 @@ function firstCell(row: Row): string {
   const first = cellHtml(row.cells[0]);
   if (row.detail === undefined) return first;
   const paths = row.detail.lines.slice(0, PATHS_SHOWN).map((p) => `<li>${code(p)}</li>`);
-  if (row.detail.more > 0) paths.push(`<li class="more">…and ${row.detail.more.toLocaleString('en-US')} more</li>`);
+  if (row.detail.more > 0) paths.push(`<li class="more">…and ${fmt(row.detail.more)} more</li>`);
   return `<details><summary>${first}</summary><ul class="paths">${paths.join('')}</ul></details>`;
 }
 

@@ -1,5 +1,6 @@
 /** The steps' process trees on the page: nested collapsible lists, a search box, expand and collapse all. */
 import { byteLength, code, id, text, type PageBudget } from './htmlParts.js';
+import { fmt } from './numbers.js';
 import { moreText, stepFacts, timeOfDay } from './view/cells.js';
 import type { Cut, NodeView, StepView } from './view/types.js';
 
@@ -56,7 +57,7 @@ export function treesHtml(steps: StepView[], cut: Cut | undefined, budget: PageB
   const html = steps.map((step) => {
     const { html, shown } = treeList(step.nodes, perStep);
     const more = moreText(step.nodes.length - shown, undefined);
-    const later = step.omittedNodes > 0 ? `<p class="more">…and ${step.omittedNodes.toLocaleString('en-US')} later processes only in events.ndjson.</p>\n` : '';
+    const later = step.omittedNodes > 0 ? `<p class="more">…and ${fmt(step.omittedNodes)} later processes only in events.ndjson.</p>\n` : '';
     const open = step.findings > 0 || steps.length <= 3 ? ' open' : '';
     return (
       `<details class="step" id="${id(step.id)}"${open}><summary><span class="label">${text(step.label, 200)}</span> ` +

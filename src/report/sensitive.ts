@@ -30,13 +30,20 @@ const PROC_PID = /^\/proc\/(\d+)\//;
  * answered without trying the patterns one by one.
  */
 function mayBeSensitive(path: string): boolean {
-  return (
-    path.includes('/.') ||
-    path.startsWith('/proc/') ||
-    path.startsWith('/etc/') ||
-    path.startsWith('/run/') ||
-    path.startsWith('/var/run/')
-  );
+  if (path.includes('/.')) return true;
+  // The root's first letter picks the one root to try (this runs per file event).
+  switch (path.charCodeAt(1)) {
+    case 0x70: // p
+      return path.startsWith('/proc/');
+    case 0x65: // e
+      return path.startsWith('/etc/');
+    case 0x72: // r
+      return path.startsWith('/run/');
+    case 0x76: // v
+      return path.startsWith('/var/run/');
+    default:
+      return false;
+  }
 }
 
 /** What `path` holds, when reading it is sensitive for process `pid`; undefined otherwise. */

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ask, cleanupDaemons, exited, readJson, spawnIn, testCgroup } from '../helpers/daemon.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { requireRoot } from '../helpers/sensorRun.js';
+import { readEvents, requireRoot } from '../helpers/sensorRun.js';
 import { asUser, cleanupUsers, createUser, startDaemonFor, type TestUser } from '../helpers/unprivileged.js';
 
 const rawClient = join(fixturesDir, 'rawClient.mjs');
@@ -200,9 +200,13 @@ describe('the request parser under abuse', () => {
 });
 
 describe('at the end of the job', () => {
-  test('the report names the exec into a container that was not the job\'s', async () => {
+  test('the report names the exec into a container that was not the job\'s, and its event says so', async () => {
     const u = await ask(daemon.stateDir, { op: 'unregister', id: 'prx' });
     expect(u).toMatchObject({ ok: true });
     expect(JSON.stringify(readJson(u.report as string))).toMatch(/docker exec in container stranger \(dddddddddddd\)/);
+    const execs = readEvents(u.events as string).filter((e) => e.kind === 'container_exec');
+    expect(execs.map((e) => e.container_exec)).toEqual([
+      { container: 'stranger', container_id: STRANGER, job_container: false, privileged: false, cmd: ['sh'], refused: false },
+    ]);
   });
 });

@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../src/events/finding.js';
 import type { AttachPlanEntry, HookCounters } from '../../src/events/sensorStatus.js';
+import { ask, cleanupDaemons, startDaemon } from '../helpers/daemon.js';
 import { cleanupRuns, requireRoot, runSensor, type RunResult } from '../helpers/sensorRun.js';
 
 const work = mkdtempSync(join(tmpdir(), 'cs-tls-'));
@@ -183,6 +184,17 @@ describe('--no-tls-requests', () => {
       unavailable: [{ mechanism: 'uprobe', error: 'turned off' }],
     });
   });
+
+  test('a daemon started with it says the same in its plan', async () => {
+    try {
+      const daemon = startDaemon(['--no-tls-requests']);
+      const stats = await ask(daemon.stateDir, { op: 'stats' });
+      const tls = (stats.plan as AttachPlanEntry[]).find((p) => p.hook === 'http_request_tls');
+      expect(tls).toMatchObject({ mechanism: 'none', unavailable: [{ mechanism: 'uprobe', error: 'turned off' }] });
+    } finally {
+      await cleanupDaemons();
+    }
+  }, 120_000);
 
   test('no uprobe of the run is on libssl, and its HTTPS request is not recorded', () => {
     expect(seen).toContain('/curl/off');

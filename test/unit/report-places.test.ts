@@ -64,11 +64,13 @@ describe('sensitiveReason', () => {
     ['/proc/77/environ', "another process's memory or environment"],
     ['/proc/77/mem', "another process's memory or environment"],
     ['/etc/shadow', 'system passwords'],
+    ['/run/secrets/token', 'mounted secrets'],
+    ['/var/run/secrets/kubernetes.io/serviceaccount/token', 'mounted secrets'],
   ])('%s holds %s', (path, reason) => {
     expect(sensitiveReason(path, 1)).toBe(reason);
   });
 
-  it.each([['/proc/1/environ'], ['/proc/77/stat'], ['/etc/passwd'], ['/home/runner/.npm/x'], ['/home/runner/ssh/x']])('%s is not sensitive for pid 1', (path) => {
+  it.each([['/proc/1/environ'], ['/proc/77/stat'], ['/etc/passwd'], ['/home/runner/.npm/x'], ['/home/runner/ssh/x'], ['/var/runs/secrets/x'], ['/running/secrets/x'], ['etc/shadow']])('%s is not sensitive for pid 1', (path) => {
     expect(sensitiveReason(path, 1)).toBeUndefined();
   });
 });

@@ -30,10 +30,21 @@ export interface OrderedSteps {
   locate: Locate;
 }
 
+/**
+ * Event times (ISO 8601, UTC, one format) in order, an absent one last: by
+ * code unit, as the model compares them when it keeps the first. Not
+ * localeCompare: its first call loads ICU's collation (~13 ms of a run's stop).
+ */
+function compareTimes(a: string | undefined, b: string | undefined): number {
+  const x = a ?? '\uffff';
+  const y = b ?? '\uffff';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 export function orderSteps(model: ReportModel): OrderedSteps {
   const trees = model.processes.trees.items
     .map((tree, i) => ({ tree, i }))
-    .sort((a, b) => (a.tree.firstTime ?? '\uffff').localeCompare(b.tree.firstTime ?? '\uffff') || a.i - b.i)
+    .sort((a, b) => compareTimes(a.tree.firstTime, b.tree.firstTime) || a.i - b.i)
     .map(({ tree }, i) => ({ tree, id: `step-${i + 1}` }));
   const byStep = new Map(trees.map((t) => [t.tree.label, t]));
   const locate: Locate = (label, pid) => {
