@@ -8,7 +8,8 @@
  * peak RSS. What `npm run bench` figures end to end, here without the
  * kernel, the ring buffer or the workload competing for the CPUs, and the
  * target for `node --cpu-prof` (the real tracker cannot be profiled that
- * way: SIGPROF makes the verifier fail the load).
+ * way: SIGPROF makes the verifier fail the load; CICD_SENSOR_DEBUG_CPU_PROFILE
+ * profiles it from the end of the load instead).
  *
  *   trackerBench.mjs OUT_DIR EVENTS [RULES.yml]
  */

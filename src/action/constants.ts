@@ -75,6 +75,8 @@ export const EnvVar = {
    * verified and run here.
    */
   DebugBoundedLoops: 'CICD_SENSOR_DEBUG_BOUNDED_LOOPS',
+  /** A file: the tracker's CPU profile from its sensor's load to its stop (src/platform/cpuProfile.ts). */
+  DebugCpuProfile: 'CICD_SENSOR_DEBUG_CPU_PROFILE',
   /**
    * Tests: the instance the optional hooks share is taken as refused (read
    * by native/plan.c), so the fallback that loads them one per instance,

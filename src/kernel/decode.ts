@@ -428,7 +428,9 @@ const FIXED: Record<number, number> = {
 
 /** Decodes one record occupying b[at, at + len). */
 export function decodeRecord(b: Buffer, at: number, len: number): Sample {
-  need(len >= SIZEOF.cs_header && at + len <= b.length, 'record shorter than its header');
+  need(len >= SIZEOF.cs_header, 'record shorter than its header');
+  // What le16/le32 read below is then inside the buffer too.
+  need(at >= 0 && at + len <= b.length, 'record runs past the batch');
   const kind = le16(b, at + O.cs_header.kind);
   const fixed = FIXED[kind];
   // The messages only when they are needed: a template per record was two strings per event.

@@ -7,6 +7,8 @@
 import type { AttachPlanEntry, SensorStatus } from '../events/sensorStatus.js';
 import { Sensor } from '../native/sensor.js';
 import { KernelTracker } from '../kerneltracker/kernelTracker.js';
+import { EnvVar } from '../action/constants.js';
+import { startCpuProfile } from '../platform/cpuProfile.js';
 import { capYoungGeneration } from '../platform/youngGeneration.js';
 import { Pump } from '../kerneltracker/pump.js';
 import { sensorStatus } from '../kerneltracker/status.js';
@@ -27,6 +29,8 @@ export class Recorder {
   private readonly recordings = new Map<string, JobRecording>();
   private readonly tamper: TamperWatch;
   private tamperTimer: NodeJS.Timeout | undefined;
+  /** Writes the CPU profile asked for (EnvVar.DebugCpuProfile). */
+  private stopProfile: (() => void) | undefined;
 
   /** sensor: attached (the tamper checks take its links as they are now). */
   constructor(
@@ -45,6 +49,8 @@ export class Recorder {
 
   /** Starts reading the kernel, the tamper checks and, when asked and a dockerd is there, the docker proxy. */
   async start(docker?: RecorderDockerOptions): Promise<void> {
+    const profile = process.env[EnvVar.DebugCpuProfile];
+    if (profile) this.stopProfile = startCpuProfile(profile);
     this.pump.start();
     this.tamperTimer = setInterval(() => this.tamper.check(), TAMPER_CHECK_MS);
     this.tamperTimer.unref();
@@ -117,5 +123,7 @@ export class Recorder {
     clearInterval(this.tamperTimer);
     this.closeDocker();
     await this.pump.stop();
+    this.stopProfile?.();
+    this.stopProfile = undefined;
   }
 }

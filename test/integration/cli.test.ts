@@ -1,5 +1,8 @@
 /** The CLI's contract for bad input and hosts it cannot watch: clear words, fixed exit codes. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cliPath } from '../helpers/paths.js';
 import { cleanupRuns, requireRoot, runSensor } from '../helpers/sensorRun.js';
 
@@ -63,4 +66,21 @@ test('a command that does not exist exits 127 and still reports', async () => {
   const run = await runSensor([], ['/nonexistent/command']);
   expect(run.code).toBe(127);
   expect(run.summary).toContain('Lost records');
+}, 60_000);
+
+test('CICD_SENSOR_DEBUG_CPU_PROFILE writes the tracker\'s CPU profile, the sensor loaded all the same', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cpu-profile-'));
+  try {
+    const path = join(dir, 'tracker.cpuprofile');
+    const run = await runSensor([], ['sh', '-c', 'for i in 1 2 3 4 5; do cat /etc/hostname >/dev/null; done'], {
+      env: { ...process.env, CICD_SENSOR_DEBUG_CPU_PROFILE: path },
+    });
+    expect(run.code).toBe(0);
+    expect(run.events.some((e) => e.kind === 'file_open' && e.file?.path === '/etc/hostname')).toBe(true);
+    const profile = JSON.parse(readFileSync(path, 'utf8')) as { nodes: { callFrame: { functionName: string } }[]; samples: number[] };
+    expect(profile.samples.length).toBeGreaterThan(0);
+    expect(profile.nodes.map((n) => n.callFrame.functionName)).toContain('(root)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }, 60_000);
