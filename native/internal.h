@@ -110,17 +110,20 @@ const char *cs_prog_name(const char *entry, char *buf, size_t len);
 
 /* tpevents.c */
 struct cs_tp_event {
+	struct cs_sensor *s;
 	char category[32];
 	char name[96];
 	/* Open, until a program's link takes it; -1 otherwise. */
 	int fd;
+	uint64_t opened_us;
+	pthread_t thread;
+	bool started;
 };
 struct cs_tp_events {
 	struct cs_sensor *s;
 	struct cs_tp_event ev[CS_MAX_LINKS];
 	int n;
-	pthread_t thread;
-	bool started;
+	uint64_t start_us;
 };
 void cs_tp_add(struct cs_tp_events *t, const char *category, const char *name);
 void cs_tp_start(struct cs_tp_events *t);
@@ -144,6 +147,7 @@ int64_t cs_ring_backlog(struct cs_ring *r);
 /* timing.c */
 uint64_t cs_now_us(void);
 void cs_phase(struct cs_sensor *s, const char *what, const char *detail, uint64_t start_us);
+void cs_phase_until(struct cs_sensor *s, const char *what, const char *detail, uint64_t start_us, uint64_t end_us);
 void cs_phase_insns(struct cs_sensor *s, struct bpf_object *obj);
 
 /* json.c */

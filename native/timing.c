@@ -25,7 +25,12 @@ uint64_t cs_now_us(void)
 /* Phases end in worker threads too (parallel loads): appended under a lock. */
 void cs_phase(struct cs_sensor *s, const char *what, const char *detail, uint64_t start_us)
 {
-	uint64_t end = cs_now_us();
+	cs_phase_until(s, what, detail, start_us, cs_now_us());
+}
+
+/* A phase that ended before now (the last of several threads' work, looked at once they are joined). */
+void cs_phase_until(struct cs_sensor *s, const char *what, const char *detail, uint64_t start_us, uint64_t end)
+{
 	struct cs_phase *p;
 
 	pthread_mutex_lock(&timing_lock);

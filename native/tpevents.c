@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * The tracepoints' perf events, opened on a thread of their own while the
+ * The tracepoints' perf events, opened on threads of their own while the
  * programs load. Opening a tracepoint's perf event takes the kernel's
  * event_mutex and, for the first user of a tracepoint since its last one
  * left, waits out an RCU grace period (tracepoint_add_func); the last close
@@ -74,41 +74,62 @@ void cs_tp_add(struct cs_tp_events *t, const char *category, const char *name)
 	e = &t->ev[t->n++];
 	snprintf(e->category, sizeof(e->category), "%s", category);
 	snprintf(e->name, sizeof(e->name), "%s", name);
+	e->s = t->s;
 	e->fd = -1;
 }
 
-static void *open_all(void *arg)
+/* An event that cannot be opened is left to attach_prog, whose own open then says why. */
+static void *open_one(void *arg)
 {
-	struct cs_tp_events *t = arg;
-	uint64_t start = cs_now_us();
-	int i;
+	struct cs_tp_event *e = arg;
 
-	/* An event that cannot be opened is left to attach_prog, whose own open then says why. */
-	for (i = 0; i < t->n; i++)
-		t->ev[i].fd = !strcmp(t->ev[i].category, "uprobe") ? cs_open_libssl_event(t->s, t->ev[i].name)
-								: open_event(t->ev[i].category, t->ev[i].name);
-	cs_phase(t->s, "open", "tracepoint events", start);
+	e->fd = !strcmp(e->category, "uprobe") ? cs_open_libssl_event(e->s, e->name) : open_event(e->category, e->name);
+	e->opened_us = cs_now_us();
 	return NULL;
 }
 
-/* Opens the events on a thread with every signal blocked (as the loaders); opened here if none starts. */
+/*
+ * Opens the events, each on a thread of its own (small stacks, every signal
+ * blocked, as the loaders): one after another, each of them could wait
+ * behind one of the detaching child's grace periods, where all at once they
+ * queue on event_mutex together and wait out the one in progress. An event
+ * whose thread does not start is opened here.
+ */
 void cs_tp_start(struct cs_tp_events *t)
 {
+	pthread_attr_t attr;
 	sigset_t all, old;
+	int i;
 
+	t->start_us = cs_now_us();
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 64 * 1024);
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	t->started = !pthread_create(&t->thread, NULL, open_all, t);
+	for (i = 0; i < t->n; i++)
+		t->ev[i].started = !pthread_create(&t->ev[i].thread, &attr, open_one, &t->ev[i]);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (!t->started)
-		open_all(t);
+	pthread_attr_destroy(&attr);
+	for (i = 0; i < t->n; i++)
+		if (!t->ev[i].started)
+			open_one(&t->ev[i]);
 }
 
+/* Waits for the opens; the phase "open tracepoint events" ends with the last of them. */
 void cs_tp_join(struct cs_tp_events *t)
 {
-	if (t->started)
-		pthread_join(t->thread, NULL);
-	t->started = false;
+	uint64_t last = t->start_us;
+	int i;
+
+	for (i = 0; i < t->n; i++) {
+		if (t->ev[i].started)
+			pthread_join(t->ev[i].thread, NULL);
+		t->ev[i].started = false;
+		if (t->ev[i].opened_us > last)
+			last = t->ev[i].opened_us;
+	}
+	if (t->n)
+		cs_phase_until(t->s, "open", "tracepoint events", t->start_us, last);
 }
 
 int cs_tp_take(struct cs_tp_events *t, const char *category, const char *name)
