@@ -495,12 +495,12 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver2, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
             const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+            const v1 = applyReviver(reviver2, val, String(i), v0);
             if (v1 === void 0)
               delete val[i];
             else if (v1 !== v0)
@@ -509,7 +509,7 @@ var require_applyReviver = __commonJS({
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
             const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
+            const v1 = applyReviver(reviver2, val, k, v0);
             if (v1 === void 0)
               val.delete(k);
             else if (v1 !== v0)
@@ -517,7 +517,7 @@ var require_applyReviver = __commonJS({
           }
         } else if (val instanceof Set) {
           for (const v0 of Array.from(val)) {
-            const v1 = applyReviver(reviver, val, v0, v0);
+            const v1 = applyReviver(reviver2, val, v0, v0);
             if (v1 === void 0)
               val.delete(v0);
             else if (v1 !== v0) {
@@ -527,7 +527,7 @@ var require_applyReviver = __commonJS({
           }
         } else {
           for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
+            const v1 = applyReviver(reviver2, val, k, v0);
             if (v1 === void 0)
               delete val[k];
             else if (v1 !== v0)
@@ -535,7 +535,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver2.call(obj, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -590,7 +590,7 @@ var require_Node = __commonJS({
         return copy;
       }
       /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver: reviver2 } = {}) {
         if (!identity3.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
@@ -605,7 +605,7 @@ var require_Node = __commonJS({
         if (typeof onAnchor === "function")
           for (const { count: count3, res: res2 } of ctx.anchors.values())
             onAnchor(res2, count3);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+        return typeof reviver2 === "function" ? applyReviver.applyReviver(reviver2, { "": res }, "", res) : res;
       }
     };
     exports.NodeBase = NodeBase;
@@ -3660,7 +3660,7 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver: reviver2 } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
@@ -3673,7 +3673,7 @@ var require_Document = __commonJS({
         if (typeof onAnchor === "function")
           for (const { count: count3, res: res2 } of ctx.anchors.values())
             onAnchor(res2, count3);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+        return typeof reviver2 === "function" ? applyReviver.applyReviver(reviver2, { "": res }, "", res) : res;
       }
       /**
        * A JSON representation of the document `contents`.
@@ -7265,12 +7265,12 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse2(src, reviver2, options) {
       let _reviver = void 0;
-      if (typeof reviver === "function") {
-        _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      if (typeof reviver2 === "function") {
+        _reviver = reviver2;
+      } else if (options === void 0 && reviver2 && typeof reviver2 === "object") {
+        options = reviver2;
       }
       const doc = parseDocument3(src, options);
       if (!doc)
@@ -7523,7 +7523,7 @@ async function pruneCodeCopies(codeDir, log, procRoot = "/proc") {
 }
 
 // src/daemon/daemon.ts
-import { chmodSync as chmodSync3, lstatSync as lstatSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync9, writeFileSync as writeFileSync4 } from "node:fs";
+import { chmodSync as chmodSync3, lstatSync as lstatSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync4, rmdirSync as rmdirSync4, rmSync as rmSync9, writeFileSync as writeFileSync5 } from "node:fs";
 import { memoryUsage } from "node:process";
 import { join as join18 } from "node:path";
 
@@ -7620,7 +7620,15 @@ var EnvVar = {
    * bpf_loop (read by native/load.c), so the path kernels before 5.17 take is
    * verified and run here.
    */
-  DebugBoundedLoops: "CICD_SENSOR_DEBUG_BOUNDED_LOOPS"
+  DebugBoundedLoops: "CICD_SENSOR_DEBUG_BOUNDED_LOOPS",
+  /** A file: the tracker's CPU profile from its sensor's load to its stop (src/platform/cpuProfile.ts). */
+  DebugCpuProfile: "CICD_SENSOR_DEBUG_CPU_PROFILE",
+  /**
+   * Tests: the instance the optional hooks share is taken as refused (read
+   * by native/plan.c), so the fallback that loads them one per instance,
+   * which only a kernel refusing one of them reaches, runs here.
+   */
+  DebugSplitShared: "CICD_SENSOR_DEBUG_SPLIT_SHARED"
 };
 var DAEMON_ENV_VARS = [EnvVar.DebugPlan, EnvVar.PolicyTtlFloor, EnvVar.DebugRefuseHooks];
 
@@ -8166,7 +8174,7 @@ var mod_view = native.view;
 var index_default = native;
 
 // src/native/ffi.ts
-var NATIVE_ABI = 6;
+var NATIVE_ABI = 7;
 var api;
 var onWorker = (fn) => (...args) => new Promise((resolve3, reject) => {
   fn.async(...args, (err, res) => err ? reject(err) : resolve3(res));
@@ -8298,7 +8306,7 @@ var Sensor = class _Sensor {
       throw new SensorError(`native library uses record layout ${api2.cs_records_version()}, decoder expects ${RECORDS_ABI}`, 0);
     }
     const err = [0];
-    const flags = opts.noFunctionHooks ? 1 : 0;
+    const flags = (opts.noFunctionHooks ? 1 : 0) | (opts.noTlsRequests ? 2 : 0);
     const rings = { priority: opts.priorityRingbufBytes ?? debugPriorityRing() ?? DEFAULT_PRIORITY_RINGBUF_BYTES, bulk: opts.ringbufBytes };
     const h = api2.cs_open(opts.objectPath ?? bpfObjectPath(), rings.bulk, rings.priority, process.pid, flags, err);
     if (!h) throw lastError(api2, err[0] ?? -1);
@@ -8487,6 +8495,116 @@ var Sensor = class _Sensor {
   }
 };
 
+// src/events/eventTime.ts
+var pad = (n, width) => String(n).padStart(width, "0");
+var THREE_DIGITS = Array.from({ length: 1e3 }, (_, i) => pad(i, 3));
+var lastSecond = NaN;
+var lastSecondText = "";
+function secondText(second) {
+  if (second !== lastSecond) {
+    lastSecondText = new Date(second * 1e3).toISOString().slice(0, 20);
+    lastSecond = second;
+  }
+  return lastSecondText;
+}
+function microsText(micros) {
+  const second = Math.floor(micros / 1e6);
+  const us = micros - second * 1e6;
+  return `${secondText(second)}${THREE_DIGITS[Math.floor(us / 1e3)]}${THREE_DIGITS[us % 1e3]}Z`;
+}
+var wallMicros = (wallNs) => Math.floor(wallNs / 1e3);
+function rfc3339Micros(wallNs) {
+  return microsText(wallMicros(wallNs));
+}
+var jsonSecond = NaN;
+var jsonPrefix = new Uint8Array(0);
+var TIME_JSON_MAX = 40;
+function writeTimeJson(out, pos, micros) {
+  const second = Math.floor(micros / 1e6);
+  let us = micros - second * 1e6 | 0;
+  if (second !== jsonSecond) {
+    jsonPrefix = Uint8Array.from(`"${secondText(second)}`, (c) => c.charCodeAt(0));
+    jsonSecond = second;
+  }
+  const prefix = jsonPrefix;
+  for (let i = 0; i < prefix.length; i++) out[pos++] = prefix[i];
+  for (let k = 5; k >= 0; k--) {
+    const digit2 = us % 10;
+    out[pos + k] = 48 + digit2;
+    us = (us - digit2) / 10;
+  }
+  out[pos + 6] = 90;
+  out[pos + 7] = 34;
+  return pos + 8;
+}
+
+// src/events/eventRecord.ts
+var EVENT_KINDS = [
+  "process_exec",
+  "process_exit",
+  "network_connect",
+  "file_open",
+  "file_remove",
+  "file_move",
+  "file_link",
+  "domain",
+  "unix_socket_connect",
+  "mount",
+  "http_request",
+  "process_access",
+  "container_create",
+  "container_exec"
+];
+var OpenedFile = class {
+  constructor(path, access, flags, path_truncated, target_process) {
+    this.path = path;
+    this.access = access;
+    this.flags = flags;
+    this.path_truncated = path_truncated;
+    this.target_process = target_process;
+  }
+  path;
+  access;
+  flags;
+  path_truncated;
+  target_process;
+};
+var TrackedEvent = class {
+  // Declared in the line's order (lineLayout.ts), each defined as the instance is made.
+  seq = 0;
+  time;
+  kind;
+  job;
+  cgroup_id;
+  container;
+  step;
+  process;
+  network = void 0;
+  file = void 0;
+  domain = void 0;
+  unix_socket = void 0;
+  mount = void 0;
+  http = void 0;
+  access = void 0;
+  container_create = void 0;
+  container_exec = void 0;
+  #micros;
+  constructor(micros, kind, job, cgroupId2, container, step2, process2) {
+    this.#micros = micros;
+    this.time = microsText(micros);
+    this.kind = kind;
+    this.job = job;
+    this.cgroup_id = cgroupId2;
+    this.container = container;
+    this.step = step2;
+    this.process = process2;
+  }
+  /** An event's wall-clock time in microseconds, if it is a TrackedEvent; NaN otherwise (its time is only text). */
+  static microsOf(e) {
+    return #micros in e ? e.#micros : NaN;
+  }
+};
+
 // src/kernel/openFlags.ts
 var COMMON = [
   [64, "O_CREAT"],
@@ -8521,7 +8639,7 @@ function openFlagNames(flags, arch = process.arch) {
   if (byFlags === void 0) named.set(arch, byFlags = /* @__PURE__ */ new Map());
   let names = byFlags.get(flags);
   if (names === void 0) {
-    names = nameFlags(flags, arch);
+    names = Object.freeze(nameFlags(flags, arch));
     if (byFlags.size < 4096) byFlags.set(flags, names);
   }
   return names;
@@ -8598,8 +8716,11 @@ function escapeInvalid(buf) {
   }
   return out;
 }
+var latin1Slice = Buffer.prototype.latin1Slice ?? function(start, end) {
+  return Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString("latin1", start, end);
+};
 function bytesToText(buf, start, end) {
-  if (isAscii(buf, start, end)) return buf.toString("latin1", start, end);
+  if (isAscii(buf, start, end)) return latin1Slice.call(buf, start, end);
   const slice = buf.subarray(start, end);
   try {
     return strict.decode(slice);
@@ -8638,7 +8759,7 @@ function componentsToPath(buf, start, end, truncated) {
     if (i >= start) out[pos++] = 47;
     segEnd = i;
   }
-  const path = high < 128 ? out.toString("latin1", 0, pos) : "/" + splitNul(buf, start, end).reverse().join("/");
+  const path = high < 128 ? latin1Slice.call(out, 0, pos) : "/" + splitNul(buf, start, end).reverse().join("/");
   return truncated ? "/\u2026" + path : path;
 }
 function resolvePath(raw, base2) {
@@ -8729,20 +8850,6 @@ function procTarget(path, selfPid, targets) {
 }
 
 // src/kerneltracker/eventBuilder.ts
-var pad = (n, width) => String(n).padStart(width, "0");
-var lastSecond = NaN;
-var lastSecondText = "";
-function rfc3339Micros(wallNs) {
-  const micros = Math.floor(wallNs / 1e3);
-  const second = Math.floor(micros / 1e6);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastSecondText = new Date(second * 1e3).toISOString().slice(0, 20);
-  }
-  const us = micros - second * 1e6;
-  return `${lastSecondText}${THREE_DIGITS[Math.floor(us / 1e3)]}${THREE_DIGITS[us % 1e3]}Z`;
-}
-var THREE_DIGITS = Array.from({ length: 1e3 }, (_, i) => pad(i, 3));
 function processContext(node, bootToRealNs) {
   if (node.context) return node.context;
   const ctx = {
@@ -8772,11 +8879,8 @@ var ACCESS = {
   [Access.EXEC]: "exec"
 };
 function fileOpen(s, targets) {
-  const info = { path: s.path, access: ACCESS[s.access] ?? "read", flags: openFlagNames(s.openFlags) };
-  if (s.pathTruncated) info.path_truncated = true;
   const target2 = targets && procTarget(s.path, s.pid, targets);
-  if (target2) info.target_process = target2;
-  return info;
+  return new OpenedFile(s.path, ACCESS[s.access] ?? "read", openFlagNames(s.openFlags), s.pathTruncated ? true : void 0, target2 || void 0);
 }
 function fileOp(s) {
   const first = resolvePath(s.path.raw, s.path.base);
@@ -8814,33 +8918,17 @@ function network(s, domainOf) {
   };
 }
 function record(kind, s, ctx, process2 = processContext(ctx.node, ctx.bootToRealNs)) {
-  return {
-    seq: 0,
-    time: rfc3339Micros(s.timeNs + ctx.bootToRealNs),
-    kind,
-    job: ctx.job,
-    cgroup_id: s.cgroupId,
-    container: ctx.container,
-    step: ctx.node.step,
-    process: process2,
-    network: void 0,
-    file: void 0,
-    domain: void 0,
-    unix_socket: void 0,
-    mount: void 0,
-    http: void 0,
-    access: void 0,
-    container_create: void 0
-  };
+  return new TrackedEvent(wallMicros(s.timeNs + ctx.bootToRealNs), kind, ctx.job, s.cgroupId, ctx.container, ctx.node.step, process2);
 }
 function domainEvent(domain, s, ctx) {
   const e = record("domain", s, ctx);
   e.domain = domain;
   return e;
 }
-function containerCreateEvent(create, s, ctx) {
-  const e = record("container_create", s, ctx);
-  e.container_create = create;
+function proxyEvent(r, s, ctx) {
+  const e = record(r.kind, s, ctx);
+  if (r.kind === "container_create") e.container_create = r.container_create;
+  else e.container_exec = r.container_exec;
   return e;
 }
 function exitEvent(s, ctx) {
@@ -9557,8 +9645,6 @@ var KernelTracker = class {
   processes;
   protection;
   targets;
-  /** Each job's view of the processes its events name (built on first use, gone with the job). */
-  lookups = /* @__PURE__ */ new WeakMap();
   /** Filled per event for the event builder; nothing keeps it. */
   ctx;
   counts = { unattributed: 0, otherProtocol: 0, malformed: 0, ownerless: 0 };
@@ -9604,22 +9690,22 @@ var KernelTracker = class {
     this.staging.stage(jobId2, basename5, container, job.policyId);
   }
   /**
-   * A container create the docker proxy saw from the job's process pid (in
-   * cgroup cgroupId), as it is now: the time, and the client's process
-   * while it surely lives (a refused client exits at once, and its exit
-   * record may be handled before the event is delivered). Deliver it with
-   * deliverContainerCreate once the records the kernel wrote before it are
+   * A container create or exec the docker proxy saw from the job's process
+   * pid (in cgroup cgroupId), as it is now: the time, and the client's
+   * process while it surely lives (a refused client exits at once, and its
+   * exit record may be handled before the event is delivered). Deliver it
+   * with deliverProxyRecord once the records the kernel wrote before it are
    * handled, so that its line follows the client's exec.
    */
-  snapshotContainerCreate(jobId2, pid, cgroupId2, create) {
-    return { jobId: jobId2, cgroupId: cgroupId2, create, node: this.processes.table.peek(pid), timeNs: Date.now() * 1e6 - this.ctx.bootToRealNs };
+  snapshotProxyRecord(jobId2, pid, cgroupId2, record2) {
+    return { jobId: jobId2, cgroupId: cgroupId2, record: record2, node: this.processes.table.peek(pid), timeNs: Date.now() * 1e6 - this.ctx.bootToRealNs };
   }
-  /** The create's event, numbered after everything the kernel wrote before it; the client's node as the table has it now, if it is still there. */
-  deliverContainerCreate(p) {
+  /** The request's event, numbered after everything the kernel wrote before it; the client's node as the table has it now, if it is still there. */
+  deliverProxyRecord(p) {
     const job = this.registry.get(p.jobId);
     if (!job) return;
     const node = this.processes.table.get(p.node.pid, p.node.startNs) ?? p.node;
-    this.deliver(job, containerCreateEvent(p.create, { timeNs: p.timeNs, cgroupId: p.cgroupId }, this.contextFor(job, p.cgroupId, node)));
+    this.deliver(job, proxyEvent(p.record, { timeNs: p.timeNs, cgroupId: p.cgroupId }, this.contextFor(job, p.cgroupId, node)));
   }
   /** Drops staging entries never promoted (a create that was never started). */
   expireStaging(maxAgeMs) {
@@ -9701,15 +9787,10 @@ var KernelTracker = class {
   }
   /** What a job's events say of other processes; its worker is the runner, not the job's own code. */
   lookupFor(job) {
-    let lookup = this.lookups.get(job);
-    if (!lookup) {
-      lookup = {
-        describe: (pid, startNs) => this.targets.describe(pid, startNs),
-        inJob: (pid) => pid !== job.workerPid && this.processes.jobOf(pid) === job.id
-      };
-      this.lookups.set(job, lookup);
-    }
-    return lookup;
+    return job.targets ??= {
+      describe: (pid, startNs) => this.targets.describe(pid, startNs),
+      inJob: (pid) => pid !== job.workerPid && this.processes.jobOf(pid) === job.id
+    };
   }
   contextFor(job, cgroupId2, node) {
     const ctx = this.ctx;
@@ -9787,6 +9868,23 @@ var KernelTracker = class {
   }
 };
 
+// src/platform/cpuProfile.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+import { Session } from "node:inspector";
+function startCpuProfile(path) {
+  const session = new Session();
+  session.connect();
+  session.post("Profiler.enable");
+  session.post("Profiler.setSamplingInterval", { interval: 500 });
+  session.post("Profiler.start");
+  return () => {
+    session.post("Profiler.stop", (err, result2) => {
+      if (!err) writeFileSync2(path, JSON.stringify(result2.profile));
+      session.disconnect();
+    });
+  };
+}
+
 // src/platform/youngGeneration.ts
 import { setFlagsFromString } from "node:v8";
 var capped = false;
@@ -9830,18 +9928,21 @@ function ipv6(buf, off) {
 var MalformedRecord = class extends Error {
 };
 var u64 = (b, off) => b.readUInt32LE(off + 4) * 4294967296 + b.readUInt32LE(off);
+var le16 = (b, at) => b[at] | b[at + 1] << 8;
+var le32 = (b, at) => (b[at] | b[at + 1] << 8 | b[at + 2] << 16) + b[at + 3] * 16777216;
+var le64 = (b, at) => le32(b, at + 4) * 4294967296 + le32(b, at);
 function need(cond, what) {
   if (!cond) throw new MalformedRecord(what);
 }
 function base(b, at) {
   const h = OFFSETS.cs_header;
   return {
-    pid: b.readUInt32LE(at + h.pid),
-    tid: b.readUInt32LE(at + h.tid),
-    flags: b.readUInt32LE(at + h.flags),
-    timeNs: u64(b, at + h.time_ns),
-    cgroupId: u64(b, at + h.cgroup_id),
-    startNs: u64(b, at + h.start_time_ns)
+    pid: le32(b, at + h.pid),
+    tid: le32(b, at + h.tid),
+    flags: le32(b, at + h.flags),
+    timeNs: le64(b, at + h.time_ns),
+    cgroupId: le64(b, at + h.cgroup_id),
+    startNs: le64(b, at + h.start_time_ns)
   };
 }
 var Tail = class {
@@ -10063,22 +10164,22 @@ function decodeConnect(b, at) {
 function decodeFileOpen(b, at, end) {
   const o = OFFSETS.cs_file_open;
   const h = OFFSETS.cs_header;
-  const flags = b.readUInt32LE(at + h.flags);
+  const flags = le32(b, at + h.flags);
   const enc = b[at + o.path_enc];
   const ps = at + SIZEOF.cs_file_open;
-  const pe = ps + b.readUInt16LE(at + o.path_len);
+  const pe = ps + le16(b, at + o.path_len);
   need(pe <= end, "blob runs past the record");
   need(enc === PathEnc.COMPONENTS || enc === PathEnc.STRING, "unknown path encoding");
   const truncated = (flags & Flag.PATH_TRUNCATED) !== 0;
   return {
     kind: "file_open",
-    pid: b.readUInt32LE(at + h.pid),
-    tid: b.readUInt32LE(at + h.tid),
+    pid: le32(b, at + h.pid),
+    tid: le32(b, at + h.tid),
     flags,
-    timeNs: u64(b, at + h.time_ns),
-    cgroupId: u64(b, at + h.cgroup_id),
-    startNs: u64(b, at + h.start_time_ns),
-    openFlags: b.readUInt32LE(at + o.open_flags),
+    timeNs: le64(b, at + h.time_ns),
+    cgroupId: le64(b, at + h.cgroup_id),
+    startNs: le64(b, at + h.start_time_ns),
+    openFlags: le32(b, at + o.open_flags),
     access: b[at + o.access],
     path: enc === PathEnc.COMPONENTS ? componentsToPath(b, ps, pe, truncated) : bytesToText(b, ps, pe),
     pathTruncated: truncated ? true : void 0
@@ -10225,11 +10326,12 @@ var FIXED = {
 };
 function decodeRecord(b, at, len) {
   need(len >= SIZEOF.cs_header, "record shorter than its header");
-  const kind = b.readUInt16LE(at + OFFSETS.cs_header.kind);
+  need(at >= 0 && at + len <= b.length, "record runs past the batch");
+  const kind = le16(b, at + OFFSETS.cs_header.kind);
   const fixed = FIXED[kind];
-  need(fixed !== void 0, `unknown record kind ${kind}`);
-  need(len >= fixed, `record of kind ${kind} shorter than its fixed part`);
-  need(b.readUInt16LE(at + OFFSETS.cs_header.size) === len, "record size disagrees with the ring buffer");
+  if (fixed === void 0) throw new MalformedRecord(`unknown record kind ${kind}`);
+  if (len < fixed) throw new MalformedRecord(`record of kind ${kind} shorter than its fixed part`);
+  need(le16(b, at + OFFSETS.cs_header.size) === len, "record size disagrees with the ring buffer");
   const end = at + len;
   switch (kind) {
     case Kind.EXEC:
@@ -10262,10 +10364,11 @@ function decodeRecord(b, at, len) {
 }
 function decodeBatch(b, len, onSample, onMalformed) {
   let at = 0;
-  while (at + 8 <= len) {
-    const recLen = b.readUInt32LE(at);
+  const end = Math.min(len, b.length);
+  while (at + 8 <= end) {
+    const recLen = le32(b, at);
     const next = at + 8 + Math.ceil(recLen / 8) * 8;
-    if (next > len) {
+    if (next > end) {
       onMalformed("batch framing runs past the buffer");
       return;
     }
@@ -10395,7 +10498,7 @@ import { dirname as dirname4, join as join5 } from "node:path";
 
 // src/proxy/interpose.ts
 import { execFileSync } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync5, realpathSync as realpathSync2, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync5, realpathSync as realpathSync2, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join4 } from "node:path";
 var recordPath = (stateDir) => join4(stateDir, "interpose.json");
 function mountPoints() {
@@ -10420,8 +10523,8 @@ function repairInterposition(stateDir) {
 function interpose(stateDir, defaultPath, proxyPath) {
   const real = realpathSync2(defaultPath);
   const rec = { defaultPath: real, upstreamPath: join4(stateDir, "docker.upstream.sock") };
-  writeFileSync2(recordPath(stateDir), JSON.stringify(rec) + "\n");
-  writeFileSync2(rec.upstreamPath, "");
+  writeFileSync3(recordPath(stateDir), JSON.stringify(rec) + "\n");
+  writeFileSync3(rec.upstreamPath, "");
   try {
     bind(real, rec.upstreamPath);
     bind(proxyPath, real);
@@ -10480,10 +10583,14 @@ function routePath(url) {
   return VERSIONED.exec(clean2)?.[1] ?? clean2;
 }
 var CONTAINER_ACTION = /^\/containers\/(.+)\/(start|restart|exec)$/;
+var VOLUME = /^\/volumes\/[^/]+$/;
 function classify(method, url) {
-  if (method?.toUpperCase() !== "POST" || !url) return { kind: "forward" };
+  const m = method?.toUpperCase();
+  if (m !== "POST" && m !== "DELETE" || !url) return { kind: "forward" };
   const path = routePath(url);
   if (path === void 0) return { kind: "forward" };
+  if (m === "DELETE") return VOLUME.test(path) ? { kind: "volume-change" } : { kind: "forward" };
+  if (path === "/volumes/create" || path === "/volumes/prune") return { kind: "volume-change" };
   if (path === "/containers/create") return { kind: "container-create" };
   if (path === "/build") return { kind: "build" };
   const action = CONTAINER_ACTION.exec(path);
@@ -10590,6 +10697,7 @@ function inspectedContainer(inspect) {
     const of = (type, key) => mounts.flatMap((m) => m?.Type === type && typeof m[key] === "string" && m[key] !== "" ? [m[key]] : []);
     const pidMode = typeof c.HostConfig?.PidMode === "string" ? c.HostConfig.PidMode : "";
     return {
+      ...typeof c.Id === "string" && /^[0-9a-f]{64}$/.test(c.Id) ? { id: c.Id } : {},
       binds: of("bind", "Source"),
       volumes: of("volume", "Name"),
       hostPid: c.HostConfig?.Privileged === true || pidMode === "host",
@@ -10696,23 +10804,67 @@ function decideCreate(body, name, guard, lookups = {}) {
   const read2 = body === void 0 ? "an oversized create body" : readCreate(body, name);
   const facts = typeof read2 === "string" ? { ...NOTHING_READ, ...name ? { name } : {} } : withLookups(read2, lookups);
   const verdict = !guard ? void 0 : typeof read2 === "string" ? refuse(read2) : judgeCreate(read2, guard, lookups);
-  if (!verdict || verdict.allowed) return { event: { ...facts, refused: false } };
-  if (guard.mode === "block") return { event: { ...facts, refused: true, refusal: verdict.message } };
-  return { event: { ...facts, refused: false }, wouldRefuse: verdict.option };
+  const pinned = guard?.mode === "block" && verdict?.allowed && typeof read2 !== "string" ? pinTargets(body, read2, lookups) : void 0;
+  if (pinned instanceof Buffer) return { event: { ...facts, refused: false }, body: pinned };
+  const refusal = typeof pinned === "string" ? refuse(pinned) : verdict;
+  if (!refusal || refusal.allowed) return { event: { ...facts, refused: false } };
+  if (guard.mode === "block") return { event: { ...facts, refused: true, refusal: refusal.message } };
+  return { event: { ...facts, refused: false }, wouldRefuse: refusal.option };
+}
+function numbersKeptExactly(text3) {
+  const outsideStrings = text3.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  return (outsideStrings.match(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g) ?? []).every((n) => JSON.stringify(Number(n)) === n);
+}
+function pinTargets(body, facts, lookups) {
+  const fromIds = volumesFrom(facts).map((name) => lookups.volumesFrom?.find((v) => v.container === name)?.id);
+  const pid = pidContainer(facts);
+  if (fromIds.length === 0 && pid === void 0) return void 0;
+  const missing2 = fromIds.findIndex((id2) => id2 === void 0);
+  if (missing2 >= 0) return `--volumes-from=${volumesFrom(facts)[missing2]} (no such container)`;
+  if (pid !== void 0 && lookups.pidContainerId === void 0) return `--pid=container:${pid} (no such container)`;
+  const text3 = body.toString("utf8");
+  if (!numbersKeptExactly(text3)) return "a create body naming containers whose numbers cannot be written again exactly";
+  const parsed2 = JSON.parse(text3);
+  const modes = (facts.volumes_from ?? []).map((v) => /:(ro|rw)$/.exec(v)?.[0] ?? "");
+  if (fromIds.length > 0) parsed2.HostConfig.VolumesFrom = fromIds.map((id2, i) => `${id2}${modes[i]}`);
+  if (pid !== void 0) parsed2.HostConfig.PidMode = `container:${lookups.pidContainerId}`;
+  return Buffer.from(JSON.stringify(parsed2));
 }
 function withLookups(facts, lookups) {
   const inherited = (lookups.volumesFrom ?? []).flatMap((v) => v.binds);
   return { ...facts, binds: [.../* @__PURE__ */ new Set([...facts.binds, ...lookups.volumeBinds ?? [], ...inherited])] };
 }
-function judgeExec(body) {
-  if (body === void 0) return refuse("an oversized exec body");
+function readExec(body) {
+  if (body === void 0) return "an oversized exec body";
+  let parsed2;
   try {
-    const parsed2 = JSON.parse(body.toString("utf8") || "{}");
-    if (typeof parsed2 !== "object" || parsed2 === null) return refuse("an unreadable exec body");
-    return parsed2.Privileged === true ? refuse("docker exec --privileged") : { allowed: true };
+    parsed2 = JSON.parse(body.toString("utf8") || "{}");
   } catch {
-    return refuse("an unreadable exec body");
+    return "an unreadable exec body";
   }
+  if (typeof parsed2 !== "object" || parsed2 === null) return "an unreadable exec body";
+  const user = optional(parsed2.User);
+  return { privileged: parsed2.Privileged === true, ...user ? { user } : {}, cmd: strings(parsed2.Cmd) };
+}
+function judgeExec(body) {
+  const facts = readExec(body);
+  if (typeof facts === "string") return refuse(facts);
+  return facts.privileged ? refuse("docker exec --privileged") : { allowed: true };
+}
+function decideExec(body, target2, guard) {
+  const read2 = readExec(body);
+  const facts = typeof read2 === "string" ? { privileged: false, cmd: [] } : read2;
+  const event = {
+    container: target2.container,
+    ...target2.id ? { container_id: target2.id } : {},
+    job_container: target2.jobContainer,
+    ...facts,
+    refused: false
+  };
+  const verdict = guard ? judgeExec(body) : { allowed: true };
+  if (verdict.allowed) return { event };
+  if (guard.mode === "block") return { event: { ...event, refused: true, refusal: verdict.message } };
+  return { event, wouldRefuse: verdict.option };
 }
 
 // src/proxy/createBody.ts
@@ -10853,6 +11005,24 @@ ${body}`);
   sendBody(client, head, length, upReq, (after) => rest = after);
 }
 
+// src/proxy/volumeGate.ts
+var VolumeGate = class {
+  inside = { create: 0, volume: 0 };
+  waiting = { create: [], volume: [] };
+  /** Resolves, once the other side is out, to the call that lets this one out (idempotent). */
+  async enter(side) {
+    const other = side === "create" ? "volume" : "create";
+    while (this.inside[other] > 0) await new Promise((resolve3) => this.waiting[side].push(resolve3));
+    this.inside[side]++;
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      if (--this.inside[side] === 0) for (const wake of this.waiting[other].splice(0)) wake();
+    };
+  }
+};
+
 // src/proxy/server.ts
 var MAX_INSPECTED_BYTES = 1 << 20;
 var HEADERS_TIMEOUT_MS = 3e4;
@@ -10865,6 +11035,14 @@ function upstreamError(res, upstream, err) {
   const body = JSON.stringify({ message: `cicd-sensor docker proxy: the Docker daemon at ${upstream} is unavailable: ${err.message}` });
   res.writeHead(502, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
   res.end(body);
+}
+function withLength(raw, length) {
+  const out = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    if (name !== "content-length" && name !== "transfer-encoding") out.push(raw[i], raw[i + 1]);
+  }
+  return [...out, "Content-Length", String(length)];
 }
 function refuseRequest(res, message, held) {
   const body = JSON.stringify({ message });
@@ -10891,6 +11069,8 @@ var DockerProxy = class {
   driver;
   /** Containers created by jobs through the proxy, by full id. */
   containers = /* @__PURE__ */ new Map();
+  /** Volume changes and block creates that mount named volumes, kept apart in time. */
+  volumeGate = new VolumeGate();
   listen(path) {
     return new Promise((resolve3, reject) => {
       this.server.once("error", reject);
@@ -10912,28 +11092,52 @@ var DockerProxy = class {
       this.create(req, res, c);
       return;
     }
-    if (c.kind !== "container-start" && c.kind !== "exec-create") {
-      this.forward(req, res, c);
+    if (c.kind === "exec-create") {
+      this.exec(req, res, c);
       return;
     }
-    const guarded = c.kind === "exec-create" ? this.guardedCaller(req) : void 0;
-    if (guarded) {
-      this.exec(req, res, c, guarded);
+    if (c.kind === "volume-change") {
+      req.pause();
+      void this.volumeGate.enter("volume").then((leave) => this.forward(req, res, c, void 0, leave));
+      return;
+    }
+    if (c.kind !== "container-start") {
+      this.forward(req, res, c);
       return;
     }
     req.pause();
-    this.beforeContainerAction(req, c).catch((err) => this.hooks.log(`docker proxy: ${c.kind} of ${c.container}: ${err.message}`)).finally(() => this.forward(req, res, c));
+    this.restage(c.container).catch((err) => this.hooks.log(`docker proxy: ${c.kind} of ${c.container}: ${err.message}`)).finally(() => this.forward(req, res, c));
+  }
+  /** The job of a request's caller (SO_PEERCRED), with the caller's pid; undefined when it is no job's. */
+  caller(req) {
+    const pid = peerPid(req.socket);
+    const jobId2 = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
+    return jobId2 === void 0 ? void 0 : { jobId: jobId2, pid };
+  }
+  /** Tells the tracker of a job's request; a failure there loses the event, never the request. */
+  record(caller, record2) {
+    try {
+      this.hooks.recorded(caller.jobId, caller.pid, record2);
+    } catch (err) {
+      this.hooks.log(`docker proxy: the ${record2.kind} event of job ${caller.jobId} was lost: ${err.message}`);
+    }
   }
   /** A create by a job: held, judged, told as an event, then refused or forwarded; anyone else's goes as it comes. */
   create(req, res, c) {
-    const pid = peerPid(req.socket);
-    const jobId2 = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
-    if (jobId2 === void 0) {
+    const caller = this.caller(req);
+    if (caller === void 0) {
       this.forward(req, res, c);
       return;
     }
-    holdBody(req, MAX_INSPECTED_BYTES).then(async (held) => this.judgeCreate(req, res, c, { jobId: jobId2, pid }, held, await this.lookups(heldBuffer(held)))).catch((err) => {
-      this.hooks.log(`docker proxy: a create of job ${jobId2} was dropped: ${err.message}`);
+    let leave = () => {
+    };
+    holdBody(req, MAX_INSPECTED_BYTES).then(async (held) => {
+      const gated = this.hooks.guardOf(caller.jobId)?.mode === "block" && namedVolumes(heldBuffer(held)).length > 0;
+      if (gated) leave = await this.volumeGate.enter("create");
+      this.judgeCreate(req, res, c, caller, held, await this.lookups(heldBuffer(held)), leave);
+    }).catch((err) => {
+      leave();
+      this.hooks.log(`docker proxy: a create of job ${caller.jobId} was dropped: ${err.message}`);
       res.destroy();
     });
   }
@@ -10944,14 +11148,16 @@ var DockerProxy = class {
     const inspect = (name) => this.upstreamGet(`/containers/${encodeURIComponent(name)}/json`).then(inspectedContainer, () => void 0);
     const from = async (container) => {
       const found = await inspect(container);
-      return { container, binds: [...found?.binds ?? [], ...await this.volumeBinds(found?.volumes ?? [])] };
+      return { container, id: found?.id, binds: [...found?.binds ?? [], ...await this.volumeBinds(found?.volumes ?? [])] };
     };
-    const [volumeBinds, inherited, pidJoinsHost] = await Promise.all([
+    const pid = pidContainer(facts);
+    const [volumeBinds, inherited, pidTarget] = await Promise.all([
       this.volumeBinds(namedVolumes(body)),
       Promise.all(volumesFrom(facts).map(from)),
-      this.joinsHostPid(pidContainer(facts))
+      pid === void 0 ? void 0 : inspect(pid)
     ]);
-    return { volumeBinds, volumesFrom: inherited, pidJoinsHost };
+    const pidJoinsHost = pidTarget !== void 0 && (pidTarget.hostPid || await this.joinsHostPid(pidTarget.pidContainer, 1));
+    return { volumeBinds, volumesFrom: inherited, pidJoinsHost, pidContainerId: pidTarget?.id };
   }
   /**
    * Whether the PID namespace of container name (--pid=container:name) is
@@ -10969,79 +11175,77 @@ var DockerProxy = class {
     const devices = await Promise.all(names.map((n) => this.upstreamGet(`/volumes/${encodeURIComponent(n)}`).then(volumeDevice, () => void 0)));
     return devices.filter((d) => d !== void 0);
   }
-  judgeCreate(req, res, c, caller, held, lookups) {
+  judgeCreate(req, res, c, caller, held, lookups, leave) {
     const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ""), this.hooks.guardOf(caller.jobId), lookups);
-    try {
-      this.hooks.created(caller.jobId, caller.pid, decision.event);
-    } catch (err) {
-      this.hooks.log(`docker proxy: the container_create event of job ${caller.jobId} was lost: ${err.message}`);
-    }
+    this.record(caller, { kind: "container_create", container_create: decision.event });
     if (decision.wouldRefuse) {
       this.hooks.note(caller.jobId, `container-policy audit: a create with ${decision.wouldRefuse} passed; block would have refused it.`);
     }
     if (decision.event.refusal === void 0) {
-      this.forward(req, res, c, held);
+      this.forward(req, res, c, decision.body ? { chunks: [decision.body], complete: true, replaced: true } : held, leave);
       return;
     }
+    leave();
     refuseRequest(res, decision.event.refusal, held);
   }
-  /** The job and guard of a request's caller, when the caller is a job's process with a container policy. */
-  guardedCaller(req) {
-    const pid = peerPid(req.socket);
-    const jobId2 = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
-    const guard = jobId2 === void 0 ? void 0 : this.hooks.guardOf(jobId2);
-    return guard && { jobId: jobId2, guard };
-  }
-  /** A job's exec create under a container policy: held whole and judged (judgeExec) before dockerd sees it. */
-  exec(req, res, c, caller) {
+  /**
+   * A job's exec create: held whole, judged (decideExec: block refuses
+   * docker exec --privileged), told as a container_exec event, then refused
+   * or forwarded; anyone else's goes as it comes.
+   */
+  exec(req, res, c) {
+    const caller = this.caller(req);
+    if (caller === void 0) {
+      this.forward(req, res, c);
+      return;
+    }
     holdBody(req, MAX_INSPECTED_BYTES).then(async (held) => {
-      await this.beforeContainerAction(req, c).catch((err) => this.hooks.log(`docker proxy: exec in ${c.container}: ${err.message}`));
-      const verdict = judgeExec(heldBuffer(held));
-      if (verdict.allowed) return this.forward(req, res, c, held);
-      const where = `in container ${c.container}`;
-      if (caller.guard.mode === "audit") {
-        this.hooks.note(caller.jobId, `container-policy audit: ${verdict.option} ${where} passed; block would have refused it.`);
-        return this.forward(req, res, c, held);
+      const id2 = await this.containerId(c.container).catch(() => void 0);
+      const jobContainer = id2 !== void 0 && this.containers.get(id2)?.jobId === caller.jobId;
+      const decision = decideExec(heldBuffer(held), { container: c.container, id: id2, jobContainer }, this.hooks.guardOf(caller.jobId));
+      this.record(caller, { kind: "container_exec", container_exec: decision.event });
+      const where = `${c.container}${id2 ? ` (${id2.slice(0, 12)})` : ""}`;
+      if (!jobContainer) {
+        this.hooks.note(caller.jobId, `The job ran docker exec in container ${where}, which it did not create through the proxy: what ran there is not recorded.`);
       }
-      this.hooks.note(caller.jobId, `container-policy block: refused ${verdict.option} ${where}.`);
-      refuseRequest(res, verdict.message, held);
+      if (decision.wouldRefuse) {
+        this.hooks.note(caller.jobId, `container-policy audit: ${decision.wouldRefuse} in container ${where} passed; block would have refused it.`);
+      }
+      if (decision.event.refusal === void 0) return this.forward(req, res, c, held);
+      refuseRequest(res, decision.event.refusal, held);
     }).catch((err) => {
       this.hooks.log(`docker proxy: an exec of job ${caller.jobId} was dropped: ${err.message}`);
       res.destroy();
     });
   }
-  /** Re-arms staging for a job's container before it starts; notes an exec into a container not the job's. */
-  async beforeContainerAction(req, c) {
-    const id2 = await this.containerId(c.container);
+  /** Re-arms staging for a job's container before it starts again. */
+  async restage(container) {
+    const id2 = await this.containerId(container);
     const known = id2 === void 0 ? void 0 : this.containers.get(id2);
-    if (c.kind === "container-start") {
-      if (known) this.hooks.stage(known.jobId, known.basename, known.info);
-      return;
-    }
-    const pid = peerPid(req.socket);
-    const jobId2 = pid === void 0 ? void 0 : this.hooks.jobOfPid(pid);
-    if (jobId2 === void 0 || known?.jobId === jobId2) return;
-    const which = `${c.container}${id2 ? ` (${id2.slice(0, 12)})` : ""}`;
-    this.hooks.note(jobId2, `The job ran docker exec in container ${which}, which it did not create through the proxy: what ran there is not recorded.`);
+    if (known) this.hooks.stage(known.jobId, known.basename, known.info);
   }
   /** The full id dockerd knows a container by (name, id or id prefix), from the upstream itself. */
   async containerId(nameOrId) {
     const body = await this.upstreamGet(`/containers/${encodeURIComponent(nameOrId)}/json`);
     return createdId(body);
   }
-  /** held: a job's create body, already read from req. */
-  forward(req, res, c, held) {
+  /** held: a job's create body, already read from req; answered: called once dockerd answered, or the request ended without. */
+  forward(req, res, c, held, answered) {
     const kind = c.kind;
     const upReq = http2.request({
       agent: this.agent,
       socketPath: this.upstream,
       method: req.method,
       path: req.url,
-      headers: req.rawHeaders
+      headers: held?.replaced ? withLength(req.rawHeaders, heldBuffer(held).length) : req.rawHeaders
     });
     if (kind === "build") this.noteBuild(req);
-    upReq.on("error", (err) => upstreamError(res, this.upstream, err));
+    upReq.on("error", (err) => {
+      answered?.();
+      upstreamError(res, this.upstream, err);
+    });
     upReq.on("response", (upRes) => {
+      answered?.();
       if (kind === "container-create" && upRes.statusCode === 201) {
         this.relayCreate(req, res, upRes, held && heldBuffer(held));
         return;
@@ -11052,7 +11256,7 @@ var DockerProxy = class {
       upRes.on("error", () => res.destroy());
     });
     res.on("close", () => {
-      if (!res.writableFinished) upReq.destroy();
+      if (!res.writableFinished && !answered) upReq.destroy();
     });
     if (held) releaseBody(held, req, upReq);
     else req.pipe(upReq);
@@ -11194,9 +11398,9 @@ async function startDocker(opts) {
     },
     note: opts.note,
     guardOf: opts.guardOf,
-    created: (jobId2, pid, create) => {
-      const pending = opts.tracker.snapshotContainerCreate(jobId2, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, create);
-      opts.settle().then(() => opts.tracker.deliverContainerCreate(pending)).catch((err) => opts.log.warn(`docker proxy: the container_create event of job ${jobId2} was lost: ${err.message}`));
+    recorded: (jobId2, pid, record2) => {
+      const pending = opts.tracker.snapshotProxyRecord(jobId2, pid, cgroupOfPid(pid, opts.cgroupRoot) ?? 0, record2);
+      opts.settle().then(() => opts.tracker.deliverProxyRecord(pending)).catch((err) => opts.log.warn(`docker proxy: the ${record2.kind} event of job ${jobId2} was lost: ${err.message}`));
     },
     log: (m) => opts.log.warn(m)
   });
@@ -11280,7 +11484,7 @@ function fchownGroup(fd, gid) {
 
 // src/events/lineLayout.ts
 var SHARED_KEYS = ["job", "cgroup_id", "container", "step", "process"];
-var PAYLOAD_KEYS = ["network", "file", "domain", "unix_socket", "mount", "http", "access", "container_create"];
+var PAYLOAD_KEYS = ["network", "file", "domain", "unix_socket", "mount", "http", "access", "container_create", "container_exec"];
 var fieldStart = (key) => `,"${key}":`;
 var SHARED_START = fieldStart(SHARED_KEYS[0]);
 var PROCESS_START = fieldStart("process");
@@ -11304,6 +11508,11 @@ var JsonBytes = class {
     let pos = this.pos;
     for (let i = 0; i < n; i++) out[pos++] = text3.charCodeAt(i);
     this.pos = pos;
+  }
+  /** A tracked event's time, from its microseconds: the characters of its `time`, not read back from the text. */
+  time(micros) {
+    this.room(TIME_JSON_MAX);
+    this.pos = writeTimeJson(this.out, this.pos, micros);
   }
   bytes(b) {
     this.room(b.length);
@@ -11378,6 +11587,30 @@ var JsonBytes = class {
         return false;
     }
   }
+  /**
+   * An OpenedFile, the bulk of a busy job's lines, after its `{"path":`:
+   * its keys are known and in order, so it is written without walking the
+   * object, and what follows the path (access and flags, a handful of
+   * combinations in a job) is copied from the text kept for them.
+   */
+  openedFile(f) {
+    this.string(f.path);
+    const tail = openTail(f);
+    if (tail !== void 0) this.bytes(tail);
+    else {
+      this.field(',"access":', f.access);
+      this.field(',"flags":', f.flags);
+    }
+    this.field(',"path_truncated":', f.path_truncated);
+    this.field(',"target_process":', f.target_process);
+    this.ascii("}");
+  }
+  /** `start` and the value, or nothing for what JSON leaves out. */
+  field(start, v) {
+    if (v === void 0 || typeof v === "function" || typeof v === "symbol") return;
+    this.ascii(start);
+    this.value(v);
+  }
   array(a) {
     this.ascii("[");
     for (let i = 0; i < a.length; i++) {
@@ -11413,6 +11646,22 @@ function sharedJson(value) {
   }
   return json;
 }
+var openTails = /* @__PURE__ */ new WeakMap();
+function openTail(f) {
+  const flags = f.flags;
+  let byAccess = openTails.get(flags);
+  if (byAccess === void 0) {
+    if (!Array.isArray(flags) || !Object.isFrozen(flags)) return void 0;
+    openTails.set(flags, byAccess = /* @__PURE__ */ new Map());
+  }
+  let tail = byAccess.get(f.access);
+  if (tail === void 0) {
+    if (typeof f.access !== "string") return void 0;
+    tail = Buffer.from(`,"access":${JSON.stringify(f.access)},"flags":${JSON.stringify(flags)}`, "utf8");
+    byAccess.set(f.access, tail);
+  }
+  return tail;
+}
 var runs = /* @__PURE__ */ new WeakMap();
 function sharedRun(e) {
   const run = runs.get(e.process);
@@ -11426,12 +11675,19 @@ function sharedRun(e) {
   return fresh;
 }
 var line = new JsonBytes();
-var [NETWORK, FILE, DOMAIN, UNIX_SOCKET, MOUNT, HTTP, ACCESS2, CONTAINER_CREATE] = PAYLOAD_STARTS;
+var [NETWORK, FILE, DOMAIN, UNIX_SOCKET, MOUNT, HTTP, ACCESS2, CONTAINER_CREATE, CONTAINER_EXEC] = PAYLOAD_STARTS;
 function payload(start, value) {
   if (value === void 0) return;
   line.ascii(start);
   line.value(value);
 }
+var OPENED_FILE_START = `${FILE}{"path":`;
+function filePayload(file) {
+  if (!(file instanceof OpenedFile)) return payload(FILE, file);
+  line.ascii(OPENED_FILE_START);
+  line.openedFile(file);
+}
+var KIND_TEXT = new Map(EVENT_KINDS.map((k) => [k, Buffer.from(`,"kind":${JSON.stringify(k)}`, "utf8")]));
 function encodeLine(e, out, at) {
   line.out = out;
   line.pos = at;
@@ -11439,18 +11695,25 @@ function encodeLine(e, out, at) {
     line.ascii('{"seq":');
     line.number(e.seq);
     line.ascii(',"time":');
-    line.value(e.time);
-    line.ascii(',"kind":');
-    line.value(e.kind);
+    const micros = TrackedEvent.microsOf(e);
+    if (micros === micros) line.time(micros);
+    else line.value(e.time);
+    const kind = KIND_TEXT.get(e.kind);
+    if (kind !== void 0) line.bytes(kind);
+    else {
+      line.ascii(',"kind":');
+      line.value(e.kind);
+    }
     line.bytes(sharedRun(e).bytes);
     payload(NETWORK, e.network);
-    payload(FILE, e.file);
+    filePayload(e.file);
     payload(DOMAIN, e.domain);
     payload(UNIX_SOCKET, e.unix_socket);
     payload(MOUNT, e.mount);
     payload(HTTP, e.http);
     payload(ACCESS2, e.access);
     payload(CONTAINER_CREATE, e.container_create);
+    payload(CONTAINER_EXEC, e.container_exec);
     line.ascii("}\n");
     return line.pos;
   } catch (err) {
@@ -11599,7 +11862,18 @@ function shellQuote(arg) {
 
 // src/report/numbers.ts
 function fmt(n) {
-  return n.toLocaleString("en-US");
+  if (Object.is(n, -0)) return "-0";
+  const m = /^(-?)(\d+)(\.\d{1,3})?$/.exec(String(n));
+  if (m === null) return n.toLocaleString("en-US");
+  const [, sign, digits, fraction = ""] = m;
+  return `${sign}${group(digits)}${fraction}`;
+}
+function group(digits) {
+  if (digits.length <= 3) return digits;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }
 function binaryBytes(n) {
   const units = ["bytes", "KiB", "MiB", "GiB"];
@@ -11704,7 +11978,7 @@ function firstCell(row) {
   const first = cellHtml(row.cells[0]);
   if (row.detail === void 0) return first;
   const paths2 = row.detail.lines.slice(0, PATHS_SHOWN).map((p) => `<li>${code(p)}</li>`);
-  if (row.detail.more > 0) paths2.push(`<li class="more">\u2026and ${row.detail.more.toLocaleString("en-US")} more</li>`);
+  if (row.detail.more > 0) paths2.push(`<li class="more">\u2026and ${fmt(row.detail.more)} more</li>`);
   return `<details><summary>${first}</summary><ul class="paths">${paths2.join("")}</ul></details>`;
 }
 function rowHtml(t, row) {
@@ -12050,7 +12324,7 @@ function treesHtml(steps, cut, budget) {
   const html = steps.map((step2) => {
     const { html: html2, shown } = treeList(step2.nodes, perStep);
     const more = moreText(step2.nodes.length - shown, void 0);
-    const later = step2.omittedNodes > 0 ? `<p class="more">\u2026and ${step2.omittedNodes.toLocaleString("en-US")} later processes only in events.ndjson.</p>
+    const later = step2.omittedNodes > 0 ? `<p class="more">\u2026and ${fmt(step2.omittedNodes)} later processes only in events.ndjson.</p>
 ` : "";
     const open = step2.findings > 0 || steps.length <= 3 ? " open" : "";
     return `<details class="step" id="${id(step2.id)}"${open}><summary><span class="label">${text(step2.label, 200)}</span> <span class="facts">${text(stepFacts(step2))}${step2.firstTime === void 0 ? "" : ` \xB7 from ${text(timeOfDay(step2.firstTime))} UTC`}</span></summary>
@@ -12232,7 +12506,7 @@ function groupRoots(meta) {
 }
 var PROC_PID = /^\/proc\/(\d+)(?:\/|$)/;
 function classifyPath(path, pid, roots) {
-  for (const [root, group] of roots) if (isUnder(path, root)) return group;
+  for (const [root, group2] of roots) if (isUnder(path, root)) return group2;
   const proc = path.startsWith("/proc/") ? PROC_PID.exec(path) : null;
   if (proc !== null && Number(proc[1]) !== pid) return "proc";
   if (path.startsWith("/home/") || isUnder(path, "/root")) return "home";
@@ -12254,8 +12528,8 @@ var GroupedFiles = class {
   }
   groupPath;
   parts;
-  hit(group, key, make, arg) {
-    this.parts[group].hit(key, make, arg);
+  hit(group2, key, make, arg) {
+    this.parts[group2].hit(key, make, arg);
   }
   /** Regroups with the final roots, which may differ from those known while streaming. */
   capped(roots) {
@@ -12399,10 +12673,10 @@ function placeRows(model, inputs, columns) {
   const rows = places(inputs, columns, Math.max(1, model.rowLimit), PATHS_PER_PLACE);
   return rows.map((p) => placeRow(p, groups.get(p.paths[0] ?? p.path) ?? "system"));
 }
-function placeRow(p, group) {
+function placeRow(p, group2) {
   const cells = [
     { text: p.path, code: true },
-    plain(GROUP_NAMES[group], group === "proc" ? "warn" : void 0),
+    plain(GROUP_NAMES[group2], group2 === "proc" ? "warn" : void 0),
     num(p.files),
     ...p.counts.map((n) => num(n === 0 ? void 0 : n))
   ];
@@ -12457,23 +12731,6 @@ function sortByGroup(rows) {
   const names = FILE_GROUPS.map((g) => GROUP_NAMES[g]);
   return rows.map((row, i) => ({ row, i })).sort((a, b) => names.indexOf(a.row.cells[1].text) - names.indexOf(b.row.cells[1].text) || a.i - b.i).map(({ row }) => row);
 }
-
-// src/events/eventRecord.ts
-var EVENT_KINDS = [
-  "process_exec",
-  "process_exit",
-  "network_connect",
-  "file_open",
-  "file_remove",
-  "file_move",
-  "file_link",
-  "domain",
-  "unix_socket_connect",
-  "mount",
-  "http_request",
-  "process_access",
-  "container_create"
-];
 
 // src/report/view/other.ts
 function containersSection(model) {
@@ -12632,13 +12889,41 @@ var BUCKETS = 120;
 var FIRST_BUCKET_MS = 10;
 var TimeParser = class {
   second = "";
+  /**
+   * The least text after every text that starts with `second` (its last
+   * character one higher): `time` starts with `second` exactly when it sorts
+   * between the two, and two comparisons cost a fraction of startsWith,
+   * which this runs once per event.
+   */
+  secondEnd = "";
   secondMs = 0;
   ms(time) {
-    if (!(this.second.length === 19 && time.startsWith(this.second))) {
-      this.second = time.slice(0, 19);
-      this.secondMs = Date.parse(`${this.second}Z`);
+    if (!(time >= this.second && time < this.secondEnd)) {
+      const second = time.slice(0, 19);
+      const last = second.charCodeAt(18);
+      const known = second.length === 19 && last < 65535;
+      this.second = known ? second : "";
+      this.secondEnd = known ? second.slice(0, 18) + String.fromCharCode(last + 1) : "";
+      this.secondMs = Date.parse(`${second}Z`);
     }
     return this.secondMs + (time.charCodeAt(19) === 46 ? millis(time) : 0);
+  }
+};
+var TimeSpan = class {
+  first;
+  last;
+  firstMicros = NaN;
+  lastMicros = NaN;
+  add(time, micros) {
+    const known = micros === micros;
+    if (this.first === void 0 || (known && this.firstMicros === this.firstMicros ? micros < this.firstMicros : time < this.first)) {
+      this.first = time;
+      this.firstMicros = micros;
+    }
+    if (this.last === void 0 || (known && this.lastMicros === this.lastMicros ? micros > this.lastMicros : time > this.last)) {
+      this.last = time;
+      this.lastMicros = micros;
+    }
   }
 };
 var digit = (time, at) => {
@@ -12879,10 +13164,17 @@ var ACTIVITY_WORDS = {
   unix_socket_connect: ["unix socket connect", "unix socket connects"],
   mount: ["mount", "mounts"],
   http_request: ["HTTP request", "HTTP requests"],
-  process_access: ["access to another process", "accesses to other processes"]
+  process_access: ["access to another process", "accesses to other processes"],
+  container_create: ["container create", "container creates"],
+  container_exec: ["docker exec", "docker execs"]
 };
+function compareTimes(a, b) {
+  const x = a ?? "\uFFFF";
+  const y = b ?? "\uFFFF";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 function orderSteps(model) {
-  const trees = model.processes.trees.items.map((tree, i) => ({ tree, i })).sort((a, b) => (a.tree.firstTime ?? "\uFFFF").localeCompare(b.tree.firstTime ?? "\uFFFF") || a.i - b.i).map(({ tree }, i) => ({ tree, id: `step-${i + 1}` }));
+  const trees = model.processes.trees.items.map((tree, i) => ({ tree, i })).sort((a, b) => compareTimes(a.tree.firstTime, b.tree.firstTime) || a.i - b.i).map(({ tree }, i) => ({ tree, id: `step-${i + 1}` }));
   const byStep = new Map(trees.map((t) => [t.tree.label, t]));
   const locate = (label, pid) => {
     const step2 = byStep.get(label ?? "job") ?? (trees.length === 1 ? trees[0] : void 0);
@@ -13083,8 +13375,7 @@ function buildView(model) {
 
 // src/report/html.ts
 var PAGE_BYTES = 46e5;
-function renderHtml(model) {
-  const view = buildView(model);
+function renderHtml(model, view = buildView(model)) {
   const budget = new PageBudget(PAGE_BYTES);
   const sections = view.sections.map((s) => section(s, budget));
   return page(`cicd-sensor report: ${text(view.title, 120)}`, `${header(view)}<main>
@@ -13184,8 +13475,7 @@ ${lis.join("\n")}
 
 // src/report/markdown.ts
 var DEFAULT_MAX_BYTES = 1e6;
-function renderMarkdown(model, opts = {}) {
-  const view = buildView(model);
+function renderMarkdown(model, opts = {}, view = buildView(model)) {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let budget = fullBudget(view);
   for (; ; ) {
@@ -13387,16 +13677,16 @@ function fallback(model, maxBytes) {
 
 // src/report/files.ts
 var ALLOWED_ENDPOINTS_FILE = "allowed-endpoints.txt";
-function writeReportFiles(dir, model) {
+function writeReportFiles(dir, model, view = buildView(model)) {
   const paths2 = {
     events: join7(dir, "events.ndjson"),
     summary: join7(dir, "summary.md"),
     report: join7(dir, "report.json"),
     html: join7(dir, "report.html")
   };
-  writeReplacing(paths2.summary, renderMarkdown(model));
+  writeReplacing(paths2.summary, renderMarkdown(model, {}, view));
   writeReplacing(paths2.report, JSON.stringify(model, null, 2) + "\n");
-  writeReplacing(paths2.html, renderHtml(model));
+  writeReplacing(paths2.html, renderHtml(model, view));
   if (model.egress) writeReplacing(join7(dir, ALLOWED_ENDPOINTS_FILE), model.egress.recommended);
   return paths2;
 }
@@ -13535,13 +13825,49 @@ var FirstSeen = class {
     };
   }
 };
+var HashIndex = class {
+  hashes;
+  /** position + 1 per slot; 0: empty */
+  slots;
+  mask;
+  constructor(capacity) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(8, capacity)));
+    this.hashes = new Float64Array(size);
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
+  /** The position kept for h, or -1. */
+  get(h) {
+    for (let i = h >>> 0 & this.mask; ; i = i + 1 & this.mask) {
+      const slot = this.slots[i];
+      if (slot === 0) return -1;
+      if (this.hashes[i] === h) return slot - 1;
+    }
+  }
+  /** Keeps position for h, which is not in the index. */
+  set(h, position) {
+    let i = h >>> 0 & this.mask;
+    while (this.slots[i] !== 0) i = i + 1 & this.mask;
+    this.hashes[i] = h;
+    this.slots[i] = position + 1;
+  }
+  clear() {
+    this.slots.fill(0);
+  }
+};
 var TopCounted = class {
   constructor(keep) {
     this.keep = keep;
+    this.keptIndex = new HashIndex(4 * keep);
+    this.freshIndex = new HashIndex(4 * keep);
   }
   keep;
-  kept = /* @__PURE__ */ new Map();
-  fresh = /* @__PURE__ */ new Map();
+  kept = [];
+  keptHashes = [];
+  keptIndex;
+  fresh = [];
+  freshHashes = [];
+  freshIndex;
   /** The highest count in `fresh`. */
   freshMax = 0;
   seen = new DistinctCounter(LARGE);
@@ -13550,35 +13876,52 @@ var TopCounted = class {
     const h = hash53(key);
     this.events++;
     this.seen.addHash(h);
-    let entry = this.kept.get(h);
-    if (entry !== void 0) {
-      entry.count++;
-      return entry;
+    const k = this.keptIndex.get(h);
+    if (k >= 0) {
+      const entry2 = this.kept[k];
+      entry2.count++;
+      return entry2;
     }
-    entry = this.fresh.get(h);
-    if (entry === void 0) {
-      if (this.kept.size + this.fresh.size >= 2 * this.keep) this.prune();
+    const f = this.freshIndex.get(h);
+    let entry;
+    if (f >= 0) entry = this.fresh[f];
+    else {
+      if (this.kept.length + this.fresh.length >= 2 * this.keep) this.prune();
       entry = make(arg);
-      this.fresh.set(h, entry);
+      this.freshIndex.set(h, this.fresh.length);
+      this.fresh.push(entry);
+      this.freshHashes.push(h);
     }
     if (++entry.count > this.freshMax) this.freshMax = entry.count;
     return entry;
   }
   prune() {
-    let least = this.kept.size >= this.keep ? Infinity : -1;
-    for (const entry of this.kept.values()) {
+    let least = this.kept.length >= this.keep ? Infinity : -1;
+    for (const entry of this.kept) {
       if (entry.count > least) {
         least = -1;
         break;
       }
       least = entry.count;
     }
-    if (this.freshMax > least) this.kept = new Map([...this.kept, ...this.fresh].sort((a, b) => b[1].count - a[1].count).slice(0, this.keep));
-    this.fresh = /* @__PURE__ */ new Map();
+    if (this.freshMax > least) this.keepTop();
+    this.fresh.length = 0;
+    this.freshHashes.length = 0;
+    this.freshIndex.clear();
     this.freshMax = 0;
   }
+  /** `kept` becomes the `keep` most counted of both parts (a stable sort: ties keep the older). */
+  keepTop() {
+    const both = [...this.kept.keys()].map((i) => ({ h: this.keptHashes[i], v: this.kept[i] }));
+    this.fresh.forEach((v, i) => both.push({ h: this.freshHashes[i], v }));
+    const top = both.sort((a, b) => b.v.count - a.v.count).slice(0, this.keep);
+    this.kept = top.map((e) => e.v);
+    this.keptHashes = top.map((e) => e.h);
+    this.keptIndex.clear();
+    top.forEach((e, i) => this.keptIndex.set(e.h, i));
+  }
   capped(toItem) {
-    const all = [...this.kept.values(), ...this.fresh.values()].sort((a, b) => b.count - a.count);
+    const all = [...this.kept, ...this.fresh].sort((a, b) => b.count - a.count);
     const items = all.slice(0, this.keep).map(toItem);
     const kept = items.reduce((sum, item) => sum + item.count, 0);
     return {
@@ -13674,15 +14017,13 @@ var StepAcc = class {
   /** Events of the step, counted by the collector that keeps steps. */
   count = 0;
   execs = 0;
-  firstTime;
-  lastTime;
+  span = new TimeSpan();
   nodes = [];
   latestByPid = /* @__PURE__ */ new Map();
   omitted = 0;
-  /** Every event of the step: its time span, and what each process did. */
-  addEvent(e) {
-    if (this.firstTime === void 0 || e.time < this.firstTime) this.firstTime = e.time;
-    if (this.lastTime === void 0 || e.time > this.lastTime) this.lastTime = e.time;
+  /** Every event of the step (`micros`: TrackedEvent.microsOf): its time span, and what each process did. */
+  addEvent(e, micros) {
+    this.span.add(e.time, micros);
     if (e.kind === "process_exec") return this.addExec(e.process);
     if (e.kind === "process_exit") return this.addExit(e.process);
     const index = this.latestByPid.get(e.process.pid);
@@ -13723,7 +14064,7 @@ var StepAcc = class {
       nodes,
       omitted: this.omitted,
       events: this.count,
-      ...this.firstTime === void 0 ? {} : { firstTime: this.firstTime, lastTime: this.lastTime }
+      ...this.span.first === void 0 ? {} : { firstTime: this.span.first, lastTime: this.span.last }
     };
   }
 };
@@ -13974,7 +14315,19 @@ var PLACES = [
 ];
 var PROC_PID2 = /^\/proc\/(\d+)\//;
 function mayBeSensitive(path) {
-  return path.includes("/.") || path.startsWith("/proc/") || path.startsWith("/etc/") || path.startsWith("/run/") || path.startsWith("/var/run/");
+  if (path.includes("/.")) return true;
+  switch (path.charCodeAt(1)) {
+    case 112:
+      return path.startsWith("/proc/");
+    case 101:
+      return path.startsWith("/etc/");
+    case 114:
+      return path.startsWith("/run/");
+    case 118:
+      return path.startsWith("/var/run/");
+    default:
+      return false;
+  }
 }
 function sensitiveReason(path, pid) {
   if (!mayBeSensitive(path)) return void 0;
@@ -14053,8 +14406,7 @@ var ReportBuilder = class {
   streamRoots;
   byKind = zeroCounts();
   total = 0;
-  firstTime;
-  lastTime;
+  span = new TimeSpan();
   executables;
   steps;
   lastStep;
@@ -14074,9 +14426,10 @@ var ReportBuilder = class {
   blocked = { connects: 0, domains: 0 };
   egress;
   add(e) {
-    this.countEvent(e);
+    const micros = TrackedEvent.microsOf(e);
+    this.countEvent(e, micros);
     if (e.container !== void 0) this.addContainer(e.container);
-    this.stepOf(stepOf(e))?.addEvent(e);
+    this.stepOf(stepOf(e))?.addEvent(e, micros);
     switch (e.kind) {
       case "process_exec":
         return this.addExec(e);
@@ -14112,12 +14465,11 @@ var ReportBuilder = class {
     this.lastStep = acc === void 0 ? void 0 : { label, acc };
     return acc;
   }
-  countEvent(e) {
+  countEvent(e, micros) {
     this.total++;
     this.byKind[e.kind] = (this.byKind[e.kind] ?? 0) + 1;
-    if (this.firstTime === void 0 || e.time < this.firstTime) this.firstTime = e.time;
-    if (this.lastTime === void 0 || e.time > this.lastTime) this.lastTime = e.time;
-    this.timeline.add(e.kind, this.times.ms(e.time));
+    this.span.add(e.time, micros);
+    this.timeline.add(e.kind, micros === micros ? Math.floor(micros / 1e3) : this.times.ms(e.time));
   }
   addContainer(c) {
     const entry = this.containers.hit(c.id, () => ({ id: clip2(c.id), count: 0 }));
@@ -14201,12 +14553,12 @@ var ReportBuilder = class {
     }
     const target2 = f.target_path ?? "";
     const targetPath = clip2(target2);
-    const group = (path) => classifyPath(path, pid, this.streamRoots);
-    if (e.kind === "file_remove") this.removed.hit(group(f.path), f.path, fileEntry, e);
+    const group2 = (path) => classifyPath(path, pid, this.streamRoots);
+    if (e.kind === "file_remove") this.removed.hit(group2(f.path), f.path, fileEntry, e);
     else if (e.kind === "file_move")
-      this.moved.hit(group(target2), `${f.path}\0${target2}`, () => ({ ...fileEntry(e), targetPath }));
+      this.moved.hit(group2(target2), `${f.path}\0${target2}`, () => ({ ...fileEntry(e), targetPath }));
     else
-      this.linked.hit(group(target2), `${f.path}\0${target2}`, () => ({
+      this.linked.hit(group2(target2), `${f.path}\0${target2}`, () => ({
         ...fileEntry(e),
         targetPath,
         ...f.link_type === void 0 ? {} : { linkType: f.link_type }
@@ -14260,8 +14612,8 @@ var ReportBuilder = class {
       total: this.total,
       byKind: { ...this.byKind },
       blocked: { ...this.blocked },
-      ...this.firstTime === void 0 ? {} : { firstTime: this.firstTime },
-      ...this.lastTime === void 0 ? {} : { lastTime: this.lastTime }
+      ...this.span.first === void 0 ? {} : { firstTime: this.span.first },
+      ...this.span.last === void 0 ? {} : { lastTime: this.span.last }
     };
   }
   files(roots) {
@@ -14425,7 +14777,8 @@ var JobRecording = class {
     if (this.tamperedMore > 0) this.tampered.add(`${this.tamperedMore} more tamper signals like these (a tracer stops the sensor at every system call).`);
     if (this.tampered.size > 0) model.alerts = [...[...this.tampered].map((message) => ({ kind: "tamper", message })), ...model.alerts ?? []];
     addFindings(model, this.stages);
-    return { model, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model) };
+    const view = buildView(model);
+    return { model, view, delivered, startedAt: this.startedAt, endedAt, ...writeReportFiles(this.dir, model, view) };
   }
 };
 
@@ -14591,8 +14944,12 @@ var Recorder = class {
   recordings = /* @__PURE__ */ new Map();
   tamper;
   tamperTimer;
+  /** Writes the CPU profile asked for (EnvVar.DebugCpuProfile). */
+  stopProfile;
   /** Starts reading the kernel, the tamper checks and, when asked and a dockerd is there, the docker proxy. */
   async start(docker) {
+    const profile = process.env[EnvVar.DebugCpuProfile];
+    if (profile) this.stopProfile = startCpuProfile(profile);
     this.pump.start();
     this.tamperTimer = setInterval(() => this.tamper.check(), TAMPER_CHECK_MS);
     this.tamperTimer.unref();
@@ -14654,6 +15011,8 @@ var Recorder = class {
     clearInterval(this.tamperTimer);
     this.closeDocker();
     await this.pump.stop();
+    this.stopProfile?.();
+    this.stopProfile = void 0;
   }
 };
 
@@ -14674,12 +15033,12 @@ function checkPlatform() {
 }
 
 // src/kerneltracker/sensorStart.ts
-async function startSensor(ringbufBytes, noFunctionHooks) {
+async function startSensor(opts) {
   const platform = checkPlatform();
   if (!platform.ok || !platform.cgroupRoot) return { ok: false, reason: platform.missing.join("; ") };
   let sensor;
   try {
-    sensor = Sensor.open({ ringbufBytes, noFunctionHooks });
+    sensor = Sensor.open(opts);
     const plan = await sensor.attachAsync(platform.cgroupRoot);
     return { ok: true, sensor, plan, cgroupRoot: platform.cgroupRoot };
   } catch (err) {
@@ -15311,7 +15670,7 @@ function surviveInternalErrors(log) {
 }
 
 // src/daemon/instance.ts
-import { readFileSync as readFileSync9, rmSync as rmSync6, writeFileSync as writeFileSync3 } from "node:fs";
+import { readFileSync as readFileSync9, rmSync as rmSync6, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join11 } from "node:path";
 var pidfilePath = (stateDir) => join11(stateDir, "daemon.pid");
 var AlreadyRunning = class extends Error {
@@ -15339,7 +15698,7 @@ function acquireInstance(stateDir) {
     throw new AlreadyRunning(`a cicd-sensor daemon (pid ${existing}) already runs on ${stateDir}`);
   }
   rmSync6(path, { force: true });
-  writeFileSync3(path, `${process.pid}
+  writeFileSync4(path, `${process.pid}
 `, { flag: "wx", mode: 420 });
 }
 function releaseInstance(stateDir) {
@@ -15491,12 +15850,12 @@ function releasePolicy(maps, id2, ids, exempt = []) {
 }
 
 // src/rules/builtin.ts
-import { existsSync as existsSync7, readdirSync as readdirSync3 } from "node:fs";
+import { existsSync as existsSync7, readdirSync as readdirSync3, readFileSync as readFileSync12 } from "node:fs";
 import { dirname as dirname6, join as join12, resolve as resolve2 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
-// src/rules/sources.ts
-import { readFileSync as readFileSync11 } from "node:fs";
+// src/rules/prebuilt.ts
+import { createHash as createHash2 } from "node:crypto";
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
 var CelError = class extends Error {
@@ -19798,6 +20157,16 @@ var EVENT_VARIABLES = {
     volumes_from: listOf(STRING),
     is_refused: BOOL,
     refusal: STRING
+  },
+  container_exec: {
+    container: STRING,
+    container_id: STRING,
+    is_job_container: BOOL,
+    is_privileged: BOOL,
+    user: STRING,
+    cmd: listOf(STRING),
+    is_refused: BOOL,
+    refusal: STRING
   }
 };
 var RULE_EVENT_TYPES = Object.keys(EVENT_VARIABLES);
@@ -19993,7 +20362,9 @@ function isAscii2(text3) {
   for (let i = 0; i < text3.length; i++) if (text3.charCodeAt(i) >= 128) return false;
   return true;
 }
+var FOLDABLE = /[^\x00-\x40\x5b-\x7f]/;
 function fold(text3) {
+  if (!FOLDABLE.test(text3)) return text3;
   const lower = text3.toLowerCase();
   return isAscii2(lower) ? lower : lower.normalize("NFC");
 }
@@ -20260,19 +20631,27 @@ function contentLines(source, node) {
   });
   return lines2;
 }
-function scalarLocator(file, source, node, counter) {
+function celPlace(file, source, node, counter) {
+  const start = counter.linePos(node.range?.[0] ?? 0);
   const lines2 = node.range ? contentLines(source, node) : [];
-  return (offset) => {
-    let fileOffset = node.range?.[0] ?? 0;
-    let rest = offset;
-    for (const line2 of lines2) {
-      fileOffset = line2.start + rest;
-      if (rest <= line2.length) break;
-      rest -= line2.length + 1;
-    }
-    const pos = counter.linePos(fileOffset);
-    return { file, line: pos.line, col: pos.col };
+  return {
+    file,
+    line: start.line,
+    col: start.col,
+    lines: lines2.map((l) => {
+      const pos = counter.linePos(l.start);
+      return [pos.line, pos.col, l.length];
+    })
   };
+}
+function placeAt(place, offset) {
+  let rest = offset;
+  for (const [line2, col, length] of place.lines) {
+    if (rest <= length) return { file: place.file, line: line2, col: col + rest };
+    rest -= length + 1;
+  }
+  const last = place.lines.at(-1);
+  return last ? { file: place.file, line: last[0], col: last[1] + rest + last[2] + 1 } : { file: place.file, line: place.line, col: place.col };
 }
 function nodeAt(file, node, counter) {
   const pos = counter.linePos(node?.range?.[0] ?? 0);
@@ -20335,7 +20714,7 @@ var Fields = class {
     const text3 = this.string(key, required);
     const node = this.raw(key);
     if (text3 === void 0 || !(0, import_yaml.isScalar)(node)) return void 0;
-    return { text: text3, at: scalarLocator(this.ctx.file, this.ctx.source, node, this.ctx.counter) };
+    return { text: text3, place: celPlace(this.ctx.file, this.ctx.source, node, this.ctx.counter) };
   }
   oneOf(key, values, required = false) {
     const text3 = this.string(key, required);
@@ -20807,12 +21186,12 @@ var RuleLoadError = class extends Error {
 // src/rules/book.ts
 function compileText(cel, scope, ctx, label, problems) {
   try {
-    const ast = parseCel(cel.text);
+    const ast = cel.ast ?? parseCel(cel.text);
     checkCondition(ast, scope);
     return { run: compileCondition(ast, ctx), ast };
   } catch (err) {
     if (!(err instanceof CelIssue)) throw err;
-    problems.push({ at: cel.at(err.offset), rule: label, message: err.message });
+    problems.push({ at: placeAt(cel.place, err.offset), rule: label, message: err.message });
     return void 0;
   }
 }
@@ -20899,7 +21278,30 @@ function gate(rules2) {
   return { flags, lists: lists2 };
 }
 
+// src/rules/prebuilt.ts
+var FORMAT = 1;
+var textHash = (text3) => createHash2("sha256").update(text3).digest("hex");
+function reviver(_key, value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return value;
+  const v = value;
+  if (keys[0] === "$map" && Array.isArray(v.$map)) return new Map(v.$map);
+  if (keys[0] === "$int" && typeof v.$int === "string") return BigInt(v.$int);
+  return value;
+}
+function decodePrebuilt(text3) {
+  const parsed2 = JSON.parse(text3, reviver);
+  if (parsed2.format !== FORMAT || !Array.isArray(parsed2.files)) return /* @__PURE__ */ new Map();
+  return new Map(parsed2.files.map((f) => [f.name, f]));
+}
+function prebuiltParse(prebuilt, source) {
+  const file = prebuilt.get(source.name);
+  return file && file.sha256 === textHash(source.text) ? file.loaded : void 0;
+}
+
 // src/rules/sources.ts
+import { readFileSync as readFileSync11 } from "node:fs";
 function readRuleSources(paths2) {
   const problems = [];
   const sources = [];
@@ -20927,6 +21329,10 @@ function parseCached(source, problems) {
   }
   return file;
 }
+function seedParsed(source, file) {
+  if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value);
+  parsed.set(`${source.name}\0${source.text}`, file);
+}
 function bookFromSources(sources, opts = {}) {
   const problems = [];
   const files = sources.map((s) => parseCached(s, problems));
@@ -20945,9 +21351,32 @@ function builtinRulesDir() {
 function builtinRuleFiles(dir = builtinRulesDir()) {
   return readdirSync3(dir).filter((name) => RULE_FILE.test(name)).sort().map((name) => join12(dir, name));
 }
+var PREBUILT_FILE = "builtin.prebuilt.json";
+function readBuiltinSources(dir) {
+  return readRuleSources(builtinRuleFiles(dir)).map((s) => ({ name: `builtin:${s.name.slice(s.name.lastIndexOf("/") + 1)}`, text: s.text }));
+}
+function usePrebuilt(dir, sources) {
+  let text3;
+  try {
+    text3 = readFileSync12(join12(dir, "..", PREBUILT_FILE), "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return;
+    throw err;
+  }
+  const prebuilt = decodePrebuilt(text3);
+  for (const source of sources) {
+    const loaded = prebuiltParse(prebuilt, source);
+    if (loaded) seedParsed(source, loaded);
+  }
+}
+function loadBuiltinSources(dir) {
+  const sources = readBuiltinSources(dir);
+  usePrebuilt(dir, sources);
+  return sources;
+}
 var cached;
 function builtinRuleSources() {
-  cached ??= readRuleSources(builtinRuleFiles()).map((s) => ({ name: `builtin:${s.name.slice(s.name.lastIndexOf("/") + 1)}`, text: s.text }));
+  cached ??= loadBuiltinSources(builtinRulesDir());
   return cached;
 }
 
@@ -20971,7 +21400,12 @@ var DESCRIBE = {
   mount: (e) => `mounted ${e.mount?.source ?? "?"} on ${e.mount?.target ?? "?"}`,
   http_request: (e) => `sent HTTP ${e.http?.method ?? "?"} ${e.http?.host ?? "?"}${e.http?.path ?? ""}`,
   process_access: (e) => `${e.access?.operation ?? "accessed"}${e.access?.request ? ` ${e.access.request}` : ""} on pid ${e.access?.target.pid ?? "?"} (${e.access?.target.exec_path ?? "?"})`,
-  container_create: (e) => `${e.container_create?.refused ? "was refused a container" : "created a container"} of ${e.container_create?.image || "?"}${e.container_create?.refusal ? `: ${e.container_create.refusal}` : ""}`
+  container_create: (e) => `${e.container_create?.refused ? "was refused a container" : "created a container"} of ${e.container_create?.image || "?"}${e.container_create?.refusal ? `: ${e.container_create.refusal}` : ""}`,
+  container_exec: (e) => {
+    const x = e.container_exec;
+    const what = `${x?.privileged ? "a privileged " : ""}docker exec in ${x?.container ?? "?"}${x?.user ? ` as user ${x.user}` : ""}`;
+    return `${x?.refused ? `was refused ${what}` : `ran ${what}`}: ${(x?.cmd ?? []).join(" ").slice(0, MAX_ARGV)}`;
+  }
 };
 function eventSummary(e) {
   const what = (DESCRIBE[e.kind] ?? ((x) => x.kind))(e);
@@ -21140,6 +21574,20 @@ var FILL = {
       is_refused: c?.refused === true,
       refusal: str(c?.refusal)
     };
+  },
+  container_exec: (e, process2) => {
+    const x = e.container_exec;
+    return {
+      process: process2,
+      container: str(x?.container),
+      container_id: str(x?.container_id),
+      is_job_container: x?.job_container === true,
+      is_privileged: x?.privileged === true,
+      user: str(x?.user),
+      cmd: foldAll(x?.cmd),
+      is_refused: x?.refused === true,
+      refusal: str(x?.refusal)
+    };
   }
 };
 function activationOf(e, type) {
@@ -21241,13 +21689,13 @@ function writeFindingsNdjson(path, findings) {
 }
 
 // src/rules/terminate.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 var CLOCK_TICKS = 100;
 var START_SLACK_MS = 1500;
 var procStat = (pid) => readProcStat(pid);
 function bootTimeMs() {
   try {
-    const line2 = readFileSync12("/proc/stat", "latin1").split("\n").find((l) => l.startsWith("btime "));
+    const line2 = readFileSync13("/proc/stat", "latin1").split("\n").find((l) => l.startsWith("btime "));
     return line2 ? Number(line2.slice(6)) * 1e3 : void 0;
   } catch {
     return void 0;
@@ -21627,7 +22075,7 @@ function stepForLabel(steps, label) {
 var placeOf = ({ file, steps }) => ({ file, lineOf: (f) => stepForLabel(steps, f.step?.label)?.line });
 
 // src/findings/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/findings/severity.ts
 var isDetection = (f) => f.action !== "collect";
@@ -21661,7 +22109,7 @@ function sarifRule(f) {
 }
 function fingerprint(f, file) {
   const parts = [ruleKey(f), file ?? "", f.job?.id ?? "", f.step?.label ?? "", f.process?.exec_path ?? "", f.summary ?? ""];
-  return createHash2("sha256").update(parts.join("\0")).digest("hex");
+  return createHash3("sha256").update(parts.join("\0")).digest("hex");
 }
 function result(f, ruleIndex, place) {
   const out = {
@@ -21770,17 +22218,17 @@ var FinishedReports = class {
 
 // src/daemon/sudo.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { createHash as createHash3, randomBytes as randomBytes3, timingSafeEqual } from "node:crypto";
-import { closeSync as closeSync6, constants as constants4, existsSync as existsSync9, lstatSync as lstatSync4, openSync as openSync4, readFileSync as readFileSync13, renameSync as renameSync4, rmSync as rmSync8, writeSync as writeSync3 } from "node:fs";
+import { createHash as createHash4, randomBytes as randomBytes3, timingSafeEqual } from "node:crypto";
+import { closeSync as closeSync6, constants as constants4, existsSync as existsSync9, lstatSync as lstatSync4, openSync as openSync4, readFileSync as readFileSync14, renameSync as renameSync4, rmSync as rmSync8, writeSync as writeSync3 } from "node:fs";
 import { join as join17 } from "node:path";
 var SUDOERS_DIR = "/etc/sudoers.d";
 var MARK = "# cicd-sensor disable-sudo";
 var USER_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,31}$/;
-var hash = (token) => createHash3("sha256").update(token).digest();
+var hash = (token) => createHash4("sha256").update(token).digest();
 var SudoError = class extends Error {
 };
 function userName(uid, passwd = "/etc/passwd") {
-  for (const line2 of readFileSync13(passwd, "utf8").split("\n")) {
+  for (const line2 of readFileSync14(passwd, "utf8").split("\n")) {
     const [name, , id2] = line2.split(":");
     if (name && Number(id2) === uid && id2 !== "") return name;
   }
@@ -21806,7 +22254,7 @@ var SudoSwitch = class {
   /** Gives back the sudo a previous daemon on this state directory removed and never restored (it was killed). */
   repair() {
     if (!existsSync9(this.recordPath)) return [];
-    const left = JSON.parse(readFileSync13(this.recordPath, "utf8"));
+    const left = JSON.parse(readFileSync14(this.recordPath, "utf8"));
     for (const r of left) removeOurs(r.file);
     rmSync8(this.recordPath, { force: true });
     return left.map((r) => r.user);
@@ -21865,7 +22313,7 @@ function writeNew(path, text3) {
 function removeOurs(file) {
   try {
     const st = lstatSync4(file);
-    if (!st.isFile() || st.uid !== 0 || !readFileSync13(file, "utf8").startsWith(MARK)) return;
+    if (!st.isFile() || st.uid !== 0 || !readFileSync14(file, "utf8").startsWith(MARK)) return;
   } catch {
     return;
   }
@@ -22075,7 +22523,7 @@ async function runDaemon(opts) {
   let detach;
   try {
     const sensorFrom = performance.now();
-    const started = await startSensor(opts.ringbufBytes, opts.noFunctionHooks);
+    const started = await startSensor(opts);
     const sensorMs = performance.now() - sensorFrom;
     if (!started.ok) throw new DaemonStartError(`cannot monitor: ${started.reason}`);
     ownCgroup = isolateSelf(started.cgroupRoot);
@@ -22088,7 +22536,7 @@ async function runDaemon(opts) {
     };
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
-    writeFileSync4(join18(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
+    writeFileSync5(join18(opts.stateDir, "ready"), JSON.stringify({ pid: process.pid, cgroup: ownCgroup }) + "\n");
     opts.log.info(`ready: pid ${process.pid}, cgroup ${ownCgroup}, ${performance.now().toFixed(0)} ms after start (the sensor ${sensorMs.toFixed(0)} ms)`);
     opts.onReady({ pid: process.pid, socket: controlSocketPath(opts.stateDir) });
     await daemon.stopped;
@@ -22106,7 +22554,7 @@ async function runDaemon(opts) {
 }
 
 // src/daemon/log.ts
-import { appendFileSync, readFileSync as readFileSync14 } from "node:fs";
+import { appendFileSync, readFileSync as readFileSync15 } from "node:fs";
 function fileLogger(path, echo = false) {
   const write = (level, message) => {
     const line2 = `${(/* @__PURE__ */ new Date()).toISOString()} ${level} ${message}
@@ -22132,6 +22580,7 @@ var defaultDaemonOptions = (over = {}) => ({
   detach: false,
   ringbufBytes: DEFAULT_RINGBUF_BYTES,
   noFunctionHooks: false,
+  noTlsRequests: false,
   dockerProxy: true,
   interposeDocker: false,
   ...over
@@ -22141,6 +22590,7 @@ var DAEMON_SPEC = {
   "--detach": "flag",
   "--ringbuf-size": "ringbuf",
   "--no-function-hooks": "flag",
+  "--no-tls-requests": "flag",
   "--no-docker-proxy": "flag",
   "--docker-upstream": "string",
   "--interpose-docker": "flag"
@@ -22153,6 +22603,7 @@ function parseDaemonOptions(args) {
     detach: values.has("--detach"),
     ringbufBytes: values.get("--ringbuf-size") ?? DEFAULT_RINGBUF_BYTES,
     noFunctionHooks: values.has("--no-function-hooks"),
+    noTlsRequests: values.has("--no-tls-requests"),
     dockerProxy: !values.has("--no-docker-proxy"),
     dockerUpstream: values.get("--docker-upstream"),
     interposeDocker: values.has("--interpose-docker")
@@ -22177,7 +22628,7 @@ async function trackerMain(argv) {
     return 2;
   }
   if (!opts) {
-    tell("error: usage: tracker.js [--state-dir DIR] [--ringbuf-size BYTES] [--no-function-hooks]");
+    tell("error: usage: tracker.js [--state-dir DIR] [--ringbuf-size BYTES] [--no-function-hooks] [--no-tls-requests]");
     return 2;
   }
   return daemonMain(opts);
