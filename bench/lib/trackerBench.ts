@@ -12,8 +12,15 @@
  * profiles it from the end of the load instead).
  *
  *   trackerBench.mjs OUT_DIR EVENTS [RULES.yml]
+ *
+ * TB_MIX=build feeds a build's records instead (buildBatches), made before
+ * the clock starts; TB_BUILTIN=1 adds the built-in rules (found next to the
+ * bundle, as dist/ has them); TB_V8='--flag' sets V8 flags at run time, as
+ * the tracker would have to (its users start it, so not on the command
+ * line); TB_NO_CAP leaves the young generation uncapped.
  */
 import { mkdirSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { decodeBatch } from '../../src/kernel/decode.js';
 import { Kind, OFFSETS as O, SIZEOF } from '../../src/kernel/layout.js';
 import { KernelTracker, type KernelMaps } from '../../src/kerneltracker/kernelTracker.js';
@@ -78,21 +85,33 @@ class BatchWriter {
 
 const startOf = (pid: number): number => 5e9 + pid * 1e6;
 
-function fork(w: BatchWriter, pid: number): void {
-  const at = w.begin(Kind.FORK, SIZEOF.cs_fork, '', pid, startOf(pid));
-  w.buf.writeUInt32LE(STORM_PID, at + O.cs_fork.ppid);
-  writeU64(w.buf, at + O.cs_fork.parent_start_time_ns, startOf(STORM_PID));
+/** A path as the dentry walk emits it: components leaf first, each NUL-ended. */
+const leafFirst = (path: string): string => `${path.split('/').filter(Boolean).reverse().join('\0')}\0`;
+
+function execAs(w: BatchWriter, pid: number, ppid: number, path: string, argv: string[], cwd: string): void {
+  const p = leafFirst(path);
+  const a = `${argv.join('\0')}\0`;
+  const c = leafFirst(cwd);
+  const at = w.begin(Kind.EXEC, SIZEOF.cs_exec, p + a + c, pid, startOf(pid));
+  w.buf.writeUInt32LE(ppid, at + O.cs_exec.ppid);
+  writeU64(w.buf, at + O.cs_exec.parent_start_time_ns, startOf(ppid));
+  w.buf.writeUInt16LE(p.length, at + O.cs_exec.path_len);
+  w.buf.writeUInt16LE(a.length, at + O.cs_exec.argv_len);
+  w.buf.writeUInt16LE(c.length, at + O.cs_exec.cwd_len);
 }
 
-function exec(w: BatchWriter): void {
-  const path = ['openstorm', 'bin', 'local', 'usr', ''].join('\0');
-  const argv = ['/usr/local/bin/openstorm', 'run', '/tmp/storm', '20000', '50', '2', ''].join('\0');
-  const cwd = ['runner', 'home', ''].join('\0');
-  const at = w.begin(Kind.EXEC, SIZEOF.cs_exec, path + argv + cwd, STORM_PID, startOf(STORM_PID));
-  w.buf.writeUInt32LE(1, at + O.cs_exec.ppid);
-  w.buf.writeUInt16LE(path.length, at + O.cs_exec.path_len);
-  w.buf.writeUInt16LE(argv.length, at + O.cs_exec.argv_len);
-  w.buf.writeUInt16LE(cwd.length, at + O.cs_exec.cwd_len);
+function forkOf(w: BatchWriter, pid: number, ppid: number): void {
+  const at = w.begin(Kind.FORK, SIZEOF.cs_fork, '', pid, startOf(pid));
+  w.buf.writeUInt32LE(ppid, at + O.cs_fork.ppid);
+  writeU64(w.buf, at + O.cs_fork.parent_start_time_ns, startOf(ppid));
+}
+
+function openPath(w: BatchWriter, pid: number, path: string, access: number): void {
+  const name = leafFirst(path);
+  const at = w.begin(Kind.FILE_OPEN, SIZEOF.cs_file_open, name, pid, startOf(pid));
+  w.buf[at + O.cs_file_open.access] = access;
+  w.buf[at + O.cs_file_open.path_enc] = 1;
+  w.buf.writeUInt16LE(name.length, at + O.cs_file_open.path_len);
 }
 
 /** "file-NNNNNN.txt\0dNNNN\0storm\0tmp\0" with the digits written in place (no strings per open). */
@@ -120,11 +139,11 @@ function exit(w: BatchWriter, pid: number): void {
 /** The storm's records, one batch at a time: each handed to consume() as it fills. */
 function* stormBatches(events: number): Generator<BatchWriter> {
   const w = new BatchWriter();
-  exec(w);
+  execAs(w, STORM_PID, 1, '/usr/local/bin/openstorm', ['/usr/local/bin/openstorm', 'run', '/tmp/storm', '20000', '50', '2'], '/home/runner');
   const procs = Math.ceil(events / FILES_PER_PROC);
   for (let p = 0; p < procs; p++) {
     const pid = STORM_PID + 1 + p;
-    fork(w, pid);
+    forkOf(w, pid, STORM_PID);
     for (let i = 0; i < Math.min(FILES_PER_PROC, events - p * FILES_PER_PROC); i++) {
       open(w, pid, i);
       if (!w.fits()) {
@@ -138,11 +157,63 @@ function* stormBatches(events: number): Generator<BatchWriter> {
   yield w;
 }
 
+const HEADERS = Array.from({ length: Number(process.env.TB_HEADERS ?? 84) }, (_, i) =>
+  i % 3 === 0 ? `/usr/lib/gcc/x86_64-linux-gnu/12/include/h${i}.h` : i % 3 === 1 ? `/usr/include/x86_64-linux-gnu/bits/h${i}.h` : `/usr/include/h${i}.h`,
+);
+const CFLAGS = ['-O2', '-g', '-Wall', '-Wextra', '-fstack-protector-strong', '-D_FORTIFY_SOURCE=2', '-Iinclude', '-Isrc', '-MMD', '-MP', '-std=c11', '-fPIC'];
+
+/**
+ * A build's mix, after the bench's end-to-end build (startStop.mjs): per
+ * unit make forks sh, sh runs gcc, gcc runs cc1 (its source, TB_HEADERS
+ * header opens, 84 unless set, its two outputs) then as; 100 events a unit
+ * with the 84 headers, and lines of ~1.4 KB (the compiler's argv and its
+ * parents' in every line's process context).
+ */
+function* buildBatches(events: number): Generator<BatchWriter> {
+  const w = new BatchWriter();
+  const MAKE = STORM_PID;
+  execAs(w, MAKE, 1, '/usr/bin/make', ['make', '-j2'], '/home/runner/work/app');
+  let pid = MAKE + 1;
+  for (let unit = 0, sent = 0; sent < events; unit++, sent += 100) {
+    const [sh, gcc, cc1, as] = [pid, pid + 1, pid + 2, pid + 3];
+    pid += 4;
+    const src = `src/unit${unit}.c`;
+    const obj = `build/unit${unit}.o`;
+    const ccArgs = [...CFLAGS, '-c', src, '-o', obj];
+    forkOf(w, sh, MAKE);
+    execAs(w, sh, MAKE, '/usr/bin/dash', ['/bin/sh', '-c', `gcc ${ccArgs.join(' ')}`], '/home/runner/work/app');
+    forkOf(w, gcc, sh);
+    execAs(w, gcc, sh, '/usr/bin/x86_64-linux-gnu-gcc-12', ['gcc', ...ccArgs], '/home/runner/work/app');
+    forkOf(w, cc1, gcc);
+    execAs(w, cc1, gcc, '/usr/libexec/gcc/x86_64-linux-gnu/12/cc1',
+      ['/usr/libexec/gcc/x86_64-linux-gnu/12/cc1', '-quiet', '-Iinclude', '-Isrc', '-imultiarch', 'x86_64-linux-gnu', '-MMD', `build/unit${unit}.d`, '-MP', '-D_FORTIFY_SOURCE=2', src, '-quiet', '-dumpdir', 'build/', '-dumpbase', `unit${unit}.c`, '-dumpbase-ext', '.c', '-mtune=generic', '-march=x86-64', '-g', '-O2', '-Wall', '-Wextra', '-std=c11', '-fstack-protector-strong', '-fPIC', '-fasynchronous-unwind-tables', '-fstack-clash-protection', '-fcf-protection', '-o', `/tmp/cc${unit}.s`],
+      '/home/runner/work/app');
+    openPath(w, cc1, `/home/runner/work/app/${src}`, 1);
+    for (const h of HEADERS) openPath(w, cc1, h, 1);
+    openPath(w, cc1, `/home/runner/work/app/build/unit${unit}.d`, 2);
+    openPath(w, cc1, `/tmp/cc${unit}.s`, 2);
+    exit(w, cc1);
+    forkOf(w, as, gcc);
+    execAs(w, as, gcc, '/usr/bin/x86_64-linux-gnu-as', ['as', '--gdwarf-5', '--64', '-o', obj, `/tmp/cc${unit}.s`], '/home/runner/work/app');
+    openPath(w, as, `/tmp/cc${unit}.s`, 1);
+    openPath(w, as, `/home/runner/work/app/${obj}`, 2);
+    exit(w, as);
+    exit(w, gcc);
+    exit(w, sh);
+    if (w.used + 65_536 > BATCH_BYTES) {
+      yield w;
+      w.used = 0;
+    }
+  }
+  yield w;
+}
+
 function main(outDir: string, events: number, rulesPath: string | undefined): void {
   mkdirSync(outDir, { recursive: true });
   const tracker = new KernelTracker(noMaps, 1.7e18);
-  // The rule file alone, as the bench's tracked runs (--no-builtin-rules): the same set every time.
-  const stage = rulesPath ? ruleStageOf({ files: [rulesPath], builtin: false }) : undefined;
+  // The rule file alone, as the bench's tracked runs (--no-builtin-rules): the same set every time; TB_BUILTIN=1 adds the built-in set, as a default run has it.
+  const builtin = process.env.TB_BUILTIN === '1';
+  const stage = rulesPath || builtin ? ruleStageOf({ files: rulesPath ? [rulesPath] : [], builtin }) : undefined;
   const recording = new JobRecording(tracker, {
     identity: { id: 'bench', name: 'open storm', repository: 'octo/app' },
     dir: outDir,
@@ -154,7 +225,11 @@ function main(outDir: string, events: number, rulesPath: string | undefined): vo
   let malformed = 0;
   // As the Recorder does (TB_NO_CAP: without it, to compare).
   if (!process.env.TB_NO_CAP) capYoungGeneration();
-  for (const w of stormBatches(events)) {
+  // V8 flags set at run time, as the tracker would (TB_V8='--maglev'): to measure a flag where it would be set.
+  if (process.env.TB_V8) setFlagsFromString(process.env.TB_V8);
+  // The build's records made beforehand (they are small): the generator's work and garbage stay out of the profile.
+  const batches = process.env.TB_MIX === 'build' ? Array.from(buildBatches(events), (w) => ({ buf: Buffer.from(w.buf.subarray(0, w.used)), used: w.used })) : stormBatches(events);
+  for (const w of batches) {
     const c0 = process.cpuUsage();
     decodeBatch(w.buf, w.used, (s) => tracker.handle(s), () => malformed++);
     recording.flush();
@@ -166,6 +241,7 @@ function main(outDir: string, events: number, rulesPath: string | undefined): vo
     events: delivered,
     malformed,
     rules: rulesPath !== undefined,
+    builtinRules: builtin,
     cpuMs: cpuUs / 1000,
     usPerEvent: cpuUs / Math.max(1, delivered),
     peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -1,12 +1,12 @@
 // The tracker's userspace pipeline alone, in process, no root (node
-// bench/rules/trackerBench.mjs [EVENTS]): the open storm's records through
+// bench/rules/trackerBench.mjs [EVENTS [BUILD_EVENTS]]): the open storm's records through
 // decode, the KernelTracker, events.ndjson, the report and the rule stage
 // (bench/lib/trackerBench.ts), without and with the bench rule set, each in
 // a fresh process. Bundles src/ with esbuild first, as dist/ does. Add
 // --cpu-prof to the node flags in run() below to see where the time goes.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,13 +24,18 @@ try {
   const rules = join(dir, 'rules.yml');
   writeFileSync(rules, benchRuleSetYaml(60));
   const events = process.argv[2] ?? '1000000';
-  const run = (label, extra) => {
-    const r = JSON.parse(execFileSync(process.execPath, [out, join(dir, label), events, ...extra], { encoding: 'utf8' }));
-    rmSync(join(dir, label), { recursive: true, force: true });
+  // The built-in rules where the bundle looks for them (src/rules/builtin.ts), for the build's mix.
+  mkdirSync(join(dir, 'rules'));
+  symlinkSync(join(root, 'rules', 'builtin'), join(dir, 'rules', 'builtin'));
+  const run = (label, extra, env = {}, n = events) => {
+    const r = JSON.parse(execFileSync(process.execPath, [out, join(dir, `out-${label}`), n, ...extra], { encoding: 'utf8', env: { ...process.env, ...env } }));
+    rmSync(join(dir, `out-${label}`), { recursive: true, force: true });
     console.log(`${label.padEnd(8)} ${r.usPerEvent.toFixed(2)} µs/event, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.events} events)`);
   };
   run('no rules', []);
   run('rules', [rules]);
+  // A build's mix (bench/lib/trackerBench.ts buildBatches), as many events as the end-to-end build, with the built-in rules.
+  run('build', [], { TB_MIX: 'build', TB_BUILTIN: '1' }, process.argv[3] ?? '52500');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

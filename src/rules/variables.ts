@@ -1,9 +1,10 @@
 /**
  * The values a condition sees for one EventRecord, under the names of
  * schema.ts, strings folded (fold.ts). The process part is the costly one
- * (argv and every ancestor folded, descendants built) and is the same for
- * every event of a process: the tracker and the log reader share one
- * ProcessContext object between them, so it is built once per object.
+ * (argv and every ancestor folded) and is the same for every event of a
+ * process: the tracker and the log reader share one ProcessContext object
+ * between them, so it is built once per object, and each ancestor entry's
+ * folded values once per entry.
  */
 import type { AncestorRef, EventRecord, ProcessContext } from '../events/eventRecord.js';
 import { openFlagBits } from '../kernel/openFlags.js';
@@ -33,10 +34,54 @@ function procVars(exec_path: string, argv: readonly string[] | undefined): ProcV
   return { exec_path: fold(exec_path), argv: foldAll(argv) };
 }
 
-/** Ancestors nearest first; each one's descendants run from its child down to the event's parent. */
+/**
+ * An ancestor's folded values, once per entry: an entry is its process's
+ * own (processTable.ts: replaced at exec, never changed), shared by every
+ * process below it, and a build's compilers all have the same ones (the
+ * make, the shells, the runner's chain up to 16 deep), each argv folded
+ * string by string.
+ */
+const ancestorCache = new WeakMap<AncestorRef, ProcVars>();
+
+function ancestorProcVars(a: AncestorRef): ProcVars {
+  let vars = ancestorCache.get(a);
+  if (vars === undefined) {
+    vars = procVars(a.exec_path, a.argv);
+    ancestorCache.set(a, vars);
+  }
+  return vars;
+}
+
+/**
+ * An ancestor as conditions see it. Its descendants (from its child down to
+ * the event's parent) are made when a condition reads them, which few do:
+ * made for every ancestor of every process, they were a list per ancestor,
+ * a chain's square, per process.
+ */
+class AncestorEntry implements AncestorVars {
+  readonly exec_path: string;
+  readonly argv: readonly string[];
+  readonly #chain: readonly ProcVars[];
+  readonly #at: number;
+  #descendants: readonly ProcVars[] | undefined;
+
+  constructor(chain: readonly ProcVars[], at: number) {
+    this.exec_path = chain[at]!.exec_path;
+    this.argv = chain[at]!.argv;
+    this.#chain = chain;
+    this.#at = at;
+  }
+
+  get descendants(): readonly ProcVars[] {
+    this.#descendants ??= this.#chain.slice(0, this.#at).reverse();
+    return this.#descendants;
+  }
+}
+
+/** Ancestors nearest first. */
 function ancestorVars(ancestors: readonly AncestorRef[]): AncestorVars[] {
-  const plain = ancestors.map((a) => procVars(a.exec_path, a.argv));
-  return plain.map((a, i) => ({ ...a, descendants: plain.slice(0, i).reverse() }));
+  const plain = ancestors.map(ancestorProcVars);
+  return plain.map((_, i) => new AncestorEntry(plain, i));
 }
 
 export function processVars(ctx: ProcessContext): ProcessVars {

@@ -58,6 +58,8 @@ describe('event rules', () => {
     expect(hits(engine, exec(proc('/bin/cat', ['cat'], [sh, npmInstall, RUNNER])))).toEqual(['npm_grandparent']);
     // npm's child is cat itself: npm.descendants is empty
     expect(hits(engine, exec(proc('/bin/cat', ['cat'], [npmInstall, sh, RUNNER])))).toEqual([]);
+    // The same ancestor entries under a third process (their folded values are kept per entry, descendants per process).
+    expect(hits(engine, exec(proc('/usr/bin/cat', ['cat', '-n'], [sh, npmInstall, RUNNER])))).toEqual(['npm_grandparent']);
   });
 
   it('inIpRange: IPv4, IPv6, IPv4-mapped, and false for what is not an IP', () => {
