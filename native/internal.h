@@ -125,6 +125,7 @@ struct cs_tp_events {
 	int n;
 	uint64_t start_us;
 };
+int cs_read_int_file(const char *path);
 void cs_tp_add(struct cs_tp_events *t, const char *category, const char *name);
 void cs_tp_start(struct cs_tp_events *t);
 void cs_tp_join(struct cs_tp_events *t);

@@ -100,20 +100,10 @@ static size_t func_offset(const char *path, const char *symbol)
 	return off;
 }
 
-/* The uprobe PMU's type (/sys/bus/event_source/devices/uprobe/type), or -1. */
+/* The uprobe PMU's type, or -1. */
 static int uprobe_type(void)
 {
-	char buf[32];
-	int fd = open("/sys/bus/event_source/devices/uprobe/type", O_RDONLY | O_CLOEXEC), n;
-
-	if (fd < 0)
-		return -1;
-	n = (int)read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	return atoi(buf);
+	return cs_read_int_file("/sys/bus/event_source/devices/uprobe/type");
 }
 
 /*

@@ -26,26 +26,39 @@
 #include <sys/syscall.h>
 #include "internal.h"
 
+/*
+ * The number a sysfs or tracefs file holds (a PMU's type, a tracepoint's id),
+ * or -1 when it cannot be read.
+ */
+int cs_read_int_file(const char *path)
+{
+	char buf[32];
+	int fd = open(path, O_RDONLY | O_CLOEXEC), n;
+
+	if (fd < 0)
+		return -1;
+	n = (int)read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return atoi(buf);
+}
+
 /* The event's id in tracefs, where ensure_tracefs (plan.c) made sure there is one; -1 if none. */
 static int tracepoint_id(const char *category, const char *name)
 {
 	const char *roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
-	char path[256], buf[32];
+	char path[256];
 	size_t i;
 
 	for (i = 0; i < sizeof(roots) / sizeof(roots[0]); i++) {
-		int fd, n;
+		int id;
 
 		snprintf(path, sizeof(path), "%s/events/%s/%s/id", roots[i], category, name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		n = (int)read(fd, buf, sizeof(buf) - 1);
-		close(fd);
-		if (n <= 0)
-			return -1;
-		buf[n] = '\0';
-		return atoi(buf);
+		id = cs_read_int_file(path);
+		if (id >= 0)
+			return id;
 	}
 	return -1;
 }
