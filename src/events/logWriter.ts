@@ -25,10 +25,10 @@ function countNewlines(buf: Buffer, from: number, to: number): number {
  * Lines are written once this much is buffered (and at every flush). Small
  * enough to stay in a core's L2 cache (1 MiB here) beside the tracker's own
  * working set: the encoder then writes into lines still cached, and write(2)
- * copies from them. At 1 MiB the buffer was cold at both ends, and the open
- * storm's tracker spent ~7% more CPU in process (bench/lib/trackerBench.ts:
- * 2.01 against 2.17 µs per event, alternating runs; 128 KiB 2.04, 4 MiB 2.3+);
- * below it the write(2) calls' own cost shows.
+ * copies from them. At 1 MiB the buffer was cold at both ends: the bench's
+ * throughput figure (1,000,000 opens) took 4.1 s of tracker CPU against 3.3-3.4
+ * at 256 KiB (README, "Tracker cost"); at 128 KiB, 3.5: the write(2) calls'
+ * own cost shows.
  */
 const FLUSH_BYTES = 256 << 10;
 
