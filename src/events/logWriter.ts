@@ -21,6 +21,17 @@ function countNewlines(buf: Buffer, from: number, to: number): number {
   return n;
 }
 
+/**
+ * Lines are written once this much is buffered (and at every flush). Small
+ * enough to stay in a core's L2 cache (1 MiB here) beside the tracker's own
+ * working set: the encoder then writes into lines still cached, and write(2)
+ * copies from them. At 1 MiB the buffer was cold at both ends: the bench's
+ * throughput figure (1,000,000 opens) took 4.1 s of tracker CPU against 3.3-3.4
+ * at 256 KiB (README, "Tracker cost"); at 128 KiB, 3.5: the write(2) calls'
+ * own cost shows.
+ */
+const FLUSH_BYTES = 256 << 10;
+
 export class EventLogWriter {
   private readonly fd: number;
   private buf: Buffer;
@@ -35,7 +46,7 @@ export class EventLogWriter {
   constructor(
     readonly path: string,
     private readonly onEvent?: (e: EventRecord) => void,
-    flushBytes = 1 << 20,
+    flushBytes = FLUSH_BYTES,
     /** How the file is opened; by default a new file, never one (or a link) already there. */
     open: (path: string) => number = createExclusive,
   ) {
