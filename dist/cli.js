@@ -12534,8 +12534,9 @@ function countNewlines(buf, from, to) {
   for (let i = buf.indexOf(NEWLINE, from); i >= 0 && i < to; i = buf.indexOf(NEWLINE, i + 1)) n++;
   return n;
 }
+var FLUSH_BYTES = 256 << 10;
 var EventLogWriter = class {
-  constructor(path, onEvent, flushBytes = 1 << 20, open = createExclusive) {
+  constructor(path, onEvent, flushBytes = FLUSH_BYTES, open = createExclusive) {
     this.path = path;
     this.onEvent = onEvent;
     this.fd = open(path);
@@ -22091,9 +22092,35 @@ var lastVars;
 function procVars(exec_path, argv) {
   return { exec_path: fold(exec_path), argv: foldAll(argv) };
 }
+var ancestorCache = /* @__PURE__ */ new WeakMap();
+function ancestorProcVars(a) {
+  let vars = ancestorCache.get(a);
+  if (vars === void 0) {
+    vars = procVars(a.exec_path, a.argv);
+    ancestorCache.set(a, vars);
+  }
+  return vars;
+}
+var AncestorEntry = class {
+  exec_path;
+  argv;
+  #chain;
+  #at;
+  #descendants;
+  constructor(chain, at) {
+    this.exec_path = chain[at].exec_path;
+    this.argv = chain[at].argv;
+    this.#chain = chain;
+    this.#at = at;
+  }
+  get descendants() {
+    this.#descendants ??= this.#chain.slice(0, this.#at).reverse();
+    return this.#descendants;
+  }
+};
 function ancestorVars(ancestors) {
-  const plain2 = ancestors.map((a) => procVars(a.exec_path, a.argv));
-  return plain2.map((a, i) => ({ ...a, descendants: plain2.slice(0, i).reverse() }));
+  const plain2 = ancestors.map(ancestorProcVars);
+  return plain2.map((_, i) => new AncestorEntry(plain2, i));
 }
 function processVars(ctx) {
   if (ctx === lastContext) return lastVars;
