@@ -8190,7 +8190,6 @@ function nativeApi() {
     cs_abi_version: f("int cs_abi_version(void)"),
     cs_records_version: f("int cs_records_version(void)"),
     cs_open: f("cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t priority_bytes, uint32_t self_tgid, uint32_t flags, _Out_ int *err)"),
-    cs_attach: attach,
     cs_track_cgroup: f("int cs_track_cgroup(cs_sensor *s, uint64_t cgroup_id)"),
     cs_untrack_cgroup: f("int cs_untrack_cgroup(cs_sensor *s, uint64_t cgroup_id)"),
     cs_track_task: f("int cs_track_task(cs_sensor *s, uint32_t tgid, uint64_t start_time_ns)"),
@@ -8320,16 +8319,11 @@ var Sensor = class _Sensor {
     if (this.closed) throw new SensorError("sensor is closed", 9);
     return this.handle;
   }
-  /** Attaches every hook; returns the plan (which mechanism each hook got). */
-  attach(cgroupRoot) {
-    const buf = Buffer.alloc(PLAN_BYTES);
-    this.check(this.api.cs_attach(this.live(), cgroupRoot, buf, buf.length));
-    return planOf(buf);
-  }
   /**
-   * attach() on a worker thread, so the caller's thread does other work
-   * while the verifier runs (run compiles its rules). Nothing else may use
-   * the sensor until it settles.
+   * Attaches every hook, on a worker thread so the caller's thread does
+   * other work while the verifier runs (run compiles its rules); resolves
+   * to the plan (which mechanism each hook got). Nothing else may use the
+   * sensor until it settles.
    */
   async attachAsync(cgroupRoot) {
     const buf = Buffer.alloc(PLAN_BYTES);
@@ -8639,8 +8633,8 @@ function openFlagNames(flags, arch = process.arch) {
   if (byFlags === void 0) named.set(arch, byFlags = /* @__PURE__ */ new Map());
   let names = byFlags.get(flags);
   if (names === void 0) {
-    names = Object.freeze(nameFlags(flags, arch));
-    if (byFlags.size < 4096) byFlags.set(flags, names);
+    names = nameFlags(flags, arch);
+    if (byFlags.size < 4096) byFlags.set(flags, names = Object.freeze(names));
   }
   return names;
 }
@@ -10745,6 +10739,44 @@ function optionalFacts(host) {
   set("volumes_from", strings(host.VolumesFrom));
   return facts;
 }
+var CREATE_FIELDS = ["Image", "HostConfig"];
+var HOST_FIELDS = [
+  "Privileged",
+  "PidMode",
+  "NetworkMode",
+  "Binds",
+  "Mounts",
+  "CapAdd",
+  "Devices",
+  "DeviceCgroupRules",
+  "SecurityOpt",
+  "UsernsMode",
+  "IpcMode",
+  "CgroupnsMode",
+  "VolumesFrom",
+  "MaskedPaths",
+  "ReadonlyPaths"
+];
+var MOUNT_FIELDS = ["Type", "Source", "VolumeOptions"];
+var EXEC_FIELDS = ["Privileged", "User", "Cmd"];
+var foldKey = (key) => key.toUpperCase().toLowerCase();
+function respelled(obj, fields) {
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return void 0;
+  for (const key of Object.keys(obj)) {
+    if (fields.includes(key)) continue;
+    const field = fields.find((f) => foldKey(f) === foldKey(key));
+    if (field !== void 0) return field;
+  }
+  return void 0;
+}
+function respelledCreate(parsed2) {
+  const host = parsed2.HostConfig;
+  const mounts = Array.isArray(host?.Mounts) ? host.Mounts : [];
+  const devices = Array.isArray(host?.Devices) ? host.Devices : [];
+  const volumeOptions = mounts.map((m) => m?.VolumeOptions);
+  const field = respelled(parsed2, CREATE_FIELDS) ?? respelled(host, HOST_FIELDS) ?? mounts.map((m) => respelled(m, MOUNT_FIELDS)).find(Boolean) ?? volumeOptions.map((v) => respelled(v, ["DriverConfig"])).find(Boolean) ?? volumeOptions.map((v) => respelled(v?.DriverConfig, ["Options"])).find(Boolean) ?? devices.map((d) => respelled(d, ["PathOnHost"])).find(Boolean);
+  return field === void 0 ? void 0 : `a key dockerd reads as ${field}, spelled otherwise`;
+}
 function readCreate(body, name) {
   let parsed2;
   try {
@@ -10753,6 +10785,8 @@ function readCreate(body, name) {
     return "an unreadable create body";
   }
   if (typeof parsed2 !== "object" || parsed2 === null) return "an unreadable create body";
+  const respelledKey = respelledCreate(parsed2);
+  if (respelledKey) return respelledKey;
   const host = parsed2.HostConfig ?? {};
   if (typeof host !== "object" || host === null) return "an unreadable HostConfig";
   const devices = Array.isArray(host.Devices) ? host.Devices.map((d) => d?.PathOnHost) : [];
@@ -10843,6 +10877,8 @@ function readExec(body) {
     return "an unreadable exec body";
   }
   if (typeof parsed2 !== "object" || parsed2 === null) return "an unreadable exec body";
+  const field = respelled(parsed2, EXEC_FIELDS);
+  if (field) return `a key dockerd reads as ${field}, spelled otherwise`;
   const user = optional(parsed2.User);
   return { privileged: parsed2.Privileged === true, ...user ? { user } : {}, cmd: strings(parsed2.Cmd) };
 }
@@ -11129,14 +11165,13 @@ var DockerProxy = class {
       this.forward(req, res, c);
       return;
     }
-    let leave = () => {
-    };
+    let leave;
     holdBody(req, MAX_INSPECTED_BYTES).then(async (held) => {
       const gated = this.hooks.guardOf(caller.jobId)?.mode === "block" && namedVolumes(heldBuffer(held)).length > 0;
       if (gated) leave = await this.volumeGate.enter("create");
       this.judgeCreate(req, res, c, caller, held, await this.lookups(heldBuffer(held)), leave);
     }).catch((err) => {
-      leave();
+      leave?.();
       this.hooks.log(`docker proxy: a create of job ${caller.jobId} was dropped: ${err.message}`);
       res.destroy();
     });
@@ -11185,7 +11220,7 @@ var DockerProxy = class {
       this.forward(req, res, c, decision.body ? { chunks: [decision.body], complete: true, replaced: true } : held, leave);
       return;
     }
-    leave();
+    leave?.();
     refuseRequest(res, decision.event.refusal, held);
   }
   /**
@@ -11231,6 +11266,11 @@ var DockerProxy = class {
   }
   /** held: a job's create body, already read from req; answered: called once dockerd answered, or the request ended without. */
   forward(req, res, c, held, answered) {
+    if (req.destroyed && !held) {
+      answered?.();
+      res.destroy();
+      return;
+    }
     const kind = c.kind;
     const upReq = http2.request({
       agent: this.agent,
@@ -11256,7 +11296,7 @@ var DockerProxy = class {
       upRes.on("error", () => res.destroy());
     });
     res.on("close", () => {
-      if (!res.writableFinished && !answered) upReq.destroy();
+      if (!res.writableFinished && (!answered || !req.complete)) upReq.destroy();
     });
     if (held) releaseBody(held, req, upReq);
     else req.pipe(upReq);
@@ -21592,12 +21632,12 @@ var FILL = {
       binds: foldAll(c?.binds),
       cap_add: foldAll(c?.cap_add),
       devices: foldAll(c?.devices),
-      device_cgroup_rules: c?.device_cgroup_rules ?? [],
+      device_cgroup_rules: foldAll(c?.device_cgroup_rules),
       security_opt: foldAll(c?.security_opt),
       userns_mode: str(c?.userns_mode),
       ipc_mode: str(c?.ipc_mode),
       cgroupns_mode: str(c?.cgroupns_mode),
-      volumes_from: c?.volumes_from ?? [],
+      volumes_from: foldAll(c?.volumes_from),
       is_refused: c?.refused === true,
       refusal: str(c?.refusal)
     };

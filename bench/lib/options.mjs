@@ -56,7 +56,7 @@ Runs each workload with and without the sensor (and under auditd and strace),
 prints a table with budgets, and writes bench/results.json. Needs root.
 
 options:
-  --quick              tiny sizes, one round (CI smoke run, about 2 minutes)
+  --quick              tiny sizes, one round (CI smoke run, about a minute)
   --rounds N           rounds of every workload in every mode (default 3; --quick 1)
   --workloads a,b      subset of: ${WORKLOAD_IDS.join(', ')}, or none (figures only)
   --modes a,b          subset of: ${MODE_IDS.join(', ')} (baseline is always run)

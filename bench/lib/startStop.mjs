@@ -42,7 +42,9 @@ async function withDaemon(ctx, name, body) {
   const started = await run(process.execPath, [CLI, 'daemon', '--state-dir', stateDir, '--detach']);
   const stop = onCleanup(`stop daemon ${stateDir}`, () => run(process.execPath, [CLI, 'daemon', 'kill', '--state-dir', stateDir], { allowFail: true }));
   try {
-    return await body(stateDir, Number(/pid=(\d+)/.exec(started.stdout)?.[1]));
+    const pid = Number(/ready pid=(\d+)/.exec(started.stdout)?.[1]);
+    if (!(pid > 0)) throw new Error(`daemon --detach printed no 'ready pid=N' line: ${started.stdout.trim().slice(-200)}`);
+    return await body(stateDir, pid);
   } finally {
     await run(process.execPath, [CLI, 'daemon', 'stop', '--state-dir', stateDir], { allowFail: true });
     stop.drop();
@@ -101,13 +103,12 @@ const ORDERS = [
 
 /** utime + stime of a process, all its threads, in ms (undefined once it is gone). */
 function processCpuMs(pid) {
-  try {
-    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
+  // Fields after the command name, which is in parentheses and may hold spaces and ") ": utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  if (!Number.isFinite(ms)) throw new Error(`/proc/${pid}/stat has no utime and stime: ${stat.slice(0, 200)}`);
+  return ms;
 }
 const CLOCK_TICKS = 100; // USER_HZ: 100 on every Linux architecture the sensor supports
 

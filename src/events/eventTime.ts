@@ -14,7 +14,7 @@ let lastSecond = NaN;
 let lastSecondText = '';
 
 /** The text up to the fraction, `2024-05-01T10:00:00.`, of a second since the epoch. */
-export function secondText(second: number): string {
+function secondText(second: number): string {
   if (second !== lastSecond) {
     lastSecondText = new Date(second * 1000).toISOString().slice(0, 20);
     lastSecond = second;

@@ -40,9 +40,11 @@ export function openFlagNames(flags: number, arch: string = process.arch): strin
   if (byFlags === undefined) named.set(arch, (byFlags = new Map()));
   let names = byFlags.get(flags);
   if (names === undefined) {
-    // Frozen: events share it, and the line encoder keeps its JSON beside it.
-    names = Object.freeze(nameFlags(flags, arch)) as string[];
-    if (byFlags.size < 4096) byFlags.set(flags, names);
+    names = nameFlags(flags, arch);
+    // Frozen only when kept: events share it, and the line encoder keeps its
+    // JSON beside a frozen array (a job making endless flag values must not
+    // make it keep one for each open).
+    if (byFlags.size < 4096) byFlags.set(flags, (names = Object.freeze(names) as string[]));
   }
   return names;
 }

@@ -14,7 +14,6 @@ export interface NativeApi {
   cs_abi_version(): number;
   cs_records_version(): number;
   cs_open(objPath: string, ringbufBytes: number, priorityBytes: number, selfTgid: number, flags: number, err: number[]): Handle | null;
-  cs_attach(h: Handle, cgroupRoot: string, plan: Buffer, planLen: number): number;
   cs_track_cgroup(h: Handle, id: bigint): number;
   cs_untrack_cgroup(h: Handle, id: bigint): number;
   cs_track_task(h: Handle, tgid: number, startNs: bigint): number;
@@ -77,7 +76,6 @@ export function nativeApi(): NativeApi {
     cs_abi_version: f('int cs_abi_version(void)'),
     cs_records_version: f('int cs_records_version(void)'),
     cs_open: f('cs_sensor *cs_open(const char *obj_path, uint32_t ringbuf_bytes, uint32_t priority_bytes, uint32_t self_tgid, uint32_t flags, _Out_ int *err)'),
-    cs_attach: attach,
     cs_track_cgroup: f('int cs_track_cgroup(cs_sensor *s, uint64_t cgroup_id)'),
     cs_untrack_cgroup: f('int cs_untrack_cgroup(cs_sensor *s, uint64_t cgroup_id)'),
     cs_track_task: f('int cs_track_task(cs_sensor *s, uint32_t tgid, uint64_t start_time_ns)'),

@@ -164,17 +164,11 @@ export class Sensor implements PolicyMaps {
     return this.handle;
   }
 
-  /** Attaches every hook; returns the plan (which mechanism each hook got). */
-  attach(cgroupRoot: string): AttachPlanEntry[] {
-    const buf = Buffer.alloc(PLAN_BYTES);
-    this.check(this.api.cs_attach(this.live(), cgroupRoot, buf, buf.length));
-    return planOf(buf);
-  }
-
   /**
-   * attach() on a worker thread, so the caller's thread does other work
-   * while the verifier runs (run compiles its rules). Nothing else may use
-   * the sensor until it settles.
+   * Attaches every hook, on a worker thread so the caller's thread does
+   * other work while the verifier runs (run compiles its rules); resolves
+   * to the plan (which mechanism each hook got). Nothing else may use the
+   * sensor until it settles.
    */
   async attachAsync(cgroupRoot: string): Promise<AttachPlanEntry[]> {
     const buf = Buffer.alloc(PLAN_BYTES);

@@ -246,6 +246,49 @@ function optionalFacts(host: HostConfig): Partial<CreateFacts> {
   return facts;
 }
 
+/*
+ * dockerd decodes a body with Go's encoding/json, which matches a key to a
+ * field case-insensitively (folding ſ to s and the Kelvin sign to k), the
+ * later key winning: {"HostConfig":{"privileged":true}} is Privileged to
+ * it. A key the guard reads, spelled any other way, is refused rather than
+ * read one way here and another there.
+ */
+const CREATE_FIELDS = ['Image', 'HostConfig'];
+const HOST_FIELDS = [
+  'Privileged', 'PidMode', 'NetworkMode', 'Binds', 'Mounts', 'CapAdd', 'Devices', 'DeviceCgroupRules', 'SecurityOpt',
+  'UsernsMode', 'IpcMode', 'CgroupnsMode', 'VolumesFrom', 'MaskedPaths', 'ReadonlyPaths',
+];
+const MOUNT_FIELDS = ['Type', 'Source', 'VolumeOptions'];
+const EXEC_FIELDS = ['Privileged', 'User', 'Cmd'];
+const foldKey = (key: string): string => key.toUpperCase().toLowerCase();
+
+/** The field of `fields` that a key of obj names in another spelling, if any. */
+function respelled(obj: unknown, fields: readonly string[]): string | undefined {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return undefined;
+  for (const key of Object.keys(obj)) {
+    if (fields.includes(key)) continue;
+    const field = fields.find((f) => foldKey(f) === foldKey(key));
+    if (field !== undefined) return field;
+  }
+  return undefined;
+}
+
+/** What of a create body dockerd would read under another key's spelling; undefined when nothing. */
+function respelledCreate(parsed: CreateBody): string | undefined {
+  const host = parsed.HostConfig as Record<string, unknown> | undefined;
+  const mounts = Array.isArray(host?.Mounts) ? (host.Mounts as unknown[]) : [];
+  const devices = Array.isArray(host?.Devices) ? (host.Devices as unknown[]) : [];
+  const volumeOptions = mounts.map((m) => (m as { VolumeOptions?: unknown } | null)?.VolumeOptions);
+  const field =
+    respelled(parsed, CREATE_FIELDS) ??
+    respelled(host, HOST_FIELDS) ??
+    mounts.map((m) => respelled(m, MOUNT_FIELDS)).find(Boolean) ??
+    volumeOptions.map((v) => respelled(v, ['DriverConfig'])).find(Boolean) ??
+    volumeOptions.map((v) => respelled((v as { DriverConfig?: unknown } | null)?.DriverConfig, ['Options'])).find(Boolean) ??
+    devices.map((d) => respelled(d, ['PathOnHost'])).find(Boolean);
+  return field === undefined ? undefined : `a key dockerd reads as ${field}, spelled otherwise`;
+}
+
 /**
  * Reads a create request's body; a string naming what could not be read
  * when it is not a create body the guard can judge.
@@ -258,6 +301,8 @@ export function readCreate(body: Buffer | undefined, name?: string): CreateFacts
     return 'an unreadable create body';
   }
   if (typeof parsed !== 'object' || parsed === null) return 'an unreadable create body';
+  const respelledKey = respelledCreate(parsed);
+  if (respelledKey) return respelledKey;
   const host = parsed.HostConfig ?? {};
   if (typeof host !== 'object' || host === null) return 'an unreadable HostConfig';
   const devices = Array.isArray(host.Devices) ? (host.Devices as { PathOnHost?: unknown }[]).map((d) => d?.PathOnHost) : [];
@@ -421,6 +466,8 @@ function readExec(body: Buffer | undefined): ExecFacts | string {
     return 'an unreadable exec body';
   }
   if (typeof parsed !== 'object' || parsed === null) return 'an unreadable exec body';
+  const field = respelled(parsed, EXEC_FIELDS);
+  if (field) return `a key dockerd reads as ${field}, spelled otherwise`;
   const user = optional(parsed.User);
   return { privileged: parsed.Privileged === true, ...(user ? { user } : {}), cmd: strings(parsed.Cmd) };
 }

@@ -197,16 +197,17 @@ export class DockerProxy {
       this.forward(req, res, c);
       return;
     }
-    let leave = (): void => {};
+    let leave: (() => void) | undefined;
     holdBody(req, MAX_INSPECTED_BYTES)
       .then(async (held) => {
         // Under block, the volumes it mounts may not change from their lookup to dockerd's answer (VolumeGate).
         const gated = this.hooks.guardOf(caller.jobId)?.mode === 'block' && namedVolumes(heldBuffer(held)).length > 0;
         if (gated) leave = await this.volumeGate.enter('create');
+        // Only a gated create runs to dockerd's answer once its client left (forward's answered).
         this.judgeCreate(req, res, c, caller, held, await this.lookups(heldBuffer(held)), leave);
       })
       .catch((err: Error) => {
-        leave();
+        leave?.();
         // The client went away mid-body, or judging failed: nothing of it reached dockerd.
         this.hooks.log(`docker proxy: a create of job ${caller.jobId} was dropped: ${err.message}`);
         res.destroy();
@@ -257,7 +258,7 @@ export class DockerProxy {
     caller: { jobId: string; pid: number },
     held: HeldBody,
     lookups: CreateLookups,
-    leave: () => void,
+    leave: (() => void) | undefined,
   ): void {
     const decision = decideCreate(heldBuffer(held), requestedName(req.url ?? ''), this.hooks.guardOf(caller.jobId), lookups);
     this.record(caller, { kind: 'container_create', container_create: decision.event });
@@ -268,7 +269,7 @@ export class DockerProxy {
       this.forward(req, res, c, decision.body ? { chunks: [decision.body], complete: true, replaced: true } : held, leave);
       return;
     }
-    leave();
+    leave?.();
     refuseRequest(res, decision.event.refusal, held);
   }
 
@@ -320,6 +321,12 @@ export class DockerProxy {
 
   /** held: a job's create body, already read from req; answered: called once dockerd answered, or the request ended without. */
   private forward(req: http.IncomingMessage, res: http.ServerResponse, c: Classified, held?: HeldBody, answered?: () => void): void {
+    // A client that left while its request waited (at the volume gate, for a restage) sent nothing dockerd could act on.
+    if (req.destroyed && !held) {
+      answered?.();
+      res.destroy();
+      return;
+    }
     const kind = c.kind;
     const upReq = http.request({
       agent: this.agent,
@@ -346,8 +353,9 @@ export class DockerProxy {
       upRes.on('error', () => res.destroy());
     });
     res.on('close', () => {
-      // A gated request runs to dockerd's answer though its client left: the gate is let go only then.
-      if (!res.writableFinished && !answered) upReq.destroy();
+      // A gated request runs to dockerd's answer though its client left (the gate is let go only then),
+      // unless its body was cut short: dockerd cannot act on that, and might wait for the rest.
+      if (!res.writableFinished && (!answered || !req.complete)) upReq.destroy();
     });
     if (held) releaseBody(held, req, upReq);
     else req.pipe(upReq);

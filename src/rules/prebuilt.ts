@@ -3,7 +3,7 @@
  * most of `cicd-sensor run`'s start on its own thread (~170 of ~210 ms of
  * CPU: the yaml and CEL parsers' code runs cold, once per process), so `npm
  * run build` stores what parseRuleFile makes of each built-in file, with each
- * condition's parse, in dist/rules/builtin.json (generated, never edited; it
+ * condition's parse, in dist/rules/builtin.prebuilt.json (generated, never edited; it
  * differs from a fresh build when the files change, as dist/ does).
  *
  * Only a file whose text is the one the build parsed is taken from it (by
@@ -29,7 +29,7 @@ interface PrebuiltFile {
   readonly loaded: LoadedFile;
 }
 
-export const textHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+const textHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The parser's node as check.ts and compile.ts read it: op, args, pos (its class and spans dropped). */
 function plainNode(node: CelNode): CelNode {

@@ -95,6 +95,25 @@ describe('the container guard', () => {
     expect(guardCreate(Buffer.from('{"HostConfig":"x"}'), ctx)).toMatchObject({ allowed: false });
   });
 
+  // dockerd's Go decoder matches keys case-insensitively (ſ as s, the Kelvin sign as k), the later one winning.
+  test.each([
+    ['HostConfig.privileged', '{"Image":"alpine","HostConfig":{"privileged":true}}', 'Privileged'],
+    ['an exact key overridden by a later one', '{"HostConfig":{"Privileged":false,"PRIVILEGED":true}}', 'Privileged'],
+    ['hostconfig at the top', '{"Image":"alpine","hostconfig":{"Privileged":true}}', 'HostConfig'],
+    ['volumesfrom', '{"HostConfig":{"volumesfrom":["web"]}}', 'VolumesFrom'],
+    ['securityopt with a long s', '{"HostConfig":{"ſecurityOpt":["seccomp=unconfined"]}}', 'SecurityOpt'],
+    ['a mount\'s source', '{"HostConfig":{"Mounts":[{"Type":"bind","source":"/"}]}}', 'Source'],
+    ['a volume\'s driver options', '{"HostConfig":{"Mounts":[{"Type":"volume","Source":"v","VolumeOptions":{"driverconfig":{}}}]}}', 'DriverConfig'],
+    ['a device path in lower case', '{"HostConfig":{"Devices":[{"PathOnHost":"/dev/null","pathonhost":"/dev/mem"}]}}', 'PathOnHost'],
+    ['network mode with a Kelvin sign', '{"HostConfig":{"Networ\u212AMode":"host"}}', 'NetworkMode'],
+  ])('a key dockerd reads otherwise is refused: %s', (_what, json, field) => {
+    expect(guardCreate(Buffer.from(json), ctx)).toMatchObject({ allowed: false, option: `a key dockerd reads as ${field}, spelled otherwise` });
+  });
+
+  test('keys the guard does not read keep any spelling', () => {
+    expect(guardCreate(Buffer.from('{"Image":"alpine","hostname":"x","HostConfig":{"memory":1,"Privileged":false}}'), ctx)).toEqual({ allowed: true });
+  });
+
   test('symbolic links are resolved by the caller', () => {
     const v = guardCreate(create({ Binds: ['/tmp/innocent:/x'] }), { ...ctx, resolve: (p) => (p === '/tmp/innocent' ? '/etc' : p) });
     expect(v).toMatchObject({ allowed: false, option: 'a bind of /tmp/innocent' });
@@ -289,6 +308,7 @@ describe('docker exec', () => {
     expect(judgeExec(Buffer.from(JSON.stringify({ Cmd: ['sh'], Privileged: true })))).toMatchObject({ allowed: false, option: 'docker exec --privileged' });
     expect(judgeExec(Buffer.from(JSON.stringify({ Cmd: ['sh'], Privileged: false, User: 'root' })))).toEqual({ allowed: true });
     expect(judgeExec(Buffer.from(''))).toEqual({ allowed: true });
+    expect(judgeExec(Buffer.from('{"Cmd":["sh"],"privileged":true}'))).toMatchObject({ allowed: false, option: 'a key dockerd reads as Privileged, spelled otherwise' });
   });
 
   test('an unreadable or oversized body is refused', () => {
